@@ -1,0 +1,176 @@
+//! Loading the bank (`questions/**/*.yaml`) and the rubrics (`rubrics/*.yaml`).
+//!
+//! Loading never stops at the first bad file: every file that parses is kept,
+//! every one that does not becomes a [`Diagnostic`], and the caller decides.
+
+use crate::error::{Diagnostic, Result};
+use crate::fsutil::{display, files_with_ext};
+use crate::model::{Question, QuestionFile, Rubric};
+use crate::yaml;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A question file as loaded, with its text for locating problems.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    /// Path as shown to users.
+    pub path: String,
+    /// The raw YAML.
+    pub text: String,
+    /// The parsed content.
+    pub file: QuestionFile,
+}
+
+/// A loaded rubric.
+#[derive(Debug, Clone)]
+pub struct LoadedRubric {
+    /// Path as shown to users.
+    pub path: String,
+    /// The raw YAML.
+    pub text: String,
+    /// The parsed content.
+    pub rubric: Rubric,
+}
+
+/// Everything under `questions/` and `rubrics/`.
+#[derive(Debug, Clone, Default)]
+pub struct Bank {
+    /// Question files, sorted by path.
+    pub files: Vec<LoadedFile>,
+    /// Rubrics by week.
+    pub rubrics: BTreeMap<u32, LoadedRubric>,
+}
+
+fn read_text(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let (line, col) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+                diags.push(Diagnostic::error(
+                    display(path),
+                    line,
+                    col,
+                    "not valid UTF-8",
+                ));
+                None
+            }
+        },
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                display(path),
+                0,
+                0,
+                format!("cannot read: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// 1-based line and column of byte `offset`.
+pub fn utf8_position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}
+
+impl Bank {
+    /// Load all question files under `questions` and rubrics under `rubrics`.
+    /// Missing folders are empty. Errors are I/O failures listing folders.
+    pub fn load(questions: &Path, rubrics: &Path) -> Result<(Bank, Vec<Diagnostic>)> {
+        let mut diags = Vec::new();
+        let mut bank = Bank::default();
+        for path in files_with_ext(questions, &["yaml", "yml"])? {
+            let Some(text) = read_text(&path, &mut diags) else {
+                continue;
+            };
+            let shown = display(&path);
+            match yaml::parse::<QuestionFile>(&shown, &text) {
+                Ok(file) => bank.files.push(LoadedFile {
+                    path: shown,
+                    text,
+                    file,
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        for path in files_with_ext(rubrics, &["yaml", "yml"])? {
+            let Some(text) = read_text(&path, &mut diags) else {
+                continue;
+            };
+            let shown = display(&path);
+            match yaml::parse::<Rubric>(&shown, &text) {
+                Ok(rubric) => {
+                    if let Some(prev) = bank.rubrics.get(&rubric.week) {
+                        diags.push(Diagnostic::error(
+                            &shown,
+                            1,
+                            1,
+                            format!("week {} already has a rubric in {}", rubric.week, prev.path),
+                        ));
+                    } else {
+                        bank.rubrics.insert(
+                            rubric.week,
+                            LoadedRubric {
+                                path: shown,
+                                text,
+                                rubric,
+                            },
+                        );
+                    }
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        Ok((bank, diags))
+    }
+
+    /// All questions with their file.
+    pub fn questions(&self) -> impl Iterator<Item = (&LoadedFile, &Question)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.file.questions.iter().map(move |q| (f, q)))
+    }
+
+    /// Find a question by id.
+    pub fn find(&self, id: &str) -> Option<(&LoadedFile, &Question)> {
+        self.questions().find(|(_, q)| q.id == id)
+    }
+}
+
+/// The week of a unit id (`w3d5s8` -> 3).
+pub fn week_of(unit: &str) -> Option<u32> {
+    let rest = unit.strip_prefix('w')?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Whether `unit` is `prefix` or lies inside it (`w3` matches `w3d5s8`, not `w30`).
+pub fn unit_matches(unit: &str, prefix: &str) -> bool {
+    match unit.strip_prefix(prefix) {
+        Some(rest) => rest.is_empty() || rest.starts_with(['d', 's']) && !prefix.is_empty(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_prefixes() {
+        assert!(unit_matches("w3d5s8", "w3"));
+        assert!(unit_matches("w3d5s8", "w3d5"));
+        assert!(unit_matches("w3d5s8", "w3d5s8"));
+        assert!(!unit_matches("w30d1", "w3"));
+        assert!(!unit_matches("w3d5s8", "w3d5s"));
+        assert_eq!(week_of("w12d1"), Some(12));
+    }
+
+    #[test]
+    fn positions() {
+        assert_eq!(utf8_position(b"ab\ncd\xff", 5), (2, 3));
+    }
+}

@@ -1,0 +1,349 @@
+//! `quiz check`: every problem in the bank and rubrics, then one verdict.
+//!
+//! Collects YAML syntax and schema errors (from loading), duplicate ids across
+//! files, keys that name no option or item, empty prompts, match/order questions
+//! with fewer than two pairs/items, and criteria ids missing from the week's
+//! rubric. Nothing here stops early; nothing here writes.
+
+use crate::bank::{Bank, LoadedFile, week_of};
+use crate::error::Diagnostic;
+use crate::model::{Answer, Kind, Question};
+use crate::yaml::Locator;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Check a loaded bank; `diags` already holds the loading problems.
+pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
+    check_rubrics(bank, diags);
+    let mut seen: HashMap<&str, (String, usize)> = HashMap::new();
+    for f in &bank.files {
+        let loc = Locator::new(&f.text);
+        for q in &f.file.questions {
+            let (line, col) = loc.item(&q.id).unwrap_or((0, 0));
+            let here = Place {
+                f,
+                loc: &loc,
+                line,
+                col,
+            };
+            if let Some((p, l)) = seen.get(q.id.as_str()) {
+                here.error(
+                    diags,
+                    None,
+                    format!("duplicate question id `{}` (first in {p}:{l})", q.id),
+                );
+            } else {
+                seen.insert(&q.id, (f.path.clone(), line));
+            }
+            check_question(bank, &here, q, diags);
+        }
+    }
+}
+
+struct Place<'a> {
+    f: &'a LoadedFile,
+    loc: &'a Locator<'a>,
+    line: usize,
+    col: usize,
+}
+
+impl Place<'_> {
+    fn at(&self, key: Option<&str>) -> (usize, usize) {
+        key.and_then(|k| self.loc.key(self.line, k))
+            .unwrap_or((self.line, self.col))
+    }
+    fn error(&self, diags: &mut Vec<Diagnostic>, key: Option<&str>, msg: String) {
+        let (l, c) = self.at(key);
+        diags.push(Diagnostic::error(&self.f.path, l, c, msg));
+    }
+    fn warning(&self, diags: &mut Vec<Diagnostic>, key: Option<&str>, msg: String) {
+        let (l, c) = self.at(key);
+        diags.push(Diagnostic::warning(&self.f.path, l, c, msg));
+    }
+}
+
+fn ids_unique(list: &[crate::model::Choice]) -> Option<&str> {
+    let mut seen = HashSet::new();
+    list.iter()
+        .find(|c| !seen.insert(c.id.as_str()))
+        .map(|c| c.id.as_str())
+}
+
+fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diagnostic>) {
+    let id = &q.id;
+    if q.prompt.trim().is_empty() {
+        p.error(
+            diags,
+            Some("prompt"),
+            format!("question `{id}` has an empty prompt"),
+        );
+    }
+    if !q.points.is_finite() || q.points <= 0.0 {
+        p.error(
+            diags,
+            Some("points"),
+            format!("question `{id}` must be worth more than 0 points"),
+        );
+    }
+    for (field, list) in [
+        ("options", &q.options),
+        ("items", &q.items),
+        ("left", &q.left),
+        ("right", &q.right),
+    ] {
+        if let Some(dup) = ids_unique(list) {
+            p.error(
+                diags,
+                Some(field),
+                format!("question `{id}` has two {field} with id `{dup}`"),
+            );
+        }
+        if let Some(c) = list.iter().find(|c| c.text.trim().is_empty()) {
+            p.error(
+                diags,
+                Some(field),
+                format!("question `{id}`: {field} `{}` has no text", c.id),
+            );
+        }
+    }
+    let has = |list: &[crate::model::Choice], x: &str| list.iter().any(|c| c.id == x);
+    let answer = q.answer.as_ref();
+    match (q.kind, answer) {
+        (Kind::Essay, _) => {
+            if q.rubric.is_empty() {
+                p.warning(
+                    diags,
+                    None,
+                    format!("essay `{id}` has no rubric: it can only be scored by hand"),
+                );
+            }
+        }
+        (_, None) => p.error(diags, None, format!("question `{id}` has no answer")),
+        (Kind::Choice, Some(a)) => {
+            if q.options.len() < 2 {
+                p.error(
+                    diags,
+                    Some("options"),
+                    format!("choice `{id}` needs at least 2 options"),
+                );
+            }
+            match a {
+                Answer::One(x) if has(&q.options, x) => {}
+                Answer::One(x) => p.error(
+                    diags,
+                    Some("answer"),
+                    format!("answer `{x}` of `{id}` names no option"),
+                ),
+                _ => p.error(
+                    diags,
+                    Some("answer"),
+                    format!("choice `{id}` needs one option id as answer"),
+                ),
+            }
+        }
+        (Kind::Multi, Some(a)) => {
+            if q.options.len() < 2 {
+                p.error(
+                    diags,
+                    Some("options"),
+                    format!("multi `{id}` needs at least 2 options"),
+                );
+            }
+            let list = match a {
+                Answer::Many(v) => v.clone(),
+                Answer::One(x) => vec![x.clone()],
+                _ => {
+                    p.error(
+                        diags,
+                        Some("answer"),
+                        format!("multi `{id}` needs a list of option ids as answer"),
+                    );
+                    Vec::new()
+                }
+            };
+            for x in &list {
+                if !has(&q.options, x) {
+                    p.error(
+                        diags,
+                        Some("answer"),
+                        format!("answer `{x}` of `{id}` names no option"),
+                    );
+                }
+            }
+        }
+        (Kind::Truefalse, Some(a)) => {
+            if !matches!(a, Answer::Bool(_)) {
+                p.error(
+                    diags,
+                    Some("answer"),
+                    format!("truefalse `{id}` needs `true` or `false` as answer"),
+                );
+            }
+        }
+        (Kind::Short | Kind::Cloze, Some(a)) => match a {
+            Answer::Many(v) if !v.is_empty() && v.iter().all(|s| !s.trim().is_empty()) => {}
+            Answer::One(s) if !s.trim().is_empty() => {}
+            _ => p.error(
+                diags,
+                Some("answer"),
+                format!("`{id}` needs a list of accepted answers"),
+            ),
+        },
+        (Kind::Order, Some(a)) => {
+            if q.items.len() < 2 {
+                p.error(
+                    diags,
+                    Some("items"),
+                    format!("order `{id}` needs at least 2 items"),
+                );
+            }
+            match a {
+                Answer::Many(v) => {
+                    for x in v {
+                        if !has(&q.items, x) {
+                            p.error(
+                                diags,
+                                Some("answer"),
+                                format!("answer `{x}` of `{id}` names no item"),
+                            );
+                        }
+                    }
+                    let set: HashSet<&str> = v.iter().map(String::as_str).collect();
+                    if set.len() != v.len() || v.len() != q.items.len() {
+                        p.error(
+                            diags,
+                            Some("answer"),
+                            format!("answer of `{id}` must list every item exactly once"),
+                        );
+                    }
+                }
+                _ => p.error(
+                    diags,
+                    Some("answer"),
+                    format!("order `{id}` needs a list of item ids as answer"),
+                ),
+            }
+        }
+        (Kind::Match, Some(a)) => {
+            if q.left.len() < 2 || q.right.len() < 2 {
+                p.error(
+                    diags,
+                    Some("left"),
+                    format!("match `{id}` needs at least 2 pairs"),
+                );
+            }
+            match a {
+                Answer::Pairs(m) => {
+                    for (l, r) in m {
+                        if !has(&q.left, l) {
+                            p.error(
+                                diags,
+                                Some("answer"),
+                                format!("answer of `{id}` names no left item `{l}`"),
+                            );
+                        }
+                        if !has(&q.right, r) {
+                            p.error(
+                                diags,
+                                Some("answer"),
+                                format!("answer of `{id}` names no right item `{r}`"),
+                            );
+                        }
+                    }
+                    for l in &q.left {
+                        if !m.contains_key(&l.id) {
+                            p.error(
+                                diags,
+                                Some("answer"),
+                                format!("answer of `{id}` does not match left item `{}`", l.id),
+                            );
+                        }
+                    }
+                }
+                _ => p.error(
+                    diags,
+                    Some("answer"),
+                    format!("match `{id}` needs a map of left id -> right id as answer"),
+                ),
+            }
+        }
+    }
+    if !q.criteria.is_empty() {
+        let week = week_of(&p.f.file.unit);
+        match week.and_then(|w| bank.rubrics.get(&w)) {
+            None => p.error(
+                diags,
+                Some("criteria"),
+                format!(
+                    "`{id}` names criteria but there is no rubric for week {}",
+                    week.map_or_else(|| "?".to_string(), |w| w.to_string())
+                ),
+            ),
+            Some(r) => {
+                for c in &q.criteria {
+                    if !r.rubric.criteria.iter().any(|k| &k.id == c) {
+                        p.error(
+                            diags,
+                            Some("criteria"),
+                            format!("criterion `{c}` of `{id}` is not in {}", r.path),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
+    for r in bank.rubrics.values() {
+        let loc = Locator::new(&r.text);
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in &r.rubric.criteria {
+            let (l, col) = loc.item(&c.id).unwrap_or((0, 0));
+            if ids.insert(&c.id, l).is_some() {
+                diags.push(Diagnostic::error(
+                    &r.path,
+                    l,
+                    col,
+                    format!("duplicate criterion id `{}`", c.id),
+                ));
+            }
+            if c.weight.is_nan() || c.weight < 0.0 {
+                diags.push(Diagnostic::error(
+                    &r.path,
+                    l,
+                    col,
+                    format!("criterion `{}` has a negative weight", c.id),
+                ));
+            }
+        }
+        for k in &r.rubric.checklist {
+            let (l, col) = loc.item(&k.id).unwrap_or((0, 0));
+            for c in &k.criteria {
+                if !ids.contains_key(c.as_str()) {
+                    diags.push(Diagnostic::error(
+                        &r.path,
+                        l,
+                        col,
+                        format!("checklist item `{}` names unknown criterion `{c}`", k.id),
+                    ));
+                }
+            }
+            if k.levels.is_empty() {
+                diags.push(Diagnostic::error(
+                    &r.path,
+                    l,
+                    col,
+                    format!("checklist item `{}` has no levels", k.id),
+                ));
+            }
+        }
+        if r.rubric.criteria.is_empty() {
+            diags.push(Diagnostic::warning(
+                &r.path,
+                1,
+                1,
+                format!("week {} has no criteria", r.rubric.week),
+            ));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! `quiz check`: load, check, print every problem, fail once.
+
+use super::{Paths, report};
+use crate::bank::Bank;
+use crate::error::{Error, Result};
+use std::io::Write;
+
+/// Run `quiz check`.
+pub fn run(paths: &Paths, out: &mut dyn Write) -> Result<()> {
+    let (bank, mut diags) = Bank::load(&paths.questions, &paths.rubrics)?;
+    crate::check::check(&bank, &mut diags);
+    let (errors, warnings) = report(&mut diags);
+    let questions = bank.questions().count();
+    let line = format!(
+        "checked {questions} questions in {} files and {} rubrics: {errors} error(s), {warnings} warning(s)",
+        bank.files.len(),
+        bank.rubrics.len()
+    );
+    writeln!(out, "{line}").map_err(|e| Error::io("stdout", e))?;
+    if errors > 0 {
+        return Err(Error::Problems { count: errors });
+    }
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! Errors and diagnostics.
+//!
+//! [`Error`] is what a command returns; `main` turns it into an exit code
+//! (0 success, 1 problems found in the input, 2 usage or I/O error).
+//! [`Diagnostic`] is one problem found in an input file, always printed as
+//! `path:line:col: message` so that editors and people can jump to it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A command's failure.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The command line or configuration does not make sense.
+    #[error("{0}")]
+    Usage(String),
+    /// Problems were found in the input and reported already; the rest of the work was done.
+    #[error("{count} problem(s) found in the input")]
+    Problems {
+        /// How many problems were reported.
+        count: usize,
+    },
+    /// The gradebook database failed.
+    #[error("gradebook {path}: {source}")]
+    Db {
+        /// The database file.
+        path: PathBuf,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Problems { .. } => 1,
+            Error::Io { .. } | Error::Usage(_) | Error::Db { .. } => 2,
+        }
+    }
+
+    /// An I/O error for `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Result alias for the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Must be fixed; makes the command exit 1.
+    Error,
+    /// Worth a look; does not change the exit code.
+    Warning,
+}
+
+/// One problem at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file, as the user named it.
+    pub path: String,
+    /// 1-based line (0 when the whole file is meant).
+    pub line: usize,
+    /// 1-based column (0 when the whole line or file is meant).
+    pub col: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error at `path:line:col`.
+    pub fn error(
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    /// A warning at `path:line:col`.
+    pub fn warning(
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, message)
+        }
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        match self.severity {
+            Severity::Error => write!(f, ": {}", self.message),
+            Severity::Warning => write!(f, ": warning: {}", self.message),
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Essays with keyword rubrics:
+//! - every checklist item (`- [ ]`, `- [x]`) -> a self-check essay;
+//! - reflection questions (회고 질문) -> one essay each;
+//! - discussion topics (토론 주제) -> an essay whose rubric is the bold terms of
+//!   the discussion's guidelines, or the topic's own keywords.
+//!
+//! Rubric concepts are 1 point each (at most five); the question is worth their sum.
+
+use super::markdown::BlockKind;
+use super::{Ctx, definition};
+use crate::model::{Concept, Kind};
+use crate::text::{keywords, normalize};
+
+const MAX_CONCEPTS: usize = 5;
+
+fn concepts(words: impl IntoIterator<Item = String>) -> Vec<Concept> {
+    let mut out: Vec<Concept> = Vec::new();
+    for w in words {
+        if out.len() == MAX_CONCEPTS {
+            break;
+        }
+        if w.trim().is_empty() || out.iter().any(|c| normalize(&c.concept) == normalize(&w)) {
+            continue;
+        }
+        out.push(Concept {
+            concept: w,
+            points: 1.0,
+            accept: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Generate essay questions for the document in `ctx`.
+pub fn generate(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    for b in &doc.blocks {
+        let task = matches!(b.kind, BlockKind::Item { task: Some(_), .. });
+        let text = b.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let (generator, prompt, rubric) = if task {
+            (
+                "checklist",
+                format!("자기 점검: 「{text}」을(를) 어떻게 수행했는지 구체적으로 설명하시오."),
+                concepts(keywords(text)),
+            )
+        } else if matches!(b.kind, BlockKind::Item { .. })
+            && doc.in_section(b.section, &["회고 질문", "토론 질문", "생각해 볼 질문"])
+        {
+            ("reflection", text.to_string(), concepts(keywords(text)))
+        } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
+            && doc
+                .ancestors(b.section)
+                .next()
+                .is_some_and(|h| h.clean.contains("토론 주제"))
+        {
+            let topic = text
+                .trim_matches(|c| c == '"' || c == '“' || c == '”')
+                .to_string();
+            let mut rubric = concepts(discussion_terms(ctx, b.section));
+            if rubric.is_empty() {
+                rubric = concepts(keywords(&topic));
+            }
+            ("discussion", topic, rubric)
+        } else {
+            continue;
+        };
+        if rubric.is_empty() {
+            continue;
+        }
+        let mut q = ctx.question(generator, text, Kind::Essay, prompt, b.line, b.section);
+        q.points = rubric.iter().map(|c| c.points).sum();
+        q.rubric = rubric;
+        ctx.out.push(q);
+    }
+}
+
+/// Bold terms defined under the same parent heading as the discussion topic
+/// (its 토론 가이드라인).
+fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
+    let doc = ctx.doc();
+    let Some(parent) = section
+        .and_then(|s| doc.headings.get(s))
+        .and_then(|h| h.parent)
+    else {
+        return Vec::new();
+    };
+    doc.blocks
+        .iter()
+        .filter(|b| b.section != section)
+        .filter(|b| {
+            let mut cur = b.section;
+            while let Some(s) = cur {
+                if s == parent {
+                    return true;
+                }
+                cur = doc.headings[s].parent;
+            }
+            false
+        })
+        .filter_map(|b| definition(b).map(|(t, _)| t))
+        .collect()
+}

@@ -1,0 +1,142 @@
+//! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
+//! every bold term of a goal sentence becomes a `cloze` (one blank) and a `choice`
+//! (the term and three terms of the same week from other sentences).
+//!
+//! A particle right after the blank is written in its neutral pair form
+//! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
+
+use super::markdown::{Block, BlockKind};
+use super::{
+    Ctx, accepted, definition, layout_options, pick_distractors, pick_distractors_normalized,
+};
+use crate::model::{Answer, Kind};
+use crate::text::{contains_normalized, neutral_particle, normalize};
+
+/// Longest bold span that still counts as a term (characters).
+const MAX_TERM_CHARS: usize = 30;
+
+/// The bold spans of a goal line that are terms: not the whole line, not a label.
+pub fn term_spans(b: &Block) -> Vec<(usize, usize)> {
+    if definition(b).is_some() {
+        return Vec::new();
+    }
+    let total = b.text.chars().count().max(1);
+    b.bold
+        .iter()
+        .copied()
+        .filter(|&(s, e)| {
+            let t = b.text[s..e].trim();
+            let n = t.chars().count();
+            n > 0 && n <= MAX_TERM_CHARS && n * 10 < total * 8 && !normalize(t).is_empty()
+        })
+        .collect()
+}
+
+/// The bold terms of a goal line.
+pub fn terms_of(b: &Block) -> Vec<String> {
+    term_spans(b)
+        .into_iter()
+        .map(|(s, e)| b.text[s..e].trim().to_string())
+        .collect()
+}
+
+fn is_goal_line(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
+}
+
+/// Generate goal questions for the document in `ctx`.
+pub fn generate(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    for b in &doc.blocks {
+        if !is_goal_line(b) || !doc.in_section(b.section, &["학습 목표"]) {
+            continue;
+        }
+        for (s, e) in term_spans(b) {
+            let term = b.text[s..e].trim().to_string();
+            let before = b.text[..s].trim_start();
+            let after = neutral_particle(&b.text[e..]);
+            let stem = format!("{before}____{after}").trim().to_string();
+            if contains_normalized(&stem.replace("____", " "), &term) {
+                continue; // the term occurs twice: a blank would not hide it
+            }
+            let key = format!("{}\u{1f}{}", b.text, term);
+            let mut q = ctx.question(
+                "goal",
+                &key,
+                Kind::Cloze,
+                format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
+                b.line,
+                b.section,
+            );
+            q.answer = Some(Answer::Many(accepted(&term)));
+            ctx.out.push(q);
+
+            let stem_norm = normalize(&stem.replace("____", " "));
+            let term_norm = normalize(&term);
+            let picked = pick_distractors_normalized(
+                &key,
+                &term_norm,
+                ctx.pool.candidates(),
+                |c| stem_norm.contains(c) || c.contains(&term_norm),
+                3,
+            );
+            if let Some(distractors) = picked {
+                let (options, answer_id) = layout_options(&key, &term, &distractors);
+                let mut q = ctx.question(
+                    "goal",
+                    &key,
+                    Kind::Choice,
+                    format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
+                    b.line,
+                    b.section,
+                );
+                q.options = options;
+                q.answer = Some(Answer::One(answer_id));
+                ctx.out.push(q);
+            }
+        }
+    }
+    day_goals(ctx);
+}
+
+/// "**🎯 목표**: ..." lines under day headings of a week overview: "which is the
+/// goal of Day N?" with the other days' goals as distractors.
+fn day_goals(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    let goals: Vec<(&Block, String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let (term, desc) = definition(b)?;
+            (normalize(&term) == "목표").then_some(())?;
+            let day = doc.ancestors(b.section).next()?.clean.clone();
+            Some((b, day, desc))
+        })
+        .collect();
+    if goals.len() < 4 {
+        return;
+    }
+    for (b, day, desc) in &goals {
+        let key = format!("{day}\u{1f}{desc}");
+        let picked = pick_distractors(
+            &key,
+            desc,
+            goals.iter().map(|(_, _, d)| d.as_str()),
+            |_| false,
+            3,
+        );
+        let Some(distractors) = picked else { continue };
+        let (options, answer_id) = layout_options(&key, desc, &distractors);
+        let mut q = ctx.question(
+            "day-goal",
+            &key,
+            Kind::Choice,
+            format!("「{day}」의 목표로 알맞은 것을 고르시오."),
+            b.line,
+            b.section,
+        );
+        q.options = options;
+        q.answer = Some(Answer::One(answer_id));
+        ctx.out.push(q);
+    }
+}

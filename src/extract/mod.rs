@@ -1,0 +1,530 @@
+//! Extraction: curriculum Markdown -> question bank + weekly rubrics.
+//!
+//! [`extract`] is pure: it takes parsed documents and returns question files,
+//! rubrics and diagnostics. Reading the curriculum and writing the bank (with the
+//! merge rules for locked and hand-written questions) is done by `cmd::extract`.
+//!
+//! Every generated question gets an id derived from a hash of what it was made
+//! from (generator name + source text), so re-extracting unchanged input yields
+//! the same ids and bytes, and editing one bullet changes only the questions made
+//! from it. Distractors are picked by ranking candidates on a hash of the
+//! question's key, so the choice does not depend on the order of the pool.
+
+pub mod criteria;
+pub mod essays;
+pub mod goals;
+pub mod markdown;
+pub mod outline;
+pub mod rubric;
+pub mod terms;
+pub mod unit;
+
+use crate::error::Diagnostic;
+use crate::model::{Choice, Kind, Question, QuestionFile, Rubric, SourceRef};
+use crate::text::{near_equal_normalized, normalize};
+use markdown::{Block, Doc};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use unit::Unit;
+
+/// A parsed curriculum document.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// Path as written into `source` fields (`curriculum/week_03/day5/session_08.md`).
+    pub path: String,
+    /// Path relative to the curriculum folder, for mirroring into `questions/`.
+    pub rel: String,
+    /// Its unit.
+    pub unit: Unit,
+    /// The parsed Markdown.
+    pub doc: Doc,
+}
+
+/// What extraction produced.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// One question file per document, keyed by the document's `rel` path.
+    pub files: Vec<(String, QuestionFile)>,
+    /// One rubric per week present.
+    pub rubrics: Vec<Rubric>,
+    /// Warnings (mismatched breadcrumbs, weeks without criteria, ...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Hex of the SHA-256 of `parts` joined by a unit separator.
+pub fn hash_hex(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0x1f]);
+        }
+        h.update(p.as_bytes());
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in h.finalize() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a stable hash of bytes (the same on every platform and
+/// release, unlike `std`'s hasher).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// SplitMix64 finalizer: spreads the bits of `x`.
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A number for ranking `candidate` under `seed`, stable across runs and platforms.
+pub fn rank(seed: &str, candidate: &str) -> u64 {
+    mix(fnv1a(seed.as_bytes()) ^ mix(fnv1a(candidate.as_bytes())))
+}
+
+/// Pick `n` distractors for `answer` from `candidates`: none near-equal to the
+/// answer, to each other, or rejected by `exclude` (which gets the candidate's
+/// normalized form); ranked by hash of `seed`.
+pub fn pick_distractors<'a>(
+    seed: &str,
+    answer: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Option<Vec<String>> {
+    let normalized: Vec<(&str, String)> =
+        candidates.into_iter().map(|c| (c, normalize(c))).collect();
+    pick_distractors_normalized(
+        seed,
+        &normalize(answer),
+        normalized
+            .iter()
+            .map(|(c, n)| (*c, n.as_str(), fnv1a(n.as_bytes()))),
+        exclude,
+        n,
+    )
+}
+
+/// [`pick_distractors`] for an answer and candidates already normalized
+/// (candidates as `(text, normalized text, fnv1a of the normalized text)`).
+pub fn pick_distractors_normalized<'a>(
+    seed: &str,
+    answer: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Option<Vec<String>> {
+    // Rank first (cheap), then filter lazily: the same picks as filtering the
+    // whole pool and ranking, at the cost of a few checks instead of all.
+    let seed_hash = fnv1a(seed.as_bytes());
+    let mut ranked: Vec<(u64, &str, &str)> = candidates
+        .into_iter()
+        .map(|(c, norm, h)| (mix(seed_hash ^ mix(h)), norm, c))
+        .collect();
+    // Usually the first few ranked candidates pass: order those first, the rest only if needed.
+    let head = (4 * n).min(ranked.len());
+    if head < ranked.len() && head > 0 {
+        ranked.select_nth_unstable(head - 1);
+        ranked[..head].sort_unstable();
+    } else {
+        ranked.sort_unstable();
+    }
+    let mut out: Vec<(String, &str)> = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < ranked.len() {
+        if i == head && head < ranked.len() {
+            ranked[head..].sort_unstable();
+        }
+        let (_, norm, c) = ranked[i];
+        i += 1;
+        let ok = !norm.is_empty()
+            && out.iter().all(|(_, o)| !near_equal_normalized(o, norm))
+            && !near_equal_normalized(norm, answer)
+            && !exclude(norm);
+        if ok {
+            out.push((c.to_string(), norm));
+            if out.len() == n {
+                return Some(out.into_iter().map(|(c, _)| c).collect());
+            }
+        }
+    }
+    None
+}
+
+/// Option ids in display order.
+pub const OPTION_IDS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
+/// Right-column ids for match questions.
+pub const RIGHT_IDS: [&str; 8] = ["p", "q", "r", "s", "t", "u", "v", "w"];
+
+/// Lay out the answer and distractors in a hash-decided order with ids a, b, c, ...
+/// Returns the options and the answer's id.
+pub fn layout_options(seed: &str, answer: &str, distractors: &[String]) -> (Vec<Choice>, String) {
+    let mut all: Vec<&str> = std::iter::once(answer)
+        .chain(distractors.iter().map(String::as_str))
+        .collect();
+    let seed_hash = fnv1a(seed.as_bytes());
+    all.sort_by_cached_key(|t| mix(seed_hash ^ mix(fnv1a(t.as_bytes()))));
+    let mut answer_id = String::new();
+    let options = all
+        .iter()
+        .zip(OPTION_IDS)
+        .map(|(t, id)| {
+            if *t == answer {
+                answer_id = id.to_string();
+            }
+            Choice::new(id, *t)
+        })
+        .collect();
+    (options, answer_id)
+}
+
+/// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
+pub fn accepted(term: &str) -> Vec<String> {
+    let term = term.trim();
+    let mut out = vec![term.to_string()];
+    if let (Some(o), true) = (term.find('('), term.ends_with(')')) {
+        let outer = term[..o].trim();
+        let inner = term[o + 1..term.len() - 1].trim();
+        for t in [outer, inner] {
+            if !t.is_empty() && !out.iter().any(|x| normalize(x) == normalize(t)) {
+                out.push(t.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Per-document generation context: the unit, the document, the week's term
+/// pool, and id allocation.
+pub struct Ctx<'a> {
+    /// Unit id.
+    pub unit: String,
+    /// The document.
+    pub src: &'a SourceDoc,
+    /// Terms of the same week (bold goal terms, defined terms), for distractors.
+    pub pool: &'a Pool,
+    used: HashSet<String>,
+    /// Questions made so far.
+    pub out: Vec<Question>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for one document.
+    pub fn new(src: &'a SourceDoc, pool: &'a Pool) -> Self {
+        Ctx {
+            unit: src.unit.id(),
+            src,
+            pool,
+            used: HashSet::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &'a Doc {
+        &self.src.doc
+    }
+
+    /// A new question with an id from `generator` and `key` (its source content).
+    pub fn question(
+        &mut self,
+        generator: &str,
+        key: &str,
+        kind: Kind,
+        prompt: String,
+        line: usize,
+        section: Option<usize>,
+    ) -> Question {
+        let hex = hash_hex(&[&self.unit, generator, kind.as_str(), key]);
+        let mut len = 6;
+        let mut id = format!("{}-{}", self.unit, &hex[..len]);
+        while self.used.contains(&id) && len < hex.len() {
+            len += 2;
+            id = format!("{}-{}", self.unit, &hex[..len]);
+        }
+        self.used.insert(id.clone());
+        let heading = self
+            .doc()
+            .ancestors(section)
+            .next()
+            .map(|h| h.clean.clone())
+            .unwrap_or_default();
+        let mut q = Question::new(id, kind, prompt);
+        q.tags.push(generator.to_string());
+        q.source = Some(SourceRef {
+            file: self.src.path.clone(),
+            line,
+            heading,
+        });
+        q
+    }
+
+    /// Context words for a section: "parent > heading" when the heading alone is generic.
+    pub fn section_path(&self, section: Option<usize>) -> String {
+        let mut it = self.doc().ancestors(section);
+        let Some(h) = it.next() else {
+            return String::new();
+        };
+        match it.next() {
+            Some(p) if p.level >= 2 && h.level >= 3 => format!("{} > {}", p.clean, h.clean),
+            _ => h.clean.clone(),
+        }
+    }
+}
+
+/// A "**term**: description" line.
+pub fn definition(block: &Block) -> Option<(String, String)> {
+    let &(s, e) = block.bold.first()?;
+    if s != 0 {
+        return None;
+    }
+    let term = block.text[s..e].trim();
+    let after = &block.text[e..];
+    let (term, desc) = if let Some(t) = term.strip_suffix(':') {
+        (t.trim(), after.trim())
+    } else {
+        (term, after.trim_start().strip_prefix(':')?.trim())
+    };
+    if term.is_empty() || desc.is_empty() {
+        return None;
+    }
+    Some((term.to_string(), desc.to_string()))
+}
+
+/// A sequence label such as "Session 1", "Phase 2", "Level 3", "Day 4", "Step 1",
+/// "2단계": the word and the number.
+pub fn seq_label(term: &str) -> Option<(String, u32)> {
+    let t = term.trim();
+    for w in ["Session", "Phase", "Level", "Day", "Step", "Stage", "Week"] {
+        if let Some(rest) = t.strip_prefix(w) {
+            let rest = rest.trim_start();
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let after = rest[digits.len()..].trim();
+            if !digits.is_empty()
+                && (after.is_empty() || after.starts_with(':') || after.starts_with("- "))
+            {
+                return Some((w.to_string(), digits.parse().ok()?));
+            }
+        }
+    }
+    if let Some(rest) = t.strip_suffix("단계") {
+        return Some(("단계".to_string(), rest.trim().parse().ok()?));
+    }
+    None
+}
+
+/// Headings whose content is evaluation, logistics or links, not course concepts.
+pub const NOT_CONCEPTS: &[&str] = &[
+    "평가",
+    "성공 지표",
+    "체크리스트",
+    "참고",
+    "자료",
+    "수료",
+    "취업",
+    "커리어",
+    "연결",
+    "준비",
+    "학습 방식",
+    "시간 배분",
+];
+
+/// A week's terms with their normalized forms and hashes, computed once.
+#[derive(Debug, Default)]
+pub struct Pool {
+    /// (term, normalized, fnv1a of normalized)
+    pub terms: Vec<(String, String, u64)>,
+}
+
+impl Pool {
+    /// Build from terms.
+    pub fn new(terms: Vec<String>) -> Self {
+        Pool {
+            terms: terms
+                .into_iter()
+                .map(|t| {
+                    let n = normalize(&t);
+                    let h = fnv1a(n.as_bytes());
+                    (t, n, h)
+                })
+                .collect(),
+        }
+    }
+
+    /// As candidates for [`pick_distractors_normalized`].
+    pub fn candidates(&self) -> impl Iterator<Item = (&str, &str, u64)> {
+        self.terms
+            .iter()
+            .map(|(t, n, h)| (t.as_str(), n.as_str(), *h))
+    }
+}
+
+/// Collect the week's term pool from its documents.
+pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for d in docs {
+        for b in &d.doc.blocks {
+            if d.doc.in_section(b.section, NOT_CONCEPTS) {
+                continue;
+            }
+            if let Some((term, _)) = definition(b) {
+                if seq_label(&term).is_none() && term.chars().count() <= 30 {
+                    seen.entry(normalize(&term)).or_insert(term);
+                }
+            } else if d.doc.in_section(b.section, &["학습 목표"]) {
+                for t in goals::terms_of(b) {
+                    seen.entry(normalize(&t)).or_insert(t);
+                }
+            }
+        }
+    }
+    seen.into_values()
+        .filter(|t| !normalize(t).is_empty())
+        .collect()
+}
+
+/// Run every generator over every document and build the week rubrics.
+pub fn extract(docs: &[SourceDoc]) -> Extraction {
+    let mut ex = Extraction::default();
+    let mut weeks: BTreeMap<u32, Vec<&SourceDoc>> = BTreeMap::new();
+    for d in docs {
+        weeks.entry(d.unit.week).or_default().push(d);
+        check_breadcrumb(d, &mut ex.diagnostics);
+    }
+    for (week, wdocs) in &weeks {
+        let (rub, diags) = rubric::week_rubric(*week, wdocs);
+        ex.diagnostics.extend(diags);
+        let pool = Pool::new(term_pool(wdocs));
+        let index = criteria::CriteriaIndex::new(&rub);
+        for d in wdocs {
+            let mut ctx = Ctx::new(d, &pool);
+            goals::generate(&mut ctx);
+            terms::generate(&mut ctx);
+            outline::generate(&mut ctx);
+            essays::generate(&mut ctx);
+            let mut questions = ctx.out;
+            questions.retain(|q| !leaks_answer(q) && !duplicate_options(q));
+            for q in &mut questions {
+                index.assign(q);
+            }
+            let title = d
+                .doc
+                .title()
+                .map(|h| h.text.clone())
+                .unwrap_or_else(|| d.unit.id());
+            ex.files.push((
+                d.rel.clone(),
+                QuestionFile {
+                    unit: d.unit.id(),
+                    title,
+                    source: Some(d.path.clone()),
+                    questions,
+                },
+            ));
+        }
+        ex.rubrics.push(rub);
+    }
+    ex
+}
+
+/// Whether the prompt gives the answer away (choice, cloze, short).
+pub fn leaks_answer(q: &Question) -> bool {
+    use crate::model::Answer;
+    use crate::text::contains_normalized;
+    let prompt = q.prompt.replace("____", " ");
+    match (&q.kind, &q.answer) {
+        (Kind::Choice, Some(Answer::One(id))) => q
+            .options
+            .iter()
+            .any(|o| &o.id == id && contains_normalized(&prompt, &o.text)),
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => {
+            acc.iter().any(|a| contains_normalized(&prompt, a))
+        }
+        _ => false,
+    }
+}
+
+/// Whether two options are the same after normalization.
+pub fn duplicate_options(q: &Question) -> bool {
+    let mut seen = HashSet::new();
+    !q.options.iter().all(|o| seen.insert(normalize(&o.text)))
+}
+
+fn check_breadcrumb(d: &SourceDoc, diags: &mut Vec<Diagnostic>) {
+    for b in d.doc.blocks.iter().take(40) {
+        if matches!(b.kind, markdown::BlockKind::Code { .. }) {
+            continue;
+        }
+        if let Some(u) = unit::from_breadcrumb(&b.text) {
+            if u != d.unit {
+                diags.push(Diagnostic::warning(
+                    &d.path,
+                    b.line,
+                    1,
+                    format!(
+                        "the document says it is {} but its path makes it {}",
+                        u.id(),
+                        d.unit.id()
+                    ),
+                ));
+            }
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distractors_skip_near_equal_and_excluded() {
+        let pool = [
+            "GitOps",
+            "gitops ",
+            "Helm",
+            "Helms",
+            "Kustomize",
+            "ArgoCD",
+            "CI/CD",
+        ];
+        let d = pick_distractors("seed", "Helm", pool, |c| c == "argocd", 3);
+        let d = d.unwrap_or_default();
+        assert_eq!(d.len(), 3);
+        assert!(
+            !d.iter()
+                .any(|x| x == "Helms" || x == "ArgoCD" || x == "Helm")
+        );
+        let g = d.iter().filter(|x| normalize(x) == "gitops").count();
+        assert!(g <= 1);
+    }
+
+    #[test]
+    fn seq_labels() {
+        assert_eq!(seq_label("Session 3"), Some(("Session".into(), 3)));
+        assert_eq!(seq_label("Phase 1: Foundation"), Some(("Phase".into(), 1)));
+        assert_eq!(seq_label("Day 1-4"), None);
+        assert_eq!(seq_label("Dayton"), None);
+        assert_eq!(seq_label("2단계"), Some(("단계".into(), 2)));
+    }
+
+    #[test]
+    fn accepted_splits_parentheses() {
+        assert_eq!(
+            accepted("AIOps (Artificial Intelligence for IT Operations)"),
+            vec![
+                "AIOps (Artificial Intelligence for IT Operations)",
+                "AIOps",
+                "Artificial Intelligence for IT Operations"
+            ]
+        );
+    }
+}

@@ -1,0 +1,442 @@
+//! Concept outlines: the `├──` / `└──` trees in code blocks.
+//!
+//! The tree is read from the code block's lines (the Markdown parser hands us the
+//! block; inside it the drawing characters are the structure). From each group
+//! (a node with children):
+//! - "which belongs to G" and "which does NOT belong to G" (`choice`), with
+//!   distractors from groups at the same depth, siblings first;
+//! - `order` for runs of sibling nodes labelled Level/Phase/Day/Step 1, 2, 3...;
+//! - `match` for children written "Name: description".
+//!
+//! Outline questions cite the group's line (the group heading).
+
+use super::markdown::BlockKind;
+use super::{
+    Ctx, OPTION_IDS, RIGHT_IDS, fnv1a, layout_options, mix, pick_distractors_normalized, rank,
+    seq_label,
+};
+use crate::model::{Answer, Choice, Kind};
+use crate::text::{near_equal_normalized, normalize};
+use std::collections::{BTreeMap, HashSet};
+
+/// A node of an outline tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Text without drawing characters and without a trailing ':'.
+    pub text: String,
+    /// 0 for root lines, 1 for `├──` at the left edge, ...
+    pub depth: usize,
+    /// 1-based line in the Markdown file.
+    pub line: usize,
+    /// Parent node index.
+    pub parent: Option<usize>,
+    /// Child node indexes.
+    pub children: Vec<usize>,
+    /// `text` normalized, computed once.
+    pub norm: String,
+    /// fnv1a of `norm`, for ranking.
+    pub hash: u64,
+}
+
+/// Parse the lines of a code block into outline nodes. Returns nothing when the
+/// block has no tree-drawing characters.
+pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
+    if !text.contains("├──") && !text.contains("└──") {
+        return Vec::new();
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut last_at_depth: Vec<Option<usize>> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let marker = line.find("├──").or_else(|| line.find("└──"));
+        let (depth, content) = match marker {
+            Some(pos) => {
+                let indent = line[..pos].chars().count();
+                let rest = &line[pos + "├──".len()..];
+                (indent / 4 + 1, rest.trim())
+            }
+            None if !line.starts_with(' ') && !line.starts_with('│') => (0, line.trim()),
+            None => continue,
+        };
+        let text = content.trim_end_matches([':', '：']).trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        if last_at_depth.len() <= depth {
+            last_at_depth.resize(depth + 1, None);
+        }
+        let parent = if depth == 0 {
+            None
+        } else {
+            (0..depth).rev().find_map(|d| last_at_depth[d])
+        };
+        let idx = nodes.len();
+        let norm = normalize(&text);
+        nodes.push(Node {
+            hash: fnv1a(norm.as_bytes()),
+            norm,
+            text,
+            depth,
+            line: first_line + i,
+            parent,
+            children: Vec::new(),
+        });
+        if let Some(p) = parent {
+            nodes[p].children.push(idx);
+        }
+        last_at_depth[depth] = Some(idx);
+        last_at_depth.truncate(depth + 1);
+    }
+    nodes
+}
+
+/// The path of a group for prompts: "Level 1: 기본 운영 > 특징".
+fn path(nodes: &[Node], i: usize) -> String {
+    let mut parts = vec![nodes[i].text.as_str()];
+    let mut cur = nodes[i].parent;
+    while let Some(p) = cur {
+        if nodes[p].parent.is_some() || !nodes[p].children.is_empty() {
+            parts.push(nodes[p].text.as_str());
+        }
+        cur = nodes[p].parent;
+    }
+    parts.reverse();
+    parts.join(" > ")
+}
+
+/// Generate outline questions for every tree in the document in `ctx`.
+pub fn generate(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    for b in &doc.blocks {
+        let BlockKind::Code { lang, first_line } = &b.kind else {
+            continue;
+        };
+        if !(lang.is_empty() || lang == "text" || lang == "plain") {
+            continue;
+        }
+        let nodes = parse_tree(&b.text, *first_line);
+        if nodes.is_empty() {
+            continue;
+        }
+        for g in 0..nodes.len() {
+            if nodes[g].children.len() >= 2 {
+                let candidates = cousins(&nodes, g);
+                belongs(ctx, &nodes, g, b.section, &candidates);
+                not_belongs(ctx, &nodes, g, b.section, &candidates);
+                pairs(ctx, &nodes, g, b.section);
+            }
+        }
+        orders(ctx, &nodes, b.section, b.line);
+    }
+}
+
+/// Children of groups at the same depth as `g` (other than `g`), siblings first,
+/// as (text, normalized text).
+fn cousins(nodes: &[Node], g: usize) -> Vec<(&str, &str, u64)> {
+    let depth = nodes[g].depth;
+    let mut same_parent = Vec::new();
+    let mut others = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if i == g || n.depth != depth || n.children.is_empty() {
+            continue;
+        }
+        let bucket = if n.parent == nodes[g].parent {
+            &mut same_parent
+        } else {
+            &mut others
+        };
+        bucket.extend(n.children.iter().map(|&c| {
+            (
+                nodes[c].text.as_str(),
+                nodes[c].norm.as_str(),
+                nodes[c].hash,
+            )
+        }));
+    }
+    same_parent.extend(others);
+    same_parent
+}
+
+fn child_texts(nodes: &[Node], g: usize) -> Vec<&str> {
+    nodes[g]
+        .children
+        .iter()
+        .map(|&c| nodes[c].text.as_str())
+        .collect()
+}
+
+fn belongs(
+    ctx: &mut Ctx<'_>,
+    nodes: &[Node],
+    g: usize,
+    section: Option<usize>,
+    candidates: &[(&str, &str, u64)],
+) {
+    let own = child_texts(nodes, g);
+    let key = format!("{}\u{1f}{}", path(nodes, g), own.join("\u{1e}"));
+    let answer = own
+        .iter()
+        .min_by_key(|t| rank(&key, t))
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    let label = path(nodes, g);
+    let own_norm: Vec<&str> = nodes[g]
+        .children
+        .iter()
+        .map(|&c| nodes[c].norm.as_str())
+        .collect();
+    let label_norm = normalize(&label);
+    let picked = pick_distractors_normalized(
+        &key,
+        &normalize(&answer),
+        candidates.iter().copied(),
+        |c| {
+            own_norm.iter().any(|o| near_equal_normalized(o, c))
+                || near_equal_normalized(c, &label_norm)
+        },
+        3,
+    );
+    let Some(distractors) = picked else { return };
+    let (options, answer_id) = layout_options(&key, &answer, &distractors);
+    let mut q = ctx.question(
+        "outline-belongs",
+        &key,
+        Kind::Choice,
+        format!("다음 중 「{label}」에 속하는 것을 고르시오."),
+        nodes[g].line,
+        section,
+    );
+    q.options = options;
+    q.answer = Some(Answer::One(answer_id));
+    ctx.out.push(q);
+}
+
+fn not_belongs(
+    ctx: &mut Ctx<'_>,
+    nodes: &[Node],
+    g: usize,
+    section: Option<usize>,
+    candidates: &[(&str, &str, u64)],
+) {
+    let own = child_texts(nodes, g);
+    if own.len() < 3 {
+        return;
+    }
+    let label = path(nodes, g);
+    let key = format!("not\u{1f}{}\u{1f}{}", label, own.join("\u{1e}"));
+    let own_norm: Vec<&str> = nodes[g]
+        .children
+        .iter()
+        .map(|&c| nodes[c].norm.as_str())
+        .collect();
+    let label_norm = normalize(&label);
+    let seed_hash = fnv1a(key.as_bytes());
+    let mut ranked: Vec<(u64, &str, &str)> = candidates
+        .iter()
+        .map(|(c, n, h)| (mix(seed_hash ^ mix(*h)), *c, *n))
+        .collect();
+    ranked.sort_unstable();
+    let odd = ranked.into_iter().map(|(_, c, n)| (c, n)).find(|(_, n)| {
+        !own_norm.iter().any(|o| near_equal_normalized(o, n))
+            && !near_equal_normalized(n, &label_norm)
+    });
+    let Some((odd, odd_norm)) = odd else { return };
+    let members = pick_distractors_normalized(
+        &key,
+        odd_norm,
+        nodes[g].children.iter().map(|&c| {
+            (
+                nodes[c].text.as_str(),
+                nodes[c].norm.as_str(),
+                nodes[c].hash,
+            )
+        }),
+        |_| false,
+        3,
+    );
+    let Some(members) = members else {
+        return;
+    };
+    let (options, answer_id) = layout_options(&key, odd, &members);
+    let mut q = ctx.question(
+        "outline-not-belongs",
+        &key,
+        Kind::Choice,
+        format!("다음 중 「{label}」에 속하지 않는 것을 고르시오."),
+        nodes[g].line,
+        section,
+    );
+    q.options = options;
+    q.answer = Some(Answer::One(answer_id));
+    ctx.out.push(q);
+}
+
+/// "Name: description" children -> a match question (at most five pairs).
+fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, section: Option<usize>) {
+    let mut seen = HashSet::new();
+    let defs: Vec<(String, String)> = nodes[g]
+        .children
+        .iter()
+        .filter_map(|&c| {
+            let t = &nodes[c].text;
+            let (name, desc) = t.split_once(": ")?;
+            let (name, desc) = (name.trim(), desc.trim());
+            let ok = !name.is_empty()
+                && !desc.is_empty()
+                && name.chars().count() <= 40
+                && seq_label(name).is_none()
+                && seen.insert(normalize(name));
+            ok.then(|| (name.to_string(), desc.to_string()))
+        })
+        .take(5)
+        .collect();
+    if defs.len() < 2 {
+        return;
+    }
+    let label = path(nodes, g);
+    let key = format!(
+        "{}\u{1f}{}",
+        label,
+        defs.iter()
+            .map(|(a, b)| format!("{a}\u{1e}{b}"))
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
+    );
+    let mut q = ctx.question(
+        "outline-match",
+        &key,
+        Kind::Match,
+        format!("「{label}」의 항목과 설명을 알맞게 연결하시오."),
+        nodes[g].line,
+        section,
+    );
+    let mut order: Vec<(u64, usize)> = defs
+        .iter()
+        .enumerate()
+        .map(|(i, (_, d))| (rank(&key, d), i))
+        .collect();
+    order.sort();
+    let mut answer = BTreeMap::new();
+    for (slot, (_, i)) in order.iter().enumerate() {
+        q.right
+            .push(Choice::new(RIGHT_IDS[slot], defs[*i].1.clone()));
+        answer.insert(OPTION_IDS[*i].to_string(), RIGHT_IDS[slot].to_string());
+    }
+    q.left = defs
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| Choice::new(OPTION_IDS[i], n.clone()))
+        .collect();
+    q.answer = Some(Answer::Pairs(answer));
+    ctx.out.push(q);
+}
+
+/// Runs of siblings labelled "Level 1", "Level 2", ... -> order questions over
+/// what follows the label.
+fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line: usize) {
+    // Sibling lists: children of each node, and the root nodes.
+    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
+        None,
+        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
+    )];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.children.len() >= 3 {
+            lists.push((Some(i), n.children.clone()));
+        }
+    }
+    for (parent, list) in lists {
+        let labelled: Vec<(String, u32, String, usize)> = list
+            .iter()
+            .filter_map(|&i| {
+                let (w, n) = seq_label(&nodes[i].text)?;
+                let rest = nodes[i].text[w.len()..]
+                    .trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches([':', '-', ' '])
+                    .trim()
+                    .to_string();
+                Some((w, n, rest, nodes[i].line))
+            })
+            .collect();
+        if labelled.len() < 3 {
+            continue;
+        }
+        let word = labelled[0].0.clone();
+        let increasing = labelled
+            .windows(2)
+            .all(|w| w[0].0 == w[1].0 && w[0].1 < w[1].1);
+        let mut seen = HashSet::new();
+        let distinct = labelled
+            .iter()
+            .all(|l| !l.2.is_empty() && seen.insert(normalize(&l.2)));
+        if !increasing || !distinct || labelled.len() > OPTION_IDS.len() {
+            continue;
+        }
+        // Title: the parent node, else the root line just before the run without
+        // children (e.g. "자동화 로드맵:"), else the section heading.
+        let (title, line) = match parent {
+            Some(p) => (path(nodes, p), nodes[p].line),
+            None => nodes
+                .iter()
+                .find(|n| n.depth == 0 && n.children.is_empty() && n.line < labelled[0].3)
+                .map(|n| (n.text.clone(), n.line))
+                .unwrap_or_else(|| (ctx.section_path(section), block_line)),
+        };
+        let key = labelled
+            .iter()
+            .map(|l| l.2.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{1f}");
+        let mut q = ctx.question(
+            "outline-order",
+            &key,
+            Kind::Order,
+            format!("「{title}」의 {word} 순서대로 다음 항목을 나열하시오."),
+            line,
+            section,
+        );
+        q.items = labelled
+            .iter()
+            .zip(OPTION_IDS)
+            .map(|(l, id)| Choice::new(id, l.2.clone()))
+            .collect();
+        q.answer = Some(Answer::Many(
+            OPTION_IDS[..labelled.len()]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        ));
+        ctx.out.push(q);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_structure() {
+        let text = "Title:\n\nDay 1 - A:\n├── G1:\n│   ├── x\n│   └── y\n└── G2:\n    └── z\n";
+        let nodes = parse_tree(text, 10);
+        let t: Vec<(&str, usize, Option<usize>, usize)> = nodes
+            .iter()
+            .map(|n| (n.text.as_str(), n.depth, n.parent, n.line))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("Title", 0, None, 10),
+                ("Day 1 - A", 0, None, 12),
+                ("G1", 1, Some(1), 13),
+                ("x", 2, Some(2), 14),
+                ("y", 2, Some(2), 15),
+                ("G2", 1, Some(1), 16),
+                ("z", 2, Some(5), 17),
+            ]
+        );
+        assert_eq!(path(&nodes, 2), "Day 1 - A > G1");
+    }
+}

@@ -1,0 +1,270 @@
+//! Key terms and sequences from lists and tables:
+//! - "**term**: description" lines and two-column table rows become `short`
+//!   questions (name the term from its description) and, per list of two or
+//!   more, `match` questions (up to five pairs each);
+//! - lists of "**Session 1**: ...", "**Phase 2**: ..." (and Level, Day, Step)
+//!   become `order` questions over the descriptions;
+//! - "기본 → 자동화 → 자가치유" arrow chains of three or more become `order`.
+
+use super::markdown::{Block, BlockKind};
+use super::{Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, accepted, definition, rank, seq_label};
+use crate::model::{Answer, Choice, Kind};
+use crate::text::{contains_normalized, normalize};
+use std::collections::{BTreeMap, HashSet};
+
+/// One definition: term, description, line, section.
+#[derive(Debug, Clone)]
+struct Def {
+    term: String,
+    desc: String,
+    line: usize,
+    section: Option<usize>,
+}
+
+/// Largest number of pairs in one match question.
+const MAX_PAIRS: usize = 5;
+
+/// Generate term, table and sequence questions for the document in `ctx`.
+pub fn generate(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    let mut group: Vec<Def> = Vec::new();
+    let mut group_key: Option<(Option<usize>, usize)> = None;
+    for b in &doc.blocks {
+        if doc.in_section(b.section, NOT_CONCEPTS) {
+            flush(ctx, &mut group);
+            group_key = None;
+            continue;
+        }
+        let (def, key) = match &b.kind {
+            BlockKind::Item {
+                depth, task: None, ..
+            } => (definition(b), (b.section, *depth)),
+            BlockKind::Row {
+                header: false,
+                cells,
+            } if cells.len() == 2 => {
+                let def = (!cells[0].is_empty() && !cells[1].is_empty())
+                    .then(|| (cells[0].clone(), cells[1].clone()));
+                (def, (b.section, usize::MAX))
+            }
+            _ => (None, (b.section, 0)),
+        };
+        match def {
+            Some((term, desc)) => {
+                if group_key != Some(key) {
+                    flush(ctx, &mut group);
+                    group_key = Some(key);
+                }
+                group.push(Def {
+                    term,
+                    desc,
+                    line: b.line,
+                    section: b.section,
+                });
+            }
+            None => {
+                // Nested sub-items do not break a list of definitions.
+                let nested = matches!((&b.kind, group_key), (BlockKind::Item { depth, .. }, Some((_, d))) if *depth > d && d != usize::MAX);
+                if !nested {
+                    flush(ctx, &mut group);
+                    group_key = None;
+                }
+            }
+        }
+        arrows(ctx, b);
+    }
+    flush(ctx, &mut group);
+}
+
+fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
+    let defs = std::mem::take(group);
+    if defs.is_empty() {
+        return;
+    }
+    let (seq, plain): (Vec<Def>, Vec<Def>) =
+        defs.into_iter().partition(|d| seq_label(&d.term).is_some());
+    sequence(ctx, &seq);
+    let plain: Vec<Def> = plain
+        .into_iter()
+        .filter(|d| normalize(&d.term) != "목표" && d.term.chars().count() <= 40)
+        .collect();
+    for d in &plain {
+        short(ctx, d);
+    }
+    matches(ctx, &plain);
+}
+
+fn short(ctx: &mut Ctx<'_>, d: &Def) {
+    let path = ctx.section_path(d.section);
+    let prompt = format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc);
+    if accepted(&d.term)
+        .iter()
+        .any(|t| contains_normalized(&prompt, t))
+    {
+        return;
+    }
+    let key = format!("{}\u{1f}{}", d.term, d.desc);
+    let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
+    q.answer = Some(Answer::Many(accepted(&d.term)));
+    ctx.out.push(q);
+}
+
+fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
+    // One entry per distinct term and per distinct description.
+    let mut seen_t = HashSet::new();
+    let mut seen_d = HashSet::new();
+    let defs: Vec<&Def> = defs
+        .iter()
+        .filter(|d| seen_t.insert(normalize(&d.term)) && seen_d.insert(normalize(&d.desc)))
+        .collect();
+    if defs.len() < 2 {
+        return;
+    }
+    let n_chunks = defs.len().div_ceil(MAX_PAIRS);
+    let per = defs.len().div_ceil(n_chunks);
+    for chunk in defs.chunks(per) {
+        if chunk.len() < 2 {
+            continue;
+        }
+        let section = chunk[0].section;
+        let line = ctx
+            .doc()
+            .ancestors(section)
+            .next()
+            .map_or(chunk[0].line, |h| h.line);
+        let key: String = chunk
+            .iter()
+            .map(|d| format!("{}\u{1e}{}", d.term, d.desc))
+            .collect::<Vec<_>>()
+            .join("\u{1f}");
+        let path = ctx.section_path(section);
+        let mut q = ctx.question(
+            "term-match",
+            &key,
+            Kind::Match,
+            format!("다음 용어와 설명을 알맞게 연결하시오 ({path})."),
+            line,
+            section,
+        );
+        let mut right: Vec<(u64, usize)> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (rank(&key, &d.desc), i))
+            .collect();
+        right.sort();
+        let mut pairs = BTreeMap::new();
+        for (slot, (_, i)) in right.iter().enumerate() {
+            q.right
+                .push(Choice::new(RIGHT_IDS[slot], chunk[*i].desc.clone()));
+            pairs.insert(OPTION_IDS[*i].to_string(), RIGHT_IDS[slot].to_string());
+        }
+        q.left = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Choice::new(OPTION_IDS[i], d.term.clone()))
+            .collect();
+        q.answer = Some(Answer::Pairs(pairs));
+        ctx.out.push(q);
+    }
+}
+
+fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
+    // Runs of the same label word with increasing numbers.
+    let mut start = 0;
+    while start < seq.len() {
+        let Some((word, mut last)) = seq_label(&seq[start].term) else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while end < seq.len() {
+            match seq_label(&seq[end].term) {
+                Some((w, n)) if w == word && n > last => {
+                    last = n;
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        let run = &seq[start..end];
+        start = end;
+        let mut seen = HashSet::new();
+        if run.len() < 3 || !run.iter().all(|d| seen.insert(normalize(&d.desc))) {
+            continue;
+        }
+        let section = run[0].section;
+        let line = ctx
+            .doc()
+            .ancestors(section)
+            .next()
+            .map_or(run[0].line, |h| h.line);
+        let key: String = run
+            .iter()
+            .map(|d| d.desc.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{1f}");
+        let path = ctx.section_path(section);
+        let mut q = ctx.question(
+            "sequence",
+            &key,
+            Kind::Order,
+            format!("「{path}」의 {word} 순서대로 다음 항목을 나열하시오."),
+            line,
+            section,
+        );
+        q.items = run
+            .iter()
+            .zip(OPTION_IDS)
+            .map(|(d, id)| Choice::new(id, d.desc.clone()))
+            .collect();
+        q.answer = Some(Answer::Many(
+            OPTION_IDS[..run.len()]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        ));
+        ctx.out.push(q);
+    }
+}
+
+fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
+    if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
+        return;
+    }
+    let (label, chain) = match definition(b) {
+        Some((t, d)) => (t, d),
+        None => (ctx.section_path(b.section), b.text.clone()),
+    };
+    let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
+    let mut seen = HashSet::new();
+    let ok = parts.len() >= 3
+        && parts.len() <= OPTION_IDS.len()
+        && parts.iter().all(|p| {
+            let n = p.chars().count();
+            (1..=40).contains(&n) && seen.insert(normalize(p))
+        });
+    if !ok {
+        return;
+    }
+    let key = chain.clone();
+    let mut q = ctx.question(
+        "arrow",
+        &key,
+        Kind::Order,
+        format!("「{label}」의 단계를 순서대로 나열하시오."),
+        b.line,
+        b.section,
+    );
+    q.items = parts
+        .iter()
+        .zip(OPTION_IDS)
+        .map(|(p, id)| Choice::new(id, p.clone()))
+        .collect();
+    q.answer = Some(Answer::Many(
+        OPTION_IDS[..parts.len()]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    ));
+    ctx.out.push(q);
+}

@@ -1,0 +1,12 @@
+//! The `quiz` binary: runs the library and maps its error to an exit code
+//! (0 success, 1 problems found in the input, 2 usage or I/O error).
+
+fn main() {
+    if let Err(e) = quiz::run(std::env::args_os()) {
+        let msg = e.to_string();
+        if !msg.is_empty() && !matches!(e, quiz::Error::Problems { .. }) {
+            eprintln!("quiz: {msg}");
+        }
+        std::process::exit(e.exit_code());
+    }
+}

@@ -1,0 +1,13 @@
+//! Plain, documented data: the formats instructors read and edit by hand.
+//!
+//! These types are the contract between stages (extract -> check -> quiz ->
+//! score -> report). They hold no I/O; reading and writing them as YAML lives in
+//! [`crate::yaml`].
+
+pub mod bank;
+pub mod rubric;
+
+pub use bank::{Answer, Choice, Concept, Kind, Question, QuestionFile, SourceRef};
+pub use rubric::{
+    ChecklistItem, Criterion, Indicator, Level, MultiRule, OrderRule, Rubric, ScoringRules,
+};

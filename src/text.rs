@@ -1,0 +1,460 @@
+//! Korean-aware text helpers shared by extraction, checking and scoring.
+//!
+//! One normalization is used everywhere a string is compared (distractor
+//! de-duplication, "answer appears in prompt" checks, short-answer scoring), so
+//! that what extraction considers "the same answer" is exactly what scoring accepts.
+//! Nothing here does I/O.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// True for Hangul syllables and jamo.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Characters that are their own NFKC form whatever surrounds them: ASCII,
+/// precomposed Hangul syllables, and punctuation common in course text
+/// (「」『』【】, ←→↑↓, ·, •, —, emoji). Lets [`normalize`] skip the table walk.
+fn nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || ('\u{3008}'..='\u{3011}').contains(&c)
+        || ('\u{2190}'..='\u{2199}').contains(&c)
+        || matches!(
+            c,
+            '\u{B7}'
+                | '\u{2022}'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{201C}'
+                | '\u{201D}'
+                | '\u{2500}'
+                | '\u{2502}'
+                | '\u{251C}'
+                | '\u{2514}'
+        )
+        || ('\u{1F300}'..='\u{1FAFF}').contains(&c)
+}
+
+/// Normalize for comparison: Unicode NFKC, lower case, whitespace collapsed to one
+/// space, spaces between two Hangul characters removed (`선언적 배포` = `선언적배포`),
+/// and punctuation trimmed from both ends.
+pub fn normalize(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    let nfkc;
+    let src: &str = if s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        nfkc = s.nfkc().collect::<String>();
+        &nfkc
+    };
+    // One pass: lower case, collapse white space, drop it between Hangul.
+    let mut out = String::with_capacity(src.len());
+    let mut pending_space = false;
+    let mut last: Option<char> = None;
+    for c in src.chars() {
+        if c.is_whitespace() {
+            pending_space = last.is_some();
+            continue;
+        }
+        if pending_space {
+            if !(last.is_some_and(is_hangul) && is_hangul(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        last = Some(c);
+    }
+    let keep = |c: char| {
+        c.is_ascii_alphanumeric() || is_hangul(c) || (!c.is_ascii() && c.is_alphanumeric())
+    };
+    let trimmed = out.trim_matches(|c: char| !keep(c));
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// NFC form, used for text written into files people read (reports, YAML).
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Levenshtein distance over chars (small inputs only).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two terms are "near-equal" when, normalized, they are equal, one contains the
+/// other, or they differ by a single edit. Used to keep distractors honest.
+pub fn near_equal(a: &str, b: &str) -> bool {
+    near_equal_normalized(&normalize(a), &normalize(b))
+}
+
+/// [`near_equal`] for strings already passed through [`normalize`].
+pub fn near_equal_normalized(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return a == b;
+    }
+    if a == b || a.contains(b) || b.contains(a) {
+        return true;
+    }
+    within_one_edit(a, b)
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion or substitution
+/// (`edit_distance(a, b) <= 1`), in one pass without allocating.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => continue,
+            (None, Some(_)) => return y.next().is_none(),
+            (Some(_), None) => return x.next().is_none(),
+            (Some(p), Some(q)) => {
+                // Substitution, deletion of p from a, or insertion of q into a.
+                let (xs, ys) = (x.as_str(), y.as_str());
+                let deletion = xs.strip_prefix(q).is_some_and(|r| r == ys);
+                let insertion = ys.strip_prefix(p).is_some_and(|r| r == xs);
+                return xs == ys || deletion || insertion;
+            }
+        }
+    }
+}
+
+/// Whether `needle` occurs in `haystack` after normalization of both.
+pub fn contains_normalized(haystack: &str, needle: &str) -> bool {
+    let n = normalize(needle);
+    !n.is_empty() && normalize(haystack).contains(&n)
+}
+
+/// Korean particles and endings stripped from the end of a word before it is used
+/// as a keyword. Longest first.
+const PARTICLES: &[&str] = &[
+    "으로서",
+    "에서의",
+    "으로의",
+    "에서",
+    "으로",
+    "에게",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "과의",
+    "와의",
+    "이란",
+    "이나",
+    "하고",
+    "의",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "과",
+    "와",
+    "에",
+    "로",
+    "도",
+    "만",
+];
+
+/// Words that carry no concept of their own in course text.
+const STOPWORDS: &[&str] = &[
+    "가장",
+    "어떻게",
+    "어떤",
+    "무엇",
+    "무엇인가요",
+    "새로운",
+    "기존",
+    "통해",
+    "통한",
+    "위한",
+    "대한",
+    "및",
+    "또는",
+    "그리고",
+    "등",
+    "것",
+    "수",
+    "더",
+    "이해",
+    "학습",
+    "방법",
+    "방안",
+    "구현",
+    "구축",
+    "적용",
+    "완료",
+    "완성",
+    "설계",
+    "능력",
+    "점은",
+    "점",
+    "있는",
+    "하는",
+    "한",
+    "된",
+    "되는",
+    "다른",
+    "먼저",
+    "실무에서",
+    "중",
+    "간",
+    "전체",
+    "기반",
+    "이상",
+    "the",
+    "and",
+    "of",
+    "a",
+    "to",
+    "for",
+    "in",
+    "with",
+];
+
+/// Strip one trailing particle from a Korean word when something meaningful stays.
+pub fn strip_particle(word: &str) -> &str {
+    for p in PARTICLES {
+        if let Some(stem) = word.strip_suffix(p)
+            && stem.chars().count() >= 2
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Whether a word looks like a predicate ("관리했나요", "다른가요", "설계한다").
+fn is_predicate(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "요", "다", "까", "니", "했나", "하나", "인가", "나요", "는가", "었나", "였나",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Content words of a sentence, in order of first appearance, de-duplicated:
+/// punctuation split, particles stripped, stopwords and predicates dropped.
+pub fn keywords(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in text.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.'
+                    | '?'
+                    | '!'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '\''
+                    | ':'
+                    | ';'
+                    | '·'
+                    | '“'
+                    | '”'
+                    | '「'
+                    | '」'
+                    | '*'
+                    | '→'
+                    | '&'
+                    | '+'
+                    | '['
+                    | ']'
+            )
+    }) {
+        let w = raw.trim_matches(|c: char| !is_hangul(c) && !c.is_alphanumeric() && c != '/');
+        if w.is_empty() || is_predicate(w) {
+            continue;
+        }
+        let w = strip_particle(w);
+        let n = normalize(w);
+        if n.chars().count() < 2
+            || STOPWORDS.contains(&n.as_str())
+            || n.chars().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Character bigrams of the normalized text without spaces, sorted and unique,
+/// for [`dice`].
+pub fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = normalize(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Dice coefficient of character bigrams, 0..=1.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    dice(&bigrams(a), &bigrams(b))
+}
+
+/// Dice coefficient of two bigram sets from [`bigrams`].
+pub fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let common = x.iter().filter(|g| y.binary_search(g).is_ok()).count();
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Whether the last syllable of `word` has a final consonant (받침). `None` when
+/// the word does not end in a Hangul syllable.
+pub fn has_batchim(word: &str) -> Option<bool> {
+    let c = word.trim_end().chars().last()?;
+    if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        Some((c as u32 - 0xAC00) % 28 != 0)
+    } else {
+        None
+    }
+}
+
+/// Replace a particle that follows a blank with its neutral pair so that the
+/// blank does not give the answer away: 과/와 -> 과(와), 을/를 -> 을(를),
+/// 이/가 -> 이(가), 은/는 -> 은(는). Returns the rewritten text after the blank.
+pub fn neutral_particle(after: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("과", "과(와)"),
+        ("와", "과(와)"),
+        ("을", "을(를)"),
+        ("를", "을(를)"),
+        ("이", "이(가)"),
+        ("가", "이(가)"),
+        ("은", "은(는)"),
+        ("는", "은(는)"),
+        ("으로", "(으)로"),
+        ("로", "(으)로"),
+    ];
+    for (p, neutral) in PAIRS {
+        if let Some(rest) = after.strip_prefix(p) {
+            // Only a particle when the word ends right after it.
+            let next = rest.chars().next();
+            if next.is_none_or(|c| !is_hangul(c)) {
+                return format!("{neutral}{rest}");
+            }
+        }
+    }
+    after.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_joins_hangul_and_trims() {
+        assert_eq!(normalize("  선언적   배포. "), "선언적배포");
+        assert_eq!(
+            normalize("Declarative  Deployment"),
+            "declarative deployment"
+        );
+        assert_eq!(normalize("ＧｉｔＯｐｓ"), "gitops");
+        assert_eq!(normalize("API 관리"), "api 관리");
+        assert_eq!(normalize("(CI/CD)"), "ci/cd");
+    }
+
+    #[test]
+    fn stable_fast_path_agrees_with_nfkc() {
+        let mut c = '\0';
+        while c <= '\u{1FAFF}' {
+            if nfkc_stable(c) {
+                let s = c.to_string();
+                assert_eq!(s.nfkc().collect::<String>(), s, "{:x}", c as u32);
+            }
+            c = char::from_u32(c as u32 + 1).unwrap_or('\u{E000}');
+        }
+    }
+
+    #[test]
+    fn one_edit_agrees_with_edit_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "acb",
+            "abcd",
+            "bcd",
+            "xbc",
+            "배포",
+            "배포들",
+            "선언적",
+            "선언",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(within_one_edit(a, b), edit_distance(a, b) <= 1, "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn near_equal_cases() {
+        assert!(near_equal("자동화", "자동화 전략"));
+        assert!(near_equal("GitOps", "gitops"));
+        assert!(near_equal("Helm", "Helms"));
+        assert!(!near_equal("Helm", "Kustomize"));
+    }
+
+    #[test]
+    fn particles_are_neutralized() {
+        assert_eq!(neutral_particle("과 ArgoCD"), "과(와) ArgoCD");
+        assert_eq!(neutral_particle("를 이해"), "을(를) 이해");
+        assert_eq!(neutral_particle("이해"), "이해");
+        assert_eq!(neutral_particle(" 종합 정리"), " 종합 정리");
+        assert_eq!(neutral_particle("는"), "은(는)");
+    }
+
+    #[test]
+    fn keywords_drop_particles_and_predicates() {
+        let k = keywords("마이크로서비스 아키텍처의 복잡성을 어떻게 관리했나요?");
+        assert_eq!(k, vec!["마이크로서비스", "아키텍처", "복잡성"]);
+    }
+
+    #[test]
+    fn batchim() {
+        assert_eq!(has_batchim("배포"), Some(false));
+        assert_eq!(has_batchim("관리"), Some(false));
+        assert_eq!(has_batchim("전략"), Some(true));
+        assert_eq!(has_batchim("Helm"), None);
+    }
+}

@@ -1,0 +1,732 @@
+//! All YAML reading and writing lives here (serde_yaml), so the rest of the crate
+//! deals in model types only and a change of YAML library touches one file.
+//!
+//! Parse errors come back as [`Diagnostic`]s with the file's line and column.
+//! Because serde does not keep spans of deserialized values, [`Locator`] finds the
+//! line of a question (`- id: ...`) and of a key inside it for later checks.
+
+use crate::error::{Diagnostic, Error, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Parse `text` (from the file shown as `path`) into `T`.
+pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let msg = e.to_string();
+        // serde_yaml appends " at line L column C"; the place is printed in front instead.
+        let msg = match msg.find(" at line ") {
+            Some(i) => msg[..i].to_string(),
+            None => msg,
+        };
+        Diagnostic::error(path, line, col, format!("invalid YAML: {msg}"))
+    })
+}
+
+/// Serialize `value` as block-style YAML, with `header` lines as `#` comments on top.
+///
+/// Written by a small streaming serializer ([`Emitter`]): plain scalars where
+/// unambiguous, double quotes otherwise, two-space indentation, sequences inside
+/// mappings not indented (serde_yaml's layout). It is an order of magnitude faster
+/// than serde_yaml's libyaml emitter, which matters for `quiz extract`
+/// (megabytes of YAML). Reading stays with serde_yaml; round trips are tested by
+/// proptest (`tests/proptest_yaml.rs`).
+pub fn to_string<T: Serialize>(value: &T, header: &[&str]) -> Result<String> {
+    let mut out = String::with_capacity(8192);
+    for h in header {
+        out.push_str("# ");
+        out.push_str(h);
+        out.push('\n');
+    }
+    value
+        .serialize(Emitter {
+            out: &mut out,
+            at: At::Top,
+        })
+        .map_err(|e| Error::Usage(format!("cannot serialize YAML: {}", e.0)))?;
+    Ok(out)
+}
+
+/// Serialization error (only for shapes the model never produces).
+#[derive(Debug)]
+pub struct EmitError(String);
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for EmitError {}
+impl serde::ser::Error for EmitError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        EmitError(msg.to_string())
+    }
+}
+
+/// Where the next value goes.
+#[derive(Clone, Copy)]
+enum At {
+    /// The document itself.
+    Top,
+    /// After `key:` of a mapping whose keys sit at this indentation.
+    MapValue(usize),
+    /// After `- ` of a sequence whose dashes sit at this indentation.
+    SeqItem(usize),
+}
+
+/// The streaming YAML serializer.
+pub struct Emitter<'a> {
+    out: &'a mut String,
+    at: At,
+}
+
+fn pad(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+impl<'a> Emitter<'a> {
+    fn scalar(self, text: &str) -> Result<(), EmitError> {
+        if let At::MapValue(_) = self.at {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+        Ok(())
+    }
+
+    /// Start a block mapping; returns the indentation of its keys.
+    fn open_map(&mut self) -> usize {
+        match self.at {
+            At::Top => 0,
+            At::MapValue(ind) => {
+                self.out.push('\n');
+                pad(self.out, ind + 2);
+                ind + 2
+            }
+            At::SeqItem(ind) => ind + 2,
+        }
+    }
+
+    /// Start a block sequence; returns the indentation of its dashes.
+    fn open_seq(&mut self) -> usize {
+        match self.at {
+            At::Top => 0,
+            At::MapValue(ind) => {
+                self.out.push('\n');
+                pad(self.out, ind);
+                ind
+            }
+            At::SeqItem(ind) => ind + 2,
+        }
+    }
+}
+
+/// A mapping or struct being written.
+pub struct MapEmitter<'a> {
+    out: &'a mut String,
+    indent: usize,
+    first: bool,
+    empty_at: Option<At>,
+}
+
+impl MapEmitter<'_> {
+    fn key_prefix(&mut self) {
+        if !self.first {
+            pad(self.out, self.indent);
+        }
+        self.first = false;
+    }
+    fn finish(self) -> Result<(), EmitError> {
+        if let Some(at) = self.empty_at {
+            Emitter { out: self.out, at }.scalar("{}")?;
+        } else if self.first {
+            // Every field was skipped: an empty mapping.
+            self.out.push_str("{}\n");
+        }
+        Ok(())
+    }
+}
+
+/// A sequence being written.
+pub struct SeqEmitter<'a> {
+    out: &'a mut String,
+    indent: usize,
+    first: bool,
+    empty_at: Option<At>,
+}
+
+impl SeqEmitter<'_> {
+    fn item<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), EmitError> {
+        if !self.first {
+            pad(self.out, self.indent);
+        }
+        self.first = false;
+        self.out.push_str("- ");
+        v.serialize(Emitter {
+            out: self.out,
+            at: At::SeqItem(self.indent),
+        })
+    }
+    fn finish(self) -> Result<(), EmitError> {
+        if let Some(at) = self.empty_at {
+            Emitter { out: self.out, at }.scalar("[]")?;
+        }
+        Ok(())
+    }
+}
+
+fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        ".nan".to_string()
+    } else if f.is_infinite() {
+        if f > 0.0 { ".inf" } else { "-.inf" }.to_string()
+    } else if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{f:.1}")
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A scalar as YAML text.
+fn str_text(s: &str) -> String {
+    let mut t = String::with_capacity(s.len() + 2);
+    emit_str(s, &mut t);
+    t
+}
+
+impl<'a> serde::Serializer for Emitter<'a> {
+    type Ok = ();
+    type Error = EmitError;
+    type SerializeSeq = SeqEmitter<'a>;
+    type SerializeTuple = SeqEmitter<'a>;
+    type SerializeTupleStruct = SeqEmitter<'a>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), EmitError>;
+    type SerializeMap = MapEmitter<'a>;
+    type SerializeStruct = MapEmitter<'a>;
+    type SerializeStructVariant = serde::ser::Impossible<(), EmitError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), EmitError> {
+        self.scalar(if v { "true" } else { "false" })
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), EmitError> {
+        self.scalar(&v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), EmitError> {
+        self.scalar(&v.to_string())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), EmitError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), EmitError> {
+        self.scalar(&float_text(v))
+    }
+    fn serialize_char(self, v: char) -> Result<(), EmitError> {
+        self.scalar(&str_text(&v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), EmitError> {
+        self.scalar(&str_text(v))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), EmitError> {
+        Err(EmitError("bytes are not supported".into()))
+    }
+    fn serialize_none(self) -> Result<(), EmitError> {
+        self.scalar("null")
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), EmitError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), EmitError> {
+        self.scalar("null")
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), EmitError> {
+        self.scalar("null")
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), EmitError> {
+        self.scalar(&str_text(variant))
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), EmitError> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: &T,
+    ) -> Result<(), EmitError> {
+        Err(EmitError(format!(
+            "enum variant `{variant}` with data is not supported"
+        )))
+    }
+    fn serialize_seq(mut self, len: Option<usize>) -> Result<SeqEmitter<'a>, EmitError> {
+        if len == Some(0) {
+            return Ok(SeqEmitter {
+                out: self.out,
+                indent: 0,
+                first: true,
+                empty_at: Some(self.at),
+            });
+        }
+        let indent = self.open_seq();
+        Ok(SeqEmitter {
+            out: self.out,
+            indent,
+            first: true,
+            empty_at: None,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<SeqEmitter<'a>, EmitError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<SeqEmitter<'a>, EmitError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, EmitError> {
+        Err(EmitError(format!(
+            "enum variant `{variant}` with data is not supported"
+        )))
+    }
+    fn serialize_map(mut self, len: Option<usize>) -> Result<MapEmitter<'a>, EmitError> {
+        if len == Some(0) {
+            return Ok(MapEmitter {
+                out: self.out,
+                indent: 0,
+                first: true,
+                empty_at: Some(self.at),
+            });
+        }
+        let indent = self.open_map();
+        Ok(MapEmitter {
+            out: self.out,
+            indent,
+            first: true,
+            empty_at: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapEmitter<'a>, EmitError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, EmitError> {
+        Err(EmitError(format!(
+            "enum variant `{variant}` with data is not supported"
+        )))
+    }
+}
+
+impl serde::ser::SerializeSeq for SeqEmitter<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), EmitError> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.finish()
+    }
+}
+
+impl serde::ser::SerializeTuple for SeqEmitter<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), EmitError> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.finish()
+    }
+}
+
+impl serde::ser::SerializeTupleStruct for SeqEmitter<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), EmitError> {
+        self.item(v)
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.finish()
+    }
+}
+
+/// Map keys must be scalars; they are captured as text.
+struct KeyText(String);
+
+impl serde::Serializer for &mut KeyText {
+    type Ok = ();
+    type Error = EmitError;
+    type SerializeSeq = serde::ser::Impossible<(), EmitError>;
+    type SerializeTuple = serde::ser::Impossible<(), EmitError>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), EmitError>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), EmitError>;
+    type SerializeMap = serde::ser::Impossible<(), EmitError>;
+    type SerializeStruct = serde::ser::Impossible<(), EmitError>;
+    type SerializeStructVariant = serde::ser::Impossible<(), EmitError>;
+    fn serialize_bool(self, v: bool) -> Result<(), EmitError> {
+        self.0 = v.to_string();
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), EmitError> {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), EmitError> {
+        self.0 = v.to_string();
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), EmitError> {
+        self.serialize_u64(u64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), EmitError> {
+        self.0 = v.to_string();
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), EmitError> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), EmitError> {
+        self.0 = float_text(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), EmitError> {
+        self.0 = str_text(&v.to_string());
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), EmitError> {
+        self.0 = str_text(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), EmitError> {
+        Err(EmitError("bytes key".into()))
+    }
+    fn serialize_none(self) -> Result<(), EmitError> {
+        self.0 = "null".into();
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), EmitError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), EmitError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), EmitError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        v: &'static str,
+    ) -> Result<(), EmitError> {
+        self.serialize_str(v)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), EmitError> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, EmitError> {
+        Err(EmitError("complex key".into()))
+    }
+}
+
+impl serde::ser::SerializeMap for MapEmitter<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), EmitError> {
+        let mut k = KeyText(String::new());
+        key.serialize(&mut k)?;
+        self.key_prefix();
+        self.out.push_str(&k.0);
+        self.out.push(':');
+        Ok(())
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), EmitError> {
+        v.serialize(Emitter {
+            out: self.out,
+            at: At::MapValue(self.indent),
+        })
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.finish()
+    }
+}
+
+impl serde::ser::SerializeStruct for MapEmitter<'_> {
+    type Ok = ();
+    type Error = EmitError;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), EmitError> {
+        self.key_prefix();
+        emit_str(key, self.out);
+        self.out.push(':');
+        v.serialize(Emitter {
+            out: self.out,
+            at: At::MapValue(self.indent),
+        })
+    }
+    fn end(self) -> Result<(), EmitError> {
+        self.finish()
+    }
+}
+
+/// Whether `s` can be written as a plain scalar and read back as the same string.
+fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first.is_whitespace() || s.ends_with(char::is_whitespace) || s.ends_with(':') {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`+.~=<".contains(first) || first.is_ascii_digit() {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains(":\t") {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+    {
+        return false;
+    }
+    // Words YAML 1.1 or 1.2 would read as null, booleans or numbers.
+    const RESERVED: &[&str] = &[
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
+    ];
+    !RESERVED.iter().any(|r| s.eq_ignore_ascii_case(r))
+}
+
+fn emit_str(s: &str, out: &mut String) {
+    if plain_ok(s) {
+        out.push_str(s);
+        return;
+    }
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Finds lines of questions and their keys in a YAML text, for diagnostics about
+/// values that parsed fine but are wrong (an answer naming no option, ...).
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Locator<'a> {
+    /// Index the lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Locator {
+            lines: text.lines().collect(),
+        }
+    }
+
+    /// Line and column (1-based) of the `id: <id>` entry of a list item.
+    pub fn item(&self, id: &str) -> Option<(usize, usize)> {
+        self.lines.iter().enumerate().find_map(|(i, l)| {
+            let t = l.trim_start();
+            let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
+            let v = t2.strip_prefix("id:")?.trim();
+            let v = v.trim_matches(|c| c == '"' || c == '\'');
+            (v == id).then(|| (i + 1, l.len() - t2.len() + 1))
+        })
+    }
+
+    /// Line and column of `key:` inside the item that starts at `item_line`
+    /// (before the next item at the same or lower indentation).
+    pub fn key(&self, item_line: usize, key: &str) -> Option<(usize, usize)> {
+        let start = item_line.checked_sub(1)?;
+        let first = self.lines.get(start)?;
+        let dash_indent = first.len() - first.trim_start().len();
+        for (i, l) in self.lines.iter().enumerate().skip(start) {
+            let t = l.trim_start();
+            let indent = l.len() - t.len();
+            if i > start && (indent < dash_indent || (indent == dash_indent && t.starts_with("- ")))
+            {
+                break;
+            }
+            let t2 = t.strip_prefix("- ").unwrap_or(t);
+            if t2.starts_with(key) && t2[key.len()..].starts_with(':') {
+                return Some((i + 1, l.len() - t2.len() + 1));
+            }
+        }
+        None
+    }
+
+    /// Line and column of a top-level `key:`.
+    pub fn top_key(&self, key: &str) -> Option<(usize, usize)> {
+        self.lines.iter().enumerate().find_map(|(i, l)| {
+            (l.starts_with(key) && l[key.len()..].starts_with(':')).then_some((i + 1, 1))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuestionFile;
+
+    #[test]
+    fn parse_error_has_line_and_column() {
+        let text = "unit: w1\nquestions:\n  - id: x\n    kind: nonsense\n    prompt: p\n";
+        let e = parse::<QuestionFile>("q.yaml", text).err();
+        let e = e.map(|d| {
+            (
+                d.line,
+                d.col,
+                d.message
+                    .starts_with("invalid YAML: questions[0].kind: unknown variant"),
+            )
+        });
+        assert_eq!(e, Some((4, 11, true)));
+    }
+
+    #[test]
+    fn emitter_quotes_what_needs_quoting() -> Result<()> {
+        use crate::model::{Answer, Kind, Question};
+        let mut q = Question::new("w1-abc", Kind::Short, "a: b #c");
+        q.answer = Some(Answer::Many(vec![
+            "yes".into(),
+            "42".into(),
+            "줄\n바꿈\"".into(),
+            "- x".into(),
+        ]));
+        q.tags = vec!["\u{feff}bom".into(), "".into(), "평범한 문장".into()];
+        let f = QuestionFile {
+            unit: "w1".into(),
+            title: "".into(),
+            source: None,
+            questions: vec![q],
+        };
+        let text = to_string(&f, &["header"])?;
+        assert!(text.starts_with("# header\nunit: w1\ntitle: \"\"\nquestions:\n- id: w1-abc\n  kind: short\n  prompt: \"a: b #c\"\n"), "{text}");
+        assert!(text.contains("  - 평범한 문장\n"));
+        let back: QuestionFile = parse("x", &text).map_err(|d| Error::Usage(d.to_string()))?;
+        assert_eq!(back, f);
+        Ok(())
+    }
+
+    #[test]
+    fn locator_finds_items_and_keys() {
+        let text = "questions:\n- id: a1\n  kind: choice\n  answer: z\n- id: b2\n  answer: q\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.item("b2"), Some((5, 3)));
+        assert_eq!(loc.key(2, "answer"), Some((4, 3)));
+        assert_eq!(loc.key(5, "kind"), None);
+    }
+}

@@ -1,0 +1,701 @@
+//! `quiz extract`, `quiz check`, `quiz list`, `quiz show` through the built binary.
+
+mod common;
+
+use common::{copy_dir, project_with_curriculum, quiz, root, tree};
+use quiz::extract::markdown::{self, BlockKind};
+use quiz::model::{Answer, Kind, QuestionFile, Rubric};
+use quiz::text::{contains_normalized, normalize};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+fn load_file(path: &Path) -> QuestionFile {
+    let text = std::fs::read_to_string(path).expect("read question file");
+    quiz::yaml::parse(&path.display().to_string(), &text).expect("parse question file")
+}
+
+fn load_rubric(path: &Path) -> Rubric {
+    let text = std::fs::read_to_string(path).expect("read rubric");
+    quiz::yaml::parse(&path.display().to_string(), &text).expect("parse rubric")
+}
+
+const DOCS: [&str; 5] = [
+    "week_02/day4/session_08",
+    "week_03/day5/README",
+    "week_03/day5/session_08",
+    "week_05/README",
+    "week_06/README",
+];
+
+#[test]
+fn committed_bank_is_exactly_what_extract_produces() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let q = tmp.path().join("q");
+    let r = tmp.path().join("r");
+    let run = quiz(
+        &root(),
+        &[
+            "extract",
+            "curriculum",
+            "--questions",
+            q.to_str().expect("utf8"),
+            "--rubrics",
+            r.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        tree(&q),
+        tree(&root().join("questions")),
+        "questions/ is stale: run `quiz extract`"
+    );
+    assert_eq!(
+        tree(&r),
+        tree(&root().join("rubrics")),
+        "rubrics/ is stale: run `quiz extract`"
+    );
+}
+
+#[test]
+fn extract_twice_changes_no_byte_and_check_passes() {
+    let p = project_with_curriculum();
+    let first = quiz(p.path(), &["extract"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = tree(p.path());
+    let second = quiz(p.path(), &["extract"]);
+    assert_eq!(second.code, 0);
+    assert!(
+        second.stdout.contains("│ files written          ┆ 0     │"),
+        "{}",
+        second.stdout
+    );
+    assert_eq!(tree(p.path()), before);
+    let check = quiz(p.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(
+        check.stdout,
+        "checked 462 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
+    );
+}
+
+#[test]
+fn extract_summary_table() {
+    let p = project_with_curriculum();
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 0);
+    for row in [
+        "│ documents              ┆ 5     │",
+        "│ questions              ┆ 462   │",
+        "│ rubric criteria        ┆ 17    │",
+        "│ rubric checklist items ┆ 18    │",
+        "│ files written          ┆ 9     │",
+        "│ warnings               ┆ 1     │",
+    ] {
+        assert!(run.stdout.contains(row), "missing {row} in\n{}", run.stdout);
+    }
+    assert_eq!(
+        run.stderr,
+        "curriculum/week_02/day4/session_08.md: warning: week 2 has no 이해도 평가 list; made one criterion per day\n"
+    );
+}
+
+/// Counts per document and kind, asserted so that a generator change is seen.
+#[test]
+fn counts_per_document() {
+    let mut got = BTreeMap::new();
+    for d in DOCS {
+        let f = load_file(&root().join("questions").join(format!("{d}.yaml")));
+        let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+        for q in &f.questions {
+            *by_kind.entry(q.kind.to_string()).or_default() += 1;
+        }
+        got.insert(d.to_string(), by_kind);
+    }
+    let expect = |pairs: &[(&str, usize)]| -> BTreeMap<String, usize> {
+        pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        got["week_02/day4/session_08"],
+        expect(&[
+            ("choice", 147),
+            ("cloze", 7),
+            ("match", 1),
+            ("order", 4),
+            ("short", 4)
+        ])
+    );
+    assert_eq!(
+        got["week_03/day5/README"],
+        expect(&[("choice", 12), ("cloze", 12), ("match", 2), ("short", 7)])
+    );
+    assert_eq!(
+        got["week_03/day5/session_08"],
+        expect(&[
+            ("choice", 109),
+            ("cloze", 9),
+            ("essay", 1),
+            ("match", 6),
+            ("order", 1),
+            ("short", 10)
+        ])
+    );
+    assert_eq!(
+        got["week_05/README"],
+        expect(&[
+            ("choice", 5),
+            ("essay", 13),
+            ("match", 9),
+            ("order", 10),
+            ("short", 27)
+        ])
+    );
+    assert_eq!(
+        got["week_06/README"],
+        expect(&[
+            ("choice", 6),
+            ("essay", 13),
+            ("match", 9),
+            ("order", 10),
+            ("short", 28)
+        ])
+    );
+}
+
+/// The properties every sample document must have.
+#[test]
+fn sample_documents_properties() {
+    for d in DOCS {
+        let md_path = root().join("curriculum").join(format!("{d}.md"));
+        let md = std::fs::read_to_string(&md_path).expect("read md");
+        let lines: Vec<&str> = md.lines().collect();
+        let doc = markdown::parse(&md);
+        let f = load_file(&root().join("questions").join(format!("{d}.yaml")));
+        let src = format!("curriculum/{d}.md");
+        assert_eq!(f.source.as_deref(), Some(src.as_str()));
+
+        // Each learning-goal line with a bold term yields at least one question.
+        let lines_with_questions: HashSet<usize> = f
+            .questions
+            .iter()
+            .filter_map(|q| q.source.as_ref().map(|s| s.line))
+            .collect();
+        let mut goal_lines = 0;
+        for b in &doc.blocks {
+            let goal = doc.in_section(b.section, &["학습 목표"])
+                && matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
+                && !quiz::extract::goals::terms_of(b).is_empty();
+            let day_goal =
+                quiz::extract::definition(b).is_some_and(|(t, _)| normalize(&t) == "목표");
+            if goal || day_goal {
+                goal_lines += 1;
+                assert!(
+                    lines_with_questions.contains(&b.line),
+                    "{d}:{}: goal line without a question: {}",
+                    b.line,
+                    b.text
+                );
+            }
+        }
+        assert!(goal_lines >= 3, "{d}: only {goal_lines} goal lines found");
+
+        for q in &f.questions {
+            let s = q
+                .source
+                .as_ref()
+                .expect("generated questions have a source");
+            assert_eq!(s.file, src);
+            let line = lines[s.line - 1];
+            let prompt = q.prompt.replace("____", " ");
+            match (&q.kind, &q.answer) {
+                (Kind::Choice, Some(Answer::One(id))) => {
+                    let answer = &q
+                        .options
+                        .iter()
+                        .find(|o| &o.id == id)
+                        .expect("answer option")
+                        .text;
+                    assert!(
+                        !contains_normalized(&prompt, answer),
+                        "{}: answer in prompt",
+                        q.id
+                    );
+                    let mut seen = HashSet::new();
+                    assert!(
+                        q.options.iter().all(|o| seen.insert(normalize(&o.text))),
+                        "{}: duplicate options",
+                        q.id
+                    );
+                    assert_eq!(q.options.len(), 4, "{}", q.id);
+                    if q.tags.iter().any(|t| t.starts_with("outline")) {
+                        // outline questions cite the group heading, which the prompt names
+                        let label = prompt
+                            .split('「')
+                            .nth(1)
+                            .and_then(|x| x.split('」').next())
+                            .expect("label");
+                        let group = label.rsplit(" > ").next().expect("group");
+                        assert!(
+                            line.contains(group),
+                            "{}: line {} lacks group {group}",
+                            q.id,
+                            s.line
+                        );
+                    } else if q.tags.iter().any(|t| t == "outline-not-belongs") {
+                        unreachable!()
+                    } else {
+                        assert!(
+                            line.contains(answer.as_str()),
+                            "{}: line {} lacks answer {answer}",
+                            q.id,
+                            s.line
+                        );
+                    }
+                }
+                (Kind::Cloze | Kind::Short, Some(Answer::Many(acc))) => {
+                    for a in acc {
+                        assert!(
+                            !contains_normalized(&prompt, a),
+                            "{}: answer {a} in prompt",
+                            q.id
+                        );
+                    }
+                    assert!(
+                        line.contains(acc[0].as_str()),
+                        "{}: line {} lacks {}",
+                        q.id,
+                        s.line,
+                        acc[0]
+                    );
+                }
+                (Kind::Order, Some(Answer::Many(ids))) => {
+                    assert_eq!(ids.len(), q.items.len());
+                    if q.tags.iter().any(|t| t == "arrow") {
+                        for it in &q.items {
+                            assert!(line.contains(it.text.as_str()), "{}: {}", q.id, it.text);
+                        }
+                    } else {
+                        let label = prompt
+                            .split('「')
+                            .nth(1)
+                            .and_then(|x| x.split('」').next())
+                            .expect("label");
+                        let group = label.rsplit(" > ").next().expect("group");
+                        assert!(
+                            line.contains(group),
+                            "{}: line {} `{line}` lacks `{group}`",
+                            q.id,
+                            s.line
+                        );
+                    }
+                }
+                (Kind::Match, Some(Answer::Pairs(m))) => {
+                    assert!(m.len() >= 2 && m.len() <= 5, "{}", q.id);
+                    let label = prompt
+                        .split('「')
+                        .nth(1)
+                        .and_then(|x| x.split('」').next())
+                        .or_else(|| prompt.rsplit('(').next().map(|x| x.trim_end_matches(").")))
+                        .expect("label");
+                    let group = label.rsplit(" > ").next().expect("group");
+                    assert!(
+                        line.contains(group),
+                        "{}: line {} `{line}` lacks `{group}`",
+                        q.id,
+                        s.line
+                    );
+                }
+                (Kind::Essay, None) => {
+                    assert!(!q.rubric.is_empty(), "{}", q.id);
+                    let sum: f64 = q.rubric.iter().map(|c| c.points).sum();
+                    assert_eq!(sum, q.points);
+                }
+                other => panic!("{}: unexpected kind/answer {other:?}", q.id),
+            }
+            assert!(!q.criteria.is_empty(), "{}: no criteria", q.id);
+        }
+    }
+}
+
+#[test]
+fn cloze_particles_do_not_give_the_answer_away() {
+    let f = load_file(&root().join("questions/week_03/day5/README.yaml"));
+    let helm = f
+        .questions
+        .iter()
+        .find(|q| q.kind == Kind::Cloze && q.answer == Some(Answer::Many(vec!["Helm".into()])))
+        .expect("Helm cloze");
+    assert_eq!(
+        helm.prompt,
+        "빈칸에 알맞은 말을 쓰시오: ____과(와) Kustomize 패키지 관리 및 템플릿 전략 학습"
+    );
+}
+
+#[test]
+fn week_rubrics_hold_the_documents_criteria_and_checklists() {
+    let w5 = load_rubric(&root().join("rubrics/week_05.yaml"));
+    let names: Vec<&str> = w5.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "아키텍처 설계",
+            "API 관리",
+            "데이터 관리",
+            "CI/CD",
+            "보안",
+            "운영"
+        ]
+    );
+    assert_eq!(w5.criteria[3].id, "cicd");
+    assert_eq!(
+        w5.criteria[3].description,
+        "자동화된 파이프라인 구축과 배포 전략"
+    );
+    let items: Vec<&str> = w5.checklist.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "마이크로서비스 아키텍처 설계 및 구현",
+            "API Gateway를 통한 통합 API 관리",
+            "이벤트 기반 서비스 간 통신 구현",
+            "GitHub Actions CI 파이프라인 구축",
+            "ArgoCD GitOps CD 파이프라인 구축",
+            "Blue-Green 또는 Canary 배포 전략 구현",
+            "DevSecOps 보안 자동화 적용",
+            "분산 추적과 모니터링 시스템 구축",
+            "FinOps 비용 최적화 구현",
+        ]
+    );
+    assert!(
+        w5.checklist
+            .iter()
+            .all(|c| c.levels.len() == 3 && !c.criteria.is_empty())
+    );
+    assert_eq!(w5.indicators.len(), 7);
+    assert!(
+        w5.criteria_origin
+            .starts_with("이해도 평가 (curriculum/week_05/README.md:")
+    );
+
+    let w6 = load_rubric(&root().join("rubrics/week_06.yaml"));
+    let names: Vec<&str> = w6.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "최신 트렌드",
+            "플랫폼 엔지니어링",
+            "AI/MLOps",
+            "지속가능성",
+            "통합 역량"
+        ]
+    );
+    let items: Vec<&str> = w6.checklist.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Terraform IaC로 전체 인프라 관리",
+            "Backstage 개발자 포털 구축 완료",
+            "MLOps 파이프라인 구현",
+            "OpenTelemetry 기반 관측성 구축",
+            "AIOps 자동화 시스템 구현",
+            "Green DevOps 메트릭 대시보드",
+            "Zero Trust 보안 아키텍처 적용",
+            "6주간 학습 내용 완전 통합",
+            "실무 적용 가능한 포트폴리오 완성",
+        ]
+    );
+
+    let w3 = load_rubric(&root().join("rubrics/week_03.yaml"));
+    assert!(
+        w3.criteria_origin
+            .starts_with("Week 3 종합 성과 (curriculum/week_03/day5/README.md:"),
+        "{}",
+        w3.criteria_origin
+    );
+    assert_eq!(w3.criteria.len(), 5);
+    let w2 = load_rubric(&root().join("rubrics/week_02.yaml"));
+    assert!(w2.criteria_origin.starts_with("one criterion per day"));
+    assert_eq!(w2.criteria.len(), 1);
+}
+
+fn ids_by_line(f: &QuestionFile) -> BTreeMap<usize, Vec<String>> {
+    let mut m: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for q in &f.questions {
+        m.entry(q.source.as_ref().map_or(0, |s| s.line))
+            .or_default()
+            .push(q.id.clone());
+    }
+    m
+}
+
+#[test]
+fn changing_one_bullet_changes_only_its_questions() {
+    let p = project_with_curriculum();
+    assert_eq!(quiz(p.path(), &["extract"]).code, 0);
+    let before_tree = tree(&p.path().join("questions"));
+    let yaml = p.path().join("questions/week_03/day5/README.yaml");
+    let before = load_file(&yaml);
+    let md = p.path().join("curriculum/week_03/day5/README.md");
+    let text = std::fs::read_to_string(&md).expect("md");
+    let edited = text.replace("**템플릿 전략** 학습", "**템플릿 전략** 실습");
+    assert_ne!(text, edited);
+    std::fs::write(&md, edited).expect("write");
+    assert_eq!(quiz(p.path(), &["extract"]).code, 0);
+    let after = load_file(&yaml);
+    let (b, a) = (ids_by_line(&before), ids_by_line(&after));
+    for (line, ids) in &b {
+        if *line == 8 {
+            assert!(
+                ids.iter().all(|id| !a[line].contains(id)),
+                "line 8 questions must change"
+            );
+        } else {
+            assert_eq!(Some(ids), a.get(line), "line {line} changed");
+        }
+    }
+    let unchanged: Vec<_> = before
+        .questions
+        .iter()
+        .filter(|q| q.source.as_ref().is_some_and(|s| s.line != 8))
+        .collect();
+    let kept: Vec<_> = after
+        .questions
+        .iter()
+        .filter(|q| q.source.as_ref().is_some_and(|s| s.line != 8))
+        .collect();
+    assert_eq!(unchanged, kept);
+    // Other files: not a byte changed.
+    let after_tree = tree(&p.path().join("questions"));
+    for ((pb, bb), (pa, ba)) in before_tree.iter().zip(&after_tree) {
+        assert_eq!(pb, pa);
+        if pb != "week_03/day5/README.yaml" {
+            assert_eq!(bb, ba, "{pb} changed");
+        }
+    }
+}
+
+#[test]
+fn locked_questions_survive_and_stale_ones_are_reported() {
+    let p = project_with_curriculum();
+    assert_eq!(quiz(p.path(), &["extract"]).code, 0);
+    let yaml = p.path().join("questions/week_03/day5/README.yaml");
+    let mut f = load_file(&yaml);
+    // Lock and edit the Helm cloze (line 8), and hand-add a question without source.
+    let i = f
+        .questions
+        .iter()
+        .position(|q| q.source.as_ref().is_some_and(|s| s.line == 8))
+        .expect("q on line 8");
+    f.questions[i].locked = true;
+    f.questions[i].prompt = "강사가 고친 문장: ____과(와) Kustomize".into();
+    let locked_id = f.questions[i].id.clone();
+    let mut hand =
+        quiz::model::Question::new("w3d5-hand01", Kind::Truefalse, "Helm은 패키지 관리자이다.");
+    hand.answer = Some(Answer::Bool(true));
+    f.questions.push(hand);
+    std::fs::write(&yaml, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
+    // A hand-written file elsewhere.
+    let mine = p.path().join("questions/custom/mine.yaml");
+    std::fs::create_dir_all(mine.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&mine, "unit: w3\nquestions: []\n").expect("write");
+
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let g = load_file(&yaml);
+    let q = g
+        .questions
+        .iter()
+        .find(|q| q.id == locked_id)
+        .expect("locked kept");
+    assert_eq!(q.prompt, "강사가 고친 문장: ____과(와) Kustomize");
+    assert!(g.questions.iter().any(|q| q.id == "w3d5-hand01"));
+    assert_eq!(
+        std::fs::read_to_string(&mine).expect("mine"),
+        "unit: w3\nquestions: []\n"
+    );
+
+    // Now the source line changes: the locked question is kept and reported stale.
+    let md = p.path().join("curriculum/week_03/day5/README.md");
+    let text = std::fs::read_to_string(&md).expect("md");
+    std::fs::write(
+        &md,
+        text.replace("**템플릿 전략** 학습", "**템플릿 전략** 실습"),
+    )
+    .expect("write");
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains(&format!(
+            "questions/week_03/day5/README.yaml: warning: locked question `{locked_id}` is stale: its source (curriculum/week_03/day5/README.md:8) changed; review it"
+        )),
+        "{}",
+        run.stderr
+    );
+    let g = load_file(&yaml);
+    assert!(g.questions.iter().any(|q| q.id == locked_id && q.locked));
+}
+
+#[test]
+fn bad_documents_are_reported_and_the_rest_extracted() {
+    let p = project_with_curriculum();
+    let bad = p.path().join("curriculum/week_04/README.md");
+    std::fs::create_dir_all(bad.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&bad, b"# Week 4\n\n## \xed\x95\x99\xff broken\n").expect("write");
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("curriculum/week_04/README.md:3:7: not valid UTF-8; skipped"),
+        "{}",
+        run.stderr
+    );
+    assert!(p.path().join("questions/week_05/README.yaml").exists());
+    assert!(!p.path().join("questions/week_04").exists());
+}
+
+#[test]
+fn broken_existing_bank_file_is_not_overwritten() {
+    let p = project_with_curriculum();
+    let yaml = p.path().join("questions/week_05/README.yaml");
+    std::fs::create_dir_all(yaml.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&yaml, "unit: w5\nquestions: [\n").expect("write");
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("questions/week_05/README.yaml:3:1: invalid YAML:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("; not overwritten"));
+    assert_eq!(
+        std::fs::read_to_string(&yaml).expect("read"),
+        "unit: w5\nquestions: [\n"
+    );
+}
+
+#[test]
+fn format_drift_crlf_bom_numbered_and_tables() {
+    let p = tempfile::tempdir().expect("tmp");
+    let dir = p.path().join("curriculum/week_01/day2");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let md = "\u{feff}# Session 3: 컨테이너 기초\r\n\r\n이 세션은 **Week 1 > Day 3 > Session 3**입니다.\r\n\r\n## 🎯 학습 목표 (5분)\r\n1. **Docker** 이미지와 **컨테이너**의 차이 이해\r\n2. **레이어 캐시**를 활용한 빌드 최적화\r\n3. **볼륨**으로 데이터 유지\r\n\r\n## 핵심 용어\r\n| 용어 | 설명 |\r\n|---|---|\r\n| **Dockerfile** | 이미지를 만드는 명령 파일 |\r\n| Registry | 이미지를 저장하고 배포하는 저장소 |\r\n\r\n## 체크리스트\r\n- [x] Dockerfile 작성\r\n- [ ] 멀티 스테이지 빌드\r\n";
+    std::fs::write(dir.join("session_03.md"), md).expect("write");
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("curriculum/week_01/day2/session_03.md:3:1: warning: the document says it is w1d3s3 but its path makes it w1d2s3"), "{}", run.stderr);
+    let f = load_file(&p.path().join("questions/week_01/day2/session_03.yaml"));
+    assert_eq!(f.unit, "w1d2s3");
+    assert_eq!(f.title, "Session 3: 컨테이너 기초");
+    let lines: HashSet<usize> = f
+        .questions
+        .iter()
+        .filter_map(|q| q.source.as_ref().map(|s| s.line))
+        .collect();
+    for l in [6, 7, 8] {
+        assert!(lines.contains(&l), "goal line {l} has no question");
+    }
+    let m = f
+        .questions
+        .iter()
+        .find(|q| q.kind == Kind::Match)
+        .expect("table match");
+    assert_eq!(
+        m.left.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        ["Dockerfile", "Registry"]
+    );
+    assert_eq!(
+        f.questions.iter().filter(|q| q.kind == Kind::Essay).count(),
+        2
+    );
+    let r = load_rubric(&p.path().join("rubrics/week_01.yaml"));
+    assert_eq!(r.checklist.len(), 2);
+    assert_eq!(quiz(p.path(), &["check"]).code, 0);
+}
+
+#[test]
+fn check_reports_every_problem_with_its_place() {
+    let fx = root().join("tests/fixtures/check_broken");
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&fx, tmp.path());
+    let run = quiz(tmp.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "questions/week_01/broken.yaml:6:1: invalid YAML: found unexpected end of stream
+questions/week_01/dup.yaml:6:3: truefalse `w1-aaaaaa` needs `true` or `false` as answer
+questions/week_01/good.yaml:4:3: duplicate question id `w1-aaaaaa` (first in questions/week_01/dup.yaml:3)
+questions/week_01/good.yaml:10:3: answer `c` of `w1-aaaaaa` names no option
+questions/week_01/good.yaml:14:3: question `w1-bbbbbb` has an empty prompt
+questions/week_01/good.yaml:15:3: order `w1-bbbbbb` needs at least 2 items
+questions/week_01/good.yaml:18:3: criterion `network` of `w1-bbbbbb` is not in rubrics/week_01.yaml
+questions/week_01/good.yaml:22:3: match `w1-cccccc` needs at least 2 pairs
+questions/week_01/schema.yaml:4:9: invalid YAML: questions[0].kind: unknown variant `multiple`, expected one of `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`
+rubrics/week_01.yaml:8:3: checklist item `w1k1` names unknown criterion `nope`
+"
+    );
+    assert_eq!(
+        run.stdout,
+        "checked 4 questions in 2 files and 1 rubrics: 10 error(s), 0 warning(s)\n"
+    );
+}
+
+#[test]
+fn check_missing_folder_is_clean_and_io_errors_exit_2() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let run = quiz(tmp.path(), &["check"]);
+    assert_eq!(run.code, 0);
+    let run = quiz(tmp.path(), &["extract", "nowhere"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "quiz: curriculum folder nowhere does not exist\n"
+    );
+    let run = quiz(tmp.path(), &["frobnicate"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn list_filters_by_unit_prefix() {
+    let run = quiz(&root(), &["list", "w3"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("│ w3d5   ┆ Day 5: 운영 자동화와 실무 적용"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("│ w3d5s8 ┆"));
+    assert!(!run.stdout.contains("w5"));
+    let run = quiz(&root(), &["list", "w9"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "quiz: no unit matches `w9` in questions\n");
+}
+
+#[test]
+fn show_prints_key_criteria_and_source_line() {
+    let f = load_file(&root().join("questions/week_03/day5/README.yaml"));
+    let q = f
+        .questions
+        .iter()
+        .find(|q| q.kind == Kind::Choice)
+        .expect("a choice");
+    let run = quiz(&root(), &["show", &q.id]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with(&format!(
+        "id:       {}\nunit:     w3d5\nkind:     choice\n",
+        q.id
+    )));
+    assert!(run.stdout.contains("answer:   GitOps\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("source:   curriculum/week_03/day5/README.md:7 (일차 학습 목표)\n     7 | - **GitOps** 개념과"));
+    assert!(
+        run.stdout.contains("criterion: w3c5 — 운영 자동화\n"),
+        "{}",
+        run.stdout
+    );
+    let run = quiz(&root(), &["show", "w3d5-zzzzzz"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("quiz: no question `w3d5-zzzzzz` in the bank")
+    );
+}
