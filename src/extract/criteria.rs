@@ -90,11 +90,16 @@ impl CriteriaIndex {
     /// and whether the match was only by similarity. A criterion keyword found in
     /// the answer counts 3, in the context 1; name keywords count double.
     pub fn best(&self, context: &str, answer: &str) -> (Vec<String>, bool) {
+        self.best_normalized(context, &normalize(context), answer)
+    }
+
+    /// [`best`](Self::best) with the context already normalized.
+    pub fn best_normalized(&self, context: &str, context_norm: &str, answer: &str) -> (Vec<String>, bool) {
         if self.ids.is_empty() {
             return (Vec::new(), false);
         }
         let in_ans = self.present(&normalize(answer));
-        let in_ctx = self.present(&normalize(context));
+        let in_ctx = self.present(context_norm);
         let scores: Vec<usize> = self
             .weights
             .iter()
@@ -140,10 +145,10 @@ impl CriteriaIndex {
         (vec![self.ids[best_i].clone()], true)
     }
 
-    /// Set `q.criteria` (and the closest tag).
-    pub fn assign(&self, q: &mut Question) {
+    /// Set `q.criteria` (and the closest tag); `prompt_norm` is the normalized prompt.
+    pub fn assign(&self, q: &mut Question, prompt_norm: &str) {
         let (prompt, answer) = question_text(q);
-        let (ids, closest) = self.best(&prompt, &answer);
+        let (ids, closest) = self.best_normalized(&prompt, prompt_norm, &answer);
         q.criteria = ids;
         q.tags.retain(|t| t != CLOSEST_TAG);
         if closest {

@@ -410,10 +410,15 @@ pub fn extract(docs: &[SourceDoc]) -> Extraction {
             terms::generate(&mut ctx);
             outline::generate(&mut ctx);
             essays::generate(&mut ctx);
-            let mut questions = ctx.out;
-            questions.retain(|q| !leaks_answer(q) && !duplicate_options(q));
-            for q in &mut questions {
-                index.assign(q);
+            let mut questions = Vec::with_capacity(ctx.out.len());
+            for mut q in ctx.out {
+                // One normalized prompt serves the leak guard and criteria matching.
+                let prompt = normalize(&q.prompt.replace("____", " "));
+                if leaks_answer(&q, &prompt) || duplicate_options(&q) {
+                    continue;
+                }
+                index.assign(&mut q, &prompt);
+                questions.push(q);
             }
             let title = d
                 .doc
@@ -435,19 +440,19 @@ pub fn extract(docs: &[SourceDoc]) -> Extraction {
     ex
 }
 
-/// Whether the prompt gives the answer away (choice, cloze, short).
-pub fn leaks_answer(q: &Question) -> bool {
+/// Whether the prompt (given normalized, blanks removed) gives the answer away
+/// (choice, cloze, short).
+pub fn leaks_answer(q: &Question, prompt: &str) -> bool {
     use crate::model::Answer;
-    use crate::text::contains_normalized;
-    let prompt = q.prompt.replace("____", " ");
+    let inside = |a: &str| {
+        let a = normalize(a);
+        !a.is_empty() && prompt.contains(&a)
+    };
     match (&q.kind, &q.answer) {
-        (Kind::Choice, Some(Answer::One(id))) => q
-            .options
-            .iter()
-            .any(|o| &o.id == id && contains_normalized(&prompt, &o.text)),
-        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => {
-            acc.iter().any(|a| contains_normalized(&prompt, a))
+        (Kind::Choice, Some(Answer::One(id))) => {
+            q.options.iter().any(|o| &o.id == id && inside(&o.text))
         }
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => acc.iter().any(|a| inside(a)),
         _ => false,
     }
 }

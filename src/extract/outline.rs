@@ -177,9 +177,10 @@ fn belongs(
 ) {
     let own = child_texts(nodes, g);
     let key = format!("{}\u{1f}{}", path(nodes, g), own.join("\u{1e}"));
+    let seed_hash = fnv1a(key.as_bytes());
     let answer = own
         .iter()
-        .min_by_key(|t| rank(&key, t))
+        .min_by_key(|t| mix(seed_hash ^ mix(fnv1a(t.as_bytes()))))
         .map(|t| t.to_string())
         .unwrap_or_default();
     let label = path(nodes, g);
