@@ -127,6 +127,55 @@ impl Bank {
         Ok((bank, diags))
     }
 
+    /// Load only the question files of units matching `unit` (a prefix), and the
+    /// rubrics. A file's unit is read from its top-level `unit:` line before it is
+    /// parsed, so a large bank costs only the unit's files.
+    pub fn load_unit(
+        questions: &Path,
+        rubrics: &Path,
+        unit: &str,
+    ) -> Result<(Bank, Vec<Diagnostic>)> {
+        let mut diags = Vec::new();
+        let mut bank = Bank::default();
+        for path in files_with_ext(questions, &["yaml", "yml"])? {
+            let Some(text) = read_text(&path, &mut diags) else {
+                continue;
+            };
+            let declared = text.lines().find_map(|l| {
+                let v = l.strip_prefix("unit:")?.trim();
+                Some(v.trim_matches(|c| c == '"' || c == '\'').to_string())
+            });
+            if declared.is_some_and(|u| !unit_matches(&u, unit)) {
+                continue;
+            }
+            let shown = display(&path);
+            match yaml::parse::<QuestionFile>(&shown, &text) {
+                Ok(file) if unit_matches(&file.unit, unit) => bank.files.push(LoadedFile {
+                    path: shown,
+                    text,
+                    file,
+                }),
+                Ok(_) => {}
+                Err(d) => diags.push(d),
+            }
+        }
+        let (rub, rdiags) = Bank::load(Path::new("\0no-questions"), rubrics)?;
+        bank.rubrics = rub.rubrics;
+        diags.extend(rdiags);
+        Ok((bank, diags))
+    }
+
+    /// A short hash of the loaded files' contents: the bank version a form was drawn from.
+    pub fn version(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for f in &self.files {
+            for b in f.path.bytes().chain([0]).chain(f.text.bytes()) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        format!("{h:016x}")
+    }
+
     /// All questions with their file.
     pub fn questions(&self) -> impl Iterator<Item = (&LoadedFile, &Question)> {
         self.files

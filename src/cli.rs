@@ -18,6 +18,15 @@ pub struct Cli {
     /// Weekly rubrics folder.
     #[arg(long, global = true, default_value = "rubrics", value_name = "DIR")]
     pub rubrics: PathBuf,
+    /// Gradebook file (SQLite), created on first use.
+    #[arg(
+        long,
+        global = true,
+        env = "QUIZ_DB",
+        default_value = "gradebook.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -57,4 +66,94 @@ pub enum Command {
         /// Question id.
         id: String,
     },
+    /// Take a quiz in the terminal; answers are saved in the gradebook as given.
+    ///
+    /// Practice mode shows right/wrong, the key and the source line after each
+    /// answer; exam mode only at the end. Questions answered wrong come back in
+    /// later practice quizzes (after 1, 2, 4, 8 days). `?` skips, `q` saves and
+    /// quits; running the same command again resumes the unfinished quiz.
+    #[command(
+        after_help = "Example:\n  quiz take w3d5 --student s001\n  quiz take --student s001 --mode exam --count 20\n  quiz take --form forms/s001-w5.form.yaml --student s001"
+    )]
+    Take {
+        /// Unit or prefix (`w5`, `w3d5`, `w3d5s8`); default: today's, from the course schedule.
+        unit: Option<String>,
+        /// Student id.
+        #[arg(long, env = "QUIZ_STUDENT")]
+        student: String,
+        /// Number of questions.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// Seed of the draw (default: from student, unit and attempt number).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// practice or exam.
+        #[arg(long, value_enum, default_value = "practice")]
+        mode: ModeArg,
+        /// Course schedule (start date, class days, holidays).
+        #[arg(long, default_value = "course.yaml", value_name = "FILE")]
+        course: PathBuf,
+        /// The date to use instead of today (YYYY-MM-DD).
+        #[arg(long, env = "QUIZ_TODAY", value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// Take a released form offline and write a submission file.
+        #[arg(long, value_name = "FILE")]
+        form: Option<PathBuf>,
+        /// Folder for the submission file (with --form).
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print today's unit from the course schedule.
+    #[command(after_help = "Example:\n  quiz today --course course.yaml")]
+    Today {
+        /// Course schedule.
+        #[arg(long, default_value = "course.yaml", value_name = "FILE")]
+        course: PathBuf,
+        /// The date to use instead of today (YYYY-MM-DD).
+        #[arg(long, env = "QUIZ_TODAY", value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Write one form per student (no answer key) for a graded evaluation.
+    #[command(
+        after_help = "Example:\n  quiz release w5 --roster roster.csv --out forms --count 20"
+    )]
+    Release {
+        /// Unit or prefix.
+        unit: String,
+        /// Roster CSV (student_id,name[,email]).
+        #[arg(long, value_name = "FILE")]
+        roster: PathBuf,
+        /// Folder for the forms.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Questions per form.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+    },
+    /// Manage the class roster in the gradebook.
+    #[command(subcommand)]
+    Roster(RosterCommand),
+}
+
+/// `quiz roster ...`
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Import students from CSV (student_id,name[,email]; UTF-8, BOM and CRLF fine).
+    #[command(after_help = "Example:\n  quiz roster import roster.csv")]
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// List the students.
+    #[command(after_help = "Example:\n  quiz roster list")]
+    List,
+}
+
+/// Quiz mode.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ModeArg {
+    /// Feedback after each answer.
+    Practice,
+    /// Feedback at the end.
+    Exam,
 }

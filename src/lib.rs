@@ -6,6 +6,7 @@
 //! `cmd/` and at the edges. [`run`] is the whole program; `main` only maps its
 //! error to an exit code.
 
+pub mod assemble;
 pub mod bank;
 pub mod check;
 pub mod cli;
@@ -13,13 +14,19 @@ pub mod cmd;
 pub mod error;
 pub mod extract;
 pub mod fsutil;
+pub mod gradebook;
 pub mod model;
+pub mod roster;
+pub mod runner;
+pub mod schedule;
+pub mod score;
 pub mod table;
 pub mod text;
 pub mod yaml;
 
 use clap::Parser;
 pub use error::{Error, Result};
+use std::io::Write;
 
 /// Parse the command line and run the command. Output goes to stdout/stderr.
 pub fn run<I, T>(args: I) -> Result<()>
@@ -46,10 +53,79 @@ where
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let today =
+        |d: Option<chrono::NaiveDate>| d.unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         cli::Command::Extract { curriculum } => cmd::extract::run(&paths, &curriculum, &mut out),
         cli::Command::Check => cmd::check::run(&paths, &mut out),
         cli::Command::List { unit } => cmd::list::run(&paths, unit.as_deref(), &mut out),
         cli::Command::Show { id } => cmd::show::run(&paths, &id, &mut out),
+        cli::Command::Take {
+            unit,
+            student,
+            count,
+            seed,
+            mode,
+            course,
+            today: day,
+            form,
+            out: out_dir,
+        } => {
+            if !roster::valid_id(&student) {
+                return Err(Error::Usage(format!(
+                    "student id `{student}` must be 1 to 64 of A-Z a-z 0-9 . _ -"
+                )));
+            }
+            if count == 0 {
+                return Err(Error::Usage("--count must be at least 1".into()));
+            }
+            let o = cmd::take::Options {
+                questions: paths.questions,
+                rubrics: paths.rubrics,
+                unit,
+                student,
+                count,
+                seed,
+                mode: match mode {
+                    cli::ModeArg::Practice => model::Mode::Practice,
+                    cli::ModeArg::Exam => model::Mode::Exam,
+                },
+                db: cli.db,
+                course,
+                today: today(day),
+                form,
+                out_dir,
+                echo: !std::io::IsTerminal::is_terminal(&std::io::stdin()),
+            };
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            cmd::take::run(&o, &mut input, &mut out)
+        }
+        cli::Command::Today { course, today: day } => {
+            let d = today(day);
+            match cmd::take::todays_unit(&course, d)? {
+                Some(u) => writeln!(out, "{u}"),
+                None => writeln!(out, "{d}: 수업일이 아닙니다"),
+            }
+            .map_err(|e| Error::io("stdout", e))
+        }
+        cli::Command::Release {
+            unit,
+            roster,
+            out: dir,
+            count,
+        } => cmd::release::run(
+            &paths.questions,
+            &paths.rubrics,
+            &unit,
+            &roster,
+            &dir,
+            count,
+            &mut out,
+        ),
+        cli::Command::Roster(cli::RosterCommand::Import { file }) => {
+            cmd::roster::import(&cli.db, &file, &mut out)
+        }
+        cli::Command::Roster(cli::RosterCommand::List) => cmd::roster::list(&cli.db, &mut out),
     }
 }

@@ -282,6 +282,8 @@ impl<'a> serde::Serializer for Emitter<'a> {
         variant: &'static str,
         _: &T,
     ) -> Result<(), EmitError> {
+        // serde_yaml reads these only as `!tag value`; the model uses adjacently
+        // tagged enums instead, which are plain mappings.
         Err(EmitError(format!(
             "enum variant `{variant}` with data is not supported"
         )))
@@ -718,6 +720,27 @@ mod tests {
         assert!(text.contains("  - 평범한 문장\n"));
         let back: QuestionFile = parse("x", &text).map_err(|d| Error::Usage(d.to_string()))?;
         assert_eq!(back, f);
+        Ok(())
+    }
+
+    #[test]
+    fn responses_round_trip() -> Result<()> {
+        use crate::score::Response;
+        let all = vec![
+            Response::Skipped,
+            Response::Choice("a".into()),
+            Response::Multi(vec!["a".into(), "c".into()]),
+            Response::Multi(vec![]),
+            Response::Bool(false),
+            Response::Text("선언적 배포: yes".into()),
+            Response::Order(vec!["b".into(), "a".into()]),
+            Response::Match([("a".to_string(), "p".to_string())].into_iter().collect()),
+        ];
+        for r in all {
+            let text = to_string(&r, &[])?;
+            let back: Response = parse("r", &text).map_err(|d| Error::Usage(d.to_string()))?;
+            assert_eq!(back, r, "{text}");
+        }
         Ok(())
     }
 

@@ -4,7 +4,10 @@
 pub mod check;
 pub mod extract;
 pub mod list;
+pub mod release;
+pub mod roster;
 pub mod show;
+pub mod take;
 
 use crate::error::Diagnostic;
 use std::path::PathBuf;

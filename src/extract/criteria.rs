@@ -94,7 +94,12 @@ impl CriteriaIndex {
     }
 
     /// [`best`](Self::best) with the context already normalized.
-    pub fn best_normalized(&self, context: &str, context_norm: &str, answer: &str) -> (Vec<String>, bool) {
+    pub fn best_normalized(
+        &self,
+        context: &str,
+        context_norm: &str,
+        answer: &str,
+    ) -> (Vec<String>, bool) {
         if self.ids.is_empty() {
             return (Vec::new(), false);
         }

@@ -1,0 +1,201 @@
+//! Form assembly: bank + seed -> form.
+//!
+//! Randomness is a value: a seed in, the same form out on every machine and after
+//! every dependency update. The stream is ChaCha8 (rand_chacha; its output for a
+//! seed is fixed by the algorithm), and everything drawn from it — bounded
+//! integers (rejection sampling) and shuffles (Fisher–Yates) — is written here,
+//! so no library's sampling algorithm can change a form. Seeds come from
+//! SHA-256 of (student, unit, attempt) or of an explicit `--seed`.
+
+use crate::model::{Form, FormItem, Kind, Question};
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+
+/// The form's random stream.
+pub struct Draw {
+    rng: ChaCha8Rng,
+}
+
+impl Draw {
+    /// A stream from a 64-bit seed (expanded with SHA-256, domain-separated).
+    pub fn new(seed: u64) -> Self {
+        let mut h = Sha256::new();
+        h.update(b"quiz-form-v1");
+        h.update(seed.to_le_bytes());
+        Draw {
+            rng: ChaCha8Rng::from_seed(h.finalize().into()),
+        }
+    }
+
+    /// Uniform in `0..n` (n > 0), by rejection sampling on 32-bit words.
+    pub fn below(&mut self, n: usize) -> usize {
+        let n = u32::try_from(n.max(1)).unwrap_or(u32::MAX);
+        let zone = (u32::MAX / n) * n;
+        loop {
+            let x = self.rng.next_u32();
+            if x < zone {
+                return (x % n) as usize;
+            }
+        }
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// The seed of a student's n-th attempt at a unit.
+pub fn seed_for(student: &str, unit: &str, attempt: u32) -> u64 {
+    let mut h = Sha256::new();
+    for part in [student.as_bytes(), unit.as_bytes(), &attempt.to_le_bytes()] {
+        h.update((part.len() as u32).to_le_bytes());
+        h.update(part);
+    }
+    let d = h.finalize();
+    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}
+
+/// What a form is drawn from.
+pub struct Request<'a> {
+    /// Candidate questions (the unit's), in bank order.
+    pub questions: &'a [&'a Question],
+    /// Ids due for review (Leitner), taken first, up to a third of the form.
+    pub review: &'a [String],
+    /// Number of questions.
+    pub count: usize,
+    /// The seed.
+    pub seed: u64,
+}
+
+/// Where a question came from, for spreading a form across sources.
+fn group_key(q: &Question) -> String {
+    match &q.source {
+        Some(s) => format!("{}\u{1f}{}", s.file, s.heading),
+        None => "hand-written".to_string(),
+    }
+}
+
+/// Draw a form: review questions first (up to a third), then round-robin over
+/// the sections the questions come from, so no one outline fills the form; then
+/// shuffle the order and every question's options, items and columns.
+pub fn assemble(
+    req: &Request<'_>,
+    form_id: String,
+    unit: &str,
+    student: &str,
+    bank_version: &str,
+) -> Form {
+    let mut draw = Draw::new(req.seed);
+    let count = req.count.min(req.questions.len());
+    let by_id: BTreeMap<&str, &Question> =
+        req.questions.iter().map(|q| (q.id.as_str(), *q)).collect();
+
+    let mut chosen: Vec<(&Question, bool)> = Vec::with_capacity(count);
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut review: Vec<&Question> = req
+        .review
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .collect();
+    draw.shuffle(&mut review);
+    for q in review.into_iter().take(count / 3) {
+        if taken.insert(q.id.as_str()) {
+            chosen.push((q, true));
+        }
+    }
+
+    let mut pool: Vec<&Question> = req
+        .questions
+        .iter()
+        .copied()
+        .filter(|q| !taken.contains(q.id.as_str()))
+        .collect();
+    draw.shuffle(&mut pool);
+    // Buckets by source section, in order of first appearance in the shuffled pool.
+    let mut order: Vec<String> = Vec::new();
+    let mut buckets: BTreeMap<String, Vec<&Question>> = BTreeMap::new();
+    for q in pool {
+        let k = group_key(q);
+        if !buckets.contains_key(&k) {
+            order.push(k.clone());
+        }
+        buckets.entry(k).or_default().push(q);
+    }
+    let mut cursors = vec![0usize; order.len()];
+    while chosen.len() < count {
+        let mut progressed = false;
+        for (i, k) in order.iter().enumerate() {
+            if chosen.len() == count {
+                break;
+            }
+            if let Some(q) = buckets.get(k).and_then(|b| b.get(cursors[i])) {
+                cursors[i] += 1;
+                chosen.push((q, false));
+                progressed = true;
+            }
+        }
+        if !progressed {
+            break;
+        }
+    }
+    draw.shuffle(&mut chosen);
+
+    let items = chosen
+        .into_iter()
+        .map(|(q, review)| {
+            let mut ids = |list: &[crate::model::Choice]| {
+                let mut v: Vec<String> = list.iter().map(|c| c.id.clone()).collect();
+                draw.shuffle(&mut v);
+                v
+            };
+            let mut item = FormItem {
+                question: q.id.clone(),
+                options: ids(&q.options),
+                items: ids(&q.items),
+                left: ids(&q.left),
+                right: ids(&q.right),
+                review,
+            };
+            // An order question must not be shown already solved.
+            if q.kind == Kind::Order && item.items.len() > 1 {
+                let key: Vec<String> = q.items.iter().map(|c| c.id.clone()).collect();
+                if item.items == key {
+                    item.items.rotate_left(1);
+                }
+            }
+            item
+        })
+        .collect();
+    Form {
+        form_id,
+        unit: unit.to_string(),
+        student: student.to_string(),
+        seed: req.seed,
+        bank_version: bank_version.to_string(),
+        items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stream_is_fixed() {
+        // If this changes, every form ever given changes: never update it casually.
+        let mut d = Draw::new(42);
+        let xs: Vec<usize> = (0..8).map(|_| d.below(100)).collect();
+        assert_eq!(xs, vec![41, 79, 41, 22, 17, 91, 66, 99]);
+        let mut v: Vec<u32> = (0..10).collect();
+        Draw::new(7).shuffle(&mut v);
+        assert_eq!(v, vec![5, 6, 8, 7, 9, 2, 3, 0, 4, 1]);
+        assert_eq!(seed_for("s1", "w3d5", 1), 15641836358502404780);
+        assert_ne!(seed_for("s1", "w3d5", 1), seed_for("s1", "w3d5", 2));
+    }
+}

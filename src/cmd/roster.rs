@@ -1,0 +1,43 @@
+//! `quiz roster import FILE.csv` and `quiz roster list`.
+
+use super::report;
+use crate::error::{Error, Result};
+use crate::fsutil::display;
+use crate::gradebook::Gradebook;
+use std::io::Write;
+use std::path::Path;
+
+/// Import a roster CSV into the gradebook: valid rows are added or updated in one
+/// transaction; bad rows are reported by line and refused (exit 1).
+pub fn import(db: &Path, file: &Path, out: &mut dyn Write) -> Result<()> {
+    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let (students, mut diags) = crate::roster::parse(&display(file), f)?;
+    let mut gb = Gradebook::open(db)?;
+    let (added, updated) = gb.upsert_students(&students)?;
+    let (errors, _) = report(&mut diags);
+    writeln!(
+        out,
+        "학생 {added}명 추가, {updated}명 갱신, {errors}행 거부 ({})",
+        display(db)
+    )
+    .map_err(|e| Error::io("stdout", e))?;
+    if errors > 0 {
+        return Err(Error::Problems { count: errors });
+    }
+    Ok(())
+}
+
+/// List the roster.
+pub fn list(db: &Path, out: &mut dyn Write) -> Result<()> {
+    let gb = Gradebook::open(db)?;
+    let mut t = crate::table::new(["학번", "이름", "이메일"]);
+    let students = gb.students()?;
+    for s in &students {
+        t.add_row(vec![
+            s.id.clone(),
+            s.name.clone(),
+            s.email.clone().unwrap_or_default(),
+        ]);
+    }
+    writeln!(out, "{t}\n{}명", students.len()).map_err(|e| Error::io("stdout", e))
+}

@@ -1,0 +1,476 @@
+//! `quiz take`: a daily quiz in the terminal, kept in the gradebook; or, with
+//! `--form`, a released form taken offline into a submission file.
+
+use super::report;
+use crate::assemble::{self, Request};
+use crate::bank::{Bank, week_of};
+use crate::error::{Error, Result};
+use crate::fsutil::{display, write_atomic};
+use crate::gradebook::{Attempt, Gradebook, now};
+use crate::model::{
+    Form, FormQuestion, Mode, Question, ReleasedForm, ScoringRules, Submission, SubmittedAnswer,
+};
+use crate::runner::{self, End, Recorder, Slot};
+use crate::score::{Outcome, Response};
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// Options of `quiz take`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Bank folder.
+    pub questions: PathBuf,
+    /// Rubrics folder.
+    pub rubrics: PathBuf,
+    /// Unit prefix; None: today's from the schedule.
+    pub unit: Option<String>,
+    /// Student id.
+    pub student: String,
+    /// Number of questions.
+    pub count: usize,
+    /// Explicit seed.
+    pub seed: Option<u64>,
+    /// Practice or exam.
+    pub mode: Mode,
+    /// Gradebook file.
+    pub db: PathBuf,
+    /// Course schedule file.
+    pub course: PathBuf,
+    /// The date (for the schedule and review boxes).
+    pub today: NaiveDate,
+    /// A released form to take offline.
+    pub form: Option<PathBuf>,
+    /// Where submission files go.
+    pub out_dir: PathBuf,
+    /// Echo input lines (stdin is not a terminal).
+    pub echo: bool,
+}
+
+/// Today's unit from the schedule file.
+pub fn todays_unit(course: &Path, today: NaiveDate) -> Result<Option<String>> {
+    let text = std::fs::read_to_string(course).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::Usage(format!(
+                "no unit given and no course schedule at {}: give a unit (`quiz take w3d5`) or create it (see README)",
+                display(course)
+            ))
+        } else {
+            Error::io(course, e)
+        }
+    })?;
+    let s: crate::schedule::Schedule =
+        crate::yaml::parse(&display(course), &text).map_err(|d| Error::Usage(d.to_string()))?;
+    Ok(s.unit_on(today))
+}
+
+struct Book<'a> {
+    gb: &'a mut Gradebook,
+    attempt: i64,
+    student: String,
+    today: NaiveDate,
+}
+
+impl Recorder for Book<'_> {
+    fn record(
+        &mut self,
+        position: usize,
+        q: &FormQuestion,
+        response: &Response,
+        outcome: Option<&Outcome>,
+    ) -> Result<()> {
+        let (points, max, status) = outcome
+            .map_or((0.0, q.points, crate::score::Status::Auto), |o| {
+                (o.points, o.max, o.status)
+            });
+        self.gb
+            .record(self.attempt, position, &q.id, response, points, max, status)?;
+        if let Some(o) = outcome
+            && o.status == crate::score::Status::Auto
+        {
+            self.gb
+                .review_update(&self.student, &q.id, o.is_correct(), self.today)?;
+        }
+        Ok(())
+    }
+}
+
+fn rules_for(bank: &Bank) -> impl Fn(&Question) -> ScoringRules + '_ {
+    move |q: &Question| {
+        let week = bank.find(&q.id).and_then(|(f, _)| week_of(&f.file.unit));
+        week.and_then(|w| bank.rubrics.get(&w))
+            .map(|r| r.rubric.scoring.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Run `quiz take`.
+pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<()> {
+    if let Some(form) = &o.form {
+        return run_offline(o, form, input, out);
+    }
+    let io = |e| Error::io("terminal", e);
+    let unit = match &o.unit {
+        Some(u) => u.clone(),
+        None => match todays_unit(&o.course, o.today)? {
+            Some(u) => {
+                writeln!(out, "오늘({})의 단원: {u}", o.today).map_err(io)?;
+                u
+            }
+            None => {
+                return Err(Error::Usage(format!(
+                    "{} is not a class day in {}; give a unit, e.g. `quiz take w3d5`",
+                    o.today,
+                    display(&o.course)
+                )));
+            }
+        },
+    };
+    let mut gb = Gradebook::open(&o.db)?;
+    let (roster, known) = gb.roster_status(&o.student)?;
+    if roster && !known {
+        return Err(Error::Usage(format!(
+            "student `{}` is not on the roster of {}; check the id or ask the instructor (`quiz roster list`)",
+            o.student,
+            display(&o.db)
+        )));
+    }
+    let (bank, mut diags) = Bank::load_unit(&o.questions, &o.rubrics, &unit)?;
+    report(&mut diags);
+    let questions: Vec<&Question> = bank.questions().map(|(_, q)| q).collect();
+    if questions.is_empty() {
+        return Err(Error::Usage(format!(
+            "no questions for unit `{unit}` in {}",
+            display(&o.questions)
+        )));
+    }
+
+    let attempt: Attempt = match gb.unfinished(&o.student, &unit)? {
+        Some(a) => a,
+        None => {
+            let review = if o.mode == Mode::Practice {
+                gb.due_reviews(&o.student, o.today)?
+            } else {
+                Vec::new()
+            };
+            let version = bank.version();
+            let (student, count, seed) = (o.student.clone(), o.count, o.seed);
+            gb.start_attempt(&o.student, &unit, o.mode, |n| {
+                let seed = seed.unwrap_or_else(|| assemble::seed_for(&student, &unit, n));
+                let req = Request {
+                    questions: &questions,
+                    review: &review,
+                    count,
+                    seed,
+                };
+                assemble::assemble(
+                    &req,
+                    format!("{student}-{unit}-{n}"),
+                    &unit,
+                    &student,
+                    &version,
+                )
+            })?
+        }
+    };
+    let given: BTreeMap<usize, Response> = gb
+        .responses(attempt.id)?
+        .into_iter()
+        .map(|r| (r.position, r.response))
+        .collect();
+    let mut slots: Vec<Slot<'_>> = Vec::with_capacity(attempt.form.items.len());
+    for (i, item) in attempt.form.items.iter().enumerate() {
+        let Some((_, q)) = bank.find(&item.question) else {
+            return Err(Error::Usage(format!(
+                "question `{}` of this attempt is no longer in the bank; ask the instructor",
+                item.question
+            )));
+        };
+        slots.push(Slot {
+            shown: FormQuestion::new(q, item),
+            key: Some(q),
+            given: given.get(&i).cloned(),
+        });
+    }
+    let mode_name = if attempt.mode == Mode::Practice {
+        "연습"
+    } else {
+        "시험"
+    };
+    writeln!(
+        out,
+        "== {unit} 퀴즈 ({mode_name} 모드) · 학생 {} · {}회차 · {}문제 ==",
+        o.student,
+        attempt.attempt_no,
+        slots.len()
+    )
+    .map_err(io)?;
+    if !given.is_empty() {
+        writeln!(
+            out,
+            "이전에 중단한 퀴즈를 이어서 풉니다 (문제 {}/{}부터).",
+            given.len() + 1,
+            slots.len()
+        )
+        .map_err(io)?;
+    }
+    let rules = rules_for(&bank);
+    let mut book = Book {
+        gb: &mut gb,
+        attempt: attempt.id,
+        student: o.student.clone(),
+        today: o.today,
+    };
+    let (end, outcomes) = runner::run(
+        &mut slots,
+        attempt.mode,
+        &rules,
+        &mut book,
+        input,
+        out,
+        o.echo,
+    )?;
+    if end == End::Quit {
+        return Ok(());
+    }
+    gb.finish(attempt.id)?;
+    summary(
+        &bank,
+        &slots,
+        &outcomes,
+        attempt.mode,
+        &attempt.started_at,
+        out,
+    )
+    .map_err(io)
+}
+
+fn summary(
+    bank: &Bank,
+    slots: &[Slot<'_>],
+    outcomes: &[Option<Outcome>],
+    mode: Mode,
+    started: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "\n== 결과 ==")?;
+    if mode == Mode::Exam {
+        for (i, (s, o)) in slots.iter().zip(outcomes).enumerate() {
+            if let (Some(q), Some(o)) = (s.key, o) {
+                write!(out, "문제 {}", i + 1)?;
+                runner::feedback(out, q, o)?;
+            }
+        }
+    }
+    let mut by_crit: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    let (mut total, mut max) = (0.0, 0.0);
+    for (s, o) in slots.iter().zip(outcomes) {
+        let (Some(q), Some(o)) = (s.key, o) else {
+            continue;
+        };
+        total += o.points;
+        max += o.max;
+        let crits = if q.criteria.is_empty() {
+            vec!["(기준 없음)".to_string()]
+        } else {
+            q.criteria.clone()
+        };
+        for c in crits {
+            let e = by_crit.entry(c).or_default();
+            e.0 += o.points;
+            e.1 += o.max;
+        }
+    }
+    let name = |id: &str| {
+        bank.rubrics
+            .values()
+            .flat_map(|r| r.rubric.criteria.iter())
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
+    };
+    let mut t = crate::table::new(["평가 기준", "점수", "만점"]);
+    for (c, (p, m)) in &by_crit {
+        t.add_row(vec![name(c), fmt(*p), fmt(*m)]);
+    }
+    t.add_row(vec!["합계".to_string(), fmt(total), fmt(max)]);
+    writeln!(out, "{t}")?;
+    writeln!(out, "점수: {} / {}", fmt(total), fmt(max))?;
+    if let Ok(start) = DateTime::parse_from_rfc3339(started) {
+        let secs = (Utc::now() - start.with_timezone(&Utc))
+            .num_seconds()
+            .max(0);
+        let local: DateTime<Local> = start.with_timezone(&Local);
+        writeln!(
+            out,
+            "소요 시간: {}분 {}초 (시작 {})",
+            secs / 60,
+            secs % 60,
+            local.format("%Y-%m-%d %H:%M")
+        )?;
+    }
+    let review: Vec<String> = slots
+        .iter()
+        .zip(outcomes)
+        .enumerate()
+        .filter(|(_, (_, o))| {
+            o.as_ref()
+                .is_some_and(|o| !o.is_correct() && o.status == crate::score::Status::Auto)
+        })
+        .map(|(i, (s, _))| {
+            format!(
+                "  문제 {} ({}): {}",
+                i + 1,
+                s.shown.id,
+                excerpt(&s.shown.prompt)
+            )
+        })
+        .collect();
+    if review.is_empty() {
+        writeln!(out, "복습할 문제: 없음")?;
+    } else {
+        writeln!(out, "복습할 문제:")?;
+        for r in review {
+            writeln!(out, "{r}")?;
+        }
+    }
+    if slots.iter().zip(outcomes).any(|(_, o)| {
+        o.as_ref()
+            .is_some_and(|o| o.status == crate::score::Status::NeedsReview)
+    }) {
+        writeln!(out, "서술형 답안은 강사 검토 후 점수가 확정됩니다.")?;
+    }
+    Ok(())
+}
+
+fn fmt(p: f64) -> String {
+    runner::fmt_points(p)
+}
+
+fn excerpt(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    t
+}
+
+/// Writes the submission file after every answer.
+struct SubmissionFile {
+    path: PathBuf,
+    sub: Submission,
+}
+
+impl Recorder for SubmissionFile {
+    fn record(
+        &mut self,
+        _: usize,
+        q: &FormQuestion,
+        response: &Response,
+        _: Option<&Outcome>,
+    ) -> Result<()> {
+        self.sub.answers.retain(|a| a.question != q.id);
+        self.sub.answers.push(SubmittedAnswer {
+            question: q.id.clone(),
+            response: response.clone(),
+            answered_at: now(),
+        });
+        let text = crate::yaml::to_string(
+            &self.sub,
+            &["Submission of a released form (`quiz take --form`). Hand it to the instructor."],
+        )?;
+        write_atomic(&self.path, text.as_bytes())
+    }
+}
+
+fn run_offline(
+    o: &Options,
+    form_path: &Path,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let io = |e| Error::io("terminal", e);
+    let text = std::fs::read_to_string(form_path).map_err(|e| Error::io(form_path, e))?;
+    let form: ReleasedForm =
+        crate::yaml::parse(&display(form_path), &text).map_err(|d| Error::Usage(d.to_string()))?;
+    if form.student != o.student {
+        return Err(Error::Usage(format!(
+            "{} is the form of `{}`, not of `{}`",
+            display(form_path),
+            form.student,
+            o.student
+        )));
+    }
+    let path = o
+        .out_dir
+        .join(format!("{}-{}.yaml", form.student, form.unit));
+    let sub = match std::fs::read_to_string(&path) {
+        Ok(t) => crate::yaml::parse::<Submission>(&display(&path), &t)
+            .map_err(|d| Error::Usage(d.to_string()))?,
+        Err(_) => Submission {
+            form_id: form.form_id.clone(),
+            unit: form.unit.clone(),
+            student: form.student.clone(),
+            seed: form.seed,
+            started_at: now(),
+            submitted_at: None,
+            answers: Vec::new(),
+        },
+    };
+    if sub.submitted_at.is_some() {
+        return Err(Error::Usage(format!(
+            "{} was already submitted",
+            display(&path)
+        )));
+    }
+    let mut slots: Vec<Slot<'_>> = form
+        .questions
+        .iter()
+        .map(|q| Slot {
+            shown: q.clone(),
+            key: None,
+            given: sub
+                .answers
+                .iter()
+                .find(|a| a.question == q.id)
+                .map(|a| a.response.clone()),
+        })
+        .collect();
+    writeln!(
+        out,
+        "== {} 평가 · 학생 {} · {}문제 ==",
+        form.unit,
+        form.student,
+        slots.len()
+    )
+    .map_err(io)?;
+    let mut rec = SubmissionFile {
+        path: path.clone(),
+        sub,
+    };
+    let (end, _) = runner::run(
+        &mut slots,
+        Mode::Exam,
+        &|_| ScoringRules::default(),
+        &mut rec,
+        input,
+        out,
+        o.echo,
+    )?;
+    if end == End::Quit {
+        return Ok(());
+    }
+    rec.sub.submitted_at = Some(now());
+    let text = crate::yaml::to_string(
+        &rec.sub,
+        &["Submission of a released form (`quiz take --form`). Hand it to the instructor."],
+    )?;
+    write_atomic(&path, text.as_bytes())?;
+    writeln!(out, "\n제출 파일을 저장했습니다: {}", display(&path)).map_err(io)?;
+    Ok(())
+}
+
+/// The form of an attempt, for tests and `quiz show`-like tools.
+pub fn form_of(a: &Attempt) -> &Form {
+    &a.form
+}

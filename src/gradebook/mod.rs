@@ -1,0 +1,504 @@
+//! The gradebook: one SQLite file (rusqlite, bundled: nothing to install).
+//!
+//! The only SQL in the crate. The schema is versioned with `PRAGMA user_version`
+//! and migrated on open. WAL mode and a busy timeout let many `quiz take`
+//! processes share one file; every answer is its own short transaction, so a
+//! killed process loses nothing already answered. Times are stored in UTC
+//! (RFC 3339) and shown in local time.
+
+use crate::error::{Error, Result};
+use crate::model::{Form, Mode};
+use crate::score::{Response, Status};
+use chrono::{NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Schema migrations, applied in order; `user_version` is the number applied.
+const MIGRATIONS: &[&str] = &[
+    // 1: students, attempts, responses, review boxes
+    "CREATE TABLE students (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        student_id TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        attempt_no INTEGER NOT NULL,
+        mode TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        bank_version TEXT NOT NULL,
+        form TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT 'take',
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        UNIQUE (student_id, unit, attempt_no)
+    );
+    CREATE TABLE responses (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        response TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        points REAL,
+        max_points REAL,
+        status TEXT,
+        graded_at TEXT,
+        PRIMARY KEY (attempt_id, position)
+    );
+    CREATE INDEX responses_question ON responses(question_id);
+    CREATE TABLE review_boxes (
+        student_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        box INTEGER NOT NULL,
+        due TEXT NOT NULL,
+        PRIMARY KEY (student_id, question_id)
+    );",
+];
+
+/// Days until a question in Leitner box n (1-based) comes back.
+pub const LEITNER_DAYS: [i64; 4] = [1, 2, 4, 8];
+
+/// An open gradebook.
+pub struct Gradebook {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A student on the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Student {
+    /// Id (`[A-Za-z0-9._-]{1,64}`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Email, optional.
+    pub email: Option<String>,
+}
+
+/// An attempt row.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    /// Row id.
+    pub id: i64,
+    /// Attempt number for this student and unit (1-based).
+    pub attempt_no: u32,
+    /// Mode.
+    pub mode: Mode,
+    /// The form (question ids and orders).
+    pub form: Form,
+    /// Started (UTC, RFC 3339).
+    pub started_at: String,
+}
+
+/// A stored answer.
+#[derive(Debug, Clone)]
+pub struct StoredResponse {
+    /// Position in the form.
+    pub position: usize,
+    /// Question id.
+    pub question_id: String,
+    /// The response.
+    pub response: Response,
+    /// Points, once graded.
+    pub points: Option<f64>,
+    /// Max points, once graded.
+    pub max_points: Option<f64>,
+}
+
+/// Now, UTC, RFC 3339 with seconds.
+pub fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl Gradebook {
+    fn db_err(&self, e: rusqlite::Error) -> Error {
+        Error::Db {
+            path: self.path.clone(),
+            source: e,
+        }
+    }
+
+    /// Open (creating it on first use) and migrate.
+    pub fn open(path: &Path) -> Result<Gradebook> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let db = |e| Error::Db {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        let mut conn = Connection::open(path).map_err(db)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let version: usize = tx
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .map_err(db)?
+            .try_into()
+            .unwrap_or(0);
+        if version > MIGRATIONS.len() {
+            return Err(Error::Usage(format!(
+                "gradebook {} has schema version {version}, newer than this quiz ({}); upgrade quiz",
+                path.display(),
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
+            tx.execute_batch(m).map_err(db)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(Gradebook {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Add or update students, in one transaction. Returns (added, updated).
+    pub fn upsert_students(&mut self, students: &[Student]) -> Result<(usize, usize)> {
+        let path = self.path.clone();
+        let db = |e| Error::Db {
+            path: path.clone(),
+            source: e,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let (mut added, mut updated) = (0, 0);
+        let now = now();
+        for s in students {
+            let exists: bool = tx
+                .query_row("SELECT 1 FROM students WHERE id = ?1", [&s.id], |_| {
+                    Ok(true)
+                })
+                .optional()
+                .map_err(db)?
+                .is_some();
+            if exists {
+                tx.execute(
+                    "UPDATE students SET name = ?2, email = ?3 WHERE id = ?1",
+                    params![s.id, s.name, s.email],
+                )
+                .map_err(db)?;
+                updated += 1;
+            } else {
+                tx.execute(
+                    "INSERT INTO students (id, name, email, added_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![s.id, s.name, s.email, now],
+                )
+                .map_err(db)?;
+                added += 1;
+            }
+        }
+        tx.commit().map_err(db)?;
+        Ok((added, updated))
+    }
+
+    /// All students, by id.
+    pub fn students(&self) -> Result<Vec<Student>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name, email FROM students ORDER BY id")
+            .map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(Student {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    email: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.db_err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// Whether a roster exists, and whether `id` is on it.
+    pub fn roster_status(&self, id: &str) -> Result<(bool, bool)> {
+        let any: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM students", [], |r| r.get(0))
+            .map_err(|e| self.db_err(e))?;
+        let known: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM students WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.db_err(e))?;
+        Ok((any > 0, known > 0))
+    }
+
+    /// The unfinished attempt of a student at a unit, if any.
+    pub fn unfinished(&self, student: &str, unit: &str) -> Result<Option<Attempt>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, attempt_no, mode, form, started_at FROM attempts
+                 WHERE student_id = ?1 AND unit = ?2 AND finished_at IS NULL AND origin = 'take'
+                 ORDER BY attempt_no DESC LIMIT 1",
+                params![student, unit],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.db_err(e))?;
+        let Some((id, no, mode, form, started_at)) = row else {
+            return Ok(None);
+        };
+        let form: Form =
+            crate::yaml::parse("gradebook form", &form).map_err(|d| Error::Usage(d.to_string()))?;
+        Ok(Some(Attempt {
+            id,
+            attempt_no: u32::try_from(no).unwrap_or(0),
+            mode: if mode == "exam" {
+                Mode::Exam
+            } else {
+                Mode::Practice
+            },
+            form,
+            started_at,
+        }))
+    }
+
+    /// Start a new attempt: the attempt number is taken inside one immediate
+    /// transaction, and `make_form(attempt_no)` builds the form for it.
+    pub fn start_attempt(
+        &mut self,
+        student: &str,
+        unit: &str,
+        mode: Mode,
+        make_form: impl FnOnce(u32) -> Form,
+    ) -> Result<Attempt> {
+        let path = self.path.clone();
+        let db = |e| Error::Db {
+            path: path.clone(),
+            source: e,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let n: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(attempt_no), 0) FROM attempts WHERE student_id = ?1 AND unit = ?2",
+                params![student, unit],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        let attempt_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        let form = make_form(attempt_no);
+        let text = crate::yaml::to_string(&form, &[])?;
+        let started_at = now();
+        tx.execute(
+            "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, started_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![student, unit, attempt_no, mode.as_str(), form.seed.to_string(), form.bank_version, text, started_at],
+        )
+        .map_err(db)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(db)?;
+        Ok(Attempt {
+            id,
+            attempt_no,
+            mode,
+            form,
+            started_at,
+        })
+    }
+
+    /// Record one answer (and its score) in its own transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record(
+        &mut self,
+        attempt: i64,
+        position: usize,
+        question: &str,
+        response: &Response,
+        points: f64,
+        max: f64,
+        status: Status,
+    ) -> Result<()> {
+        let text = crate::yaml::to_string(response, &[])?;
+        let now = now();
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO responses
+                 (attempt_id, position, question_id, response, answered_at, points, max_points, status, graded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5)",
+                params![attempt, position as i64, question, text, now, points, max, status.as_str()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// The answers of an attempt, by position.
+    pub fn responses(&self, attempt: i64) -> Result<Vec<StoredResponse>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT position, question_id, response, points, max_points FROM responses
+                 WHERE attempt_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map([attempt], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<f64>>(3)?,
+                    r.get::<_, Option<f64>>(4)?,
+                ))
+            })
+            .map_err(|e| self.db_err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (pos, qid, text, points, max_points) = row.map_err(|e| self.db_err(e))?;
+            let response: Response = crate::yaml::parse("gradebook response", &text)
+                .map_err(|d| Error::Usage(d.to_string()))?;
+            out.push(StoredResponse {
+                position: usize::try_from(pos).unwrap_or(0),
+                question_id: qid,
+                response,
+                points,
+                max_points,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Mark an attempt finished.
+    pub fn finish(&mut self, attempt: i64) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE attempts SET finished_at = ?2 WHERE id = ?1",
+                params![attempt, now()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// Question ids due for review for a student on `today`.
+    pub fn due_reviews(&self, student: &str, today: NaiveDate) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT question_id FROM review_boxes WHERE student_id = ?1 AND due <= ?2 ORDER BY due, question_id")
+            .map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map(params![student, today.to_string()], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(|e| self.db_err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// Leitner update after an answer: wrong -> box 1, due tomorrow; right while in
+    /// a box -> next box (due after 1, 2, 4, 8 days), out after the last.
+    pub fn review_update(
+        &mut self,
+        student: &str,
+        question: &str,
+        correct: bool,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let box_now: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT box FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
+                params![student, question],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.db_err(e))?;
+        let next = match (correct, box_now) {
+            (false, _) => Some(1),
+            (true, None) => None,
+            (true, Some(b)) if (b as usize) < LEITNER_DAYS.len() => Some(b + 1),
+            (true, Some(_)) => None,
+        };
+        match next {
+            Some(b) => {
+                let days = LEITNER_DAYS[usize::try_from(b - 1)
+                    .unwrap_or(0)
+                    .min(LEITNER_DAYS.len() - 1)];
+                let due = today + chrono::Duration::days(days);
+                self.conn
+                    .execute(
+                        "INSERT OR REPLACE INTO review_boxes (student_id, question_id, box, due) VALUES (?1, ?2, ?3, ?4)",
+                        params![student, question, b, due.to_string()],
+                    )
+                    .map_err(|e| self.db_err(e))?;
+            }
+            None => {
+                self.conn
+                    .execute(
+                        "DELETE FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
+                        params![student, question],
+                    )
+                    .map_err(|e| self.db_err(e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_and_leitner() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let p = dir.path().join("g.db");
+        let mut g = Gradebook::open(&p)?;
+        let g2 = Gradebook::open(&p)?; // re-open: migrations are idempotent
+        drop(g2);
+        let d = NaiveDate::from_ymd_opt(2026, 11, 2).ok_or_else(|| Error::Usage("date".into()))?;
+        g.review_update("s1", "q1", false, d)?;
+        assert_eq!(g.due_reviews("s1", d)?, Vec::<String>::new());
+        let d1 = d + chrono::Duration::days(1);
+        assert_eq!(g.due_reviews("s1", d1)?, vec!["q1".to_string()]);
+        g.review_update("s1", "q1", true, d1)?; // box 2: due after 2 days
+        assert!(
+            g.due_reviews("s1", d1 + chrono::Duration::days(1))?
+                .is_empty()
+        );
+        assert_eq!(
+            g.due_reviews("s1", d1 + chrono::Duration::days(2))?.len(),
+            1
+        );
+        for _ in 0..3 {
+            g.review_update("s1", "q1", true, d1)?;
+        }
+        assert!(
+            g.due_reviews("s1", d + chrono::Duration::days(100))?
+                .is_empty()
+        );
+        Ok(())
+    }
+}

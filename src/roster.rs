@@ -1,0 +1,144 @@
+//! Roster CSV: `student_id,name[,email]`, as Excel or Google Sheets save it
+//! (UTF-8 with or without BOM, CRLF). Student ids become file names, so they
+//! must match `[A-Za-z0-9._-]{1,64}`.
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::gradebook::Student;
+use std::collections::HashSet;
+use std::io::Read;
+
+/// Whether `id` is a valid student id.
+pub fn valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && id != "."
+        && id != ".."
+}
+
+/// Parse a roster; bad rows are diagnostics (with line), good rows are returned.
+pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnostic>)> {
+    let mut bytes = Vec::new();
+    let mut reader = reader;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "{path}: not UTF-8 (byte {}); save the roster as CSV UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::Usage(format!("{path}: {e}")))?
+        .clone();
+    let col = |names: &[&str]| {
+        headers
+            .iter()
+            .position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+    };
+    let (Some(id_col), Some(name_col)) =
+        (col(&["student_id", "학번", "id"]), col(&["name", "이름"]))
+    else {
+        return Err(Error::Usage(format!(
+            "{path}:1: the header must have `student_id` and `name` columns (found: {})",
+            headers.iter().collect::<Vec<_>>().join(", ")
+        )));
+    };
+    let email_col = col(&["email", "이메일"]);
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    let mut seen = HashSet::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    0,
+                    format!("unreadable row: {e}"),
+                ));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        let id = rec.get(id_col).unwrap_or("").to_string();
+        let name = rec.get(name_col).unwrap_or("").to_string();
+        if !valid_id(&id) {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                id_col + 1,
+                format!("student id `{id}` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused"),
+            ));
+            continue;
+        }
+        if name.is_empty() {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                name_col + 1,
+                format!("student `{id}` has no name; row refused"),
+            ));
+            continue;
+        }
+        if !seen.insert(id.clone()) {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                id_col + 1,
+                format!("student id `{id}` appears twice; row refused"),
+            ));
+            continue;
+        }
+        let email = email_col
+            .and_then(|c| rec.get(c))
+            .filter(|e| !e.is_empty())
+            .map(str::to_string);
+        out.push(Student {
+            id,
+            name: crate::text::nfc(&name),
+            email,
+        });
+    }
+    Ok((out, diags))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_csv_with_bom_and_crlf() -> Result<()> {
+        let csv = "\u{feff}student_id,name,email\r\ns001,김민수,min@example.com\r\ns 002,이영희,\r\ns003,,x\r\ns001,중복,\r\ns004,박지훈\r\n";
+        let (ok, bad) = parse("r.csv", csv.as_bytes())?;
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[0].name, "김민수");
+        assert_eq!(ok[1].email, None);
+        let msgs: Vec<String> = bad.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            msgs,
+            vec![
+                "r.csv:3:1: student id `s 002` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused",
+                "r.csv:4:2: student `s003` has no name; row refused",
+                "r.csv:5:1: student id `s001` appears twice; row refused",
+            ]
+        );
+        assert!(!valid_id("../etc"));
+        assert!(valid_id("kim.minsu_01-a"));
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! Scoring: a question, a response and the week's rules -> points.
+//!
+//! Pure functions, one file per kind; the same code scores practice feedback,
+//! exam results, graded submissions and regrades. Responses are stored and
+//! scored by option/item id, never by display position, so shuffling a form
+//! never changes a score.
+
+pub mod choice;
+pub mod essay;
+pub mod matching;
+pub mod multi;
+pub mod order;
+pub mod text;
+
+use crate::model::{Kind, Question, ScoringRules};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a student answered, by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "value")]
+pub enum Response {
+    /// No answer (skipped).
+    Skipped,
+    /// choice: an option id.
+    Choice(String),
+    /// multi: option ids ticked.
+    Multi(Vec<String>),
+    /// truefalse.
+    Bool(bool),
+    /// short, cloze, essay: the text typed.
+    Text(String),
+    /// order: item ids in the order given.
+    Order(Vec<String>),
+    /// match: left id -> right id.
+    Match(BTreeMap<String, String>),
+}
+
+/// How a score was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Computed by a rule; final.
+    Auto,
+    /// Suggested by the keyword rubric; an instructor must confirm.
+    NeedsReview,
+    /// Set by an instructor.
+    Manual,
+}
+
+impl Status {
+    /// Text stored in the gradebook.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Auto => "auto",
+            Status::NeedsReview => "needs-review",
+            Status::Manual => "manual",
+        }
+    }
+}
+
+/// A scored response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Points earned (negative only with negative marking).
+    pub points: f64,
+    /// The question's points.
+    pub max: f64,
+    /// Auto, or needs review for essays.
+    pub status: Status,
+    /// Concepts found (essays), for feedback.
+    pub matched: Vec<String>,
+}
+
+impl Outcome {
+    fn auto(fraction: f64, max: f64) -> Self {
+        Outcome {
+            points: fraction * max,
+            max,
+            status: Status::Auto,
+            matched: Vec::new(),
+        }
+    }
+
+    /// Whether the response earned full points.
+    pub fn is_correct(&self) -> bool {
+        self.max > 0.0 && (self.points - self.max).abs() < 1e-9
+    }
+}
+
+/// Score `response` to `q` under the week's `rules`.
+pub fn score(q: &Question, response: &Response, rules: &ScoringRules) -> Outcome {
+    let max = q.points;
+    if matches!(response, Response::Skipped) {
+        return Outcome {
+            status: if q.kind == Kind::Essay {
+                Status::NeedsReview
+            } else {
+                Status::Auto
+            },
+            ..Outcome::auto(0.0, max)
+        };
+    }
+    match q.kind {
+        Kind::Choice | Kind::Truefalse => Outcome {
+            points: choice::score(q, response, rules.penalty) * max,
+            ..Outcome::auto(0.0, max)
+        },
+        Kind::Multi => Outcome::auto(multi::score(q, response, rules.multi), max),
+        Kind::Short | Kind::Cloze => {
+            Outcome::auto(text::score(q, response, rules.typo_tolerance), max)
+        }
+        Kind::Order => Outcome::auto(order::score(q, response, rules.order), max),
+        Kind::Match => Outcome::auto(matching::score(q, response), max),
+        Kind::Essay => essay::score(q, response),
+    }
+}
+
+#[cfg(test)]
+mod tests;

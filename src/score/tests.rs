@@ -1,0 +1,231 @@
+//! Hand-computed cases for every rule.
+
+use super::*;
+use crate::model::{Answer, Choice, Concept, MultiRule, OrderRule, Question, ScoringRules};
+
+fn multi_q(n_options: usize, correct: &[&str]) -> Question {
+    let mut q = Question::new("m", Kind::Multi, "p");
+    q.options = (0..n_options)
+        .map(|i| Choice::new(((b'a' + i as u8) as char).to_string(), format!("o{i}")))
+        .collect();
+    q.answer = Some(Answer::Many(
+        correct.iter().map(|s| s.to_string()).collect(),
+    ));
+    q
+}
+
+fn ids(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn choice_and_truefalse() {
+    let mut q = Question::new("c", Kind::Choice, "p");
+    q.options = vec![Choice::new("a", "x"), Choice::new("b", "y")];
+    q.answer = Some(Answer::One("b".into()));
+    q.points = 2.0;
+    let rules = ScoringRules::default();
+    assert_eq!(score(&q, &Response::Choice("b".into()), &rules).points, 2.0);
+    assert_eq!(score(&q, &Response::Choice("a".into()), &rules).points, 0.0);
+    assert_eq!(score(&q, &Response::Skipped, &rules).points, 0.0);
+    let neg = ScoringRules {
+        penalty: 0.25,
+        ..ScoringRules::default()
+    };
+    assert_eq!(score(&q, &Response::Choice("a".into()), &neg).points, -0.5);
+    assert_eq!(score(&q, &Response::Skipped, &neg).points, 0.0);
+    let mut t = Question::new("t", Kind::Truefalse, "p");
+    t.answer = Some(Answer::Bool(false));
+    assert_eq!(score(&t, &Response::Bool(false), &rules).points, 1.0);
+    assert_eq!(score(&t, &Response::Bool(true), &rules).points, 0.0);
+}
+
+#[test]
+fn multi_rules_table() {
+    // 5 options, correct a b c; wrong d e.
+    let q = multi_q(5, &["a", "b", "c"]);
+    let cases: &[(&[&str], MultiRule, f64)] = &[
+        (&["a", "b", "c"], MultiRule::AllOrNothing, 1.0),
+        (&["a", "b"], MultiRule::AllOrNothing, 0.0),
+        (&["a", "b", "c", "d"], MultiRule::AllOrNothing, 0.0),
+        (&["a", "b", "c"], MultiRule::Partial, 1.0),
+        (&["a", "b"], MultiRule::Partial, 2.0 / 3.0),
+        (
+            &["a", "d"],
+            MultiRule::Partial,
+            1.0 / 3.0 - 1.0 / 2.0_f64.max(2.0),
+        ), // floored below
+        (&["a", "b", "d"], MultiRule::Partial, 2.0 / 3.0 - 0.5),
+        (&["d", "e"], MultiRule::Partial, 0.0),
+        (&["a", "b", "c", "d", "e"], MultiRule::Partial, 0.0),
+        (&["a", "b", "d"], MultiRule::RightMinusWrong, 1.0 / 3.0),
+        (&["a", "b", "c", "d"], MultiRule::RightMinusWrong, 2.0 / 3.0),
+        (&["a", "d", "e"], MultiRule::RightMinusWrong, 0.0),
+        (&[], MultiRule::Partial, 0.0),
+    ];
+    for (ticked, rule, want) in cases {
+        let got = multi::score(&q, &Response::Multi(ids(ticked)), *rule);
+        assert!(
+            close(got, want.max(0.0)),
+            "{ticked:?} {rule:?}: got {got}, want {want}"
+        );
+    }
+    // One wrong option only: the divisor is max(1, 2) = 2.
+    let q = multi_q(3, &["a", "b"]);
+    assert!(close(
+        multi::score(&q, &Response::Multi(ids(&["a", "c"])), MultiRule::Partial),
+        0.0
+    ));
+    assert!(close(
+        multi::score(
+            &q,
+            &Response::Multi(ids(&["a", "b", "c"])),
+            MultiRule::Partial
+        ),
+        0.5
+    ));
+}
+
+#[test]
+fn multi_gift_weights() {
+    let mut q = multi_q(4, &["a", "c"]);
+    for (o, w) in q.options.iter_mut().zip([50.0, -100.0, 50.0, -100.0]) {
+        o.weight = Some(w);
+    }
+    assert!(close(
+        multi::score(&q, &Response::Multi(ids(&["a", "c"])), MultiRule::Partial),
+        1.0
+    ));
+    assert!(close(
+        multi::score(&q, &Response::Multi(ids(&["a"])), MultiRule::Partial),
+        0.5
+    ));
+    assert!(close(
+        multi::score(&q, &Response::Multi(ids(&["a", "b"])), MultiRule::Partial),
+        0.0
+    ));
+}
+
+#[test]
+fn short_answers_korean_normalization() {
+    let mut q = Question::new("s", Kind::Short, "p");
+    q.answer = Some(Answer::Many(ids(&[
+        "선언적 배포",
+        "declarative deployment",
+    ])));
+    let ok = |given: &str, typo: bool| text::score(&q, &Response::Text(given.into()), typo) == 1.0;
+    assert!(ok("선언적 배포", false));
+    assert!(ok("선언적배포", false));
+    assert!(ok("  선언적   배포. ", false));
+    assert!(ok("Declarative  Deployment", false));
+    assert!(ok("ＤＥＣＬＡＲＡＴＩＶＥ deployment", false)); // full-width, NFKC
+    assert!(ok("\"선언적 배포\"", false));
+    assert!(!ok("선언 배포", false));
+    assert!(!ok("declarative deploymnt", false));
+    assert!(ok("declarative deploymnt", true)); // one edit, long answer
+    assert!(ok("선언적 배표", true));
+    assert!(!ok("", true));
+    let mut short = Question::new("s2", Kind::Cloze, "p");
+    short.answer = Some(Answer::Many(ids(&["Helm"])));
+    assert_eq!(
+        text::score(&short, &Response::Text("helm".into()), false),
+        1.0
+    );
+    assert_eq!(
+        text::score(&short, &Response::Text("Helx".into()), true),
+        0.0
+    ); // under 5 chars: exact
+}
+
+#[test]
+fn order_rules_table() {
+    let mut q = Question::new("o", Kind::Order, "p");
+    q.answer = Some(Answer::Many(ids(&["a", "b", "c", "d"])));
+    let cases: &[(&[&str], OrderRule, f64)] = &[
+        (&["a", "b", "c", "d"], OrderRule::Adjacent, 1.0),
+        (&["b", "a", "c", "d"], OrderRule::Adjacent, 1.0 / 3.0),
+        (&["d", "a", "b", "c"], OrderRule::Adjacent, 2.0 / 3.0),
+        (&["d", "c", "b", "a"], OrderRule::Adjacent, 0.0),
+        (&["a", "b", "c", "d"], OrderRule::Exact, 1.0),
+        (&["a", "b", "d", "c"], OrderRule::Exact, 0.0),
+        (&["a", "b", "d", "c"], OrderRule::Position, 0.5),
+        (&["d", "a", "b", "c"], OrderRule::Position, 0.0),
+    ];
+    for (given, rule, want) in cases {
+        let got = order::score(&q, &Response::Order(ids(given)), *rule);
+        assert!(close(got, *want), "{given:?} {rule:?}: {got} != {want}");
+    }
+}
+
+#[test]
+fn match_fraction() {
+    let mut q = Question::new("m", Kind::Match, "p");
+    q.answer = Some(Answer::Pairs(
+        [("a", "p"), ("b", "q"), ("c", "r"), ("d", "s")]
+            .iter()
+            .map(|(l, r)| (l.to_string(), r.to_string()))
+            .collect(),
+    ));
+    let given = |pairs: &[(&str, &str)]| {
+        Response::Match(
+            pairs
+                .iter()
+                .map(|(l, r)| (l.to_string(), r.to_string()))
+                .collect(),
+        )
+    };
+    assert!(close(
+        matching::score(
+            &q,
+            &given(&[("a", "p"), ("b", "q"), ("c", "r"), ("d", "s")])
+        ),
+        1.0
+    ));
+    assert!(close(
+        matching::score(&q, &given(&[("a", "p"), ("b", "r"), ("c", "q")])),
+        0.25
+    ));
+    assert!(close(matching::score(&q, &given(&[])), 0.0));
+}
+
+#[test]
+fn essay_keyword_rubric() {
+    let mut q = Question::new("e", Kind::Essay, "p");
+    q.rubric = vec![
+        Concept {
+            concept: "선언적 배포".into(),
+            points: 1.0,
+            accept: ids(&["declarative"]),
+        },
+        Concept {
+            concept: "Git".into(),
+            points: 1.0,
+            accept: vec![],
+        },
+        Concept {
+            concept: "자동 동기화".into(),
+            points: 2.0,
+            accept: ids(&["sync"]),
+        },
+    ];
+    q.points = 3.0;
+    let r = score(
+        &q,
+        &Response::Text("Git을 기준으로 선언적배포를 합니다".into()),
+        &ScoringRules::default(),
+    );
+    assert_eq!((r.points, r.status), (2.0, Status::NeedsReview));
+    assert_eq!(r.matched, ids(&["선언적 배포", "Git"]));
+    let r = score(
+        &q,
+        &Response::Text("declarative, git, auto sync".into()),
+        &ScoringRules::default(),
+    );
+    assert_eq!(r.points, 3.0); // 4 earned, capped at 3
+    let r = score(&q, &Response::Skipped, &ScoringRules::default());
+    assert_eq!((r.points, r.status), (0.0, Status::NeedsReview));
+}
