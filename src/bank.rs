@@ -96,34 +96,7 @@ impl Bank {
                 Err(d) => diags.push(d),
             }
         }
-        for path in files_with_ext(rubrics, &["yaml", "yml"])? {
-            let Some(text) = read_text(&path, &mut diags) else {
-                continue;
-            };
-            let shown = display(&path);
-            match yaml::parse::<Rubric>(&shown, &text) {
-                Ok(rubric) => {
-                    if let Some(prev) = bank.rubrics.get(&rubric.week) {
-                        diags.push(Diagnostic::error(
-                            &shown,
-                            1,
-                            1,
-                            format!("week {} already has a rubric in {}", rubric.week, prev.path),
-                        ));
-                    } else {
-                        bank.rubrics.insert(
-                            rubric.week,
-                            LoadedRubric {
-                                path: shown,
-                                text,
-                                rubric,
-                            },
-                        );
-                    }
-                }
-                Err(d) => diags.push(d),
-            }
-        }
+        bank.rubrics = load_rubrics(rubrics, &mut diags)?;
         Ok((bank, diags))
     }
 
@@ -159,9 +132,7 @@ impl Bank {
                 Err(d) => diags.push(d),
             }
         }
-        let (rub, rdiags) = Bank::load(Path::new("\0no-questions"), rubrics)?;
-        bank.rubrics = rub.rubrics;
-        diags.extend(rdiags);
+        bank.rubrics = load_rubrics(rubrics, &mut diags)?;
         Ok((bank, diags))
     }
 
@@ -187,6 +158,43 @@ impl Bank {
     pub fn find(&self, id: &str) -> Option<(&LoadedFile, &Question)> {
         self.questions().find(|(_, q)| q.id == id)
     }
+}
+
+/// Load every rubric under `rubrics`, one per week; problems go to `diags`.
+pub fn load_rubrics(
+    rubrics: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<BTreeMap<u32, LoadedRubric>> {
+    let mut out: BTreeMap<u32, LoadedRubric> = BTreeMap::new();
+    for path in files_with_ext(rubrics, &["yaml", "yml"])? {
+        let Some(text) = read_text(&path, diags) else {
+            continue;
+        };
+        let shown = display(&path);
+        match yaml::parse::<Rubric>(&shown, &text) {
+            Ok(rubric) => {
+                if let Some(prev) = out.get(&rubric.week) {
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        1,
+                        1,
+                        format!("week {} already has a rubric in {}", rubric.week, prev.path),
+                    ));
+                } else {
+                    out.insert(
+                        rubric.week,
+                        LoadedRubric {
+                            path: shown,
+                            text,
+                            rubric,
+                        },
+                    );
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    Ok(out)
 }
 
 /// The week of a unit id (`w3d5s8` -> 3).

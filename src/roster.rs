@@ -31,6 +31,9 @@ pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnos
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // csv counts lines by LF; CRLF (as Excel saves) is folded first so reported
+    // line numbers match what an editor shows.
+    let text = text.replace("\r\n", "\n");
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

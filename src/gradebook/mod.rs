@@ -92,6 +92,8 @@ pub struct Attempt {
     pub form: Form,
     /// Started (UTC, RFC 3339).
     pub started_at: String,
+    /// Finished (UTC, RFC 3339), if it was.
+    pub finished_at: Option<String>,
 }
 
 /// A stored answer.
@@ -281,7 +283,50 @@ impl Gradebook {
             },
             form,
             started_at,
+            finished_at: None,
         }))
+    }
+
+    /// Every attempt of a student at a unit, by attempt number.
+    pub fn attempts(&self, student: &str, unit: &str) -> Result<Vec<Attempt>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, attempt_no, mode, form, started_at, finished_at FROM attempts
+                 WHERE student_id = ?1 AND unit = ?2 ORDER BY attempt_no",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map(params![student, unit], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .map_err(|e| self.db_err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, no, mode, form, started_at, finished_at) = row.map_err(|e| self.db_err(e))?;
+            let form: Form = crate::yaml::parse("gradebook form", &form)
+                .map_err(|d| Error::Usage(d.to_string()))?;
+            out.push(Attempt {
+                id,
+                attempt_no: u32::try_from(no).unwrap_or(0),
+                mode: if mode == "exam" {
+                    Mode::Exam
+                } else {
+                    Mode::Practice
+                },
+                form,
+                started_at,
+                finished_at,
+            });
+        }
+        Ok(out)
     }
 
     /// Start a new attempt: the attempt number is taken inside one immediate
@@ -327,6 +372,7 @@ impl Gradebook {
             mode,
             form,
             started_at,
+            finished_at: None,
         })
     }
 

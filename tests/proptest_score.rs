@@ -1,0 +1,159 @@
+//! Invariants of the scoring rules over random questions and responses.
+
+use proptest::prelude::*;
+use quiz::model::{Answer, Choice, Kind, MultiRule, OrderRule, Question, ScoringRules};
+use quiz::score::{Response, score};
+use std::collections::BTreeMap;
+
+fn rules() -> impl Strategy<Value = ScoringRules> {
+    (
+        prop::sample::select(vec![0.0, 0.25, 1.0]),
+        prop::sample::select(vec![
+            MultiRule::AllOrNothing,
+            MultiRule::Partial,
+            MultiRule::RightMinusWrong,
+        ]),
+        prop::sample::select(vec![
+            OrderRule::Adjacent,
+            OrderRule::Exact,
+            OrderRule::Position,
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(|(penalty, multi, order, typo)| ScoringRules {
+            penalty,
+            multi,
+            order,
+            typo_tolerance: typo,
+            ..ScoringRules::default()
+        })
+}
+
+/// A question of a random kind with n parts, and a random response to it.
+fn case() -> impl Strategy<Value = (Question, Response, Response)> {
+    (
+        0usize..6,
+        2usize..7,
+        prop::collection::vec(any::<bool>(), 7),
+        prop::collection::vec(0usize..7, 7),
+        0.5f64..5.0,
+    )
+        .prop_map(|(kind, n, flags, perm, points)| {
+            let letters: Vec<String> = (0..n)
+                .map(|i| ((b'a' + i as u8) as char).to_string())
+                .collect();
+            let list: Vec<Choice> = letters
+                .iter()
+                .map(|l| Choice::new(l.clone(), format!("t{l}")))
+                .collect();
+            let mut q = Question::new("q", Kind::Choice, "p");
+            q.points = points;
+            let mut shuffled = letters.clone();
+            for (i, p) in perm.iter().enumerate().take(n) {
+                shuffled.swap(i, p % n);
+            }
+            let (key, resp) = match kind {
+                0 => {
+                    q.options = list;
+                    (
+                        Response::Choice(letters[0].clone()),
+                        Response::Choice(shuffled[0].clone()),
+                    )
+                }
+                1 => {
+                    q.kind = Kind::Multi;
+                    q.options = list;
+                    let correct: Vec<String> = letters
+                        .iter()
+                        .zip(&flags)
+                        .filter(|(_, f)| **f)
+                        .map(|(l, _)| l.clone())
+                        .collect();
+                    let correct = if correct.is_empty() {
+                        vec![letters[0].clone()]
+                    } else {
+                        correct
+                    };
+                    q.answer = Some(Answer::Many(correct.clone()));
+                    let ticked: Vec<String> = shuffled
+                        .iter()
+                        .zip(flags.iter().rev())
+                        .filter(|(_, f)| **f)
+                        .map(|(l, _)| l.clone())
+                        .collect();
+                    (Response::Multi(correct), Response::Multi(ticked))
+                }
+                2 => {
+                    q.kind = Kind::Truefalse;
+                    q.answer = Some(Answer::Bool(flags[0]));
+                    (Response::Bool(flags[0]), Response::Bool(flags[1]))
+                }
+                3 => {
+                    q.kind = Kind::Short;
+                    q.answer = Some(Answer::Many(vec![
+                        "선언적 배포".into(),
+                        "declarative".into(),
+                    ]));
+                    (
+                        Response::Text("선언적배포".into()),
+                        Response::Text(shuffled.join(" ")),
+                    )
+                }
+                4 => {
+                    q.kind = Kind::Order;
+                    q.items = list;
+                    q.answer = Some(Answer::Many(letters.clone()));
+                    (
+                        Response::Order(letters.clone()),
+                        Response::Order(shuffled.clone()),
+                    )
+                }
+                _ => {
+                    q.kind = Kind::Match;
+                    q.left = list.clone();
+                    q.right = list;
+                    let key: BTreeMap<String, String> = letters
+                        .iter()
+                        .cloned()
+                        .zip(letters.iter().cloned())
+                        .collect();
+                    q.answer = Some(Answer::Pairs(key.clone()));
+                    let given: BTreeMap<String, String> = letters
+                        .iter()
+                        .cloned()
+                        .zip(shuffled.iter().cloned())
+                        .collect();
+                    (Response::Match(key), Response::Match(given))
+                }
+            };
+            if kind == 0 {
+                q.answer = Some(Answer::One(letters[0].clone()));
+            }
+            (q, key, resp)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn scores_stay_in_bounds_key_is_full_empty_is_zero((q, key, resp) in case(), r in rules()) {
+        let o = score(&q, &resp, &r);
+        let floor = if matches!(q.kind, Kind::Choice | Kind::Truefalse) { -r.penalty * q.points } else { 0.0 };
+        prop_assert!(o.points <= q.points + 1e-9 && o.points >= floor - 1e-9, "{o:?}");
+        prop_assert!((score(&q, &key, &r).points - q.points).abs() < 1e-9, "key must score full");
+        prop_assert_eq!(score(&q, &Response::Skipped, &r).points, 0.0);
+        // Rows or option order do not matter: reversing a multi response or a match map's insertion changes nothing.
+        if let Response::Multi(v) = &resp {
+            let mut rev = v.clone();
+            rev.reverse();
+            prop_assert_eq!(score(&q, &Response::Multi(rev), &r).points, o.points);
+        }
+        // Reordering the question's options (display order) does not change the score.
+        let mut q2 = q.clone();
+        q2.options.reverse();
+        q2.left.reverse();
+        q2.right.reverse();
+        prop_assert_eq!(score(&q2, &resp, &r).points, o.points);
+    }
+}

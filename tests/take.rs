@@ -1,0 +1,591 @@
+//! `quiz take`, `quiz release`, `quiz roster`, `quiz today` through the built binary.
+
+mod common;
+
+use common::{copy_dir, quiz, quiz_in, root};
+use quiz::gradebook::Gradebook;
+use std::path::Path;
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    dir
+}
+
+fn without_time(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.starts_with("소요 시간:"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+const PRACTICE_ANSWERS: &str =
+    "5\n3 4\n3 2 1\n1-B 2-A\nx\nGit 저장소를 기준으로\n선언적으로 배포합니다\n\n3\n깃옵스\n";
+
+#[test]
+fn practice_session_screens_are_exact() {
+    let p = project();
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        PRACTICE_ANSWERS,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = std::fs::read_to_string(root().join("tests/fixtures/take/practice_seed7.txt"))
+        .expect("fixture");
+    assert_eq!(without_time(&run.stdout), expected);
+    assert!(run.stdout.contains("\n소요 시간: 0분"), "{}", run.stdout);
+    // Everything is in the gradebook, by id.
+    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let attempts = gb.attempts("s001", "w1").expect("attempts");
+    assert_eq!(attempts.len(), 1);
+    assert!(attempts[0].finished_at.is_some());
+    let rs = gb.responses(attempts[0].id).expect("responses");
+    assert_eq!(rs.len(), 7);
+    let total: f64 = rs.iter().filter_map(|r| r.points).sum();
+    assert_eq!(total, 7.0);
+    assert_eq!(
+        rs[0].response,
+        quiz::score::Response::Multi(vec!["a".into(), "b".into()]),
+        "stored by option id, not display position"
+    );
+}
+
+#[test]
+fn exam_mode_gives_feedback_only_at_the_end() {
+    let p = project();
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s002",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+            "--mode",
+            "exam",
+        ],
+        PRACTICE_ANSWERS,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (during, after) = run.stdout.split_once("== 결과 ==").expect("result section");
+    assert!(
+        !during.contains("정답"),
+        "feedback before the end:\n{during}"
+    );
+    assert_eq!(during.matches("  저장됨").count(), 7);
+    assert!(
+        after.contains("문제 4  ✘ 오답 (0/1점) — 정답: 참 (O)"),
+        "{after}"
+    );
+    assert!(after.contains("점수: 7 / 8"));
+}
+
+/// The form of a fixed seed, as question ids and option orders: if a dependency
+/// update changes the random stream, this fails.
+#[test]
+fn same_seed_same_form_snapshot() {
+    let p = project();
+    for student in ["a1", "b2"] {
+        let run = quiz_in(
+            p.path(),
+            &[
+                "take",
+                "w1",
+                "--student",
+                student,
+                "--count",
+                "7",
+                "--seed",
+                "7",
+            ],
+            "q\n",
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let forms: Vec<_> = ["a1", "b2"]
+        .iter()
+        .map(|s| gb.attempts(s, "w1").expect("a")[0].form.clone())
+        .collect();
+    let shape = |f: &quiz::model::Form| -> Vec<String> {
+        f.items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}{}{}{}",
+                    i.question,
+                    i.options.join(""),
+                    i.items.join(""),
+                    i.left.join(""),
+                    i.right.join("")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(shape(&forms[0]), shape(&forms[1]));
+    assert_eq!(
+        shape(&forms[0]),
+        vec![
+            "w1d1-multi dcab",
+            "w1d1-order cba",
+            "w1d1-match abpq",
+            "w1d1-tf ",
+            "w1d1-essay ",
+            "w1d1-choice cdab",
+            "w1d1-short ",
+        ]
+    );
+}
+
+#[test]
+fn same_student_unit_attempt_gives_the_same_form_everywhere() {
+    let (p1, p2) = (project(), project());
+    let a = quiz_in(
+        p1.path(),
+        &["take", "w1", "--student", "kim", "--count", "5"],
+        "q\n",
+    );
+    let b = quiz_in(
+        p2.path(),
+        &["take", "w1", "--student", "kim", "--count", "5"],
+        "q\n",
+    );
+    assert_eq!(a.stdout, b.stdout);
+    let f1 = Gradebook::open(&p1.path().join("gradebook.db"))
+        .expect("db")
+        .attempts("kim", "w1")
+        .expect("a")[0]
+        .form
+        .clone();
+    let f2 = Gradebook::open(&p2.path().join("gradebook.db"))
+        .expect("db")
+        .attempts("kim", "w1")
+        .expect("a")[0]
+        .form
+        .clone();
+    assert_eq!(f1, f2);
+    assert_eq!(f1.seed, quiz::assemble::seed_for("kim", "w1", 1));
+    // The second attempt is a different draw.
+    let p = project();
+    quiz_in(
+        p.path(),
+        &["take", "w1", "--student", "kim", "--count", "5"],
+        "?\n?\n?\n?\n?\n",
+    );
+    quiz_in(
+        p.path(),
+        &["take", "w1", "--student", "kim", "--count", "5"],
+        "q\n",
+    );
+    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let att = gb.attempts("kim", "w1").expect("a");
+    assert_eq!(att.len(), 2);
+    assert_ne!(att[0].form.seed, att[1].form.seed);
+}
+
+#[test]
+fn invalid_input_never_counts_and_quit_resumes_identically() {
+    let p = project();
+    let first = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s1",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        "abc\n9\n3 4\nq\n",
+    );
+    assert_eq!(first.code, 0);
+    assert!(
+        first
+            .stdout
+            .contains("입력 오류: `abc`은(는) 번호가 아닙니다.")
+    );
+    assert!(
+        first
+            .stdout
+            .contains("저장했습니다. 같은 명령으로 이어서 풀 수 있습니다.")
+    );
+    let second = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s1",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        "3 2 1\n",
+    );
+    assert!(
+        second
+            .stdout
+            .contains("이전에 중단한 퀴즈를 이어서 풉니다 (문제 2/7부터)."),
+        "{}",
+        second.stdout
+    );
+    assert!(second.stdout.contains("문제 2/7 · 순서 배열"));
+    assert!(!second.stdout.contains("문제 1/7"));
+    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let att = gb.attempts("s1", "w1").expect("a");
+    assert_eq!(att.len(), 1, "resumed, not restarted");
+    assert_eq!(gb.responses(att[0].id).expect("r").len(), 2);
+}
+
+#[test]
+fn killed_process_loses_no_answer() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let p = project();
+    let db = p.path().join("gradebook.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args([
+            "take",
+            "w1",
+            "--student",
+            "s9",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ])
+        .current_dir(p.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"3 4\n3 2 1\n").expect("write");
+    stdin.flush().expect("flush");
+    // Wait until both answers are committed, then kill -9 while it waits for the third.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let n = Gradebook::open(&db)
+            .ok()
+            .and_then(|g| {
+                g.attempts("s9", "w1")
+                    .ok()
+                    .and_then(|a| a.first().map(|a| a.id))
+                    .and_then(|id| g.responses(id).ok())
+            })
+            .map_or(0, |r| r.len());
+        if n == 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "answers never reached the gradebook"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    drop(stdin);
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s9",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        "1-B 2-A\nx\n?\n3\n깃옵스\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(문제 3/7부터)"), "{}", run.stdout);
+    assert!(run.stdout.contains("점수: 5 / 8"), "{}", run.stdout);
+}
+
+#[test]
+fn ten_concurrent_takers_lose_nothing() {
+    let p = project();
+    let bin = env!("CARGO_BIN_EXE_quiz");
+    let handles: Vec<_> = (0..12)
+        .map(|i| {
+            let dir = p.path().to_path_buf();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut child = std::process::Command::new(bin)
+                    .args([
+                        "take",
+                        "w1",
+                        "--student",
+                        &format!("c{i:02}"),
+                        "--count",
+                        "7",
+                        "--seed",
+                        "7",
+                    ])
+                    .current_dir(&dir)
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn");
+                let mut stdin = child.stdin.take().expect("stdin");
+                for line in PRACTICE_ANSWERS.lines() {
+                    writeln!(stdin, "{line}").expect("write");
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                drop(stdin);
+                let out = child.wait_with_output().expect("wait");
+                (
+                    out.status.code(),
+                    String::from_utf8_lossy(&out.stdout).into_owned(),
+                    String::from_utf8_lossy(&out.stderr).into_owned(),
+                )
+            })
+        })
+        .collect();
+    for h in handles {
+        let (code, stdout, stderr) = h.join().expect("thread");
+        assert_eq!(code, Some(0), "{stderr}");
+        assert!(stdout.contains("점수: 7 / 8"), "{stdout}\n{stderr}");
+    }
+    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    for i in 0..12 {
+        let att = gb.attempts(&format!("c{i:02}"), "w1").expect("a");
+        assert_eq!(att.len(), 1);
+        let rs = gb.responses(att[0].id).expect("r");
+        assert_eq!(rs.len(), 7, "student c{i:02}");
+        assert_eq!(rs.iter().filter_map(|r| r.points).sum::<f64>(), 7.0);
+    }
+}
+
+#[test]
+fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
+    let p = project();
+    let csv = p.path().join("roster.csv");
+    std::fs::write(&csv, "\u{feff}student_id,name,email\r\ns001,김민수,kim@example.com\r\n../x,해커,\r\ns002,이영희,\r\n").expect("write");
+    let run = quiz(p.path(), &["roster", "import", "roster.csv"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "roster.csv:3:1: student id `../x` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused\n"
+    );
+    assert_eq!(
+        run.stdout,
+        "학생 2명 추가, 0명 갱신, 1행 거부 (gradebook.db)\n"
+    );
+    let list = quiz(p.path(), &["roster", "list"]);
+    assert!(
+        list.stdout.contains("│ s001 ┆ 김민수 ┆ kim@example.com │"),
+        "{}",
+        list.stdout
+    );
+    assert!(list.stdout.ends_with("2명\n"));
+    let run = quiz_in(p.path(), &["take", "w1", "--student", "s404"], "q\n");
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "quiz: student `s404` is not on the roster of gradebook.db; check the id or ask the instructor (`quiz roster list`)\n"
+    );
+    let run = quiz_in(p.path(), &["take", "w1", "--student", "a/b"], "q\n");
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("student id `a/b` must be 1 to 64 of A-Z a-z 0-9 . _ -")
+    );
+    let ok = quiz_in(
+        p.path(),
+        &["take", "w1", "--student", "s001", "--count", "2"],
+        "q\n",
+    );
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+}
+
+#[test]
+fn today_and_take_without_unit_use_the_schedule() {
+    let p = project();
+    std::fs::write(
+        p.path().join("course.yaml"),
+        "start: 2026-11-02\nholidays: [2026-11-04]\n",
+    )
+    .expect("write");
+    let run = quiz(p.path(), &["today", "--today", "2026-11-05"]);
+    assert_eq!(run.stdout, "w1d3\n");
+    let run = quiz(p.path(), &["today", "--today", "2026-11-08"]);
+    assert_eq!(run.stdout, "2026-11-08: 수업일이 아닙니다\n");
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "--student",
+            "s1",
+            "--today",
+            "2026-11-02",
+            "--count",
+            "1",
+        ],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("오늘(2026-11-02)의 단원: w1d1\n== w1d1 퀴즈"),
+        "{}",
+        run.stdout
+    );
+    let none = tempfile::tempdir().expect("tmp");
+    let run = quiz(none.path(), &["take", "--student", "s1"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no unit given and no course schedule at course.yaml")
+    );
+}
+
+fn all_text(dir: &Path) -> String {
+    common::tree(dir)
+        .into_iter()
+        .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+        .collect()
+}
+
+#[test]
+fn released_forms_reveal_no_key_and_take_form_writes_a_submission() {
+    let p = project();
+    std::fs::write(
+        p.path().join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("write");
+    let run = quiz(
+        p.path(),
+        &[
+            "release",
+            "w1",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+            "--count",
+            "7",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2개의 시험지를 forms에 만들었습니다 (단원 w1, 문항 7개씩).\n"
+    );
+    let text = all_text(&p.path().join("forms"));
+    for secret in [
+        "answer",
+        "rubric",
+        "accept",
+        "feedback",
+        "source",
+        "criteria",
+        "tags",
+        "weight",
+        "깃옵스",
+        "선언적 배포",
+        "declarative",
+        "id: a\n",
+        "id: b\n",
+        "id: p\n",
+    ] {
+        assert!(!text.contains(secret), "released forms contain `{secret}`");
+    }
+    // Per question: accepted answers of short/cloze questions are not in their own text.
+    let bank = quiz::bank::Bank::load(&p.path().join("questions"), &p.path().join("rubrics"))
+        .expect("bank")
+        .0;
+    for (_, f) in common::tree(&p.path().join("forms")) {
+        let form: quiz::model::ReleasedForm =
+            quiz::yaml::parse("f", &String::from_utf8_lossy(&f)).expect("form parses");
+        assert_eq!(form.questions.len(), 7);
+        for fq in &form.questions {
+            let (_, q) = bank.find(&fq.id).expect("question in bank");
+            let shown = quiz::yaml::to_string(fq, &[]).expect("yaml");
+            if let Some(quiz::model::Answer::Many(acc)) = &q.answer
+                && matches!(q.kind, quiz::model::Kind::Short | quiz::model::Kind::Cloze)
+            {
+                for a in acc {
+                    assert!(
+                        !shown.contains(a.as_str()),
+                        "accepted answer `{a}` shown with {}",
+                        q.id
+                    );
+                }
+            }
+            for c in fq
+                .options
+                .iter()
+                .chain(&fq.items)
+                .chain(&fq.left)
+                .chain(&fq.right)
+            {
+                assert_eq!(c.id.len(), 6, "ids are per-form tokens");
+                assert!(c.weight.is_none());
+            }
+        }
+    }
+    let form = p.path().join("forms/s001-w1.form.yaml");
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "--form",
+            form.to_str().expect("utf8"),
+            "--student",
+            "s001",
+            "--out",
+            "subs",
+        ],
+        "?\n?\n?\n?\n?\n?\n?\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("제출 파일을 저장했습니다: subs/s001-w1.yaml\n"),
+        "{}",
+        run.stdout
+    );
+    let sub: quiz::model::Submission = quiz::yaml::parse(
+        "s",
+        &std::fs::read_to_string(p.path().join("subs/s001-w1.yaml")).expect("sub"),
+    )
+    .expect("parse");
+    assert_eq!(sub.answers.len(), 7);
+    assert!(sub.submitted_at.is_some());
+    assert_eq!(sub.form_id, "s001-w1-release");
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "--form",
+            form.to_str().expect("utf8"),
+            "--student",
+            "s002",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 2);
+}
