@@ -133,6 +133,56 @@ pub enum Command {
     /// Manage the class roster in the gradebook.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Export questions for an LMS (Moodle GIFT or Moodle XML).
+    ///
+    /// Order questions become matchings of items to positions 1..n; questions a
+    /// format cannot express are listed on stderr and skipped (exit 1).
+    #[command(
+        after_help = "Example:\n  quiz export --format gift w5 --out w5.gift\n  quiz export --format moodle-xml --out bank.xml"
+    )]
+    Export {
+        /// gift or moodle-xml.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Unit or prefix (default: the whole bank).
+        unit: Option<String>,
+        /// Output file (default: stdout).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import GIFT questions as hand-written bank files.
+    #[command(
+        after_help = "Example:\n  quiz import --format gift moodle.gift --unit w5 --out questions/imported/moodle.yaml"
+    )]
+    Import {
+        /// gift.
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The GIFT file.
+        file: PathBuf,
+        /// Unit for the questions (default: from `$CATEGORY:`, else `imported`).
+        #[arg(long)]
+        unit: Option<String>,
+        /// Output file (default: questions/imported/<file stem>.yaml).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Moodle GIFT text.
+    Gift,
+    /// Moodle XML.
+    MoodleXml,
+}
+
+/// Import formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// Moodle GIFT text.
+    Gift,
 }
 
 /// `quiz roster ...`

@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod fsutil;
 pub mod gradebook;
+pub mod lms;
 pub mod model;
 pub mod roster;
 pub mod runner;
@@ -127,5 +128,35 @@ where
             cmd::roster::import(&cli.db, &file, &mut out)
         }
         cli::Command::Roster(cli::RosterCommand::List) => cmd::roster::list(&cli.db, &mut out),
+        cli::Command::Export {
+            format,
+            unit,
+            out: file,
+        } => {
+            let f = match format {
+                cli::ExportFormat::Gift => cmd::export::Format::Gift,
+                cli::ExportFormat::MoodleXml => cmd::export::Format::MoodleXml,
+            };
+            cmd::export::run(
+                &paths.questions,
+                &paths.rubrics,
+                f,
+                unit.as_deref(),
+                file.as_deref(),
+                &mut out,
+            )
+        }
+        cli::Command::Import {
+            format: cli::ImportFormat::Gift,
+            file,
+            unit,
+            out: target,
+        } => cmd::import::run(
+            &paths.questions,
+            &file,
+            unit.as_deref(),
+            target.as_deref(),
+            &mut out,
+        ),
     }
 }

@@ -2,7 +2,9 @@
 //! I/O, and returns `Result`.
 
 pub mod check;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod list;
 pub mod release;
 pub mod roster;

@@ -1,0 +1,83 @@
+//! `quiz export --format gift|moodle-xml [UNIT] [--out FILE]`.
+
+use super::report;
+use crate::bank::{Bank, unit_matches, week_of};
+use crate::error::{Error, Result};
+use crate::fsutil::{display, write_atomic};
+use crate::lms::{gift, moodle_xml};
+use crate::model::{MultiRule, Question};
+use std::io::Write;
+use std::path::Path;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Moodle GIFT.
+    Gift,
+    /// Moodle XML.
+    MoodleXml,
+}
+
+/// Run `quiz export`. Questions a format cannot express are listed on stderr
+/// with their ids and skipped (exit 1).
+pub fn run(
+    questions: &Path,
+    rubrics: &Path,
+    format: Format,
+    unit: Option<&str>,
+    out_file: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    report(&mut diags);
+    let mut units: Vec<(String, Vec<(&Question, MultiRule)>)> = Vec::new();
+    for f in &bank.files {
+        if unit.is_some_and(|u| !unit_matches(&f.file.unit, u)) {
+            continue;
+        }
+        let rule = week_of(&f.file.unit)
+            .and_then(|w| bank.rubrics.get(&w))
+            .map_or(MultiRule::Partial, |r| r.rubric.scoring.multi);
+        let qs: Vec<(&Question, MultiRule)> = f.file.questions.iter().map(|q| (q, rule)).collect();
+        match units.iter_mut().find(|(u, _)| *u == f.file.unit) {
+            Some((_, v)) => v.extend(qs),
+            None => units.push((f.file.unit.clone(), qs)),
+        }
+    }
+    if units.is_empty() {
+        return Err(Error::Usage(format!(
+            "no questions{} in {}",
+            unit.map(|u| format!(" for `{u}`")).unwrap_or_default(),
+            display(questions)
+        )));
+    }
+    let (text, skipped) = match format {
+        Format::Gift => gift::export(&units),
+        Format::MoodleXml => moodle_xml::export(&units),
+    };
+    for (id, why) in &skipped {
+        eprintln!("quiz export: skipped `{id}`: {why}");
+    }
+    match out_file {
+        Some(p) => {
+            write_atomic(p, text.as_bytes())?;
+            let n: usize = units.iter().map(|(_, q)| q.len()).sum::<usize>() - skipped.len();
+            writeln!(
+                out,
+                "{n}개 문항을 {}에 내보냈습니다 ({} 건너뜀).",
+                display(p),
+                skipped.len()
+            )
+            .map_err(|e| Error::io("stdout", e))?;
+        }
+        None => out
+            .write_all(text.as_bytes())
+            .map_err(|e| Error::io("stdout", e))?,
+    }
+    if !skipped.is_empty() {
+        return Err(Error::Problems {
+            count: skipped.len(),
+        });
+    }
+    Ok(())
+}
