@@ -150,6 +150,40 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Grade: the gradebook's ungraded answers, submission files, long CSVs.
+    ///
+    /// PATHS are submission files of released forms, or folders of them. A CSV
+    /// has `student_id,question_id,answer` (option ids or texts, `|` between
+    /// several, `left:right` for match). Bad rows and files are reported with path
+    /// and line and skipped (exit 1); everything else is graded.
+    #[command(after_help = "Example:\n  quiz grade submissions/ --responses lms_export.csv")]
+    Grade {
+        /// Submission files or folders.
+        paths: Vec<PathBuf>,
+        /// Long-format response CSV (repeatable).
+        #[arg(long = "responses", value_name = "FILE.csv")]
+        responses: Vec<PathBuf>,
+    },
+    /// Score every answer again after keys, rules or points changed (manual scores stay).
+    #[command(after_help = "Example:\n  quiz regrade --dry-run")]
+    Regrade {
+        /// Show the changes per student and week without saving.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Score checklist items and essays in a spreadsheet.
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+    /// Review essays awaiting an instructor's score, one by one.
+    #[command(after_help = "Example:\n  quiz review --week 5")]
+    Review {
+        /// Only this week.
+        #[arg(long)]
+        week: Option<u32>,
+        /// Who reviews (default: $USER).
+        #[arg(long, env = "USER", default_value = "instructor")]
+        by: String,
+    },
     /// Import GIFT questions as hand-written bank files.
     #[command(
         after_help = "Example:\n  quiz import --format gift moodle.gift --unit w5 --out questions/imported/moodle.yaml"
@@ -166,6 +200,30 @@ pub enum Command {
         /// Output file (default: questions/imported/<file stem>.yaml).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+    },
+}
+
+/// `quiz rubric ...`
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// Write a spreadsheet (CSV, UTF-8 BOM) to score checklist items and essays.
+    #[command(after_help = "Example:\n  quiz rubric sheet --week 5 --out week5.csv")]
+    Sheet {
+        /// Week number.
+        #[arg(long)]
+        week: u32,
+        /// Output file (default: rubric_week_NN.csv).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a filled rubric sheet back (as Excel or Google Sheets save it).
+    #[command(after_help = "Example:\n  quiz rubric import week5.csv --by kim")]
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Who scored (default: $USER).
+        #[arg(long, env = "USER", default_value = "instructor")]
+        by: String,
     },
 }
 

@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod error;
 pub mod extract;
 pub mod fsutil;
+pub mod grade;
 pub mod gradebook;
 pub mod lms;
 pub mod model;
@@ -143,6 +144,49 @@ where
                 f,
                 unit.as_deref(),
                 file.as_deref(),
+                &mut out,
+            )
+        }
+        cli::Command::Grade {
+            paths: files,
+            responses,
+        } => cmd::grade::run(
+            &paths.questions,
+            &paths.rubrics,
+            &cli.db,
+            &files,
+            &responses,
+            &mut out,
+        ),
+        cli::Command::Regrade { dry_run } => {
+            cmd::regrade::run(&paths.questions, &paths.rubrics, &cli.db, dry_run, &mut out)
+        }
+        cli::Command::Rubric(cli::RubricCommand::Sheet { week, out: file }) => cmd::rubric::sheet(
+            &paths.questions,
+            &paths.rubrics,
+            &cli.db,
+            week,
+            file.as_deref(),
+            &mut out,
+        ),
+        cli::Command::Rubric(cli::RubricCommand::Import { file, by }) => cmd::rubric::import(
+            &paths.questions,
+            &paths.rubrics,
+            &cli.db,
+            &file,
+            &by,
+            &mut out,
+        ),
+        cli::Command::Review { week, by } => {
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            cmd::review::run(
+                &paths.questions,
+                &paths.rubrics,
+                &cli.db,
+                week,
+                &by,
+                &mut input,
                 &mut out,
             )
         }

@@ -88,7 +88,12 @@ pub fn normalize(s: &str) -> String {
 
 /// NFC form, used for text written into files people read (reports, YAML).
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// Levenshtein distance over chars (small inputs only).

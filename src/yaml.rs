@@ -48,6 +48,62 @@ pub fn to_string<T: Serialize>(value: &T, header: &[&str]) -> Result<String> {
     Ok(out)
 }
 
+/// A response as YAML, written directly (the hot path of grading large CSVs);
+/// the same text [`to_string`] writes.
+pub fn response_to_string(r: &crate::score::Response) -> String {
+    use crate::score::Response;
+    let mut out = String::with_capacity(48);
+    let list = |out: &mut String, kind: &str, v: &[String]| {
+        out.push_str("kind: ");
+        out.push_str(kind);
+        if v.is_empty() {
+            out.push_str("\nvalue: []\n");
+        } else {
+            out.push_str("\nvalue:\n");
+            for x in v {
+                out.push_str("- ");
+                emit_str(x, out);
+                out.push('\n');
+            }
+        }
+    };
+    match r {
+        Response::Skipped => out.push_str("kind: skipped\n"),
+        Response::Choice(x) => {
+            out.push_str("kind: choice\nvalue: ");
+            emit_str(x, &mut out);
+            out.push('\n');
+        }
+        Response::Bool(b) => out.push_str(if *b {
+            "kind: bool\nvalue: true\n"
+        } else {
+            "kind: bool\nvalue: false\n"
+        }),
+        Response::Text(t) => {
+            out.push_str("kind: text\nvalue: ");
+            emit_str(t, &mut out);
+            out.push('\n');
+        }
+        Response::Multi(v) => list(&mut out, "multi", v),
+        Response::Order(v) => list(&mut out, "order", v),
+        Response::Match(m) => {
+            if m.is_empty() {
+                out.push_str("kind: match\nvalue: {}\n");
+            } else {
+                out.push_str("kind: match\nvalue:\n");
+                for (k, v) in m {
+                    out.push_str("  ");
+                    emit_str(k, &mut out);
+                    out.push_str(": ");
+                    emit_str(v, &mut out);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Serialization error (only for shapes the model never produces).
 #[derive(Debug)]
 pub struct EmitError(String);
@@ -581,6 +637,13 @@ fn plain_ok(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
+    // Fast path: ids and words (letters, digits, `-`, `_`) that are not YAML keywords.
+    if first.is_ascii_alphabetic()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return !matches!(s.len(), 1..=5) || !is_reserved(s);
+    }
     if first.is_whitespace() || s.ends_with(char::is_whitespace) || s.ends_with(':') {
         return false;
     }
@@ -595,11 +658,15 @@ fn plain_ok(s: &str) -> bool {
     {
         return false;
     }
-    // Words YAML 1.1 or 1.2 would read as null, booleans or numbers.
+    !is_reserved(s)
+}
+
+/// Words YAML 1.1 or 1.2 would read as null, booleans or numbers.
+fn is_reserved(s: &str) -> bool {
     const RESERVED: &[&str] = &[
         "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
     ];
-    !RESERVED.iter().any(|r| s.eq_ignore_ascii_case(r))
+    RESERVED.iter().any(|r| s.eq_ignore_ascii_case(r))
 }
 
 fn emit_str(s: &str, out: &mut String) {
@@ -738,6 +805,11 @@ mod tests {
         ];
         for r in all {
             let text = to_string(&r, &[])?;
+            assert_eq!(
+                response_to_string(&r),
+                text,
+                "the fast path writes what the serializer writes"
+            );
             let back: Response = parse("r", &text).map_err(|d| Error::Usage(d.to_string()))?;
             assert_eq!(back, r, "{text}");
         }

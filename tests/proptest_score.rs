@@ -157,3 +157,58 @@ proptest! {
         prop_assert_eq!(score(&q2, &resp, &r).points, o.points);
     }
 }
+
+mod regrade {
+    use super::*;
+    use quiz::bank::Bank;
+    use quiz::grade::{Index, apply, regrade_plan};
+    use quiz::gradebook::Row;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Regrading twice equals regrading once, and manual scores are never touched.
+        #[test]
+        fn regrade_is_idempotent(specs in prop::collection::vec((0usize..8, 0usize..4, prop::option::of(-1.0f64..3.0), 0usize..4), 1..30)) {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/take");
+            let (bank, _) = Bank::load(&root.join("questions"), &root.join("rubrics")).expect("bank");
+            let index = Index::new(&bank);
+            let ids = ["w1d1-choice", "w1d1-multi", "w1d1-tf", "w1d1-short", "w1d1-order", "w1d1-match", "w1d1-essay", "w1d1-gone"];
+            let responses = [
+                Response::Skipped,
+                Response::Choice("a".into()),
+                Response::Text("GitOps 선언적".into()),
+                Response::Bool(true),
+            ];
+            let statuses = [None, Some("auto"), Some("manual"), Some("needs-review")];
+            let mut rows: Vec<Row> = specs
+                .iter()
+                .enumerate()
+                .map(|(i, (q, r, points, st))| Row {
+                    attempt_id: 1,
+                    position: i,
+                    student: "s".into(),
+                    unit: "w1".into(),
+                    attempt_no: 1,
+                    origin: "take".into(),
+                    question_id: ids[*q].into(),
+                    response: responses[*r].clone(),
+                    points: *points,
+                    max_points: points.map(|_| 1.0),
+                    status: statuses[*st].map(str::to_string),
+                    comment: None,
+                    answered_at: "2026-11-02T00:00:00Z".into(),
+                    finished_at: Some("2026-11-02T00:10:00Z".into()),
+                })
+                .collect();
+            let manual: Vec<(usize, Option<f64>)> = rows.iter().filter(|r| r.status.as_deref() == Some("manual")).map(|r| (r.position, r.points)).collect();
+            let plan = regrade_plan(&rows, &index);
+            prop_assert!(plan.iter().all(|c| !manual.iter().any(|(p, _)| *p == c.position)));
+            apply(&mut rows, &plan);
+            prop_assert_eq!(regrade_plan(&rows, &index), vec![]);
+            for (p, pts) in manual {
+                prop_assert_eq!(rows[p].points, pts);
+            }
+        }
+    }
+}

@@ -4,10 +4,14 @@
 pub mod check;
 pub mod export;
 pub mod extract;
+pub mod grade;
 pub mod import;
 pub mod list;
+pub mod regrade;
 pub mod release;
+pub mod review;
 pub mod roster;
+pub mod rubric;
 pub mod show;
 pub mod take;
 

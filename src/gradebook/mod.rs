@@ -42,20 +42,43 @@ const MIGRATIONS: &[&str] = &[
         position INTEGER NOT NULL,
         question_id TEXT NOT NULL,
         response TEXT NOT NULL,
-        answered_at TEXT NOT NULL,
+        answered_at TEXT,
         points REAL,
         max_points REAL,
         status TEXT,
         graded_at TEXT,
         PRIMARY KEY (attempt_id, position)
-    );
-    CREATE INDEX responses_question ON responses(question_id);
+    ) WITHOUT ROWID;
     CREATE TABLE review_boxes (
         student_id TEXT NOT NULL,
         question_id TEXT NOT NULL,
         box INTEGER NOT NULL,
         due TEXT NOT NULL,
         PRIMARY KEY (student_id, question_id)
+    );",
+    // 2: graded submissions and CSV files (form_id), comments, manual checklist scores, regrade log
+    "ALTER TABLE attempts ADD COLUMN form_id TEXT;
+    CREATE UNIQUE INDEX attempts_form ON attempts(form_id) WHERE form_id IS NOT NULL;
+    ALTER TABLE responses ADD COLUMN comment TEXT;
+    ALTER TABLE responses ADD COLUMN graded_by TEXT;
+    CREATE TABLE checklist_scores (
+        student_id TEXT NOT NULL,
+        week INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        level TEXT NOT NULL,
+        points REAL NOT NULL,
+        scored_by TEXT NOT NULL,
+        scored_at TEXT NOT NULL,
+        PRIMARY KEY (student_id, week, item_id)
+    );
+    CREATE TABLE regrades (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        attempt_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        before REAL,
+        after REAL
     );",
 ];
 
@@ -133,8 +156,14 @@ impl Gradebook {
             path: path.to_path_buf(),
             source: e,
         };
+        let fresh = !path.exists();
         let mut conn = Connection::open(path).map_err(db)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(db)?;
+        if fresh {
+            // Larger pages: fewer B-tree splits for classes of thousands (set before WAL).
+            conn.pragma_update(None, "page_size", 16384i64)
+                .map_err(db)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(db)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -510,6 +539,421 @@ impl Gradebook {
             }
         }
         Ok(())
+    }
+}
+
+/// One stored answer with its attempt, for grading, review and reports.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Attempt row id.
+    pub attempt_id: i64,
+    /// Position in the attempt.
+    pub position: usize,
+    /// Student.
+    pub student: String,
+    /// Attempt unit.
+    pub unit: String,
+    /// Attempt number.
+    pub attempt_no: u32,
+    /// Where the attempt came from: take, submission, csv.
+    pub origin: String,
+    /// Question id.
+    pub question_id: String,
+    /// The response.
+    pub response: Response,
+    /// Points (None: not graded).
+    pub points: Option<f64>,
+    /// Max points.
+    pub max_points: Option<f64>,
+    /// auto, needs-review, manual, dropped.
+    pub status: Option<String>,
+    /// Instructor's comment.
+    pub comment: Option<String>,
+    /// When answered.
+    pub answered_at: String,
+    /// When the attempt finished (None: unfinished).
+    pub finished_at: Option<String>,
+}
+
+/// A manual checklist score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistScore {
+    /// Student.
+    pub student: String,
+    /// Week.
+    pub week: u32,
+    /// Checklist item id.
+    pub item: String,
+    /// Level name.
+    pub level: String,
+    /// Points of that level.
+    pub points: f64,
+    /// Who scored it.
+    pub by: String,
+    /// When.
+    pub at: String,
+}
+
+/// A transaction for writing many graded answers fast (prepared statements).
+pub struct Bulk<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: PathBuf,
+}
+
+impl Bulk<'_> {
+    fn err(&self, e: rusqlite::Error) -> Error {
+        Error::Db {
+            path: self.path.clone(),
+            source: e,
+        }
+    }
+
+    /// Whether an attempt with this form id exists (a file already graded).
+    pub fn has_form(&self, form_id: &str) -> Result<bool> {
+        let n: i64 = self
+            .tx
+            .query_row(
+                "SELECT COUNT(*) FROM attempts WHERE form_id = ?1",
+                [form_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
+    /// A finished attempt of `origin` (submission, csv) with its form.
+    pub fn attempt(
+        &self,
+        student: &str,
+        unit: &str,
+        origin: &str,
+        form_id: &str,
+        form: &Form,
+    ) -> Result<i64> {
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT COALESCE(MAX(attempt_no), 0) FROM attempts WHERE student_id = ?1 AND unit = ?2")
+            .and_then(|mut st| st.query_row(params![student, unit], |r| r.get(0)))
+            .map_err(|e| self.err(e))?;
+        let text = crate::yaml::to_string(form, &[])?;
+        let now = now();
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at, finished_at)
+                 VALUES (?1, ?2, ?3, 'exam', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )
+            .map_err(|e| self.err(e))?;
+        st.execute(params![
+            student,
+            unit,
+            n + 1,
+            form.seed.to_string(),
+            form.bank_version,
+            text,
+            origin,
+            form_id,
+            now
+        ])
+        .map_err(|e| self.err(e))?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// One graded answer.
+    #[allow(clippy::too_many_arguments)]
+    pub fn response(
+        &self,
+        attempt: i64,
+        position: usize,
+        question: &str,
+        response: &str,
+        answered_at: &str,
+        points: f64,
+        max: f64,
+        status: Status,
+    ) -> Result<()> {
+        let mut st = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(|e| self.err(e))?;
+        st.execute(params![
+            attempt,
+            position as i64,
+            question,
+            response,
+            answered_at,
+            points,
+            max,
+            status.as_str()
+        ])
+        .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Write many answers with one prepared statement: `f` gets a writer whose
+    /// `insert` takes `(attempt, position, question, response, answered_at, points, max, status)`;
+    /// an answer time of `None` means the attempt's start (CSV rows carry none).
+    pub fn responses<T>(
+        &self,
+        f: impl FnOnce(
+            &mut dyn FnMut(i64, usize, &str, &str, Option<&str>, f64, f64, Status) -> Result<()>,
+        ) -> Result<T>,
+    ) -> Result<T> {
+        let mut st = self
+            .tx
+            .prepare(
+                "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(|e| self.err(e))?;
+        let path = self.path.clone();
+        let mut insert = |a: i64,
+                          pos: usize,
+                          q: &str,
+                          r: &str,
+                          at: Option<&str>,
+                          p: f64,
+                          m: f64,
+                          s: Status|
+         -> Result<()> {
+            st.execute(params![a, pos as i64, q, r, at, p, m, s.as_str()])
+                .map(|_| ())
+                .map_err(|e| Error::Db {
+                    path: path.clone(),
+                    source: e,
+                })
+        };
+        f(&mut insert)
+    }
+
+    /// Commit.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path.clone();
+        self.tx.commit().map_err(|e| Error::Db { path, source: e })
+    }
+}
+
+impl Gradebook {
+    /// Start a bulk write (one transaction; dropped without `commit`, nothing is written).
+    pub fn bulk(&mut self) -> Result<Bulk<'_>> {
+        let path = self.path.clone();
+        // A larger page cache keeps the B-tree pages of a big import in memory.
+        self.conn
+            .pragma_update(None, "cache_size", -262_144i64)
+            .map_err(|e| Error::Db {
+                path: path.clone(),
+                source: e,
+            })?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| Error::Db {
+                path: path.clone(),
+                source: e,
+            })?;
+        Ok(Bulk { tx, path })
+    }
+
+    /// Every stored answer, in attempt and position order.
+    pub fn rows(&self) -> Result<Vec<Row>> {
+        self.select_rows(true, false)
+    }
+
+    /// How many students have attempts.
+    pub fn student_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(DISTINCT student_id) FROM attempts", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.db_err(e))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Answers without a score yet.
+    pub fn ungraded_rows(&self) -> Result<Vec<Row>> {
+        self.select_rows(true, true)
+    }
+
+    /// Every answer's score without the response itself (faster: for totals).
+    pub fn score_rows(&self) -> Result<Vec<Row>> {
+        self.select_rows(false, false)
+    }
+
+    fn select_rows(&self, with_response: bool, only_ungraded: bool) -> Result<Vec<Row>> {
+        let sql = format!(
+            "SELECT r.attempt_id, r.position, a.student_id, a.unit, a.attempt_no, a.origin, r.question_id, {},
+                    r.points, r.max_points, r.status, r.comment, COALESCE(r.answered_at, a.started_at), a.finished_at
+             FROM responses r JOIN attempts a ON a.id = r.attempt_id {}
+             ORDER BY r.attempt_id, r.position",
+            if with_response { "r.response" } else { "''" },
+            if only_ungraded { "WHERE r.points IS NULL" } else { "" }
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<f64>>(8)?,
+                    r.get::<_, Option<f64>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
+                    r.get::<_, String>(12)?,
+                    r.get::<_, Option<String>>(13)?,
+                ))
+            })
+            .map_err(|e| self.db_err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (
+                attempt_id,
+                pos,
+                student,
+                unit,
+                no,
+                origin,
+                qid,
+                resp,
+                points,
+                max_points,
+                status,
+                comment,
+                answered_at,
+                finished_at,
+            ) = row.map_err(|e| self.db_err(e))?;
+            let response = if with_response {
+                crate::yaml::parse("gradebook response", &resp)
+                    .map_err(|d| Error::Usage(d.to_string()))?
+            } else {
+                Response::Skipped
+            };
+            out.push(Row {
+                attempt_id,
+                position: usize::try_from(pos).unwrap_or(0),
+                student,
+                unit,
+                attempt_no: u32::try_from(no).unwrap_or(0),
+                origin,
+                question_id: qid,
+                response,
+                points,
+                max_points,
+                status,
+                comment,
+                answered_at,
+                finished_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Set new scores for many answers in one transaction; each change is logged
+    /// in `regrades` when `log` is set.
+    pub fn rescore(&mut self, changes: &[crate::grade::Change], log: bool) -> Result<()> {
+        let path = self.path.clone();
+        let db = |e| Error::Db {
+            path: path.clone(),
+            source: e,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let now = now();
+        for c in changes {
+            tx.execute(
+                "UPDATE responses SET points = ?3, max_points = ?4, status = ?5, graded_at = ?6 WHERE attempt_id = ?1 AND position = ?2",
+                params![c.attempt_id, c.position as i64, c.after, c.max, c.status.as_str(), now],
+            )
+            .map_err(db)?;
+            if log {
+                tx.execute(
+                    "INSERT INTO regrades (at, attempt_id, position, question_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![now, c.attempt_id, c.position as i64, c.question_id, c.before, c.after],
+                )
+                .map_err(db)?;
+            }
+        }
+        tx.commit().map_err(db)?;
+        Ok(())
+    }
+
+    /// An instructor's score for an answer: manual, never overwritten by regrade.
+    pub fn set_manual(
+        &mut self,
+        attempt: i64,
+        position: usize,
+        points: f64,
+        comment: Option<&str>,
+        by: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE responses SET points = ?3, status = 'manual', comment = COALESCE(?4, comment), graded_by = ?5, graded_at = ?6
+                 WHERE attempt_id = ?1 AND position = ?2",
+                params![attempt, position as i64, points, comment, by, now()],
+            )
+            .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
+    /// Record checklist scores in one transaction.
+    pub fn set_checklist(&mut self, scores: &[ChecklistScore]) -> Result<()> {
+        let path = self.path.clone();
+        let db = |e| Error::Db {
+            path: path.clone(),
+            source: e,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        for s in scores {
+            tx.execute(
+                "INSERT OR REPLACE INTO checklist_scores (student_id, week, item_id, level, points, scored_by, scored_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![s.student, s.week, s.item, s.level, s.points, s.by, s.at],
+            )
+            .map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(())
+    }
+
+    /// Checklist scores of a week.
+    pub fn checklist(&self, week: u32) -> Result<Vec<ChecklistScore>> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT student_id, week, item_id, level, points, scored_by, scored_at FROM checklist_scores
+                 WHERE week = ?1 ORDER BY student_id, item_id",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let rows = st
+            .query_map([week], |r| {
+                Ok(ChecklistScore {
+                    student: r.get(0)?,
+                    week: r.get(1)?,
+                    item: r.get(2)?,
+                    level: r.get(3)?,
+                    points: r.get(4)?,
+                    by: r.get(5)?,
+                    at: r.get(6)?,
+                })
+            })
+            .map_err(|e| self.db_err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.db_err(e))
     }
 }
 

@@ -18,6 +18,7 @@ use crate::model::{Answer, Kind, MultiRule, Question};
 /// implies (partial: -100/max(#wrong, 2); right-minus-wrong: -100/#correct;
 /// all-or-nothing: -100). Explicit option weights win.
 pub fn multi_fractions(q: &Question, rule: MultiRule) -> Vec<f64> {
+    let rule = q.scoring.as_ref().and_then(|s| s.multi).unwrap_or(rule);
     if q.options.iter().any(|o| o.weight.is_some()) {
         return q.options.iter().map(|o| o.weight.unwrap_or(0.0)).collect();
     }

@@ -202,6 +202,24 @@ fn is_one(p: &f64) -> bool {
     (*p - 1.0).abs() < f64::EPSILON
 }
 
+/// Per-question overrides of the week's scoring rules (any subset).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringOverride {
+    /// Fraction of points taken for a wrong choice/truefalse answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<f64>,
+    /// all-or-nothing | partial | right-minus-wrong
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi: Option<super::rubric::MultiRule>,
+    /// adjacent | exact | position
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<super::rubric::OrderRule>,
+    /// Accept one typo in short answers of 5 or more characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typo_tolerance: Option<bool>,
+}
+
 /// Where a generated question came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,6 +274,9 @@ pub struct Question {
     /// General feedback shown after answering (practice mode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
+    /// Overrides of the week's scoring rules for this question only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringOverride>,
     /// Where it came from; absent for hand-written questions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -281,6 +302,7 @@ impl Question {
             criteria: Vec::new(),
             tags: Vec::new(),
             feedback: None,
+            scoring: None,
             source: None,
             locked: false,
         }

@@ -46,6 +46,8 @@ pub enum Status {
     NeedsReview,
     /// Set by an instructor.
     Manual,
+    /// The question left the bank: worth 0 of 0.
+    Dropped,
 }
 
 impl Status {
@@ -55,6 +57,7 @@ impl Status {
             Status::Auto => "auto",
             Status::NeedsReview => "needs-review",
             Status::Manual => "manual",
+            Status::Dropped => "dropped",
         }
     }
 }
@@ -88,8 +91,27 @@ impl Outcome {
     }
 }
 
-/// Score `response` to `q` under the week's `rules`.
+/// The rules that apply to `q`: the week's, with the question's overrides.
+pub fn effective(q: &Question, week: &ScoringRules) -> ScoringRules {
+    let mut r = week.clone();
+    if let Some(o) = &q.scoring {
+        r.penalty = o.penalty.unwrap_or(r.penalty);
+        r.multi = o.multi.unwrap_or(r.multi);
+        r.order = o.order.unwrap_or(r.order);
+        r.typo_tolerance = o.typo_tolerance.unwrap_or(r.typo_tolerance);
+    }
+    r
+}
+
+/// Score `response` to `q` under the week's `rules` (and the question's overrides).
 pub fn score(q: &Question, response: &Response, rules: &ScoringRules) -> Outcome {
+    let owned;
+    let rules = if q.scoring.is_some() {
+        owned = effective(q, rules);
+        &owned
+    } else {
+        rules
+    };
     let max = q.points;
     if matches!(response, Response::Skipped) {
         return Outcome {

@@ -229,3 +229,16 @@ fn essay_keyword_rubric() {
     let r = score(&q, &Response::Skipped, &ScoringRules::default());
     assert_eq!((r.points, r.status), (0.0, Status::NeedsReview));
 }
+
+#[test]
+fn a_question_overrides_the_week_rule() {
+    let mut q = multi_q(4, &["a", "b"]);
+    let week = ScoringRules::default(); // partial
+    let r = Response::Multi(ids(&["a"]));
+    assert!(close(score(&q, &r, &week).points, 0.5));
+    q.scoring = Some(crate::model::ScoringOverride {
+        multi: Some(MultiRule::AllOrNothing),
+        ..Default::default()
+    });
+    assert!(close(score(&q, &r, &week).points, 0.0));
+}

@@ -1,0 +1,155 @@
+//! Benchmark: grading and storing 1,000,000 responses (10,000 students x 100
+//! questions) from the long CSV in under 3 s, peak memory under 500 MB, and 10x
+//! the input at most 11x the time.
+//!
+//! The synthetic class: 100 questions of the shipped bank (every kind it has),
+//! 10,000 students `st00000`..; each answers every question with a valid answer
+//! drawn from a fixed-seed stream (right about 60 % of the time). The CSV is
+//! written once per size; then the release binary runs
+//! `quiz grade --responses class.csv` on a fresh gradebook. Peak memory is the
+//! child's maximum resident set size (`/usr/bin/time -f %M` when installed).
+//!
+//! Run: `cargo build --release && cargo bench --bench grade`
+//! (`BENCH_SCALES=1,10` for the 10x check: 10,000,000 rows, ~400 MB of CSV.)
+
+use quiz::model::{Answer, Kind, Question};
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+fn answer(q: &Question, x: u64) -> String {
+    let right = x % 10 < 6;
+    let pick = |n: usize| (x as usize / 10) % n.max(1);
+    match (&q.kind, &q.answer) {
+        (Kind::Choice, Some(Answer::One(k))) => {
+            if right {
+                k.clone()
+            } else {
+                q.options[pick(q.options.len())].id.clone()
+            }
+        }
+        (Kind::Multi, Some(Answer::Many(v))) => v.join("|"),
+        (Kind::Truefalse, Some(Answer::Bool(b))) => (if right { *b } else { !*b }).to_string(),
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(v))) => {
+            if right {
+                v[0].clone()
+            } else {
+                "모름".into()
+            }
+        }
+        (Kind::Order, Some(Answer::Many(v))) => {
+            let mut v = v.clone();
+            if !right {
+                v.rotate_left(1);
+            }
+            v.join("|")
+        }
+        (Kind::Match, Some(Answer::Pairs(m))) => m
+            .iter()
+            .map(|(l, r)| format!("{l}:{r}"))
+            .collect::<Vec<_>>()
+            .join("|"),
+        _ => "선언적 배포와 지속적 학습".into(),
+    }
+}
+
+/// Write the synthetic class CSV: `students` x 100 rows.
+pub fn generate(path: &Path, questions: &[Question], students: usize) -> usize {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).expect("create csv"));
+    writeln!(w, "student_id,question_id,answer").expect("write");
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rows = 0;
+    for s in 0..students {
+        for q in questions {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let a = answer(q, x).replace('"', "\"\"");
+            writeln!(w, "st{s:05},{},\"{a}\"", q.id).expect("write");
+            rows += 1;
+        }
+    }
+    w.flush().expect("flush");
+    rows
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (bank, _) =
+        quiz::bank::Bank::load(&root.join("questions"), &root.join("rubrics")).expect("bank");
+    // 100 questions spread over the bank and its kinds.
+    let all: Vec<Question> = bank.questions().map(|(_, q)| q.clone()).collect();
+    let step = all.len() / 100;
+    let questions: Vec<Question> = (0..100).map(|i| all[i * step].clone()).collect();
+    if let Ok(path) = std::env::var("BENCH_CSV_OUT") {
+        // Only write the synthetic class (for profiling by hand).
+        let rows = generate(Path::new(&path), &questions, 10_000);
+        println!("{rows} rows written to {path}");
+        return;
+    }
+    let bin = root.join("target/release/quiz");
+    assert!(
+        bin.exists(),
+        "build the release binary first: cargo build --release"
+    );
+    let has_time = Path::new("/usr/bin/time").exists();
+    let scales: Vec<usize> = std::env::var("BENCH_SCALES")
+        .unwrap_or_else(|_| "1".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut base: Option<f64> = None;
+    for scale in scales {
+        let csv = tmp.path().join(format!("class{scale}.csv"));
+        let rows = generate(&csv, &questions, 10_000 * scale);
+        let mb = std::fs::metadata(&csv)
+            .map(|m| m.len() as f64 / 1e6)
+            .unwrap_or(0.0);
+        let db = tmp.path().join(format!("g{scale}.db"));
+        let mut cmd = if has_time {
+            let mut c = Command::new("/usr/bin/time");
+            c.args(["-f", "%M"]).arg(&bin);
+            c
+        } else {
+            Command::new(&bin)
+        };
+        cmd.args(["--questions"])
+            .arg(root.join("questions"))
+            .args(["--rubrics"])
+            .arg(root.join("rubrics"));
+        cmd.args(["--db"])
+            .arg(&db)
+            .args(["grade", "--responses"])
+            .arg(&csv);
+        let t = Instant::now();
+        let out = cmd.output().expect("run quiz grade");
+        let secs = t.elapsed().as_secs_f64();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let peak = if has_time {
+            stderr
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<f64>().ok())
+                .map(|kb| format!("{:.0} MB", kb / 1024.0))
+        } else {
+            None
+        };
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&format!("┆ {rows}")),
+            "{}\n{stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let ratio = base
+            .map(|b| format!(", {:.2}x the time of 1x", secs / b))
+            .unwrap_or_default();
+        println!(
+            "grade: {rows} responses ({mb:.0} MB CSV): {secs:.2} s, peak memory {}{ratio} (targets at 1x: < 3 s, < 500 MB; 10x: <= 11x time)",
+            peak.unwrap_or_else(|| "n/a (install GNU time)".into())
+        );
+        if base.is_none() {
+            base = Some(secs);
+        }
+    }
+}

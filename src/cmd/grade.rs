@@ -1,0 +1,560 @@
+//! `quiz grade [PATHS...] [--responses FILE.csv]`: grade what is ungraded in the
+//! gradebook, submission files of released forms, and long-format CSVs
+//! (`student_id,question_id,answer`). Bad rows and files are reported with path
+//! and line and skipped; everything else is graded, one transaction per file.
+
+use super::report;
+use crate::bank::Bank;
+use crate::error::{Diagnostic, Error, Result};
+use crate::fsutil::{display, files_with_ext};
+use crate::grade::{self, Index, totals};
+use crate::gradebook::Gradebook;
+use crate::model::{Form, FormItem, Submission};
+use crate::score::{self, Status};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Counts for the summary.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    graded: usize,
+    skipped: usize,
+    already: usize,
+    review: usize,
+    weeks: BTreeSet<u32>,
+}
+
+/// Run `quiz grade`.
+pub fn run(
+    questions: &Path,
+    rubrics: &Path,
+    db: &Path,
+    paths: &[PathBuf],
+    csvs: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    let index = Index::new(&bank);
+    let version = bank.version();
+    let mut gb = Gradebook::open(db)?;
+    let roster: HashSet<String> = gb.students()?.into_iter().map(|s| s.id).collect();
+    let mut t = Tally::default();
+
+    // 1. Whatever is in the gradebook without a score.
+    let ungraded = gb.ungraded_rows()?;
+    let plan = grade::regrade_plan(&ungraded, &index);
+    t.graded += plan.len();
+    gb.rescore(&plan, false)?;
+    t.weeks.extend(plan.iter().filter_map(|c| c.week));
+
+    // 2. Submission files.
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            files.extend(files_with_ext(p, &["yaml", "yml"])?);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for f in &files {
+        t.files += 1;
+        submission(&mut gb, &index, &version, &roster, f, &mut diags, &mut t)?;
+    }
+    // 3. Long CSVs.
+    for f in csvs {
+        t.files += 1;
+        csv_file(&mut gb, &index, &version, &roster, f, &mut diags, &mut t)?;
+    }
+
+    let (errors, _) = report(&mut diags);
+    let io = |e| Error::io("stdout", e);
+    let mut s = crate::table::new(["", "count"]);
+    s.add_row(vec!["files".to_string(), t.files.to_string()]);
+    s.add_row(vec!["answers graded".to_string(), t.graded.to_string()]);
+    s.add_row(vec!["awaiting review".to_string(), t.review.to_string()]);
+    s.add_row(vec![
+        "skipped (see messages)".to_string(),
+        t.skipped.to_string(),
+    ]);
+    s.add_row(vec![
+        "files already graded".to_string(),
+        t.already.to_string(),
+    ]);
+    writeln!(out, "{s}").map_err(io)?;
+    let students = gb.student_count()?;
+    if students > MAX_TABLE_STUDENTS {
+        let weeks: Vec<String> = t.weeks.iter().map(|w| w.to_string()).collect();
+        writeln!(out, "학생 {students}명: 주차별 결과는 quiz report --week N 으로 내보내세요 (채점한 주차: {}).", weeks.join(", ")).map_err(io)?;
+    } else {
+        for week in &t.weeks {
+            print_totals(&gb, &bank, &index, *week, out)?;
+        }
+    }
+    if errors > 0 || t.skipped > 0 {
+        return Err(Error::Problems {
+            count: errors.max(t.skipped),
+        });
+    }
+    Ok(())
+}
+
+/// Above this many students the totals table is not printed (use reports).
+const MAX_TABLE_STUDENTS: usize = 200;
+
+/// Per-student totals of a week (used by grade and regrade).
+pub fn print_totals(
+    gb: &Gradebook,
+    bank: &Bank,
+    index: &Index<'_>,
+    week: u32,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let Some(r) = bank.rubrics.get(&week) else {
+        return Ok(());
+    };
+    let rows = gb.score_rows()?;
+    let checklist = gb.checklist(week)?;
+    let lookup = |id: &str| {
+        index
+            .get(id)
+            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
+    };
+    let tot = totals::week_totals(&r.rubric, &rows, &checklist, &lookup);
+    if tot.len() > MAX_TABLE_STUDENTS {
+        return writeln!(
+            out,
+            "Week {week}: 학생 {}명 — 학생별 결과는 quiz report --week {week}로 내보내세요.",
+            tot.len()
+        )
+        .map_err(|e| Error::io("stdout", e));
+    }
+    let mut t = crate::table::new(["학번", "주차", "총점(%)", "퀴즈", "체크리스트", "검토 대기"]);
+    let f = crate::runner::fmt_points;
+    for (s, w) in &tot {
+        t.add_row(vec![
+            s.clone(),
+            format!("{week}"),
+            w.total_percent(&r.rubric)
+                .map_or_else(|| "-".to_string(), |p| format!("{:.1}", p)),
+            format!("{}/{}", f(w.quiz.points), f(w.quiz.max)),
+            format!("{}/{}", f(w.checklist.points), f(w.checklist.max)),
+            w.needs_review.to_string(),
+        ]);
+    }
+    writeln!(out, "Week {week}\n{t}").map_err(|e| Error::io("stdout", e))
+}
+
+fn submission(
+    gb: &mut Gradebook,
+    index: &Index<'_>,
+    version: &str,
+    roster: &HashSet<String>,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+    t: &mut Tally,
+) -> Result<()> {
+    let shown = display(path);
+    let text = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                &shown,
+                0,
+                0,
+                format!("cannot read: {e}; skipped"),
+            ));
+            t.skipped += 1;
+            return Ok(());
+        }
+    };
+    let sub: Submission = match crate::yaml::parse(&shown, &text) {
+        Ok(s) => s,
+        Err(mut d) => {
+            d.message = format!("{}; file skipped", d.message);
+            diags.push(d);
+            t.skipped += 1;
+            return Ok(());
+        }
+    };
+    let loc = crate::yaml::Locator::new(&text);
+    let line_of = |q: &str| {
+        text.lines()
+            .position(|l| {
+                l.trim_start().trim_start_matches("- ").trim() == format!("question: {q}")
+            })
+            .map_or(0, |i| i + 1)
+    };
+    if sub.submitted_at.is_none() {
+        diags.push(Diagnostic::error(
+            &shown,
+            loc.top_key("answers").map_or(1, |p| p.0),
+            1,
+            "not submitted yet (no submitted_at); file skipped",
+        ));
+        t.skipped += 1;
+        return Ok(());
+    }
+    if !roster.is_empty() && !roster.contains(&sub.student) {
+        diags.push(Diagnostic::error(
+            &shown,
+            loc.top_key("student").map_or(1, |p| p.0),
+            1,
+            format!(
+                "student `{}` is not on the roster; file skipped",
+                sub.student
+            ),
+        ));
+        t.skipped += 1;
+        return Ok(());
+    }
+    let bulk = gb.bulk()?;
+    if bulk.has_form(&sub.form_id)? {
+        t.already += 1;
+        return Ok(());
+    }
+    let mut graded = Vec::new();
+    let mut seen = HashSet::new();
+    for a in &sub.answers {
+        let line = line_of(&a.question);
+        let Some((q, week, rules)) = index.get(&a.question) else {
+            diags.push(Diagnostic::error(
+                &shown,
+                line,
+                1,
+                format!(
+                    "question `{}` is not in the bank; answer skipped",
+                    a.question
+                ),
+            ));
+            t.skipped += 1;
+            continue;
+        };
+        if !seen.insert(a.question.clone()) {
+            diags.push(Diagnostic::error(
+                &shown,
+                line,
+                1,
+                format!(
+                    "question `{}` is answered twice; answer skipped",
+                    a.question
+                ),
+            ));
+            t.skipped += 1;
+            continue;
+        }
+        let r = match grade::untoken(q, &sub.form_id, &a.response) {
+            Ok(r) => r,
+            Err(why) => {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    1,
+                    format!("{why}; answer skipped"),
+                ));
+                t.skipped += 1;
+                continue;
+            }
+        };
+        let o = score::score(q, &r, rules);
+        if let Some(w) = week {
+            t.weeks.insert(*w);
+        }
+        graded.push((a.question.clone(), r, a.answered_at.clone(), o));
+    }
+    let form = Form {
+        form_id: sub.form_id.clone(),
+        unit: sub.unit.clone(),
+        student: sub.student.clone(),
+        seed: sub.seed,
+        bank_version: version.to_string(),
+        items: graded
+            .iter()
+            .map(|(q, ..)| FormItem {
+                question: q.clone(),
+                options: vec![],
+                items: vec![],
+                left: vec![],
+                right: vec![],
+                review: false,
+            })
+            .collect(),
+    };
+    let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
+    for (i, (qid, r, at, o)) in graded.iter().enumerate() {
+        bulk.response(
+            attempt,
+            i,
+            qid,
+            &crate::yaml::response_to_string(r),
+            at,
+            o.points,
+            o.max,
+            o.status,
+        )?;
+        t.graded += 1;
+        if o.status == Status::NeedsReview {
+            t.review += 1;
+        }
+    }
+    bulk.commit()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn csv_file(
+    gb: &mut Gradebook,
+    index: &Index<'_>,
+    version: &str,
+    roster: &HashSet<String>,
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+    t: &mut Tally,
+) -> Result<()> {
+    let shown = display(path);
+    // First pass: a content hash (the file's identity, so it is never graded twice)
+    // and whether lines end in CRLF; the second pass streams the rows.
+    let (file_id, crlf, size) = {
+        use sha2::{Digest, Sha256};
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let (mut crlf, mut size, mut first) = (false, 0u64, true);
+        loop {
+            let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+            if n == 0 {
+                break;
+            }
+            if first {
+                crlf = buf[..n].windows(2).any(|w| w == b"\r\n");
+                first = false;
+            }
+            h.update(&buf[..n]);
+            size += n as u64;
+        }
+        let hex: String = h
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        (hex, crlf, size)
+    };
+    let file_id = file_id.as_str();
+    // csv reports a CRLF record's line one short (the LF is read with the next record).
+    let fix = usize::from(crlf);
+    let bar = indicatif::ProgressBar::new(size);
+    if size < 5_000_000 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    {
+        use std::io::BufRead;
+        let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+        if head.starts_with(b"\xef\xbb\xbf") {
+            reader.consume(3);
+        }
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(reader);
+    let headers = rdr
+        .byte_headers()
+        .map_err(|e| Error::Usage(format!("{shown}: {e}")))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name.as_bytes()))
+    };
+    let (Some(sc), Some(qc), Some(ac)) = (col("student_id"), col("question_id"), col("answer"))
+    else {
+        diags.push(Diagnostic::error(
+            &shown,
+            1,
+            1,
+            "the header must be student_id,question_id,answer; file skipped",
+        ));
+        t.skipped += 1;
+        return Ok(());
+    };
+    let bulk = gb.bulk()?;
+    /// Per student in this file: attempt, next position, questions answered (bitset).
+    struct Seen {
+        attempt: Option<(i64, usize)>,
+        answered: Vec<u64>,
+    }
+    let mut students: HashMap<String, Seen> = HashMap::new();
+    let mut question_no: HashMap<&str, usize> = HashMap::new();
+    let mut rec = csv::ByteRecord::new();
+    let mut first = true;
+    let mut already = false;
+    bulk.responses(|insert| {
+        loop {
+            match rdr.read_byte_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        line,
+                        0,
+                        format!("malformed row: {e}; skipped"),
+                    ));
+                    t.skipped += 1;
+                    continue;
+                }
+            }
+            let line = rec.position().map_or(0, |p| p.line() as usize + fix);
+            if line % 65_536 == 0 {
+                bar.set_position(rec.position().map_or(0, |p| p.byte()));
+            }
+            let field = |i: usize| rec.get(i).map(String::from_utf8_lossy);
+            let (Some(s), Some(qid), Some(ans)) = (field(sc), field(qc), field(ac)) else {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    0,
+                    "row has too few columns; skipped",
+                ));
+                t.skipped += 1;
+                continue;
+            };
+            let (s, qid) = (s.trim(), qid.trim());
+            if !crate::roster::valid_id(s) || (!roster.is_empty() && !roster.contains(s)) {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    sc + 1,
+                    format!("unknown student `{s}`; row skipped"),
+                ));
+                t.skipped += 1;
+                continue;
+            }
+            let Some((q, week, rules)) = index.get(qid) else {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    qc + 1,
+                    format!("unknown question `{qid}`; row skipped"),
+                ));
+                t.skipped += 1;
+                continue;
+            };
+            let next_q = question_no.len();
+            let qn = *question_no.entry(q.id.as_str()).or_insert(next_q);
+            if first {
+                first = false;
+                if bulk.has_form(&format!("csv:{file_id}:{s}"))? {
+                    already = true;
+                    return Ok(());
+                }
+            }
+            let st = match students.get_mut(s) {
+                Some(st) => st,
+                None => students.entry(s.to_string()).or_insert(Seen {
+                    attempt: None,
+                    answered: Vec::new(),
+                }),
+            };
+            let (word, bit) = (qn / 64, 1u64 << (qn % 64));
+            if st.answered.get(word).is_some_and(|w| w & bit != 0) {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    qc + 1,
+                    format!("`{s}` answers `{qid}` a second time; row skipped"),
+                ));
+                t.skipped += 1;
+                continue;
+            }
+            let r = match grade::answers::parse(q, &ans) {
+                Ok(r) => r,
+                Err(why) => {
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        line,
+                        ac + 1,
+                        format!("{why}; row skipped"),
+                    ));
+                    t.skipped += 1;
+                    continue;
+                }
+            };
+            if st.answered.len() <= word {
+                st.answered.resize(word + 1, 0);
+            }
+            st.answered[word] |= bit;
+            let (attempt, pos) = match st.attempt.as_mut() {
+                Some(a) => {
+                    a.1 += 1;
+                    (a.0, a.1)
+                }
+                None => {
+                    let form_id = format!("csv:{file_id}:{s}");
+                    let unit = week.map_or_else(|| "csv".to_string(), |w| format!("w{w}"));
+                    let form = Form {
+                        form_id: form_id.clone(),
+                        unit: unit.clone(),
+                        student: s.to_string(),
+                        seed: 0,
+                        bank_version: version.to_string(),
+                        items: Vec::new(),
+                    };
+                    let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
+                    st.attempt = Some((id, 0));
+                    (id, 0)
+                }
+            };
+            let o = score::score(q, &r, rules);
+            insert(
+                attempt,
+                pos,
+                &q.id,
+                &crate::yaml::response_to_string(&r),
+                None,
+                o.points,
+                o.max,
+                o.status,
+            )?;
+            t.graded += 1;
+            if o.status == Status::NeedsReview {
+                t.review += 1;
+            }
+            if let Some(w) = week {
+                t.weeks.insert(*w);
+            }
+        }
+        Ok(())
+    })?;
+    if already {
+        t.already += 1;
+        return Ok(());
+    }
+    bar.finish_and_clear();
+    bulk.commit()
+}
+
+/// Week totals keyed by student, for callers that need numbers (tests, reports).
+pub fn totals_by_student(
+    gb: &Gradebook,
+    bank: &Bank,
+    week: u32,
+) -> Result<BTreeMap<String, totals::WeekTotal>> {
+    let index = Index::new(bank);
+    let Some(r) = bank.rubrics.get(&week) else {
+        return Ok(BTreeMap::new());
+    };
+    let rows = gb.score_rows()?;
+    let checklist = gb.checklist(week)?;
+    let lookup = |id: &str| {
+        index
+            .get(id)
+            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
+    };
+    Ok(totals::week_totals(&r.rubric, &rows, &checklist, &lookup))
+}

@@ -1,0 +1,120 @@
+//! `quiz review [--week N]`: go through essays marked "needs review": the answer,
+//! the concepts found, the suggested score; Enter accepts, a number overrides,
+//! then an optional comment. `s` skips, `q` quits.
+
+use crate::bank::Bank;
+use crate::error::{Error, Result};
+use crate::grade::Index;
+use crate::gradebook::Gradebook;
+use crate::runner::fmt_points;
+use crate::score::{self, Response};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+/// Run `quiz review`.
+pub fn run(
+    questions: &Path,
+    rubrics: &Path,
+    db: &Path,
+    week: Option<u32>,
+    by: &str,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let io = |e| Error::io("terminal", e);
+    let (bank, _) = Bank::load(questions, rubrics)?;
+    let index = Index::new(&bank);
+    let mut gb = Gradebook::open(db)?;
+    let rows: Vec<_> = gb
+        .rows()?
+        .into_iter()
+        .filter(|r| r.status.as_deref() == Some("needs-review"))
+        .filter(|r| {
+            week.is_none_or(|w| {
+                index
+                    .get(&r.question_id)
+                    .is_some_and(|(_, qw, _)| *qw == Some(w))
+            })
+        })
+        .collect();
+    writeln!(out, "검토할 서술형 답안: {}개", rows.len()).map_err(io)?;
+    let mut done = 0;
+    for (i, r) in rows.iter().enumerate() {
+        let Some((q, _, rules)) = index.get(&r.question_id) else {
+            continue;
+        };
+        let o = score::score(q, &r.response, rules);
+        let text = match &r.response {
+            Response::Text(t) => t.clone(),
+            _ => "(답 없음)".to_string(),
+        };
+        writeln!(
+            out,
+            "\n[{}/{}] 학생 {} · {}\n문제: {}\n답안:\n{}",
+            i + 1,
+            rows.len(),
+            r.student,
+            q.id,
+            q.prompt,
+            text
+        )
+        .map_err(io)?;
+        let found = if o.matched.is_empty() {
+            "없음".to_string()
+        } else {
+            o.matched.join(", ")
+        };
+        let all: Vec<&str> = q.rubric.iter().map(|c| c.concept.as_str()).collect();
+        writeln!(
+            out,
+            "포함된 개념: {found} (루브릭: {})\n제안 점수: {}/{}",
+            all.join(", "),
+            fmt_points(o.points),
+            fmt_points(o.max)
+        )
+        .map_err(io)?;
+        let points = loop {
+            write!(out, "점수 (Enter: 제안 점수 수락, s: 건너뛰기, q: 종료)> ").map_err(io)?;
+            out.flush().map_err(io)?;
+            let mut line = String::new();
+            if input.read_line(&mut line).map_err(io)? == 0 {
+                writeln!(out).map_err(io)?;
+                return finish(out, done);
+            }
+            match line.trim() {
+                "" => break Some(o.points),
+                "s" => break None,
+                "q" => return finish(out, done),
+                t => match t.parse::<f64>() {
+                    Ok(p) if (0.0..=q.points).contains(&p) => break Some(p),
+                    _ => writeln!(
+                        out,
+                        "  0부터 {} 사이의 점수를 입력하세요.",
+                        fmt_points(q.points)
+                    )
+                    .map_err(io)?,
+                },
+            }
+        };
+        let Some(points) = points else { continue };
+        write!(out, "코멘트 (Enter: 없음)> ").map_err(io)?;
+        out.flush().map_err(io)?;
+        let mut c = String::new();
+        input.read_line(&mut c).map_err(io)?;
+        let comment = Some(c.trim()).filter(|c| !c.is_empty());
+        gb.set_manual(r.attempt_id, r.position, points, comment, by)?;
+        done += 1;
+        writeln!(
+            out,
+            "  확정: {}/{}점",
+            fmt_points(points),
+            fmt_points(q.points)
+        )
+        .map_err(io)?;
+    }
+    finish(out, done)
+}
+
+fn finish(out: &mut dyn Write, done: usize) -> Result<()> {
+    writeln!(out, "{done}개 답안의 점수를 확정했습니다.").map_err(|e| Error::io("terminal", e))
+}

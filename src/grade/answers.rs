@@ -1,0 +1,113 @@
+//! Answer cells of the long CSV (`student_id,question_id,answer`), the shape LMS
+//! and survey tools export: option ids or exact option texts, `|` between
+//! several (multi, order), `left:right` pairs for match (ids or texts), and for
+//! true/false `true`/`false`/`T`/`F`/`O`/`X`/`참`/`거짓`/`1`/`0`.
+
+use crate::model::{Choice, Kind, Question};
+use crate::score::Response;
+use std::collections::BTreeMap;
+
+fn resolve(list: &[Choice], cell: &str, what: &str) -> Result<String, String> {
+    let c = cell.trim();
+    list.iter()
+        .find(|o| o.id == c)
+        .or_else(|| list.iter().find(|o| o.text.trim() == c))
+        .map(|o| o.id.clone())
+        .ok_or_else(|| {
+            format!(
+                "`{c}` is not {what} of {}",
+                list.iter()
+                    .map(|o| o.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            )
+        })
+}
+
+/// Parse an answer cell for question `q`. An empty cell is a skipped question.
+pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(Response::Skipped);
+    }
+    let parts = || cell.split('|').map(str::trim).filter(|p| !p.is_empty());
+    Ok(match q.kind {
+        Kind::Choice => Response::Choice(resolve(&q.options, cell, "an option")?),
+        Kind::Multi => {
+            let mut v = parts()
+                .map(|p| resolve(&q.options, p, "an option"))
+                .collect::<Result<Vec<_>, _>>()?;
+            v.sort();
+            v.dedup();
+            Response::Multi(v)
+        }
+        Kind::Truefalse => match cell.to_lowercase().as_str() {
+            "true" | "t" | "o" | "참" | "1" | "yes" | "예" => Response::Bool(true),
+            "false" | "f" | "x" | "거짓" | "0" | "no" | "아니오" => Response::Bool(false),
+            _ => return Err(format!("`{cell}` is not true/false")),
+        },
+        Kind::Short | Kind::Cloze | Kind::Essay => Response::Text(crate::text::nfc(cell)),
+        Kind::Order => {
+            let v = parts()
+                .map(|p| resolve(&q.items, p, "an item"))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut seen = v.clone();
+            seen.sort();
+            seen.dedup();
+            if seen.len() != v.len() {
+                return Err("an item is listed twice".into());
+            }
+            Response::Order(v)
+        }
+        Kind::Match => {
+            let mut m = BTreeMap::new();
+            for p in parts() {
+                let (l, r) = p
+                    .split_once(':')
+                    .ok_or_else(|| format!("`{p}` is not left:right"))?;
+                let l = resolve(&q.left, l, "a left item")?;
+                let r = resolve(&q.right, r, "a right item")?;
+                if m.insert(l.clone(), r).is_some() {
+                    return Err(format!("left item `{l}` is matched twice"));
+                }
+            }
+            Response::Match(m)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Answer;
+
+    #[test]
+    fn ids_or_texts() {
+        let mut q = Question::new("q", Kind::Multi, "p");
+        q.options = vec![
+            Choice::new("a", "GitOps"),
+            Choice::new("b", "Helm"),
+            Choice::new("c", "x|y"),
+        ];
+        q.answer = Some(Answer::Many(vec!["a".into()]));
+        assert_eq!(
+            parse(&q, "Helm | a"),
+            Ok(Response::Multi(vec!["a".into(), "b".into()]))
+        );
+        assert!(parse(&q, "Kustomize").is_err());
+        assert_eq!(parse(&q, " "), Ok(Response::Skipped));
+        let mut m = Question::new("m", Kind::Match, "p");
+        m.left = vec![Choice::new("a", "Kepler"), Choice::new("b", "Falco")];
+        m.right = vec![Choice::new("p", "보안"), Choice::new("q", "에너지")];
+        let r = parse(&m, "Kepler:에너지|b:p").unwrap_or(Response::Skipped);
+        assert_eq!(
+            r,
+            Response::Match(
+                [("a".into(), "q".into()), ("b".into(), "p".into())]
+                    .into_iter()
+                    .collect()
+            )
+        );
+        assert!(parse(&m, "a:q|a:p").is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! Weekly totals from scored answers and checklist levels, by the rubric's weights.
+//!
+//! Per student and week:
+//! - which answers count: every answer to a question of that week, from finished
+//!   attempts; for a question answered several times, the latest answer;
+//!   `dropped` answers count for nothing;
+//! - quiz points per criterion: a question counts fully toward each of its criteria;
+//! - checklist points per criterion: each scored item's level points (of the
+//!   item's highest level) toward each criterion it evidences;
+//! - a criterion's percent: quiz percent and checklist percent mixed by the week's
+//!   `quiz_weight` when both were assessed, else whichever was;
+//! - the week total: the criteria's percents averaged with the rubric's weights,
+//!   over assessed criteria only. Nothing assessed: no total (not zero).
+
+use crate::gradebook::{ChecklistScore, Row};
+use crate::model::{Question, Rubric};
+use std::collections::BTreeMap;
+
+/// Points and maximum.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Pts {
+    /// Earned.
+    pub points: f64,
+    /// Possible.
+    pub max: f64,
+}
+
+impl Pts {
+    fn add(&mut self, p: f64, m: f64) {
+        self.points += p;
+        self.max += m;
+    }
+    /// Percent (None when nothing was possible).
+    pub fn percent(&self) -> Option<f64> {
+        (self.max > 0.0).then(|| 100.0 * self.points / self.max)
+    }
+}
+
+/// One student's week.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekTotal {
+    /// Quiz points by criterion id.
+    pub quiz_by_criterion: BTreeMap<String, Pts>,
+    /// Checklist points by criterion id.
+    pub checklist_by_criterion: BTreeMap<String, Pts>,
+    /// All quiz points.
+    pub quiz: Pts,
+    /// All checklist points.
+    pub checklist: Pts,
+    /// Attempts counted.
+    pub attempts: usize,
+    /// Latest answer time (UTC).
+    pub last_activity: Option<String>,
+    /// Answers awaiting review.
+    pub needs_review: usize,
+}
+
+impl WeekTotal {
+    /// Percent of a criterion, per the module rules.
+    pub fn criterion_percent(&self, id: &str, quiz_weight: f64) -> Option<f64> {
+        let q = self.quiz_by_criterion.get(id).and_then(Pts::percent);
+        let c = self.checklist_by_criterion.get(id).and_then(Pts::percent);
+        match (q, c) {
+            (Some(q), Some(c)) => Some(quiz_weight * q + (1.0 - quiz_weight) * c),
+            (q, c) => q.or(c),
+        }
+    }
+
+    /// The weighted total percent.
+    pub fn total_percent(&self, rubric: &Rubric) -> Option<f64> {
+        let mut sum = 0.0;
+        let mut weights = 0.0;
+        for c in &rubric.criteria {
+            if let Some(p) = self.criterion_percent(&c.id, rubric.scoring.quiz_weight) {
+                sum += c.weight * p;
+                weights += c.weight;
+            }
+        }
+        (weights > 0.0).then(|| sum / weights)
+    }
+}
+
+/// Totals of every student with data in `week`.
+pub fn week_totals(
+    rubric: &Rubric,
+    rows: &[Row],
+    checklist: &[ChecklistScore],
+    question: &dyn Fn(&str) -> Option<(u32, Question)>,
+) -> BTreeMap<String, WeekTotal> {
+    let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
+    // Latest answer per (student, question).
+    let mut latest: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
+    let mut attempts: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
+    let mut cache: BTreeMap<&str, Option<(u32, Question)>> = BTreeMap::new();
+    for r in rows {
+        if r.finished_at.is_none() {
+            continue;
+        }
+        let q = cache
+            .entry(&r.question_id)
+            .or_insert_with(|| question(&r.question_id));
+        if q.as_ref().is_none_or(|(w, _)| *w != rubric.week) {
+            continue;
+        }
+        attempts.entry(&r.student).or_default().insert(r.attempt_id);
+        let e = latest.entry((&r.student, &r.question_id)).or_insert(r);
+        if (r.answered_at.as_str(), r.attempt_id) >= (e.answered_at.as_str(), e.attempt_id) {
+            *e = r;
+        }
+    }
+    for ((student, qid), r) in latest {
+        let t = out.entry(student.to_string()).or_default();
+        if r.status.as_deref() == Some("needs-review") {
+            t.needs_review += 1;
+        }
+        if t.last_activity
+            .as_deref()
+            .is_none_or(|l| l < r.answered_at.as_str())
+        {
+            t.last_activity = Some(r.answered_at.clone());
+        }
+        if r.status.as_deref() == Some("dropped") {
+            continue;
+        }
+        let (Some(p), Some(m)) = (r.points, r.max_points) else {
+            continue;
+        };
+        t.quiz.add(p, m);
+        if let Some(Some((_, q))) = cache.get(qid) {
+            for c in &q.criteria {
+                t.quiz_by_criterion.entry(c.clone()).or_default().add(p, m);
+            }
+        }
+    }
+    for (s, a) in attempts {
+        if let Some(t) = out.get_mut(s) {
+            t.attempts = a.len();
+        }
+    }
+    for cs in checklist.iter().filter(|c| c.week == rubric.week) {
+        let Some(item) = rubric.checklist.iter().find(|i| i.id == cs.item) else {
+            continue;
+        };
+        let max = item.levels.iter().map(|l| l.points).fold(0.0, f64::max);
+        let t = out.entry(cs.student.clone()).or_default();
+        t.checklist.add(cs.points, max);
+        for c in &item.criteria {
+            t.checklist_by_criterion
+                .entry(c.clone())
+                .or_default()
+                .add(cs.points, max);
+        }
+        if t.last_activity
+            .as_deref()
+            .is_none_or(|l| l < cs.at.as_str())
+        {
+            t.last_activity = Some(cs.at.clone());
+        }
+    }
+    out
+}

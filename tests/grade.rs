@@ -1,0 +1,246 @@
+//! `quiz grade`, `quiz rubric sheet/import`, `quiz review`, `quiz regrade` end to end.
+
+mod common;
+
+use common::{copy_dir, quiz, quiz_in, root};
+use quiz::model::form::token;
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    dir
+}
+
+const S001: &str =
+    "3 4\n3 2 1\n1-B 2-A\nx\nGit 저장소를 기준으로\n선언적으로 배포합니다\n\n3\n깃옵스\n";
+
+fn submission_s002() -> String {
+    let f = "s002-w1-release";
+    let t = |q: &str, id: &str| token(f, q, id);
+    format!(
+        "form_id: {f}\nunit: w1\nstudent: s002\nseed: 1\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n\
+- question: w1d1-choice\n  response: {{kind: choice, value: {}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n\
+- question: w1d1-multi\n  response: {{kind: multi, value: [{}, {}]}}\n  answered_at: \"2026-11-02T01:02:00Z\"\n\
+- question: w1d1-tf\n  response: {{kind: bool, value: true}}\n  answered_at: \"2026-11-02T01:03:00Z\"\n\
+- question: w1d1-short\n  response: {{kind: text, value: gitops}}\n  answered_at: \"2026-11-02T01:04:00Z\"\n\
+- question: w1d1-order\n  response: {{kind: order, value: [{}, {}, {}]}}\n  answered_at: \"2026-11-02T01:05:00Z\"\n\
+- question: w1d1-match\n  response: {{kind: match, value: {{{}: {}, {}: {}}}}}\n  answered_at: \"2026-11-02T01:06:00Z\"\n\
+- question: w1d1-essay\n  response: {{kind: text, value: 선언적 배포를 합니다}}\n  answered_at: \"2026-11-02T01:07:00Z\"\n",
+        t("w1d1-choice", "b"),
+        t("w1d1-multi", "a"),
+        t("w1d1-multi", "c"),
+        t("w1d1-order", "b"),
+        t("w1d1-order", "a"),
+        t("w1d1-order", "c"),
+        t("w1d1-match", "a"),
+        t("w1d1-match", "q"),
+        t("w1d1-match", "b"),
+        t("w1d1-match", "p"),
+    )
+}
+
+const CSV: &str = "student_id,question_id,answer\r\n\
+s003,w1d1-choice,Dockerfile\r\n\
+s003,w1d1-multi,containerd|CRI-O\r\n\
+s003,w1d1-tf,false\r\n\
+s999,w1d1-choice,a\r\n\
+s003,w1d1-nope,a\r\n\
+s003,w1d1-order,a|a|b\r\n\
+s003,w1d1-short,깃옵스\r\n\
+s003,w1d1-choice,b\r\n\
+s003,w1d1-match,Kepler:에너지 소비 측정|Falco:런타임 보안\r\n\
+s003,w1d1-order,c|b|a\r\n";
+
+fn setup_class(p: &std::path::Path) {
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\ns003,박지훈\ns004,최유나\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    let take = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        S001,
+    );
+    assert_eq!(take.code, 0, "{}", take.stderr);
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(p.join("subs/s002-w1.yaml"), submission_s002()).expect("sub");
+}
+
+#[test]
+fn a_small_class_graded_end_to_end() {
+    let p = project();
+    let p = p.path();
+    setup_class(p);
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ answers graded         ┆ 7     │"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("│ awaiting review        ┆ 1     │"));
+    // Grading the same submission again changes nothing.
+    let again = quiz(p, &["grade", "subs"]);
+    assert!(
+        again.stdout.contains("│ files already graded   ┆ 1     │"),
+        "{}",
+        again.stdout
+    );
+
+    // The rubric sheet: one row per student, checklist and pending essays as columns.
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    assert_eq!(
+        sheet,
+        "\u{feff}학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 파이프라인 구축 [미흡/보통/우수],w1d1-essay 서술형 [0-2]\r\n\
+s001,김민수,,,2\r\ns002,이영희,,,1\r\ns003,박지훈,,,\r\ns004,최유나,,,\r\n"
+    );
+    // Filled in a spreadsheet (one bad cell), saved as CSV UTF-8 with CRLF.
+    let filled = "\u{feff}학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 파이프라인 구축 [미흡/보통/우수],w1d1-essay 서술형 [0-2]\r\n\
+s001,김민수,우수,보통,1\r\ns002,이영희,훌륭,,\r\ns003,박지훈,미흡,,\r\ns004,최유나,,우수,\r\n";
+    std::fs::write(p.join("filled.csv"), filled).expect("filled");
+    let run = quiz(p, &["rubric", "import", "filled.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "filled.csv:3:3: `훌륭` is not a level of w1k1 (미흡/보통/우수)\n"
+    );
+    assert!(
+        run.stdout
+            .starts_with("체크리스트 4칸, 서술형 1칸을 가져왔습니다 (kim, "),
+        "{}",
+        run.stdout
+    );
+
+    // A CSV export with bad rows: reported by line and skipped; the rest graded.
+    std::fs::write(p.join("lms.csv"), CSV).expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "lms.csv:5:1: unknown student `s999`; row skipped\n\
+lms.csv:6:2: unknown question `w1d1-nope`; row skipped\n\
+lms.csv:7:3: an item is listed twice; row skipped\n\
+lms.csv:9:2: `s003` answers `w1d1-choice` a second time; row skipped\n"
+    );
+    assert!(
+        run.stdout.contains("│ answers graded         ┆ 6     │"),
+        "{}",
+        run.stdout
+    );
+    // Every student's total (hand-computed in the test's comments).
+    // s001: docker quiz 2/3, checklist 2/2 -> 83.33; cicd quiz 4/5 (essay 1 by hand), checklist 1/2 -> 65 => 74.2
+    // s002: docker 1/3 -> 33.33; cicd 3/5 (essay suggestion 1, awaiting review) -> 60 => 46.7
+    // s003: docker quiz 2/3, checklist 0/2 -> 33.33; cicd 2/3 -> 66.67 => 50.0
+    // s004: cicd checklist 2/2 -> 100 => 100.0
+    for row in [
+        "│ s001 ┆ 1    ┆ 74.2    ┆ 6/8  ┆ 3/4        ┆ 0         │",
+        "│ s002 ┆ 1    ┆ 46.7    ┆ 4/8  ┆ 0/0        ┆ 1         │",
+        "│ s003 ┆ 1    ┆ 50.0    ┆ 4/6  ┆ 0/2        ┆ 0         │",
+        "│ s004 ┆ 1    ┆ 100.0   ┆ 0/0  ┆ 2/2        ┆ 0         │",
+    ] {
+        assert!(run.stdout.contains(row), "missing {row} in\n{}", run.stdout);
+    }
+
+    // Review: accept s002's suggestion with a comment.
+    let run = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n좋아요\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("학생 s002 · w1d1-essay"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("포함된 개념: 선언적 배포 (루브릭: 선언적 배포, Git)\n제안 점수: 1/2")
+    );
+    assert!(run.stdout.ends_with("1개 답안의 점수를 확정했습니다.\n"));
+
+    // The key of the true/false question was wrong: regrade.
+    let q = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&q).expect("bank");
+    std::fs::write(
+        &q,
+        text.replace(
+            "  prompt: 컨테이너 이미지는 불변이다.\n  answer: true",
+            "  prompt: 컨테이너 이미지는 불변이다.\n  answer: false",
+        ),
+    )
+    .expect("edit");
+    let dry = quiz(p, &["regrade", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout
+            .contains("│ s001 ┆ 1    ┆ 74.2    ┆ 82.5    ┆ 1         │"),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout
+            .contains("│ s002 ┆ 1    ┆ 46.7    ┆ 30.0    ┆ 1         │"),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout
+            .ends_with("3개 답안의 점수가 바뀝니다 (--dry-run: 저장하지 않음).\n")
+    );
+    let real = quiz(p, &["regrade"]);
+    assert!(
+        real.stdout
+            .ends_with("3개 답안의 점수를 다시 매겼습니다.\n"),
+        "{}",
+        real.stdout
+    );
+    let twice = quiz(p, &["regrade"]);
+    assert!(
+        twice
+            .stdout
+            .ends_with("0개 답안의 점수를 다시 매겼습니다.\n"),
+        "regrading twice equals once"
+    );
+    // Manual scores survived: s001's essay is still 1 (its keyword score would be 2).
+    let gb = quiz::gradebook::Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let essay = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.student == "s001" && r.question_id == "w1d1-essay")
+        .expect("essay");
+    assert_eq!(
+        (essay.points, essay.status.as_deref()),
+        (Some(1.0), Some("manual"))
+    );
+}
+
+#[test]
+fn malformed_and_unknown_submissions_are_reported() {
+    let p = project();
+    let p = p.path();
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(p.join("subs/broken.yaml"), "form_id: x\nunit: [\n").expect("write");
+    std::fs::write(
+        p.join("subs/draft.yaml"),
+        "form_id: d\nunit: w1\nstudent: s1\nseed: 1\nstarted_at: x\nanswers: []\n",
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "subs/broken.yaml:2:7: invalid YAML: unit: invalid type: sequence, expected a string; file skipped\n\
+subs/draft.yaml:6:1: not submitted yet (no submitted_at); file skipped\n"
+    );
+}
