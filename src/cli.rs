@@ -184,6 +184,20 @@ pub enum Command {
         #[arg(long, env = "USER", default_value = "instructor")]
         by: String,
     },
+    /// Classical item analysis (Moodle's quiz statistics) on first completed attempts.
+    ///
+    /// Per question: facility, SD, random guess score, intended and effective
+    /// weight, discrimination index, discriminative efficiency (flagged below 0 /
+    /// 15); per test: mean, median, SD, skewness, kurtosis, CIC, error ratio,
+    /// standard error. "n too small" where there are too few attempts.
+    #[command(after_help = "Example:\n  quiz stats w5 --out w5_items.csv")]
+    Stats {
+        /// Unit or prefix (`w5`, `w3d5`); default: everything.
+        unit: Option<String>,
+        /// Also write the figures to a CSV file.
+        #[arg(long, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+    },
     /// Import GIFT questions as hand-written bank files.
     #[command(
         after_help = "Example:\n  quiz import --format gift moodle.gift --unit w5 --out questions/imported/moodle.yaml"

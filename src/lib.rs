@@ -18,6 +18,7 @@ pub mod grade;
 pub mod gradebook;
 pub mod lms;
 pub mod model;
+pub mod report;
 pub mod roster;
 pub mod runner;
 pub mod schedule;
@@ -156,6 +157,14 @@ where
             &cli.db,
             &files,
             &responses,
+            &mut out,
+        ),
+        cli::Command::Stats { unit, out: file } => cmd::stats::run(
+            &paths.questions,
+            &paths.rubrics,
+            &cli.db,
+            unit.as_deref(),
+            file.as_deref(),
             &mut out,
         ),
         cli::Command::Regrade { dry_run } => {

@@ -13,6 +13,7 @@ pub mod review;
 pub mod roster;
 pub mod rubric;
 pub mod show;
+pub mod stats;
 pub mod take;
 
 use crate::error::Diagnostic;

@@ -1,0 +1,217 @@
+//! `quiz stats [UNIT|wN] [--out FILE.csv]`: classical item analysis on each
+//! student's first completed attempt that has questions of the unit.
+
+use crate::bank::{Bank, unit_matches};
+use crate::error::{Error, Result};
+use crate::fsutil::write_atomic;
+use crate::gradebook::Gradebook;
+use crate::model::{Kind, Question};
+use crate::report::stats::{self, Item, Test};
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::Path;
+
+/// Expected fraction of the points from a random guess.
+pub fn random_guess(q: &Question) -> f64 {
+    let n = |v: &[crate::model::Choice]| v.len().max(1) as f64;
+    match q.kind {
+        Kind::Choice => 1.0 / n(&q.options),
+        Kind::Truefalse => 0.5,
+        Kind::Order => 1.0 / n(&q.items),
+        Kind::Match => 1.0 / n(&q.right),
+        Kind::Multi | Kind::Short | Kind::Cloze | Kind::Essay => 0.0,
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.2}"))
+}
+
+/// Run `quiz stats`.
+pub fn run(
+    questions: &Path,
+    rubrics: &Path,
+    db: &Path,
+    unit: Option<&str>,
+    out_file: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (bank, _) = Bank::load(questions, rubrics)?;
+    let prefix = unit.unwrap_or("w");
+    let in_unit: HashMap<&str, (usize, &Question)> = bank
+        .questions()
+        .filter(|(f, _)| prefix == "w" || unit_matches(&f.file.unit, prefix))
+        .enumerate()
+        .map(|(i, (_, q))| (q.id.as_str(), (i, q)))
+        .collect();
+    let gb = Gradebook::open(db)?;
+    let rows = gb.score_rows()?;
+    // First completed attempt per student that has questions of the unit.
+    let mut first: BTreeMap<String, i64> = BTreeMap::new();
+    for r in &rows {
+        if r.finished_at.is_none() || !in_unit.contains_key(r.question_id.as_str()) {
+            continue;
+        }
+        let e = first.entry(r.student.clone()).or_insert(r.attempt_id);
+        *e = (*e).min(r.attempt_id);
+    }
+    let chosen: HashMap<i64, usize> = first.values().enumerate().map(|(s, a)| (*a, s)).collect();
+    // Items that appear, in bank order.
+    let mut order: Vec<(usize, &Question)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for r in rows.iter().filter(|r| chosen.contains_key(&r.attempt_id)) {
+        if let Some((i, q)) = in_unit.get(r.question_id.as_str())
+            && !seen.contains_key(q.id.as_str())
+        {
+            seen.insert(q.id.as_str(), 0);
+            order.push((*i, q));
+        }
+    }
+    order.sort_by_key(|(i, _)| *i);
+    let col: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(c, (_, q))| (q.id.as_str(), c))
+        .collect();
+    let mut marks = vec![vec![None; order.len()]; first.len()];
+    for r in &rows {
+        let (Some(s), Some(c)) = (chosen.get(&r.attempt_id), col.get(r.question_id.as_str()))
+        else {
+            continue;
+        };
+        if r.status.as_deref() != Some("dropped") {
+            marks[*s][*c] = r.points;
+        }
+    }
+    if marks.is_empty() {
+        return Err(Error::Usage(format!(
+            "no completed attempts with questions of `{prefix}` in {}",
+            crate::fsutil::display(db)
+        )));
+    }
+    let ids: Vec<String> = order.iter().map(|(_, q)| q.id.clone()).collect();
+    let max: Vec<f64> = order.iter().map(|(_, q)| q.points).collect();
+    let guess: Vec<f64> = order.iter().map(|(_, q)| random_guess(q)).collect();
+    let (test, items) = stats::analyse(&ids, &marks, &max, &guess);
+    print(&test, &items, &order, out).map_err(|e| Error::io("stdout", e))?;
+    if let Some(p) = out_file {
+        write_atomic(p, &csv_bytes(&test, &items)?)?;
+    }
+    Ok(())
+}
+
+fn print(
+    test: &Test,
+    items: &[Item],
+    order: &[(usize, &Question)],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut t = crate::table::new([
+        "문항",
+        "유형",
+        "n",
+        "정답률(F)",
+        "SD",
+        "추측",
+        "의도 가중",
+        "실효 가중",
+        "변별도",
+        "변별 효율",
+        "",
+    ]);
+    for (it, (_, q)) in items.iter().zip(order) {
+        t.add_row(vec![
+            it.id.clone(),
+            q.kind.to_string(),
+            it.n.to_string(),
+            num(it.facility),
+            num(it.sd),
+            format!("{:.2}", it.random_guess),
+            format!("{:.2}", it.intended_weight),
+            num(it.effective_weight),
+            num(it.discrimination),
+            num(it.efficiency),
+            if it.flagged() {
+                "검토 필요".to_string()
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    let mut s = crate::table::new(["시험 통계", "값"]);
+    s.add_row(vec!["응시 수".to_string(), test.n.to_string()]);
+    for (k, v) in [
+        ("평균", test.mean),
+        ("중앙값", test.median),
+        ("표준편차", test.sd),
+        ("왜도", test.skewness),
+        ("첨도", test.kurtosis),
+        ("내적 일관성 (CIC)", test.cic),
+        ("오차율 (ER)", test.error_ratio),
+        ("표준오차 (SE)", test.standard_error),
+    ] {
+        s.add_row(vec![k.to_string(), num(v)]);
+    }
+    writeln!(out, "{s}")
+}
+
+fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
+    let mut buf = Vec::from(&b"\xef\xbb\xbf"[..]);
+    {
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut buf);
+        let e = |e: csv::Error| Error::Usage(e.to_string());
+        w.write_record([
+            "question",
+            "n",
+            "facility",
+            "sd",
+            "random_guess",
+            "intended_weight",
+            "effective_weight",
+            "discrimination_index",
+            "discriminative_efficiency",
+            "flag",
+        ])
+        .map_err(e)?;
+        let f = |x: Option<f64>| x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.4}"));
+        for it in items {
+            w.write_record([
+                it.id.clone(),
+                it.n.to_string(),
+                f(it.facility),
+                f(it.sd),
+                format!("{:.4}", it.random_guess),
+                format!("{:.4}", it.intended_weight),
+                f(it.effective_weight),
+                f(it.discrimination),
+                f(it.efficiency),
+                if it.flagged() {
+                    "review".into()
+                } else {
+                    String::new()
+                },
+            ])
+            .map_err(e)?;
+        }
+        for (k, v) in [
+            ("test:n", Some(test.n as f64)),
+            ("test:mean", test.mean),
+            ("test:median", test.median),
+            ("test:sd", test.sd),
+            ("test:skewness", test.skewness),
+            ("test:kurtosis", test.kurtosis),
+            ("test:cic", test.cic),
+            ("test:error_ratio", test.error_ratio),
+            ("test:standard_error", test.standard_error),
+        ] {
+            w.write_record([k.to_string(), String::new(), f(v)])
+                .map_err(e)?;
+        }
+        w.flush().map_err(|e| Error::io("csv", e))?;
+    }
+    Ok(buf)
+}

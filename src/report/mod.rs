@@ -1,0 +1,3 @@
+//! Reports for instructors: item statistics (and, later, weekly spreadsheets).
+
+pub mod stats;

@@ -1,0 +1,78 @@
+//! `quiz stats` against published figures: LSAT Section 6 (Bock & Lieberman 1970),
+//! 1000 examinees x 5 items, as published with the mirt package's reference:
+//! Cronbach's alpha 0.295, proportions correct .924/.709/.553/.763/.870,
+//! item-rest correlations .113/.153/.173/.144/.122.
+//! (`tests/fixtures/lsat6/responses.csv` is `../shared/refs/lsat6.csv` in the
+//! long format: one row per examinee and item, 1 -> true, 0 -> false.)
+
+mod common;
+
+use common::{copy_dir, quiz, root};
+
+#[test]
+fn lsat6_matches_the_published_figures() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    let run = quiz(tmp.path(), &["grade", "--responses", "responses.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(tmp.path(), &["stats", "w1", "--out", "items.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(tmp.path().join("items.csv"))
+        .expect("csv");
+    let mut items = Vec::new();
+    let mut test = std::collections::BTreeMap::new();
+    for rec in rdr.records() {
+        let rec = rec.expect("record");
+        let key = rec[0].trim_start_matches('\u{feff}').to_string();
+        if let Some(k) = key.strip_prefix("test:") {
+            test.insert(k.to_string(), rec[2].to_string());
+        } else {
+            items.push((
+                key,
+                rec[2].parse::<f64>().expect("facility"),
+                rec[7].parse::<f64>().expect("discrimination"),
+            ));
+        }
+    }
+    let round3 = |x: f64| (x / 100.0 * 1000.0).round() / 1000.0;
+    let facility: Vec<f64> = items.iter().map(|i| round3(i.1)).collect();
+    assert_eq!(facility, vec![0.924, 0.709, 0.553, 0.763, 0.870]);
+    let item_rest: Vec<f64> = items.iter().map(|i| round3(i.2)).collect();
+    assert_eq!(item_rest, vec![0.113, 0.153, 0.173, 0.144, 0.122]);
+    let alpha: f64 = test["cic"].parse().expect("cic");
+    assert_eq!(round3(alpha), 0.295);
+    assert_eq!(test["n"], "1000.0000");
+    // Error ratio and standard error follow from CIC and SD.
+    let er: f64 = test["error_ratio"].parse().expect("er");
+    assert!((er - 100.0 * (1.0 - alpha / 100.0).sqrt()).abs() < 1e-3);
+    assert!(
+        run.stdout.contains("│ 내적 일관성 (CIC) ┆ 29.50 │"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn too_few_attempts_say_so() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    std::fs::write(
+        tmp.path().join("two.csv"),
+        "student_id,question_id,answer\na,item1,true\na,item2,false\nb,item1,false\nb,item2,true\n",
+    )
+    .expect("write");
+    assert_eq!(
+        quiz(tmp.path(), &["grade", "--responses", "two.csv"]).code,
+        0
+    );
+    let run = quiz(tmp.path(), &["stats"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ 내적 일관성 (CIC) ┆ n too small │"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("│ 첨도              ┆ n too small │"));
+}
