@@ -184,6 +184,27 @@ pub enum Command {
         #[arg(long, env = "USER", default_value = "instructor")]
         by: String,
     },
+    /// Weekly results for spreadsheets: a summary row per student and every assessed item.
+    ///
+    /// Writes DIR/week_NN/summary.csv and DIR/week_NN/students/<id>.csv (or one
+    /// week_NN.xlsx). CSV: UTF-8 with BOM, CRLF, formulas neutralized.
+    #[command(
+        after_help = "Example:\n  quiz report --week 5\n  quiz report --week 5 --format xlsx --out reports"
+    )]
+    Report {
+        /// Week number.
+        #[arg(long)]
+        week: u32,
+        /// Output folder.
+        #[arg(long, default_value = "reports", value_name = "DIR")]
+        out: PathBuf,
+        /// csv or xlsx.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ReportFormat,
+        /// Write CSV without the UTF-8 BOM.
+        #[arg(long)]
+        no_bom: bool,
+    },
     /// Classical item analysis (Moodle's quiz statistics) on first completed attempts.
     ///
     /// Per question: facility, SD, random guess score, intended and effective
@@ -248,6 +269,15 @@ pub enum ExportFormat {
     Gift,
     /// Moodle XML.
     MoodleXml,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// CSV files.
+    Csv,
+    /// One xlsx workbook.
+    Xlsx,
 }
 
 /// Import formats.

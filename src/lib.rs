@@ -159,6 +159,26 @@ where
             &responses,
             &mut out,
         ),
+        cli::Command::Report {
+            week,
+            out: dir,
+            format,
+            no_bom,
+        } => cmd::report::run(
+            &cmd::report::Options {
+                questions: &paths.questions,
+                rubrics: &paths.rubrics,
+                db: &cli.db,
+                week,
+                out_dir: &dir,
+                format: match format {
+                    cli::ReportFormat::Csv => cmd::report::Format::Csv,
+                    cli::ReportFormat::Xlsx => cmd::report::Format::Xlsx,
+                },
+                bom: !no_bom,
+            },
+            &mut out,
+        ),
         cli::Command::Stats { unit, out: file } => cmd::stats::run(
             &paths.questions,
             &paths.rubrics,

@@ -9,6 +9,7 @@ pub mod import;
 pub mod list;
 pub mod regrade;
 pub mod release;
+pub mod report;
 pub mod review;
 pub mod roster;
 pub mod rubric;

@@ -80,26 +80,27 @@ impl WeekTotal {
     }
 }
 
-/// Totals of every student with data in `week`.
-pub fn week_totals(
-    rubric: &Rubric,
-    rows: &[Row],
-    checklist: &[ChecklistScore],
+/// The answers that count for `week`: per (student, question), the latest answer
+/// from a finished attempt. Also returns the attempts seen per student.
+pub fn counted<'a>(
+    week: u32,
+    rows: &'a [Row],
     question: &dyn Fn(&str) -> Option<(u32, Question)>,
-) -> BTreeMap<String, WeekTotal> {
-    let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
-    // Latest answer per (student, question).
+) -> (
+    BTreeMap<(&'a str, &'a str), &'a Row>,
+    BTreeMap<&'a str, usize>,
+) {
     let mut latest: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
-    let mut cache: BTreeMap<&str, Option<(u32, Question)>> = BTreeMap::new();
+    let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
     for r in rows {
         if r.finished_at.is_none() {
             continue;
         }
-        let q = cache
+        let w = *weeks
             .entry(&r.question_id)
-            .or_insert_with(|| question(&r.question_id));
-        if q.as_ref().is_none_or(|(w, _)| *w != rubric.week) {
+            .or_insert_with(|| question(&r.question_id).map(|(w, _)| w));
+        if w != Some(week) {
             continue;
         }
         attempts.entry(&r.student).or_default().insert(r.attempt_id);
@@ -108,6 +109,23 @@ pub fn week_totals(
             *e = r;
         }
     }
+    (
+        latest,
+        attempts.into_iter().map(|(s, a)| (s, a.len())).collect(),
+    )
+}
+
+/// Totals of every student with data in `week`.
+pub fn week_totals(
+    rubric: &Rubric,
+    rows: &[Row],
+    checklist: &[ChecklistScore],
+    question: &dyn Fn(&str) -> Option<(u32, Question)>,
+) -> BTreeMap<String, WeekTotal> {
+    let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
+    let (latest, attempts) = counted(rubric.week, rows, question);
+    let mut cache: std::collections::HashMap<&str, Option<(u32, Question)>> =
+        std::collections::HashMap::new();
     for ((student, qid), r) in latest {
         let t = out.entry(student.to_string()).or_default();
         if r.status.as_deref() == Some("needs-review") {
@@ -126,15 +144,15 @@ pub fn week_totals(
             continue;
         };
         t.quiz.add(p, m);
-        if let Some(Some((_, q))) = cache.get(qid) {
+        if let Some((_, q)) = cache.entry(qid).or_insert_with(|| question(qid)) {
             for c in &q.criteria {
                 t.quiz_by_criterion.entry(c.clone()).or_default().add(p, m);
             }
         }
     }
-    for (s, a) in attempts {
+    for (s, n) in attempts {
         if let Some(t) = out.get_mut(s) {
-            t.attempts = a.len();
+            t.attempts = n;
         }
     }
     for cs in checklist.iter().filter(|c| c.week == rubric.week) {

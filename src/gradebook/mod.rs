@@ -453,8 +453,8 @@ impl Gradebook {
         let mut out = Vec::new();
         for row in rows {
             let (pos, qid, text, points, max_points) = row.map_err(|e| self.db_err(e))?;
-            let response: Response = crate::yaml::parse("gradebook response", &text)
-                .map_err(|d| Error::Usage(d.to_string()))?;
+            let response: Response =
+                crate::yaml::parse_response(&text).map_err(|d| Error::Usage(d.to_string()))?;
             out.push(StoredResponse {
                 position: usize::try_from(pos).unwrap_or(0),
                 question_id: qid,
@@ -832,8 +832,7 @@ impl Gradebook {
                 finished_at,
             ) = row.map_err(|e| self.db_err(e))?;
             let response = if with_response {
-                crate::yaml::parse("gradebook response", &resp)
-                    .map_err(|d| Error::Usage(d.to_string()))?
+                crate::yaml::parse_response(&resp).map_err(|d| Error::Usage(d.to_string()))?
             } else {
                 Response::Skipped
             };

@@ -1,3 +1,5 @@
-//! Reports for instructors: item statistics (and, later, weekly spreadsheets).
+//! Reports for instructors: weekly spreadsheets and item statistics.
 
+pub mod sheet;
 pub mod stats;
+pub mod weekly;

@@ -1,0 +1,205 @@
+//! `quiz report` through the built binary, files read back with csv and calamine.
+
+mod common;
+
+use common::{copy_dir, quiz, root};
+
+fn class() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    // Negative marking this week: a wrong choice costs half its points.
+    let r = p.join("rubrics/week_01.yaml");
+    let text = std::fs::read_to_string(&r).expect("rubric");
+    std::fs::write(&r, format!("{text}scoring: {{penalty: 0.5}}\n")).expect("write");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\ns003,박지훈\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-short,\"=HYPERLINK(\"\"x\"\")\"\n\
+s001,w1d1-tf,true\n\
+s001,w1d1-essay,-1+2\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-order,a|b|c\n\
+s002,w1d1-match,a:q|b:p\n",
+    )
+    .expect("csv");
+    assert_eq!(quiz(p, &["grade", "--responses", "lms.csv"]).code, 0);
+    dir
+}
+
+fn read_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).expect("read");
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"), "UTF-8 BOM");
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF");
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    let header = rdr
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = rdr
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn weekly_csv_report_values() {
+    let dir = class();
+    let p = dir.path();
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("│ 가중 총점     ┆ 56.2     ┆ 61.9     ┆ 2           │"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("│ 컨테이너 기초 ┆ 62.5     ┆ 53.0     ┆ 2           │")
+    );
+    assert!(run.stdout.contains(" 10–19      1 "), "{}", run.stdout);
+    let (header, rows) = read_csv(&p.join("reports/week_01/summary.csv"));
+    assert_eq!(
+        header,
+        [
+            "학번",
+            "이름",
+            "컨테이너 기초 (%)",
+            "CI/CD (%)",
+            "퀴즈 점수",
+            "퀴즈 만점",
+            "체크리스트 점수",
+            "체크리스트 만점",
+            "가중 총점 (%)",
+            "응시 횟수",
+            "최근 활동"
+        ]
+    );
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0][..10],
+        ["s001", "김민수", "25", "0", "0.5", "5", "", "", "12.5", "1"]
+    );
+    assert!(!rows[0][10].is_empty());
+    assert_eq!(
+        rows[1][..10],
+        ["s002", "이영희", "100", "100", "3", "3", "", "", "100", "1"]
+    );
+    assert_eq!(
+        rows[2],
+        ["s003", "박지훈", "", "", "", "", "", "", "", "", ""],
+        "no attempt: empty cells, not zeros"
+    );
+
+    let (header, rows) = read_csv(&p.join("reports/week_01/students/s001.csv"));
+    assert_eq!(
+        header,
+        [
+            "단원",
+            "문항",
+            "문제",
+            "평가 기준",
+            "제출 답안",
+            "정답",
+            "점수",
+            "만점",
+            "상태",
+            "피드백"
+        ]
+    );
+    assert_eq!(rows.len(), 4);
+    assert_eq!(
+        rows[0],
+        [
+            "w1d1",
+            "w1d1-choice",
+            "컨테이너 이미지를 만드는 명령 파일은?",
+            "컨테이너 기초",
+            "Makefile",
+            "Dockerfile",
+            "-0.5",
+            "1",
+            "자동",
+            ""
+        ]
+    );
+    assert_eq!(rows[1][4], "'-1+2", "a formula-like answer is neutralized");
+    assert_eq!(rows[1][8], "검토 대기");
+    assert_eq!(rows[2][4], "'=HYPERLINK(\"x\")");
+    assert_eq!(rows[2][5], "GitOps | 깃옵스");
+    let (_, rows) = read_csv(&p.join("reports/week_01/students/s003.csv"));
+    assert!(rows.is_empty());
+
+    let nobom = quiz(p, &["report", "--week", "1", "--no-bom", "--out", "plain"]);
+    assert_eq!(nobom.code, 0);
+    let bytes = std::fs::read(p.join("plain/week_01/summary.csv")).expect("read");
+    assert!(bytes.starts_with("학번".as_bytes()));
+}
+
+#[test]
+fn weekly_xlsx_report_reads_back_with_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = class();
+    let p = dir.path();
+    let run = quiz(p, &["report", "--week", "1", "--format", "xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut wb: Xlsx<_> = open_workbook(p.join("reports/week_01/week_01.xlsx")).expect("xlsx");
+    assert_eq!(
+        wb.sheet_names(),
+        vec!["요약".to_string(), "상세".to_string()]
+    );
+    let s = wb.worksheet_range("요약").expect("summary");
+    assert_eq!(s.get_value((0, 0)), Some(&Data::String("학번".into())));
+    assert_eq!(s.get_value((1, 1)), Some(&Data::String("김민수".into())));
+    assert_eq!(
+        s.get_value((1, 2)),
+        Some(&Data::Float(0.25)),
+        "percent stored as a fraction with a % format"
+    );
+    assert_eq!(s.get_value((1, 4)), Some(&Data::Float(0.5)));
+    assert_eq!(s.get_value((1, 8)), Some(&Data::Float(0.125)));
+    assert_eq!(s.get_value((3, 2)), Some(&Data::Empty));
+    let d = wb.worksheet_range("상세").expect("detail");
+    let rows: Vec<Vec<Data>> = d.rows().map(|r| r.to_vec()).collect();
+    let choice = rows
+        .iter()
+        .find(|r| r[0] == Data::String("s001".into()) && r[2] == Data::String("w1d1-choice".into()))
+        .expect("row");
+    assert_eq!(choice[7], Data::Float(-0.5), "negative marks stay numbers");
+    let short = rows
+        .iter()
+        .find(|r| r[0] == Data::String("s001".into()) && r[2] == Data::String("w1d1-short".into()))
+        .expect("row");
+    assert_eq!(
+        short[5],
+        Data::String("=HYPERLINK(\"x\")".into()),
+        "stored as text, never a formula"
+    );
+}
+
+#[test]
+fn a_week_without_rubric_or_data_says_so() {
+    let dir = class();
+    let run = quiz(dir.path(), &["report", "--week", "9"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "9주차 루브릭이 없습니다 (rubrics에 week_09.yaml 없음).\n"
+    );
+    let empty = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), empty.path());
+    let run = quiz(empty.path(), &["report", "--week", "1"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "1주차에 채점된 자료가 없습니다.\n");
+}
