@@ -80,16 +80,16 @@ impl WeekTotal {
     }
 }
 
+/// The counted answers by (student, question), and attempts per student.
+pub type Counted<'a> = (BTreeMap<(&'a str, &'a str), &'a Row>, BTreeMap<&'a str, usize>);
+
 /// The answers that count for `week`: per (student, question), the latest answer
 /// from a finished attempt. Also returns the attempts seen per student.
 pub fn counted<'a>(
     week: u32,
     rows: &'a [Row],
     question: &dyn Fn(&str) -> Option<(u32, Question)>,
-) -> (
-    BTreeMap<(&'a str, &'a str), &'a Row>,
-    BTreeMap<&'a str, usize>,
-) {
+) -> Counted<'a> {
     let mut latest: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
     let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
