@@ -7,9 +7,20 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
-/// Creates missing parent folders.
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename,
+/// synced to disk before the rename. Creates missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_opts(path, bytes, true)
+}
+
+/// Like [`write_atomic`] but without the fsync: still never half-written, but a
+/// power cut may lose it. For output that can be regenerated (reports), where
+/// thousands of fsyncs would dominate the run.
+pub fn write_regenerable(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_opts(path, bytes, false)
+}
+
+fn write_atomic_opts(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -17,7 +28,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if sync {
+        tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    }
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }

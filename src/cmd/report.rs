@@ -3,7 +3,7 @@
 
 use crate::bank::Bank;
 use crate::error::{Error, Result};
-use crate::fsutil::{display, write_atomic};
+use crate::fsutil::{display, write_regenerable};
 use crate::grade::{Index, totals};
 use crate::gradebook::Gradebook;
 use crate::report::sheet;
@@ -91,12 +91,9 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         .map(|(f, q)| (q.id.as_str(), f.file.unit.as_str()))
         .collect();
     let q_of = |id: &str| {
-        index.get(id).map(|(q, ..)| {
-            (
-                unit_of.get(id).copied().unwrap_or("").to_string(),
-                (*q).clone(),
-            )
-        })
+        index
+            .get(id)
+            .map(|(q, ..)| (unit_of.get(id).copied().unwrap_or(""), *q))
     };
     let dir = o.out_dir.join(format!("week_{:02}", o.week));
     let details: Vec<(String, Sheet)> = students
@@ -109,9 +106,9 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         .collect();
     match o.format {
         Format::Csv => {
-            write_atomic(&dir.join("summary.csv"), &sheet::csv(&summary, o.bom)?)?;
+            write_regenerable(&dir.join("summary.csv"), &sheet::csv(&summary, o.bom)?)?;
             for (s, d) in &details {
-                write_atomic(
+                write_regenerable(
                     &dir.join("students").join(format!("{s}.csv")),
                     &sheet::csv(d, o.bom)?,
                 )?;
@@ -132,7 +129,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
                 }));
             }
             let bytes = sheet::xlsx(&[("요약", &summary), ("상세", &all)])?;
-            write_atomic(&dir.join(format!("week_{:02}.xlsx", o.week)), &bytes)?;
+            write_regenerable(&dir.join(format!("week_{:02}.xlsx", o.week)), &bytes)?;
         }
     }
     terminal(rubric, &tot, out).map_err(io)?;

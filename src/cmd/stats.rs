@@ -7,7 +7,7 @@ use crate::fsutil::write_atomic;
 use crate::gradebook::Gradebook;
 use crate::model::{Kind, Question};
 use crate::report::stats::{self, Item, Test};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -45,42 +45,68 @@ pub fn run(
         .map(|(i, (_, q))| (q.id.as_str(), (i, q)))
         .collect();
     let gb = Gradebook::open(db)?;
-    let rows = gb.score_rows()?;
-    // First completed attempt per student that has questions of the unit.
-    let mut first: BTreeMap<String, i64> = BTreeMap::new();
-    for r in &rows {
-        if r.finished_at.is_none() || !in_unit.contains_key(r.question_id.as_str()) {
-            continue;
-        }
-        let e = first.entry(r.student.clone()).or_insert(r.attempt_id);
-        *e = (*e).min(r.attempt_id);
+    // One pass over the scores into compact records (student and question interned).
+    struct Rec {
+        attempt: i64,
+        student: u32,
+        col: u32,
+        points: Option<f64>,
     }
-    let chosen: HashMap<i64, usize> = first.values().enumerate().map(|(s, a)| (*a, s)).collect();
-    // Items that appear, in bank order.
-    let mut order: Vec<(usize, &Question)> = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for r in rows.iter().filter(|r| chosen.contains_key(&r.attempt_id)) {
-        if let Some((i, q)) = in_unit.get(r.question_id.as_str())
-            && !seen.contains_key(q.id.as_str())
-        {
-            seen.insert(q.id.as_str(), 0);
-            order.push((*i, q));
+    let mut students: HashMap<String, u32> = HashMap::new();
+    let mut recs: Vec<Rec> = Vec::new();
+    gb.for_each_score(|attempt, student, qid, points, status, finished| {
+        if !finished {
+            return;
         }
+        let Some((bank_pos, _)) = in_unit.get(qid) else {
+            return;
+        };
+        let s = match students.get(student) {
+            Some(s) => *s,
+            None => {
+                let n = students.len() as u32;
+                students.insert(student.to_string(), n);
+                n
+            }
+        };
+        let points = if status == "dropped" { None } else { points };
+        recs.push(Rec {
+            attempt,
+            student: s,
+            col: *bank_pos as u32,
+            points,
+        });
+    })?;
+    // First completed attempt per student with questions of the unit.
+    let mut first: Vec<i64> = vec![i64::MAX; students.len()];
+    for r in &recs {
+        let f = &mut first[r.student as usize];
+        *f = (*f).min(r.attempt);
     }
-    order.sort_by_key(|(i, _)| *i);
-    let col: HashMap<&str, usize> = order
+    // Items that appear in those attempts, in bank order.
+    let mut used: Vec<usize> = recs
+        .iter()
+        .filter(|r| first[r.student as usize] == r.attempt)
+        .map(|r| r.col as usize)
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let by_pos: HashMap<usize, &Question> = in_unit.values().map(|(i, q)| (*i, *q)).collect();
+    let order: Vec<(usize, &Question)> = used
+        .iter()
+        .filter_map(|i| by_pos.get(i).map(|q| (*i, *q)))
+        .collect();
+    let col: HashMap<usize, usize> = order
         .iter()
         .enumerate()
-        .map(|(c, (_, q))| (q.id.as_str(), c))
+        .map(|(c, (i, _))| (*i, c))
         .collect();
-    let mut marks = vec![vec![None; order.len()]; first.len()];
-    for r in &rows {
-        let (Some(s), Some(c)) = (chosen.get(&r.attempt_id), col.get(r.question_id.as_str()))
-        else {
-            continue;
-        };
-        if r.status.as_deref() != Some("dropped") {
-            marks[*s][*c] = r.points;
+    let mut marks = vec![vec![None; order.len()]; students.len()];
+    for r in &recs {
+        if first[r.student as usize] == r.attempt
+            && let Some(c) = col.get(&(r.col as usize))
+        {
+            marks[r.student as usize][*c] = r.points;
         }
     }
     if marks.is_empty() {

@@ -81,7 +81,10 @@ impl WeekTotal {
 }
 
 /// The counted answers by (student, question), and attempts per student.
-pub type Counted<'a> = (BTreeMap<(&'a str, &'a str), &'a Row>, BTreeMap<&'a str, usize>);
+pub type Counted<'a> = (
+    BTreeMap<(&'a str, &'a str), &'a Row>,
+    BTreeMap<&'a str, usize>,
+);
 
 /// The answers that count for `week`: per (student, question), the latest answer
 /// from a finished attempt. Also returns the attempts seen per student.

@@ -773,6 +773,36 @@ impl Gradebook {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// Stream every answer's score without building rows: `f(attempt, student,
+    /// question, points, status, finished)` with borrowed strings (item analysis
+    /// over millions of answers).
+    pub fn for_each_score(
+        &self,
+        mut f: impl FnMut(i64, &str, &str, Option<f64>, &str, bool),
+    ) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT r.attempt_id, a.student_id, r.question_id, r.points, COALESCE(r.status, ''), a.finished_at IS NOT NULL
+                 FROM responses r JOIN attempts a ON a.id = r.attempt_id",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.db_err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.db_err(e))? {
+            let text = |i: usize| {
+                r.get_ref(i)
+                    .ok()
+                    .and_then(|v| v.as_str().ok())
+                    .unwrap_or("")
+            };
+            let attempt: i64 = r.get(0).map_err(|e| self.db_err(e))?;
+            let points: Option<f64> = r.get(3).map_err(|e| self.db_err(e))?;
+            let finished: bool = r.get(5).map_err(|e| self.db_err(e))?;
+            f(attempt, text(1), text(2), points, text(4), finished);
+        }
+        Ok(())
+    }
+
     /// Answers without a score yet.
     pub fn ungraded_rows(&self) -> Result<Vec<Row>> {
         self.select_rows(true, true)

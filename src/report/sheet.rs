@@ -66,9 +66,28 @@ pub fn xlsx(sheets: &[(&str, &Sheet)]) -> Result<Vec<u8>> {
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.0%");
     for (name, sheet) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).map_err(e)?;
+        // Column widths first: a constant-memory worksheet writes rows as they come.
         let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count() * 2).collect();
+        for row in &sheet.rows {
+            for (c, cell) in row.iter().enumerate() {
+                let len = match cell {
+                    Cell::Text(t) => t.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum(),
+                    Cell::Num(x) => num(*x).len(),
+                    Cell::Percent(_) => 6,
+                    Cell::Empty => 0,
+                };
+                if let Some(w) = widths.get_mut(c) {
+                    *w = (*w).max(len);
+                }
+            }
+        }
+        let ws = wb.add_worksheet_with_constant_memory().map_err(e)?;
+        ws.set_name(*name).map_err(e)?;
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w as f64 + 2.0).min(60.0))
+                .map_err(e)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(e)?;
         for (c, h) in sheet.header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &bold)
                 .map_err(e)?;
@@ -77,32 +96,21 @@ pub fn xlsx(sheets: &[(&str, &Sheet)]) -> Result<Vec<u8>> {
             let r = (r + 1) as u32;
             for (c, cell) in row.iter().enumerate() {
                 let col = c as u16;
-                let len = match cell {
+                match cell {
                     Cell::Text(t) => {
                         ws.write_string(r, col, crate::text::nfc(t)).map_err(e)?;
-                        t.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum()
                     }
                     Cell::Num(x) => {
                         ws.write_number(r, col, *x).map_err(e)?;
-                        num(*x).len()
                     }
                     Cell::Percent(x) => {
                         ws.write_number_with_format(r, col, *x / 100.0, &percent)
                             .map_err(e)?;
-                        6
                     }
-                    Cell::Empty => 0,
-                };
-                if let Some(w) = widths.get_mut(c) {
-                    *w = (*w).max(len);
+                    Cell::Empty => {}
                 }
             }
         }
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(c as u16, (*w as f64 + 2.0).min(60.0))
-                .map_err(e)?;
-        }
-        ws.set_freeze_panes(1, 0).map_err(e)?;
     }
     wb.save_to_buffer().map_err(e)
 }

@@ -176,11 +176,11 @@ pub fn detail_header() -> Vec<String> {
 
 /// Every assessed item of one student: the counted answers (latest per
 /// question of the week) and the scored checklist items.
-pub fn detail(
+pub fn detail<'q>(
     rubric: &Rubric,
     rows: &[&Row],
     checklist: &[&ChecklistScore],
-    question: &dyn Fn(&str) -> Option<(String, Question)>,
+    question: &dyn Fn(&str) -> Option<(&'q str, &'q Question)>,
 ) -> Sheet {
     let crit_name = |id: &str| {
         rubric
@@ -197,7 +197,7 @@ pub fn detail(
         let feedback = match (&r.comment, q.answer.is_none()) {
             (Some(c), _) => c.clone(),
             (None, true) => {
-                let o = crate::score::essay::score(&q, &r.response);
+                let o = crate::score::essay::score(q, &r.response);
                 if o.matched.is_empty() {
                     String::new()
                 } else {
@@ -214,7 +214,7 @@ pub fn detail(
             None => String::new(),
         };
         out.push(vec![
-            Cell::Text(unit),
+            Cell::Text(unit.to_string()),
             Cell::Text(q.id.clone()),
             Cell::Text(short(&q.prompt)),
             Cell::Text(
@@ -224,7 +224,7 @@ pub fn detail(
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
-            Cell::Text(response_text(&q, &r.response)),
+            Cell::Text(response_text(q, &r.response)),
             Cell::Text(key),
             r.points.map_or(Cell::Empty, Cell::Num),
             r.max_points.map_or(Cell::Empty, Cell::Num),
