@@ -134,6 +134,15 @@ pub struct StoredResponse {
     pub max_points: Option<f64>,
 }
 
+/// Maps a rusqlite error to [`Error::Db`] for the gradebook at `path`.
+fn db_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |e| Error::Db {
+        path: path.clone(),
+        source: e,
+    }
+}
+
 /// Now, UTC, RFC 3339 with seconds.
 pub fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -157,24 +166,25 @@ impl Gradebook {
             source: e,
         };
         let fresh = !path.exists();
-        let mut conn = Connection::open(path).map_err(db)?;
-        conn.busy_timeout(Duration::from_secs(30)).map_err(db)?;
+        let mut conn = Connection::open(path).map_err(&db)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(&db)?;
         if fresh {
             // Larger pages: fewer B-tree splits for classes of thousands (set before WAL).
             conn.pragma_update(None, "page_size", 16384i64)
-                .map_err(db)?;
+                .map_err(&db)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(db)?;
+            .map_err(&db)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(db)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+            .map_err(&db)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(&db)?;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let version: usize = tx
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-            .map_err(db)?
+            .map_err(&db)?
             .try_into()
             .unwrap_or(0);
         if version > MIGRATIONS.len() {
@@ -185,11 +195,11 @@ impl Gradebook {
             )));
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
-            tx.execute_batch(m).map_err(db)?;
+            tx.execute_batch(m).map_err(&db)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(db)?;
+                .map_err(&db)?;
         }
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(&db)?;
         Ok(Gradebook {
             conn,
             path: path.to_path_buf(),
@@ -203,15 +213,11 @@ impl Gradebook {
 
     /// Add or update students, in one transaction. Returns (added, updated).
     pub fn upsert_students(&mut self, students: &[Student]) -> Result<(usize, usize)> {
-        let path = self.path.clone();
-        let db = |e| Error::Db {
-            path: path.clone(),
-            source: e,
-        };
+        let db = db_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let (mut added, mut updated) = (0, 0);
         let now = now();
         for s in students {
@@ -220,25 +226,25 @@ impl Gradebook {
                     Ok(true)
                 })
                 .optional()
-                .map_err(db)?
+                .map_err(&db)?
                 .is_some();
             if exists {
                 tx.execute(
                     "UPDATE students SET name = ?2, email = ?3 WHERE id = ?1",
                     params![s.id, s.name, s.email],
                 )
-                .map_err(db)?;
+                .map_err(&db)?;
                 updated += 1;
             } else {
                 tx.execute(
                     "INSERT INTO students (id, name, email, added_at) VALUES (?1, ?2, ?3, ?4)",
                     params![s.id, s.name, s.email, now],
                 )
-                .map_err(db)?;
+                .map_err(&db)?;
                 added += 1;
             }
         }
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(&db)?;
         Ok((added, updated))
     }
 
@@ -367,22 +373,18 @@ impl Gradebook {
         mode: Mode,
         make_form: impl FnOnce(u32) -> Form,
     ) -> Result<Attempt> {
-        let path = self.path.clone();
-        let db = |e| Error::Db {
-            path: path.clone(),
-            source: e,
-        };
+        let db = db_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let n: i64 = tx
             .query_row(
                 "SELECT COALESCE(MAX(attempt_no), 0) FROM attempts WHERE student_id = ?1 AND unit = ?2",
                 params![student, unit],
                 |r| r.get(0),
             )
-            .map_err(db)?;
+            .map_err(&db)?;
         let attempt_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
         let form = make_form(attempt_no);
         let text = crate::yaml::to_string(&form, &[])?;
@@ -392,9 +394,9 @@ impl Gradebook {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![student, unit, attempt_no, mode.as_str(), form.seed.to_string(), form.bank_version, text, started_at],
         )
-        .map_err(db)?;
+        .map_err(&db)?;
         let id = tx.last_insert_rowid();
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(&db)?;
         Ok(Attempt {
             id,
             attempt_no,
@@ -889,31 +891,27 @@ impl Gradebook {
     /// Set new scores for many answers in one transaction; each change is logged
     /// in `regrades` when `log` is set.
     pub fn rescore(&mut self, changes: &[crate::grade::Change], log: bool) -> Result<()> {
-        let path = self.path.clone();
-        let db = |e| Error::Db {
-            path: path.clone(),
-            source: e,
-        };
+        let db = db_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         let now = now();
         for c in changes {
             tx.execute(
                 "UPDATE responses SET points = ?3, max_points = ?4, status = ?5, graded_at = ?6 WHERE attempt_id = ?1 AND position = ?2",
                 params![c.attempt_id, c.position as i64, c.after, c.max, c.status.as_str(), now],
             )
-            .map_err(db)?;
+            .map_err(&db)?;
             if log {
                 tx.execute(
                     "INSERT INTO regrades (at, attempt_id, position, question_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![now, c.attempt_id, c.position as i64, c.question_id, c.before, c.after],
                 )
-                .map_err(db)?;
+                .map_err(&db)?;
             }
         }
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(&db)?;
         Ok(())
     }
 
@@ -938,24 +936,20 @@ impl Gradebook {
 
     /// Record checklist scores in one transaction.
     pub fn set_checklist(&mut self, scores: &[ChecklistScore]) -> Result<()> {
-        let path = self.path.clone();
-        let db = |e| Error::Db {
-            path: path.clone(),
-            source: e,
-        };
+        let db = db_error(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
+            .map_err(&db)?;
         for s in scores {
             tx.execute(
                 "INSERT OR REPLACE INTO checklist_scores (student_id, week, item_id, level, points, scored_by, scored_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![s.student, s.week, s.item, s.level, s.points, s.by, s.at],
             )
-            .map_err(db)?;
+            .map_err(&db)?;
         }
-        tx.commit().map_err(db)?;
+        tx.commit().map_err(&db)?;
         Ok(())
     }
 
