@@ -74,7 +74,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "checked 462 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
+        "checked 459 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
     );
 }
 
@@ -85,7 +85,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ documents              ┆ 5     │",
-        "│ questions              ┆ 462   │",
+        "│ questions              ┆ 459   │",
         "│ rubric criteria        ┆ 17    │",
         "│ rubric checklist items ┆ 18    │",
         "│ files written          ┆ 9     │",
@@ -126,7 +126,7 @@ fn counts_per_document() {
     );
     assert_eq!(
         got["week_03/day5/README"],
-        expect(&[("choice", 12), ("cloze", 12), ("match", 2), ("short", 7)])
+        expect(&[("choice", 12), ("cloze", 12), ("match", 1), ("short", 6)])
     );
     assert_eq!(
         got["week_03/day5/session_08"],
@@ -136,7 +136,7 @@ fn counts_per_document() {
             ("essay", 1),
             ("match", 6),
             ("order", 1),
-            ("short", 10)
+            ("short", 9)
         ])
     );
     assert_eq!(

@@ -321,6 +321,20 @@ pub fn seq_label(term: &str) -> Option<(String, u32)> {
     None
 }
 
+/// A label rather than a concept: "Session 3", "Day 1-4", "Week 2 통합", "1단계".
+pub fn is_label(term: &str) -> bool {
+    if seq_label(term).is_some() {
+        return true;
+    }
+    let t = term.trim();
+    ["Session", "Phase", "Level", "Day", "Step", "Stage", "Week"]
+        .iter()
+        .any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
 /// Headings whose content is evaluation, logistics or links, not course concepts.
 pub const NOT_CONCEPTS: &[&str] = &[
     "평가",
@@ -376,7 +390,7 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
                 continue;
             }
             if let Some((term, _)) = definition(b) {
-                if seq_label(&term).is_none() && term.chars().count() <= 30 {
+                if !is_label(&term) && term.chars().count() <= 30 {
                     seen.entry(normalize(&term)).or_insert(term);
                 }
             } else if d.doc.in_section(b.section, &["학습 목표"]) {

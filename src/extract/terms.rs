@@ -7,7 +7,9 @@
 //! - "기본 → 자동화 → 자가치유" arrow chains of three or more become `order`.
 
 use super::markdown::{Block, BlockKind};
-use super::{Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, accepted, definition, rank, seq_label};
+use super::{
+    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, accepted, definition, is_label, rank, seq_label,
+};
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{contains_normalized, normalize};
 use std::collections::{BTreeMap, HashSet};
@@ -86,7 +88,9 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
     sequence(ctx, &seq);
     let plain: Vec<Def> = plain
         .into_iter()
-        .filter(|d| normalize(&d.term) != "목표" && d.term.chars().count() <= 40)
+        .filter(|d| {
+            normalize(&d.term) != "목표" && !is_label(&d.term) && d.term.chars().count() <= 40
+        })
         .collect();
     for d in &plain {
         short(ctx, d);
