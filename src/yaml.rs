@@ -340,7 +340,13 @@ impl<'a> serde::Serializer for Emitter<'a> {
         self.scalar(&str_text(&v.to_string()))
     }
     fn serialize_str(self, v: &str) -> Result<(), EmitError> {
-        self.scalar(&str_text(v))
+        // Written straight into the output: no string per scalar.
+        if let At::MapValue(_) = self.at {
+            self.out.push(' ');
+        }
+        emit_str(v, self.out);
+        self.out.push('\n');
+        Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), EmitError> {
         Err(EmitError("bytes are not supported".into()))
