@@ -284,53 +284,23 @@ impl Gradebook {
 
     /// The unfinished attempt of a student at a unit, if any.
     pub fn unfinished(&self, student: &str, unit: &str) -> Result<Option<Attempt>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, attempt_no, mode, form, started_at FROM attempts
-                 WHERE student_id = ?1 AND unit = ?2 AND finished_at IS NULL AND origin = 'take'
-                 ORDER BY attempt_no DESC LIMIT 1",
-                params![student, unit],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(|e| self.db_err(e))?;
-        let Some((id, no, mode, form, started_at)) = row else {
-            return Ok(None);
-        };
-        let form: Form =
-            crate::yaml::parse("gradebook form", &form).map_err(|d| Error::Usage(d.to_string()))?;
-        Ok(Some(Attempt {
-            id,
-            attempt_no: u32::try_from(no).unwrap_or(0),
-            mode: if mode == "exam" {
-                Mode::Exam
-            } else {
-                Mode::Practice
-            },
-            form,
-            started_at,
-            finished_at: None,
-        }))
+        Ok(self
+            .select_attempts(student, unit, "AND finished_at IS NULL AND origin = 'take'")?
+            .pop())
     }
 
     /// Every attempt of a student at a unit, by attempt number.
     pub fn attempts(&self, student: &str, unit: &str) -> Result<Vec<Attempt>> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT id, attempt_no, mode, form, started_at, finished_at FROM attempts
-                 WHERE student_id = ?1 AND unit = ?2 ORDER BY attempt_no",
-            )
-            .map_err(|e| self.db_err(e))?;
+        self.select_attempts(student, unit, "")
+    }
+
+    /// Attempts of a student at a unit matching an extra SQL condition, by attempt number.
+    fn select_attempts(&self, student: &str, unit: &str, condition: &str) -> Result<Vec<Attempt>> {
+        let sql = format!(
+            "SELECT id, attempt_no, mode, form, started_at, finished_at FROM attempts
+             WHERE student_id = ?1 AND unit = ?2 {condition} ORDER BY attempt_no"
+        );
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.db_err(e))?;
         let rows = st
             .query_map(params![student, unit], |r| {
                 Ok((
