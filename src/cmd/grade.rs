@@ -15,6 +15,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// What grading one input needs and what it adds to.
+struct Grader<'a> {
+    gb: Gradebook,
+    index: Index<'a>,
+    version: String,
+    roster: HashSet<String>,
+    diags: Vec<Diagnostic>,
+    t: Tally,
+}
+
 /// Counts for the summary.
 #[derive(Default)]
 struct Tally {
@@ -35,7 +45,7 @@ pub fn run(
     csvs: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    let (bank, diags) = Bank::load(questions, rubrics)?;
     let index = Index::new(&bank);
     let version = bank.version();
     let mut gb = Gradebook::open(db)?;
@@ -58,15 +68,30 @@ pub fn run(
             files.push(p.clone());
         }
     }
+    let mut g = Grader {
+        gb,
+        index,
+        version,
+        roster,
+        diags,
+        t,
+    };
     for f in &files {
-        t.files += 1;
-        submission(&mut gb, &index, &version, &roster, f, &mut diags, &mut t)?;
+        g.t.files += 1;
+        submission(&mut g, f)?;
     }
     // 3. Long CSVs.
     for f in csvs {
-        t.files += 1;
-        csv_file(&mut gb, &index, &version, &roster, f, &mut diags, &mut t)?;
+        g.t.files += 1;
+        csv_file(&mut g, f)?;
     }
+    let Grader {
+        gb,
+        index,
+        mut diags,
+        t,
+        ..
+    } = g;
 
     let (errors, _) = report(&mut diags);
     let io = |e| Error::io("stdout", e);
@@ -146,15 +171,15 @@ pub fn print_totals(
     writeln!(out, "Week {week}\n{t}").map_err(|e| Error::io("stdout", e))
 }
 
-fn submission(
-    gb: &mut Gradebook,
-    index: &Index<'_>,
-    version: &str,
-    roster: &HashSet<String>,
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-    t: &mut Tally,
-) -> Result<()> {
+fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
+    let Grader {
+        gb,
+        index,
+        version,
+        roster,
+        diags,
+        t,
+    } = g;
     let shown = display(path);
     let text = match std::fs::read_to_string(path) {
         Ok(s) => s,
@@ -301,16 +326,15 @@ fn submission(
     bulk.commit()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn csv_file(
-    gb: &mut Gradebook,
-    index: &Index<'_>,
-    version: &str,
-    roster: &HashSet<String>,
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-    t: &mut Tally,
-) -> Result<()> {
+fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
+    let Grader {
+        gb,
+        index,
+        version,
+        roster,
+        diags,
+        t,
+    } = g;
     let shown = display(path);
     // First pass: a content hash (the file's identity, so it is never graded twice)
     // and whether lines end in CRLF; the second pass streams the rows.

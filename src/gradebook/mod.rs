@@ -156,6 +156,19 @@ impl Gradebook {
         }
     }
 
+    /// Every row of a query, mapped by `f`.
+    fn query_all<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare(sql).map_err(|e| self.db_err(e))?;
+        let rows = st.query_map(params, f).map_err(|e| self.db_err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.db_err(e))
+    }
+
     /// Open (creating it on first use) and migrate.
     pub fn open(path: &Path) -> Result<Gradebook> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -250,21 +263,17 @@ impl Gradebook {
 
     /// All students, by id.
     pub fn students(&self) -> Result<Vec<Student>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id, name, email FROM students ORDER BY id")
-            .map_err(|e| self.db_err(e))?;
-        let rows = st
-            .query_map([], |r| {
+        self.query_all(
+            "SELECT id, name, email FROM students ORDER BY id",
+            [],
+            |r| {
                 Ok(Student {
                     id: r.get(0)?,
                     name: r.get(1)?,
                     email: r.get(2)?,
                 })
-            })
-            .map_err(|e| self.db_err(e))?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| self.db_err(e))
+            },
+        )
     }
 
     /// Whether a roster exists, and whether `id` is on it.
@@ -451,17 +460,11 @@ impl Gradebook {
 
     /// Question ids due for review for a student on `today`.
     pub fn due_reviews(&self, student: &str, today: NaiveDate) -> Result<Vec<String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT question_id FROM review_boxes WHERE student_id = ?1 AND due <= ?2 ORDER BY due, question_id")
-            .map_err(|e| self.db_err(e))?;
-        let rows = st
-            .query_map(params![student, today.to_string()], |r| {
-                r.get::<_, String>(0)
-            })
-            .map_err(|e| self.db_err(e))?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| self.db_err(e))
+        self.query_all(
+            "SELECT question_id FROM review_boxes WHERE student_id = ?1 AND due <= ?2 ORDER BY due, question_id",
+            params![student, today.to_string()],
+            |r| r.get::<_, String>(0),
+        )
     }
 
     /// Leitner update after an answer: wrong -> box 1, due tomorrow; right while in
@@ -925,15 +928,11 @@ impl Gradebook {
 
     /// Checklist scores of a week.
     pub fn checklist(&self, week: u32) -> Result<Vec<ChecklistScore>> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT student_id, week, item_id, level, points, scored_by, scored_at FROM checklist_scores
-                 WHERE week = ?1 ORDER BY student_id, item_id",
-            )
-            .map_err(|e| self.db_err(e))?;
-        let rows = st
-            .query_map([week], |r| {
+        self.query_all(
+            "SELECT student_id, week, item_id, level, points, scored_by, scored_at FROM checklist_scores
+             WHERE week = ?1 ORDER BY student_id, item_id",
+            [week],
+            |r| {
                 Ok(ChecklistScore {
                     student: r.get(0)?,
                     week: r.get(1)?,
@@ -943,10 +942,8 @@ impl Gradebook {
                     by: r.get(5)?,
                     at: r.get(6)?,
                 })
-            })
-            .map_err(|e| self.db_err(e))?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| self.db_err(e))
+            },
+        )
     }
 }
 
