@@ -8,6 +8,9 @@
 //!
 //! Run: `cargo bench --bench extract`
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -49,8 +52,16 @@ fn main() {
         // For profiling the pure stage: `BENCH_GENERATE_ONLY=1 perf record ...`
         let mut diags = Vec::new();
         let mut docs = quiz::cmd::extract::read_curriculum(&cur, &mut diags).expect("read");
-        docs.truncate(10);
-        for _ in 0..1 {
+        let keep = std::env::var("BENCH_GENERATE_DOCS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10);
+        docs.truncate(keep);
+        let rounds = std::env::var("BENCH_GENERATE_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        for _ in 0..rounds {
             std::hint::black_box(quiz::extract::extract(&docs));
         }
         return;

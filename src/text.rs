@@ -44,36 +44,17 @@ fn nfkc_stable(c: char) -> bool {
 /// and punctuation trimmed from both ends.
 pub fn normalize(s: &str) -> String {
     use unicode_normalization::{IsNormalized, is_nfkc_quick};
-    let nfkc;
-    let src: &str = if s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
-        s
-    } else {
-        nfkc = s.nfkc().collect::<String>();
-        &nfkc
-    };
-    // One pass: lower case, collapse white space, drop it between Hangul.
-    let mut out = String::with_capacity(src.len());
-    let mut pending_space = false;
-    let mut last: Option<char> = None;
-    for c in src.chars() {
-        if c.is_whitespace() {
-            pending_space = last.is_some();
-            continue;
-        }
-        if pending_space {
-            if !(last.is_some_and(is_hangul) && is_hangul(c)) {
-                out.push(' ');
-            }
-            pending_space = false;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
-            out.push(c);
+    let mut out = String::with_capacity(s.len());
+    // Usually every character is its own NFKC form: fold while checking that,
+    // and only on the first other character look at the string as a whole.
+    if !fold_into(s, &mut out, true) {
+        out.clear();
+        if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+            fold_into(s, &mut out, false);
         } else {
-            out.extend(c.to_lowercase());
+            let nfkc: String = s.nfkc().collect();
+            fold_into(&nfkc, &mut out, false);
         }
-        last = Some(c);
     }
     let keep = |c: char| {
         c.is_ascii_alphanumeric() || is_hangul(c) || (!c.is_ascii() && c.is_alphanumeric())
@@ -84,6 +65,62 @@ pub fn normalize(s: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// One pass of [`normalize`] after NFKC: lower case, collapse white space, drop
+/// it between Hangul. With `check`, stops and returns false at the first
+/// character that is not certainly its own NFKC form.
+fn fold_into(src: &str, out: &mut String, check: bool) -> bool {
+    let mut pending_space = false;
+    let mut last_hangul: Option<bool> = None;
+    for c in src.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                pending_space = last_hangul.is_some();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            last_hangul = Some(false);
+            continue;
+        }
+        // Hangul syllables, the other common case: their own NFKC and lower case.
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            if pending_space {
+                if last_hangul != Some(true) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            out.push(c);
+            last_hangul = Some(true);
+            continue;
+        }
+        if check && !nfkc_stable(c) {
+            return false;
+        }
+        if c.is_whitespace() {
+            pending_space = last_hangul.is_some();
+            continue;
+        }
+        let hangul = is_hangul(c);
+        if pending_space {
+            if !(last_hangul == Some(true) && hangul) {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        last_hangul = Some(hangul);
+    }
+    true
 }
 
 /// NFC form, used for text written into files people read (reports, YAML).
@@ -124,10 +161,27 @@ pub fn near_equal_normalized(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return a == b;
     }
-    if a == b || a.contains(b) || b.contains(a) {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if contains_short(long, short) {
         return true;
     }
-    within_one_edit(a, b)
+    // One edit changes the length by one character, at most four bytes.
+    long.len() - short.len() <= 4 && within_one_edit(a, b)
+}
+
+/// `hay.contains(needle)` for the short strings compared here: a scan for the
+/// first byte and a slice compare, without the set-up cost of a general
+/// substring searcher (which dominated distractor picking). A byte match of
+/// valid UTF-8 in valid UTF-8 always starts on a character boundary.
+fn contains_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, _)) = n.split_first() else {
+        return true;
+    };
+    if n.len() > h.len() {
+        return false;
+    }
+    (0..=h.len() - n.len()).any(|i| h[i] == first && h[i..].starts_with(n))
 }
 
 /// Whether `a` and `b` differ by at most one insertion, deletion or substitution
@@ -317,12 +371,16 @@ pub fn keywords(text: &str) -> Vec<String> {
 
 /// Character bigrams of the normalized text without spaces, sorted and unique,
 /// for [`dice`].
-pub fn bigrams(s: &str) -> Vec<(char, char)> {
-    let chars: Vec<char> = normalize(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+pub fn bigrams(s: &str) -> Vec<u64> {
+    let mut v = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in normalize(s).chars().filter(|c| !c.is_whitespace()) {
+        if let Some(p) = prev {
+            // Two chars packed in one number: sorts like the pair.
+            v.push(u64::from(p) << 32 | u64::from(c));
+        }
+        prev = Some(c);
+    }
     v.sort_unstable();
     v.dedup();
     v
@@ -333,13 +391,33 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     dice(&bigrams(a), &bigrams(b))
 }
 
-/// Dice coefficient of two bigram sets from [`bigrams`].
-pub fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
+/// Dice coefficient of two bigram sets from [`bigrams`] (sorted, without
+/// repeats): one merge pass over both.
+pub fn dice(x: &[u64], y: &[u64]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    let common = x.iter().filter(|g| y.binary_search(g).is_ok()).count();
-    2.0 * common as f64 / (x.len() + y.len()) as f64
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dice_from_counts(common, x.len(), y.len())
+}
+
+/// The Dice coefficient of two sets of sizes `a` and `b` sharing `common` items.
+pub fn dice_from_counts(common: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    2.0 * common as f64 / (a + b) as f64
 }
 
 /// Whether the last syllable of `word` has a final consonant (받침). `None` when
@@ -438,6 +516,51 @@ mod tests {
         assert!(near_equal("GitOps", "gitops"));
         assert!(near_equal("Helm", "Helms"));
         assert!(!near_equal("Helm", "Kustomize"));
+    }
+
+    /// The definition of [`normalize`] without fast paths.
+    fn normalize_plain(s: &str) -> String {
+        let nfkc: String = s.nfkc().collect();
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut last: Option<char> = None;
+        for c in nfkc.chars() {
+            if c.is_whitespace() {
+                pending_space = last.is_some();
+                continue;
+            }
+            if pending_space && !(last.is_some_and(is_hangul) && is_hangul(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+            last = Some(c);
+        }
+        let keep = |c: char| {
+            c.is_ascii_alphanumeric() || is_hangul(c) || (!c.is_ascii() && c.is_alphanumeric())
+        };
+        out.trim_matches(|c: char| !keep(c)).to_string()
+    }
+
+    proptest::proptest! {
+        /// The fast paths of `normalize` agree with its plain definition.
+        #[test]
+        fn normalize_matches_definition(
+            s in "[ aZ9.,가각힣ᄀ\u{1161}\u{3000}\u{a0}ＧｉＡ①「」→·é\u{301}\t\nİΣ]{0,16}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&s), normalize_plain(&s));
+        }
+
+        /// The fast path agrees with the plain definition: equal, contained, or one edit.
+        #[test]
+        fn near_equal_matches_definition(a in "[ab가나 ]{0,6}", b in "[ab가나 ]{0,6}") {
+            let plain = if a.is_empty() || b.is_empty() {
+                a == b
+            } else {
+                a.contains(&b) || b.contains(&a) || edit_distance(&a, &b) <= 1
+            };
+            proptest::prop_assert_eq!(near_equal_normalized(&a, &b), plain);
+        }
     }
 
     #[test]

@@ -697,13 +697,24 @@ fn plain_ok(s: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`+.~=<".contains(first) || first.is_ascii_digit() {
         return false;
     }
-    if s.contains(": ") || s.contains(" #") || s.contains(":\t") {
-        return false;
-    }
-    if s.chars()
-        .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
-    {
-        return false;
+    // One pass over the bytes for what would end or break a plain scalar: ": ",
+    // ":\t", " #", control characters (C0, DEL, C1 as 0xC2 0x80..0x9F), the BOM
+    // (EF BB BF) and the line and paragraph separators (E2 80 A8/A9).
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied();
+        let broken = match c {
+            b':' => matches!(next, Some(b' ' | b'\t')),
+            b' ' => next == Some(b'#'),
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(next, Some(0x80..=0x9f)),
+            0xef => next == Some(0xbb) && b.get(i + 2) == Some(&0xbf),
+            0xe2 => next == Some(0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
+            _ => false,
+        };
+        if broken {
+            return false;
+        }
     }
     !is_reserved(s)
 }
@@ -713,7 +724,7 @@ fn is_reserved(s: &str) -> bool {
     const RESERVED: &[&str] = &[
         "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
     ];
-    RESERVED.iter().any(|r| s.eq_ignore_ascii_case(r))
+    s.len() <= 5 && RESERVED.iter().any(|r| s.eq_ignore_ascii_case(r))
 }
 
 fn emit_str(s: &str, out: &mut String) {
@@ -796,6 +807,37 @@ impl<'a> Locator<'a> {
 mod tests {
     use super::*;
     use crate::model::QuestionFile;
+
+    /// `plain_ok` as first written, with `str` searches, to check the byte scan against.
+    fn plain_ok_reference(s: &str) -> bool {
+        let Some(first) = s.chars().next() else {
+            return false;
+        };
+        if first.is_whitespace() || s.ends_with(char::is_whitespace) || s.ends_with(':') {
+            return false;
+        }
+        if "-?:,[]{}#&*!|>'\"%@`+.~=<".contains(first) || first.is_ascii_digit() {
+            return false;
+        }
+        if s.contains(": ") || s.contains(" #") || s.contains(":\t") {
+            return false;
+        }
+        if s.chars()
+            .any(|c| c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        {
+            return false;
+        }
+        !is_reserved(s)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ok_matches_reference(
+            s in "[a-z가: #\t\n\u{0}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{feff}\u{2028}\u{2029}\u{2027}-]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(plain_ok(&s), plain_ok_reference(&s), "{:?}", s);
+        }
+    }
 
     #[test]
     fn parse_error_has_line_and_column() {

@@ -574,6 +574,26 @@ fn broken_existing_bank_file_is_not_overwritten() {
 }
 
 #[test]
+fn existing_bank_file_that_is_not_utf8_is_reported_and_kept() {
+    let p = project_with_curriculum();
+    let yaml = p.path().join("questions/week_05/README.yaml");
+    std::fs::create_dir_all(yaml.parent().expect("parent")).expect("mkdir");
+    let bytes = b"unit: w5\ntitle: \xff\xfe\n".to_vec();
+    std::fs::write(&yaml, &bytes).expect("write");
+    let run = quiz(p.path(), &["extract"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("questions/week_05/README.yaml:2:8: not valid UTF-8; not overwritten"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&yaml).expect("read"), bytes);
+    // The other documents were extracted.
+    assert!(p.path().join("questions/week_06/README.yaml").exists());
+}
+
+#[test]
 fn format_drift_crlf_bom_numbered_and_tables() {
     let p = tempfile::tempdir().expect("tmp");
     let dir = p.path().join("curriculum/week_01/day2");

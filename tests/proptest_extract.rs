@@ -60,6 +60,9 @@ proptest! {
         let ex = extract::extract(&sources);
         let mut bank = Bank::default();
         for (rel, f) in &ex.files {
+            for q in &f.questions {
+                prop_assert!(!extract::duplicate_options(q), "{:?}", q);
+            }
             let text = quiz::yaml::to_string(f, &[]).expect("serialize");
             let path = format!("questions/{rel}");
             let back = quiz::yaml::parse(&path, &text);

@@ -15,7 +15,7 @@ use super::{Paths, report};
 use crate::bank::utf8_position;
 use crate::error::{Diagnostic, Error, Result};
 use crate::extract::{self, SourceDoc, markdown, unit};
-use crate::fsutil::{display, files_with_ext, write_if_changed};
+use crate::fsutil::{Batch, display, files_with_ext};
 use crate::model::{Kind, Question, QuestionFile, Rubric};
 use crate::yaml;
 use std::collections::{BTreeMap, HashSet};
@@ -152,62 +152,21 @@ struct Summary {
 pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> {
     let mut diags = Vec::new();
     let docs = read_curriculum(curriculum, &mut diags)?;
-    let ex = extract::extract(&docs);
-    diags.extend(ex.diagnostics);
     let mut sum = Summary {
         documents: docs.len(),
         ..Summary::default()
     };
+    // Every file is staged as soon as its document is done (one document's
+    // questions in memory at a time), then all are synced once and renamed.
+    let mut batch = Batch::new();
+    let mut write_diags = Vec::new();
+    let (rubrics, extract_diags) = extract::extract_each(&docs, |rel, file| {
+        stage_questions(paths, rel, file, &mut batch, &mut sum, &mut write_diags)
+    })?;
+    diags.extend(extract_diags);
+    diags.extend(write_diags);
 
-    for (rel, file) in ex.files {
-        let target = paths
-            .questions
-            .join(rel.trim_end_matches(".md").to_string() + ".yaml");
-        let shown = display(&target);
-        let fresh = yaml::to_string(&file, QUESTION_HEADER)?;
-        let old_text = match std::fs::read_to_string(&target) {
-            Ok(text) => Some(text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io(&target, e)),
-        };
-        // Unchanged file (the usual re-run): nothing to merge, nothing to write.
-        if old_text.as_deref() == Some(fresh.as_str()) {
-            count_kinds(&file, &mut sum);
-            sum.unchanged += 1;
-            continue;
-        }
-        let existing = match old_text
-            .as_deref()
-            .map(|t| yaml::parse::<QuestionFile>(&shown, t))
-        {
-            None => None,
-            Some(Ok(f)) => Some(f),
-            Some(Err(mut d)) => {
-                d.message = format!("{}; not overwritten", d.message);
-                diags.push(d);
-                continue;
-            }
-        };
-        if existing.as_ref().is_some_and(|f| f.source.is_none()) {
-            diags.push(Diagnostic::warning(
-                &shown,
-                0,
-                0,
-                "hand-written file (no `source`) at a generated path; not touched",
-            ));
-            continue;
-        }
-        let merged = merge(file, existing, &shown, &mut diags);
-        count_kinds(&merged, &mut sum);
-        let text = yaml::to_string(&merged, QUESTION_HEADER)?;
-        if write_if_changed(&target, text.as_bytes())? {
-            sum.written += 1;
-        } else {
-            sum.unchanged += 1;
-        }
-    }
-
-    for rubric in ex.rubrics {
+    for rubric in rubrics {
         let target = paths.rubrics.join(format!("week_{:02}.yaml", rubric.week));
         let shown = display(&target);
         if let Ok(text) = std::fs::read_to_string(&target) {
@@ -234,17 +193,88 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
         sum.criteria += rubric.criteria.len();
         sum.checklist += rubric.checklist.len();
         let text = yaml::to_string(&rubric, RUBRIC_HEADER)?;
-        if write_if_changed(&target, text.as_bytes())? {
+        if batch.stage_if_changed(&target, text.as_bytes())? {
             sum.written += 1;
         } else {
             sum.unchanged += 1;
         }
     }
 
+    batch.commit()?;
     let (errors, warnings) = report(&mut diags);
     print_summary(&sum, errors, warnings, out).map_err(|e| Error::io("stdout", e))?;
     if errors > 0 {
         return Err(Error::Problems { count: errors });
+    }
+    Ok(())
+}
+
+/// Merge one generated question file with what is on disk and stage it.
+fn stage_questions(
+    paths: &Paths,
+    rel: &str,
+    file: QuestionFile,
+    batch: &mut Batch,
+    sum: &mut Summary,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let target = paths
+        .questions
+        .join(rel.trim_end_matches(".md").to_string() + ".yaml");
+    let shown = display(&target);
+    let fresh = yaml::to_string(&file, QUESTION_HEADER)?;
+    let old_bytes = match std::fs::read(&target) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&target, e)),
+    };
+    // Unchanged file (the usual re-run): nothing to merge, nothing to write.
+    if old_bytes.as_deref() == Some(fresh.as_bytes()) {
+        count_kinds(&file, sum);
+        sum.unchanged += 1;
+        return Ok(());
+    }
+    let existing = match old_bytes {
+        None => None,
+        Some(bytes) => {
+            let parsed = String::from_utf8(bytes)
+                .map_err(|e| {
+                    let (line, col) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+                    Diagnostic::error(&shown, line, col, "not valid UTF-8")
+                })
+                .and_then(|text| yaml::parse::<QuestionFile>(&shown, &text));
+            match parsed {
+                Ok(f) => Some(f),
+                Err(mut d) => {
+                    d.message = format!("{}; not overwritten", d.message);
+                    diags.push(d);
+                    return Ok(());
+                }
+            }
+        }
+    };
+    if existing.as_ref().is_some_and(|f| f.source.is_none()) {
+        diags.push(Diagnostic::warning(
+            &shown,
+            0,
+            0,
+            "hand-written file (no `source`) at a generated path; not touched",
+        ));
+        return Ok(());
+    }
+    // Without an existing file the generated text is the file.
+    let text = if existing.is_none() {
+        count_kinds(&file, sum);
+        fresh
+    } else {
+        let merged = merge(file, existing, &shown, diags);
+        count_kinds(&merged, sum);
+        yaml::to_string(&merged, QUESTION_HEADER)?
+    };
+    if batch.stage_if_changed(&target, text.as_bytes())? {
+        sum.written += 1;
+    } else {
+        sum.unchanged += 1;
     }
     Ok(())
 }

@@ -6,14 +6,16 @@
 //! assigned and the question is tagged `criterion-closest` for review.
 
 use crate::model::{Question, Rubric};
-use crate::text::{bigrams, dice, keywords, normalize};
+use crate::text::{bigrams, dice_from_counts, keywords, normalize};
+use std::collections::BTreeMap;
 
 /// Tag for questions whose criterion was guessed by similarity.
 pub const CLOSEST_TAG: &str = "criterion-closest";
 
-/// What a question asks (prompt) and what it teaches (its answer), for matching.
-/// Distractors are left out: they belong to other topics.
-pub fn question_text(q: &Question) -> (String, String) {
+/// What a question teaches (its answer), for matching: the answer text and, for
+/// match and order questions, every item. Distractors are left out: they belong
+/// to other topics.
+pub fn answer_text(q: &Question) -> String {
     let mut answer = q.answer_text();
     if matches!(
         q.kind,
@@ -24,7 +26,7 @@ pub fn question_text(q: &Question) -> (String, String) {
             answer.push_str(&c.text);
         }
     }
-    (q.prompt.clone(), answer)
+    answer
 }
 
 /// A rubric's criteria with their keywords computed once, and one automaton
@@ -33,7 +35,11 @@ pub struct CriteriaIndex {
     ids: Vec<String>,
     /// Per criterion: (pattern index, weight) with names 2 and descriptions 1.
     weights: Vec<Vec<(usize, usize)>>,
-    bigrams: Vec<Vec<(char, char)>>,
+    /// Number of distinct bigrams of each criterion (name and description).
+    bigram_counts: Vec<usize>,
+    /// Every criterion's bigrams in one sorted list, each with the criteria that
+    /// have it, so that one merge pass scores a text against all of them.
+    bigram_owners: Vec<(u64, Vec<usize>)>,
     patterns: usize,
     automaton: Option<aho_corasick::AhoCorasick>,
 }
@@ -63,27 +69,40 @@ impl CriteriaIndex {
             );
             weights.push(w);
         }
+        let per_criterion: Vec<Vec<u64>> = rubric
+            .criteria
+            .iter()
+            .map(|c| bigrams(&format!("{} {}", c.name, c.description)))
+            .collect();
+        let mut owners: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+        for (i, b) in per_criterion.iter().enumerate() {
+            for g in b {
+                owners.entry(*g).or_default().push(i);
+            }
+        }
         CriteriaIndex {
             ids: rubric.criteria.iter().map(|c| c.id.clone()).collect(),
             weights,
-            bigrams: rubric
-                .criteria
-                .iter()
-                .map(|c| bigrams(&format!("{} {}", c.name, c.description)))
-                .collect(),
+            bigram_counts: per_criterion.iter().map(Vec::len).collect(),
+            bigram_owners: owners.into_iter().collect(),
             patterns: patterns.len(),
-            automaton: aho_corasick::AhoCorasick::new(&patterns).ok(),
+            // A full DFA: a few kilobytes for a week's keywords, and the fastest to search.
+            automaton: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok(),
         }
     }
 
-    fn present(&self, text: &str) -> Vec<bool> {
-        let mut found = vec![false; self.patterns];
+    /// Mark in `found` (one byte per pattern) the patterns occurring in `text` with `mark`,
+    /// keeping a larger mark already there.
+    fn mark(&self, text: &str, found: &mut [u8], mark: u8) {
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text) {
-                found[m.pattern().as_usize()] = true;
+                let f = &mut found[m.pattern().as_usize()];
+                *f = (*f).max(mark);
             }
         }
-        found
     }
 
     /// Ids of the best-matching criteria for a text whose key part is `answer`,
@@ -103,45 +122,36 @@ impl CriteriaIndex {
         if self.ids.is_empty() {
             return (Vec::new(), false);
         }
-        let in_ans = self.present(&normalize(answer));
-        let in_ctx = self.present(context_norm);
-        let scores: Vec<usize> = self
-            .weights
-            .iter()
-            .map(|w| {
-                w.iter()
-                    .map(|&(p, weight)| {
-                        weight
-                            * if in_ans[p] {
-                                3
-                            } else if in_ctx[p] {
-                                1
-                            } else {
-                                0
-                            }
-                    })
-                    .sum()
-            })
-            .collect();
-        let max = scores.iter().copied().max().unwrap_or(0);
-        if max > 0 {
-            let ids = self
-                .ids
+        let mut found = vec![0u8; self.patterns];
+        self.mark(&normalize(answer), &mut found, 3);
+        self.mark(context_norm, &mut found, 1);
+        let mut max = 0;
+        let mut best: Vec<String> = Vec::new();
+        for (id, w) in self.ids.iter().zip(&self.weights) {
+            let score: usize = w
                 .iter()
-                .zip(&scores)
-                .filter(|(_, s)| **s == max)
-                .map(|(c, _)| c.clone())
-                .collect();
-            return (ids, false);
+                .map(|&(p, weight)| weight * usize::from(found[p]))
+                .sum();
+            if score > max {
+                max = score;
+                best.clear();
+            }
+            if score == max && score > 0 {
+                best.push(id.clone());
+            }
+        }
+        if max > 0 {
+            return (best, false);
         }
         if self.ids.len() == 1 {
             return (self.ids.clone(), true);
         }
         let text = bigrams(&format!("{context} {answer}"));
+        let common = self.common_bigrams(&text);
         let mut best_i = 0;
         let mut best_s = -1.0;
-        for (i, b) in self.bigrams.iter().enumerate() {
-            let s = dice(&text, b);
+        for (i, (&c, &n)) in common.iter().zip(&self.bigram_counts).enumerate() {
+            let s = dice_from_counts(c, text.len(), n);
             if s > best_s {
                 best_s = s;
                 best_i = i;
@@ -150,10 +160,31 @@ impl CriteriaIndex {
         (vec![self.ids[best_i].clone()], true)
     }
 
+    /// For each criterion, how many of the (sorted, unique) `text` bigrams it has.
+    fn common_bigrams(&self, text: &[u64]) -> Vec<usize> {
+        let mut common = vec![0; self.ids.len()];
+        let (mut i, mut j) = (0, 0);
+        let owners = &self.bigram_owners;
+        while i < text.len() && j < owners.len() {
+            match text[i].cmp(&owners[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    for &c in &owners[j].1 {
+                        common[c] += 1;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        common
+    }
+
     /// Set `q.criteria` (and the closest tag); `prompt_norm` is the normalized prompt.
     pub fn assign(&self, q: &mut Question, prompt_norm: &str) {
-        let (prompt, answer) = question_text(q);
-        let (ids, closest) = self.best_normalized(&prompt, prompt_norm, &answer);
+        let answer = answer_text(q);
+        let (ids, closest) = self.best_normalized(&q.prompt, prompt_norm, &answer);
         q.criteria = ids;
         q.tags.retain(|t| t != CLOSEST_TAG);
         if closest {

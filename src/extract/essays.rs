@@ -34,6 +34,7 @@ fn concepts(words: impl IntoIterator<Item = String>) -> Vec<Concept> {
 /// Generate essay questions for the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
+    let reflection = doc.sections_with(&["회고 질문", "토론 질문", "생각해 볼 질문"]);
     for b in &doc.blocks {
         let task = matches!(b.kind, BlockKind::Item { task: Some(_), .. });
         let text = b.text.trim();
@@ -46,9 +47,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 format!("자기 점검: 「{text}」을(를) 어떻게 수행했는지 구체적으로 설명하시오."),
                 concepts(keywords(text)),
             )
-        } else if matches!(b.kind, BlockKind::Item { .. })
-            && doc.in_section(b.section, &["회고 질문", "토론 질문", "생각해 볼 질문"])
-        {
+        } else if matches!(b.kind, BlockKind::Item { .. }) && reflection.contains(b.section) {
             ("reflection", text.to_string(), concepts(keywords(text)))
         } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
             && doc

@@ -7,7 +7,7 @@
 
 use super::markdown::{Block, BlockKind};
 use super::{
-    Ctx, accepted, definition, layout_options, pick_distractors, pick_distractors_normalized,
+    Ctx, Seed, accepted, definition, layout_options, pick_distractors, pick_distractors_normalized,
 };
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
@@ -47,8 +47,9 @@ fn is_goal_line(b: &Block) -> bool {
 /// Generate goal questions for the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
+    let goal_sections = doc.sections_with(&["학습 목표"]);
     for b in &doc.blocks {
-        if !is_goal_line(b) || !doc.in_section(b.section, &["학습 목표"]) {
+        if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
         for (s, e) in term_spans(b) {
@@ -73,15 +74,16 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
+            let seed = Seed::new(&key);
             let picked = pick_distractors_normalized(
-                &key,
+                seed,
                 &term_norm,
                 ctx.pool.candidates(),
                 |c| stem_norm.contains(c) || c.contains(&term_norm),
                 3,
             );
             if let Some(distractors) = picked {
-                let (options, answer_id) = layout_options(&key, &term, &distractors);
+                let (options, answer_id) = layout_options(seed, &term, &distractors);
                 let mut q = ctx.question(
                     "goal",
                     &key,
@@ -118,15 +120,16 @@ fn day_goals(ctx: &mut Ctx<'_>) {
     }
     for (b, day, desc) in &goals {
         let key = format!("{day}\u{1f}{desc}");
+        let seed = Seed::new(&key);
         let picked = pick_distractors(
-            &key,
+            seed,
             desc,
             goals.iter().map(|(_, _, d)| d.as_str()),
             |_| false,
             3,
         );
         let Some(distractors) = picked else { continue };
-        let (options, answer_id) = layout_options(&key, desc, &distractors);
+        let (options, answer_id) = layout_options(seed, desc, &distractors);
         let mut q = ctx.question(
             "day-goal",
             &key,

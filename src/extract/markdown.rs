@@ -105,6 +105,27 @@ impl Doc {
             .and_then(|s| self.headings.get(s))
             .is_some_and(|h| needles.iter().any(|n| h.path.contains(n)))
     }
+
+    /// [`in_section`](Self::in_section) answered once per heading, for loops over blocks.
+    pub fn sections_with(&self, needles: &[&str]) -> Sections {
+        Sections(
+            self.headings
+                .iter()
+                .map(|h| needles.iter().any(|n| h.path.contains(n)))
+                .collect(),
+        )
+    }
+}
+
+/// The headings under which a [`Doc::sections_with`] test holds.
+#[derive(Debug, Clone)]
+pub struct Sections(Vec<bool>);
+
+impl Sections {
+    /// Whether `section` is one of them.
+    pub fn contains(&self, section: Option<usize>) -> bool {
+        section.is_some_and(|s| self.0.get(s).copied().unwrap_or(false))
+    }
 }
 
 /// Clean a heading for matching: drop leading symbols/emoji and numbering ("1."),

@@ -85,16 +85,34 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// A number for ranking `candidate` under `seed`, stable across runs and platforms.
-pub fn rank(seed: &str, candidate: &str) -> u64 {
-    mix(fnv1a(seed.as_bytes()) ^ mix(fnv1a(candidate.as_bytes())))
+/// The hash of a question's key, computed once, under which candidates are
+/// ranked: which distractors are picked and in what order options appear.
+#[derive(Debug, Clone, Copy)]
+pub struct Seed(u64);
+
+impl Seed {
+    /// The seed of a question key.
+    pub fn new(key: &str) -> Self {
+        Seed(fnv1a(key.as_bytes()))
+    }
+
+    /// A number for ranking a candidate whose fnv1a hash is `hash`, stable across
+    /// runs and platforms.
+    pub fn rank_hash(self, hash: u64) -> u64 {
+        mix(self.0 ^ mix(hash))
+    }
+
+    /// A number for ranking `candidate`.
+    pub fn rank(self, candidate: &str) -> u64 {
+        self.rank_hash(fnv1a(candidate.as_bytes()))
+    }
 }
 
 /// Pick `n` distractors for `answer` from `candidates`: none near-equal to the
 /// answer, to each other, or rejected by `exclude` (which gets the candidate's
-/// normalized form); ranked by hash of `seed`.
+/// normalized form); ranked under `seed`.
 pub fn pick_distractors<'a>(
-    seed: &str,
+    seed: Seed,
     answer: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     exclude: impl Fn(&str) -> bool,
@@ -116,7 +134,7 @@ pub fn pick_distractors<'a>(
 /// [`pick_distractors`] for an answer and candidates already normalized
 /// (candidates as `(text, normalized text, fnv1a of the normalized text)`).
 pub fn pick_distractors_normalized<'a>(
-    seed: &str,
+    seed: Seed,
     answer: &str,
     candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
     exclude: impl Fn(&str) -> bool,
@@ -124,35 +142,51 @@ pub fn pick_distractors_normalized<'a>(
 ) -> Option<Vec<String>> {
     // Rank first (cheap), then filter lazily: the same picks as filtering the
     // whole pool and ranking, at the cost of a few checks instead of all.
-    let seed_hash = fnv1a(seed.as_bytes());
-    let mut ranked: Vec<(u64, &str, &str)> = candidates
+    let ranked: Vec<(u64, &str, &str)> = candidates
         .into_iter()
-        .map(|(c, norm, h)| (mix(seed_hash ^ mix(h)), norm, c))
+        .map(|(c, norm, h)| (seed.rank_hash(h), norm, c))
         .collect();
-    // Usually the first few ranked candidates pass: order those first, the rest only if needed.
+    // Usually one of the first few ranked candidates passes: keep those in a short
+    // sorted list (most candidates are turned away by one comparison), and order
+    // the rest only if they are needed. Visits candidates in fully sorted order.
     let head = (4 * n).min(ranked.len());
-    if head < ranked.len() && head > 0 {
-        ranked.select_nth_unstable(head - 1);
-        ranked[..head].sort_unstable();
-    } else {
-        ranked.sort_unstable();
-    }
-    let mut out: Vec<(String, &str)> = Vec::with_capacity(n);
-    let mut i = 0;
-    while i < ranked.len() {
-        if i == head && head < ranked.len() {
-            ranked[head..].sort_unstable();
+    let mut top: Vec<usize> = Vec::with_capacity(head + 1);
+    for i in 0..ranked.len() {
+        if top.len() == head && top.last().is_none_or(|&l| ranked[i] >= ranked[l]) {
+            continue;
         }
+        let pos = top.partition_point(|&j| ranked[j] <= ranked[i]);
+        top.insert(pos, i);
+        top.truncate(head);
+    }
+    let mut out: Vec<(String, &'a str)> = Vec::with_capacity(n);
+    let take = |i: usize, out: &mut Vec<(String, &'a str)>| {
         let (_, norm, c) = ranked[i];
-        i += 1;
         let ok = !norm.is_empty()
             && out.iter().all(|(_, o)| !near_equal_normalized(o, norm))
             && !near_equal_normalized(norm, answer)
             && !exclude(norm);
         if ok {
             out.push((c.to_string(), norm));
-            if out.len() == n {
-                return Some(out.into_iter().map(|(c, _)| c).collect());
+        }
+        out.len() == n
+    };
+    let done = |out: Vec<(String, &'a str)>| Some(out.into_iter().map(|(c, _)| c).collect());
+    for &i in &top {
+        if take(i, &mut out) {
+            return done(out);
+        }
+    }
+    if top.len() < ranked.len() {
+        let mut in_top = vec![false; ranked.len()];
+        for &i in &top {
+            in_top[i] = true;
+        }
+        let mut rest: Vec<usize> = (0..ranked.len()).filter(|&i| !in_top[i]).collect();
+        rest.sort_unstable_by(|&a, &b| ranked[a].cmp(&ranked[b]));
+        for i in rest {
+            if take(i, &mut out) {
+                return done(out);
             }
         }
     }
@@ -166,12 +200,11 @@ pub const RIGHT_IDS: [&str; 8] = ["p", "q", "r", "s", "t", "u", "v", "w"];
 
 /// Lay out the answer and distractors in a hash-decided order with ids a, b, c, ...
 /// Returns the options and the answer's id.
-pub fn layout_options(seed: &str, answer: &str, distractors: &[String]) -> (Vec<Choice>, String) {
+pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<Choice>, String) {
     let mut all: Vec<&str> = std::iter::once(answer)
         .chain(distractors.iter().map(String::as_str))
         .collect();
-    let seed_hash = fnv1a(seed.as_bytes());
-    all.sort_by_cached_key(|t| mix(seed_hash ^ mix(fnv1a(t.as_bytes()))));
+    all.sort_by_cached_key(|t| seed.rank(t));
     let mut answer_id = String::new();
     let options = all
         .iter()
@@ -385,15 +418,17 @@ impl Pool {
 pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for d in docs {
+        let not_concepts = d.doc.sections_with(NOT_CONCEPTS);
+        let goal_sections = d.doc.sections_with(&["학습 목표"]);
         for b in &d.doc.blocks {
-            if d.doc.in_section(b.section, NOT_CONCEPTS) {
+            if not_concepts.contains(b.section) {
                 continue;
             }
             if let Some((term, _)) = definition(b) {
                 if !is_label(&term) && term.chars().count() <= 30 {
                     seen.entry(normalize(&term)).or_insert(term);
                 }
-            } else if d.doc.in_section(b.section, &["학습 목표"]) {
+            } else if goal_sections.contains(b.section) {
                 for t in goals::terms_of(b) {
                     seen.entry(normalize(&t)).or_insert(t);
                 }
@@ -407,51 +442,78 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
 
 /// Run every generator over every document and build the week rubrics.
 pub fn extract(docs: &[SourceDoc]) -> Extraction {
-    let mut ex = Extraction::default();
+    let mut files = Vec::new();
+    let (rubrics, diagnostics) = extract_each(docs, |rel, file| {
+        files.push((rel.to_string(), file));
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|e| match e {});
+    Extraction {
+        files,
+        rubrics,
+        diagnostics,
+    }
+}
+
+/// [`extract`], handing each question file (with its document's `rel` path) to
+/// `on_file` as soon as it is made, so that only one document's questions are in
+/// memory at a time. Stops at the first error of `on_file`. Returns the week
+/// rubrics and the warnings.
+pub fn extract_each<E>(
+    docs: &[SourceDoc],
+    mut on_file: impl FnMut(&str, QuestionFile) -> Result<(), E>,
+) -> Result<(Vec<Rubric>, Vec<Diagnostic>), E> {
+    let mut rubrics = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut weeks: BTreeMap<u32, Vec<&SourceDoc>> = BTreeMap::new();
     for d in docs {
         weeks.entry(d.unit.week).or_default().push(d);
-        check_breadcrumb(d, &mut ex.diagnostics);
+        check_breadcrumb(d, &mut diagnostics);
     }
     for (week, wdocs) in &weeks {
         let (rub, diags) = rubric::week_rubric(*week, wdocs);
-        ex.diagnostics.extend(diags);
+        diagnostics.extend(diags);
         let pool = Pool::new(term_pool(wdocs));
         let index = criteria::CriteriaIndex::new(&rub);
         for d in wdocs {
-            let mut ctx = Ctx::new(d, &pool);
-            goals::generate(&mut ctx);
-            terms::generate(&mut ctx);
-            outline::generate(&mut ctx);
-            essays::generate(&mut ctx);
-            let mut questions = Vec::with_capacity(ctx.out.len());
-            for mut q in ctx.out {
-                // One normalized prompt serves the leak guard and criteria matching.
-                let prompt = normalize(&q.prompt.replace("____", " "));
-                if leaks_answer(&q, &prompt) || duplicate_options(&q) {
-                    continue;
-                }
-                index.assign(&mut q, &prompt);
-                questions.push(q);
-            }
-            let title = d
-                .doc
-                .title()
-                .map(|h| h.text.clone())
-                .unwrap_or_else(|| d.unit.id());
-            ex.files.push((
-                d.rel.clone(),
-                QuestionFile {
-                    unit: d.unit.id(),
-                    title,
-                    source: Some(d.path.clone()),
-                    questions,
-                },
-            ));
+            on_file(&d.rel, generate(d, &pool, &index))?;
         }
-        ex.rubrics.push(rub);
+        rubrics.push(rub);
     }
-    ex
+    Ok((rubrics, diagnostics))
+}
+
+/// One document's question file.
+fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> QuestionFile {
+    let mut ctx = Ctx::new(d, pool);
+    goals::generate(&mut ctx);
+    terms::generate(&mut ctx);
+    outline::generate(&mut ctx);
+    essays::generate(&mut ctx);
+    let mut questions = Vec::with_capacity(ctx.out.len());
+    for mut q in ctx.out {
+        // One normalized prompt serves the leak guard and criteria matching.
+        let prompt = normalize(&q.prompt.replace("____", " "));
+        if leaks_answer(&q, &prompt) {
+            continue;
+        }
+        // Options come from `pick_distractors`, which never picks two that
+        // are near-equal: checked here in debug builds and by proptest.
+        debug_assert!(!duplicate_options(&q), "{q:?}");
+        index.assign(&mut q, &prompt);
+        questions.push(q);
+    }
+    let title = d
+        .doc
+        .title()
+        .map(|h| h.text.clone())
+        .unwrap_or_else(|| d.unit.id());
+    QuestionFile {
+        unit: d.unit.id(),
+        title,
+        source: Some(d.path.clone()),
+        questions,
+    }
 }
 
 /// Whether the prompt (given normalized, blanks removed) gives the answer away
@@ -515,7 +577,7 @@ mod tests {
             "ArgoCD",
             "CI/CD",
         ];
-        let d = pick_distractors("seed", "Helm", pool, |c| c == "argocd", 3);
+        let d = pick_distractors(Seed::new("seed"), "Helm", pool, |c| c == "argocd", 3);
         let d = d.unwrap_or_default();
         assert_eq!(d.len(), 3);
         assert!(

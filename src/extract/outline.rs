@@ -12,8 +12,7 @@
 
 use super::markdown::BlockKind;
 use super::{
-    Ctx, OPTION_IDS, RIGHT_IDS, fnv1a, layout_options, mix, pick_distractors_normalized, rank,
-    seq_label,
+    Ctx, OPTION_IDS, RIGHT_IDS, Seed, fnv1a, layout_options, pick_distractors_normalized, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{near_equal_normalized, normalize};
@@ -123,13 +122,65 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         }
         for g in 0..nodes.len() {
             if nodes[g].children.len() >= 2 {
+                let group = Group::new(&nodes, g);
                 let candidates = cousins(&nodes, g);
-                belongs(ctx, &nodes, g, b.section, &candidates);
-                not_belongs(ctx, &nodes, g, b.section, &candidates);
+                belongs(ctx, &group, b.section, &candidates);
+                not_belongs(ctx, &group, b.section, &candidates);
                 pairs(ctx, &nodes, g, b.section);
             }
         }
         orders(ctx, &nodes, b.section, b.line);
+    }
+}
+
+/// What the "belongs" questions of one group share.
+struct Group<'n> {
+    /// The group's path, as shown in prompts.
+    label: String,
+    label_norm: String,
+    /// Its children: text, normalized text and its hash.
+    own: Vec<(&'n str, &'n str, u64)>,
+    /// The group's line.
+    line: usize,
+}
+
+impl<'n> Group<'n> {
+    fn new(nodes: &'n [Node], g: usize) -> Self {
+        let label = path(nodes, g);
+        Group {
+            label_norm: normalize(&label),
+            label,
+            own: nodes[g]
+                .children
+                .iter()
+                .map(|&c| {
+                    (
+                        nodes[c].text.as_str(),
+                        nodes[c].norm.as_str(),
+                        nodes[c].hash,
+                    )
+                })
+                .collect(),
+            line: nodes[g].line,
+        }
+    }
+
+    /// The children's texts joined, for question keys.
+    fn joined(&self) -> String {
+        let mut out = String::new();
+        for (i, (t, _, _)) in self.own.iter().enumerate() {
+            if i > 0 {
+                out.push('\u{1e}');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
+    /// Whether a candidate (normalized) is one of the group's own or its label.
+    fn excludes(&self, c: &str) -> bool {
+        self.own.iter().any(|(_, o, _)| near_equal_normalized(o, c))
+            || near_equal_normalized(c, &self.label_norm)
     }
 }
 
@@ -160,54 +211,33 @@ fn cousins(nodes: &[Node], g: usize) -> Vec<(&str, &str, u64)> {
     same_parent
 }
 
-fn child_texts(nodes: &[Node], g: usize) -> Vec<&str> {
-    nodes[g]
-        .children
-        .iter()
-        .map(|&c| nodes[c].text.as_str())
-        .collect()
-}
-
 fn belongs(
     ctx: &mut Ctx<'_>,
-    nodes: &[Node],
-    g: usize,
+    group: &Group<'_>,
     section: Option<usize>,
     candidates: &[(&str, &str, u64)],
 ) {
-    let own = child_texts(nodes, g);
-    let key = format!("{}\u{1f}{}", path(nodes, g), own.join("\u{1e}"));
-    let seed_hash = fnv1a(key.as_bytes());
-    let answer = own
-        .iter()
-        .min_by_key(|t| mix(seed_hash ^ mix(fnv1a(t.as_bytes()))))
-        .map(|t| t.to_string())
-        .unwrap_or_default();
-    let label = path(nodes, g);
-    let own_norm: Vec<&str> = nodes[g]
-        .children
-        .iter()
-        .map(|&c| nodes[c].norm.as_str())
-        .collect();
-    let label_norm = normalize(&label);
+    let key = format!("{}\u{1f}{}", group.label, group.joined());
+    let seed = Seed::new(&key);
+    let Some(&(answer, answer_norm, _)) = group.own.iter().min_by_key(|(t, _, _)| seed.rank(t))
+    else {
+        return;
+    };
     let picked = pick_distractors_normalized(
-        &key,
-        &normalize(&answer),
+        seed,
+        answer_norm,
         candidates.iter().copied(),
-        |c| {
-            own_norm.iter().any(|o| near_equal_normalized(o, c))
-                || near_equal_normalized(c, &label_norm)
-        },
+        |c| group.excludes(c),
         3,
     );
     let Some(distractors) = picked else { return };
-    let (options, answer_id) = layout_options(&key, &answer, &distractors);
+    let (options, answer_id) = layout_options(seed, answer, &distractors);
     let mut q = ctx.question(
         "outline-belongs",
         &key,
         Kind::Choice,
-        format!("다음 중 「{label}」에 속하는 것을 고르시오."),
-        nodes[g].line,
+        format!("다음 중 「{}」에 속하는 것을 고르시오.", group.label),
+        group.line,
         section,
     );
     q.options = options;
@@ -217,57 +247,39 @@ fn belongs(
 
 fn not_belongs(
     ctx: &mut Ctx<'_>,
-    nodes: &[Node],
-    g: usize,
+    group: &Group<'_>,
     section: Option<usize>,
     candidates: &[(&str, &str, u64)],
 ) {
-    let own = child_texts(nodes, g);
-    if own.len() < 3 {
+    if group.own.len() < 3 {
         return;
     }
-    let label = path(nodes, g);
-    let key = format!("not\u{1f}{}\u{1f}{}", label, own.join("\u{1e}"));
-    let own_norm: Vec<&str> = nodes[g]
-        .children
-        .iter()
-        .map(|&c| nodes[c].norm.as_str())
-        .collect();
-    let label_norm = normalize(&label);
-    let seed_hash = fnv1a(key.as_bytes());
-    let mut ranked: Vec<(u64, &str, &str)> = candidates
-        .iter()
-        .map(|(c, n, h)| (mix(seed_hash ^ mix(*h)), *c, *n))
-        .collect();
-    ranked.sort_unstable();
-    let odd = ranked.into_iter().map(|(_, c, n)| (c, n)).find(|(_, n)| {
-        !own_norm.iter().any(|o| near_equal_normalized(o, n))
-            && !near_equal_normalized(n, &label_norm)
-    });
-    let Some((odd, odd_norm)) = odd else { return };
-    let members = pick_distractors_normalized(
-        &key,
-        odd_norm,
-        nodes[g].children.iter().map(|&c| {
-            (
-                nodes[c].text.as_str(),
-                nodes[c].norm.as_str(),
-                nodes[c].hash,
-            )
-        }),
-        |_| false,
-        3,
+    let key = format!("not\u{1f}{}\u{1f}{}", group.label, group.joined());
+    let seed = Seed::new(&key);
+    // The odd one out: the best-ranked cousin that is not one of the group's own.
+    let odd = pick_distractors_normalized(
+        seed,
+        "",
+        candidates.iter().copied(),
+        |c| group.excludes(c),
+        1,
     );
+    let Some(odd) = odd.and_then(|v| v.into_iter().next()) else {
+        return;
+    };
+    let odd_norm = normalize(&odd);
+    let members =
+        pick_distractors_normalized(seed, &odd_norm, group.own.iter().copied(), |_| false, 3);
     let Some(members) = members else {
         return;
     };
-    let (options, answer_id) = layout_options(&key, odd, &members);
+    let (options, answer_id) = layout_options(seed, &odd, &members);
     let mut q = ctx.question(
         "outline-not-belongs",
         &key,
         Kind::Choice,
-        format!("다음 중 「{label}」에 속하지 않는 것을 고르시오."),
-        nodes[g].line,
+        format!("다음 중 「{}」에 속하지 않는 것을 고르시오.", group.label),
+        group.line,
         section,
     );
     q.options = options;
@@ -314,10 +326,11 @@ fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, section: Option<usize>) {
         nodes[g].line,
         section,
     );
+    let seed = Seed::new(&key);
     let mut order: Vec<(u64, usize)> = defs
         .iter()
         .enumerate()
-        .map(|(i, (_, d))| (rank(&key, d), i))
+        .map(|(i, (_, d))| (seed.rank(d), i))
         .collect();
     order.sort();
     let mut answer = BTreeMap::new();

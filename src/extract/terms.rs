@@ -8,7 +8,7 @@
 
 use super::markdown::{Block, BlockKind};
 use super::{
-    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, accepted, definition, is_label, rank, seq_label,
+    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, accepted, definition, is_label, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{contains_normalized, normalize};
@@ -31,8 +31,9 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     let mut group: Vec<Def> = Vec::new();
     let mut group_key: Option<(Option<usize>, usize)> = None;
+    let not_concepts = doc.sections_with(NOT_CONCEPTS);
     for b in &doc.blocks {
-        if doc.in_section(b.section, NOT_CONCEPTS) {
+        if not_concepts.contains(b.section) {
             flush(ctx, &mut group);
             group_key = None;
             continue;
@@ -150,10 +151,11 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
             line,
             section,
         );
+        let seed = Seed::new(&key);
         let mut right: Vec<(u64, usize)> = chunk
             .iter()
             .enumerate()
-            .map(|(i, d)| (rank(&key, &d.desc), i))
+            .map(|(i, d)| (seed.rank(&d.desc), i))
             .collect();
         right.sort();
         let mut pairs = BTreeMap::new();
