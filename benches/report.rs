@@ -62,12 +62,24 @@ fn main() {
         .max_by_key(|w| weeks.iter().filter(|x| *x == w).count())
         .unwrap_or(3);
     let w = week.to_string();
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        // For profiling: keep the graded class and say where it is.
+        let dir = tmp.keep();
+        println!("kept {} (week {week})", dir.display());
+        return;
+    }
     let best = |args: &[&str]| (0..3).map(|_| run(args)).fold(f64::MAX, f64::min);
-    let t_csv = best(&["report", "--week", &w]);
+    // First run: 10,000 new student files (file creation is the file system's
+    // cost, and varies a lot with its state). Re-runs compare and rewrite nothing.
+    let t_csv_first = (0..3)
+        .map(|i| run(&["report", "--week", &w, "--out", &format!("first{i}")]))
+        .fold(f64::MAX, f64::min);
+    let t_csv = best(&["report", "--week", &w, "--out", "first0"]);
     let t_xlsx = best(&["report", "--week", &w, "--format", "xlsx"]);
     let t_stats = best(&["stats"]);
     println!(
-        "report week {week}, 10,000 students, csv: {t_csv:.2} s; xlsx: {t_xlsx:.2} s (target < 2 s)"
+        "report week {week}, 10,000 students (target < 2 s): csv first run {t_csv_first:.2} s, \
+         csv re-run {t_csv:.2} s, xlsx {t_xlsx:.2} s"
     );
     println!("stats over {rows} responses: {t_stats:.2} s (target < 1 s)");
 }

@@ -27,9 +27,116 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> Result<(tempfile::NamedTempFile, Pa
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
+    let mut tmp = builder(0o666)
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     Ok((tmp, dir))
+}
+
+/// A temporary file or folder builder whose result gets `mode` less the umask,
+/// like any file the user creates (tempfile's default is owner-only, which would
+/// make the bank and reports unreadable to the rest of a teaching team).
+fn builder(mode: u32) -> tempfile::Builder<'static, 'static> {
+    let mut b = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    b
+}
+
+/// Writes the files of one output folder, all or nothing.
+///
+/// A folder that does not exist yet is built under a temporary name beside it,
+/// with plain file writes, and renamed into place at [`commit`](FolderWriter::commit)
+/// (one rename instead of one per file: thousands of files appear at once). Into
+/// an existing folder, each file is staged in a [`Batch`] and rewritten only when
+/// its bytes changed. Not synced: for output that can be made again (reports).
+pub enum FolderWriter {
+    /// Building a new folder under a temporary name.
+    Fresh {
+        /// The temporary folder (removed if never committed).
+        tmp: tempfile::TempDir,
+        /// Where it goes.
+        target: PathBuf,
+        /// Sub-folders made so far.
+        made: std::collections::HashSet<PathBuf>,
+    },
+    /// Updating an existing folder.
+    Existing {
+        /// The staged files.
+        batch: Batch,
+        /// The folder.
+        target: PathBuf,
+    },
+}
+
+impl FolderWriter {
+    /// Start writing `target`.
+    pub fn new(target: &Path) -> Result<Self> {
+        if target.is_dir() {
+            return Ok(FolderWriter::Existing {
+                batch: Batch::regenerable(),
+                target: target.to_path_buf(),
+            });
+        }
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = target
+            .file_name()
+            .map(|n| format!(".{}.", n.to_string_lossy()))
+            .unwrap_or_else(|| ".out.".to_string());
+        let tmp = builder(0o777)
+            .prefix(&name)
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        Ok(FolderWriter::Fresh {
+            tmp,
+            target: target.to_path_buf(),
+            made: std::collections::HashSet::new(),
+        })
+    }
+
+    /// Write `bytes` to `rel` inside the folder.
+    pub fn write(&mut self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        match self {
+            FolderWriter::Fresh { tmp, made, .. } => {
+                let path = tmp.path().join(rel);
+                if let Some(dir) = path.parent()
+                    && !made.contains(dir)
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                    made.insert(dir.to_path_buf());
+                }
+                std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+            }
+            FolderWriter::Existing { batch, target } => {
+                batch.stage_if_changed(&target.join(rel), bytes)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Put everything in place.
+    pub fn commit(self) -> Result<()> {
+        match self {
+            FolderWriter::Fresh { tmp, target, .. } => {
+                let staged = tmp.keep();
+                std::fs::rename(&staged, &target).map_err(|e| {
+                    let _ = std::fs::remove_dir_all(&staged);
+                    Error::io(&target, e)
+                })
+            }
+            FolderWriter::Existing { batch, .. } => batch.commit(),
+        }
+    }
 }
 
 fn write_atomic_opts(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
@@ -62,6 +169,7 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
 #[derive(Default)]
 pub struct Batch {
     staged: Vec<(tempfile::TempPath, PathBuf)>,
+    sync: bool,
     /// Folders holding staged files, one per file system, to sync at commit.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     filesystems: Vec<(u64, PathBuf)>,
@@ -70,8 +178,17 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// An empty batch.
+    /// An empty batch whose files are synced to disk at commit.
     pub fn new() -> Self {
+        Batch {
+            sync: true,
+            ..Batch::default()
+        }
+    }
+
+    /// An empty batch for output that can be made again (reports): renamed into
+    /// place at commit, never half-written, but not synced (a power cut may lose it).
+    pub fn regenerable() -> Self {
         Batch::default()
     }
 
@@ -126,12 +243,12 @@ impl Batch {
     /// Sync every staged file to disk, then rename each over its target.
     pub fn commit(self) -> Result<()> {
         #[cfg(any(target_os = "linux", target_os = "android"))]
-        for (_, dir) in &self.filesystems {
+        for (_, dir) in self.filesystems.iter().filter(|_| self.sync) {
             let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
             rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
         }
         #[cfg(not(any(target_os = "linux", target_os = "android")))]
-        for f in &self.files {
+        for f in self.files.iter().filter(|_| self.sync) {
             f.sync_all().map_err(|e| Error::io("staged file", e))?;
         }
         for (tmp, target) in self.staged {
@@ -189,6 +306,60 @@ mod tests {
         assert!(!write_if_changed(&p, b"hi")?);
         assert!(write_if_changed(&p, b"ho")?);
         assert_eq!(std::fs::read(&p).map_err(|e| Error::io(&p, e))?, b"ho");
+        Ok(())
+    }
+
+    #[test]
+    fn folder_writer_is_all_or_nothing() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let target = dir.path().join("reports/week_03");
+        // A new folder appears only at commit, with every file in it.
+        let mut w = FolderWriter::new(&target)?;
+        w.write(Path::new("summary.csv"), b"s")?;
+        w.write(Path::new("students/a.csv"), b"a")?;
+        assert!(!target.exists());
+        w.commit()?;
+        assert_eq!(
+            std::fs::read(target.join("students/a.csv")).map_err(|e| Error::io("a", e))?,
+            b"a"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target)
+                .map_err(|e| Error::io("t", e))?
+                .permissions()
+                .mode();
+            assert_ne!(
+                mode & 0o055,
+                0,
+                "readable by others as umask allows: {mode:o}"
+            );
+        }
+        // An existing one is updated file by file at commit; dropped writers change nothing.
+        let mut w = FolderWriter::new(&target)?;
+        w.write(Path::new("students/a.csv"), b"A")?;
+        w.write(Path::new("students/b.csv"), b"b")?;
+        drop(w);
+        assert_eq!(
+            std::fs::read(target.join("students/a.csv")).map_err(|e| Error::io("a", e))?,
+            b"a"
+        );
+        assert!(!target.join("students/b.csv").exists());
+        let mut w = FolderWriter::new(&target)?;
+        w.write(Path::new("students/a.csv"), b"A")?;
+        w.commit()?;
+        assert_eq!(
+            std::fs::read(target.join("students/a.csv")).map_err(|e| Error::io("a", e))?,
+            b"A"
+        );
+        // No temporary folders left beside it.
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("reports"))
+            .map_err(|e| Error::io("r", e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
         Ok(())
     }
 

@@ -125,11 +125,17 @@ fn fold_into(src: &str, out: &mut String, check: bool) -> bool {
 
 /// NFC form, used for text written into files people read (reports, YAML).
 pub fn nfc(s: &str) -> String {
+    nfc_cow(s).into_owned()
+}
+
+/// [`nfc`] without a copy when the text is already NFC (the usual case: ASCII
+/// and precomposed Hangul are checked without the normalization tables).
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        s.to_string()
+    if s.chars().all(nfkc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
     } else {
-        s.nfc().collect()
+        std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
 

@@ -202,4 +202,50 @@ fn a_week_without_rubric_or_data_says_so() {
     let run = quiz(empty.path(), &["report", "--week", "1"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "1주차에 채점된 자료가 없습니다.\n");
+    // Nothing written, not even an empty folder or a temporary one.
+    let reports = empty.path().join("reports");
+    let left: Vec<_> = std::fs::read_dir(&reports)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn rerunning_a_report_rewrites_only_what_changed() {
+    let dir = class();
+    let p = dir.path();
+    assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
+    let students = p.join("reports/week_01/students");
+    let mtime = |f: &str| {
+        std::fs::metadata(students.join(f))
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let (s1, s2) = (mtime("s001.csv"), mtime("s002.csv"));
+    let s3 = std::fs::read(students.join("s003.csv")).expect("s003");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // s002 answers one more question; s001's and s003's files stay as they were.
+    std::fs::write(
+        p.join("more.csv"),
+        "student_id,question_id,answer\ns002,w1d1-tf,false\n",
+    )
+    .expect("csv");
+    assert_eq!(quiz(p, &["grade", "--responses", "more.csv"]).code, 0);
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mtime("s001.csv"), s1, "unchanged file not rewritten");
+    assert_ne!(mtime("s002.csv"), s2, "changed file rewritten");
+    assert_eq!(std::fs::read(students.join("s003.csv")).expect("s003"), s3);
+    let (_, rows) = read_csv(&students.join("s002.csv"));
+    assert!(
+        rows.iter().any(|r| r[1] == "w1d1-tf" && r[4] == "거짓"),
+        "{rows:?}"
+    );
+    // No temporary files left behind.
+    let names: Vec<String> = std::fs::read_dir(&students)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| n.ends_with(".csv")), "{names:?}");
 }

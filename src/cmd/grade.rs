@@ -141,11 +141,7 @@ pub fn print_totals(
     };
     let rows = gb.score_rows()?;
     let checklist = gb.checklist(week)?;
-    let lookup = |id: &str| {
-        index
-            .get(id)
-            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
-    };
+    let lookup = |id: &str| index.with_week(id);
     let tot = totals::week_totals(&r.rubric, &rows, &checklist, &lookup);
     if tot.len() > MAX_TABLE_STUDENTS {
         return writeln!(
@@ -575,10 +571,6 @@ pub fn totals_by_student(
     };
     let rows = gb.score_rows()?;
     let checklist = gb.checklist(week)?;
-    let lookup = |id: &str| {
-        index
-            .get(id)
-            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
-    };
+    let lookup = |id: &str| index.with_week(id);
     Ok(totals::week_totals(&r.rubric, &rows, &checklist, &lookup))
 }

@@ -27,11 +27,7 @@ pub fn run(
     let mut after_rows = before_rows.clone();
     grade::apply(&mut after_rows, &plan);
     let io = |e| Error::io("stdout", e);
-    let lookup = |id: &str| {
-        index
-            .get(id)
-            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
-    };
+    let lookup = |id: &str| index.with_week(id);
     let weeks: BTreeSet<u32> = plan.iter().filter_map(|c| c.week).collect();
     let mut changed: BTreeMap<(String, u32), usize> = BTreeMap::new();
     for c in &plan {

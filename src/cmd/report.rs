@@ -3,9 +3,9 @@
 
 use crate::bank::Bank;
 use crate::error::{Error, Result};
-use crate::fsutil::{display, write_regenerable};
+use crate::fsutil::{FolderWriter, display, write_regenerable};
 use crate::grade::{Index, totals};
-use crate::gradebook::Gradebook;
+use crate::gradebook::{ChecklistScore, Gradebook, Row};
 use crate::report::sheet;
 use crate::report::weekly::{self, Cell, Sheet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,6 +41,13 @@ pub struct Options<'a> {
 }
 
 /// Run `quiz report`.
+///
+/// Streams the week's answers from the gradebook one student at a time (SQL
+/// filters the week's questions and orders by student): each student's totals
+/// and detail rows are made, written (a staged CSV file, or rows of the xlsx
+/// detail sheet) and dropped, so memory stays at one student's answers plus one
+/// summary row per student. CSV files are staged and renamed into place only
+/// when everything succeeded; a file whose bytes did not change is not rewritten.
 pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("stdout", e);
     let (bank, _) = Bank::load(o.questions, o.rubrics)?;
@@ -57,35 +64,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     };
     let rubric = &r.rubric;
     let index = Index::new(&bank);
-    let gb = Gradebook::open(o.db)?;
-    let rows = gb.rows()?;
-    let checklist = gb.checklist(o.week)?;
-    let lookup = |id: &str| {
-        index
-            .get(id)
-            .and_then(|(q, w, _)| w.map(|w| (w, (*q).clone())))
-    };
-    let tot = totals::week_totals(rubric, &rows, &checklist, &lookup);
-    if tot.is_empty() {
-        writeln!(out, "{}주차에 채점된 자료가 없습니다.", o.week).map_err(io)?;
-        return Err(Error::Problems { count: 1 });
-    }
-    let mut students: Vec<(String, String)> =
-        gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
-    let on_roster: BTreeSet<String> = students.iter().map(|(i, _)| i.clone()).collect();
-    students.extend(
-        tot.keys()
-            .filter(|s| !on_roster.contains(*s))
-            .map(|s| (s.clone(), String::new())),
-    );
-    let summary = weekly::summary(rubric, &students, &tot);
-
-    // Details: the answers that count, per student.
-    let (counted, _) = totals::counted(o.week, &rows, &lookup);
-    let mut per_student: BTreeMap<&str, Vec<&crate::gradebook::Row>> = BTreeMap::new();
-    for ((s, _), row) in &counted {
-        per_student.entry(s).or_default().push(row);
-    }
+    let lookup = |id: &str| index.with_week(id);
     let unit_of: BTreeMap<&str, &str> = bank
         .questions()
         .map(|(f, q)| (q.id.as_str(), f.file.unit.as_str()))
@@ -95,45 +74,176 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
             .get(id)
             .map(|(q, ..)| (unit_of.get(id).copied().unwrap_or(""), *q))
     };
-    let dir = o.out_dir.join(format!("week_{:02}", o.week));
-    let details: Vec<(String, Sheet)> = students
-        .iter()
-        .map(|(s, _)| {
-            let rows = per_student.get(s.as_str()).cloned().unwrap_or_default();
-            let cl: Vec<_> = checklist.iter().filter(|c| &c.student == s).collect();
-            (s.clone(), weekly::detail(rubric, &rows, &cl, &q_of))
-        })
+    let week_questions: Vec<&str> = bank
+        .questions()
+        .filter(|(_, q)| lookup(&q.id).is_some_and(|(w, _)| w == o.week))
+        .map(|(_, q)| q.id.as_str())
         .collect();
-    match o.format {
-        Format::Csv => {
-            write_regenerable(&dir.join("summary.csv"), &sheet::csv(&summary, o.bom)?)?;
-            for (s, d) in &details {
-                write_regenerable(
-                    &dir.join("students").join(format!("{s}.csv")),
-                    &sheet::csv(d, o.bom)?,
-                )?;
+
+    let gb = Gradebook::open(o.db)?;
+    let mut checklist_of: BTreeMap<String, Vec<ChecklistScore>> = BTreeMap::new();
+    for c in gb.checklist(o.week)? {
+        checklist_of.entry(c.student.clone()).or_default().push(c);
+    }
+    let roster: Vec<(String, String)> =
+        gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
+    // Students without answers this week still get a summary row and a file:
+    // those on the roster and those with checklist scores, emitted in id order
+    // between the streamed ones.
+    let mut pending: BTreeSet<String> = roster.iter().map(|(i, _)| i.clone()).collect();
+    pending.extend(checklist_of.keys().cloned());
+
+    let dir = o.out_dir.join(format!("week_{:02}", o.week));
+    let mut writer = match o.format {
+        Format::Csv => Writer::Csv {
+            folder: FolderWriter::new(&dir)?,
+            bom: o.bom,
+        },
+        Format::Xlsx => Writer::Xlsx(Box::new(XlsxDetail::new(rubric, &week_questions, &q_of)?)),
+    };
+    let details = weekly::Details::new(rubric, week_questions.iter().filter_map(|id| q_of(id)));
+    let mut totals: BTreeMap<String, totals::WeekTotal> = BTreeMap::new();
+    // Two stages on two threads: this one reads the gradebook and makes each
+    // student's totals and detail sheet; the other formats and writes them
+    // (CSV files or xlsx rows), which costs as much again.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Sheet)>(64);
+    let writer = std::thread::scope(|scope| -> Result<Writer> {
+        let consumer = scope.spawn(move || -> Result<Writer> {
+            for (student, sheet) in rx {
+                writer.student(&student, sheet)?;
             }
-        }
-        Format::Xlsx => {
-            let mut all = Sheet {
-                header: std::iter::once("학번".to_string())
-                    .chain(weekly::detail_header())
-                    .collect(),
-                rows: Vec::new(),
-            };
-            for (s, d) in &details {
-                all.rows.extend(d.rows.iter().map(|r| {
-                    std::iter::once(Cell::Text(s.clone()))
-                        .chain(r.iter().cloned())
-                        .collect()
-                }));
+            Ok(writer)
+        });
+        let mut emit = |student: &str, rows: &[Row]| -> Result<()> {
+            let none = Vec::new();
+            let cl = checklist_of.get(student).unwrap_or(&none);
+            if let Some(t) = totals::week_totals(rubric, rows, cl, &lookup).remove(student) {
+                totals.insert(student.to_string(), t);
             }
-            let bytes = sheet::xlsx(&[("요약", &summary), ("상세", &all)])?;
-            write_regenerable(&dir.join(format!("week_{:02}.xlsx", o.week)), &bytes)?;
+            let (counted, _) = totals::counted(o.week, rows, &lookup);
+            let counted: Vec<&Row> = counted.into_values().collect();
+            let cl_refs: Vec<&ChecklistScore> = cl.iter().collect();
+            let detail = details.sheet(&counted, &cl_refs);
+            // A closed channel means the writer stopped on an error, reported below.
+            tx.send((student.to_string(), detail))
+                .map_err(|_| Error::Usage("report writer stopped".into()))
+        };
+        let produced = gb
+            .for_each_student_rows(&week_questions, |student, rows| {
+                let before: Vec<String> = pending.range(..student.to_string()).cloned().collect();
+                for s in before {
+                    pending.remove(&s);
+                    emit(&s, &[])?;
+                }
+                pending.remove(student);
+                emit(student, &rows)
+            })
+            .and_then(|()| {
+                for s in std::mem::take(&mut pending) {
+                    emit(&s, &[])?;
+                }
+                Ok(())
+            });
+        drop(tx);
+        let written = consumer
+            .join()
+            .map_err(|_| Error::Usage("report writer panicked".into()))?;
+        // The writer's own error explains a stopped channel better.
+        let writer = written?;
+        produced?;
+        Ok(writer)
+    })?;
+    if totals.is_empty() {
+        // Nothing is written: the staged files are dropped with the writer.
+        writeln!(out, "{}주차에 채점된 자료가 없습니다.", o.week).map_err(io)?;
+        return Err(Error::Problems { count: 1 });
+    }
+    let on_roster: BTreeSet<&str> = roster.iter().map(|(i, _)| i.as_str()).collect();
+    let mut students = roster.clone();
+    students.extend(
+        totals
+            .keys()
+            .filter(|s| !on_roster.contains(s.as_str()))
+            .map(|s| (s.clone(), String::new())),
+    );
+    let summary = weekly::summary(rubric, &students, &totals);
+    writer.finish(&dir, o.week, &summary)?;
+    terminal(rubric, &totals, out).map_err(io)?;
+    writeln!(out, "{}: 학생 {}명", display(&dir), students.len()).map_err(io)
+}
+
+/// Where the report goes: staged CSV files, or an xlsx workbook being built.
+enum Writer {
+    Csv { folder: FolderWriter, bom: bool },
+    Xlsx(Box<XlsxDetail>),
+}
+
+impl Writer {
+    fn student(&mut self, student: &str, detail: Sheet) -> Result<()> {
+        match self {
+            Writer::Csv { folder, bom } => {
+                let rel = Path::new("students").join(format!("{student}.csv"));
+                folder.write(&rel, &sheet::csv(&detail, *bom)?)
+            }
+            Writer::Xlsx(x) => x.rows(student, detail),
         }
     }
-    terminal(rubric, &tot, out).map_err(io)?;
-    writeln!(out, "{}: 학생 {}명", display(&dir), students.len()).map_err(io)
+
+    fn finish(self, dir: &Path, week: u32, summary: &Sheet) -> Result<()> {
+        match self {
+            Writer::Csv { mut folder, bom } => {
+                folder.write(Path::new("summary.csv"), &sheet::csv(summary, bom)?)?;
+                folder.commit()
+            }
+            Writer::Xlsx(x) => {
+                let bytes = x.finish(summary)?;
+                write_regenerable(&dir.join(format!("week_{week:02}.xlsx")), &bytes)
+            }
+        }
+    }
+}
+
+/// The xlsx workbook: the summary sheet (written last, first in the book) and the
+/// detail sheet, whose rows are streamed (low-memory worksheet, shared strings).
+struct XlsxDetail {
+    book: sheet::Book,
+}
+
+impl XlsxDetail {
+    fn new<'q>(
+        rubric: &crate::model::Rubric,
+        questions: &[&str],
+        q_of: &dyn Fn(&str) -> Option<(&'q str, &'q crate::model::Question)>,
+    ) -> Result<Self> {
+        let header: Vec<String> = std::iter::once("학번".to_string())
+            .chain(weekly::detail_header())
+            .collect();
+        // Column widths before any row (the sheet is streamed): from the week's
+        // questions and checklist, which fill every column but the answer and feedback.
+        let probe: Vec<Vec<Cell>> = questions
+            .iter()
+            .filter_map(|id| q_of(id))
+            .map(|(unit, q)| weekly::question_cells(rubric, unit, q))
+            .chain(weekly::checklist_cells(rubric))
+            .map(|mut r| {
+                r.insert(0, Cell::Text("0000000000".into()));
+                r
+            })
+            .collect();
+        let book = sheet::Book::new("요약", "상세", &header, &probe)?;
+        Ok(XlsxDetail { book })
+    }
+
+    fn rows(&mut self, student: &str, detail: Sheet) -> Result<()> {
+        for r in detail.rows {
+            self.book.detail_row(student, r)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self, summary: &Sheet) -> Result<Vec<u8>> {
+        self.book.finish(summary)
+    }
 }
 
 fn terminal(

@@ -39,6 +39,11 @@ impl<'a> Index<'a> {
     pub fn get(&self, id: &str) -> Option<&(&'a Question, Option<u32>, ScoringRules)> {
         self.by_id.get(id)
     }
+
+    /// A question with its week, for [`totals`](crate::grade::totals).
+    pub fn with_week(&self, id: &str) -> Option<(u32, &'a Question)> {
+        self.by_id.get(id).and_then(|(q, w, _)| w.map(|w| (w, *q)))
+    }
 }
 
 /// Map a released form's tokens back to the bank's ids.

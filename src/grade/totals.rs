@@ -88,10 +88,10 @@ pub type Counted<'a> = (
 
 /// The answers that count for `week`: per (student, question), the latest answer
 /// from a finished attempt. Also returns the attempts seen per student.
-pub fn counted<'a>(
+pub fn counted<'a, 'q>(
     week: u32,
     rows: &'a [Row],
-    question: &dyn Fn(&str) -> Option<(u32, Question)>,
+    question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
 ) -> Counted<'a> {
     let mut latest: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
@@ -119,16 +119,14 @@ pub fn counted<'a>(
 }
 
 /// Totals of every student with data in `week`.
-pub fn week_totals(
+pub fn week_totals<'q>(
     rubric: &Rubric,
     rows: &[Row],
     checklist: &[ChecklistScore],
-    question: &dyn Fn(&str) -> Option<(u32, Question)>,
+    question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
 ) -> BTreeMap<String, WeekTotal> {
     let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
     let (latest, attempts) = counted(rubric.week, rows, question);
-    let mut cache: std::collections::HashMap<&str, Option<(u32, Question)>> =
-        std::collections::HashMap::new();
     for ((student, qid), r) in latest {
         let t = out.entry(student.to_string()).or_default();
         if r.status.as_deref() == Some("needs-review") {
@@ -147,7 +145,7 @@ pub fn week_totals(
             continue;
         };
         t.quiz.add(p, m);
-        if let Some((_, q)) = cache.entry(qid).or_insert_with(|| question(qid)) {
+        if let Some((_, q)) = question(qid) {
             for c in &q.criteria {
                 t.quiz_by_criterion.entry(c.clone()).or_default().add(p, m);
             }

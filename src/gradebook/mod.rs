@@ -135,6 +135,31 @@ pub struct StoredResponse {
 }
 
 /// Maps a rusqlite error to [`Error::Db`] for the gradebook at `path`.
+/// A [`Row`] (response not parsed yet) and its response text, from the columns
+/// `attempt_id, position, student_id, unit, attempt_no, origin, question_id,
+/// response, points, max_points, status, comment, answered_at, finished_at`.
+fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
+    Ok((
+        Row {
+            attempt_id: r.get(0)?,
+            position: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+            student: r.get(2)?,
+            unit: r.get(3)?,
+            attempt_no: u32::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+            origin: r.get(5)?,
+            question_id: r.get(6)?,
+            response: Response::Skipped,
+            points: r.get(8)?,
+            max_points: r.get(9)?,
+            status: r.get(10)?,
+            comment: r.get(11)?,
+            answered_at: r.get(12)?,
+            finished_at: r.get(13)?,
+        },
+        r.get(7)?,
+    ))
+}
+
 fn db_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + use<> {
     let path = path.to_path_buf();
     move |e| Error::Db {
@@ -798,67 +823,69 @@ impl Gradebook {
             if only_ungraded { "WHERE r.points IS NULL" } else { "" }
         );
         let mut st = self.conn.prepare(&sql).map_err(|e| self.db_err(e))?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, Option<f64>>(8)?,
-                    r.get::<_, Option<f64>>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                    r.get::<_, Option<String>>(11)?,
-                    r.get::<_, String>(12)?,
-                    r.get::<_, Option<String>>(13)?,
-                ))
-            })
-            .map_err(|e| self.db_err(e))?;
+        let rows = st.query_map([], row_columns).map_err(|e| self.db_err(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (
-                attempt_id,
-                pos,
-                student,
-                unit,
-                no,
-                origin,
-                qid,
-                resp,
-                points,
-                max_points,
-                status,
-                comment,
-                answered_at,
-                finished_at,
-            ) = row.map_err(|e| self.db_err(e))?;
-            let response = if with_response {
-                crate::yaml::parse_response(&resp).map_err(|d| Error::Usage(d.to_string()))?
-            } else {
-                Response::Skipped
-            };
-            out.push(Row {
-                attempt_id,
-                position: usize::try_from(pos).unwrap_or(0),
-                student,
-                unit,
-                attempt_no: u32::try_from(no).unwrap_or(0),
-                origin,
-                question_id: qid,
-                response,
-                points,
-                max_points,
-                status,
-                comment,
-                answered_at,
-                finished_at,
-            });
+            let (mut row, resp) = row.map_err(|e| self.db_err(e))?;
+            if with_response {
+                row.response =
+                    crate::yaml::parse_response(&resp).map_err(|d| Error::Usage(d.to_string()))?;
+            }
+            out.push(row);
         }
         Ok(out)
+    }
+
+    /// The answers of finished attempts to `questions`, one student at a time in
+    /// order of student id: `f(student, rows)`, rows in no particular order. The
+    /// filter runs inside SQLite, so a week's report reads only that week's
+    /// answers, and only one student's rows are in memory. `CROSS JOIN` keeps
+    /// attempts as the outer loop, read in student order from their
+    /// (student, unit, attempt) index, so nothing is sorted.
+    pub fn for_each_student_rows(
+        &self,
+        questions: &[&str],
+        mut f: impl FnMut(&str, Vec<Row>) -> Result<()>,
+    ) -> Result<()> {
+        rusqlite::vtab::array::load_module(&self.conn).map_err(|e| self.db_err(e))?;
+        let ids: std::rc::Rc<Vec<rusqlite::types::Value>> = std::rc::Rc::new(
+            questions
+                .iter()
+                .map(|q| rusqlite::types::Value::Text((*q).to_string()))
+                .collect(),
+        );
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT r.attempt_id, r.position, a.student_id, a.unit, a.attempt_no, a.origin, r.question_id,
+                        r.response, r.points, r.max_points, r.status, r.comment,
+                        COALESCE(r.answered_at, a.started_at), a.finished_at
+                 FROM attempts a CROSS JOIN responses r ON r.attempt_id = a.id
+                 WHERE a.finished_at IS NOT NULL
+                   AND r.question_id IN rarray(?1)
+                 ORDER BY a.student_id",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let mut rows = st.query([ids]).map_err(|e| self.db_err(e))?;
+        let mut current: Option<String> = None;
+        let mut batch: Vec<Row> = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.db_err(e))? {
+            let row = row_columns(r);
+            let (mut row, resp) = row.map_err(|e| self.db_err(e))?;
+            row.response =
+                crate::yaml::parse_response(&resp).map_err(|d| Error::Usage(d.to_string()))?;
+            if current.as_deref() != Some(row.student.as_str()) {
+                if let Some(s) = current.take() {
+                    f(&s, std::mem::take(&mut batch))?;
+                }
+                current = Some(row.student.clone());
+            }
+            batch.push(row);
+        }
+        if let Some(s) = current {
+            f(&s, batch)?;
+        }
+        Ok(())
     }
 
     /// Set new scores for many answers in one transaction; each change is logged

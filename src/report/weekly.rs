@@ -4,8 +4,9 @@
 
 use crate::grade::totals::WeekTotal;
 use crate::gradebook::{ChecklistScore, Row};
-use crate::model::{Answer, Choice, Question, Rubric};
+use crate::model::{Choice, Question, Rubric};
 use crate::score::Response;
+use crate::text::nfc;
 use std::collections::BTreeMap;
 
 /// A cell: text, a number, a percent (0..=100), or empty.
@@ -174,90 +175,152 @@ pub fn detail_header() -> Vec<String> {
     .to_vec()
 }
 
-/// Every assessed item of one student: the counted answers (latest per
-/// question of the week) and the scored checklist items.
-pub fn detail<'q>(
-    rubric: &Rubric,
-    rows: &[&Row],
-    checklist: &[&ChecklistScore],
-    question: &dyn Fn(&str) -> Option<(&'q str, &'q Question)>,
-) -> Sheet {
-    let crit_name = |id: &str| {
-        rubric
-            .criteria
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id.to_string(), |c| c.name.clone())
-    };
-    let mut out = Vec::new();
-    for r in rows {
-        let Some((unit, q)) = question(&r.question_id) else {
-            continue;
-        };
-        let feedback = match (&r.comment, q.answer.is_none()) {
-            (Some(c), _) => c.clone(),
-            (None, true) => {
-                let o = crate::score::essay::score(q, &r.response);
-                if o.matched.is_empty() {
-                    String::new()
-                } else {
-                    format!("포함된 개념: {}", o.matched.join(", "))
+fn criteria_names(rubric: &Rubric, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            rubric
+                .criteria
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or(id.as_str(), |c| c.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn key_text(q: &Question) -> String {
+    match &q.answer {
+        Some(_) => q.answer_text(),
+        None => String::new(),
+    }
+}
+
+/// The detail row of a question with nothing answered: what every student's row
+/// for it shares (unit, id, prompt, criteria, key, maximum). For column widths.
+pub fn question_cells(rubric: &Rubric, unit: &str, q: &Question) -> Vec<Cell> {
+    vec![
+        Cell::Text(unit.to_string()),
+        Cell::Text(q.id.clone()),
+        Cell::Text(short(&q.prompt)),
+        Cell::Text(criteria_names(rubric, &q.criteria)),
+        Cell::Text(key_text(q)),
+        Cell::Text(key_text(q)),
+        Cell::Empty,
+        Cell::Num(q.points),
+        Cell::Text(status_ko(Some("needs-review")).to_string()),
+        Cell::Empty,
+    ]
+}
+
+/// The detail rows of the week's checklist items with their highest level, for
+/// column widths.
+pub fn checklist_cells(rubric: &Rubric) -> Vec<Vec<Cell>> {
+    rubric
+        .checklist
+        .iter()
+        .map(|item| {
+            let top = item
+                .levels
+                .iter()
+                .max_by(|a, b| a.points.total_cmp(&b.points));
+            vec![
+                Cell::Text("체크리스트".into()),
+                Cell::Text(item.id.clone()),
+                Cell::Text(item.text.clone()),
+                Cell::Text(criteria_names(rubric, &item.criteria)),
+                Cell::Text(top.map_or(String::new(), |l| l.name.clone())),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Num(top.map_or(0.0, |l| l.points)),
+                Cell::Text("수동".into()),
+                Cell::Text("0000-00-00 00:00 (instructor)".into()),
+            ]
+        })
+        .collect()
+}
+
+/// Builds each student's detail sheet. What every student's row for a question
+/// shares (unit, id, short prompt, criteria, key) is made once per question.
+pub struct Details<'q> {
+    rubric: &'q Rubric,
+    fixed: std::collections::HashMap<&'q str, (&'q Question, Vec<Cell>, Cell)>,
+}
+
+impl<'q> Details<'q> {
+    /// For the questions `(unit, question)` a sheet may show.
+    pub fn new(
+        rubric: &'q Rubric,
+        questions: impl IntoIterator<Item = (&'q str, &'q Question)>,
+    ) -> Self {
+        let fixed = questions
+            .into_iter()
+            .map(|(unit, q)| {
+                let cells = vec![
+                    Cell::Text(nfc(unit)),
+                    Cell::Text(nfc(&q.id)),
+                    Cell::Text(nfc(&short(&q.prompt))),
+                    Cell::Text(nfc(&criteria_names(rubric, &q.criteria))),
+                ];
+                (q.id.as_str(), (q, cells, Cell::Text(nfc(&key_text(q)))))
+            })
+            .collect();
+        Details { rubric, fixed }
+    }
+
+    /// Every assessed item of one student: the counted answers (latest per
+    /// question of the week) and the scored checklist items. All text is NFC.
+    pub fn sheet(&self, rows: &[&Row], checklist: &[&ChecklistScore]) -> Sheet {
+        let rubric = self.rubric;
+        let mut out = Vec::with_capacity(rows.len() + checklist.len());
+        for r in rows {
+            let Some((q, fixed, key)) = self.fixed.get(r.question_id.as_str()) else {
+                continue;
+            };
+            let feedback = match (&r.comment, q.answer.is_none()) {
+                (Some(c), _) => c.clone(),
+                (None, true) => {
+                    let o = crate::score::essay::score(q, &r.response);
+                    if o.matched.is_empty() {
+                        String::new()
+                    } else {
+                        format!("포함된 개념: {}", o.matched.join(", "))
+                    }
                 }
-            }
-            _ => String::new(),
-        };
-        let key = match &q.answer {
-            Some(Answer::Many(_))
-            | Some(Answer::One(_))
-            | Some(Answer::Bool(_))
-            | Some(Answer::Pairs(_)) => q.answer_text(),
-            None => String::new(),
-        };
-        out.push(vec![
-            Cell::Text(unit.to_string()),
-            Cell::Text(q.id.clone()),
-            Cell::Text(short(&q.prompt)),
-            Cell::Text(
-                q.criteria
-                    .iter()
-                    .map(|c| crit_name(c))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            Cell::Text(response_text(q, &r.response)),
-            Cell::Text(key),
-            r.points.map_or(Cell::Empty, Cell::Num),
-            r.max_points.map_or(Cell::Empty, Cell::Num),
-            Cell::Text(status_ko(r.status.as_deref()).to_string()),
-            Cell::Text(feedback),
-        ]);
-    }
-    for c in checklist {
-        let Some(item) = rubric.checklist.iter().find(|i| i.id == c.item) else {
-            continue;
-        };
-        let max = item.levels.iter().map(|l| l.points).fold(0.0, f64::max);
-        out.push(vec![
-            Cell::Text("체크리스트".into()),
-            Cell::Text(item.id.clone()),
-            Cell::Text(item.text.clone()),
-            Cell::Text(
-                item.criteria
-                    .iter()
-                    .map(|c| crit_name(c))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            Cell::Text(c.level.clone()),
-            Cell::Text(String::new()),
-            Cell::Num(c.points),
-            Cell::Num(max),
-            Cell::Text("수동".into()),
-            Cell::Text(format!("{} ({})", c.by, local(&c.at))),
-        ]);
-    }
-    Sheet {
-        header: detail_header(),
-        rows: out,
+                _ => String::new(),
+            };
+            let mut row = Vec::with_capacity(10);
+            row.extend(fixed.iter().cloned());
+            row.extend([
+                Cell::Text(nfc(&response_text(q, &r.response))),
+                key.clone(),
+                r.points.map_or(Cell::Empty, Cell::Num),
+                r.max_points.map_or(Cell::Empty, Cell::Num),
+                Cell::Text(status_ko(r.status.as_deref()).to_string()),
+                Cell::Text(nfc(&feedback)),
+            ]);
+            out.push(row);
+        }
+        for c in checklist {
+            let Some(item) = rubric.checklist.iter().find(|i| i.id == c.item) else {
+                continue;
+            };
+            let max = item.levels.iter().map(|l| l.points).fold(0.0, f64::max);
+            out.push(vec![
+                Cell::Text("체크리스트".into()),
+                Cell::Text(nfc(&item.id)),
+                Cell::Text(nfc(&item.text)),
+                Cell::Text(nfc(&criteria_names(rubric, &item.criteria))),
+                Cell::Text(nfc(&c.level)),
+                Cell::Text(String::new()),
+                Cell::Num(c.points),
+                Cell::Num(max),
+                Cell::Text("수동".into()),
+                Cell::Text(nfc(&format!("{} ({})", c.by, local(&c.at)))),
+            ]);
+        }
+        Sheet {
+            header: detail_header(),
+            rows: out,
+        }
     }
 }
