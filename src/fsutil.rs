@@ -55,59 +55,76 @@ fn builder(mode: u32) -> tempfile::Builder<'static, 'static> {
 /// with plain file writes, and renamed into place at [`commit`](FolderWriter::commit)
 /// (one rename instead of one per file: thousands of files appear at once). Into
 /// an existing folder, each file is staged in a [`Batch`] and rewritten only when
-/// its bytes changed. Not synced: for output that can be made again (reports).
-pub enum FolderWriter {
-    /// Building a new folder under a temporary name.
+/// its bytes changed. [`durable`](FolderWriter::durable) writers sync everything to
+/// disk before anything is renamed (one `syncfs` per file system on Linux).
+pub struct FolderWriter {
+    target: PathBuf,
+    sync: bool,
+    state: FolderState,
+}
+
+enum FolderState {
+    /// Building a new folder under a temporary name (removed if never committed);
+    /// the sub-folders made so far.
     Fresh {
-        /// The temporary folder (removed if never committed).
         tmp: tempfile::TempDir,
-        /// Where it goes.
-        target: PathBuf,
-        /// Sub-folders made so far.
         made: std::collections::HashSet<PathBuf>,
     },
     /// Updating an existing folder.
-    Existing {
-        /// The staged files.
-        batch: Batch,
-        /// The folder.
-        target: PathBuf,
-    },
+    Existing { batch: Batch },
 }
 
 impl FolderWriter {
-    /// Start writing `target`.
+    /// Start writing `target`, for output that can be made again (reports): not synced.
     pub fn new(target: &Path) -> Result<Self> {
-        if target.is_dir() {
-            return Ok(FolderWriter::Existing {
-                batch: Batch::regenerable(),
-                target: target.to_path_buf(),
-            });
-        }
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+        Self::open(target, false)
+    }
+
+    /// Start writing `target`, synced to disk at commit (the question bank).
+    pub fn durable(target: &Path) -> Result<Self> {
+        Self::open(target, true)
+    }
+
+    fn open(target: &Path, sync: bool) -> Result<Self> {
+        let state = if target.is_dir() {
+            FolderState::Existing {
+                batch: if sync {
+                    Batch::new()
+                } else {
+                    Batch::regenerable()
+                },
+            }
+        } else {
+            let parent = match target.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+            let name = target
+                .file_name()
+                .map(|n| format!(".{}.", n.to_string_lossy()))
+                .unwrap_or_else(|| ".out.".to_string());
+            let tmp = builder(0o777)
+                .prefix(&name)
+                .tempdir_in(&parent)
+                .map_err(|e| Error::io(&parent, e))?;
+            FolderState::Fresh {
+                tmp,
+                made: std::collections::HashSet::new(),
+            }
         };
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = target
-            .file_name()
-            .map(|n| format!(".{}.", n.to_string_lossy()))
-            .unwrap_or_else(|| ".out.".to_string());
-        let tmp = builder(0o777)
-            .prefix(&name)
-            .tempdir_in(&parent)
-            .map_err(|e| Error::io(&parent, e))?;
-        Ok(FolderWriter::Fresh {
-            tmp,
+        Ok(FolderWriter {
             target: target.to_path_buf(),
-            made: std::collections::HashSet::new(),
+            sync,
+            state,
         })
     }
 
-    /// Write `bytes` to `rel` inside the folder.
-    pub fn write(&mut self, rel: &Path, bytes: &[u8]) -> Result<()> {
-        match self {
-            FolderWriter::Fresh { tmp, made, .. } => {
+    /// Write `bytes` to `rel` inside the folder. Returns false when the file
+    /// already holds exactly these bytes (and is left alone).
+    pub fn write(&mut self, rel: &Path, bytes: &[u8]) -> Result<bool> {
+        match &mut self.state {
+            FolderState::Fresh { tmp, made } => {
                 let path = tmp.path().join(rel);
                 if let Some(dir) = path.parent()
                     && !made.contains(dir)
@@ -115,27 +132,71 @@ impl FolderWriter {
                     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
                     made.insert(dir.to_path_buf());
                 }
-                std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+                let mut f = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+                f.write_all(bytes).map_err(|e| Error::io(&path, e))?;
+                // Without syncfs, each file is synced as it is written.
+                #[cfg(not(any(target_os = "linux", target_os = "android")))]
+                if self.sync {
+                    f.sync_all().map_err(|e| Error::io(&path, e))?;
+                }
+                Ok(true)
             }
-            FolderWriter::Existing { batch, target } => {
-                batch.stage_if_changed(&target.join(rel), bytes)?;
-                Ok(())
+            FolderState::Existing { batch } => {
+                batch.stage_if_changed(&self.target.join(rel), bytes)
             }
         }
     }
 
+    /// Whether the folder is being made anew (so none of its files exist yet).
+    pub fn is_fresh(&self) -> bool {
+        matches!(self.state, FolderState::Fresh { .. })
+    }
+
     /// Put everything in place.
     pub fn commit(self) -> Result<()> {
-        match self {
-            FolderWriter::Fresh { tmp, target, .. } => {
-                let staged = tmp.keep();
-                std::fs::rename(&staged, &target).map_err(|e| {
-                    let _ = std::fs::remove_dir_all(&staged);
-                    Error::io(&target, e)
-                })
+        Self::commit_all(vec![self])
+    }
+
+    /// Put the folders of several writers in place, syncing each file system
+    /// they write to once.
+    pub fn commit_all(writers: Vec<FolderWriter>) -> Result<()> {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let mut synced: Vec<u64> = Vec::new();
+            let mut sync_dir = |dir: &Path| -> Result<()> {
+                let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
+                let dev = d.metadata().map_err(|e| Error::io(dir, e))?.dev();
+                if !synced.contains(&dev) {
+                    rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
+                    synced.push(dev);
+                }
+                Ok(())
+            };
+            for w in writers.iter().filter(|w| w.sync) {
+                match &w.state {
+                    FolderState::Fresh { tmp, .. } => sync_dir(tmp.path())?,
+                    FolderState::Existing { batch } => {
+                        for (_, dir) in &batch.filesystems {
+                            sync_dir(dir)?;
+                        }
+                    }
+                }
             }
-            FolderWriter::Existing { batch, .. } => batch.commit(),
         }
+        for w in writers {
+            match w.state {
+                FolderState::Fresh { tmp, .. } => {
+                    let staged = tmp.keep();
+                    std::fs::rename(&staged, &w.target).map_err(|e| {
+                        let _ = std::fs::remove_dir_all(&staged);
+                        Error::io(&w.target, e)
+                    })?;
+                }
+                FolderState::Existing { batch } => batch.persist()?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -247,6 +308,12 @@ impl Batch {
             let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
             rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
         }
+        self.persist()
+    }
+
+    /// Rename each staged file over its target; on Linux the caller has synced
+    /// the file systems (elsewhere each file is synced here).
+    fn persist(self) -> Result<()> {
         #[cfg(not(any(target_os = "linux", target_os = "android")))]
         for f in self.files.iter().filter(|_| self.sync) {
             f.sync_all().map_err(|e| Error::io("staged file", e))?;

@@ -15,7 +15,7 @@ use super::{Paths, report};
 use crate::bank::utf8_position;
 use crate::error::{Diagnostic, Error, Result};
 use crate::extract::{self, SourceDoc, markdown, unit};
-use crate::fsutil::{Batch, display, files_with_ext};
+use crate::fsutil::{FolderWriter, display, files_with_ext};
 use crate::model::{Kind, Question, QuestionFile, Rubric};
 use crate::yaml;
 use std::collections::{BTreeMap, HashSet};
@@ -156,12 +156,13 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
         documents: docs.len(),
         ..Summary::default()
     };
-    // Every file is staged as soon as its document is done (one document's
-    // questions in memory at a time), then all are synced once and renamed.
-    let mut batch = Batch::new();
+    // Every file is written as soon as its document is done (one document's
+    // questions in memory at a time); at the end all are synced once and put in place.
+    let mut questions = FolderWriter::durable(&paths.questions)?;
+    let mut rubrics_out = FolderWriter::durable(&paths.rubrics)?;
     let mut write_diags = Vec::new();
     let (rubrics, extract_diags) = extract::extract_each(&docs, |rel, file| {
-        stage_questions(paths, rel, file, &mut batch, &mut sum, &mut write_diags)
+        stage_questions(paths, rel, file, &mut questions, &mut sum, &mut write_diags)
     })?;
     diags.extend(extract_diags);
     diags.extend(write_diags);
@@ -193,14 +194,15 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
         sum.criteria += rubric.criteria.len();
         sum.checklist += rubric.checklist.len();
         let text = yaml::to_string(&rubric, RUBRIC_HEADER)?;
-        if batch.stage_if_changed(&target, text.as_bytes())? {
+        let rel = format!("week_{:02}.yaml", rubric.week);
+        if rubrics_out.write(Path::new(&rel), text.as_bytes())? {
             sum.written += 1;
         } else {
             sum.unchanged += 1;
         }
     }
 
-    batch.commit()?;
+    FolderWriter::commit_all(vec![questions, rubrics_out])?;
     let (errors, warnings) = report(&mut diags);
     print_summary(&sum, errors, warnings, out).map_err(|e| Error::io("stdout", e))?;
     if errors > 0 {
@@ -214,19 +216,22 @@ fn stage_questions(
     paths: &Paths,
     rel: &str,
     file: QuestionFile,
-    batch: &mut Batch,
+    folder: &mut FolderWriter,
     sum: &mut Summary,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let target = paths
-        .questions
-        .join(rel.trim_end_matches(".md").to_string() + ".yaml");
+    let rel_yaml = rel.trim_end_matches(".md").to_string() + ".yaml";
+    let target = paths.questions.join(&rel_yaml);
     let shown = display(&target);
     let fresh = yaml::to_string(&file, QUESTION_HEADER)?;
-    let old_bytes = match std::fs::read(&target) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(&target, e)),
+    let old_bytes = if folder.is_fresh() {
+        None
+    } else {
+        match std::fs::read(&target) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(&target, e)),
+        }
     };
     // Unchanged file (the usual re-run): nothing to merge, nothing to write.
     if old_bytes.as_deref() == Some(fresh.as_bytes()) {
@@ -271,7 +276,7 @@ fn stage_questions(
         count_kinds(&merged, sum);
         yaml::to_string(&merged, QUESTION_HEADER)?
     };
-    if batch.stage_if_changed(&target, text.as_bytes())? {
+    if folder.write(Path::new(&rel_yaml), text.as_bytes())? {
         sum.written += 1;
     } else {
         sum.unchanged += 1;

@@ -183,7 +183,8 @@ impl Writer {
         match self {
             Writer::Csv { folder, bom } => {
                 let rel = Path::new("students").join(format!("{student}.csv"));
-                folder.write(&rel, &sheet::csv(&detail, *bom)?)
+                folder.write(&rel, &sheet::csv(&detail, *bom)?)?;
+                Ok(())
             }
             Writer::Xlsx(x) => x.rows(student, detail),
         }
