@@ -702,6 +702,11 @@ fn plain_ok(s: &str) -> bool {
     // (EF BB BF) and the line and paragraph separators (E2 80 A8/A9).
     let b = s.as_bytes();
     for (i, &c) in b.iter().enumerate() {
+        // Most bytes are letters, digits or parts of Hangul: skip them with one test.
+        let special = c < 0x20 || matches!(c, b':' | b' ' | 0x7f | 0xc2 | 0xe2 | 0xef);
+        if !special {
+            continue;
+        }
         let next = b.get(i + 1).copied();
         let broken = match c {
             b':' => matches!(next, Some(b' ' | b'\t')),
@@ -733,19 +738,27 @@ fn emit_str(s: &str, out: &mut String) {
         return;
     }
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
+    // Runs of characters that need no escape are copied as one slice.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let escaped: Option<std::borrow::Cow<'static, str>> = match c {
+            '"' => Some("\\\"".into()),
+            '\\' => Some("\\\\".into()),
+            '\n' => Some("\\n".into()),
+            '\t' => Some("\\t".into()),
+            '\r' => Some("\\r".into()),
             c if c.is_control() || matches!(c, '\u{feff}' | '\u{85}' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                Some(format!("\\u{:04x}", c as u32).into())
             }
-            c => out.push(c),
+            _ => None,
+        };
+        if let Some(e) = escaped {
+            out.push_str(&s[run..i]);
+            out.push_str(&e);
+            run = i + c.len_utf8();
         }
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 

@@ -493,7 +493,11 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
     let mut questions = Vec::with_capacity(ctx.out.len());
     for mut q in ctx.out {
         // One normalized prompt serves the leak guard and criteria matching.
-        let prompt = normalize(&q.prompt.replace("____", " "));
+        let prompt = if q.prompt.contains("____") {
+            normalize(&q.prompt.replace("____", " "))
+        } else {
+            normalize(&q.prompt)
+        };
         if leaks_answer(&q, &prompt) {
             continue;
         }
