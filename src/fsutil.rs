@@ -85,6 +85,14 @@ impl FolderWriter {
         Self::open(target, true)
     }
 
+    /// Like [`durable`](Self::durable) for a folder that may hold someone's
+    /// edits, but a folder made from scratch is not synced: all of it can be
+    /// made again by the same command (a crash leaves either no folder or one
+    /// that a re-run rewrites).
+    pub fn durable_if_existing(target: &Path) -> Result<Self> {
+        Self::open(target, target.is_dir())
+    }
+
     fn open(target: &Path, sync: bool) -> Result<Self> {
         let state = if target.is_dir() {
             FolderState::Existing {

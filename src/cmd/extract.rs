@@ -158,8 +158,9 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
     };
     // Every file is written as soon as its document is done (one document's
     // questions in memory at a time); at the end all are synced once and put in place.
-    let mut questions = FolderWriter::durable(&paths.questions)?;
-    let mut rubrics_out = FolderWriter::durable(&paths.rubrics)?;
+    // A bank made from scratch holds no one's edits yet: it is not synced.
+    let mut questions = FolderWriter::durable_if_existing(&paths.questions)?;
+    let mut rubrics_out = FolderWriter::durable_if_existing(&paths.rubrics)?;
     let mut write_diags = Vec::new();
     let (rubrics, extract_diags) = extract::extract_each(&docs, |rel, file| {
         stage_questions(paths, rel, file, &mut questions, &mut sum, &mut write_diags)
