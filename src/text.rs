@@ -549,6 +549,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn contains_short_is_contains(h in "[ab가 ]{0,8}", n in "[ab가 ]{0,3}") {
+            proptest::prop_assert_eq!(contains_short(&h, &n), h.contains(&n));
+        }
+
         /// The fast paths of `normalize` agree with its plain definition.
         #[test]
         fn normalize_matches_definition(

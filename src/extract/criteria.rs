@@ -119,11 +119,22 @@ impl CriteriaIndex {
         context_norm: &str,
         answer: &str,
     ) -> (Vec<String>, bool) {
+        self.best_prepared(context, context_norm, answer, &normalize(answer))
+    }
+
+    /// [`best`](Self::best) with context and answer already normalized.
+    pub fn best_prepared(
+        &self,
+        context: &str,
+        context_norm: &str,
+        answer: &str,
+        answer_norm: &str,
+    ) -> (Vec<String>, bool) {
         if self.ids.is_empty() {
             return (Vec::new(), false);
         }
         let mut found = vec![0u8; self.patterns];
-        self.mark(&normalize(answer), &mut found, 3);
+        self.mark(answer_norm, &mut found, 3);
         self.mark(context_norm, &mut found, 1);
         let mut max = 0;
         let mut best: Vec<String> = Vec::new();
@@ -184,7 +195,18 @@ impl CriteriaIndex {
     /// Set `q.criteria` (and the closest tag); `prompt_norm` is the normalized prompt.
     pub fn assign(&self, q: &mut Question, prompt_norm: &str) {
         let answer = answer_text(q);
-        let (ids, closest) = self.best_normalized(&q.prompt, prompt_norm, &answer);
+        self.assign_prepared(q, prompt_norm, &answer, &normalize(&answer));
+    }
+
+    /// [`assign`](Self::assign) with [`answer_text`] and its normalized form at hand.
+    pub fn assign_prepared(
+        &self,
+        q: &mut Question,
+        prompt_norm: &str,
+        answer: &str,
+        answer_norm: &str,
+    ) {
+        let (ids, closest) = self.best_prepared(&q.prompt, prompt_norm, answer, answer_norm);
         q.criteria = ids;
         q.tags.retain(|t| t != CLOSEST_TAG);
         if closest {

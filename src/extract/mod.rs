@@ -498,13 +498,25 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
         } else {
             normalize(&q.prompt)
         };
-        if leaks_answer(&q, &prompt) {
+        // What the question teaches, normalized once for the leak guard and the criteria.
+        let answer = criteria::answer_text(&q);
+        let answer_norm = normalize(&answer);
+        let leaks = match (&q.kind, &q.answer) {
+            // A choice's answer text is its right option's text.
+            (Kind::Choice, Some(crate::model::Answer::One(id)))
+                if q.options.iter().any(|o| &o.id == id) =>
+            {
+                !answer_norm.is_empty() && prompt.contains(&answer_norm)
+            }
+            _ => leaks_answer(&q, &prompt),
+        };
+        if leaks {
             continue;
         }
         // Options come from `pick_distractors`, which never picks two that
         // are near-equal: checked here in debug builds and by proptest.
         debug_assert!(!duplicate_options(&q), "{q:?}");
-        index.assign(&mut q, &prompt);
+        index.assign_prepared(&mut q, &prompt, &answer, &answer_norm);
         questions.push(q);
     }
     let title = d

@@ -50,7 +50,7 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         if line.trim().is_empty() {
             continue;
         }
-        let marker = line.find("├──").or_else(|| line.find("└──"));
+        let marker = find_marker(line, '├').or_else(|| find_marker(line, '└'));
         let (depth, content) = match marker {
             Some(pos) => {
                 let indent = line[..pos].chars().count();
@@ -90,6 +90,14 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         last_at_depth.truncate(depth + 1);
     }
     nodes
+}
+
+/// Where `line` has `branch` followed by `──` (`line.find("├──")`, by a char
+/// search instead of a substring searcher set up for every line).
+fn find_marker(line: &str, branch: char) -> Option<usize> {
+    line.match_indices(branch)
+        .map(|(i, _)| i)
+        .find(|&i| line[i + branch.len_utf8()..].starts_with("──"))
 }
 
 /// The path of a group for prompts: "Level 1: 기본 운영 > 특징".
@@ -430,6 +438,14 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn find_marker_is_find(line in "[├└─│ a:]{0,12}") {
+            proptest::prop_assert_eq!(find_marker(&line, '├'), line.find("├──"));
+            proptest::prop_assert_eq!(find_marker(&line, '└'), line.find("└──"));
+        }
+    }
 
     #[test]
     fn tree_structure() {
