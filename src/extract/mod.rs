@@ -53,6 +53,14 @@ pub struct Extraction {
 
 /// Hex of the SHA-256 of `parts` joined by a unit separator.
 pub fn hash_hex(parts: &[&str]) -> String {
+    let digest = hash_digest(parts);
+    let mut out = String::with_capacity(64);
+    push_hex(&mut out, &digest, 64);
+    out
+}
+
+/// The SHA-256 of `parts` joined by a unit separator.
+fn hash_digest(parts: &[&str]) -> [u8; 32] {
     let mut h = Sha256::new();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
@@ -60,13 +68,17 @@ pub fn hash_hex(parts: &[&str]) -> String {
         }
         h.update(p.as_bytes());
     }
+    h.finalize().into()
+}
+
+/// Append the first `digits` hex digits of `bytes` (lower case).
+fn push_hex(out: &mut String, bytes: &[u8], digits: usize) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in h.finalize() {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+    for i in 0..digits.min(bytes.len() * 2) {
+        let b = bytes[i / 2];
+        let nibble = if i % 2 == 0 { b >> 4 } else { b & 15 };
+        out.push(char::from(HEX[usize::from(nibble)]));
     }
-    out
 }
 
 /// FNV-1a, 64 bits: a stable hash of bytes (the same on every platform and
@@ -276,12 +288,20 @@ impl<'a> Ctx<'a> {
         line: usize,
         section: Option<usize>,
     ) -> Question {
-        let hex = hash_hex(&[&self.unit, generator, kind.as_str(), key]);
+        let digest = hash_digest(&[&self.unit, generator, kind.as_str(), key]);
+        // `<unit>-<first 6 hex digits>`, longer only if that id is taken.
+        let with_digits = |len: usize| {
+            let mut id = String::with_capacity(self.unit.len() + 1 + len);
+            id.push_str(&self.unit);
+            id.push('-');
+            push_hex(&mut id, &digest, len);
+            id
+        };
         let mut len = 6;
-        let mut id = format!("{}-{}", self.unit, &hex[..len]);
-        while self.used.contains(&id) && len < hex.len() {
+        let mut id = with_digits(len);
+        while self.used.contains(&id) && len < 64 {
             len += 2;
-            id = format!("{}-{}", self.unit, &hex[..len]);
+            id = with_digits(len);
         }
         self.used.insert(id.clone());
         let heading = self
