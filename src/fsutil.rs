@@ -1,6 +1,7 @@
 //! File-system helpers: atomic writes and path display.
 //!
-//! Every file the engine writes goes through [`write_atomic`], so a crash or a full
+//! Every file the engine writes goes through [`write_atomic`], a [`Batch`] or a
+//! [`FolderWriter`] (temporary file or folder, then rename), so a crash or a full
 //! disk never leaves a half-written bank, rubric, form or report behind.
 
 use crate::error::{Error, Result};
@@ -217,18 +218,6 @@ fn write_atomic_opts(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     Ok(())
 }
 
-/// Write only when the content differs, so re-running a generator changes no byte
-/// and no modification time. Returns whether the file was written.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
-    if let Ok(old) = std::fs::read(path)
-        && old == bytes
-    {
-        return Ok(false);
-    }
-    write_atomic(path, bytes)?;
-    Ok(true)
-}
-
 /// Files written together, each atomically: [`stage`](Batch::stage) writes a
 /// temporary file beside its target; [`commit`](Batch::commit) makes them all
 /// durable and then renames each into place. On Linux one `syncfs` per file system
@@ -374,13 +363,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn atomic_write_creates_dirs_and_skips_unchanged() -> Result<()> {
+    fn atomic_write_creates_dirs() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
         let p = dir.path().join("a/b/c.txt");
-        assert!(write_if_changed(&p, b"hi")?);
-        assert!(!write_if_changed(&p, b"hi")?);
-        assert!(write_if_changed(&p, b"ho")?);
+        write_atomic(&p, b"hi")?;
+        write_regenerable(&p, b"ho")?;
         assert_eq!(std::fs::read(&p).map_err(|e| Error::io(&p, e))?, b"ho");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b"))
+            .map_err(|e| Error::io("a/b", e))?
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left");
         Ok(())
     }
 
