@@ -160,6 +160,29 @@ fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
     ))
 }
 
+/// Run `f` again while SQLite reports the database busy or locked, up to `limit`.
+fn retry_busy<T>(
+    limit: Duration,
+    mut f: impl FnMut() -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && start.elapsed() < limit =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn db_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + use<> {
     let path = path.to_path_buf();
     move |e| Error::Db {
@@ -211,8 +234,13 @@ impl Gradebook {
             conn.pragma_update(None, "page_size", 16384i64)
                 .map_err(&db)?;
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(&db)?;
+        // Switching a new database to WAL takes an exclusive lock and SQLite
+        // answers "database is locked" at once, without the busy handler, when
+        // other processes are opening the same new file: wait and try again.
+        retry_busy(Duration::from_secs(30), || {
+            conn.pragma_update(None, "journal_mode", "WAL")
+        })
+        .map_err(&db)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(&db)?;
         conn.pragma_update(None, "foreign_keys", "ON")
