@@ -249,3 +249,65 @@ fn rerunning_a_report_rewrites_only_what_changed() {
         .collect();
     assert!(names.iter().all(|n| n.ends_with(".csv")), "{names:?}");
 }
+
+#[test]
+fn students_with_only_checklist_scores_are_reported_in_order() {
+    let dir = class();
+    let p = dir.path();
+    // s000 joins the roster; s000 and s003 have no answers, only checklist levels.
+    std::fs::write(p.join("more.csv"), "student_id,name\ns000,정하나\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "more.csv"]).code, 0);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    let filled: String = sheet
+        .split_inclusive("\r\n")
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_end_matches("\r\n").split(',').collect();
+            match cells.first().copied() {
+                Some("s000") | Some("s003") => {
+                    let mut c: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
+                    c[2] = "우수".into();
+                    format!("{}\r\n", c.join(","))
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect();
+    std::fs::write(p.join("filled.csv"), filled).expect("filled");
+    let run = quiz(p, &["rubric", "import", "filled.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+
+    for format in ["csv", "xlsx"] {
+        let run = quiz(p, &["report", "--week", "1", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let (_, rows) = read_csv(&p.join("reports/week_01/summary.csv"));
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["s000", "s001", "s002", "s003"]);
+    // Checklist only: points of the top level out of the top level, no quiz, no attempts.
+    assert_eq!(
+        rows[0][2..10],
+        ["100", "", "", "", "2", "2", "100", ""],
+        "{:?}",
+        rows[0]
+    );
+    assert_eq!(rows[3][..2], ["s003", "박지훈"]);
+    assert_eq!(rows[3][6..8], ["2", "2"]);
+    for s in ["s000", "s003"] {
+        let (_, detail) = read_csv(&p.join(format!("reports/week_01/students/{s}.csv")));
+        assert_eq!(detail.len(), 1, "{s}: {detail:?}");
+        assert_eq!(detail[0][..2], ["체크리스트", "w1k1"]);
+        assert_eq!(detail[0][4], "우수");
+    }
+    // The xlsx detail sheet lists the same students' rows in id order.
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(p.join("reports/week_01/week_01.xlsx")).expect("open xlsx");
+    let detail = wb.worksheet_range("상세").expect("detail sheet");
+    let firsts: Vec<String> = detail.rows().skip(1).map(|r| r[0].to_string()).collect();
+    let mut sorted = firsts.clone();
+    sorted.sort();
+    assert_eq!(firsts, sorted);
+    assert_eq!(firsts.first().map(String::as_str), Some("s000"));
+    assert_eq!(firsts.last().map(String::as_str), Some("s003"));
+}
