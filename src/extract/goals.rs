@@ -6,9 +6,7 @@
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
 
 use super::markdown::{Block, BlockKind};
-use super::{
-    Ctx, Seed, accepted, definition, layout_options, pick_distractors, pick_distractors_normalized,
-};
+use super::{Ctx, Seed, accepted, definition, fnv1a, layout_options, pick_distractors_normalized};
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
 
@@ -118,13 +116,22 @@ fn day_goals(ctx: &mut Ctx<'_>) {
     if goals.len() < 4 {
         return;
     }
-    for (b, day, desc) in &goals {
+    // The goals as candidates, normalized once for all the questions.
+    let pool: Vec<(&str, String, u64)> = goals
+        .iter()
+        .map(|(_, _, d)| {
+            let n = normalize(d);
+            let h = fnv1a(n.as_bytes());
+            (d.as_str(), n, h)
+        })
+        .collect();
+    for ((b, day, desc), (_, desc_norm, _)) in goals.iter().zip(&pool) {
         let key = format!("{day}\u{1f}{desc}");
         let seed = Seed::new(&key);
-        let picked = pick_distractors(
+        let picked = pick_distractors_normalized(
             seed,
-            desc,
-            goals.iter().map(|(_, _, d)| d.as_str()),
+            desc_norm,
+            pool.iter().map(|(t, n, h)| (*t, n.as_str(), *h)),
             |_| false,
             3,
         );

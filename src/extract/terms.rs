@@ -11,7 +11,7 @@ use super::{
     Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, accepted, definition, is_label, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
-use crate::text::{contains_normalized, normalize};
+use crate::text::normalize;
 use std::collections::{BTreeMap, HashSet};
 
 /// One definition: term, description, line, section.
@@ -102,12 +102,7 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
 fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let path = ctx.section_path(d.section);
     let prompt = format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc);
-    if accepted(&d.term)
-        .iter()
-        .any(|t| contains_normalized(&prompt, t))
-    {
-        return;
-    }
+    // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
     q.answer = Some(Answer::Many(accepted(&d.term)));
