@@ -171,27 +171,16 @@ impl FolderWriter {
     pub fn commit_all(writers: Vec<FolderWriter>) -> Result<()> {
         #[cfg(any(target_os = "linux", target_os = "android"))]
         {
-            use std::os::unix::fs::MetadataExt;
-            let mut synced: Vec<u64> = Vec::new();
-            let mut sync_dir = |dir: &Path| -> Result<()> {
-                let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
-                let dev = d.metadata().map_err(|e| Error::io(dir, e))?.dev();
-                if !synced.contains(&dev) {
-                    rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
-                    synced.push(dev);
-                }
-                Ok(())
-            };
+            let mut dirs: Vec<&Path> = Vec::new();
             for w in writers.iter().filter(|w| w.sync) {
                 match &w.state {
-                    FolderState::Fresh { tmp, .. } => sync_dir(tmp.path())?,
+                    FolderState::Fresh { tmp, .. } => dirs.push(tmp.path()),
                     FolderState::Existing { batch } => {
-                        for (_, dir) in &batch.filesystems {
-                            sync_dir(dir)?;
-                        }
+                        dirs.extend(batch.filesystems.iter().map(|(_, d)| d.as_path()));
                     }
                 }
             }
+            syncfs_each(dirs)?;
         }
         for w in writers {
             match w.state {
@@ -207,6 +196,22 @@ impl FolderWriter {
         }
         Ok(())
     }
+}
+
+/// `syncfs` the file system of each folder in `dirs`, each file system once.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn syncfs_each<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let mut synced: Vec<u64> = Vec::new();
+    for dir in dirs {
+        let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
+        let dev = d.metadata().map_err(|e| Error::io(dir, e))?.dev();
+        if !synced.contains(&dev) {
+            rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
+            synced.push(dev);
+        }
+    }
+    Ok(())
 }
 
 fn write_atomic_opts(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
@@ -301,9 +306,8 @@ impl Batch {
     /// Sync every staged file to disk, then rename each over its target.
     pub fn commit(self) -> Result<()> {
         #[cfg(any(target_os = "linux", target_os = "android"))]
-        for (_, dir) in self.filesystems.iter().filter(|_| self.sync) {
-            let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
-            rustix::fs::syncfs(&d).map_err(|e| Error::io(dir, e.into()))?;
+        if self.sync {
+            syncfs_each(self.filesystems.iter().map(|(_, d)| d.as_path()))?;
         }
         self.persist()
     }

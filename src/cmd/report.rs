@@ -94,14 +94,14 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     pending.extend(checklist_of.keys().cloned());
 
     let dir = o.out_dir.join(format!("week_{:02}", o.week));
+    let details = weekly::Details::new(rubric, week_questions.iter().filter_map(|id| q_of(id)));
     let mut writer = match o.format {
         Format::Csv => Writer::Csv {
             folder: FolderWriter::new(&dir)?,
             bom: o.bom,
         },
-        Format::Xlsx => Writer::Xlsx(Box::new(XlsxDetail::new(rubric, &week_questions, &q_of)?)),
+        Format::Xlsx => Writer::Xlsx(Box::new(xlsx_book(&details)?)),
     };
-    let details = weekly::Details::new(rubric, week_questions.iter().filter_map(|id| q_of(id)));
     let mut totals: BTreeMap<String, totals::WeekTotal> = BTreeMap::new();
     // Two stages on two threads: this one reads the gradebook and makes each
     // student's totals and detail sheet; the other formats and writes them
@@ -175,7 +175,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
 /// Where the report goes: staged CSV files, or an xlsx workbook being built.
 enum Writer {
     Csv { folder: FolderWriter, bom: bool },
-    Xlsx(Box<XlsxDetail>),
+    Xlsx(Box<sheet::Book>),
 }
 
 impl Writer {
@@ -186,7 +186,12 @@ impl Writer {
                 folder.write(&rel, &sheet::csv(&detail, *bom)?)?;
                 Ok(())
             }
-            Writer::Xlsx(x) => x.rows(student, detail),
+            Writer::Xlsx(book) => {
+                for r in detail.rows {
+                    book.detail_row(student, r)?;
+                }
+                Ok(())
+            }
         }
     }
 
@@ -196,55 +201,29 @@ impl Writer {
                 folder.write(Path::new("summary.csv"), &sheet::csv(summary, bom)?)?;
                 folder.commit()
             }
-            Writer::Xlsx(x) => {
-                let bytes = x.finish(summary)?;
+            Writer::Xlsx(book) => {
+                let bytes = book.finish(summary)?;
                 write_regenerable(&dir.join(format!("week_{week:02}.xlsx")), &bytes)
             }
         }
     }
 }
 
-/// The xlsx workbook: the summary sheet (written last, first in the book) and the
-/// detail sheet, whose rows are streamed (low-memory worksheet, shared strings).
-struct XlsxDetail {
-    book: sheet::Book,
-}
-
-impl XlsxDetail {
-    fn new<'q>(
-        rubric: &crate::model::Rubric,
-        questions: &[&str],
-        q_of: &dyn Fn(&str) -> Option<(&'q str, &'q crate::model::Question)>,
-    ) -> Result<Self> {
-        let header: Vec<String> = std::iter::once("학번".to_string())
-            .chain(weekly::detail_header())
-            .collect();
-        // Column widths before any row (the sheet is streamed): from the week's
-        // questions and checklist, which fill every column but the answer and feedback.
-        let probe: Vec<Vec<Cell>> = questions
-            .iter()
-            .filter_map(|id| q_of(id))
-            .map(|(unit, q)| weekly::question_cells(rubric, unit, q))
-            .chain(weekly::checklist_cells(rubric))
-            .map(|mut r| {
-                r.insert(0, Cell::Text("0000000000".into()));
-                r
-            })
-            .collect();
-        let book = sheet::Book::new("요약", "상세", &header, &probe)?;
-        Ok(XlsxDetail { book })
-    }
-
-    fn rows(&mut self, student: &str, detail: Sheet) -> Result<()> {
-        for r in detail.rows {
-            self.book.detail_row(student, r)?;
-        }
-        Ok(())
-    }
-
-    fn finish(self, summary: &Sheet) -> Result<Vec<u8>> {
-        self.book.finish(summary)
-    }
+/// The xlsx workbook, its detail sheet's widths from the week's questions and
+/// checklist (the sheet is streamed, so widths are set before any row).
+fn xlsx_book(details: &weekly::Details<'_>) -> Result<sheet::Book> {
+    let header: Vec<String> = std::iter::once("학번".to_string())
+        .chain(weekly::detail_header())
+        .collect();
+    let probe: Vec<Vec<Cell>> = details
+        .width_probe()
+        .into_iter()
+        .map(|mut r| {
+            r.insert(0, Cell::Text("0000000000".into()));
+            r
+        })
+        .collect();
+    sheet::Book::new("요약", "상세", &header, &probe)
 }
 
 fn terminal(

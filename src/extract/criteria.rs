@@ -109,17 +109,7 @@ impl CriteriaIndex {
     /// and whether the match was only by similarity. A criterion keyword found in
     /// the answer counts 3, in the context 1; name keywords count double.
     pub fn best(&self, context: &str, answer: &str) -> (Vec<String>, bool) {
-        self.best_normalized(context, &normalize(context), answer)
-    }
-
-    /// [`best`](Self::best) with the context already normalized.
-    pub fn best_normalized(
-        &self,
-        context: &str,
-        context_norm: &str,
-        answer: &str,
-    ) -> (Vec<String>, bool) {
-        self.best_prepared(context, context_norm, answer, &normalize(answer))
+        self.best_prepared(context, &normalize(context), answer, &normalize(answer))
     }
 
     /// [`best`](Self::best) with context and answer already normalized.
@@ -192,13 +182,8 @@ impl CriteriaIndex {
         common
     }
 
-    /// Set `q.criteria` (and the closest tag); `prompt_norm` is the normalized prompt.
-    pub fn assign(&self, q: &mut Question, prompt_norm: &str) {
-        let answer = answer_text(q);
-        self.assign_prepared(q, prompt_norm, &answer, &normalize(&answer));
-    }
-
-    /// [`assign`](Self::assign) with [`answer_text`] and its normalized form at hand.
+    /// Set `q.criteria` (and the closest tag), given the normalized prompt and
+    /// the question's [`answer_text`] with its normalized form.
     pub fn assign_prepared(
         &self,
         q: &mut Question,

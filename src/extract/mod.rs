@@ -122,29 +122,8 @@ impl Seed {
 
 /// Pick `n` distractors for `answer` from `candidates`: none near-equal to the
 /// answer, to each other, or rejected by `exclude` (which gets the candidate's
-/// normalized form); ranked under `seed`.
-pub fn pick_distractors<'a>(
-    seed: Seed,
-    answer: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    exclude: impl Fn(&str) -> bool,
-    n: usize,
-) -> Option<Vec<String>> {
-    let normalized: Vec<(&str, String)> =
-        candidates.into_iter().map(|c| (c, normalize(c))).collect();
-    pick_distractors_normalized(
-        seed,
-        &normalize(answer),
-        normalized
-            .iter()
-            .map(|(c, n)| (*c, n.as_str(), fnv1a(n.as_bytes()))),
-        exclude,
-        n,
-    )
-}
-
-/// [`pick_distractors`] for an answer and candidates already normalized
-/// (candidates as `(text, normalized text, fnv1a of the normalized text)`).
+/// normalized form); ranked under `seed`. The answer and candidates come
+/// normalized (candidates as `(text, normalized text, fnv1a of it)`, see [`Pool`]).
 pub fn pick_distractors_normalized<'a>(
     seed: Seed,
     answer: &str,
@@ -533,7 +512,7 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
         if leaks {
             continue;
         }
-        // Options come from `pick_distractors`, which never picks two that
+        // Options come from `pick_distractors_normalized`, which never picks two that
         // are near-equal: checked here in debug builds and by proptest.
         debug_assert!(!duplicate_options(&q), "{q:?}");
         index.assign_prepared(&mut q, &prompt, &answer, &answer_norm);
@@ -613,7 +592,14 @@ mod tests {
             "ArgoCD",
             "CI/CD",
         ];
-        let d = pick_distractors(Seed::new("seed"), "Helm", pool, |c| c == "argocd", 3);
+        let pool = Pool::new(pool.iter().map(|t| t.to_string()).collect());
+        let d = pick_distractors_normalized(
+            Seed::new("seed"),
+            &normalize("Helm"),
+            pool.candidates(),
+            |c| c == "argocd",
+            3,
+        );
         let d = d.unwrap_or_default();
         assert_eq!(d.len(), 3);
         assert!(

@@ -195,48 +195,28 @@ fn key_text(q: &Question) -> String {
     }
 }
 
-/// The detail row of a question with nothing answered: what every student's row
-/// for it shares (unit, id, prompt, criteria, key, maximum). For column widths.
-pub fn question_cells(rubric: &Rubric, unit: &str, q: &Question) -> Vec<Cell> {
+/// A checklist item's detail row: the level given, its points of the item's
+/// highest, and who scored it.
+fn checklist_row(
+    rubric: &Rubric,
+    item: &crate::model::ChecklistItem,
+    level: &str,
+    points: f64,
+    by: &str,
+) -> Vec<Cell> {
+    let max = item.levels.iter().map(|l| l.points).fold(0.0, f64::max);
     vec![
-        Cell::Text(unit.to_string()),
-        Cell::Text(q.id.clone()),
-        Cell::Text(short(&q.prompt)),
-        Cell::Text(criteria_names(rubric, &q.criteria)),
-        Cell::Text(key_text(q)),
-        Cell::Text(key_text(q)),
-        Cell::Empty,
-        Cell::Num(q.points),
-        Cell::Text(status_ko(Some("needs-review")).to_string()),
-        Cell::Empty,
+        Cell::Text("체크리스트".into()),
+        Cell::Text(nfc(&item.id)),
+        Cell::Text(nfc(&item.text)),
+        Cell::Text(nfc(&criteria_names(rubric, &item.criteria))),
+        Cell::Text(nfc(level)),
+        Cell::Text(String::new()),
+        Cell::Num(points),
+        Cell::Num(max),
+        Cell::Text("수동".into()),
+        Cell::Text(nfc(by)),
     ]
-}
-
-/// The detail rows of the week's checklist items with their highest level, for
-/// column widths.
-pub fn checklist_cells(rubric: &Rubric) -> Vec<Vec<Cell>> {
-    rubric
-        .checklist
-        .iter()
-        .map(|item| {
-            let top = item
-                .levels
-                .iter()
-                .max_by(|a, b| a.points.total_cmp(&b.points));
-            vec![
-                Cell::Text("체크리스트".into()),
-                Cell::Text(item.id.clone()),
-                Cell::Text(item.text.clone()),
-                Cell::Text(criteria_names(rubric, &item.criteria)),
-                Cell::Text(top.map_or(String::new(), |l| l.name.clone())),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Num(top.map_or(0.0, |l| l.points)),
-                Cell::Text("수동".into()),
-                Cell::Text("0000-00-00 00:00 (instructor)".into()),
-            ]
-        })
-        .collect()
 }
 
 /// Builds each student's detail sheet. What every student's row for a question
@@ -304,23 +284,44 @@ impl<'q> Details<'q> {
             let Some(item) = rubric.checklist.iter().find(|i| i.id == c.item) else {
                 continue;
             };
-            let max = item.levels.iter().map(|l| l.points).fold(0.0, f64::max);
-            out.push(vec![
-                Cell::Text("체크리스트".into()),
-                Cell::Text(nfc(&item.id)),
-                Cell::Text(nfc(&item.text)),
-                Cell::Text(nfc(&criteria_names(rubric, &item.criteria))),
-                Cell::Text(nfc(&c.level)),
-                Cell::Text(String::new()),
-                Cell::Num(c.points),
-                Cell::Num(max),
-                Cell::Text("수동".into()),
-                Cell::Text(nfc(&format!("{} ({})", c.by, local(&c.at)))),
-            ]);
+            let by = format!("{} ({})", c.by, local(&c.at));
+            out.push(checklist_row(rubric, item, &c.level, c.points, &by));
         }
         Sheet {
             header: detail_header(),
             rows: out,
         }
+    }
+
+    /// Rows as wide as real ones will be, for column widths set before any row:
+    /// each question with its key standing in for an answer, each checklist
+    /// item at its highest level.
+    pub fn width_probe(&self) -> Vec<Vec<Cell>> {
+        let questions = self.fixed.values().map(|(q, fixed, key)| {
+            let mut row = fixed.clone();
+            row.extend([
+                key.clone(),
+                key.clone(),
+                Cell::Empty,
+                Cell::Num(q.points),
+                Cell::Text(status_ko(Some("needs-review")).to_string()),
+                Cell::Empty,
+            ]);
+            row
+        });
+        let checklist = self.rubric.checklist.iter().map(|item| {
+            let top = item
+                .levels
+                .iter()
+                .max_by(|a, b| a.points.total_cmp(&b.points));
+            checklist_row(
+                self.rubric,
+                item,
+                top.map_or("", |l| l.name.as_str()),
+                top.map_or(0.0, |l| l.points),
+                "0000-00-00 00:00 (instructor)",
+            )
+        });
+        questions.chain(checklist).collect()
     }
 }
