@@ -82,6 +82,10 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
+/// One graded answer, as `Bulk` writes it.
+const INSERT_RESPONSE: &str = "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
 /// Days until a question in Leitner box n (1-based) comes back.
 pub const LEITNER_DAYS: [i64; 4] = [1, 2, 4, 8];
 
@@ -702,10 +706,7 @@ impl Bulk<'_> {
     ) -> Result<()> {
         let mut st = self
             .tx
-            .prepare_cached(
-                "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
+            .prepare_cached(INSERT_RESPONSE)
             .map_err(|e| self.err(e))?;
         st.execute(params![
             attempt,
@@ -730,13 +731,7 @@ impl Bulk<'_> {
             &mut dyn FnMut(i64, usize, &str, &str, Option<&str>, f64, f64, Status) -> Result<()>,
         ) -> Result<T>,
     ) -> Result<T> {
-        let mut st = self
-            .tx
-            .prepare(
-                "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .map_err(|e| self.err(e))?;
+        let mut st = self.tx.prepare(INSERT_RESPONSE).map_err(|e| self.err(e))?;
         let path = self.path.clone();
         let mut insert = |a: i64,
                           pos: usize,
