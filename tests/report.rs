@@ -311,3 +311,22 @@ fn students_with_only_checklist_scores_are_reported_in_order() {
     assert_eq!(firsts.first().map(String::as_str), Some("s000"));
     assert_eq!(firsts.last().map(String::as_str), Some("s003"));
 }
+
+#[test]
+fn a_broken_rubric_is_reported_with_its_place() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("rubrics/week_01.yaml"), "week: 1\ncriteria: [\n").expect("write");
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("rubrics/week_01.yaml:3:1: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stdout,
+        "1주차 루브릭 rubrics/week_01.yaml을(를) 읽지 못했습니다 (위 오류 참고).\n"
+    );
+    assert!(!p.join("reports").exists(), "nothing written");
+}

@@ -22,7 +22,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<()> {
     let io = |e| Error::io("terminal", e);
-    let (bank, _) = Bank::load(questions, rubrics)?;
+    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    // A bank file that does not load is said, with its place, not silently left out.
+    super::report(&mut diags);
     let index = Index::new(&bank);
     let mut gb = Gradebook::open(db)?;
     let rows: Vec<_> = gb

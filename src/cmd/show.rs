@@ -76,7 +76,9 @@ pub fn render(bank: &Bank, unit: &str, q: &Question) -> String {
 
 /// Run `quiz show`.
 pub fn run(paths: &Paths, id: &str, out: &mut dyn Write) -> Result<()> {
-    let (bank, _) = Bank::load(&paths.questions, &paths.rubrics)?;
+    let (bank, mut diags) = Bank::load(&paths.questions, &paths.rubrics)?;
+    // A bank file that does not load is said, with its place, not silently left out.
+    super::report(&mut diags);
     let Some((f, q)) = bank.find(id) else {
         let mut near: Vec<(f64, &str)> = bank
             .questions()

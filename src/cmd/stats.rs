@@ -36,7 +36,9 @@ pub fn run(
     out_file: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (bank, _) = Bank::load(questions, rubrics)?;
+    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    // A bank file that does not load is said, with its place, not silently left out.
+    super::report(&mut diags);
     let prefix = unit.unwrap_or("w");
     let in_unit: HashMap<&str, (usize, &Question)> = bank
         .questions()
