@@ -61,6 +61,13 @@ pub fn seed_for(student: &str, unit: &str, attempt: u32) -> u64 {
     u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
 }
 
+/// A fresh seed from the operating system's random source (released forms:
+/// their seeds are recorded in the gradebook, never derived from names).
+pub fn random_seed() -> u64 {
+    let hex = crate::model::form::random_hex(8);
+    u64::from_str_radix(&hex, 16).unwrap_or(0)
+}
+
 /// What a form is drawn from.
 pub struct Request<'a> {
     /// Candidate questions (the unit's), in bank order.
@@ -161,6 +168,7 @@ pub fn assemble(
                 left: ids(&q.left),
                 right: ids(&q.right),
                 review,
+                tokens: BTreeMap::new(),
             };
             // An order question must not be shown already solved.
             if q.kind == Kind::Order && item.items.len() > 1 {

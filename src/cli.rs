@@ -102,6 +102,9 @@ pub enum Command {
         /// Folder for the submission file (with --form).
         #[arg(long, default_value = ".", value_name = "DIR")]
         out: PathBuf,
+        /// Seconds an attempt stays held by a session without a heartbeat (tests).
+        #[arg(long, hide = true, env = "QUIZ_LEASE_TTL", default_value_t = 120)]
+        lease_ttl: u64,
     },
     /// Print today's unit from the course schedule.
     #[command(after_help = "Example:\n  quiz today --course course.yaml")]

@@ -28,6 +28,24 @@ pub enum Error {
         /// How many problems were reported.
         count: usize,
     },
+    /// The attempt is held by another session (its lease is alive).
+    #[error(
+        "이미 다른 곳에서 진행 중입니다 ({}부터). 그 창에서 이어서 풀거나, 그 창을 닫았다면 잠시 뒤 다시 시도하세요.",
+        local_hhmm(since)
+    )]
+    AttemptHeld {
+        /// When the other session took the attempt (UTC, RFC 3339).
+        since: String,
+    },
+    /// The attempt is finished: its answers can no longer change.
+    #[error(
+        "이미 끝난 응시입니다 (종료 {}): 답을 바꿀 수 없습니다.",
+        local_hhmm(finished_at)
+    )]
+    AttemptFinished {
+        /// When it finished (UTC, RFC 3339).
+        finished_at: String,
+    },
     /// The gradebook database failed.
     #[error("gradebook {path}: {source}")]
     Db {
@@ -42,7 +60,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Problems { .. } => 1,
+            Error::Problems { .. } | Error::AttemptHeld { .. } | Error::AttemptFinished { .. } => 1,
             Error::Io { .. } | Error::Usage(_) | Error::Db { .. } => 2,
         }
     }
@@ -54,6 +72,14 @@ impl Error {
             source,
         }
     }
+}
+
+/// `HH:MM` in local time of an RFC 3339 time (the text itself if it is not one).
+pub fn local_hhmm(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t).map_or_else(
+        |_| t.to_string(),
+        |d| d.with_timezone(&chrono::Local).format("%H:%M").to_string(),
+    )
 }
 
 /// Result alias for the crate.

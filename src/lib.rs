@@ -73,6 +73,7 @@ where
             today: day,
             form,
             out: out_dir,
+            lease_ttl,
         } => {
             if !roster::valid_id(&student) {
                 return Err(Error::Usage(format!(
@@ -81,6 +82,9 @@ where
             }
             if count == 0 {
                 return Err(Error::Usage("--count must be at least 1".into()));
+            }
+            if lease_ttl == 0 {
+                return Err(Error::Usage("--lease-ttl must be at least 1".into()));
             }
             let o = cmd::take::Options {
                 questions: paths.questions,
@@ -98,6 +102,7 @@ where
                 today: today(day),
                 form,
                 out_dir,
+                lease_ttl: std::time::Duration::from_secs(lease_ttl),
                 echo: !std::io::IsTerminal::is_terminal(&std::io::stdin()),
             };
             let stdin = std::io::stdin();
@@ -120,6 +125,7 @@ where
         } => cmd::release::run(
             &paths.questions,
             &paths.rubrics,
+            &cli.db,
             &unit,
             &roster,
             &dir,

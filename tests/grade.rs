@@ -3,7 +3,7 @@
 mod common;
 
 use common::{copy_dir, quiz, quiz_in, root};
-use quiz::model::form::token;
+use quiz::gradebook::Gradebook;
 
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
@@ -14,11 +14,26 @@ fn project() -> tempfile::TempDir {
 const S001: &str =
     "3 4\n3 2 1\n1-B 2-A\nx\nGit 저장소를 기준으로\n선언적으로 배포합니다\n\n3\n깃옵스\n";
 
-fn submission_s002() -> String {
-    let f = "s002-w1-release";
-    let t = |q: &str, id: &str| token(f, q, id);
+/// The submission of s002 to the form released to them (tokens from the
+/// gradebook's record of the form).
+fn submission_s002(p: &std::path::Path) -> String {
+    let f = "s002-w1-r1";
+    let record = Gradebook::open(&p.join("gradebook.db"))
+        .expect("db")
+        .form_record(f)
+        .expect("record")
+        .expect("released");
+    let form = record.form;
+    let t = |q: &str, id: &str| {
+        form.items
+            .iter()
+            .find(|it| it.question == q)
+            .and_then(|it| it.tokens.get(id))
+            .cloned()
+            .unwrap_or_default()
+    };
     format!(
-        "form_id: {f}\nunit: w1\nstudent: s002\nseed: 1\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n\
+        "form_id: {f}\nunit: w1\nstudent: s002\nseed: {}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n\
 - question: w1d1-choice\n  response: {{kind: choice, value: {}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n\
 - question: w1d1-multi\n  response: {{kind: multi, value: [{}, {}]}}\n  answered_at: \"2026-11-02T01:02:00Z\"\n\
 - question: w1d1-tf\n  response: {{kind: bool, value: true}}\n  answered_at: \"2026-11-02T01:03:00Z\"\n\
@@ -26,6 +41,7 @@ fn submission_s002() -> String {
 - question: w1d1-order\n  response: {{kind: order, value: [{}, {}, {}]}}\n  answered_at: \"2026-11-02T01:05:00Z\"\n\
 - question: w1d1-match\n  response: {{kind: match, value: {{{}: {}, {}: {}}}}}\n  answered_at: \"2026-11-02T01:06:00Z\"\n\
 - question: w1d1-essay\n  response: {{kind: text, value: 선언적 배포를 합니다}}\n  answered_at: \"2026-11-02T01:07:00Z\"\n",
+        form.seed,
         t("w1d1-choice", "b"),
         t("w1d1-multi", "a"),
         t("w1d1-multi", "c"),
@@ -73,8 +89,22 @@ fn setup_class(p: &std::path::Path) {
         S001,
     );
     assert_eq!(take.code, 0, "{}", take.stderr);
+    let release = quiz(
+        p,
+        &[
+            "release",
+            "w1",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+            "--count",
+            "7",
+        ],
+    );
+    assert_eq!(release.code, 0, "{}", release.stderr);
     std::fs::create_dir_all(p.join("subs")).expect("mkdir");
-    std::fs::write(p.join("subs/s002-w1.yaml"), submission_s002()).expect("sub");
+    std::fs::write(p.join("subs/s002-w1.yaml"), submission_s002(p)).expect("sub");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_dir, quiz, quiz_in, root};
+use common::{copy_dir, quiz, quiz_env, quiz_in, root};
 use quiz::gradebook::Gradebook;
 use std::path::Path;
 
@@ -271,6 +271,7 @@ fn killed_process_loses_no_answer() {
             "7",
         ])
         .current_dir(p.path())
+        .env("QUIZ_LEASE_TTL", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -303,7 +304,9 @@ fn killed_process_loses_no_answer() {
     child.kill().expect("kill -9");
     let _ = child.wait();
     drop(stdin);
-    let run = quiz_in(
+    // The dead process's lease expires after the TTL without heartbeats.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let run = quiz_env(
         p.path(),
         &[
             "take",
@@ -316,6 +319,7 @@ fn killed_process_loses_no_answer() {
             "7",
         ],
         "1-B 2-A\nx\n?\n3\n깃옵스\n",
+        &[("QUIZ_LEASE_TTL", "1")],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("(문제 3/7부터)"), "{}", run.stdout);
@@ -495,7 +499,7 @@ fn released_forms_reveal_no_key_and_take_form_writes_a_submission() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "2개의 시험지를 forms에 만들었습니다 (단원 w1, 문항 7개씩).\n"
+        "2개의 시험지를 forms에 만들었습니다 (단원 w1, 1차 배포, 문항 7개씩).\n"
     );
     let text = all_text(&p.path().join("forms"));
     for secret in [
@@ -550,7 +554,7 @@ fn released_forms_reveal_no_key_and_take_form_writes_a_submission() {
             }
         }
     }
-    let form = p.path().join("forms/s001-w1.form.yaml");
+    let form = p.path().join("forms/s001-w1-r1.form.yaml");
     let run = quiz_in(
         p.path(),
         &[
@@ -567,18 +571,18 @@ fn released_forms_reveal_no_key_and_take_form_writes_a_submission() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .ends_with("제출 파일을 저장했습니다: subs/s001-w1.yaml\n"),
+            .ends_with("제출 파일을 저장했습니다: subs/s001-w1-r1.yaml\n"),
         "{}",
         run.stdout
     );
     let sub: quiz::model::Submission = quiz::yaml::parse(
         "s",
-        &std::fs::read_to_string(p.path().join("subs/s001-w1.yaml")).expect("sub"),
+        &std::fs::read_to_string(p.path().join("subs/s001-w1-r1.yaml")).expect("sub"),
     )
     .expect("parse");
     assert_eq!(sub.answers.len(), 7);
     assert!(sub.submitted_at.is_some());
-    assert_eq!(sub.form_id, "s001-w1-release");
+    assert_eq!(sub.form_id, "s001-w1-r1");
     let run = quiz_in(
         p.path(),
         &[
@@ -591,4 +595,85 @@ fn released_forms_reveal_no_key_and_take_form_writes_a_submission() {
         "",
     );
     assert_eq!(run.code, 2);
+}
+
+/// Issue 10 item 3: two `take` processes shared one attempt and the last write
+/// won. The second session is now refused while the first is alive (exit 1,
+/// Korean message with the time it started), and can resume once the first is
+/// gone and its lease expired.
+#[test]
+fn a_second_take_of_a_held_attempt_is_refused() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let p = project();
+    let db = p.path().join("gradebook.db");
+    let args = [
+        "take",
+        "w1",
+        "--student",
+        "s104",
+        "--mode",
+        "exam",
+        "--count",
+        "3",
+        "--seed",
+        "7",
+    ];
+    let mut first = Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(args)
+        .current_dir(p.path())
+        .env("QUIZ_LEASE_TTL", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = first.stdin.take().expect("stdin");
+    stdin.write_all(b"?\n").expect("write");
+    stdin.flush().expect("flush");
+    // Wait for the first answer: the first session holds the attempt then.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let n = Gradebook::open(&db)
+            .ok()
+            .and_then(|g| g.attempts("s104", "w1").ok())
+            .and_then(|a| a.first().map(|a| a.id))
+            .and_then(|id| Gradebook::open(&db).ok()?.responses(id).ok())
+            .map_or(0, |r| r.len());
+        if n == 1 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "first answer never stored"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // Longer than the TTL: the first session's heartbeats keep its lease.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let second = quiz_env(p.path(), &args, "1\n1\n", &[("QUIZ_LEASE_TTL", "1")]);
+    assert_eq!(second.code, 1, "{}{}", second.stdout, second.stderr);
+    assert!(
+        second
+            .stderr
+            .starts_with("quiz: 이미 다른 곳에서 진행 중입니다 ("),
+        "{}",
+        second.stderr
+    );
+    assert!(second.stderr.contains("부터)"), "{}", second.stderr);
+    // The first session goes on and finishes; nothing the second typed was stored.
+    stdin.write_all(b"?\n?\n").expect("write");
+    drop(stdin);
+    let out = first.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    let gb = Gradebook::open(&db).expect("db");
+    let att = gb.attempts("s104", "w1").expect("attempts");
+    assert_eq!(att.len(), 1);
+    assert!(att[0].finished_at.is_some());
+    let rs = gb.responses(att[0].id).expect("responses");
+    assert_eq!(rs.len(), 3);
+    assert!(
+        rs.iter()
+            .all(|r| r.response == quiz::score::Response::Skipped)
+    );
 }

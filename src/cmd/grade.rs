@@ -9,8 +9,8 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::fsutil::{display, files_with_ext};
 use crate::grade::{self, Index, totals};
 use crate::gradebook::Gradebook;
-use crate::model::{Form, FormItem, Submission};
-use crate::score::{self, Status};
+use crate::model::{Form, Submission};
+use crate::score::{self, Response, Status};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -171,7 +171,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     let Grader {
         gb,
         index,
-        version,
+        version: _,
         roster,
         diags,
         t,
@@ -230,29 +230,86 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         t.skipped += 1;
         return Ok(());
     }
+    // Graded against the gradebook's record of the form only.
+    let at_key = |k: &str| loc.top_key(k).map_or((1, 1), |p| p);
+    let refuse = |diags: &mut Vec<Diagnostic>, key: &str, why: String| {
+        let (line, col) = at_key(key);
+        diags.push(Diagnostic::error(
+            &shown,
+            line,
+            col,
+            format!("{why}; file refused"),
+        ));
+    };
+    let record = match gb.form_record(&sub.form_id)? {
+        Some(r) if r.origin == "release" => r,
+        _ => {
+            refuse(
+                diags,
+                "form_id",
+                format!(
+                    "form `{}` was never released by this gradebook",
+                    sub.form_id
+                ),
+            );
+            t.skipped += 1;
+            return Ok(());
+        }
+    };
+    let form = record.form;
+    if form.student != sub.student || form.unit != sub.unit || form.seed != sub.seed {
+        let (key, why) = if form.student != sub.student {
+            (
+                "student",
+                format!(
+                    "form `{}` was released to `{}`, not to `{}`",
+                    sub.form_id, form.student, sub.student
+                ),
+            )
+        } else if form.unit != sub.unit {
+            (
+                "unit",
+                format!(
+                    "form `{}` is of unit `{}`, not `{}`",
+                    sub.form_id, form.unit, sub.unit
+                ),
+            )
+        } else {
+            (
+                "seed",
+                format!(
+                    "seed {} is not the seed of form `{}`",
+                    sub.seed, sub.form_id
+                ),
+            )
+        };
+        refuse(diags, key, why);
+        t.skipped += 1;
+        return Ok(());
+    }
     let bulk = gb.bulk()?;
     if bulk.has_form(&sub.form_id)? {
         t.already += 1;
         return Ok(());
     }
-    let mut graded = Vec::new();
-    let mut seen = HashSet::new();
+    // The answer given to each position of the form.
+    let mut given: Vec<Option<(Response, String)>> = vec![None; form.items.len()];
     for a in &sub.answers {
         let line = line_of(&a.question);
-        let Some((q, week, rules)) = index.get(&a.question) else {
+        let Some(pos) = form.items.iter().position(|it| it.question == a.question) else {
             diags.push(Diagnostic::error(
                 &shown,
                 line,
                 1,
                 format!(
-                    "question `{}` is not in the bank; answer skipped",
-                    a.question
+                    "question `{}` is not on form `{}`; answer ignored",
+                    a.question, sub.form_id
                 ),
             ));
             t.skipped += 1;
             continue;
         };
-        if !seen.insert(a.question.clone()) {
+        if given[pos].is_some() {
             diags.push(Diagnostic::error(
                 &shown,
                 line,
@@ -265,8 +322,13 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             t.skipped += 1;
             continue;
         }
-        let r = match grade::untoken(q, &sub.form_id, &a.response) {
-            Ok(r) => r,
+        let Some((q, ..)) = index.get(&a.question) else {
+            // Removed from the bank since the release: dropped below.
+            given[pos] = Some((Response::Skipped, a.answered_at.clone()));
+            continue;
+        };
+        match grade::untoken(q, &form.items[pos].tokens, &a.response) {
+            Ok(r) => given[pos] = Some((r, a.answered_at.clone())),
             Err(why) => {
                 diags.push(Diagnostic::error(
                     &shown,
@@ -275,41 +337,29 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     format!("{why}; answer skipped"),
                 ));
                 t.skipped += 1;
-                continue;
             }
-        };
-        let o = score::score(q, &r, rules);
-        if let Some(w) = week {
-            t.weeks.insert(*w);
         }
-        graded.push((a.question.clone(), r, a.answered_at.clone(), o));
     }
-    let form = Form {
-        form_id: sub.form_id.clone(),
-        unit: sub.unit.clone(),
-        student: sub.student.clone(),
-        seed: sub.seed,
-        bank_version: version.to_string(),
-        items: graded
-            .iter()
-            .map(|(q, ..)| FormItem {
-                question: q.clone(),
-                options: vec![],
-                items: vec![],
-                left: vec![],
-                right: vec![],
-                review: false,
-            })
-            .collect(),
-    };
     let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
-    for (i, (qid, r, at, o)) in graded.iter().enumerate() {
+    let submitted = sub.submitted_at.clone().unwrap_or_default();
+    for (i, (item, g)) in form.items.iter().zip(given).enumerate() {
+        // A question left out counts as unanswered: 0 of its points.
+        let (r, at) = g.unwrap_or_else(|| (Response::Skipped, submitted.clone()));
+        let o = match index.get(&item.question) {
+            Some((q, week, rules)) => {
+                if let Some(w) = week {
+                    t.weeks.insert(*w);
+                }
+                score::score(q, &r, rules)
+            }
+            None => score::Outcome::dropped(),
+        };
         bulk.response(
             attempt,
             i,
-            qid,
-            &crate::yaml::response_to_string(r),
-            at,
+            &item.question,
+            &crate::yaml::response_to_string(&r),
+            &at,
             o.points,
             o.max,
             o.status,

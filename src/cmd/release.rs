@@ -1,27 +1,38 @@
 //! `quiz release UNIT --roster FILE --out DIR`: one form per student for graded
 //! evaluations, with nothing that reveals an answer (no key, accepted answers,
 //! rubric, feedback, tags or sources; option and item ids replaced by per-form
-//! tokens).
+//! tokens drawn at random for each form and kept only in the gradebook).
 
 use super::report;
 use crate::assemble::{self, Request};
 use crate::bank::Bank;
 use crate::error::{Error, Result};
 use crate::fsutil::{display, write_atomic};
+use crate::gradebook::Gradebook;
+use crate::model::form::random_tokens;
 use crate::model::{FormQuestion, Question, ReleasedForm};
 use std::io::Write;
 use std::path::Path;
 
-/// Run `quiz release`.
+/// Run `quiz release`: a new release of the unit each time (release number,
+/// form ids and seeds all new), recorded in the gradebook before any file is
+/// written, so every form file maps to its record.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     questions: &Path,
     rubrics: &Path,
+    db: &Path,
     unit: &str,
     roster: &Path,
     out_dir: &Path,
     count: usize,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if !crate::roster::valid_id(unit) {
+        return Err(Error::Usage(format!(
+            "unit `{unit}` must be 1 to 64 of A-Z a-z 0-9 . _ -"
+        )));
+    }
     let file = std::fs::File::open(roster).map_err(|e| Error::io(roster, e))?;
     let (students, mut diags) = crate::roster::parse(&display(roster), file)?;
     let (bank, more) = Bank::load_unit(questions, rubrics, unit)?;
@@ -35,28 +46,46 @@ pub fn run(
         )));
     }
     let version = bank.version();
-    for s in &students {
-        let seed = assemble::seed_for(&s.id, unit, 0);
-        let form_id = format!("{}-{unit}-release", s.id);
-        let req = Request {
-            questions: &qs,
-            review: &[],
-            count,
-            seed,
-        };
-        let form = assemble::assemble(&req, form_id.clone(), unit, &s.id, &version);
+    let mut gb = Gradebook::open(db)?;
+    let (release_no, forms) = gb.release_forms(unit, |n| {
+        Ok(students
+            .iter()
+            .map(|s| {
+                let req = Request {
+                    questions: &qs,
+                    review: &[],
+                    count,
+                    seed: assemble::random_seed(),
+                };
+                let mut form = assemble::assemble(
+                    &req,
+                    format!("{}-{unit}-r{n}", s.id),
+                    unit,
+                    &s.id,
+                    &version,
+                );
+                for it in &mut form.items {
+                    if let Some((_, q)) = bank.find(&it.question) {
+                        random_tokens(q, it);
+                    }
+                }
+                form
+            })
+            .collect())
+    })?;
+    for (s, form) in students.iter().zip(&forms) {
         let released = ReleasedForm {
-            form_id: form_id.clone(),
+            form_id: form.form_id.clone(),
             unit: unit.to_string(),
             student: s.id.clone(),
-            seed,
+            seed: form.seed,
             bank_version: version.clone(),
             questions: form
                 .items
                 .iter()
                 .filter_map(|it| {
                     bank.find(&it.question)
-                        .map(|(_, q)| FormQuestion::released(q, it, &form_id))
+                        .map(|(_, q)| FormQuestion::released(q, it))
                 })
                 .collect(),
         };
@@ -68,13 +97,13 @@ pub fn run(
             )],
         )?;
         write_atomic(
-            &out_dir.join(format!("{}-{unit}.form.yaml", s.id)),
+            &out_dir.join(format!("{}.form.yaml", form.form_id)),
             text.as_bytes(),
         )?;
     }
     writeln!(
         out,
-        "{}개의 시험지를 {}에 만들었습니다 (단원 {unit}, 문항 {}개씩).",
+        "{}개의 시험지를 {}에 만들었습니다 (단원 {unit}, {release_no}차 배포, 문항 {}개씩).",
         students.len(),
         display(out_dir),
         count.min(qs.len())

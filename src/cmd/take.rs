@@ -44,6 +44,8 @@ pub struct Options {
     pub form: Option<PathBuf>,
     /// Where submission files go.
     pub out_dir: PathBuf,
+    /// How long an attempt stays held without a heartbeat.
+    pub lease_ttl: std::time::Duration,
     /// Echo input lines (stdin is not a terminal).
     pub echo: bool,
 }
@@ -68,6 +70,7 @@ pub fn todays_unit(course: &Path, today: NaiveDate) -> Result<Option<String>> {
 struct Book<'a> {
     gb: &'a mut Gradebook,
     attempt: i64,
+    holder: &'a str,
     student: String,
     today: NaiveDate,
 }
@@ -84,8 +87,16 @@ impl Recorder for Book<'_> {
             .map_or((0.0, q.points, crate::score::Status::Auto), |o| {
                 (o.points, o.max, o.status)
             });
-        self.gb
-            .record(self.attempt, position, &q.id, response, points, max, status)?;
+        self.gb.record(
+            self.attempt,
+            self.holder,
+            position,
+            &q.id,
+            response,
+            points,
+            max,
+            status,
+        )?;
         if let Some(o) = outcome
             && o.status == crate::score::Status::Auto
         {
@@ -128,6 +139,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         },
     };
     let mut gb = Gradebook::open(&o.db)?;
+    gb.set_lease_ttl(o.lease_ttl);
     let (roster, known) = gb.roster_status(&o.student)?;
     if roster && !known {
         return Err(Error::Usage(format!(
@@ -174,6 +186,9 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             })?
         }
     };
+    let holder = crate::gradebook::new_holder();
+    gb.claim_attempt(attempt.id, &holder, Utc::now())?;
+    let beat = Heartbeat::start(&o.db, o.lease_ttl, attempt.id, &holder);
     let given: BTreeMap<usize, Response> = gb
         .responses(attempt.id)?
         .into_iter()
@@ -219,6 +234,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let mut book = Book {
         gb: &mut gb,
         attempt: attempt.id,
+        holder: &holder,
         student: o.student.clone(),
         today: o.today,
     };
@@ -231,10 +247,12 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         out,
         o.echo,
     )?;
+    // Stop the beats first, so none renews the lease after it is given up.
+    drop(beat);
     if end == End::Quit {
-        return Ok(());
+        return gb.release_attempt(attempt.id, &holder);
     }
-    gb.finish(attempt.id)?;
+    gb.finish(attempt.id, &holder)?;
     summary(
         &bank,
         &slots,
@@ -244,6 +262,46 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         out,
     )
     .map_err(io)
+}
+
+/// Renews an attempt's lease from a background thread (its own connection)
+/// every quarter of the TTL while the student thinks; stops when dropped.
+struct Heartbeat {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Heartbeat {
+    fn start(db: &Path, ttl: std::time::Duration, attempt: i64, holder: &str) -> Heartbeat {
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let (db, holder) = (db.to_path_buf(), holder.to_string());
+        let thread = std::thread::spawn(move || {
+            let Ok(mut gb) = Gradebook::open(&db) else {
+                return;
+            };
+            gb.set_lease_ttl(ttl);
+            let every = (ttl / 4).max(std::time::Duration::from_millis(50));
+            // A lost lease ends the beats; the next answer then reports it.
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(every) {
+                if gb.heartbeat(attempt, &holder, Utc::now()).is_err() {
+                    return;
+                }
+            }
+        });
+        Heartbeat {
+            stop: Some(tx),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Heartbeat {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 fn summary(
@@ -393,6 +451,26 @@ fn run_offline(
     let text = std::fs::read_to_string(form_path).map_err(|e| Error::io(form_path, e))?;
     let form: ReleasedForm =
         crate::yaml::parse(&display(form_path), &text).map_err(|d| Error::Usage(d.to_string()))?;
+    // Its form id names the submission file: nothing from the file may lead
+    // the path out of --out.
+    if !crate::roster::valid_id(&form.form_id) {
+        let (line, col) = crate::yaml::Locator::new(&text)
+            .top_key("form_id")
+            .unwrap_or((1, 1));
+        eprintln!(
+            "{}",
+            crate::error::Diagnostic::error(
+                display(form_path),
+                line,
+                col,
+                format!(
+                    "form id `{}` must be 1 to 64 of A-Z a-z 0-9 . _ -",
+                    form.form_id
+                ),
+            )
+        );
+        return Err(Error::Problems { count: 1 });
+    }
     if form.student != o.student {
         return Err(Error::Usage(format!(
             "{} is the form of `{}`, not of `{}`",
@@ -401,9 +479,7 @@ fn run_offline(
             o.student
         )));
     }
-    let path = o
-        .out_dir
-        .join(format!("{}-{}.yaml", form.student, form.unit));
+    let path = o.out_dir.join(format!("{}.yaml", form.form_id));
     let sub = match std::fs::read_to_string(&path) {
         Ok(t) => crate::yaml::parse::<Submission>(&display(&path), &t)
             .map_err(|d| Error::Usage(d.to_string()))?,

@@ -9,7 +9,7 @@ pub mod totals;
 
 use crate::bank::{Bank, week_of};
 use crate::gradebook::Row;
-use crate::model::{Choice, Question, ScoringRules, form::token};
+use crate::model::{Choice, Question, ScoringRules};
 use crate::score::{self, Response, Status};
 use std::collections::{BTreeMap, HashMap};
 
@@ -46,13 +46,18 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Map a released form's tokens back to the bank's ids.
-pub fn untoken(q: &Question, form_id: &str, r: &Response) -> Result<Response, String> {
+/// Map a released form's tokens back to the bank's ids, with the token map
+/// recorded for the question on that form (`FormItem::tokens`: bank id -> token).
+pub fn untoken(
+    q: &Question,
+    tokens: &BTreeMap<String, String>,
+    r: &Response,
+) -> Result<Response, String> {
     let map = |list: &[Choice], t: &str| -> Result<String, String> {
         list.iter()
-            .find(|c| token(form_id, &q.id, &c.id) == t)
+            .find(|c| tokens.get(&c.id).is_some_and(|k| k == t))
             .map(|c| c.id.clone())
-            .ok_or_else(|| format!("`{t}` is no option of `{}` on form {form_id}", q.id))
+            .ok_or_else(|| format!("`{t}` is no option of `{}` on this form", q.id))
     };
     Ok(match r {
         Response::Choice(t) => Response::Choice(map(&q.options, t)?),

@@ -14,6 +14,12 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod forms;
+mod leases;
+
+pub use forms::FormRecord;
+pub use leases::{DEFAULT_LEASE_TTL, new_holder};
+
 /// Schema migrations, applied in order; `user_version` is the number applied.
 const MIGRATIONS: &[&str] = &[
     // 1: students, attempts, responses, review boxes
@@ -80,6 +86,31 @@ const MIGRATIONS: &[&str] = &[
         before REAL,
         after REAL
     );",
+    // 3: exam integrity. Attempt leases (one session at a time); every form
+    // given out (released or assembled by `take`) with its random tokens; the
+    // identity of every stored CSV row (a file graded again stores only new rows).
+    "ALTER TABLE attempts ADD COLUMN lease_holder TEXT;
+    ALTER TABLE attempts ADD COLUMN lease_since TEXT;
+    ALTER TABLE attempts ADD COLUMN lease_beat TEXT;
+    CREATE TABLE forms (
+        form_id TEXT PRIMARY KEY,
+        student_id TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        release_no INTEGER,
+        seed TEXT NOT NULL,
+        bank_version TEXT NOT NULL,
+        form TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX forms_unit ON forms(unit, release_no);
+    CREATE TABLE csv_rows (
+        digest TEXT PRIMARY KEY,
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        line INTEGER NOT NULL
+    ) WITHOUT ROWID;",
 ];
 
 /// One graded answer, as `Bulk` writes it.
@@ -93,6 +124,8 @@ pub const LEITNER_DAYS: [i64; 4] = [1, 2, 4, 8];
 pub struct Gradebook {
     conn: Connection,
     path: PathBuf,
+    /// How long an attempt's lease lives without a heartbeat.
+    lease_ttl: Duration,
 }
 
 /// A student on the roster.
@@ -273,6 +306,7 @@ impl Gradebook {
         Ok(Gradebook {
             conn,
             path: path.to_path_buf(),
+            lease_ttl: DEFAULT_LEASE_TTL,
         })
     }
 
@@ -432,6 +466,7 @@ impl Gradebook {
         )
         .map_err(&db)?;
         let id = tx.last_insert_rowid();
+        forms::insert(&tx, &form, None, "take", &started_at).map_err(&db)?;
         tx.commit().map_err(&db)?;
         Ok(Attempt {
             id,
@@ -443,11 +478,16 @@ impl Gradebook {
         })
     }
 
-    /// Record one answer (and its score) in its own transaction.
+    /// Record one answer (and its score) in its own transaction, for the
+    /// session `holder`. Refused inside that transaction when the attempt is
+    /// finished ([`Error::AttemptFinished`]: a finished attempt's answers never
+    /// change) or when another session holds its lease ([`Error::AttemptHeld`]);
+    /// a recorded answer renews the holder's lease.
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
         attempt: i64,
+        holder: &str,
         position: usize,
         question: &str,
         response: &Response,
@@ -456,15 +496,23 @@ impl Gradebook {
         status: Status,
     ) -> Result<()> {
         let text = crate::yaml::to_string(response, &[])?;
-        let now = now();
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO responses
-                 (attempt_id, position, question_id, response, answered_at, points, max_points, status, graded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5)",
-                params![attempt, position as i64, question, text, now, points, max, status.as_str()],
-            )
-            .map_err(|e| self.db_err(e))?;
+        let db = db_error(&self.path);
+        let ttl = self.lease_ttl;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        let now = Utc::now();
+        leases::check_holder(&tx, attempt, holder, now, ttl, &db)?;
+        let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        tx.execute(
+            "INSERT OR REPLACE INTO responses
+             (attempt_id, position, question_id, response, answered_at, points, max_points, status, graded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5)",
+            params![attempt, position as i64, question, text, at, points, max, status.as_str()],
+        )
+        .map_err(&db)?;
+        tx.commit().map_err(&db)?;
         Ok(())
     }
 
@@ -504,14 +552,23 @@ impl Gradebook {
         Ok(out)
     }
 
-    /// Mark an attempt finished.
-    pub fn finish(&mut self, attempt: i64) -> Result<()> {
-        self.conn
-            .execute(
-                "UPDATE attempts SET finished_at = ?2 WHERE id = ?1",
-                params![attempt, now()],
-            )
-            .map_err(|e| self.db_err(e))?;
+    /// Mark an attempt finished, for the session `holder` (refused like
+    /// [`Gradebook::record`]); the lease ends with it.
+    pub fn finish(&mut self, attempt: i64, holder: &str) -> Result<()> {
+        let db = db_error(&self.path);
+        let ttl = self.lease_ttl;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        leases::check_holder(&tx, attempt, holder, Utc::now(), ttl, &db)?;
+        tx.execute(
+            "UPDATE attempts SET finished_at = ?2, lease_holder = NULL, lease_since = NULL, lease_beat = NULL
+             WHERE id = ?1",
+            params![attempt, now()],
+        )
+        .map_err(&db)?;
+        tx.commit().map_err(&db)?;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 use super::bank::{Choice, Kind, Question};
 use crate::score::Response;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Practice (feedback after each answer) or exam (feedback at the end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +46,11 @@ pub struct FormItem {
     /// Drawn from the student's review boxes (Leitner).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
+    /// Released forms: bank id of each option, item or column entry -> the
+    /// random token printed for it on this form (see [`random_tokens`]). Kept
+    /// only in the gradebook's record of the form, never derived from ids.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tokens: BTreeMap<String, String>,
 }
 
 /// A form: everything needed to show the same quiz again.
@@ -151,31 +157,60 @@ fn ordered(list: &[Choice], order: &[String]) -> Vec<Choice> {
         .collect()
 }
 
-/// An opaque per-form token for an option/item id, so that a released form's
-/// ids (e.g. order items `a, b, c` stored in the right order) reveal nothing.
-/// Grading maps tokens back by recomputing them from the form id.
-pub fn token(form_id: &str, question: &str, id: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for p in [form_id, question, id] {
-        h.update((p.len() as u32).to_le_bytes());
-        h.update(p.as_bytes());
+/// Random bytes from the operating system (forms' tokens, lease holders).
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    // The OS source does not fail on the platforms quiz supports; if it ever
+    // did, a time-based fallback still gives distinct values per call.
+    if getrandom::fill(&mut buf).is_err() {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = (t >> ((i % 16) * 8)) as u8 ^ (i as u8);
+        }
     }
-    h.finalize()
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Give every option, item and column entry of `item` a random 6-hex-digit
+/// token, distinct within the question. Tokens carry no information: they are
+/// drawn from the OS random source for each released form and kept with the
+/// form's record in the gradebook, which is the only way back to the bank ids.
+pub fn random_tokens(q: &Question, item: &mut FormItem) {
+    let mut tokens: BTreeMap<String, String> = BTreeMap::new();
+    let mut used = std::collections::HashSet::new();
+    for c in q
+        .options
         .iter()
-        .take(3)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .chain(&q.items)
+        .chain(&q.left)
+        .chain(&q.right)
+    {
+        if tokens.contains_key(&c.id) {
+            continue;
+        }
+        let t = loop {
+            let t = random_hex(3);
+            if used.insert(t.clone()) {
+                break t;
+            }
+        };
+        tokens.insert(c.id.clone(), t);
+    }
+    item.tokens = tokens;
 }
 
 impl FormQuestion {
     /// The question as printed on a released form: parts in form order, ids
-    /// replaced by [`token`]s.
-    pub fn released(q: &Question, item: &FormItem, form_id: &str) -> Self {
+    /// replaced by the form's random tokens (`item.tokens`, see [`random_tokens`]).
+    pub fn released(q: &Question, item: &FormItem) -> Self {
         let mut f = FormQuestion::new(q, item);
         for list in [&mut f.options, &mut f.items, &mut f.left, &mut f.right] {
             for c in list.iter_mut() {
-                c.id = token(form_id, &q.id, &c.id);
+                if let Some(t) = item.tokens.get(&c.id) {
+                    c.id = t.clone();
+                }
             }
         }
         f

@@ -85,6 +85,16 @@ impl Outcome {
         }
     }
 
+    /// A question no longer in the bank: dropped, 0 of 0 (as `regrade` does).
+    pub fn dropped() -> Self {
+        Outcome {
+            points: 0.0,
+            max: 0.0,
+            status: Status::Dropped,
+            matched: Vec::new(),
+        }
+    }
+
     /// Whether the response earned full points.
     pub fn is_correct(&self) -> bool {
         self.max > 0.0 && (self.points - self.max).abs() < 1e-9

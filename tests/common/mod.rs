@@ -26,10 +26,16 @@ fn finish(out: Output) -> Run {
 
 /// Run `quiz` with `args` in `dir`, with `stdin` piped in.
 pub fn quiz_in(dir: &Path, args: &[&str], stdin: &str) -> Run {
+    quiz_env(dir, args, stdin, &[])
+}
+
+/// Run `quiz` with `args` in `dir`, `stdin` piped in, and extra environment variables.
+pub fn quiz_env(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
         .args(args)
         .current_dir(dir)
+        .envs(env.iter().copied())
         .env_remove("QUIZ_DB")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
