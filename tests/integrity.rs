@@ -1,0 +1,286 @@
+//! Exam integrity (issue 10): released forms, submissions and the gradebook
+//! cannot be gamed, and nothing is lost silently. One test per thing that broke.
+
+mod common;
+
+use common::{copy_dir, quiz, quiz_in, root};
+use quiz::gradebook::Gradebook;
+use std::path::Path;
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    std::fs::write(
+        dir.path().join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("roster");
+    dir
+}
+
+fn release(p: &Path, count: &str) {
+    let run = quiz(
+        p,
+        &[
+            "release",
+            "w1",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+            "--count",
+            count,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+fn record(p: &Path, form_id: &str) -> quiz::gradebook::FormRecord {
+    Gradebook::open(&p.join("gradebook.db"))
+        .expect("db")
+        .form_record(form_id)
+        .expect("read")
+        .expect("recorded")
+}
+
+/// A submitted answer file for `form_id`, with `answers` as YAML list items.
+fn submission(form_id: &str, student: &str, seed: u64, answers: &[String]) -> String {
+    let mut s = format!(
+        "form_id: {form_id}\nunit: w1\nstudent: {student}\nseed: {seed}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n"
+    );
+    for a in answers {
+        s.push_str(a);
+    }
+    s
+}
+
+fn text_answer(q: &str, v: &str) -> String {
+    format!(
+        "- question: {q}\n  response: {{kind: text, value: {v}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n"
+    )
+}
+
+/// Item 1: tokens were a hash of (form id, question id, bank id), so anyone
+/// could recover the bank id (and the key of order questions). Now the same
+/// form id, question and option get unrelated random tokens in two gradebooks.
+#[test]
+fn released_tokens_are_random_not_derived_from_ids() {
+    let (a, b) = (project(), project());
+    release(a.path(), "7");
+    release(b.path(), "7");
+    let (fa, fb) = (
+        record(a.path(), "s001-w1-r1"),
+        record(b.path(), "s001-w1-r1"),
+    );
+    let tokens = |r: &quiz::gradebook::FormRecord, q: &str| {
+        r.form
+            .items
+            .iter()
+            .find(|it| it.question == q)
+            .map(|it| it.tokens.clone())
+            .expect("question on form")
+    };
+    let mut differ = 0;
+    for q in ["w1d1-choice", "w1d1-multi", "w1d1-order", "w1d1-match"] {
+        let (ta, tb) = (tokens(&fa, q), tokens(&fb, q));
+        assert_eq!(ta.len(), tb.len());
+        assert!(ta.values().all(|t| t.len() == 6));
+        differ += ta.iter().filter(|(id, t)| tb.get(*id) != Some(*t)).count();
+    }
+    // 13 tokens, each of 16^6 values: all equal by chance is out of the question.
+    assert!(differ >= 10, "tokens repeat across gradebooks: {differ}");
+    // The form file shows the tokens, never the bank ids.
+    let text = std::fs::read_to_string(a.path().join("forms/s001-w1-r1.form.yaml")).expect("form");
+    for it in &fa.form.items {
+        for t in it.tokens.values() {
+            assert!(text.contains(t.as_str()), "{t} not on the form");
+        }
+    }
+}
+
+/// Item 2: a hand-written submission answering a question that is not on its
+/// form was stored and scored; questions left out were simply not counted.
+/// Now: answers to questions not on the form are reported and ignored,
+/// questions left out count 0 of their points, and a form id never released
+/// (or released to someone else) is refused, each with path:line:col.
+#[test]
+fn a_submission_is_graded_only_against_its_released_form() {
+    let p = project();
+    let p = p.path();
+    release(p, "3");
+    let mine = record(p, "s001-w1-r1");
+    let on_form: Vec<&str> = mine
+        .form
+        .items
+        .iter()
+        .map(|i| i.question.as_str())
+        .collect();
+    let off_form = [
+        "w1d1-choice",
+        "w1d1-multi",
+        "w1d1-tf",
+        "w1d1-short",
+        "w1d1-order",
+        "w1d1-match",
+        "w1d1-essay",
+    ]
+    .into_iter()
+    .find(|q| !on_form.contains(q))
+    .expect("a question not on a 3-question form");
+    let subs = p.join("subs");
+    std::fs::create_dir_all(&subs).expect("mkdir");
+    std::fs::write(
+        subs.join("a-extra.yaml"),
+        submission(
+            "s001-w1-r1",
+            "s001",
+            mine.form.seed,
+            &[text_answer(off_form, "깃옵스")],
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        subs.join("b-never.yaml"),
+        submission(
+            "s001-w1-r9",
+            "s001",
+            1,
+            &[text_answer("w1d1-short", "깃옵스")],
+        ),
+    )
+    .expect("write");
+    let theirs = record(p, "s002-w1-r1");
+    std::fs::write(
+        subs.join("c-other.yaml"),
+        submission("s002-w1-r1", "s001", theirs.form.seed, &[]),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "subs/a-extra.yaml:8:1: question `{off_form}` is not on form `s001-w1-r1`; answer ignored\n\
+subs/b-never.yaml:1:1: form `s001-w1-r9` was never released by this gradebook; file refused\n\
+subs/c-other.yaml:3:1: form `s002-w1-r1` was released to `s002`, not to `s001`; file refused\n"
+        )
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let rows = gb.rows().expect("rows");
+    // Only s001's own form was stored: its 3 questions, unanswered, 0 of max each.
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for (r, q) in rows.iter().zip(&on_form) {
+        assert_eq!(r.question_id, *q);
+        assert_eq!(r.response, quiz::score::Response::Skipped);
+        assert_eq!(r.points, Some(0.0));
+        assert!(r.max_points.is_some_and(|m| m > 0.0));
+    }
+}
+
+/// Item 5: releasing a unit again reused form ids and seeds, so the retake's
+/// submissions counted as already graded. Each release is new and every
+/// release's forms stay gradable, with attempt numbers counting up.
+#[test]
+fn a_second_release_makes_new_forms_that_are_graded() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    release(p, "7");
+    let (r1, r2) = (record(p, "s001-w1-r1"), record(p, "s001-w1-r2"));
+    assert_eq!((r1.release_no, r2.release_no), (Some(1), Some(2)));
+    assert_ne!(r1.form.seed, r2.form.seed);
+    for n in ["r1", "r2"] {
+        let form = format!("forms/s001-w1-{n}.form.yaml");
+        let run = quiz_in(
+            p,
+            &[
+                "take",
+                "--form",
+                &form,
+                "--student",
+                "s001",
+                "--out",
+                "subs",
+            ],
+            "?\n?\n?\n?\n?\n?\n?\n",
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ answers graded         ┆ 14    │"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("│ files already graded   ┆ 0     │"));
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let nos: Vec<u32> = gb
+        .attempts("s001", "w1")
+        .expect("attempts")
+        .iter()
+        .map(|a| a.attempt_no)
+        .collect();
+    assert_eq!(nos, vec![1, 2]);
+}
+
+/// Item 6: `unit: "../../../evil"` in a form made `take --form` write outside
+/// `--out`. The submission file is named by the form id, which must be a
+/// plain name; a crafted one is refused with its place, and nothing is written.
+#[test]
+fn a_crafted_form_cannot_write_outside_out() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    let good = std::fs::read_to_string(p.join("forms/s001-w1-r1.form.yaml")).expect("form");
+    std::fs::create_dir_all(p.join("inner/subs")).expect("mkdir");
+    std::fs::write(
+        p.join("unit.form.yaml"),
+        good.replace("unit: w1", "unit: ../../../evil"),
+    )
+    .expect("write");
+    std::fs::write(
+        p.join("id.form.yaml"),
+        good.replace("form_id: s001-w1-r1", "form_id: ../../evil"),
+    )
+    .expect("write");
+    let take = |form: &str| {
+        quiz_in(
+            p,
+            &[
+                "take",
+                "--form",
+                form,
+                "--student",
+                "s001",
+                "--out",
+                "inner/subs",
+            ],
+            "?\n?\n?\n?\n?\n?\n?\n",
+        )
+    };
+    let run = take("id.form.yaml");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "id.form.yaml:2:1: form id `../../evil` must be 1 to 64 of A-Z a-z 0-9 . _ -\n"
+    );
+    let run = take("unit.form.yaml");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written: Vec<String> = common::tree(p)
+        .into_iter()
+        .map(|(f, _)| f)
+        .filter(|f| {
+            !f.starts_with("forms/") && !f.starts_with("questions/") && !f.starts_with("rubrics/")
+        })
+        .filter(|f| !f.starts_with("gradebook.db") && !f.ends_with(".form.yaml"))
+        .collect();
+    assert_eq!(
+        written,
+        vec![
+            "inner/subs/s001-w1-r1.yaml",
+            "practice_seed7.txt",
+            "roster.csv"
+        ]
+    );
+}
