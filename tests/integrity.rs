@@ -284,3 +284,56 @@ fn a_crafted_form_cannot_write_outside_out() {
         ]
     );
 }
+
+/// Item 4: grading a grown LMS CSV again stored the whole file again, so the
+/// instructor's manual essay score was hidden behind a fresh "awaiting review"
+/// answer. A row (student, question, normalized answer) stored before is never
+/// stored again; only the appended row is new.
+#[test]
+fn grading_a_grown_csv_keeps_the_instructors_score() {
+    let p = project();
+    let p = p.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns003,박지훈\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    let rows = "student_id,question_id,answer\n\
+s003,w1d1-tf,false\n\
+s003,w1d1-essay,선언적으로 배포합니다\n";
+    std::fs::write(p.join("e1.csv"), rows).expect("csv");
+    let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    let filled = sheet.replace("s003,박지훈,,,1", "s003,박지훈,,,2");
+    assert_ne!(filled, sheet, "{sheet}");
+    std::fs::write(p.join("filled.csv"), filled).expect("filled");
+    let run = quiz(p, &["rubric", "import", "filled.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The LMS export grew by one row; grade the file again, twice.
+    std::fs::write(p.join("e1.csv"), format!("{rows}s003,w1d1-short,깃옵스\n")).expect("csv");
+    for _ in 0..2 {
+        let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let rows = gb.rows().expect("rows");
+    let of = |q: &str| {
+        rows.iter()
+            .filter(|r| r.question_id == q)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("w1d1-tf").len(), 1);
+    let essay = of("w1d1-essay");
+    assert_eq!(essay.len(), 1);
+    assert_eq!(
+        (essay[0].points, essay[0].status.as_deref()),
+        (Some(2.0), Some("manual"))
+    );
+    assert_eq!(of("w1d1-short").len(), 1);
+    // One attempt for the first file, one for the appended row.
+    assert_eq!(gb.attempts("s003", "w1").expect("attempts").len(), 2);
+}

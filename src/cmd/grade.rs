@@ -460,8 +460,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     let mut students: HashMap<String, Seen> = HashMap::new();
     let mut question_no: HashMap<&str, usize> = HashMap::new();
     let mut rec = csv::ByteRecord::new();
-    let mut first = true;
-    let mut already = false;
+    let (mut known, mut stored) = (0usize, 0usize);
     bulk.responses(|insert| {
         loop {
             match rdr.read_byte_record(&mut rec) {
@@ -517,13 +516,6 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             };
             let next_q = question_no.len();
             let qn = *question_no.entry(q.id.as_str()).or_insert(next_q);
-            if first {
-                first = false;
-                if bulk.has_form(&format!("csv:{file_id}:{s}"))? {
-                    already = true;
-                    return Ok(());
-                }
-            }
             let st = match students.get_mut(s) {
                 Some(st) => st,
                 None => students.entry(s.to_string()).or_insert(Seen {
@@ -559,6 +551,14 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 st.answered.resize(word + 1, 0);
             }
             st.answered[word] |= bit;
+            // A row stored before (from this file graded earlier, or any file)
+            // is never stored again: its score, maybe an instructor's, stands.
+            let answer = crate::yaml::response_to_string(&r);
+            let digest = crate::extract::hash_hex(&[s, &q.id, &answer]);
+            if bulk.csv_row_known(&digest)? {
+                known += 1;
+                continue;
+            }
             let (attempt, pos) = match st.attempt.as_mut() {
                 Some(a) => {
                     a.1 += 1;
@@ -581,15 +581,10 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 }
             };
             let o = score::score(q, &r, rules);
+            bulk.csv_row_stored(&digest, attempt, pos, &shown, line)?;
+            stored += 1;
             insert(
-                attempt,
-                pos,
-                &q.id,
-                &crate::yaml::response_to_string(&r),
-                None,
-                o.points,
-                o.max,
-                o.status,
+                attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,
             )?;
             t.graded += 1;
             if o.status == Status::NeedsReview {
@@ -601,9 +596,8 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         }
         Ok(())
     })?;
-    if already {
+    if stored == 0 && known > 0 {
         t.already += 1;
-        return Ok(());
     }
     bar.finish_and_clear();
     bulk.commit()

@@ -195,6 +195,13 @@ impl Writer {
     fn student(&mut self, student: &str, detail: Sheet) -> Result<()> {
         match self {
             Writer::Csv { folder, bom } => {
+                // A student id names a file: never one that leads out of the folder.
+                if !crate::roster::valid_id(student) {
+                    return Err(Error::Usage(format!(
+                        "student id `{}` in the gradebook cannot name a file",
+                        student.escape_debug()
+                    )));
+                }
                 let rel = Path::new("students").join(format!("{student}.csv"));
                 folder.write(&rel, &sheet::csv(&detail, *bom)?)?;
                 Ok(())

@@ -710,6 +710,35 @@ impl Bulk<'_> {
         Ok(n > 0)
     }
 
+    /// Whether a CSV row with this identity (see `cmd::grade`) is stored already.
+    pub fn csv_row_known(&self, digest: &str) -> Result<bool> {
+        self.tx
+            .prepare_cached("SELECT 1 FROM csv_rows WHERE digest = ?1")
+            .and_then(|mut st| st.exists([digest]))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Remember that the CSV row `digest` (from `source`, line `line`) is
+    /// stored as answer `position` of `attempt`.
+    pub fn csv_row_stored(
+        &self,
+        digest: &str,
+        attempt: i64,
+        position: usize,
+        source: &str,
+        line: usize,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO csv_rows (digest, attempt_id, position, source, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![digest, attempt, position as i64, source, line as i64])
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     /// A finished attempt of `origin` (submission, csv) with its form.
     pub fn attempt(
         &self,
