@@ -136,6 +136,9 @@ pub enum Command {
     /// Manage the class roster in the gradebook.
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// List and close unfinished attempts (a student stuck on a unit).
+    #[command(subcommand)]
+    Attempts(AttemptsCommand),
     /// Export questions for an LMS (Moodle GIFT or Moodle XML).
     ///
     /// Order questions become matchings of items to positions 1..n; questions a
@@ -302,6 +305,31 @@ pub enum RosterCommand {
     /// List the students.
     #[command(after_help = "Example:\n  quiz roster list")]
     List,
+}
+
+/// `quiz attempts` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AttemptsCommand {
+    /// List unfinished attempts: id, student, unit, answers so far, whether a session holds it.
+    #[command(after_help = "Example:\n  quiz attempts list --student s104")]
+    List {
+        /// Only this student's.
+        #[arg(long)]
+        student: Option<String>,
+        /// Only this unit's.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Close an unfinished attempt: questions not answered count as unanswered
+    /// (0 points; a question no longer in the bank is dropped, 0 of 0), and the
+    /// student's next `take` starts a new attempt.
+    #[command(
+        after_help = "Example:\n  quiz attempts list --student s104\n  quiz attempts close 17"
+    )]
+    Close {
+        /// Attempt id (from `quiz attempts list`).
+        id: i64,
+    },
 }
 
 /// Quiz mode.

@@ -136,6 +136,12 @@ where
             cmd::roster::import(&cli.db, &file, &mut out)
         }
         cli::Command::Roster(cli::RosterCommand::List) => cmd::roster::list(&cli.db, &mut out),
+        cli::Command::Attempts(cli::AttemptsCommand::List { student, unit }) => {
+            cmd::attempts::list(&cli.db, student.as_deref(), unit.as_deref(), &mut out)
+        }
+        cli::Command::Attempts(cli::AttemptsCommand::Close { id }) => {
+            cmd::attempts::close(&paths.questions, &paths.rubrics, &cli.db, id, &mut out)
+        }
         cli::Command::Export {
             format,
             unit,

@@ -337,3 +337,99 @@ s003,w1d1-essay,선언적으로 배포합니다\n";
     // One attempt for the first file, one for the appended row.
     assert_eq!(gb.attempts("s003", "w1").expect("attempts").len(), 2);
 }
+
+/// Item 7: deleting a question that sat in an unfinished attempt made every
+/// `take` of that unit exit 2 for good. The attempt now goes on without it
+/// (dropped, 0 of 0), and the instructor can list and close open attempts.
+#[test]
+fn a_removed_question_does_not_block_an_unfinished_attempt() {
+    let p = project();
+    let p = p.path();
+    let args = [
+        "take",
+        "w1",
+        "--student",
+        "s001",
+        "--count",
+        "7",
+        "--seed",
+        "7",
+    ];
+    let first = quiz_in(p, &args, "3 4\n3 2 1\n");
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let (start, end) = (
+        text.find("- id: w1d1-short").expect("short"),
+        text.find("- id: w1d1-order").expect("order"),
+    );
+    std::fs::write(&bank, format!("{}{}", &text[..start], &text[end..])).expect("edit");
+    let run = quiz_in(p, &args, "1-B 2-A\nx\n?\n3\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("6문제"), "{}", run.stdout);
+    assert!(run.stdout.contains("(문제 3/6부터)"), "{}", run.stdout);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let att = gb.attempts("s001", "w1").expect("attempts");
+    assert_eq!(att.len(), 1);
+    assert!(att[0].finished_at.is_some());
+    let dropped: Vec<_> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.status.as_deref() == Some("dropped"))
+        .map(|r| (r.question_id, r.points, r.max_points))
+        .collect();
+    assert_eq!(
+        dropped,
+        vec![("w1d1-short".to_string(), Some(0.0), Some(0.0))]
+    );
+}
+
+/// Item 7: the instructor command. `attempts list` shows the open attempt,
+/// `attempts close` finishes it with the unanswered questions at 0, and the
+/// student's next `take` is a new attempt.
+#[test]
+fn the_instructor_lists_and_closes_open_attempts() {
+    let p = project();
+    let p = p.path();
+    let args = [
+        "take",
+        "w1",
+        "--student",
+        "s002",
+        "--count",
+        "7",
+        "--seed",
+        "7",
+    ];
+    assert_eq!(quiz_in(p, &args, "3 4\n").code, 0);
+    let list = quiz(p, &["attempts", "list"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(
+        list.stdout.contains("│ 1       ┆ s002 ┆ w1   ┆ 1    ┆ 1/7"),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stdout
+            .ends_with("끝나지 않은 응시 1개. 닫으려면: quiz attempts close <응시 id>\n")
+    );
+    let close = quiz(p, &["attempts", "close", "1"]);
+    assert_eq!(close.code, 0, "{}", close.stderr);
+    assert_eq!(
+        close.stdout,
+        "응시 1 (s002 · w1)을(를) 닫았습니다: 답하지 않은 문제 6개는 0점으로 기록했습니다.\n"
+    );
+    assert_eq!(
+        quiz(p, &["attempts", "list"]).stdout,
+        "끝나지 않은 응시가 없습니다.\n"
+    );
+    let again = quiz(p, &["attempts", "close", "1"]);
+    assert_eq!(again.code, 2);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let rows = gb.rows().expect("rows");
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.iter().filter_map(|r| r.points).sum::<f64>(), 1.0);
+    let next = quiz_in(p, &args, "");
+    assert!(next.stdout.contains("2회차"), "{}", next.stdout);
+}

@@ -1,6 +1,7 @@
 //! One file per subcommand: each takes plain options and a writer, does its
 //! I/O, and returns `Result`.
 
+pub mod attempts;
 pub mod check;
 pub mod export;
 pub mod extract;

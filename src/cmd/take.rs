@@ -71,6 +71,8 @@ struct Book<'a> {
     gb: &'a mut Gradebook,
     attempt: i64,
     holder: &'a str,
+    /// Form position of each slot.
+    positions: &'a [usize],
     student: String,
     today: NaiveDate,
 }
@@ -87,6 +89,7 @@ impl Recorder for Book<'_> {
             .map_or((0.0, q.points, crate::score::Status::Auto), |o| {
                 (o.points, o.max, o.status)
             });
+        let position = self.positions.get(position).copied().unwrap_or(position);
         self.gb.record(
             self.attempt,
             self.holder,
@@ -195,19 +198,34 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         .map(|r| (r.position, r.response))
         .collect();
     let mut slots: Vec<Slot<'_>> = Vec::with_capacity(attempt.form.items.len());
+    // Form position of each slot: a question removed from the bank since the
+    // attempt started is dropped (0 of 0, as `regrade` does) and the attempt
+    // goes on without it.
+    let mut positions: Vec<usize> = Vec::with_capacity(attempt.form.items.len());
     for (i, item) in attempt.form.items.iter().enumerate() {
         let Some((_, q)) = bank.find(&item.question) else {
-            return Err(Error::Usage(format!(
-                "question `{}` of this attempt is no longer in the bank; ask the instructor",
-                item.question
-            )));
+            if !given.contains_key(&i) {
+                gb.record(
+                    attempt.id,
+                    &holder,
+                    i,
+                    &item.question,
+                    &Response::Skipped,
+                    0.0,
+                    0.0,
+                    crate::score::Status::Dropped,
+                )?;
+            }
+            continue;
         };
+        positions.push(i);
         slots.push(Slot {
             shown: FormQuestion::new(q, item),
             key: Some(q),
             given: given.get(&i).cloned(),
         });
     }
+    let answered = slots.iter().filter(|s| s.given.is_some()).count();
     let mode_name = if attempt.mode == Mode::Practice {
         "연습"
     } else {
@@ -221,11 +239,11 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         slots.len()
     )
     .map_err(io)?;
-    if !given.is_empty() {
+    if answered > 0 {
         writeln!(
             out,
             "이전에 중단한 퀴즈를 이어서 풉니다 (문제 {}/{}부터).",
-            given.len() + 1,
+            answered + 1,
             slots.len()
         )
         .map_err(io)?;
@@ -235,6 +253,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         gb: &mut gb,
         attempt: attempt.id,
         holder: &holder,
+        positions: &positions,
         student: o.student.clone(),
         today: o.today,
     };

@@ -43,7 +43,7 @@ fn lease_row(tx: &rusqlite::Transaction<'_>, attempt: i64) -> rusqlite::Result<O
 }
 
 /// Whether a lease last renewed at `beat` is still alive at `now`.
-fn alive(beat: Option<&str>, now: DateTime<Utc>, ttl: Duration) -> bool {
+pub(super) fn alive(beat: Option<&str>, now: DateTime<Utc>, ttl: Duration) -> bool {
     let Some(beat) = beat.and_then(|b| DateTime::parse_from_rfc3339(b).ok()) else {
         return false;
     };

@@ -16,9 +16,11 @@ use std::time::Duration;
 
 mod forms;
 mod leases;
+mod open_attempts;
 
 pub use forms::FormRecord;
 pub use leases::{DEFAULT_LEASE_TTL, new_holder};
+pub use open_attempts::{Fill, OpenAttempt};
 
 /// Schema migrations, applied in order; `user_version` is the number applied.
 const MIGRATIONS: &[&str] = &[

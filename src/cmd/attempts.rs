@@ -1,0 +1,115 @@
+//! `quiz attempts list|close`: the instructor's view of unfinished attempts,
+//! and the way to end one that cannot go on.
+
+use super::report;
+use crate::bank::Bank;
+use crate::error::{Error, Result, local_hhmm};
+use crate::grade::Index;
+use crate::gradebook::{Fill, Gradebook};
+use crate::score::{self, Outcome, Response};
+use std::io::Write;
+use std::path::Path;
+
+/// `quiz attempts list`: a table of unfinished attempts.
+pub fn list(
+    db: &Path,
+    student: Option<&str>,
+    unit: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let gb = Gradebook::open(db)?;
+    let open = gb.open_attempts(student, unit)?;
+    let io = |e| Error::io("stdout", e);
+    if open.is_empty() {
+        return writeln!(out, "끝나지 않은 응시가 없습니다.").map_err(io);
+    }
+    let mut t = crate::table::new([
+        "응시 id",
+        "학번",
+        "단원",
+        "회차",
+        "답한 문제",
+        "시작",
+        "진행 중",
+    ]);
+    for a in &open {
+        t.add_row(vec![
+            a.id.to_string(),
+            a.student.clone(),
+            a.unit.clone(),
+            a.attempt_no.to_string(),
+            format!("{}/{}", a.answered, a.questions),
+            local_time(&a.started_at),
+            a.held_since
+                .as_deref()
+                .map_or_else(|| "-".to_string(), |s| format!("{}부터", local_hhmm(s))),
+        ]);
+    }
+    writeln!(
+        out,
+        "{t}\n끝나지 않은 응시 {}개. 닫으려면: quiz attempts close <응시 id>",
+        open.len()
+    )
+    .map_err(io)
+}
+
+fn local_time(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t).map_or_else(
+        |_| t.to_string(),
+        |d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
+/// `quiz attempts close ID`: every question of the form not answered yet is
+/// stored as unanswered (0 of its points; dropped, 0 of 0, when it is no
+/// longer in the bank), and the attempt is finished.
+pub fn close(
+    questions: &Path,
+    rubrics: &Path,
+    db: &Path,
+    id: i64,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut gb = Gradebook::open(db)?;
+    let Some((form, answered)) = gb.open_attempt_form(id)? else {
+        return Err(Error::Usage(format!(
+            "끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)"
+        )));
+    };
+    let (bank, mut diags) = Bank::load(questions, rubrics)?;
+    report(&mut diags);
+    let index = Index::new(&bank);
+    let fills: Vec<Fill> = form
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !answered.contains(i))
+        .map(|(i, it)| {
+            let o = match index.get(&it.question) {
+                Some((q, _, rules)) => score::score(q, &Response::Skipped, rules),
+                None => Outcome::dropped(),
+            };
+            (
+                i,
+                it.question.clone(),
+                crate::yaml::response_to_string(&Response::Skipped),
+                o.points,
+                o.max,
+                o.status,
+            )
+        })
+        .collect();
+    gb.close_attempt(id, &fills)?;
+    writeln!(
+        out,
+        "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 0점으로 기록했습니다.",
+        form.student,
+        form.unit,
+        fills.len()
+    )
+    .map_err(|e| Error::io("stdout", e))
+}
