@@ -39,6 +39,65 @@ pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The one rule for which questions may be served (`take`, the web server),
+/// released (`release`) or exported (`export`): every question `check` finds
+/// an error in is left out, with check's message and "question left out"
+/// (warnings do not count); so is every copy of an id found in more than one
+/// file, since a form or an answer could not tell them apart. Returns the
+/// questions kept, in bank order; `diags` gets one error per reason.
+pub fn servable<'a>(
+    bank: &'a Bank,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(&'a LoadedFile, &'a Question)> {
+    let mut places: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    let mut located = Vec::new();
+    let locs: Vec<Locator<'_>> = bank.files.iter().map(|f| Locator::new(&f.text)).collect();
+    for (f, loc) in bank.files.iter().zip(&locs) {
+        for q in &f.file.questions {
+            let (line, col) = loc.item(&q.id).unwrap_or((0, 0));
+            places
+                .entry(q.id.as_str())
+                .or_default()
+                .push((f.path.clone(), line));
+            located.push((f, loc, q, line, col));
+        }
+    }
+    let mut kept = Vec::new();
+    for (f, loc, q, line, col) in located {
+        // Rules that leave a question out go here, in this one place.
+        let here = Place { f, loc, line, col };
+        let mut found = Vec::new();
+        check_question(bank, &here, q, &mut found);
+        let copies = places.get(q.id.as_str()).map_or(&[][..], Vec::as_slice);
+        if copies.len() > 1 {
+            let others: Vec<String> = copies
+                .iter()
+                .filter(|(p, l)| !(p == &f.path && *l == line))
+                .map(|(p, l)| format!("{p}:{l}"))
+                .collect();
+            here.error(
+                &mut found,
+                None,
+                format!(
+                    "duplicate question id `{}` (also in {})",
+                    q.id,
+                    others.join(", ")
+                ),
+            );
+        }
+        let errors: Vec<Diagnostic> = found.into_iter().filter(Diagnostic::is_error).collect();
+        if errors.is_empty() {
+            kept.push((f, q));
+        } else {
+            diags.extend(errors.into_iter().map(|mut d| {
+                d.message.push_str("; question left out");
+                d
+            }));
+        }
+    }
+    kept
+}
+
 struct Place<'a> {
     f: &'a LoadedFile,
     loc: &'a Locator<'a>,

@@ -433,3 +433,75 @@ fn the_instructor_lists_and_closes_open_attempts() {
     let next = quiz_in(p, &args, "");
     assert!(next.stdout.contains("2회차"), "{}", next.stdout);
 }
+
+/// Item 11: `take`, `release` and `export` used questions `check` rejects (an
+/// answer naming no option, a repeated order item, an id in two files). Every
+/// one of them now leaves such a question out with check's message, exit 1.
+#[test]
+fn questions_check_rejects_are_never_served_released_or_exported() {
+    let p = project();
+    let p = p.path();
+    std::fs::copy(
+        root().join("tests/fixtures/integrity/broken.yaml"),
+        p.join("questions/week_01/broken.yaml"),
+    )
+    .expect("copy");
+    let expected = "questions/week_01/broken.yaml:10:3: answer `z` of `w1d2-noopt` names no option; question left out\n\
+questions/week_01/broken.yaml:17:3: answer of `w1d2-twice` must list every item exactly once; question left out\n\
+questions/week_01/broken.yaml:18:3: duplicate question id `w1d1-tf` (also in questions/week_01/day1.yaml:25); question left out\n\
+questions/week_01/day1.yaml:25:3: duplicate question id `w1d1-tf` (also in questions/week_01/broken.yaml:18); question left out\n";
+    let take = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--mode",
+            "exam",
+            "--count",
+            "20",
+        ],
+        "",
+    );
+    assert_eq!(take.code, 1, "{}", take.stdout);
+    assert_eq!(take.stderr, expected);
+    assert!(take.stdout.contains("6문제"), "{}", take.stdout);
+    let run = quiz(
+        p,
+        &[
+            "release",
+            "w1",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+            "--count",
+            "20",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, expected);
+    let form = record(p, "s001-w1-r1").form;
+    let mut ids: Vec<&str> = form.items.iter().map(|i| i.question.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "w1d1-choice",
+            "w1d1-essay",
+            "w1d1-match",
+            "w1d1-multi",
+            "w1d1-order",
+            "w1d1-short"
+        ]
+    );
+    let run = quiz(p, &["export", "--format", "gift", "w1", "--out", "w1.gift"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, expected);
+    let gift = std::fs::read_to_string(p.join("w1.gift")).expect("gift");
+    for id in ["w1d2-noopt", "w1d2-twice", "w1d1-tf"] {
+        assert!(!gift.contains(id), "{id} exported");
+    }
+    assert!(gift.contains("w1d1-choice"));
+}

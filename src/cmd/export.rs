@@ -28,20 +28,24 @@ pub fn run(
     out_file: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let (bank, mut diags) = Bank::load(questions, rubrics)?;
-    report(&mut diags);
+    let (bank, mut diags) = match unit {
+        Some(u) => Bank::load_unit(questions, rubrics, u)?,
+        None => Bank::load(questions, rubrics)?,
+    };
+    // Only questions `check` accepts are ever exported.
+    let served = crate::check::servable(&bank, &mut diags);
+    let (errors, _) = report(&mut diags);
     let mut units: Vec<(String, Vec<(&Question, MultiRule)>)> = Vec::new();
-    for f in &bank.files {
+    for (f, q) in served {
         if unit.is_some_and(|u| !unit_matches(&f.file.unit, u)) {
             continue;
         }
         let rule = week_of(&f.file.unit)
             .and_then(|w| bank.rubrics.get(&w))
             .map_or(MultiRule::Partial, |r| r.rubric.scoring.multi);
-        let qs: Vec<(&Question, MultiRule)> = f.file.questions.iter().map(|q| (q, rule)).collect();
         match units.iter_mut().find(|(u, _)| *u == f.file.unit) {
-            Some((_, v)) => v.extend(qs),
-            None => units.push((f.file.unit.clone(), qs)),
+            Some((_, v)) => v.push((q, rule)),
+            None => units.push((f.file.unit.clone(), vec![(q, rule)])),
         }
     }
     if units.is_empty() {
@@ -74,9 +78,9 @@ pub fn run(
             .write_all(text.as_bytes())
             .map_err(|e| Error::io("stdout", e))?,
     }
-    if !skipped.is_empty() {
+    if !skipped.is_empty() || errors > 0 {
         return Err(Error::Problems {
-            count: skipped.len(),
+            count: skipped.len() + errors,
         });
     }
     Ok(())

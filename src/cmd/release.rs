@@ -37,8 +37,10 @@ pub fn run(
     let (students, mut diags) = crate::roster::parse(&display(roster), file)?;
     let (bank, more) = Bank::load_unit(questions, rubrics, unit)?;
     diags.extend(more);
+    // Only questions `check` accepts are ever released.
+    let served = crate::check::servable(&bank, &mut diags);
     let (errors, _) = report(&mut diags);
-    let qs: Vec<&Question> = bank.questions().map(|(_, q)| q).collect();
+    let qs: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
     if qs.is_empty() {
         return Err(Error::Usage(format!(
             "no questions for unit `{unit}` in {}",
@@ -65,7 +67,7 @@ pub fn run(
                     &version,
                 );
                 for it in &mut form.items {
-                    if let Some((_, q)) = bank.find(&it.question) {
+                    if let Some(q) = qs.iter().find(|q| q.id == it.question) {
                         random_tokens(q, it);
                     }
                 }
@@ -84,8 +86,9 @@ pub fn run(
                 .items
                 .iter()
                 .filter_map(|it| {
-                    bank.find(&it.question)
-                        .map(|(_, q)| FormQuestion::released(q, it))
+                    qs.iter()
+                        .find(|q| q.id == it.question)
+                        .map(|q| FormQuestion::released(q, it))
                 })
                 .collect(),
         };

@@ -152,8 +152,10 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         )));
     }
     let (bank, mut diags) = Bank::load_unit(&o.questions, &o.rubrics, &unit)?;
-    report(&mut diags);
-    let questions: Vec<&Question> = bank.questions().map(|(_, q)| q).collect();
+    // Only questions `check` accepts are ever shown.
+    let served = crate::check::servable(&bank, &mut diags);
+    let (errors, _) = report(&mut diags);
+    let questions: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
     if questions.is_empty() {
         return Err(Error::Usage(format!(
             "no questions for unit `{unit}` in {}",
@@ -200,10 +202,10 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let mut slots: Vec<Slot<'_>> = Vec::with_capacity(attempt.form.items.len());
     // Form position of each slot: a question removed from the bank since the
     // attempt started is dropped (0 of 0, as `regrade` does) and the attempt
-    // goes on without it.
+    // goes on without it; so is one `check` now rejects.
     let mut positions: Vec<usize> = Vec::with_capacity(attempt.form.items.len());
     for (i, item) in attempt.form.items.iter().enumerate() {
-        let Some((_, q)) = bank.find(&item.question) else {
+        let Some(q) = questions.iter().find(|q| q.id == item.question).copied() else {
             if !given.contains_key(&i) {
                 gb.record(
                     attempt.id,
@@ -269,7 +271,8 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     // Stop the beats first, so none renews the lease after it is given up.
     drop(beat);
     if end == End::Quit {
-        return gb.release_attempt(attempt.id, &holder);
+        gb.release_attempt(attempt.id, &holder)?;
+        return problems(errors);
     }
     gb.finish(attempt.id, &holder)?;
     summary(
@@ -280,7 +283,16 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         &attempt.started_at,
         out,
     )
-    .map_err(io)
+    .map_err(io)?;
+    problems(errors)
+}
+
+/// Exit 1 after the quiz when questions were left out of it (reported above).
+fn problems(errors: usize) -> Result<()> {
+    if errors > 0 {
+        return Err(Error::Problems { count: errors });
+    }
+    Ok(())
 }
 
 /// Renews an attempt's lease from a background thread (its own connection)
