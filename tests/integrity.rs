@@ -505,3 +505,130 @@ questions/week_01/day1.yaml:25:3: duplicate question id `w1d1-tf` (also in quest
     }
     assert!(gift.contains("w1d1-choice"));
 }
+
+/// Item 8: `--db /nonexistent/dir/x.db roster list` made the folder (exit 0),
+/// so a typo started a new empty gradebook. No command creates a folder;
+/// read-only commands on a missing gradebook say so (exit 2) and create
+/// nothing; only recording commands create the file.
+#[test]
+fn a_missing_gradebook_is_never_created_by_reading_and_folders_never() {
+    let p = project();
+    let p = p.path();
+    let run = quiz(p, &["--db", "typo/dir/x.db", "roster", "list"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "quiz: gradebook typo/dir/x.db이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)\n"
+    );
+    for args in [
+        &["--db", "typo/dir/x.db", "roster", "import", "roster.csv"][..],
+        &["--db", "typo/dir/x.db", "take", "w1", "--student", "s001"],
+    ] {
+        let run = quiz(p, args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(
+            run.stderr,
+            "quiz: gradebook 폴더 typo/dir이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)\n",
+            "{args:?}"
+        );
+    }
+    assert!(!p.join("typo").exists());
+    for args in [
+        &["--db", "new.db", "roster", "list"][..],
+        &["--db", "new.db", "report", "--week", "1"],
+        &["--db", "new.db", "stats"],
+        &["--db", "new.db", "attempts", "list"],
+        &["--db", "new.db", "regrade", "--dry-run"],
+    ] {
+        let run = quiz(p, args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("new.db이(가) 없습니다"),
+            "{}",
+            run.stderr
+        );
+        assert!(!p.join("new.db").exists(), "{args:?} created the gradebook");
+    }
+    let run = quiz(p, &["--db", "new.db", "roster", "import", "roster.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(p.join("new.db").exists());
+}
+
+/// Item 9: a gradebook the command may not write (read-only file, or another
+/// process holding the write lock) blocked read-only commands with "attempt to
+/// write a readonly database". Reading commands open it read-only and never
+/// take the write lock.
+#[test]
+fn read_only_commands_work_on_a_gradebook_they_cannot_write() {
+    let p = project();
+    let p = p.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    let take = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        "3 4\n3 2 1\n1-B 2-A\nx\n?\n3\n깃옵스\n",
+    );
+    assert_eq!(take.code, 0, "{}", take.stderr);
+    let db = p.join("gradebook.db");
+    let mut perms = std::fs::metadata(&db).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&db, perms).expect("chmod");
+    // Another process is writing (holds the write lock for the whole test):
+    // this blocks every writer, even when the tests run as root.
+    let writer =
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .expect("open");
+    writer.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let before = std::fs::read(&db).expect("bytes");
+    for args in [
+        &["roster", "list"][..],
+        &["report", "--week", "1"],
+        &["stats"],
+        &["attempts", "list"],
+        &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"],
+        &["regrade", "--dry-run"],
+    ] {
+        let run = quiz(p, args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(std::fs::read(&db).expect("bytes"), before);
+    writer.execute_batch("ROLLBACK").expect("unlock");
+}
+
+/// Item 10: `--db` naming another program's SQLite file printed its schema and
+/// switched it to WAL first. It is refused before anything in it changes.
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let p = project();
+    let p = p.path();
+    let other = p.join("notes.db");
+    {
+        let c = rusqlite::Connection::open(&other).expect("open");
+        c.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hi');")
+            .expect("create");
+    }
+    let before = std::fs::read(&other).expect("bytes");
+    for args in [
+        &["--db", "notes.db", "roster", "list"][..],
+        &["--db", "notes.db", "roster", "import", "roster.csv"],
+        &["--db", "notes.db", "take", "w1", "--student", "s001"],
+    ] {
+        let run = quiz(p, args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(
+            run.stderr,
+            "quiz: notes.db은(는) quiz 성적부가 아닌 SQLite 파일입니다 (다른 프로그램의 데이터베이스): 아무것도 바꾸지 않았습니다. --db 경로를 확인하세요\n"
+        );
+    }
+    assert_eq!(std::fs::read(&other).expect("bytes"), before);
+    assert!(!p.join("notes.db-wal").exists());
+}

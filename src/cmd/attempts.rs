@@ -17,7 +17,7 @@ pub fn list(
     unit: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let gb = Gradebook::open(db)?;
+    let gb = Gradebook::open_read_only(db)?;
     let open = gb.open_attempts(student, unit)?;
     let io = |e| Error::io("stdout", e);
     if open.is_empty() {

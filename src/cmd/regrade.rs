@@ -21,7 +21,11 @@ pub fn run(
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     super::report(&mut diags);
     let index = Index::new(&bank);
-    let mut gb = Gradebook::open(db)?;
+    let mut gb = if dry_run {
+        Gradebook::open_read_only(db)?
+    } else {
+        Gradebook::open(db)?
+    };
     let before_rows = gb.rows()?;
     let plan = grade::regrade_plan(&before_rows, &index);
     let mut after_rows = before_rows.clone();

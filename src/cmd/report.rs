@@ -93,7 +93,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         .map(|(_, q)| q.id.as_str())
         .collect();
 
-    let gb = Gradebook::open(o.db)?;
+    let gb = Gradebook::open_read_only(o.db)?;
     let mut checklist_of: BTreeMap<String, Vec<ChecklistScore>> = BTreeMap::new();
     for c in gb.checklist(o.week)? {
         checklist_of.entry(c.student.clone()).or_default().push(c);

@@ -29,7 +29,7 @@ pub fn import(db: &Path, file: &Path, out: &mut dyn Write) -> Result<()> {
 
 /// List the roster.
 pub fn list(db: &Path, out: &mut dyn Write) -> Result<()> {
-    let gb = Gradebook::open(db)?;
+    let gb = Gradebook::open_read_only(db)?;
     let mut t = crate::table::new(["학번", "이름", "이메일"]);
     let students = gb.students()?;
     for s in &students {

@@ -60,7 +60,7 @@ pub fn sheet(
         .ok_or_else(|| Error::Usage(format!("no rubric for week {week} in {}", display(rubrics))))?
         .rubric;
     let index = Index::new(&bank);
-    let gb = Gradebook::open(db)?;
+    let gb = Gradebook::open_read_only(db)?;
     let rows = gb.rows()?;
     let pend = pending(&rows, &index, week);
     let essays: BTreeSet<&String> = pend.keys().map(|(_, q)| q).collect();

@@ -46,7 +46,7 @@ pub fn run(
         .enumerate()
         .map(|(i, (_, q))| (q.id.as_str(), (i, q)))
         .collect();
-    let gb = Gradebook::open(db)?;
+    let gb = Gradebook::open_read_only(db)?;
     // One pass over the scores into compact records (student and question interned).
     struct Rec {
         attempt: i64,

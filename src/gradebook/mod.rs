@@ -230,6 +230,60 @@ fn db_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + use<> {
     }
 }
 
+/// Refuse a SQLite file that has tables but not the gradebook's (another
+/// program's database), before anything in it is changed.
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<()> {
+    let mut st = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .map_err(db_error(path))?;
+    let tables: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(db_error(path))?;
+    let ours = ["students", "attempts", "responses"]
+        .iter()
+        .all(|t| tables.iter().any(|n| n == t));
+    if !tables.is_empty() && !ours {
+        return Err(Error::Usage(format!(
+            "{}은(는) quiz 성적부가 아닌 SQLite 파일입니다 (다른 프로그램의 데이터베이스): 아무것도 바꾸지 않았습니다. --db 경로를 확인하세요",
+            crate::fsutil::display(path)
+        )));
+    }
+    Ok(())
+}
+
+/// A path for a `file:` URI: absolute, with `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The schema version applied (`PRAGMA user_version`); newer than this quiz is an error.
+fn schema_version(conn: &Connection, path: &Path) -> Result<usize> {
+    let version: usize = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map_err(db_error(path))?
+        .try_into()
+        .unwrap_or(0);
+    if version > MIGRATIONS.len() {
+        return Err(Error::Usage(format!(
+            "gradebook {} has schema version {version}, newer than this quiz ({}); upgrade quiz",
+            path.display(),
+            MIGRATIONS.len()
+        )));
+    }
+    Ok(version)
+}
+
 /// Now, UTC, RFC 3339 with seconds.
 pub fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -256,10 +310,18 @@ impl Gradebook {
             .map_err(|e| self.db_err(e))
     }
 
-    /// Open (creating it on first use) and migrate.
+    /// Open for a command that records something: created when missing (its
+    /// folder must exist: no folder is ever created) and migrated. A SQLite
+    /// file that has tables but none of the gradebook's is refused before
+    /// anything in it changes.
     pub fn open(path: &Path) -> Result<Gradebook> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(Error::Usage(format!(
+                "gradebook 폴더 {}이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)",
+                crate::fsutil::display(dir)
+            )));
         }
         let db = |e| Error::Db {
             path: path.to_path_buf(),
@@ -268,6 +330,7 @@ impl Gradebook {
         let fresh = !path.exists();
         let mut conn = Connection::open(path).map_err(&db)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(&db)?;
+        refuse_foreign(&conn, path)?;
         if fresh {
             // Larger pages: fewer B-tree splits for classes of thousands (set before WAL).
             conn.pragma_update(None, "page_size", 16384i64)
@@ -287,24 +350,61 @@ impl Gradebook {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&db)?;
-        let version: usize = tx
-            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-            .map_err(&db)?
-            .try_into()
-            .unwrap_or(0);
-        if version > MIGRATIONS.len() {
-            return Err(Error::Usage(format!(
-                "gradebook {} has schema version {version}, newer than this quiz ({}); upgrade quiz",
-                path.display(),
-                MIGRATIONS.len()
-            )));
-        }
+        let version = schema_version(&tx, path)?;
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
             tx.execute_batch(m).map_err(&db)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)
                 .map_err(&db)?;
         }
         tx.commit().map_err(&db)?;
+        Ok(Gradebook {
+            conn,
+            path: path.to_path_buf(),
+            lease_ttl: DEFAULT_LEASE_TTL,
+        })
+    }
+
+    /// Open for a command that only reads (roster list, report, stats, ...):
+    /// a missing gradebook is an error (nothing is created), the file is
+    /// opened read-only (a read-only file or one another process is writing
+    /// is fine), and nothing in it changes. A gradebook of an older schema is
+    /// migrated first when it can be written, else read as it is.
+    pub fn open_read_only(path: &Path) -> Result<Gradebook> {
+        if !path.is_file() {
+            return Err(Error::Usage(format!(
+                "gradebook {}이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)",
+                crate::fsutil::display(path)
+            )));
+        }
+        let db = |e| Error::Db {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        let read_only =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, read_only).map_err(&db)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(&db)?;
+        if let Err(e) = refuse_foreign(&conn, path) {
+            // A WAL gradebook in a folder this user cannot write: SQLite cannot
+            // make its shared-memory file. Nobody can be writing it then, so
+            // read it as an immutable file.
+            if !matches!(&e, Error::Db { source: rusqlite::Error::SqliteFailure(f, _), .. }
+                if matches!(f.code, rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen))
+            {
+                return Err(e);
+            }
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            conn =
+                Connection::open_with_flags(uri, read_only | rusqlite::OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(&db)?;
+            refuse_foreign(&conn, path)?;
+        }
+        let version = schema_version(&conn, path)?;
+        if version < MIGRATIONS.len()
+            && let Ok(g) = Gradebook::open(path)
+        {
+            return Ok(g);
+        }
         Ok(Gradebook {
             conn,
             path: path.to_path_buf(),
