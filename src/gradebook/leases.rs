@@ -178,6 +178,22 @@ mod tests {
     }
 
     #[test]
+    fn two_sessions_starting_at_once_share_one_unfinished_attempt() -> Result<()> {
+        let (_d, mut g, a) = book()?;
+        let again = g.start_attempt("s1", "w1", Mode::Exam, |_| Form {
+            form_id: "other".into(),
+            unit: "w1".into(),
+            student: "s1".into(),
+            seed: 2,
+            bank_version: "v".into(),
+            items: vec![],
+        })?;
+        assert_eq!(again.id, a);
+        assert_eq!(g.attempts("s1", "w1")?.len(), 1);
+        Ok(())
+    }
+
+    #[test]
     fn an_answer_from_a_session_without_the_lease_or_after_finish_is_refused() -> Result<()> {
         let (_d, mut g, a) = book()?;
         let r = crate::score::Response::Skipped;

@@ -537,7 +537,9 @@ impl Gradebook {
     }
 
     /// Start a new attempt: the attempt number is taken inside one immediate
-    /// transaction, and `make_form(attempt_no)` builds the form for it.
+    /// transaction, and `make_form(attempt_no)` builds the form for it. When
+    /// the student already has an unfinished `take` attempt at the unit (made
+    /// by a session that started at the same moment), that one is returned.
     pub fn start_attempt(
         &mut self,
         student: &str,
@@ -550,6 +552,25 @@ impl Gradebook {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&db)?;
+        // Two sessions starting at once: the second gets the first's attempt
+        // (and then waits for its lease), never a second unfinished one.
+        let open: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM attempts WHERE student_id = ?1 AND unit = ?2
+                                AND finished_at IS NULL AND origin = 'take')",
+                params![student, unit],
+                |r| r.get(0),
+            )
+            .map_err(&db)?;
+        if open {
+            drop(tx);
+            if let Some(a) = self.unfinished(student, unit)? {
+                return Ok(a);
+            }
+            return Err(Error::Usage(format!(
+                "the unfinished attempt of `{student}` at `{unit}` vanished; try again"
+            )));
+        }
         let n: i64 = tx
             .query_row(
                 "SELECT COALESCE(MAX(attempt_no), 0) FROM attempts WHERE student_id = ?1 AND unit = ?2",
