@@ -78,4 +78,57 @@ proptest! {
             }
         }
     }
+
+    /// Released forms: tokens are distinct within a question, shown for every
+    /// option, item and entry, and map an answer back to exactly the bank ids
+    /// the student picked (and nothing else maps).
+    #[test]
+    fn released_tokens_map_back_to_the_picked_ids(
+        seed in any::<u64>(),
+        unit in prop::sample::select(vec!["w2", "w3", "w5", "w6"]),
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 4),
+    ) {
+        let b = bank();
+        let qs: Vec<&Question> = b
+            .questions()
+            .filter(|(f, _)| quiz::bank::unit_matches(&f.file.unit, unit))
+            .map(|(_, q)| q)
+            .collect();
+        let req = Request { questions: &qs, review: &[], count: 12, seed };
+        let mut form = assemble(&req, "f".into(), unit, "s", "v");
+        for item in &mut form.items {
+            let (_, q) = b.find(&item.question).expect("in bank");
+            quiz::model::form::random_tokens(q, item);
+            let shown = quiz::model::FormQuestion::released(q, item);
+            let tok: BTreeSet<&String> = item.tokens.values().collect();
+            prop_assert_eq!(tok.len(), item.tokens.len(), "tokens repeat in {}", q.id);
+            for (list, ids_shown) in [(&shown.options, &item.options), (&shown.items, &item.items)] {
+                for (c, id) in list.iter().zip(ids_shown) {
+                    prop_assert_eq!(Some(&c.id), item.tokens.get(id));
+                }
+            }
+            let (by_token, by_id) = match q.kind {
+                Kind::Choice => {
+                    let i = picks[0].index(item.options.len());
+                    (Response::Choice(shown.options[i].id.clone()), Response::Choice(item.options[i].clone()))
+                }
+                Kind::Order => (
+                    Response::Order(shown.items.iter().map(|c| c.id.clone()).collect()),
+                    Response::Order(item.items.clone()),
+                ),
+                _ => continue,
+            };
+            prop_assert_eq!(quiz::grade::untoken(q, &item.tokens, &by_token), Ok(by_id));
+            // A bank id is not a token.
+            if let Some(first) = item.options.first().or(item.items.first()) {
+                let raw = match q.kind {
+                    Kind::Choice => Response::Choice(first.clone()),
+                    _ => Response::Order(vec![first.clone()]),
+                };
+                if !item.tokens.values().any(|t| t == first) {
+                    prop_assert!(quiz::grade::untoken(q, &item.tokens, &raw).is_err());
+                }
+            }
+        }
+    }
 }
