@@ -41,7 +41,7 @@ pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
 
 /// The one rule for which questions may be served (`take`, the web server),
 /// released (`release`) or exported (`export`): every question `check` finds
-/// an error in is left out, with check's message and "question left out"
+/// an error in is left out, with check's message and "문항을 제외했습니다"
 /// (warnings do not count); so is every copy of an id found in more than one
 /// file, since a form or an answer could not tell them apart. Returns the
 /// questions kept, in bank order; `diags` gets one error per reason.
@@ -79,7 +79,7 @@ pub fn servable<'a>(
                 &mut found,
                 None,
                 format!(
-                    "duplicate question id `{}` (also in {})",
+                    "문항 id `{}`이(가) 다른 곳에도 있습니다 ({})",
                     q.id,
                     others.join(", ")
                 ),
@@ -90,7 +90,7 @@ pub fn servable<'a>(
             kept.push((f, q));
         } else {
             diags.extend(errors.into_iter().map(|mut d| {
-                d.message.push_str("; question left out");
+                d.message.push_str("; 문항을 제외했습니다");
                 d
             }));
         }

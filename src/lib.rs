@@ -84,7 +84,7 @@ where
                 return Err(Error::Usage("--count must be at least 1".into()));
             }
             if lease_ttl == 0 {
-                return Err(Error::Usage("--lease-ttl must be at least 1".into()));
+                return Err(Error::Usage("--lease-ttl은 1 이상이어야 합니다".into()));
             }
             let o = cmd::take::Options {
                 questions: paths.questions,

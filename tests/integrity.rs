@@ -160,9 +160,9 @@ fn a_submission_is_graded_only_against_its_released_form() {
     assert_eq!(
         run.stderr,
         format!(
-            "subs/a-extra.yaml:8:1: question `{off_form}` is not on form `s001-w1-r1`; answer ignored\n\
-subs/b-never.yaml:1:1: form `s001-w1-r9` was never released by this gradebook; file refused\n\
-subs/c-other.yaml:3:1: form `s002-w1-r1` was released to `s002`, not to `s001`; file refused\n"
+            "subs/a-extra.yaml:8:1: 문항 `{off_form}`은(는) 시험지 `s001-w1-r1`에 없습니다; 답을 무시했습니다\n\
+subs/b-never.yaml:1:1: 시험지 `s001-w1-r9`은(는) 이 성적부에서 배포한 적이 없습니다; 파일을 거부했습니다\n\
+subs/c-other.yaml:3:1: 시험지 `s002-w1-r1`은(는) `s002`에게 배포되었습니다 (`s001` 아님); 파일을 거부했습니다\n"
         )
     );
     let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
@@ -263,7 +263,7 @@ fn a_crafted_form_cannot_write_outside_out() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "id.form.yaml:2:1: form id `../../evil` must be 1 to 64 of A-Z a-z 0-9 . _ -\n"
+        "id.form.yaml:2:1: 시험지 id `../../evil`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다\n"
     );
     let run = take("unit.form.yaml");
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -446,10 +446,10 @@ fn questions_check_rejects_are_never_served_released_or_exported() {
         p.join("questions/week_01/broken.yaml"),
     )
     .expect("copy");
-    let expected = "questions/week_01/broken.yaml:10:3: answer `z` of `w1d2-noopt` names no option; question left out\n\
-questions/week_01/broken.yaml:17:3: answer of `w1d2-twice` must list every item exactly once; question left out\n\
-questions/week_01/broken.yaml:18:3: duplicate question id `w1d1-tf` (also in questions/week_01/day1.yaml:25); question left out\n\
-questions/week_01/day1.yaml:25:3: duplicate question id `w1d1-tf` (also in questions/week_01/broken.yaml:18); question left out\n";
+    let expected = "questions/week_01/broken.yaml:10:3: answer `z` of `w1d2-noopt` names no option; 문항을 제외했습니다\n\
+questions/week_01/broken.yaml:17:3: answer of `w1d2-twice` must list every item exactly once; 문항을 제외했습니다\n\
+questions/week_01/broken.yaml:18:3: 문항 id `w1d1-tf`이(가) 다른 곳에도 있습니다 (questions/week_01/day1.yaml:25); 문항을 제외했습니다\n\
+questions/week_01/day1.yaml:25:3: 문항 id `w1d1-tf`이(가) 다른 곳에도 있습니다 (questions/week_01/broken.yaml:18); 문항을 제외했습니다\n";
     let take = quiz_in(
         p,
         &[

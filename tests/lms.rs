@@ -371,7 +371,7 @@ fn export_lists_what_it_cannot_express() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "questions/x.yaml:7:3: question `w1-noanswer` has no answer; question left out\n"
+        "questions/x.yaml:7:3: question `w1-noanswer` has no answer; 문항을 제외했습니다\n"
     );
     assert!(run.stdout.contains("::w1-ok::p {T}\n"));
 }

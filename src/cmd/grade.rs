@@ -238,7 +238,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             &shown,
             line,
             col,
-            format!("{why}; file refused"),
+            format!("{why}; 파일을 거부했습니다"),
         ));
     };
     let record = match gb.form_record(&sub.form_id)? {
@@ -248,7 +248,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 diags,
                 "form_id",
                 format!(
-                    "form `{}` was never released by this gradebook",
+                    "시험지 `{}`은(는) 이 성적부에서 배포한 적이 없습니다",
                     sub.form_id
                 ),
             );
@@ -262,7 +262,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             (
                 "student",
                 format!(
-                    "form `{}` was released to `{}`, not to `{}`",
+                    "시험지 `{}`은(는) `{}`에게 배포되었습니다 (`{}` 아님)",
                     sub.form_id, form.student, sub.student
                 ),
             )
@@ -270,7 +270,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             (
                 "unit",
                 format!(
-                    "form `{}` is of unit `{}`, not `{}`",
+                    "시험지 `{}`의 단원은 `{}`입니다 (`{}` 아님)",
                     sub.form_id, form.unit, sub.unit
                 ),
             )
@@ -278,7 +278,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             (
                 "seed",
                 format!(
-                    "seed {} is not the seed of form `{}`",
+                    "seed {}은(는) 시험지 `{}`의 seed가 아닙니다",
                     sub.seed, sub.form_id
                 ),
             )
@@ -302,7 +302,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 line,
                 1,
                 format!(
-                    "question `{}` is not on form `{}`; answer ignored",
+                    "문항 `{}`은(는) 시험지 `{}`에 없습니다; 답을 무시했습니다",
                     a.question, sub.form_id
                 ),
             ));

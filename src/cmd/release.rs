@@ -30,7 +30,7 @@ pub fn run(
 ) -> Result<()> {
     if !crate::roster::valid_id(unit) {
         return Err(Error::Usage(format!(
-            "unit `{unit}` must be 1 to 64 of A-Z a-z 0-9 . _ -"
+            "단원 `{unit}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다"
         )));
     }
     let file = std::fs::File::open(roster).map_err(|e| Error::io(roster, e))?;

@@ -198,7 +198,7 @@ impl Writer {
                 // A student id names a file: never one that leads out of the folder.
                 if !crate::roster::valid_id(student) {
                     return Err(Error::Usage(format!(
-                        "student id `{}` in the gradebook cannot name a file",
+                        "성적부의 학번 `{}`은(는) 파일 이름이 될 수 없습니다",
                         student.escape_debug()
                     )));
                 }

@@ -495,7 +495,7 @@ fn run_offline(
                 line,
                 col,
                 format!(
-                    "form id `{}` must be 1 to 64 of A-Z a-z 0-9 . _ -",
+                    "시험지 id `{}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다",
                     form.form_id
                 ),
             )

@@ -63,7 +63,7 @@ pub(super) fn check_holder(
     db: &impl Fn(rusqlite::Error) -> Error,
 ) -> Result<()> {
     let Some((finished, current, since, beat)) = lease_row(tx, attempt).map_err(db)? else {
-        return Err(Error::Usage(format!("attempt {attempt} does not exist")));
+        return Err(Error::Usage(format!("응시 {attempt}이(가) 없습니다")));
     };
     if let Some(finished_at) = finished {
         return Err(Error::AttemptFinished { finished_at });

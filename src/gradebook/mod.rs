@@ -568,7 +568,7 @@ impl Gradebook {
                 return Ok(a);
             }
             return Err(Error::Usage(format!(
-                "the unfinished attempt of `{student}` at `{unit}` vanished; try again"
+                "`{student}`의 `{unit}` 응시를 찾지 못했습니다; 다시 시도하세요"
             )));
         }
         let n: i64 = tx
