@@ -117,6 +117,10 @@ pub enum Command {
         today: Option<chrono::NaiveDate>,
     },
     /// Write one form per student (no answer key) for a graded evaluation.
+    ///
+    /// Each run is a new release of the unit (form ids `<student>-<unit>-r<N>`,
+    /// new seeds, random option tokens), recorded in the gradebook: submissions
+    /// are graded against that record only.
     #[command(
         after_help = "Example:\n  quiz release w5 --roster roster.csv --out forms --count 20"
     )]
