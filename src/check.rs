@@ -219,6 +219,24 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                     Vec::new()
                 }
             };
+            if q.options.iter().any(|o| o.weight.is_some()) {
+                let sum: f64 = q
+                    .options
+                    .iter()
+                    .filter_map(|o| o.weight)
+                    .filter(|w| *w > 0.0)
+                    .sum();
+                if (sum - 100.0).abs() >= 0.005 {
+                    p.error(
+                        diags,
+                        Some("options"),
+                        format!(
+                            "multi `{id}`: positive option weights sum to {}%, not 100%",
+                            crate::lms::percent(sum)
+                        ),
+                    );
+                }
+            }
             for x in &list {
                 if !has(&q.options, x) {
                     p.error(

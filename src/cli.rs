@@ -242,7 +242,9 @@ pub enum Command {
         /// Unit for the questions (default: from `$CATEGORY:`, else `imported`).
         #[arg(long)]
         unit: Option<String>,
-        /// Output file (default: questions/imported/<file stem>.yaml).
+        /// Output: a file for questions of one unit, or a folder (existing, or
+        /// ending in `/`) for one `<stem>-<unit>.yaml` per unit (default:
+        /// questions/imported/). A file with several units is refused.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },

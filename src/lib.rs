@@ -238,6 +238,7 @@ where
             out: target,
         } => cmd::import::run(
             &paths.questions,
+            &paths.rubrics,
             &file,
             unit.as_deref(),
             target.as_deref(),

@@ -52,7 +52,7 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
         ]
     );
     // 9 questions: 8 imported, the numerical range reported with its line.
-    assert!(run.stderr.contains("questions.gift.txt:31:1: numerical answers with a tolerance or range are not supported; question skipped"), "{}", run.stderr);
+    assert!(run.stderr.contains("questions.gift.txt:31:1: numerical answer `3:2` accepts 3 ± 2: only exact numbers can be imported (as short answers); question skipped"), "{}", run.stderr);
     let colours = &f.questions[3];
     let weights: Vec<f64> = colours
         .options
@@ -120,11 +120,25 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
             .iter()
             .any(|q| q.kind == Kind::Cloze && q.prompt == "Two plus two equals ____.")
     );
+    // 41 questions: 37 as before, and the two numericals whose full-credit
+    // answer is exact (`=1822:0`) now import, their 50 % answer reported.
     assert!(
-        run.stdout.contains("│ imported  ┆ 37    │"),
+        run.stdout.contains("│ 가져옴    ┆ 39      │"),
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout.contains("│ 건너뜀    ┆ 4       │"),
+        "{}",
+        run.stdout
+    );
+    for reason in [
+        "examples.txt:16:1: numerical answer `1822:1` accepts 1822 ± 1: only exact numbers can be imported (as short answers); question skipped",
+        "examples.txt:74:1: numerical answer `3.141..3.142` is the range 3.141 to 3.142: only exact numbers can be imported (as short answers); question skipped",
+        "examples.txt:76:1: warning: answer `1822:2` with 50% credit dropped: partial credit for short answers is not supported",
+    ] {
+        assert!(run.stderr.contains(reason), "{reason}\n{}", run.stderr);
+    }
     // Refuses to overwrite.
     let again = quiz(
         tmp.path(),
@@ -193,7 +207,7 @@ fn shipped_bank_round_trips_through_gift() {
     assert!(run.stdout.starts_with("459개 문항을"), "{}", run.stdout);
     let text = std::fs::read_to_string(&gift).expect("gift");
     assert!(text.contains("$CATEGORY: quiz/w3d5s8\n"));
-    let out = tmp.path().join("imported.yaml");
+    // Several units: `--out` a file is refused, a folder gets one file per unit.
     let run = quiz(
         tmp.path(),
         &[
@@ -202,10 +216,37 @@ fn shipped_bank_round_trips_through_gift() {
             "gift",
             gift.to_str().expect("utf8"),
             "--out",
-            out.to_str().expect("utf8"),
+            "imported.yaml",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("5개 단원(w2d4s8, w3d5, w3d5s8, w5, w6)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !tmp.path().join("imported.yaml").exists(),
+        "nothing written"
+    );
+    let run = quiz(
+        tmp.path(),
+        &[
+            "import",
+            "--format",
+            "gift",
+            gift.to_str().expect("utf8"),
+            "--out",
+            "imported/",
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        tmp.path().join("imported/bank-w3d5s8.yaml").exists(),
+        "{}",
+        run.stdout
+    );
     let (bank, _) = Bank::load(&root().join("questions"), &root().join("rubrics")).expect("bank");
     let mut n = 0;
     for path in quiz::fsutil::files_with_ext(tmp.path(), &["yaml"]).expect("list") {

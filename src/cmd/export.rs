@@ -5,7 +5,7 @@ use crate::bank::{Bank, unit_matches, week_of};
 use crate::error::{Error, Result};
 use crate::fsutil::{display, write_atomic};
 use crate::lms::{gift, moodle_xml};
-use crate::model::{MultiRule, Question};
+use crate::model::{Question, ScoringRules};
 use std::io::Write;
 use std::path::Path;
 
@@ -35,14 +35,15 @@ pub fn run(
     // Only questions `check` accepts are ever exported.
     let served = crate::check::servable(&bank, &mut diags);
     let (errors, _) = report(&mut diags);
-    let mut units: Vec<(String, Vec<(&Question, MultiRule)>)> = Vec::new();
+    let default_rules = ScoringRules::default();
+    let mut units: Vec<(String, Vec<(&Question, &ScoringRules)>)> = Vec::new();
     for (f, q) in served {
         if unit.is_some_and(|u| !unit_matches(&f.file.unit, u)) {
             continue;
         }
         let rule = week_of(&f.file.unit)
             .and_then(|w| bank.rubrics.get(&w))
-            .map_or(MultiRule::Partial, |r| r.rubric.scoring.multi);
+            .map_or(&default_rules, |r| &r.rubric.scoring);
         match units.iter_mut().find(|(u, _)| *u == f.file.unit) {
             Some((_, v)) => v.push((q, rule)),
             None => units.push((f.file.unit.clone(), vec![(q, rule)])),
@@ -55,12 +56,16 @@ pub fn run(
             display(questions)
         )));
     }
-    let (text, skipped) = match format {
-        Format::Gift => gift::export(&units),
-        Format::MoodleXml => moodle_xml::export(&units),
+    let doc = match format {
+        Format::Gift => gift::document(&units),
+        Format::MoodleXml => moodle_xml::document(&units),
     };
+    let (text, skipped) = (doc.text, doc.skipped);
     for (id, why) in &skipped {
         eprintln!("quiz export: skipped `{id}`: {why}");
+    }
+    for (id, note) in &doc.notes {
+        eprintln!("quiz export: note: `{id}`: {note}");
     }
     match out_file {
         Some(p) => {

@@ -1,5 +1,11 @@
 //! `quiz import --format gift FILE [--unit UNIT] [--out PATH]`: GIFT questions
 //! into the bank as hand-written files (no `source`: extract never touches them).
+//!
+//! Ids are unique against the whole bank: a GIFT name that is a free, valid id
+//! is kept; any other question gets `<unit>-g<hash>` and keeps its name as the
+//! tag `gift:<name>`. A bank file holds one unit, so `--out FILE` takes a file
+//! of one unit; a file of several units goes to a folder (`--out DIR/`, or by
+//! default `questions/imported/`), one `<stem>-<unit>.yaml` per unit.
 
 use super::report;
 use crate::error::{Error, Result};
@@ -39,9 +45,19 @@ fn unit_like(s: &str) -> bool {
     false
 }
 
+/// Every question id already in the bank, with the file that holds it.
+fn bank_ids(questions: &Path, rubrics: &Path) -> Result<BTreeMap<String, String>> {
+    let (bank, _) = crate::bank::Bank::load(questions, rubrics)?;
+    Ok(bank
+        .questions()
+        .map(|(f, q)| (q.id.clone(), f.path.clone()))
+        .collect())
+}
+
 /// Run `quiz import`.
 pub fn run(
     questions: &Path,
+    rubrics: &Path,
     file: &Path,
     unit: Option<&str>,
     out_path: Option<&Path>,
@@ -54,7 +70,8 @@ pub fn run(
         |s| s.to_string_lossy().into_owned(),
     );
     let mut by_unit: BTreeMap<String, Vec<Question>> = BTreeMap::new();
-    let mut used: HashSet<String> = HashSet::new();
+    let in_bank = bank_ids(questions, rubrics)?;
+    let mut used: HashSet<String> = in_bank.keys().cloned().collect();
     for it in items {
         let u = unit
             .map(str::to_string)
@@ -74,7 +91,19 @@ pub fn run(
         };
         q.id = match it.name.as_deref() {
             Some(n) if valid(n) && !used.contains(n) => n.to_string(),
-            _ => {
+            other => {
+                if let Some(path) = other.and_then(|n| in_bank.get(n)) {
+                    diags.push(crate::error::Diagnostic::warning(
+                        display(file),
+                        it.line,
+                        1,
+                        format!(
+                            "id `{}` is already in the bank ({path}): imported under a new id, the name kept as tag `gift:{}`",
+                            other.unwrap_or_default(),
+                            other.unwrap_or_default()
+                        ),
+                    ));
+                }
                 let h = crate::extract::hash_hex(&[
                     &u,
                     q.kind.as_str(),
@@ -94,23 +123,40 @@ pub fn run(
         used.insert(q.id.clone());
         by_unit.entry(u).or_default().push(q);
     }
-    let default = questions.join("imported").join(format!("{stem}.yaml"));
-    let base: PathBuf = out_path.map_or(default, Path::to_path_buf);
+    // `--out` is a folder when it is one or ends with `/`; else one file.
+    let dir: Option<PathBuf> = match out_path {
+        None => Some(questions.join("imported")),
+        Some(p) if p.is_dir() || p.to_string_lossy().ends_with(['/', '\\']) => {
+            Some(p.to_path_buf())
+        }
+        Some(_) => None,
+    };
+    if let (None, Some(p)) = (&dir, out_path) {
+        if by_unit.len() > 1 {
+            let units: Vec<&str> = by_unit.keys().map(String::as_str).collect();
+            return Err(Error::Usage(format!(
+                "{}에 {}개 단원({})의 문항이 있지만 --out {}은(는) 한 단원만 담는 파일입니다: --unit으로 한 단원에 모으거나 --out에 폴더를 주세요(예: --out {}/). 아무것도 쓰지 않았습니다",
+                display(file),
+                units.len(),
+                units.join(", "),
+                display(p),
+                display(&p.with_extension(""))
+            )));
+        }
+    }
     let single = by_unit.len() == 1;
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut written = Vec::new();
     for (u, qs) in by_unit {
-        let target = if single {
-            base.clone()
-        } else {
-            let s = base
-                .file_stem()
-                .map_or_else(|| stem.clone(), |s| s.to_string_lossy().into_owned());
-            base.with_file_name(format!("{s}-{u}.yaml"))
+        let target = match (&dir, out_path) {
+            (Some(d), _) if single => d.join(format!("{stem}.yaml")),
+            (Some(d), _) => d.join(format!("{stem}-{u}.yaml")),
+            (None, Some(p)) => p.to_path_buf(),
+            (None, None) => questions.join("imported").join(format!("{stem}.yaml")),
         };
         if target.exists() {
             return Err(Error::Usage(format!(
-                "{} exists; choose another --out (nothing was written)",
+                "{}이(가) 이미 있습니다: 다른 --out을 주세요 (아무것도 쓰지 않았습니다)",
                 display(&target)
             )));
         }
@@ -135,16 +181,16 @@ pub fn run(
         write_atomic(target, text.as_bytes())?;
     }
     let (errors, warnings) = report(&mut diags);
-    let mut t = crate::table::new(["", "count"]);
+    let mut t = crate::table::new(["", "문항 수"]);
     for (k, n) in &counts {
         t.add_row(vec![k.to_string(), n.to_string()]);
     }
     t.add_row(vec![
-        "imported".to_string(),
+        "가져옴".to_string(),
         counts.values().sum::<usize>().to_string(),
     ]);
-    t.add_row(vec!["skipped".to_string(), errors.to_string()]);
-    t.add_row(vec!["warnings".to_string(), warnings.to_string()]);
+    t.add_row(vec!["건너뜀".to_string(), errors.to_string()]);
+    t.add_row(vec!["경고".to_string(), warnings.to_string()]);
     let files: Vec<String> = written.iter().map(|(p, _)| display(p)).collect();
     writeln!(out, "{t}\n{}", files.join("\n")).map_err(|e| Error::io("stdout", e))?;
     if errors > 0 {

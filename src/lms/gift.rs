@@ -1,24 +1,39 @@
-//! GIFT, as Moodle documents it (docs.moodle.org "GIFT format").
+//! GIFT, as Moodle reads and writes it (question/format/gift/format.php).
+//!
+//! What is special, as in Moodle's parser: `~ = # { } :` and `\` are escaped
+//! with `\`, a newline is `\n`; nothing else is. `->` has no escape in Moodle:
+//! it splits a matching pair at its first occurrence, and any answer block that
+//! has `=` and `->` but no `~` is a matching. So export writes a left item that
+//! contains `->` as `[html]` text with `-&gt;`, refuses (with the reason) a short
+//! answer whose accepted answer contains `->`, and choice options may hold `->`
+//! freely (their block always has a `~`). A text that starts like a weight
+//! (`%50%`) or a format marker (`[html]`) is guarded so it reads back as text.
 //!
 //! Export: `$CATEGORY:` per unit, `::name::` from the question id, `=`/`~` for
-//! choice, `~%w%` weights for multi, `{T}`/`{F}`, every accepted answer of a
-//! short answer, `->` for matching, `{}` for essays; `~ = # { } :` and `\` are
-//! escaped with `\`.
+//! choice, `~%w%` weights for multi (only Moodle's grade fractions), `{T}`/`{F}`,
+//! every accepted answer of a short answer, `->` for matching, `{}` for essays,
+//! general feedback as `####`. Two comments carry what GIFT cannot:
+//! `// quiz: order` before a matching that is an order question, and
+//! `// quiz: right p q ...` with the ids of a matching's right items.
 //!
-//! Import: multiple choice (one or several right answers, weights), true/false,
-//! short answer with several accepted answers, matching (extra answers without a
-//! question become distractors), essay, exact numerical answers (as short
-//! answers), comments, names, categories, escapes, format markers, general
-//! feedback (`####`) and the right answer's feedback. What it cannot take
-//! (numerical ranges and tolerances, partial-credit short answers, descriptions)
-//! is reported with its line; the rest is imported.
+//! Import: multiple choice (Moodle's rule: one `=` makes it single-answer),
+//! weighted multi, true/false with its feedback, short answer with several
+//! accepted answers, matching (answers without a left side are distractors),
+//! essay, exact numerical answers (as short answers), comments, names,
+//! categories, escapes, format markers, general feedback (`####`) and the right
+//! answer's feedback (`#`). Everything that cannot be kept is a warning with its
+//! line (a wrong answer's feedback, partial credit, a second right answer of a
+//! single-answer question, ...); a question that cannot be taken (numerical
+//! tolerances and ranges, descriptions) is an error and skipped.
 
-use super::{multi_fractions, not_exportable, percent};
+use super::{
+    Document, Exported, Units, moodle_multi_fractions, multi_rule, not_exportable, percent,
+};
 use crate::error::Diagnostic;
-use crate::model::{Answer, Choice, Kind, MultiRule, Question};
+use crate::model::{Answer, Choice, Kind, Question, ScoringRules};
 use std::collections::BTreeMap;
 
-/// Escape GIFT's special characters.
+/// Escape GIFT's special characters as Moodle's `repchar` does.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -28,10 +43,87 @@ pub fn escape(s: &str) -> String {
                 out.push(c);
             }
             '\n' => out.push_str("\\n"),
+            '\r' => {}
             _ => out.push(c),
         }
     }
     out
+}
+
+const MARKERS: [&str; 4] = ["[html]", "[moodle]", "[plain]", "[markdown]"];
+
+/// A text as GIFT: escaped, and with a `[moodle]` marker in front when the
+/// text itself starts like a format marker (Moodle would take it as one).
+fn text_out(s: &str) -> String {
+    let e = escape(s);
+    if MARKERS.iter().any(|m| s.starts_with(m)) {
+        format!("[moodle]{e}")
+    } else {
+        e
+    }
+}
+
+/// Moodle's answer weight: `^%-*[0-9]{1,2}\.?[0-9]*%`; the value and its length.
+fn weight_prefix(t: &str) -> Option<(f64, usize)> {
+    let b = t.as_bytes();
+    if b.first() != Some(&b'%') {
+        return None;
+    }
+    let mut i = 1;
+    let mut neg = false;
+    while b.get(i) == Some(&b'-') {
+        neg = true;
+        i += 1;
+    }
+    let d0 = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let int_len = i - d0;
+    if int_len == 0 {
+        return None;
+    }
+    if b.get(i) == Some(&b'.') {
+        if int_len > 2 {
+            return None;
+        }
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    if b.get(i) != Some(&b'%') {
+        return None;
+    }
+    let v: f64 = t[d0..i].parse().ok()?;
+    Some((if neg { -v } else { v }, i + 1))
+}
+
+/// An answer's text; when it would read as a weight, `guard` (an explicit
+/// weight) goes in front.
+fn answer_out(s: &str, guard: &str) -> String {
+    let t = text_out(s);
+    if weight_prefix(&t).is_some() {
+        format!("{guard}{t}")
+    } else {
+        t
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The left side of a matching pair: `->` cannot be escaped in GIFT, so such
+/// a text is written as HTML with `-&gt;`.
+fn left_out(s: &str) -> String {
+    if s.contains("->") {
+        format!("[html]{}", escape(&html_escape(s)))
+    } else {
+        text_out(s)
+    }
 }
 
 fn choice_text(list: &[Choice], id: &str) -> String {
@@ -40,112 +132,160 @@ fn choice_text(list: &[Choice], id: &str) -> String {
         .map_or_else(String::new, |c| c.text.clone())
 }
 
-/// One question as GIFT, or why it cannot be.
-pub fn question(q: &Question, rule: MultiRule) -> Result<String, &'static str> {
+/// Why a question cannot be written as GIFT (beyond [`not_exportable`]).
+fn not_gift(q: &Question) -> Option<&'static str> {
     if let Some(why) = not_exportable(q) {
+        return Some(why);
+    }
+    match (&q.kind, &q.answer) {
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc)))
+            if acc.iter().any(|a| a.contains("->")) =>
+        {
+            Some("an accepted answer contains `->`, which Moodle's GIFT reads as a matching")
+        }
+        _ => None,
+    }
+}
+
+/// One question as GIFT (ends with a newline), or why it cannot be.
+pub fn export(q: &Question, rules: &ScoringRules) -> Result<Exported, &'static str> {
+    if let Some(why) = not_gift(q) {
         return Err(why);
     }
+    let mut notes = Vec::new();
+    let mut meta = String::new();
     let name = format!("::{}::", escape(&q.id));
-    let block = |body: String| format!("{{{body}\n}}");
+    let prompt = text_out(&q.prompt);
+    let general = q
+        .feedback
+        .as_deref()
+        .filter(|f| !f.trim().is_empty())
+        .map(|f| format!("####{}", text_out(f)));
+    let block = |body: String| {
+        let gf = general
+            .as_ref()
+            .map(|g| format!("\n\t{g}"))
+            .unwrap_or_default();
+        format!("{{{body}{gf}\n}}")
+    };
     let out = match (&q.kind, &q.answer) {
         (Kind::Choice, Some(Answer::One(key))) => {
             let body: String = q
                 .options
                 .iter()
                 .map(|o| {
-                    format!(
-                        "\n\t{}{}",
-                        if &o.id == key { '=' } else { '~' },
-                        escape(&o.text)
-                    )
+                    if &o.id == key {
+                        format!("\n\t={}", text_out(&o.text))
+                    } else {
+                        format!("\n\t~{}", answer_out(&o.text, "%0%"))
+                    }
                 })
                 .collect();
-            format!("{name}{} {}", escape(&q.prompt), block(body))
+            format!("{name}{prompt} {}", block(body))
         }
         (Kind::Multi, Some(_)) => {
+            let (fractions, n) = moodle_multi_fractions(q, multi_rule(q, rules))?;
+            notes = n;
             let body: String = q
                 .options
                 .iter()
-                .zip(multi_fractions(q, rule))
-                .map(|(o, w)| format!("\n\t~%{}%{}", percent(w), escape(&o.text)))
+                .zip(fractions)
+                .map(|(o, w)| {
+                    if w == 0.0 {
+                        format!("\n\t~{}", answer_out(&o.text, "%0%"))
+                    } else {
+                        format!("\n\t~%{}%{}", percent(w), text_out(&o.text))
+                    }
+                })
                 .collect();
-            format!("{name}{} {}", escape(&q.prompt), block(body))
+            format!("{name}{prompt} {}", block(body))
         }
-        (Kind::Truefalse, Some(Answer::Bool(b))) => {
-            format!(
-                "{name}{} {{{}}}",
-                escape(&q.prompt),
-                if *b { "T" } else { "F" }
-            )
-        }
+        (Kind::Truefalse, Some(Answer::Bool(b))) => format!(
+            "{name}{prompt} {{{}{}}}",
+            if *b { "T" } else { "F" },
+            general.clone().unwrap_or_default()
+        ),
         (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => {
             // A cloze is a short answer whose text keeps its `____` blank.
-            let body: String = acc.iter().map(|a| format!("\n\t={}", escape(a))).collect();
-            format!("{name}{} {}", escape(&q.prompt), block(body))
+            let body: String = acc
+                .iter()
+                .map(|a| format!("\n\t={}", answer_out(a, "%100%")))
+                .collect();
+            format!("{name}{prompt} {}", block(body))
         }
         (Kind::Order, Some(Answer::Many(ids))) => {
+            meta.push_str("// quiz: order\n");
             let body: String = ids
                 .iter()
                 .enumerate()
-                .map(|(i, id)| format!("\n\t={} -> {}", escape(&choice_text(&q.items, id)), i + 1))
-                .collect();
-            format!("{name}{} {}", escape(&q.prompt), block(body))
-        }
-        (Kind::Match, Some(Answer::Pairs(pairs))) => {
-            let mut body: String = q
-                .left
-                .iter()
-                .filter_map(|l| {
-                    pairs.get(&l.id).map(|r| {
-                        format!(
-                            "\n\t={} -> {}",
-                            escape(&l.text),
-                            escape(&choice_text(&q.right, r))
-                        )
-                    })
+                .map(|(i, id)| {
+                    format!("\n\t={} -> {}", left_out(&choice_text(&q.items, id)), i + 1)
                 })
                 .collect();
+            format!("{name}{prompt} {}", block(body))
+        }
+        (Kind::Match, Some(Answer::Pairs(pairs))) => {
+            let mut body = String::new();
+            let mut seen: Vec<&str> = Vec::new();
+            for l in &q.left {
+                if let Some(r) = pairs.get(&l.id) {
+                    body.push_str(&format!(
+                        "\n\t={} -> {}",
+                        left_out(&l.text),
+                        text_out(&choice_text(&q.right, r))
+                    ));
+                    if !seen.contains(&r.as_str()) {
+                        seen.push(r);
+                    }
+                }
+            }
             // Right items no left item maps to are distractors.
             for r in &q.right {
                 if !pairs.values().any(|v| v == &r.id) {
-                    body.push_str(&format!("\n\t= -> {}", escape(&r.text)));
+                    body.push_str(&format!("\n\t= -> {}", text_out(&r.text)));
+                    seen.push(&r.id);
                 }
             }
-            format!("{name}{} {}", escape(&q.prompt), block(body))
+            if seen
+                .iter()
+                .all(|id| !id.is_empty() && !id.contains(char::is_whitespace))
+            {
+                meta.push_str(&format!("// quiz: right {}\n", seen.join(" ")));
+            }
+            format!("{name}{prompt} {}", block(body))
         }
-        (Kind::Essay, _) => format!("{name}{} {{}}", escape(&q.prompt)),
+        (Kind::Essay, _) => format!("{name}{prompt} {{{}}}", general.clone().unwrap_or_default()),
         _ => return Err("its answer does not fit its kind"),
     };
-    let fb = q
-        .feedback
-        .as_deref()
-        .map(|f| format!("\n// feedback: {}", f.replace('\n', " ")))
-        .unwrap_or_default();
-    Ok(format!("{out}{fb}\n"))
+    Ok(Exported {
+        text: format!("{meta}{out}\n"),
+        notes,
+    })
 }
 
-/// Export units (`$CATEGORY: quiz/<unit>` each). Returns the text and the
-/// `(id, reason)` of every question skipped.
-pub fn export(
-    units: &[(String, Vec<(&Question, MultiRule)>)],
-) -> (String, Vec<(String, &'static str)>) {
-    let mut out = String::from(
-        "// Exported by quiz (GIFT). Order questions are matchings of items to positions 1..n.\n\n",
-    );
-    let mut skipped = Vec::new();
+/// Export units (`$CATEGORY: quiz/<unit>` each), a blank line between questions.
+pub fn document(units: &Units<'_>) -> Document {
+    let mut doc = Document {
+        text: String::from(
+            "// Exported by quiz (GIFT). `// quiz:` comments keep what GIFT has no place for.\n\n",
+        ),
+        ..Document::default()
+    };
     for (unit, qs) in units {
-        out.push_str(&format!("$CATEGORY: quiz/{unit}\n\n"));
-        for (q, rule) in qs {
-            match question(q, *rule) {
-                Ok(t) => {
-                    out.push_str(&t);
-                    out.push('\n');
+        doc.text.push_str(&format!("$CATEGORY: quiz/{unit}\n\n"));
+        for (q, rules) in qs {
+            match export(q, rules) {
+                Ok(x) => {
+                    doc.text.push_str(&x.text);
+                    doc.text.push('\n');
+                    doc.notes
+                        .extend(x.notes.into_iter().map(|n| (q.id.clone(), n)));
                 }
-                Err(why) => skipped.push((q.id.clone(), why)),
+                Err(why) => doc.skipped.push((q.id.clone(), why)),
             }
         }
     }
-    (out, skipped)
+    doc
 }
 
 /// A question read from GIFT, with its category and first line.
@@ -178,28 +318,56 @@ fn find_unescaped(s: &str, pat: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Remove escapes (`\=` -> `=`, `\n` -> newline).
+/// Position of the last unescaped occurrence of `pat` (Moodle's `strrpos` for `####`).
+fn rfind_unescaped(s: &str, pat: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = find_unescaped(s, pat, from) {
+        last = Some(i);
+        from = i + 1;
+    }
+    last
+}
+
+/// Remove Moodle's escapes (`\:` `\#` `\=` `\{` `\}` `\~` `\\`, and `\n` for a
+/// newline); any other backslash stays, as in Moodle.
 pub fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
+    let mut it = s.chars().peekable();
     while let Some(c) = it.next() {
-        if c == '\\' {
-            match it.next() {
-                Some('n') => out.push('\n'),
-                Some(x) => out.push(x),
-                None => out.push('\\'),
-            }
-        } else {
+        if c != '\\' {
             out.push(c);
+            continue;
+        }
+        match it.peek().copied() {
+            Some('n') => {
+                it.next();
+                out.push('\n');
+            }
+            Some(x @ (':' | '#' | '=' | '{' | '}' | '~' | '\\')) => {
+                it.next();
+                out.push(x);
+            }
+            _ => out.push('\\'),
         }
     }
     out
 }
 
-/// Strip a `[html]`/`[moodle]`/`[plain]`/`[markdown]` marker; for html, drop tags.
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Strip a `[html]`/`[moodle]`/`[plain]`/`[markdown]` marker; for html, drop
+/// tags and decode entities.
 fn plain(s: &str) -> String {
     let t = s.trim_start();
-    for m in ["[html]", "[moodle]", "[plain]", "[markdown]"] {
+    for m in MARKERS {
         if let Some(rest) = t.strip_prefix(m) {
             if m == "[html]" {
                 let mut out = String::new();
@@ -212,7 +380,7 @@ fn plain(s: &str) -> String {
                         _ => {}
                     }
                 }
-                return out;
+                return html_unescape(&out);
             }
             return rest.to_string();
         }
@@ -220,76 +388,70 @@ fn plain(s: &str) -> String {
     s.to_string()
 }
 
-/// Split a block's inside at unescaped `=`/`~` that start answers.
+/// A text read back: escapes removed, marker handled, trimmed (as Moodle does).
+fn text_in(raw: &str) -> String {
+    plain(unescape(raw.trim()).trim()).trim().to_string()
+}
+
+/// Split a block's inside at unescaped `=`/`~` that start answers. Text before
+/// the first marker is an answer too (marker `' '`), as in Moodle.
 fn split_answers(block: &str) -> Vec<(char, String)> {
     let b = block.as_bytes();
     let mut out: Vec<(char, String)> = Vec::new();
     let mut i = 0;
-    let mut cur: Option<(char, usize)> = None;
+    let mut cur: (char, usize) = (' ', 0);
     while i < b.len() {
         match b[i] {
             b'\\' => {
                 i += 2;
                 continue;
             }
-            c @ (b'=' | b'~') => {
-                // `->` inside an answer is not a new answer; `=` is, `~` is.
-                if let Some((k, s)) = cur {
-                    out.push((k, block[s..i].to_string()));
-                }
-                cur = Some((char::from(c), i + 1));
+            b'=' | b'~' => {
+                out.push((cur.0, block[cur.1..i].to_string()));
+                cur = (char::from(b[i]), i + 1);
             }
             _ => {}
         }
         i += 1;
     }
-    if let Some((k, s)) = cur {
-        out.push((k, block[s..].to_string()));
-    }
-    out
+    out.push((cur.0, block[cur.1.min(block.len())..].to_string()));
+    out.into_iter()
+        .filter(|(k, t)| *k != ' ' || !t.trim().is_empty())
+        .collect()
 }
 
+/// One answer of a block.
 struct Ans {
-    right: bool,
+    /// Written with `=`.
+    eq: bool,
+    /// `%w%` weight, when read (never after `=` in a multiple choice).
     weight: Option<f64>,
     text: String,
     feedback: Option<String>,
-    pair: Option<(String, String)>,
 }
 
-fn parse_answer(kind: char, raw: &str) -> Result<Ans, String> {
+fn parse_answer(marker: char, raw: &str, weights_after_eq: bool) -> Ans {
     let mut t = raw.trim();
     let mut weight = None;
-    if let Some(rest) = t.strip_prefix('%') {
-        let end = rest.find('%').ok_or("a weight `%..%` is not closed")?;
-        weight = Some(
-            rest[..end]
-                .trim()
-                .parse::<f64>()
-                .map_err(|_| format!("weight `{}` is not a number", &rest[..end]))?,
-        );
-        t = rest[end + 1..].trim_start();
+    if marker != '=' || weights_after_eq {
+        if let Some((w, len)) = weight_prefix(t) {
+            weight = Some(w);
+            t = t[len..].trim_start();
+        }
     }
     let (body, feedback) = match find_unescaped(t, "#", 0) {
         Some(i) => (
             &t[..i],
-            Some(unescape(t[i + 1..].trim())).filter(|f| !f.is_empty()),
+            Some(text_in(&t[i + 1..])).filter(|f| !f.is_empty()),
         ),
         None => (t, None),
     };
-    let pair = find_unescaped(body, "->", 0).map(|i| {
-        (
-            plain(&unescape(body[..i].trim())),
-            plain(&unescape(body[i + 2..].trim())),
-        )
-    });
-    Ok(Ans {
-        right: kind == '=',
+    Ans {
+        eq: marker == '=',
         weight,
-        text: plain(&unescape(body.trim())),
+        text: body.to_string(),
         feedback,
-        pair,
-    })
+    }
 }
 
 const IDS: &str = "abcdefghijklmnopqrstuvwxyz";
@@ -308,6 +470,87 @@ fn nth_id(set: &str, i: usize) -> String {
     )
 }
 
+/// What the `// quiz:` comments before a question say.
+#[derive(Debug, Default, Clone)]
+struct Meta {
+    order: bool,
+    right: Option<Vec<String>>,
+}
+
+impl Meta {
+    fn read(&mut self, comment: &str) {
+        let Some(rest) = comment.trim().strip_prefix("// quiz:") else {
+            return;
+        };
+        let rest = rest.trim();
+        if rest == "order" {
+            self.order = true;
+        } else if let Some(ids) = rest.strip_prefix("right ") {
+            self.right = Some(ids.split_whitespace().map(str::to_string).collect());
+        }
+    }
+}
+
+/// A run of non-blank lines: where it starts, its text, its `// quiz:` comments.
+struct Chunk {
+    line: usize,
+    text: String,
+    meta: Meta,
+}
+
+/// Where a question's answer block closes (`}` of the first `{`), if it has one.
+fn block_end(t: &str) -> Option<usize> {
+    let open = find_unescaped(t, "{", 0)?;
+    find_unescaped(t, "}", open)
+}
+
+/// Split a chunk that holds more than one question (no blank line between
+/// them): after a block closes, a later line that opens another block starts
+/// a new question.
+fn split_merged(c: Chunk, diags: &mut Vec<Diagnostic>, path: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut rest = c.text;
+    let mut line = c.line;
+    let mut meta = c.meta;
+    loop {
+        let cut = block_end(&rest).and_then(|end| {
+            let nl = rest[end..].find('\n').map(|i| end + i)?;
+            find_unescaped(&rest, "{", nl).map(|_| nl)
+        });
+        match cut {
+            Some(nl) => {
+                let next = rest[nl + 1..].to_string();
+                rest.truncate(nl);
+                let skipped_lines = rest.matches('\n').count() + 1;
+                out.push(Chunk {
+                    line,
+                    text: std::mem::take(&mut rest),
+                    meta: std::mem::take(&mut meta),
+                });
+                let prev = line;
+                line += skipped_lines;
+                diags.push(Diagnostic::warning(
+                    path,
+                    line,
+                    1,
+                    format!(
+                        "no blank line between this question and the one at line {prev}: read as two questions (Moodle needs a blank line between questions)"
+                    ),
+                ));
+                rest = next;
+            }
+            None => {
+                out.push(Chunk {
+                    line,
+                    text: rest,
+                    meta,
+                });
+                return out;
+            }
+        }
+    }
+}
+
 /// Parse GIFT text. Questions come back in order; problems are diagnostics
 /// (errors for what was skipped, warnings for what was dropped from a question).
 pub fn import(path: &str, text: &str) -> (Vec<Imported>, Vec<Diagnostic>) {
@@ -315,52 +558,62 @@ pub fn import(path: &str, text: &str) -> (Vec<Imported>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut out = Vec::new();
     let mut category: Option<String> = None;
-    // Chunks of non-comment lines separated by blank lines.
-    let mut chunks: Vec<(usize, String)> = Vec::new();
-    let mut cur: Option<(usize, String)> = None;
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut cur: Option<Chunk> = None;
+    let mut pending = Meta::default();
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         if line.trim_start().starts_with("//") {
+            match cur.as_mut() {
+                Some(c) => c.meta.read(line),
+                None => pending.read(line),
+            }
             continue;
         }
         if line.trim().is_empty() {
             if let Some(c) = cur.take() {
-                chunks.push(c);
+                chunks.extend(split_merged(c, &mut diags, path));
             }
             continue;
         }
         match cur.as_mut() {
-            Some((_, s)) => {
-                s.push('\n');
-                s.push_str(line);
+            Some(c) => {
+                c.text.push('\n');
+                c.text.push_str(line);
             }
-            None => cur = Some((i + 1, line.to_string())),
+            None => {
+                cur = Some(Chunk {
+                    line: i + 1,
+                    text: line.to_string(),
+                    meta: std::mem::take(&mut pending),
+                });
+            }
         }
     }
     if let Some(c) = cur.take() {
-        chunks.push(c);
+        chunks.extend(split_merged(c, &mut diags, path));
     }
-    for (line, chunk) in chunks {
-        let t = chunk.trim();
-        if let Some(c) = t.strip_prefix("$CATEGORY:") {
-            category = Some(c.trim().to_string());
+    for c in chunks {
+        let t = c.text.trim();
+        if let Some(cat) = t.strip_prefix("$CATEGORY:") {
+            category = Some(cat.trim().to_string());
             continue;
         }
-        match parse_question(t) {
+        match parse_question(t, &c.meta) {
             Ok((q, name, warnings)) => {
                 for w in warnings {
-                    diags.push(Diagnostic::warning(path, line, 1, w));
+                    diags.push(Diagnostic::warning(path, c.line, 1, w));
                 }
                 out.push(Imported {
                     category: category.clone(),
                     question: q,
                     name,
-                    line,
+                    line: c.line,
                 });
             }
             Err(why) => diags.push(Diagnostic::error(
                 path,
-                line,
+                c.line,
                 1,
                 format!("{why}; question skipped"),
             )),
@@ -369,7 +622,38 @@ pub fn import(path: &str, text: &str) -> (Vec<Imported>, Vec<Diagnostic>) {
     (out, diags)
 }
 
-fn parse_question(t: &str) -> Result<(Question, Option<String>, Vec<String>), String> {
+/// Keep the question's feedback: the general feedback, else the right
+/// answer's; every other feedback is reported as dropped.
+fn keep_feedback(q: &mut Question, right: &[&Ans], wrong: &[&Ans], warnings: &mut Vec<String>) {
+    for (i, a) in right.iter().enumerate() {
+        let Some(f) = &a.feedback else { continue };
+        if q.feedback.is_none() && i == 0 {
+            q.feedback = Some(f.clone());
+        } else {
+            warnings.push(format!(
+                "feedback `{f}` of right answer `{}` dropped: a question keeps one feedback ({})",
+                text_in(&a.text),
+                if i == 0 {
+                    "the general feedback `####`"
+                } else {
+                    "the first right answer's"
+                }
+            ));
+        }
+    }
+    for a in wrong {
+        if let Some(f) = &a.feedback {
+            warnings.push(format!(
+                "feedback `{f}` of wrong answer `{}` dropped: only general and right-answer feedback are kept",
+                text_in(&a.text)
+            ));
+        }
+    }
+}
+
+type Parsed = (Question, Option<String>, Vec<String>);
+
+fn parse_question(t: &str, meta: &Meta) -> Result<Parsed, String> {
     let mut warnings = Vec::new();
     let (name, rest) = match t.strip_prefix("::") {
         Some(r) => {
@@ -382,21 +666,25 @@ fn parse_question(t: &str) -> Result<(Question, Option<String>, Vec<String>), St
         .ok_or("no answer block `{...}` (a description, not a question)")?;
     let close = find_unescaped(rest, "}", open).ok_or("the answer block `{` is not closed")?;
     let before = &rest[..open];
+    // Samples copied from PHP strings end in `";`: not a missing-word tail.
     let after = rest[close + 1..].trim_end_matches(['"', ';']);
     let mut inner = rest[open + 1..close].to_string();
     let mut general = None;
-    if let Some(i) = find_unescaped(&inner, "####", 0) {
-        general = Some(unescape(inner[i + 4..].trim())).filter(|g| !g.is_empty());
+    if let Some(i) = rfind_unescaped(&inner, "####") {
+        general = Some(text_in(&inner[i + 4..])).filter(|g| !g.is_empty());
         inner.truncate(i);
     }
     let inner_t = inner.trim();
     let mid = !after.trim().is_empty();
     let prompt_text = |blank: bool| {
-        let b = plain(&unescape(before));
         if blank {
-            format!("{}____{}", b.trim_start(), unescape(after).trim_end())
+            format!(
+                "{}____{}",
+                plain(&unescape(before)).trim_start(),
+                unescape(after).trim_end()
+            )
         } else {
-            b.trim().to_string()
+            text_in(before)
         }
     };
     let mut q = Question::new(String::new(), Kind::Essay, String::new());
@@ -406,60 +694,207 @@ fn parse_question(t: &str) -> Result<(Question, Option<String>, Vec<String>), St
         return Ok((q, name, warnings));
     }
     if let Some(num) = inner_t.strip_prefix('#') {
-        let first = split_answers(num);
-        let value = if first.is_empty() {
-            num.split(['~', '#'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string()
-        } else {
-            String::new()
-        };
-        if !value.is_empty()
-            && !value.contains(':')
-            && !value.contains("..")
-            && value.parse::<f64>().is_ok()
-        {
-            q.kind = Kind::Short;
-            q.prompt = prompt_text(false);
-            q.answer = Some(Answer::Many(vec![value]));
-            return Ok((q, name, warnings));
-        }
-        return Err("numerical answers with a tolerance or range are not supported".into());
+        return numerical(q, num, prompt_text(mid), name, warnings);
     }
-    let head = inner_t
-        .split('#')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_uppercase();
+    if find_unescaped(inner_t, "~", 0).is_some() {
+        q.prompt = prompt_text(mid);
+        return multichoice(q, inner_t, name, warnings);
+    }
+    if find_unescaped(inner_t, "=", 0).is_some() && inner_t.contains("->") {
+        q.prompt = prompt_text(false);
+        return matching(q, inner_t, meta, name, warnings);
+    }
+    let parts: Vec<&str> = {
+        let mut v = Vec::new();
+        let mut from = 0;
+        while let Some(i) = find_unescaped(inner_t, "#", from) {
+            v.push(&inner_t[from..i]);
+            from = i + 1;
+        }
+        v.push(&inner_t[from..]);
+        v
+    };
+    let head = parts[0].trim().to_uppercase();
     if ["T", "F", "TRUE", "FALSE"].contains(&head.as_str()) {
         q.kind = Kind::Truefalse;
         q.prompt = prompt_text(false);
         q.answer = Some(Answer::Bool(head.starts_with('T')));
+        // Moodle: `{T#wrong feedback#right feedback}`.
+        let fb = |i: usize| parts.get(i).map(|p| text_in(p)).filter(|f| !f.is_empty());
+        let right = Ans {
+            eq: true,
+            weight: None,
+            text: head.clone(),
+            feedback: fb(2),
+        };
+        let wrong = Ans {
+            eq: false,
+            weight: None,
+            text: if head.starts_with('T') { "F" } else { "T" }.to_string(),
+            feedback: fb(1),
+        };
+        keep_feedback(&mut q, &[&right], &[&wrong], &mut warnings);
         return Ok((q, name, warnings));
     }
-    let answers = split_answers(&inner)
+    q.prompt = prompt_text(mid);
+    short(q, inner_t, mid, name, warnings)
+}
+
+fn short(
+    mut q: Question,
+    inner: &str,
+    mid: bool,
+    name: Option<String>,
+    mut warnings: Vec<String>,
+) -> Result<Parsed, String> {
+    let answers: Vec<Ans> = split_answers(inner)
         .into_iter()
-        .map(|(k, raw)| parse_answer(k, &raw))
-        .collect::<Result<Vec<_>, _>>()?;
-    if answers.is_empty() {
-        return Err("the answer block has no answers".into());
+        .map(|(k, raw)| parse_answer(k, &raw, true))
+        .collect();
+    // Missing-word form, or a short answer whose text has one `____` blank.
+    q.kind = if mid || q.prompt.matches("____").count() == 1 {
+        Kind::Cloze
+    } else {
+        Kind::Short
+    };
+    let mut acc = Vec::new();
+    let mut right = Vec::new();
+    let mut wrong = Vec::new();
+    for a in &answers {
+        match a.weight {
+            Some(w) if (w - 100.0).abs() > 1e-9 => {
+                warnings.push(format!(
+                    "answer `{}` with {w}% credit dropped: partial credit for short answers is not supported",
+                    text_in(&a.text)
+                ));
+                wrong.push(a);
+            }
+            _ => {
+                acc.push(text_in(&a.text));
+                right.push(a);
+            }
+        }
     }
-    if answers.iter().any(|a| a.pair.is_some()) {
-        // Matching; order when the right side is exactly 1..n.
-        let pairs: Vec<(String, String)> = answers.iter().filter_map(|a| a.pair.clone()).collect();
+    acc.retain(|a| !a.is_empty());
+    if acc.is_empty() {
+        return Err("no answer with full credit".into());
+    }
+    keep_feedback(&mut q, &right, &[], &mut warnings);
+    let _ = wrong;
+    q.answer = Some(Answer::Many(acc));
+    Ok((q, name, warnings))
+}
+
+fn multichoice(
+    mut q: Question,
+    inner: &str,
+    name: Option<String>,
+    mut warnings: Vec<String>,
+) -> Result<Parsed, String> {
+    let answers: Vec<Ans> = split_answers(inner)
+        .into_iter()
+        .map(|(k, raw)| parse_answer(k, &raw, false))
+        .collect();
+    if answers.len() < 2 {
+        return Err("a multiple choice needs at least 2 answers".into());
+    }
+    q.options = answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Choice::new(nth_id(IDS, i), text_in(&a.text)))
+        .collect();
+    let credit = |a: &Ans| if a.eq { 100.0 } else { a.weight.unwrap_or(0.0) };
+    if answers.iter().any(|a| a.eq) {
+        // Moodle: an `=` makes it single-answer; the first full-credit answer is right.
+        q.kind = Kind::Choice;
+        let key = answers
+            .iter()
+            .position(|a| (credit(a) - 100.0).abs() < 1e-9)
+            .ok_or("no answer with full credit")?;
+        q.answer = Some(Answer::One(nth_id(IDS, key)));
+        for (i, a) in answers.iter().enumerate() {
+            let w = credit(a);
+            if i == key || w == 0.0 {
+                continue;
+            }
+            let text = text_in(&a.text);
+            warnings.push(if (w - 100.0).abs() < 1e-9 {
+                format!("`{text}` is also a full-credit answer in Moodle; only `{}` is kept as the right answer of this choice", q.options[key].text)
+            } else if w > 0.0 {
+                format!("{w}% partial credit of `{text}` dropped: a choice scores only its right answer")
+            } else {
+                format!("{w}% of `{text}` dropped: a choice's penalty is the week's `penalty`")
+            });
+        }
+        let right: Vec<&Ans> = vec![&answers[key]];
+        let wrong: Vec<&Ans> = answers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != key)
+            .map(|(_, a)| a)
+            .collect();
+        keep_feedback(&mut q, &right, &wrong, &mut warnings);
+        return Ok((q, name, warnings));
+    }
+    let rights: Vec<String> = (0..answers.len())
+        .filter(|&i| credit(&answers[i]) > 0.0)
+        .map(|i| nth_id(IDS, i))
+        .collect();
+    if rights.is_empty() {
+        return Err("no right answer".into());
+    }
+    q.kind = Kind::Multi;
+    for (o, a) in q.options.iter_mut().zip(&answers) {
+        o.weight = Some(credit(a));
+    }
+    let sum: f64 = answers.iter().map(credit).filter(|w| *w > 0.0).sum();
+    if (sum - 100.0).abs() >= 0.5 {
+        warnings.push(format!(
+            "positive weights sum to {}%, not 100%: Moodle refuses this question and `quiz check` reports it until they do",
+            percent(sum)
+        ));
+    }
+    q.answer = Some(Answer::Many(rights));
+    let right: Vec<&Ans> = answers.iter().filter(|a| credit(a) > 0.0).collect();
+    let wrong: Vec<&Ans> = answers.iter().filter(|a| credit(a) <= 0.0).collect();
+    keep_feedback(&mut q, &right, &wrong, &mut warnings);
+    Ok((q, name, warnings))
+}
+
+fn matching(
+    mut q: Question,
+    inner: &str,
+    meta: &Meta,
+    name: Option<String>,
+    mut warnings: Vec<String>,
+) -> Result<Parsed, String> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (_, raw) in split_answers(inner) {
+        let raw = raw.trim();
+        // Moodle splits a pair at its first `->`; there is no escape for it.
+        let Some(i) = raw.find("->") else {
+            return Err(format!("matching answer `{}` has no `->`", text_in(raw)));
+        };
+        let (l, r) = (&raw[..i], &raw[i + 2..]);
+        let r = match find_unescaped(r, "#", 0) {
+            Some(h) => {
+                warnings.push(format!(
+                    "feedback `{}` of a matching pair dropped: a matching keeps only general feedback",
+                    text_in(&r[h + 1..])
+                ));
+                &r[..h]
+            }
+            None => r,
+        };
+        pairs.push((text_in(l), text_in(r)));
+    }
+    let n = pairs.len();
+    if meta.order {
         let positions: Vec<Option<usize>> =
             pairs.iter().map(|(_, r)| r.parse::<usize>().ok()).collect();
-        let n = pairs.len();
-        let is_order = pairs.iter().all(|(l, _)| !l.is_empty()) && n >= 2 && {
-            let mut p: Vec<usize> = positions.iter().flatten().copied().collect();
-            p.sort_unstable();
-            p == (1..=n).collect::<Vec<_>>()
-        };
-        q.prompt = prompt_text(false);
-        if is_order {
+        let mut p: Vec<usize> = positions.iter().flatten().copied().collect();
+        p.sort_unstable();
+        if n >= 2 && pairs.iter().all(|(l, _)| !l.is_empty()) && p == (1..=n).collect::<Vec<_>>() {
             q.kind = Kind::Order;
             let mut ranked: Vec<(usize, &String)> = positions
                 .iter()
@@ -476,108 +911,146 @@ fn parse_question(t: &str) -> Result<(Question, Option<String>, Vec<String>), St
             q.answer = Some(Answer::Many((0..n).map(|i| nth_id(IDS, i)).collect()));
             return Ok((q, name, warnings));
         }
-        q.kind = Kind::Match;
-        let mut map = BTreeMap::new();
-        for (l, r) in &pairs {
-            let rid = match q.right.iter().find(|c| &c.text == r) {
-                Some(c) => c.id.clone(),
-                None => {
-                    let id = nth_id(RIGHT, q.right.len());
-                    q.right.push(Choice::new(id.clone(), r.clone()));
-                    id
-                }
-            };
-            if !l.is_empty() {
-                let lid = nth_id(IDS, q.left.len());
-                q.left.push(Choice::new(lid.clone(), l.clone()));
-                map.insert(lid, rid);
-            }
-        }
-        if q.left.len() < 2 {
-            return Err("a matching question needs at least 2 pairs".into());
-        }
-        q.answer = Some(Answer::Pairs(map));
-        return Ok((q, name, warnings));
-    }
-    let all_right = answers.iter().all(|a| a.right);
-    if all_right {
-        q.prompt = prompt_text(mid);
-        // Missing-word form, or a short answer whose text has one `____` blank.
-        q.kind = if mid || q.prompt.matches("____").count() == 1 {
-            Kind::Cloze
-        } else {
-            Kind::Short
-        };
-        let mut acc = Vec::new();
-        for a in &answers {
-            match a.weight {
-                Some(w) if (w - 100.0).abs() > 1e-9 => warnings.push(format!(
-                    "answer `{}` with {w}% credit dropped: partial credit for short answers is not supported",
-                    a.text
-                )),
-                _ => acc.push(a.text.clone()),
-            }
-        }
-        if acc.is_empty() {
-            return Err("no answer with full credit".into());
-        }
-        if q.feedback.is_none() {
-            q.feedback = answers
-                .iter()
-                .find(|a| a.weight.is_none_or(|w| w >= 100.0))
-                .and_then(|a| a.feedback.clone());
-        }
-        q.answer = Some(Answer::Many(acc));
-        return Ok((q, name, warnings));
-    }
-    q.prompt = prompt_text(mid);
-    q.options = answers
-        .iter()
-        .enumerate()
-        .map(|(i, a)| Choice::new(nth_id(IDS, i), a.text.clone()))
-        .collect();
-    let weighted = answers.iter().any(|a| a.weight.is_some());
-    let rights: Vec<String> = answers
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            if weighted {
-                a.weight.unwrap_or(0.0) > 0.0 || a.right
-            } else {
-                a.right
-            }
-        })
-        .map(|(i, _)| nth_id(IDS, i))
-        .collect();
-    if rights.is_empty() {
-        return Err("no right answer".into());
-    }
-    if weighted || rights.len() > 1 {
-        q.kind = Kind::Multi;
-        if weighted {
-            for (o, a) in q.options.iter_mut().zip(&answers) {
-                o.weight = Some(a.weight.unwrap_or(if a.right { 100.0 } else { 0.0 }));
-            }
-        }
-        q.answer = Some(Answer::Many(rights));
-    } else {
-        q.kind = Kind::Choice;
-        q.answer = Some(Answer::One(rights[0].clone()));
-    }
-    if q.feedback.is_none() {
-        q.feedback = answers
-            .iter()
-            .find(|a| a.right || a.weight.is_some_and(|w| w > 0.0))
-            .and_then(|a| a.feedback.clone());
-    }
-    if answers
-        .iter()
-        .any(|a| !(a.right || a.weight.is_some_and(|w| w > 0.0)) && a.feedback.is_some())
-    {
         warnings.push(
-            "feedback on wrong answers is not kept (only general and right-answer feedback)".into(),
+            "`// quiz: order` ignored: the pairs are not items matched to positions 1..n".into(),
         );
     }
+    q.kind = Kind::Match;
+    let mut map = BTreeMap::new();
+    for (l, r) in &pairs {
+        let rid = match q.right.iter().find(|c| &c.text == r) {
+            Some(c) => c.id.clone(),
+            None => {
+                let id = nth_id(RIGHT, q.right.len());
+                q.right.push(Choice::new(id.clone(), r.clone()));
+                id
+            }
+        };
+        if !l.is_empty() {
+            let lid = nth_id(IDS, q.left.len());
+            q.left.push(Choice::new(lid.clone(), l.clone()));
+            map.insert(lid, rid);
+        }
+    }
+    if q.left.len() < 2 {
+        return Err("a matching question needs at least 2 pairs".into());
+    }
+    // The ids the exporting bank used, when the comment fits.
+    if let Some(ids) = &meta.right {
+        let mut uniq = ids.clone();
+        uniq.sort();
+        uniq.dedup();
+        if ids.len() == q.right.len() && uniq.len() == ids.len() {
+            let rename: BTreeMap<String, String> = q
+                .right
+                .iter()
+                .map(|c| c.id.clone())
+                .zip(ids.iter().cloned())
+                .collect();
+            for c in &mut q.right {
+                if let Some(n) = rename.get(&c.id) {
+                    c.id = n.clone();
+                }
+            }
+            for v in map.values_mut() {
+                if let Some(n) = rename.get(v) {
+                    *v = n.clone();
+                }
+            }
+        } else {
+            warnings.push(format!(
+                "`// quiz: right` lists {} ids for {} right items; ids given in order instead",
+                ids.len(),
+                q.right.len()
+            ));
+        }
+    }
+    q.answer = Some(Answer::Pairs(map));
+    Ok((q, name, warnings))
+}
+
+fn numerical(
+    mut q: Question,
+    num: &str,
+    prompt: String,
+    name: Option<String>,
+    mut warnings: Vec<String>,
+) -> Result<Parsed, String> {
+    q.prompt = prompt;
+    // Moodle: what follows a `~` is the feedback for any other answer.
+    let (body, other) = match find_unescaped(num, "~", 0) {
+        Some(i) => (&num[..i], Some(&num[i + 1..])),
+        None => (num, None),
+    };
+    if let Some(o) = other {
+        let fb = o.trim().trim_start_matches('#');
+        if !text_in(fb).is_empty() {
+            warnings.push(format!(
+                "feedback `{}` for other answers dropped: only general and right-answer feedback are kept",
+                text_in(fb)
+            ));
+        }
+    }
+    let answers: Vec<Ans> = split_answers(body)
+        .into_iter()
+        .map(|(k, raw)| parse_answer(k, &raw, true))
+        .collect();
+    if answers.is_empty() {
+        return Err("a numerical question without an answer".into());
+    }
+    let mut acc = Vec::new();
+    let mut right = Vec::new();
+    for a in &answers {
+        let v = text_in(&a.text);
+        let full = a.weight.is_none_or(|w| (w - 100.0).abs() < 1e-9);
+        let exact = if let Some((lo, hi)) = v.split_once("..") {
+            if full {
+                return Err(format!(
+                    "numerical answer `{v}` is the range {} to {}: only exact numbers can be imported (as short answers)",
+                    lo.trim(),
+                    hi.trim()
+                ));
+            }
+            None
+        } else if let Some((x, tol)) = v.split_once(':') {
+            let t: f64 = tol.trim().parse().map_err(|_| {
+                format!(
+                    "numerical answer `{v}`: tolerance `{}` is not a number",
+                    tol.trim()
+                )
+            })?;
+            if t != 0.0 && full {
+                return Err(format!(
+                    "numerical answer `{v}` accepts {} ± {}: only exact numbers can be imported (as short answers)",
+                    x.trim(),
+                    tol.trim()
+                ));
+            }
+            Some(x.trim().to_string())
+        } else {
+            Some(v.clone())
+        };
+        if !full {
+            warnings.push(format!(
+                "answer `{v}` with {}% credit dropped: partial credit for short answers is not supported",
+                a.weight.map_or_else(String::new, percent)
+            ));
+            continue;
+        }
+        match exact {
+            Some(x) if x.parse::<f64>().is_ok() => {
+                acc.push(x);
+                right.push(a);
+            }
+            _ => return Err(format!("numerical answer `{v}` is not a number")),
+        }
+    }
+    if acc.is_empty() {
+        return Err("no numerical answer with full credit".into());
+    }
+    q.kind = Kind::Short;
+    keep_feedback(&mut q, &right, &[], &mut warnings);
+    q.answer = Some(Answer::Many(acc));
     Ok((q, name, warnings))
 }
 
@@ -590,25 +1063,41 @@ mod tests {
         let s = "a ~ b = c # d { e } f : g \\ h\nline";
         assert_eq!(unescape(&escape(s)), s);
         assert_eq!(escape("1:2"), "1\\:2");
+        // Moodle keeps a backslash before anything it does not escape.
+        assert_eq!(unescape("C\\d \\-> x"), "C\\d \\-> x");
     }
 
     #[test]
     fn parses_the_common_shapes() {
         let (qs, diags) = import(
             "t.gift",
-            "// c\n::A:: Pick {=right ~wrong#no}\n\n::B:: 참? {TRUE}\n\n::C:: Two plus {=two =2} equals four.\n\n::D:: Order {=x -> 2 =y -> 1}\n\n::E:: N {#3:2}\n",
+            "// c\n::A:: Pick {=right ~wrong#no}\n\n::B:: 참? {TRUE}\n\n::C:: Two plus {=two =2} equals four.\n\n::D:: Match {=x -> 2 =y -> 1}\n\n::E:: N {#3:2}\n",
         );
         let kinds: Vec<Kind> = qs.iter().map(|q| q.question.kind).collect();
         assert_eq!(
             kinds,
-            vec![Kind::Choice, Kind::Truefalse, Kind::Cloze, Kind::Order]
+            vec![Kind::Choice, Kind::Truefalse, Kind::Cloze, Kind::Match],
+            "a matching to 1..n without `// quiz: order` stays a matching"
         );
         assert_eq!(qs[2].question.prompt, "Two plus ____ equals four.");
-        assert_eq!(qs[3].question.items[0].text, "y");
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!(
-            diags[1].to_string(),
-            "t.gift:10:1: numerical answers with a tolerance or range are not supported; question skipped"
+            diags[0].to_string(),
+            "t.gift:2:1: warning: feedback `no` of wrong answer `wrong` dropped: only general and right-answer feedback are kept"
         );
+        assert_eq!(
+            diags[1].to_string(),
+            "t.gift:10:1: numerical answer `3:2` accepts 3 ± 2: only exact numbers can be imported (as short answers); question skipped"
+        );
+    }
+
+    #[test]
+    fn weight_prefix_follows_moodles_regex() {
+        assert_eq!(weight_prefix("%50%x"), Some((50.0, 4)));
+        assert_eq!(weight_prefix("%-33.33333%x"), Some((-33.33333, 11)));
+        assert_eq!(weight_prefix("%100%"), Some((100.0, 5)));
+        assert_eq!(weight_prefix("%abc%"), None);
+        assert_eq!(weight_prefix("%123.5%"), None);
+        assert_eq!(weight_prefix("50%"), None);
     }
 }
