@@ -416,3 +416,259 @@ fn export_lists_what_it_cannot_express() {
     );
     assert!(run.stdout.contains("::w1-ok::p {T}\n"));
 }
+
+/// What GIFT carries of a question, ids included: everything but points,
+/// criteria, tags, source, rubric, scoring overrides and the lock.
+fn carried(q: &Question) -> Question {
+    let mut c = q.clone();
+    c.points = 1.0;
+    c.criteria.clear();
+    c.tags.clear();
+    c.source = None;
+    c.rubric.clear();
+    c.scoring = None;
+    c.locked = false;
+    c
+}
+
+fn export_gift(dir: &std::path::Path, out: &std::path::Path) -> common::Run {
+    quiz(
+        dir,
+        &[
+            "export",
+            "--format",
+            "gift",
+            "--out",
+            out.to_str().expect("utf8"),
+        ],
+    )
+}
+
+#[test]
+fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    common::copy_dir(&root().join("questions"), &tmp.path().join("questions"));
+    common::copy_dir(&root().join("rubrics"), &tmp.path().join("rubrics"));
+    let gift = tmp.path().join("bank.gift");
+    assert_eq!(export_gift(tmp.path(), &gift).code, 0);
+    let run = quiz(tmp.path(), &["import", "--format", "gift", "bank.gift"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("is already in the bank").count(),
+        459,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("bank.gift:5:1: warning: id `w2d4s8-"),
+        "{}",
+        run.stderr
+    );
+    let check = quiz(tmp.path(), &["check"]);
+    assert!(!check.stderr.contains("duplicate"), "{}", check.stderr);
+    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    // The imported copies keep their GIFT name as a tag.
+    let f = load(&tmp.path().join("questions/imported/bank-w5.yaml"));
+    assert!(
+        f.questions
+            .iter()
+            .all(|q| q.tags.iter().any(|t| t.starts_with("gift:w5-")))
+    );
+}
+
+#[test]
+fn feedback_arrows_and_special_text_round_trip_through_gift() {
+    let fx = root().join("tests/fixtures/lms");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let gift = tmp.path().join("t.gift");
+    let run = export_gift(&fx, &gift);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&gift).expect("gift");
+    for expected in [
+        // General feedback as Moodle writes it, escaped as Moodle's repchar does.
+        "\t####정답\\: -> 는 다음 단계를 뜻합니다 \\{중괄호\\} \\#해시 \\~물결 \\=등호 \\:콜론\n}",
+        // A choice option may hold `->`: its block has a `~`, so it is no matching.
+        "\t=-> 화살표는 다음 단계\n",
+        // A text that reads as a weight or a format marker is guarded.
+        "\t~%0%%50% 할인\n",
+        "\t~[moodle][html] 태그\n",
+        // `->` on the left of a pair has no escape in Moodle: HTML text.
+        "\t=[html]x -&gt; y -> 흐름 -> 방향\n",
+        "// quiz: right x y z\n::w2d1-arrow-match::",
+        "// quiz: order\n::w2d1-order::",
+        "{T####참입니다. 일부 트래픽만 새 버전으로 보냅니다.}",
+        "::w2d1-essay::롤백 전략을 설명하시오. {####에세이 해설}",
+    ] {
+        assert!(text.contains(expected), "{expected}\n---\n{text}");
+    }
+    assert!(!text.contains("// feedback:"));
+    let out = tmp.path().join("t.yaml");
+    let run = quiz(
+        tmp.path(),
+        &[
+            "import",
+            "--format",
+            "gift",
+            gift.to_str().expect("utf8"),
+            "--out",
+            out.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "", "nothing lost");
+    let (bank, _) = Bank::load(&fx.join("questions"), &fx.join("rubrics")).expect("bank");
+    let f = load(&out);
+    assert_eq!(f.questions.len(), 7);
+    for q in &f.questions {
+        let (_, orig) = bank.find(&q.id).expect("same id");
+        if orig.kind == Kind::Multi {
+            // Rule-made fractions come back as explicit, Moodle-allowed weights.
+            let w: Vec<f64> = q
+                .options
+                .iter()
+                .map(|o| o.weight.unwrap_or(f64::NAN))
+                .collect();
+            assert_eq!(&w[..3], &[50.0, 50.0, -10.0]);
+            let mut plain = q.clone();
+            plain.options.iter_mut().for_each(|o| o.weight = None);
+            assert_eq!(carried(&plain), carried(orig));
+        } else {
+            assert_eq!(carried(q), carried(orig), "{}", q.id);
+        }
+    }
+}
+
+#[test]
+fn moodle_xml_writes_only_allowed_fractions_and_the_penalty() {
+    use quiz::lms::is_moodle_fraction;
+    let fx = root().join("tests/fixtures/lms");
+    let run = quiz(&fx, &["export", "--format", "moodle-xml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fractions: Vec<f64> = run
+        .stdout
+        .split("fraction=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or("").parse().expect("number"))
+        .collect();
+    assert!(fractions.len() > 20);
+    for f in &fractions {
+        assert!(
+            is_moodle_fraction(*f),
+            "{f} is not one of Moodle's grade fractions"
+        );
+    }
+    assert!(
+        run.stdout.contains("fraction=\"-10\""),
+        "-8.33333 moved to -10"
+    );
+    assert_eq!(
+        run.stderr
+            .matches("quiz export: note: `w2d1-many-wrong`: option")
+            .count(),
+        12,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("-8.33333% written as -10% (nearest of Moodle's grade fractions)")
+    );
+    // The week's penalty 0.25 is Moodle's penalty for choice and truefalse.
+    let penalty_of = |id: &str| {
+        let at = run
+            .stdout
+            .find(&format!("<text>{id}</text>"))
+            .expect("question");
+        let rest = &run.stdout[at..];
+        let p = rest.find("<penalty>").expect("penalty") + 9;
+        rest[p..p + rest[p..].find('<').expect("end")].to_string()
+    };
+    assert_eq!(penalty_of("w2d1-arrow-choice"), "0.25");
+    assert_eq!(penalty_of("w2d1-tf"), "0.25");
+    assert_eq!(penalty_of("w2d1-short"), "0");
+}
+
+#[test]
+fn check_reports_weights_whose_positive_sum_is_not_100() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(tmp.path().join("questions")).expect("mkdir");
+    std::fs::write(
+        tmp.path().join("questions/w.yaml"),
+        "unit: w2d2\nquestions:\n- id: w2d2-sixty\n  kind: multi\n  prompt: 둘 다 고르시오.\n  options:\n  - {id: a, text: 하나, weight: 60}\n  - {id: b, text: 둘, weight: 60}\n  - {id: c, text: 셋, weight: -100}\n  answer: [a, b]\n",
+    )
+    .expect("write");
+    let run = quiz(tmp.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("questions/w.yaml:6:3: multi `w2d2-sixty`: positive option weights sum to 120%, not 100%"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(tmp.path(), &["export", "--format", "gift"]);
+    assert_ne!(run.code, 0, "never exported");
+    assert!(!run.stdout.contains("w2d2-sixty"));
+}
+
+#[test]
+fn gift_import_losses_are_warned_with_their_reasons() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let src = root().join("tests/fixtures/gift/losses.gift");
+    let run = quiz(
+        tmp.path(),
+        &[
+            "import",
+            "--format",
+            "gift",
+            src.to_str().expect("utf8"),
+            "--unit",
+            "w2",
+            "--out",
+            "l.yaml",
+        ],
+    );
+    assert_eq!(run.code, 1, "the numerical tolerance is skipped");
+    let expected = [
+        "losses.gift:5:1: warning: feedback `No, they do.` of wrong answer `F` dropped: only general and right-answer feedback are kept",
+        "losses.gift:8:1: warning: feedback `Right: two environments.` of right answer `Blue/Green` dropped: a question keeps one feedback (the general feedback `####`)",
+        "losses.gift:18:1: warning: 50% partial credit of `Blue/Green` dropped: a choice scores only its right answer",
+        "losses.gift:22:1: warning: no blank line between this question and the one at line 21: read as two questions (Moodle needs a blank line between questions)",
+        "losses.gift:25:1: numerical answer `2014:1` accepts 2014 ± 1: only exact numbers can be imported (as short answers); question skipped",
+    ];
+    for e in expected {
+        assert!(run.stderr.contains(e), "{e}\n---\n{}", run.stderr);
+    }
+    assert_eq!(run.stderr.lines().count(), expected.len(), "{}", run.stderr);
+    let f = load(&tmp.path().join("l.yaml"));
+    let by = |name: &str| {
+        f.questions
+            .iter()
+            .find(|q| q.id == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    assert_eq!(
+        by("tf-feedback").feedback.as_deref(),
+        Some("Yes: a small share of traffic.")
+    );
+    assert_eq!(
+        by("both-feedback").feedback.as_deref(),
+        Some("Blue/Green switches all traffic at once.")
+    );
+    assert_eq!(by("positions").kind, Kind::Match);
+    let canary = by("canary");
+    assert_eq!(canary.kind, Kind::Choice);
+    assert_eq!(canary.answer, Some(Answer::One("a".into())));
+    assert_eq!(by("first").kind, Kind::Truefalse);
+    assert_eq!(by("second").kind, Kind::Short);
+    assert_eq!(f.questions.len(), 6);
+    // The Canary question, exported again, is a single choice (no 150 %).
+    std::fs::create_dir_all(tmp.path().join("questions")).expect("mkdir");
+    std::fs::rename(
+        tmp.path().join("l.yaml"),
+        tmp.path().join("questions/l.yaml"),
+    )
+    .expect("mv");
+    let again = quiz(tmp.path(), &["export", "--format", "gift"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("::canary::Which strategy shifts traffic gradually? {\n\t=Canary\n\t~Blue/Green\n\t~Recreate\n}"), "{}", again.stdout);
+}
