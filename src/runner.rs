@@ -117,6 +117,31 @@ pub fn parse_order(line: &str, n: usize) -> std::result::Result<Vec<usize>, Stri
     Ok(v.into_iter().map(|k| k - 1).collect())
 }
 
+/// The line `q`, end of input and Ctrl-C print: every answer given is already stored.
+pub const SAVED: &str = "저장했습니다. 같은 명령으로 이어서 풀 수 있습니다.";
+
+/// The notice shown when a run picks up a quiz left unfinished: from which
+/// question it goes on. `None` when nothing was answered yet.
+pub fn resume_notice(slots: &[Slot<'_>]) -> Option<String> {
+    let answered = slots.iter().filter(|s| s.given.is_some()).count();
+    (answered > 0).then(|| {
+        format!(
+            "이전에 중단한 퀴즈를 이어서 풉니다 (문제 {}/{}부터).",
+            answered + 1,
+            slots.len()
+        )
+    })
+}
+
+/// An example answer for a match of `n_left` items against `n_right` letters,
+/// with every left item in it: `1-B 2-C 3-A`.
+pub fn example_match(n_left: usize, n_right: usize) -> String {
+    (0..n_left)
+        .map(|i| format!("{}-{}", i + 1, letter((i + 1) % n_right.max(1))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn example_order(n: usize) -> String {
     let mut v: Vec<String> = (1..=n).map(|k| k.to_string()).collect();
     v.rotate_left(n.min(2) - 1);
@@ -156,7 +181,10 @@ pub fn parse_match(
         out.push((l - 1, ri));
     }
     if out.len() != n_left {
-        return Err(format!("왼쪽 {n_left}개를 모두 연결하세요 (예: 1-B 2-A)."));
+        return Err(format!(
+            "왼쪽 {n_left}개를 모두 연결하세요 (예: {}).",
+            example_match(n_left, n_right)
+        ));
     }
     Ok(out)
 }
@@ -198,13 +226,19 @@ fn ask(
     echo: bool,
 ) -> std::io::Result<Asked> {
     let hint = match q.kind {
-        Kind::Choice => "번호 하나를 입력하세요 (예: 2)",
-        Kind::Multi => "해당하는 번호를 모두 입력하세요 (예: 1,3)",
-        Kind::Truefalse => "1) 참 (O)   2) 거짓 (X)",
-        Kind::Short | Kind::Cloze => "답을 입력하세요",
-        Kind::Order => "번호를 올바른 순서대로 입력하세요 (예: 3 1 2 4)",
-        Kind::Match => "짝을 입력하세요 (예: 1-B 2-A 3-C)",
-        Kind::Essay => "답안을 여러 줄로 입력하고, 빈 줄로 마치세요",
+        Kind::Choice => "번호 하나를 입력하세요 (예: 2)".to_string(),
+        Kind::Multi => "해당하는 번호를 모두 입력하세요 (예: 1,3)".to_string(),
+        Kind::Truefalse => "1) 참 (O)   2) 거짓 (X)".to_string(),
+        Kind::Short | Kind::Cloze => "답을 입력하세요".to_string(),
+        Kind::Order => format!(
+            "번호를 올바른 순서대로 입력하세요 (예: {})",
+            example_order(q.items.len().max(1))
+        ),
+        Kind::Match => format!(
+            "짝을 입력하세요 (예: {})",
+            example_match(q.left.len(), q.right.len())
+        ),
+        Kind::Essay => "답안을 여러 줄로 입력하고, 빈 줄로 마치세요".to_string(),
     };
     writeln!(out, "{hint}  [? 건너뛰기, q 저장 후 종료]")?;
     loop {
@@ -260,9 +294,12 @@ fn ask(
                 } else {
                     let mut text = line.clone();
                     loop {
+                        // Continuation lines get their own prompt.
+                        write!(out, "… ")?;
+                        out.flush()?;
                         let next = read_line(input)?;
-                        if echo && let Some(l) = &next {
-                            writeln!(out, "  {l}")?;
+                        if echo {
+                            writeln!(out, "{}", next.as_deref().unwrap_or(""))?;
                         }
                         match next {
                             None => break,
@@ -294,10 +331,22 @@ pub fn fmt_points(p: f64) -> String {
     }
 }
 
-/// Feedback line for practice mode and the exam review.
-pub fn feedback(out: &mut dyn Write, q: &Question, o: &Outcome) -> std::io::Result<()> {
+/// Feedback line for practice mode and the exam review; a skipped question
+/// reads 건너뜀 (never 오답).
+pub fn feedback(
+    out: &mut dyn Write,
+    q: &Question,
+    o: &Outcome,
+    response: &Response,
+) -> std::io::Result<()> {
     let pts = format!("{}/{}점", fmt_points(o.points), fmt_points(o.max));
-    if o.status == Status::NeedsReview {
+    if *response == Response::Skipped {
+        if q.answer.is_some() || !q.rubric.is_empty() {
+            writeln!(out, "  건너뜀 ({pts}) — 정답: {}", q.answer_text())?;
+        } else {
+            writeln!(out, "  건너뜀 ({pts})")?;
+        }
+    } else if o.status == Status::NeedsReview {
         let found = if o.matched.is_empty() {
             "없음".to_string()
         } else {
@@ -373,8 +422,7 @@ pub fn run(
         let asked = ask(shown, input, out, echo).map_err(io)?;
         let response = match asked {
             Asked::Quit => {
-                writeln!(out, "\n저장했습니다. 같은 명령으로 이어서 풀 수 있습니다.")
-                    .map_err(io)?;
+                writeln!(out, "\n{SAVED}").map_err(io)?;
                 return Ok((End::Quit, outcomes));
             }
             Asked::Skip => Response::Skipped,
@@ -385,11 +433,7 @@ pub fn run(
         if mode == Mode::Practice
             && let (Some(q), Some(o)) = (slots[i].key, &outcome)
         {
-            if response == Response::Skipped {
-                writeln!(out, "  건너뜀 — 정답: {}", q.answer_text()).map_err(io)?;
-            } else {
-                feedback(out, q, o).map_err(io)?;
-            }
+            feedback(out, q, o, &response).map_err(io)?;
         } else {
             writeln!(out, "  저장됨").map_err(io)?;
         }
@@ -426,5 +470,13 @@ mod tests {
         assert!(parse_match("1-B", 2, 2).is_err());
         assert!(parse_match("1-Z 2-A", 2, 2).is_err());
         assert!(parse_match("1B 2A", 2, 2).is_err());
+    }
+
+    #[test]
+    fn match_error_example_has_every_pair() {
+        let e = parse_match("1-B 2-A", 3, 3).expect_err("two of three");
+        assert_eq!(e, "왼쪽 3개를 모두 연결하세요 (예: 1-B 2-C 3-A).");
+        assert_eq!(example_match(2, 2), "1-B 2-A");
+        assert_eq!(example_match(4, 3), "1-B 2-C 3-A 4-B");
     }
 }

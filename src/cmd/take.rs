@@ -227,7 +227,6 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             given: given.get(&i).cloned(),
         });
     }
-    let answered = slots.iter().filter(|s| s.given.is_some()).count();
     let mode_name = if attempt.mode == Mode::Practice {
         "연습"
     } else {
@@ -241,14 +240,8 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         slots.len()
     )
     .map_err(io)?;
-    if answered > 0 {
-        writeln!(
-            out,
-            "이전에 중단한 퀴즈를 이어서 풉니다 (문제 {}/{}부터).",
-            answered + 1,
-            slots.len()
-        )
-        .map_err(io)?;
+    if let Some(notice) = runner::resume_notice(&slots) {
+        writeln!(out, "{notice}").map_err(io)?;
     }
     let rules = rules_for(&bank);
     let mut book = Book {
@@ -348,7 +341,7 @@ fn summary(
         for (i, (s, o)) in slots.iter().zip(outcomes).enumerate() {
             if let (Some(q), Some(o)) = (s.key, o) {
                 write!(out, "문제 {}", i + 1)?;
-                runner::feedback(out, q, o)?;
+                runner::feedback(out, q, o, s.given.as_ref().unwrap_or(&Response::Skipped))?;
             }
         }
     }
@@ -423,9 +416,11 @@ fn summary(
             writeln!(out, "{r}")?;
         }
     }
-    if slots.iter().zip(outcomes).any(|(_, o)| {
-        o.as_ref()
-            .is_some_and(|o| o.status == crate::score::Status::NeedsReview)
+    // The note is for essays that were answered; a skipped one has nothing to review.
+    if slots.iter().zip(outcomes).any(|(s, o)| {
+        s.given.as_ref().is_some_and(|r| *r != Response::Skipped)
+            && o.as_ref()
+                .is_some_and(|o| o.status == crate::score::Status::NeedsReview)
     }) {
         writeln!(out, "서술형 답안은 강사 검토 후 점수가 확정됩니다.")?;
     }
@@ -551,6 +546,9 @@ fn run_offline(
         slots.len()
     )
     .map_err(io)?;
+    if let Some(notice) = runner::resume_notice(&slots) {
+        writeln!(out, "{notice}").map_err(io)?;
+    }
     let mut rec = SubmissionFile {
         path: path.clone(),
         sub,
