@@ -16,6 +16,7 @@ pub mod extract;
 pub mod fsutil;
 pub mod grade;
 pub mod gradebook;
+pub mod interrupt;
 pub mod lms;
 pub mod model;
 pub mod report;
@@ -54,8 +55,8 @@ where
         questions: cli.questions,
         rubrics: cli.rubrics,
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // `Stdout`, locked per write: a Ctrl-C handler may print too (see `interrupt`).
+    let mut out = std::io::stdout();
     let today =
         |d: Option<chrono::NaiveDate>| d.unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {

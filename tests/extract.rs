@@ -65,7 +65,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     let second = quiz(p.path(), &["extract"]);
     assert_eq!(second.code, 0);
     assert!(
-        second.stdout.contains("│ files written          ┆ 0     │"),
+        second.stdout.contains("│ 쓴 파일          ┆ 0   │"),
         "{}",
         second.stdout
     );
@@ -74,7 +74,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "checked 459 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
+        "문항 459개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -84,12 +84,12 @@ fn extract_summary_table() {
     let run = quiz(p.path(), &["extract"]);
     assert_eq!(run.code, 0);
     for row in [
-        "│ documents              ┆ 5     │",
-        "│ questions              ┆ 459   │",
-        "│ rubric criteria        ┆ 17    │",
-        "│ rubric checklist items ┆ 18    │",
-        "│ files written          ┆ 9     │",
-        "│ warnings               ┆ 1     │",
+        "│ 문서             ┆ 5   │",
+        "│ 문항             ┆ 459 │",
+        "│ 평가 기준        ┆ 17  │",
+        "│ 체크리스트 항목  ┆ 18  │",
+        "│ 쓴 파일          ┆ 9   │",
+        "│ 경고             ┆ 1   │",
     ] {
         assert!(run.stdout.contains(row), "missing {row} in\n{}", run.stdout);
     }
@@ -655,7 +655,7 @@ rubrics/week_01.yaml:8:3: checklist item `w1k1` names unknown criterion `nope`
     );
     assert_eq!(
         run.stdout,
-        "checked 4 questions in 2 files and 1 rubrics: 10 error(s), 0 warning(s)\n"
+        "문항 4개(파일 2개)와 루브릭 1개를 검사했습니다: 오류 10개, 경고 0개\n"
     );
 }
 

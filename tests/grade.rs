@@ -115,15 +115,15 @@ fn a_small_class_graded_end_to_end() {
     let run = quiz(p, &["grade", "subs"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("│ answers graded         ┆ 7     │"),
+        run.stdout.contains("│ 채점한 답안          ┆ 7  │"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("│ awaiting review        ┆ 1     │"));
+    assert!(run.stdout.contains("│ 검토 대기            ┆ 1  │"));
     // Grading the same submission again changes nothing.
     let again = quiz(p, &["grade", "subs"]);
     assert!(
-        again.stdout.contains("│ files already graded   ┆ 1     │"),
+        again.stdout.contains("│ 이미 채점한 파일     ┆ 1  │"),
         "{}",
         again.stdout
     );
@@ -166,7 +166,7 @@ lms.csv:7:3: an item is listed twice; row skipped\n\
 lms.csv:9:2: `s003` answers `w1d1-choice` a second time; row skipped\n"
     );
     assert!(
-        run.stdout.contains("│ answers graded         ┆ 6     │"),
+        run.stdout.contains("│ 채점한 답안          ┆ 6  │"),
         "{}",
         run.stdout
     );

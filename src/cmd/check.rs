@@ -12,7 +12,7 @@ pub fn run(paths: &Paths, out: &mut dyn Write) -> Result<()> {
     let (errors, warnings) = report(&mut diags);
     let questions = bank.questions().count();
     let line = format!(
-        "checked {questions} questions in {} files and {} rubrics: {errors} error(s), {warnings} warning(s)",
+        "문항 {questions}개(파일 {}개)와 루브릭 {}개를 검사했습니다: 오류 {errors}개, 경고 {warnings}개",
         bank.files.len(),
         bank.rubrics.len()
     );

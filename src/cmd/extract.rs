@@ -297,23 +297,26 @@ fn print_summary(
     warnings: usize,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut t = crate::table::new(["", "count"]);
-    t.add_row(vec!["documents".to_string(), s.documents.to_string()]);
+    let mut t = crate::table::new(["", "수"]);
+    t.add_row(vec!["문서".to_string(), s.documents.to_string()]);
     let total: usize = s.by_kind.values().sum();
-    t.add_row(vec!["questions".to_string(), total.to_string()]);
+    t.add_row(vec!["문항".to_string(), total.to_string()]);
     for k in Kind::ALL {
         if let Some(n) = s.by_kind.get(&k) {
-            t.add_row(vec![format!("  {k}"), n.to_string()]);
+            t.add_row(vec![
+                format!("  {}", crate::runner::kind_label(k)),
+                n.to_string(),
+            ]);
         }
     }
-    t.add_row(vec!["rubric criteria".to_string(), s.criteria.to_string()]);
+    t.add_row(vec!["평가 기준".to_string(), s.criteria.to_string()]);
+    t.add_row(vec!["체크리스트 항목".to_string(), s.checklist.to_string()]);
+    t.add_row(vec!["쓴 파일".to_string(), s.written.to_string()]);
     t.add_row(vec![
-        "rubric checklist items".to_string(),
-        s.checklist.to_string(),
+        "바뀌지 않은 파일".to_string(),
+        s.unchanged.to_string(),
     ]);
-    t.add_row(vec!["files written".to_string(), s.written.to_string()]);
-    t.add_row(vec!["files unchanged".to_string(), s.unchanged.to_string()]);
-    t.add_row(vec!["errors".to_string(), errors.to_string()]);
-    t.add_row(vec!["warnings".to_string(), warnings.to_string()]);
+    t.add_row(vec!["오류".to_string(), errors.to_string()]);
+    t.add_row(vec!["경고".to_string(), warnings.to_string()]);
     writeln!(out, "{t}")
 }

@@ -95,18 +95,15 @@ pub fn run(
 
     let (errors, _) = report(&mut diags);
     let io = |e| Error::io("stdout", e);
-    let mut s = crate::table::new(["", "count"]);
-    s.add_row(vec!["files".to_string(), t.files.to_string()]);
-    s.add_row(vec!["answers graded".to_string(), t.graded.to_string()]);
-    s.add_row(vec!["awaiting review".to_string(), t.review.to_string()]);
+    let mut s = crate::table::new(["", "수"]);
+    s.add_row(vec!["파일".to_string(), t.files.to_string()]);
+    s.add_row(vec!["채점한 답안".to_string(), t.graded.to_string()]);
+    s.add_row(vec!["검토 대기".to_string(), t.review.to_string()]);
     s.add_row(vec![
-        "skipped (see messages)".to_string(),
+        "건너뜀 (메시지 참고)".to_string(),
         t.skipped.to_string(),
     ]);
-    s.add_row(vec![
-        "files already graded".to_string(),
-        t.already.to_string(),
-    ]);
+    s.add_row(vec!["이미 채점한 파일".to_string(), t.already.to_string()]);
     writeln!(out, "{s}").map_err(io)?;
     let students = gb.student_count()?;
     if students > MAX_TABLE_STUDENTS {

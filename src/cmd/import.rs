@@ -183,7 +183,10 @@ pub fn run(
     let (errors, warnings) = report(&mut diags);
     let mut t = crate::table::new(["", "문항 수"]);
     for (k, n) in &counts {
-        t.add_row(vec![k.to_string(), n.to_string()]);
+        t.add_row(vec![
+            crate::runner::kind_label(*k).to_string(),
+            n.to_string(),
+        ]);
     }
     t.add_row(vec![
         "가져옴".to_string(),

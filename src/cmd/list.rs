@@ -10,8 +10,16 @@ use std::io::Write;
 pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()> {
     let (bank, mut diags) = Bank::load(&paths.questions, &paths.rubrics)?;
     let (errors, _) = report(&mut diags);
-    let mut header = vec!["unit", "title", "source", "total"];
-    header.extend(Kind::ALL.iter().map(|k| k.as_str()));
+    // A narrow terminal gets a narrower table: no source column.
+    let wide = crate::table::terminal_width().is_none_or(|w| w >= 100);
+    // On a narrow terminal: no source column, the kinds in one column.
+    let mut header = vec!["단원", "제목", "출처", "문항"];
+    if wide {
+        header.extend(Kind::ALL.iter().map(|k| crate::runner::kind_label(*k)));
+    } else {
+        header.remove(2);
+        header.push("유형별");
+    }
     let mut t = crate::table::new(header);
     let mut files: Vec<_> = bank
         .files
@@ -26,9 +34,20 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
             f.file.source.clone().unwrap_or_else(|| f.path.clone()),
             f.file.questions.len().to_string(),
         ];
-        for k in Kind::ALL {
-            let n = f.file.questions.iter().filter(|q| q.kind == k).count();
-            row.push(if n == 0 { String::new() } else { n.to_string() });
+        let counts = Kind::ALL.map(|k| f.file.questions.iter().filter(|q| q.kind == k).count());
+        if wide {
+            for n in counts {
+                row.push(if n == 0 { String::new() } else { n.to_string() });
+            }
+        } else {
+            row.remove(2);
+            let by_kind: Vec<String> = Kind::ALL
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, n)| format!("{} {n}", crate::runner::kind_label(*k)))
+                .collect();
+            row.push(by_kind.join(", "));
         }
         t.add_row(row);
     }

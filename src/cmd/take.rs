@@ -194,6 +194,15 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let holder = crate::gradebook::new_holder();
     gb.claim_attempt(attempt.id, &holder, Utc::now())?;
     let beat = Heartbeat::start(&o.db, o.lease_ttl, attempt.id, &holder);
+    // Ctrl-C ends the run as `q` does: the attempt is handed back at once.
+    let _interrupt = {
+        let (db, id, holder) = (o.db.clone(), attempt.id, holder.clone());
+        crate::interrupt::during_quiz(move || {
+            if let Ok(mut gb) = Gradebook::open(&db) {
+                let _ = gb.release_attempt(id, &holder);
+            }
+        })
+    };
     let given: BTreeMap<usize, Response> = gb
         .responses(attempt.id)?
         .into_iter()
@@ -553,6 +562,8 @@ fn run_offline(
         path: path.clone(),
         sub,
     };
+    // Every answer is in the submission file already: Ctrl-C only says so.
+    let _interrupt = crate::interrupt::during_quiz(|| {});
     let (end, _) = runner::run(
         &mut slots,
         Mode::Exam,
