@@ -21,12 +21,28 @@ fn lsat6_matches_the_published_figures() {
         .flexible(true)
         .from_path(tmp.path().join("items.csv"))
         .expect("csv");
+    assert_eq!(
+        rdr.headers().expect("header").iter().collect::<Vec<_>>(),
+        [
+            "문항",
+            "응시 수",
+            "정답률(F)",
+            "표준편차",
+            "추측 확률",
+            "의도 가중",
+            "실효 가중",
+            "변별도",
+            "변별 효율",
+            "표시"
+        ],
+        "Korean headers"
+    );
     let mut items = Vec::new();
     let mut test = std::collections::BTreeMap::new();
     for rec in rdr.records() {
         let rec = rec.expect("record");
         let key = rec[0].trim_start_matches('\u{feff}').to_string();
-        if let Some(k) = key.strip_prefix("test:") {
+        if let Some(k) = key.strip_prefix("시험:") {
             test.insert(k.to_string(), rec[2].to_string());
         } else {
             items.push((
@@ -41,11 +57,11 @@ fn lsat6_matches_the_published_figures() {
     assert_eq!(facility, vec![0.924, 0.709, 0.553, 0.763, 0.870]);
     let item_rest: Vec<f64> = items.iter().map(|i| round3(i.2)).collect();
     assert_eq!(item_rest, vec![0.113, 0.153, 0.173, 0.144, 0.122]);
-    let alpha: f64 = test["cic"].parse().expect("cic");
+    let alpha: f64 = test["내적 일관성 (CIC)"].parse().expect("cic");
     assert_eq!(round3(alpha), 0.295);
-    assert_eq!(test["n"], "1000.0000");
+    assert_eq!(test["응시 수"], "1000.0000");
     // Error ratio and standard error follow from CIC and SD.
-    let er: f64 = test["error_ratio"].parse().expect("er");
+    let er: f64 = test["오차율 (ER)"].parse().expect("er");
     assert!((er - 100.0 * (1.0 - alpha / 100.0).sqrt()).abs() < 1e-3);
     assert!(
         run.stdout.contains("│ 내적 일관성 (CIC) ┆ 29.50 │"),
@@ -70,9 +86,9 @@ fn too_few_attempts_say_so() {
     let run = quiz(tmp.path(), &["stats"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("│ 내적 일관성 (CIC) ┆ n too small │"),
+        run.stdout.contains("│ 내적 일관성 (CIC) ┆ 표본 부족 │"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("│ 첨도              ┆ n too small │"));
+    assert!(run.stdout.contains("│ 첨도              ┆ 표본 부족 │"));
 }

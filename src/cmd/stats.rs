@@ -23,8 +23,11 @@ pub fn random_guess(q: &Question) -> f64 {
     }
 }
 
+/// Shown for a figure the number of attempts cannot support.
+const TOO_SMALL: &str = "표본 부족";
+
 fn num(x: Option<f64>) -> String {
-    x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.2}"))
+    x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.2}"))
 }
 
 /// Run `quiz stats`.
@@ -134,7 +137,7 @@ fn print(
     order: &[(usize, &Question)],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut t = crate::table::new([
+    let header = [
         "문항",
         "유형",
         "n",
@@ -146,11 +149,18 @@ fn print(
         "변별도",
         "변별 효율",
         "",
-    ]);
+    ];
+    // Narrower terminals get fewer columns (the CSV of `--out` has them all).
+    let keep: Vec<usize> = match crate::table::terminal_width() {
+        Some(w) if w < 80 => vec![0, 3, 8, 10],
+        Some(w) if w < 110 => vec![0, 1, 2, 3, 8, 9, 10],
+        _ => (0..header.len()).collect(),
+    };
+    let mut t = crate::table::new(keep.iter().map(|&i| header[i]));
     for (it, (_, q)) in items.iter().zip(order) {
-        t.add_row(vec![
+        let row = [
             it.id.clone(),
-            q.kind.to_string(),
+            crate::runner::kind_label(q.kind).to_string(),
             it.n.to_string(),
             num(it.facility),
             num(it.sd),
@@ -164,7 +174,11 @@ fn print(
             } else {
                 String::new()
             },
-        ]);
+        ];
+        t.add_row(keep.iter().map(|&i| row[i].clone()).collect::<Vec<_>>());
+    }
+    if keep.len() < header.len() {
+        writeln!(out, "(좁은 터미널: 일부 열 생략, 전체는 --out)")?;
     }
     writeln!(out, "{t}")?;
     let mut s = crate::table::new(["시험 통계", "값"]);
@@ -193,19 +207,19 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
             .from_writer(&mut buf);
         let e = |e: csv::Error| Error::Usage(e.to_string());
         w.write_record([
-            "question",
-            "n",
-            "facility",
-            "sd",
-            "random_guess",
-            "intended_weight",
-            "effective_weight",
-            "discrimination_index",
-            "discriminative_efficiency",
-            "flag",
+            "문항",
+            "응시 수",
+            "정답률(F)",
+            "표준편차",
+            "추측 확률",
+            "의도 가중",
+            "실효 가중",
+            "변별도",
+            "변별 효율",
+            "표시",
         ])
         .map_err(e)?;
-        let f = |x: Option<f64>| x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.4}"));
+        let f = |x: Option<f64>| x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.4}"));
         for it in items {
             w.write_record([
                 it.id.clone(),
@@ -218,7 +232,7 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
                 f(it.discrimination),
                 f(it.efficiency),
                 if it.flagged() {
-                    "review".into()
+                    "검토 필요".into()
                 } else {
                     String::new()
                 },
@@ -226,15 +240,15 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
             .map_err(e)?;
         }
         for (k, v) in [
-            ("test:n", Some(test.n as f64)),
-            ("test:mean", test.mean),
-            ("test:median", test.median),
-            ("test:sd", test.sd),
-            ("test:skewness", test.skewness),
-            ("test:kurtosis", test.kurtosis),
-            ("test:cic", test.cic),
-            ("test:error_ratio", test.error_ratio),
-            ("test:standard_error", test.standard_error),
+            ("시험:응시 수", Some(test.n as f64)),
+            ("시험:평균", test.mean),
+            ("시험:중앙값", test.median),
+            ("시험:표준편차", test.sd),
+            ("시험:왜도", test.skewness),
+            ("시험:첨도", test.kurtosis),
+            ("시험:내적 일관성 (CIC)", test.cic),
+            ("시험:오차율 (ER)", test.error_ratio),
+            ("시험:표준오차 (SE)", test.standard_error),
         ] {
             w.write_record([k.to_string(), String::new(), f(v)])
                 .map_err(e)?;
