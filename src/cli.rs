@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "quiz", version, about, long_about = None)]
 #[command(
-    after_help = "Example:\n  quiz extract            # curriculum/ -> questions/ + rubrics/\n  quiz check              # validate the bank\n  quiz list w3            # units of week 3"
+    after_help = "예:\n  quiz extract            # curriculum/ -> questions/ + rubrics/\n  quiz check              # validate the bank\n  quiz list w3            # units of week 3"
 )]
 pub struct Cli {
     /// Question bank folder.
@@ -42,7 +42,7 @@ pub enum Command {
     /// `locked: true` and hand-written files are never overwritten; unchanged
     /// input changes no byte.
     #[command(
-        after_help = "Example:\n  quiz extract curriculum --questions questions --rubrics rubrics"
+        after_help = "예:\n  quiz extract curriculum --questions questions --rubrics rubrics"
     )]
     Extract {
         /// Folder holding week_NN/README.md, week_NN/dayN/README.md, week_NN/dayN/session_NN.md.
@@ -52,16 +52,16 @@ pub enum Command {
     /// Check the bank and rubrics; report every problem as path:line:col.
     ///
     /// Exit code 0 when clean, 1 when problems were found, 2 on I/O errors.
-    #[command(after_help = "Example:\n  quiz check --questions questions --rubrics rubrics")]
+    #[command(after_help = "예:\n  quiz check --questions questions --rubrics rubrics")]
     Check,
     /// List units with their questions by kind.
-    #[command(after_help = "Example:\n  quiz list w3d5     # units of week 3, day 5")]
+    #[command(after_help = "예:\n  quiz list w3d5     # units of week 3, day 5")]
     List {
         /// Unit id or prefix (`w3`, `w3d5`, `w3d5s8`).
         unit: Option<String>,
     },
     /// Show one question in full: key, criteria and source line.
-    #[command(after_help = "Example:\n  quiz show w3d5s8-3f2a9c")]
+    #[command(after_help = "예:\n  quiz show w3d5s8-3f2a9c")]
     Show {
         /// Question id.
         id: String,
@@ -73,7 +73,7 @@ pub enum Command {
     /// later practice quizzes (after 1, 2, 4, 8 days). `?` skips, `q` saves and
     /// quits; running the same command again resumes the unfinished quiz.
     #[command(
-        after_help = "Example:\n  quiz take w3d5 --student s001\n  quiz take --student s001 --mode exam --count 20\n  quiz take --form forms/s001-w5.form.yaml --student s001"
+        after_help = "예:\n  quiz take w3d5 --student s001\n  quiz take --student s001 --mode exam --count 20\n  quiz take --form forms/s001-w5.form.yaml --student s001"
     )]
     Take {
         /// Unit or prefix (`w5`, `w3d5`, `w3d5s8`); default: today's, from the course schedule.
@@ -107,7 +107,7 @@ pub enum Command {
         lease_ttl: u64,
     },
     /// Print today's unit from the course schedule.
-    #[command(after_help = "Example:\n  quiz today --course course.yaml")]
+    #[command(after_help = "예:\n  quiz today --course course.yaml")]
     Today {
         /// Course schedule.
         #[arg(long, default_value = "course.yaml", value_name = "FILE")]
@@ -121,9 +121,7 @@ pub enum Command {
     /// Each run is a new release of the unit (form ids `<student>-<unit>-r<N>`,
     /// new seeds, random option tokens), recorded in the gradebook: submissions
     /// are graded against that record only.
-    #[command(
-        after_help = "Example:\n  quiz release w5 --roster roster.csv --out forms --count 20"
-    )]
+    #[command(after_help = "예:\n  quiz release w5 --roster roster.csv --out forms --count 20")]
     Release {
         /// Unit or prefix.
         unit: String,
@@ -138,17 +136,23 @@ pub enum Command {
         count: usize,
     },
     /// Manage the class roster in the gradebook.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "예:\n  quiz roster import roster.csv   # 학번,이름,이메일 (UTF-8 CSV)\n  quiz roster list"
+    )]
     Roster(RosterCommand),
     /// List and close unfinished attempts (a student stuck on a unit).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "예:\n  quiz attempts list --student s104\n  quiz attempts close 17"
+    )]
     Attempts(AttemptsCommand),
     /// Export questions for an LMS (Moodle GIFT or Moodle XML).
     ///
     /// Order questions become matchings of items to positions 1..n; questions a
     /// format cannot express are listed on stderr and skipped (exit 1).
     #[command(
-        after_help = "Example:\n  quiz export --format gift w5 --out w5.gift\n  quiz export --format moodle-xml --out bank.xml"
+        after_help = "예:\n  quiz export --format gift w5 --out w5.gift\n  quiz export --format moodle-xml --out bank.xml"
     )]
     Export {
         /// gift or moodle-xml.
@@ -166,7 +170,7 @@ pub enum Command {
     /// has `student_id,question_id,answer` (option ids or texts, `|` between
     /// several, `left:right` for match). Bad rows and files are reported with path
     /// and line and skipped (exit 1); everything else is graded.
-    #[command(after_help = "Example:\n  quiz grade submissions/ --responses lms_export.csv")]
+    #[command(after_help = "예:\n  quiz grade submissions/ --responses lms_export.csv")]
     Grade {
         /// Submission files or folders.
         paths: Vec<PathBuf>,
@@ -175,17 +179,20 @@ pub enum Command {
         responses: Vec<PathBuf>,
     },
     /// Score every answer again after keys, rules or points changed (manual scores stay).
-    #[command(after_help = "Example:\n  quiz regrade --dry-run")]
+    #[command(after_help = "예:\n  quiz regrade --dry-run")]
     Regrade {
         /// Show the changes per student and week without saving.
         #[arg(long)]
         dry_run: bool,
     },
     /// Score checklist items and essays in a spreadsheet.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "예:\n  quiz rubric sheet --week 5 --out week5.csv\n  quiz rubric import week5.csv --by kim"
+    )]
     Rubric(RubricCommand),
     /// Review essays awaiting an instructor's score, one by one.
-    #[command(after_help = "Example:\n  quiz review --week 5")]
+    #[command(after_help = "예:\n  quiz review --week 5")]
     Review {
         /// Only this week.
         #[arg(long)]
@@ -199,7 +206,7 @@ pub enum Command {
     /// Writes DIR/week_NN/summary.csv and DIR/week_NN/students/<id>.csv (or one
     /// week_NN.xlsx). CSV: UTF-8 with BOM, CRLF, formulas neutralized.
     #[command(
-        after_help = "Example:\n  quiz report --week 5\n  quiz report --week 5 --format xlsx --out reports"
+        after_help = "예:\n  quiz report --week 5\n  quiz report --week 5 --format xlsx --out reports"
     )]
     Report {
         /// Week number.
@@ -221,7 +228,7 @@ pub enum Command {
     /// weight, discrimination index, discriminative efficiency (flagged below 0 /
     /// 15); per test: mean, median, SD, skewness, kurtosis, CIC, error ratio,
     /// standard error. "n too small" where there are too few attempts.
-    #[command(after_help = "Example:\n  quiz stats w5 --out w5_items.csv")]
+    #[command(after_help = "예:\n  quiz stats w5 --out w5_items.csv")]
     Stats {
         /// Unit or prefix (`w5`, `w3d5`); default: everything.
         unit: Option<String>,
@@ -231,7 +238,7 @@ pub enum Command {
     },
     /// Import GIFT questions as hand-written bank files.
     #[command(
-        after_help = "Example:\n  quiz import --format gift moodle.gift --unit w5 --out questions/imported/moodle.yaml"
+        after_help = "예:\n  quiz import --format gift moodle.gift --unit w5 --out questions/imported/moodle.yaml"
     )]
     Import {
         /// gift.
@@ -254,7 +261,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum RubricCommand {
     /// Write a spreadsheet (CSV, UTF-8 BOM) to score checklist items and essays.
-    #[command(after_help = "Example:\n  quiz rubric sheet --week 5 --out week5.csv")]
+    #[command(after_help = "예:\n  quiz rubric sheet --week 5 --out week5.csv")]
     Sheet {
         /// Week number.
         #[arg(long)]
@@ -264,7 +271,7 @@ pub enum RubricCommand {
         out: Option<PathBuf>,
     },
     /// Read a filled rubric sheet back (as Excel or Google Sheets save it).
-    #[command(after_help = "Example:\n  quiz rubric import week5.csv --by kim")]
+    #[command(after_help = "예:\n  quiz rubric import week5.csv --by kim")]
     Import {
         /// The CSV file.
         file: PathBuf,
@@ -303,13 +310,13 @@ pub enum ImportFormat {
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
     /// Import students from CSV (student_id,name[,email]; UTF-8, BOM and CRLF fine).
-    #[command(after_help = "Example:\n  quiz roster import roster.csv")]
+    #[command(after_help = "예:\n  quiz roster import roster.csv")]
     Import {
         /// The CSV file.
         file: PathBuf,
     },
     /// List the students.
-    #[command(after_help = "Example:\n  quiz roster list")]
+    #[command(after_help = "예:\n  quiz roster list")]
     List,
 }
 
@@ -317,7 +324,7 @@ pub enum RosterCommand {
 #[derive(Debug, Subcommand)]
 pub enum AttemptsCommand {
     /// List unfinished attempts: id, student, unit, answers so far, whether a session holds it.
-    #[command(after_help = "Example:\n  quiz attempts list --student s104")]
+    #[command(after_help = "예:\n  quiz attempts list --student s104")]
     List {
         /// Only this student's.
         #[arg(long)]
@@ -329,9 +336,7 @@ pub enum AttemptsCommand {
     /// Close an unfinished attempt: questions not answered count as unanswered
     /// (0 points; a question no longer in the bank is dropped, 0 of 0), and the
     /// student's next `take` starts a new attempt.
-    #[command(
-        after_help = "Example:\n  quiz attempts list --student s104\n  quiz attempts close 17"
-    )]
+    #[command(after_help = "예:\n  quiz attempts list --student s104\n  quiz attempts close 17")]
     Close {
         /// Attempt id (from `quiz attempts list`).
         id: i64,

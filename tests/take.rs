@@ -411,7 +411,7 @@ fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "quiz: student `s404` is not on the roster of gradebook.db; check the id or ask the instructor (`quiz roster list`)\n"
+        "quiz: 학번 `s404`이(가) gradebook.db의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)\n"
     );
     let run = quiz_in(p.path(), &["take", "w1", "--student", "a/b"], "q\n");
     assert_eq!(run.code, 2);
@@ -464,7 +464,7 @@ fn today_and_take_without_unit_use_the_schedule() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("no unit given and no course schedule at course.yaml")
+            .contains("단원을 주지 않았고 수업 일정 course.yaml이(가) 없습니다")
     );
 }
 

@@ -55,7 +55,7 @@ pub fn todays_unit(course: &Path, today: NaiveDate) -> Result<Option<String>> {
     let text = std::fs::read_to_string(course).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::Usage(format!(
-                "no unit given and no course schedule at {}: give a unit (`quiz take w3d5`) or create it (see README)",
+                "단원을 주지 않았고 수업 일정 {}이(가) 없습니다: 단원을 주거나(예: `quiz take w3d5`) 일정 파일을 만드세요 (README 참고)",
                 display(course)
             ))
         } else {
@@ -134,7 +134,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             }
             None => {
                 return Err(Error::Usage(format!(
-                    "{} is not a class day in {}; give a unit, e.g. `quiz take w3d5`",
+                    "{}은(는) {}에 따르면 수업일이 아닙니다: 단원을 주세요 (예: `quiz take w3d5`)",
                     o.today,
                     display(&o.course)
                 )));
@@ -146,7 +146,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let (roster, known) = gb.roster_status(&o.student)?;
     if roster && !known {
         return Err(Error::Usage(format!(
-            "student `{}` is not on the roster of {}; check the id or ask the instructor (`quiz roster list`)",
+            "학번 `{}`이(가) {}의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)",
             o.student,
             display(&o.db)
         )));
@@ -158,7 +158,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let questions: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
     if questions.is_empty() {
         return Err(Error::Usage(format!(
-            "no questions for unit `{unit}` in {}",
+            "{}에 단원 `{unit}`의 문항이 없습니다",
             display(&o.questions)
         )));
     }
@@ -508,7 +508,7 @@ fn run_offline(
     }
     if form.student != o.student {
         return Err(Error::Usage(format!(
-            "{} is the form of `{}`, not of `{}`",
+            "{}은(는) `{}`의 시험지입니다 (`{}`의 것이 아님)",
             display(form_path),
             form.student,
             o.student
@@ -530,7 +530,7 @@ fn run_offline(
     };
     if sub.submitted_at.is_some() {
         return Err(Error::Usage(format!(
-            "{} was already submitted",
+            "{}은(는) 이미 제출했습니다",
             display(&path)
         )));
     }
