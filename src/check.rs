@@ -231,7 +231,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                         diags,
                         Some("options"),
                         format!(
-                            "multi `{id}`: positive option weights sum to {}%, not 100%",
+                            "복수 선택 `{id}`: 양수 보기 가중치의 합이 {}%입니다 (100%여야 합니다)",
                             crate::lms::percent(sum)
                         ),
                     );

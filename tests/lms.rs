@@ -52,7 +52,7 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
         ]
     );
     // 9 questions: 8 imported, the numerical range reported with its line.
-    assert!(run.stderr.contains("questions.gift.txt:31:1: numerical answer `3:2` accepts 3 ± 2: only exact numbers can be imported (as short answers); question skipped"), "{}", run.stderr);
+    assert!(run.stderr.contains("questions.gift.txt:31:1: 숫자 답 `3:2`은(는) 3 ± 2을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다"), "{}", run.stderr);
     let colours = &f.questions[3];
     let weights: Vec<f64> = colours
         .options
@@ -82,7 +82,7 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
     );
     assert!(
         run.stderr
-            .contains("warning: answer `Cat` with 50% credit dropped")
+            .contains("warning: 답 `Cat`(50% 점수)을(를) 버렸습니다")
     );
     // The imported file is a valid, hand-written bank file.
     assert!(f.source.is_none());
@@ -123,19 +123,19 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
     // 41 questions: 37 as before, and the two numericals whose full-credit
     // answer is exact (`=1822:0`) now import, their 50 % answer reported.
     assert!(
-        run.stdout.contains("│ 가져옴    ┆ 39      │"),
+        run.stdout.contains("│ 가져옴      ┆ 39      │"),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout.contains("│ 건너뜀    ┆ 4       │"),
+        run.stdout.contains("│ 건너뜀      ┆ 4       │"),
         "{}",
         run.stdout
     );
     for reason in [
-        "examples.txt:16:1: numerical answer `1822:1` accepts 1822 ± 1: only exact numbers can be imported (as short answers); question skipped",
-        "examples.txt:74:1: numerical answer `3.141..3.142` is the range 3.141 to 3.142: only exact numbers can be imported (as short answers); question skipped",
-        "examples.txt:76:1: warning: answer `1822:2` with 50% credit dropped: partial credit for short answers is not supported",
+        "examples.txt:16:1: 숫자 답 `1822:1`은(는) 1822 ± 1을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
+        "examples.txt:74:1: 숫자 답 `3.141..3.142`은(는) 3.141 ~ 3.142 범위입니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
+        "examples.txt:76:1: warning: 답 `1822:2`(50% 점수)을(를) 버렸습니다: 단답형의 부분 점수는 지원하지 않습니다",
     ] {
         assert!(run.stderr.contains(reason), "{reason}\n{}", run.stderr);
     }
@@ -454,7 +454,7 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
     let run = quiz(tmp.path(), &["import", "--format", "gift", "bank.gift"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
-        run.stderr.matches("is already in the bank").count(),
+        run.stderr.matches("이미 문제은행에 있습니다").count(),
         459,
         "{}",
         run.stderr
@@ -564,7 +564,7 @@ fn moodle_xml_writes_only_allowed_fractions_and_the_penalty() {
     );
     assert_eq!(
         run.stderr
-            .matches("quiz export: note: `w2d1-many-wrong`: option")
+            .matches("quiz export: 참고: `w2d1-many-wrong`: 보기")
             .count(),
         12,
         "{}",
@@ -572,7 +572,7 @@ fn moodle_xml_writes_only_allowed_fractions_and_the_penalty() {
     );
     assert!(
         run.stderr
-            .contains("-8.33333% written as -10% (nearest of Moodle's grade fractions)")
+            .contains("-8.33333%를 -10%로 썼습니다 (Moodle 점수 비율 중 가장 가까운 값)")
     );
     // The week's penalty 0.25 is Moodle's penalty for choice and truefalse.
     let penalty_of = |id: &str| {
@@ -601,7 +601,7 @@ fn check_reports_weights_whose_positive_sum_is_not_100() {
     let run = quiz(tmp.path(), &["check"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("questions/w.yaml:6:3: multi `w2d2-sixty`: positive option weights sum to 120%, not 100%"),
+        run.stderr.contains("questions/w.yaml:6:3: 복수 선택 `w2d2-sixty`: 양수 보기 가중치의 합이 120%입니다 (100%여야 합니다)"),
         "{}",
         run.stderr
     );
@@ -629,11 +629,11 @@ fn gift_import_losses_are_warned_with_their_reasons() {
     );
     assert_eq!(run.code, 1, "the numerical tolerance is skipped");
     let expected = [
-        "losses.gift:5:1: warning: feedback `No, they do.` of wrong answer `F` dropped: only general and right-answer feedback are kept",
-        "losses.gift:8:1: warning: feedback `Right: two environments.` of right answer `Blue/Green` dropped: a question keeps one feedback (the general feedback `####`)",
-        "losses.gift:18:1: warning: 50% partial credit of `Blue/Green` dropped: a choice scores only its right answer",
-        "losses.gift:22:1: warning: no blank line between this question and the one at line 21: read as two questions (Moodle needs a blank line between questions)",
-        "losses.gift:25:1: numerical answer `2014:1` accepts 2014 ± 1: only exact numbers can be imported (as short answers); question skipped",
+        "losses.gift:5:1: warning: 틀린 답 `F`의 피드백 `No, they do.`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다",
+        "losses.gift:8:1: warning: 맞는 답 `Blue/Green`의 피드백 `Right: two environments.`을(를) 버렸습니다: 문항에는 피드백이 하나뿐입니다 (일반 피드백 `####`을(를) 남김)",
+        "losses.gift:18:1: warning: `Blue/Green`의 부분 점수 50%를 버렸습니다: 객관식은 정답만 점수를 받습니다",
+        "losses.gift:22:1: warning: 이 문항과 21행의 문항 사이에 빈 줄이 없어 두 문항으로 읽었습니다 (Moodle은 문항 사이에 빈 줄이 필요합니다)",
+        "losses.gift:25:1: 숫자 답 `2014:1`은(는) 2014 ± 1을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
     ];
     for e in expected {
         assert!(run.stderr.contains(e), "{e}\n---\n{}", run.stderr);

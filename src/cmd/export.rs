@@ -62,10 +62,10 @@ pub fn run(
     };
     let (text, skipped) = (doc.text, doc.skipped);
     for (id, why) in &skipped {
-        eprintln!("quiz export: skipped `{id}`: {why}");
+        eprintln!("quiz export: `{id}` 건너뜀: {why}");
     }
     for (id, note) in &doc.notes {
-        eprintln!("quiz export: note: `{id}`: {note}");
+        eprintln!("quiz export: 참고: `{id}`: {note}");
     }
     match out_file {
         Some(p) => {

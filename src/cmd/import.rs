@@ -98,7 +98,7 @@ pub fn run(
                         it.line,
                         1,
                         format!(
-                            "id `{}` is already in the bank ({path}): imported under a new id, the name kept as tag `gift:{}`",
+                            "id `{}`이(가) 이미 문제은행에 있습니다 ({path}): 새 id로 가져오고 이름은 태그 `gift:{}`로 남겼습니다",
                             other.unwrap_or_default(),
                             other.unwrap_or_default()
                         ),

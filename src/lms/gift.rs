@@ -141,7 +141,7 @@ fn not_gift(q: &Question) -> Option<&'static str> {
         (Kind::Short | Kind::Cloze, Some(Answer::Many(acc)))
             if acc.iter().any(|a| a.contains("->")) =>
         {
-            Some("an accepted answer contains `->`, which Moodle's GIFT reads as a matching")
+            Some("인정 답안에 `->`가 있어 Moodle의 GIFT가 짝 맞추기로 읽습니다")
         }
         _ => None,
     }
@@ -255,7 +255,7 @@ pub fn export(q: &Question, rules: &ScoringRules) -> Result<Exported, &'static s
             format!("{name}{prompt} {}", block(body))
         }
         (Kind::Essay, _) => format!("{name}{prompt} {{{}}}", general.clone().unwrap_or_default()),
-        _ => return Err("its answer does not fit its kind"),
+        _ => return Err("정답이 유형에 맞지 않습니다"),
     };
     Ok(Exported {
         text: format!("{meta}{out}\n"),
@@ -534,7 +534,7 @@ fn split_merged(c: Chunk, diags: &mut Vec<Diagnostic>, path: &str) -> Vec<Chunk>
                     line,
                     1,
                     format!(
-                        "no blank line between this question and the one at line {prev}: read as two questions (Moodle needs a blank line between questions)"
+                        "이 문항과 {prev}행의 문항 사이에 빈 줄이 없어 두 문항으로 읽었습니다 (Moodle은 문항 사이에 빈 줄이 필요합니다)"
                     ),
                 ));
                 rest = next;
@@ -615,7 +615,7 @@ pub fn import(path: &str, text: &str) -> (Vec<Imported>, Vec<Diagnostic>) {
                 path,
                 c.line,
                 1,
-                format!("{why}; question skipped"),
+                format!("{why}; 문항을 건너뜁니다"),
             )),
         }
     }
@@ -631,12 +631,12 @@ fn keep_feedback(q: &mut Question, right: &[&Ans], wrong: &[&Ans], warnings: &mu
             q.feedback = Some(f.clone());
         } else {
             warnings.push(format!(
-                "feedback `{f}` of right answer `{}` dropped: a question keeps one feedback ({})",
+                "맞는 답 `{}`의 피드백 `{f}`을(를) 버렸습니다: 문항에는 피드백이 하나뿐입니다 ({}을(를) 남김)",
                 text_in(&a.text),
                 if i == 0 {
-                    "the general feedback `####`"
+                    "일반 피드백 `####`"
                 } else {
-                    "the first right answer's"
+                    "첫 번째 맞는 답의 피드백"
                 }
             ));
         }
@@ -644,7 +644,7 @@ fn keep_feedback(q: &mut Question, right: &[&Ans], wrong: &[&Ans], warnings: &mu
     for a in wrong {
         if let Some(f) = &a.feedback {
             warnings.push(format!(
-                "feedback `{f}` of wrong answer `{}` dropped: only general and right-answer feedback are kept",
+                "틀린 답 `{}`의 피드백 `{f}`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다",
                 text_in(&a.text)
             ));
         }
@@ -657,14 +657,14 @@ fn parse_question(t: &str, meta: &Meta) -> Result<Parsed, String> {
     let mut warnings = Vec::new();
     let (name, rest) = match t.strip_prefix("::") {
         Some(r) => {
-            let end = find_unescaped(r, "::", 0).ok_or("the name `::...::` is not closed")?;
+            let end = find_unescaped(r, "::", 0).ok_or("이름 `::...::`이 닫히지 않았습니다")?;
             (Some(unescape(r[..end].trim())), &r[end + 2..])
         }
         None => (None, t),
     };
-    let open = find_unescaped(rest, "{", 0)
-        .ok_or("no answer block `{...}` (a description, not a question)")?;
-    let close = find_unescaped(rest, "}", open).ok_or("the answer block `{` is not closed")?;
+    let open =
+        find_unescaped(rest, "{", 0).ok_or("답 블록 `{...}`이 없습니다 (문항이 아닌 설명)")?;
+    let close = find_unescaped(rest, "}", open).ok_or("답 블록 `{`이 닫히지 않았습니다")?;
     let before = &rest[..open];
     // Samples copied from PHP strings end in `";`: not a missing-word tail.
     let after = rest[close + 1..].trim_end_matches(['"', ';']);
@@ -764,7 +764,7 @@ fn short(
         match a.weight {
             Some(w) if (w - 100.0).abs() > 1e-9 => {
                 warnings.push(format!(
-                    "answer `{}` with {w}% credit dropped: partial credit for short answers is not supported",
+                    "답 `{}`({w}% 점수)을(를) 버렸습니다: 단답형의 부분 점수는 지원하지 않습니다",
                     text_in(&a.text)
                 ));
                 wrong.push(a);
@@ -777,7 +777,7 @@ fn short(
     }
     acc.retain(|a| !a.is_empty());
     if acc.is_empty() {
-        return Err("no answer with full credit".into());
+        return Err("만점 답이 없습니다".into());
     }
     keep_feedback(&mut q, &right, &[], &mut warnings);
     let _ = wrong;
@@ -796,7 +796,7 @@ fn multichoice(
         .map(|(k, raw)| parse_answer(k, &raw, false))
         .collect();
     if answers.len() < 2 {
-        return Err("a multiple choice needs at least 2 answers".into());
+        return Err("객관식에는 답이 2개 이상 있어야 합니다".into());
     }
     q.options = answers
         .iter()
@@ -810,7 +810,7 @@ fn multichoice(
         let key = answers
             .iter()
             .position(|a| (credit(a) - 100.0).abs() < 1e-9)
-            .ok_or("no answer with full credit")?;
+            .ok_or("만점 답이 없습니다")?;
         q.answer = Some(Answer::One(nth_id(IDS, key)));
         for (i, a) in answers.iter().enumerate() {
             let w = credit(a);
@@ -819,11 +819,14 @@ fn multichoice(
             }
             let text = text_in(&a.text);
             warnings.push(if (w - 100.0).abs() < 1e-9 {
-                format!("`{text}` is also a full-credit answer in Moodle; only `{}` is kept as the right answer of this choice", q.options[key].text)
+                format!(
+                    "`{text}`도 Moodle에서는 만점 답이지만 이 객관식의 정답으로는 `{}`만 남깁니다",
+                    q.options[key].text
+                )
             } else if w > 0.0 {
-                format!("{w}% partial credit of `{text}` dropped: a choice scores only its right answer")
+                format!("`{text}`의 부분 점수 {w}%를 버렸습니다: 객관식은 정답만 점수를 받습니다")
             } else {
-                format!("{w}% of `{text}` dropped: a choice's penalty is the week's `penalty`")
+                format!("`{text}`의 {w}%를 버렸습니다: 객관식의 감점은 주차의 `penalty`입니다")
             });
         }
         let right: Vec<&Ans> = vec![&answers[key]];
@@ -841,7 +844,7 @@ fn multichoice(
         .map(|i| nth_id(IDS, i))
         .collect();
     if rights.is_empty() {
-        return Err("no right answer".into());
+        return Err("맞는 답이 없습니다".into());
     }
     q.kind = Kind::Multi;
     for (o, a) in q.options.iter_mut().zip(&answers) {
@@ -850,7 +853,7 @@ fn multichoice(
     let sum: f64 = answers.iter().map(credit).filter(|w| *w > 0.0).sum();
     if (sum - 100.0).abs() >= 0.5 {
         warnings.push(format!(
-            "positive weights sum to {}%, not 100%: Moodle refuses this question and `quiz check` reports it until they do",
+            "양수 가중치의 합이 {}%로 100%가 아닙니다: Moodle은 이 문항을 거부하고, 합이 100%가 될 때까지 `quiz check`가 보고합니다",
             percent(sum)
         ));
     }
@@ -873,13 +876,13 @@ fn matching(
         let raw = raw.trim();
         // Moodle splits a pair at its first `->`; there is no escape for it.
         let Some(i) = raw.find("->") else {
-            return Err(format!("matching answer `{}` has no `->`", text_in(raw)));
+            return Err(format!("짝 맞추기 답 `{}`에 `->`가 없습니다", text_in(raw)));
         };
         let (l, r) = (&raw[..i], &raw[i + 2..]);
         let r = match find_unescaped(r, "#", 0) {
             Some(h) => {
                 warnings.push(format!(
-                    "feedback `{}` of a matching pair dropped: a matching keeps only general feedback",
+                    "짝의 피드백 `{}`을(를) 버렸습니다: 짝 맞추기는 일반 피드백만 남깁니다",
                     text_in(&r[h + 1..])
                 ));
                 &r[..h]
@@ -911,9 +914,8 @@ fn matching(
             q.answer = Some(Answer::Many((0..n).map(|i| nth_id(IDS, i)).collect()));
             return Ok((q, name, warnings));
         }
-        warnings.push(
-            "`// quiz: order` ignored: the pairs are not items matched to positions 1..n".into(),
-        );
+        warnings
+            .push("`// quiz: order`를 무시했습니다: 짝이 1..n 위치에 맞춘 항목이 아닙니다".into());
     }
     q.kind = Kind::Match;
     let mut map = BTreeMap::new();
@@ -933,7 +935,7 @@ fn matching(
         }
     }
     if q.left.len() < 2 {
-        return Err("a matching question needs at least 2 pairs".into());
+        return Err("짝 맞추기에는 짝이 2개 이상 있어야 합니다".into());
     }
     // The ids the exporting bank used, when the comment fits.
     if let Some(ids) = &meta.right {
@@ -959,7 +961,7 @@ fn matching(
             }
         } else {
             warnings.push(format!(
-                "`// quiz: right` lists {} ids for {} right items; ids given in order instead",
+                "`// quiz: right`에 id가 {}개 있지만 오른쪽 항목은 {}개입니다: id를 순서대로 붙였습니다",
                 ids.len(),
                 q.right.len()
             ));
@@ -986,7 +988,7 @@ fn numerical(
         let fb = o.trim().trim_start_matches('#');
         if !text_in(fb).is_empty() {
             warnings.push(format!(
-                "feedback `{}` for other answers dropped: only general and right-answer feedback are kept",
+                "다른 답에 대한 피드백 `{}`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다",
                 text_in(fb)
             ));
         }
@@ -996,7 +998,7 @@ fn numerical(
         .map(|(k, raw)| parse_answer(k, &raw, true))
         .collect();
     if answers.is_empty() {
-        return Err("a numerical question without an answer".into());
+        return Err("숫자 문항에 답이 없습니다".into());
     }
     let mut acc = Vec::new();
     let mut right = Vec::new();
@@ -1006,7 +1008,7 @@ fn numerical(
         let exact = if let Some((lo, hi)) = v.split_once("..") {
             if full {
                 return Err(format!(
-                    "numerical answer `{v}` is the range {} to {}: only exact numbers can be imported (as short answers)",
+                    "숫자 답 `{v}`은(는) {} ~ {} 범위입니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다",
                     lo.trim(),
                     hi.trim()
                 ));
@@ -1015,13 +1017,13 @@ fn numerical(
         } else if let Some((x, tol)) = v.split_once(':') {
             let t: f64 = tol.trim().parse().map_err(|_| {
                 format!(
-                    "numerical answer `{v}`: tolerance `{}` is not a number",
+                    "숫자 답 `{v}`: 허용 오차 `{}`가 숫자가 아닙니다",
                     tol.trim()
                 )
             })?;
             if t != 0.0 && full {
                 return Err(format!(
-                    "numerical answer `{v}` accepts {} ± {}: only exact numbers can be imported (as short answers)",
+                    "숫자 답 `{v}`은(는) {} ± {}을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다",
                     x.trim(),
                     tol.trim()
                 ));
@@ -1032,7 +1034,7 @@ fn numerical(
         };
         if !full {
             warnings.push(format!(
-                "answer `{v}` with {}% credit dropped: partial credit for short answers is not supported",
+                "답 `{v}`({}% 점수)을(를) 버렸습니다: 단답형의 부분 점수는 지원하지 않습니다",
                 a.weight.map_or_else(String::new, percent)
             ));
             continue;
@@ -1042,11 +1044,11 @@ fn numerical(
                 acc.push(x);
                 right.push(a);
             }
-            _ => return Err(format!("numerical answer `{v}` is not a number")),
+            _ => return Err(format!("숫자 답 `{v}`이(가) 숫자가 아닙니다")),
         }
     }
     if acc.is_empty() {
-        return Err("no numerical answer with full credit".into());
+        return Err("만점인 숫자 답이 없습니다".into());
     }
     q.kind = Kind::Short;
     keep_feedback(&mut q, &right, &[], &mut warnings);
@@ -1083,11 +1085,11 @@ mod tests {
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!(
             diags[0].to_string(),
-            "t.gift:2:1: warning: feedback `no` of wrong answer `wrong` dropped: only general and right-answer feedback are kept"
+            "t.gift:2:1: warning: 틀린 답 `wrong`의 피드백 `no`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다"
         );
         assert_eq!(
             diags[1].to_string(),
-            "t.gift:10:1: numerical answer `3:2` accepts 3 ± 2: only exact numbers can be imported (as short answers); question skipped"
+            "t.gift:10:1: 숫자 답 `3:2`은(는) 3 ± 2을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다"
         );
     }
 

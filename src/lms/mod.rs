@@ -138,16 +138,14 @@ pub fn moodle_multi_fractions(
     let all_equal = pos.windows(2).all(|w| (raw[w[0]] - raw[w[1]]).abs() < 1e-9);
     if all_equal && !pos.is_empty() && pos.iter().any(|&i| !is_moodle_fraction(raw[i])) {
         let shares = equal_shares(pos.len())
-            .ok_or("its right options cannot share 100% in Moodle's grade fractions")?;
+            .ok_or("맞는 보기들이 Moodle의 점수 비율로 100%를 나눌 수 없습니다")?;
         for (&i, s) in pos.iter().zip(shares) {
             out[i] = s;
         }
     }
     let sum: f64 = pos.iter().map(|&i| out[i]).sum();
     if (sum / 100.0 - 1.0).abs() >= 0.005 {
-        return Err(
-            "its weights cannot be written as Moodle grade fractions whose positive sum is 100%",
-        );
+        return Err("가중치를 양수 합이 100%인 Moodle 점수 비율로 쓸 수 없습니다");
     }
     let notes = raw
         .iter()
@@ -156,7 +154,7 @@ pub fn moodle_multi_fractions(
         .filter(|((r, o), _)| (*r - *o).abs() >= FRACTION_TOLERANCE)
         .map(|((r, o), opt)| {
             format!(
-                "option `{}`: {}% written as {}% (nearest of Moodle's grade fractions)",
+                "보기 `{}`: {}%를 {}%로 썼습니다 (Moodle 점수 비율 중 가장 가까운 값)",
                 opt.text,
                 percent(*r),
                 percent(*o)
@@ -228,19 +226,19 @@ pub type Units<'a> = [(String, Vec<(&'a Question, &'a ScoringRules)>)];
 pub fn not_exportable(q: &Question) -> Option<&'static str> {
     match (&q.kind, &q.answer) {
         (Kind::Essay, _) => None,
-        (_, None) => Some("it has no answer"),
+        (_, None) => Some("정답이 없습니다"),
         (Kind::Choice, Some(Answer::One(_))) | (Kind::Truefalse, Some(Answer::Bool(_))) => None,
         (Kind::Multi, Some(Answer::Many(v))) if !v.is_empty() => None,
         (Kind::Short | Kind::Cloze, Some(Answer::Many(v))) if !v.is_empty() => {
             if q.kind == Kind::Cloze && q.prompt.matches("____").count() != 1 {
-                Some("a cloze needs exactly one ____ blank")
+                Some("빈칸 채우기에는 ____ 빈칸이 정확히 하나 있어야 합니다")
             } else {
                 None
             }
         }
         (Kind::Order, Some(Answer::Many(v))) if v.len() >= 2 => None,
         (Kind::Match, Some(Answer::Pairs(m))) if !m.is_empty() => None,
-        _ => Some("its answer does not fit its kind"),
+        _ => Some("정답이 유형에 맞지 않습니다"),
     }
 }
 
@@ -266,7 +264,10 @@ mod tests {
         assert!(f.iter().all(|x| is_moodle_fraction(*x)), "{f:?}");
         assert_eq!(f[2], -10.0, "-8.33333 goes to the nearest allowed -10");
         assert_eq!(notes.len(), 12);
-        assert!(notes[0].contains("-8.33333% written as -10%"), "{notes:?}");
+        assert!(
+            notes[0].contains("-8.33333%를 -10%로 썼습니다"),
+            "{notes:?}"
+        );
     }
 
     #[test]

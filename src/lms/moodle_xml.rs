@@ -139,7 +139,7 @@ pub fn export(q: &Question, rules: &ScoringRules) -> Result<Exported, &'static s
             s.push_str(&top("essay"));
             s.push_str("    <responseformat>editor</responseformat>\n    <responserequired>1</responserequired>\n    <responsefieldlines>10</responsefieldlines>\n");
         }
-        _ => return Err("its answer does not fit its kind"),
+        _ => return Err("정답이 유형에 맞지 않습니다"),
     }
     s.push_str("  </question>\n");
     Ok(Exported { text: s, notes })
