@@ -209,11 +209,11 @@ fn a_second_release_makes_new_forms_that_are_graded() {
     let run = quiz(p, &["grade", "subs"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("│ answers graded         ┆ 14    │"),
+        run.stdout.contains("│ 채점한 답안          ┆ 14 │"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("│ files already graded   ┆ 0     │"));
+    assert!(run.stdout.contains("│ 이미 채점한 파일     ┆ 0  │"));
     let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
     let nos: Vec<u32> = gb
         .attempts("s001", "w1")
