@@ -161,7 +161,7 @@ pub fn print_totals(
             w.needs_review.to_string(),
         ]);
     }
-    writeln!(out, "Week {week}\n{t}").map_err(|e| Error::io("stdout", e))
+    writeln!(out, "{week}주차\n{t}").map_err(|e| Error::io("stdout", e))
 }
 
 fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
