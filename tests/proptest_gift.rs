@@ -169,3 +169,65 @@ proptest! {
         prop_assert_eq!(&got, &q, "{}", exported.text);
     }
 }
+
+/// Any text made of GIFT's pieces: the importer reports, never panics, and
+/// every question it returns has a kind-shaped key.
+fn gift_soup() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "::",
+        "{",
+        "}",
+        "=",
+        "~",
+        "#",
+        "####",
+        "->",
+        "%50%",
+        "%-100%",
+        "%",
+        "\\",
+        "\n",
+        "\n\n",
+        "T",
+        "FALSE",
+        "// quiz: order\n",
+        "// quiz: right p q\n",
+        "$CATEGORY: quiz/w1\n",
+        "[html]",
+        "<b>",
+        "&gt;",
+        "1..2",
+        ":",
+        "3",
+        "a",
+        "배포",
+        " ",
+        "\"",
+        ";",
+        "\r\n",
+    ]);
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn gift_import_never_panics(text in gift_soup()) {
+        let (qs, diags) = gift::import("soup.gift", &text);
+        for it in &qs {
+            let q = &it.question;
+            match (q.kind, &q.answer) {
+                (Kind::Essay, None)
+                | (Kind::Choice, Some(Answer::One(_)))
+                | (Kind::Truefalse, Some(Answer::Bool(_)))
+                | (Kind::Multi | Kind::Short | Kind::Cloze | Kind::Order, Some(Answer::Many(_)))
+                | (Kind::Match, Some(Answer::Pairs(_))) => {}
+                other => prop_assert!(false, "{other:?} from {text:?}"),
+            }
+        }
+        for d in &diags {
+            prop_assert!(d.to_string().starts_with("soup.gift:"));
+        }
+    }
+}
