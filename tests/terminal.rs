@@ -32,6 +32,7 @@ fn widest(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_saves_like_q_exits_130_and_the_same_command_resumes() {
     let p = project();
@@ -71,11 +72,8 @@ fn ctrl_c_saves_like_q_exits_130_and_the_same_command_resumes() {
         std::thread::sleep(Duration::from_millis(20));
     }
     // The student presses Ctrl-C at the prompt of question 2.
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    let pid = rustix::process::Pid::from_raw(i32::try_from(child.id()).expect("pid")).expect("pid");
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).expect("SIGINT");
     let code = child.wait().expect("wait").code();
     drop(stdin);
     reader.join().expect("reader");
