@@ -312,3 +312,32 @@ fn instructor_summaries_are_korean() {
         run.stderr
     );
 }
+
+/// On a real terminal (a pty from util-linux `script`, part of every Debian
+/// base system) the table is sized by the terminal itself, no `COLUMNS`.
+#[cfg(unix)]
+#[test]
+fn list_on_a_real_120_column_terminal_does_not_wrap() {
+    let bin = env!("CARGO_BIN_EXE_quiz");
+    for cols in [120, 70] {
+        let out = Command::new("script")
+            .args([
+                "-qec",
+                &format!("stty cols {cols} rows 50; {bin} list"),
+                "/dev/null",
+            ])
+            .current_dir(root())
+            .env_remove("COLUMNS")
+            .env_remove("QUIZ_DB")
+            .stdin(Stdio::null())
+            .output()
+            .expect("`script` (util-linux) runs the command on a pty");
+        let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+        assert!(text.contains("│ 단원"), "{text}");
+        assert!(widest(&text) <= cols, "{cols}:\n{text}");
+        assert!(
+            widest(&text) > cols - 10,
+            "uses the width it has: {cols}:\n{text}"
+        );
+    }
+}
