@@ -11,6 +11,7 @@ pub mod bank;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod csvfile;
 pub mod error;
 pub mod extract;
 pub mod fsutil;

@@ -185,61 +185,48 @@ fn print(
 }
 
 fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
-    let mut buf = Vec::from(&b"\xef\xbb\xbf"[..]);
-    {
-        let mut w = csv::WriterBuilder::new()
-            .flexible(true)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        let e = |e: csv::Error| Error::Usage(e.to_string());
-        w.write_record([
-            "question",
-            "n",
-            "facility",
-            "sd",
-            "random_guess",
-            "intended_weight",
-            "effective_weight",
-            "discrimination_index",
-            "discriminative_efficiency",
-            "flag",
-        ])
-        .map_err(e)?;
-        let f = |x: Option<f64>| x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.4}"));
-        for it in items {
-            w.write_record([
-                it.id.clone(),
-                it.n.to_string(),
-                f(it.facility),
-                f(it.sd),
-                format!("{:.4}", it.random_guess),
-                format!("{:.4}", it.intended_weight),
-                f(it.effective_weight),
-                f(it.discrimination),
-                f(it.efficiency),
-                if it.flagged() {
-                    "review".into()
-                } else {
-                    String::new()
-                },
-            ])
-            .map_err(e)?;
-        }
-        for (k, v) in [
-            ("test:n", Some(test.n as f64)),
-            ("test:mean", test.mean),
-            ("test:median", test.median),
-            ("test:sd", test.sd),
-            ("test:skewness", test.skewness),
-            ("test:kurtosis", test.kurtosis),
-            ("test:cic", test.cic),
-            ("test:error_ratio", test.error_ratio),
-            ("test:standard_error", test.standard_error),
-        ] {
-            w.write_record([k.to_string(), String::new(), f(v)])
-                .map_err(e)?;
-        }
-        w.flush().map_err(|e| Error::io("csv", e))?;
+    let mut w = crate::csvfile::Writer::new(true);
+    w.text_row([
+        "question",
+        "n",
+        "facility",
+        "sd",
+        "random_guess",
+        "intended_weight",
+        "effective_weight",
+        "discrimination_index",
+        "discriminative_efficiency",
+        "flag",
+    ])?;
+    let f = |x: Option<f64>| x.map_or_else(|| "n too small".to_string(), |v| format!("{v:.4}"));
+    for it in items {
+        w.text(&it.id)?;
+        w.number(&it.n.to_string())?;
+        w.number(&f(it.facility))?;
+        w.number(&f(it.sd))?;
+        w.number(&format!("{:.4}", it.random_guess))?;
+        w.number(&format!("{:.4}", it.intended_weight))?;
+        w.number(&f(it.effective_weight))?;
+        w.number(&f(it.discrimination))?;
+        w.number(&f(it.efficiency))?;
+        w.text(if it.flagged() { "review" } else { "" })?;
+        w.end_row()?;
     }
-    Ok(buf)
+    for (k, v) in [
+        ("test:n", Some(test.n as f64)),
+        ("test:mean", test.mean),
+        ("test:median", test.median),
+        ("test:sd", test.sd),
+        ("test:skewness", test.skewness),
+        ("test:kurtosis", test.kurtosis),
+        ("test:cic", test.cic),
+        ("test:error_ratio", test.error_ratio),
+        ("test:standard_error", test.standard_error),
+    ] {
+        w.text(k)?;
+        w.number("")?;
+        w.number(&f(v))?;
+        w.end_row()?;
+    }
+    w.finish()
 }

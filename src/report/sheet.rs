@@ -1,31 +1,13 @@
 //! Writing sheets for spreadsheets.
 //!
-//! CSV: UTF-8 with a BOM by default (Excel otherwise garbles Hangul), CRLF,
-//! RFC 4180 quoting (csv crate); a text cell that begins with `=`, `+`, `-`,
-//! `@`, tab, CR or LF gets a leading `'` so a spreadsheet never runs it as a
-//! formula (student answers are untrusted); numbers, negative marks included,
-//! stay numbers; text is NFC-normalized.
+//! CSV: written by [`crate::csvfile::Writer`] (BOM, CRLF, formulas
+//! neutralized, text NFC); numbers, negative marks included, stay numbers.
 //!
 //! xlsx (rust_xlsxwriter): numbers stored as numbers, a bold frozen header row,
 //! column widths from the content, percents formatted as percent.
 
 use super::weekly::{Cell, Sheet};
 use crate::error::{Error, Result};
-
-/// Neutralize a text cell for CSV.
-pub fn safe_text(s: &str) -> String {
-    safe_cow(s).into_owned()
-}
-
-/// [`safe_text`] without a copy for text that needs no change.
-fn safe_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    let s = crate::text::nfc_cow(s);
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
-        std::borrow::Cow::Owned(format!("'{s}"))
-    } else {
-        s
-    }
-}
 
 /// A number rounded to 4 decimals, without trailing zeros (`2`, `0.5`, `-0.3333`).
 fn num(x: f64) -> String {
@@ -50,34 +32,21 @@ fn num(x: f64) -> String {
     }
 }
 
-/// A sheet as CSV bytes.
+/// A sheet as CSV bytes (the one writer, [`crate::csvfile::Writer`]).
 pub fn csv(sheet: &Sheet, bom: bool) -> Result<Vec<u8>> {
-    let mut buf = if bom {
-        Vec::from(&b"\xef\xbb\xbf"[..])
-    } else {
-        Vec::new()
-    };
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        let e = |e: csv::Error| Error::Usage(format!("cannot write CSV: {e}"));
-        w.write_record(sheet.header.iter().map(|h| safe_text(h)))
-            .map_err(e)?;
-        for row in &sheet.rows {
-            for c in row {
-                match c {
-                    Cell::Text(t) => w.write_field(safe_cow(t).as_bytes()),
-                    Cell::Num(x) | Cell::Percent(x) => w.write_field(num(*x)),
-                    Cell::Empty => w.write_field(""),
-                }
-                .map_err(e)?;
+    let mut w = crate::csvfile::Writer::new(bom);
+    w.text_row(&sheet.header)?;
+    for row in &sheet.rows {
+        for c in row {
+            match c {
+                Cell::Text(t) => w.text(t)?,
+                Cell::Num(x) | Cell::Percent(x) => w.number(&num(*x))?,
+                Cell::Empty => w.number("")?,
             }
-            w.write_record(None::<&[u8]>).map_err(e)?;
         }
-        w.flush().map_err(|e| Error::io("csv", e))?;
+        w.end_row()?;
     }
-    Ok(buf)
+    w.finish()
 }
 
 /// Display width of a cell: Hangul and other wide characters count two.
