@@ -26,6 +26,7 @@ pub mod schedule;
 pub mod score;
 pub mod table;
 pub mod text;
+pub mod xlsxfile;
 pub mod yaml;
 
 use clap::Parser;
@@ -203,12 +204,17 @@ where
         cli::Command::Regrade { dry_run } => {
             cmd::regrade::run(&paths.questions, &paths.rubrics, &cli.db, dry_run, &mut out)
         }
-        cli::Command::Rubric(cli::RubricCommand::Sheet { week, out: file }) => cmd::rubric::sheet(
+        cli::Command::Rubric(cli::RubricCommand::Sheet {
+            week,
+            out: file,
+            format,
+        }) => cmd::rubric::sheet(
             &paths.questions,
             &paths.rubrics,
             &cli.db,
             week,
             file.as_deref(),
+            matches!(format, cli::ReportFormat::Xlsx),
             &mut out,
         ),
         cli::Command::Rubric(cli::RubricCommand::Import { file, by }) => cmd::rubric::import(
