@@ -82,6 +82,7 @@ impl Unterminated {
 /// field; inside it `""` is a quote; elsewhere a quote is plain text.
 #[derive(Debug, Default)]
 struct QuoteScan {
+    delimiter: u8,
     offset: u64,
     line: usize,
     col: usize,
@@ -94,8 +95,9 @@ struct QuoteScan {
 }
 
 impl QuoteScan {
-    fn new() -> Self {
+    fn new(delimiter: u8) -> Self {
         QuoteScan {
+            delimiter,
             line: 1,
             field_start: true,
             ..QuoteScan::default()
@@ -134,12 +136,12 @@ impl QuoteScan {
                 self.open = Some((self.line, self.col + 1, self.record_start));
                 self.field_start = false;
             }
-            b',' => self.field_start = true,
             b'\n' => {
                 self.field_start = true;
                 self.record_start = self.offset + 1;
             }
             b'\r' => self.field_start = true,
+            d if d == self.delimiter => self.field_start = true,
             _ => self.field_start = false,
         }
         self.advance(b);
@@ -192,9 +194,22 @@ fn decode_other(path: &Path, bytes: &[u8]) -> Result<(String, Encoding)> {
     Ok((text.into_owned(), ours))
 }
 
+/// The field delimiter: a tab when the first line has tabs and no comma (what
+/// Excel's "Unicode text" writes), else a comma.
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    if first.contains(&b'\t') && !first.contains(&b',') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
 /// A whole small CSV (roster, rubric sheet) as text.
 #[derive(Debug)]
 pub struct Text {
+    /// The field delimiter (see [`sniff_delimiter`]).
+    pub delimiter: u8,
     /// The text, without BOM, with CRLF folded to LF (so csv's line numbers are
     /// what an editor shows), and cut before an unterminated quote's record.
     pub text: String,
@@ -237,13 +252,15 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
     } else {
         text
     };
-    let mut scan = QuoteScan::new();
+    let delimiter = sniff_delimiter(text.as_bytes());
+    let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());
     let unterminated = scan.finish();
     if let Some(u) = unterminated {
         text.truncate(u.record_start as usize);
     }
     Ok(Text {
+        delimiter,
         text,
         encoding,
         unterminated,
@@ -252,6 +269,8 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
 
 /// A large CSV (responses) opened for streaming.
 pub struct Stream {
+    /// The field delimiter (see [`sniff_delimiter`]).
+    pub delimiter: u8,
     /// The records, UTF-8, without BOM, ending before an unterminated quote's record.
     pub reader: Box<dyn BufRead>,
     /// The encoding it was read in.
@@ -275,7 +294,8 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let (mut crlf, mut size, mut first) = (false, 0u64, true);
-    let mut scan = QuoteScan::new();
+    let mut scan = QuoteScan::new(b',');
+    let mut delimiter = b',';
     let mut carry: Vec<u8> = Vec::new();
     let mut utf8 = true;
     let mut bom = 0usize;
@@ -299,6 +319,8 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
                 Some(_) => other_bom = true,
                 None => {}
             }
+            delimiter = sniff_delimiter(chunk);
+            scan = QuoteScan::new(delimiter);
         }
         if !utf8 || other_bom {
             continue;
@@ -338,6 +360,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         let limit = unterminated.map_or(u64::MAX, |u| u.record_start);
         let reader = std::io::BufReader::with_capacity(1 << 20, file.take(limit));
         return Ok(Stream {
+            delimiter,
             reader: Box::new(reader),
             encoding: if bom > 0 {
                 Encoding::Utf8Bom
@@ -353,7 +376,8 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let (text, encoding) = decode_other(path, &bytes)?;
     let crlf = text.contains("\r\n");
-    let mut scan = QuoteScan::new();
+    let delimiter = sniff_delimiter(text.as_bytes());
+    let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());
     let unterminated = scan.finish();
     let mut text = text.into_bytes();
@@ -361,6 +385,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         text.truncate(u.record_start as usize);
     }
     Ok(Stream {
+        delimiter,
         reader: Box::new(std::io::Cursor::new(text)),
         encoding,
         unterminated,
@@ -456,7 +481,7 @@ mod tests {
     use super::*;
 
     fn scan(s: &str) -> Option<Unterminated> {
-        let mut q = QuoteScan::new();
+        let mut q = QuoteScan::new(b',');
         q.feed(s.as_bytes());
         q.finish()
     }
@@ -485,7 +510,7 @@ mod tests {
         let text = "h1,h2\ns1,\"a\"\"b\"\ns2,\"open\ns3,x\n";
         let whole = scan(text);
         for cut in 0..text.len() {
-            let mut q = QuoteScan::new();
+            let mut q = QuoteScan::new(b',');
             q.feed(&text.as_bytes()[..cut]);
             q.feed(&text.as_bytes()[cut..]);
             assert_eq!(q.finish(), whole, "cut at {cut}");

@@ -42,6 +42,7 @@ pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnos
 fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec<Diagnostic>)> {
     let text = &t.text;
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(t.delimiter)
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)

@@ -426,6 +426,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     }
     let reader = stream.reader;
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(stream.delimiter)
         .has_headers(true)
         .flexible(true)
         .from_reader(reader);

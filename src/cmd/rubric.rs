@@ -348,6 +348,7 @@ fn read_sheet(
             diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
         }
         let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(t.delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(t.text.as_bytes());
