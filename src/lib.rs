@@ -19,6 +19,7 @@ pub mod grade;
 pub mod gradebook;
 pub mod lms;
 pub mod model;
+pub mod printable;
 pub mod report;
 pub mod roster;
 pub mod runner;

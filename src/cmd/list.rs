@@ -30,7 +30,11 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
             let n = f.file.questions.iter().filter(|q| q.kind == k).count();
             row.push(if n == 0 { String::new() } else { n.to_string() });
         }
-        t.add_row(row);
+        t.add_row(
+            row.iter()
+                .map(|c| crate::printable::cell(c))
+                .collect::<Vec<_>>(),
+        );
     }
     if files.is_empty() {
         return Err(Error::Usage(match unit {

@@ -4,6 +4,7 @@ use super::report;
 use crate::error::{Error, Result};
 use crate::fsutil::display;
 use crate::gradebook::Gradebook;
+use crate::printable::cell;
 use std::io::Write;
 use std::path::Path;
 
@@ -37,9 +38,9 @@ pub fn list(db: &Path, out: &mut dyn Write) -> Result<()> {
     let students = gb.students()?;
     for s in &students {
         t.add_row(vec![
-            s.id.clone(),
-            s.name.clone(),
-            s.email.clone().unwrap_or_default(),
+            cell(&s.id),
+            cell(&s.name),
+            cell(s.email.as_deref().unwrap_or_default()),
         ]);
     }
     writeln!(out, "{t}\n{}명", students.len()).map_err(|e| Error::io("stdout", e))
