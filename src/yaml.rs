@@ -29,6 +29,9 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
     })
 }
 
+/// An item of a top-level list: line, column, text.
+pub type ListItem = (usize, usize, String);
+
 /// The deepest nesting of collections a YAML file may have.
 pub const MAX_DEPTH: usize = 64;
 
@@ -932,7 +935,7 @@ impl<'a> Locator<'a> {
     /// The items of a top-level list `key`, flow (`key: [a, b]`) or block
     /// (`- a` lines below it), each with its line and column; and the place of
     /// the key's value (where an empty list is).
-    pub fn top_list(&self, key: &str) -> Option<((usize, usize), Vec<(usize, usize, String)>)> {
+    pub fn top_list(&self, key: &str) -> Option<((usize, usize), Vec<ListItem>)> {
         let (line, _) = self.top_key(key)?;
         let l = self.lines[line - 1];
         let after = key.len() + 1;

@@ -354,6 +354,48 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_longer_than_a_cell_is_cut_with_a_marker_not_a_failed_report() -> Result<()> {
+        use calamine::{Data, Reader, Xlsx};
+        let long = "가".repeat(40_000);
+        let cut = xlsx_text(&long);
+        assert_eq!(cut.chars().count(), XLSX_CELL_CHARS);
+        assert!(
+            cut.ends_with("…[잘림: 전체 40000자 중 앞부분만 표시, 전체는 CSV 보고서에 있습니다]")
+        );
+        assert!(matches!(
+            xlsx_text("짧은 답"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let header = vec!["문항".to_string(), "제출 답안".to_string()];
+        let mut book = Book::new("요약", "상세", &header, &[])?;
+        book.detail_row(
+            "s1",
+            vec![Cell::Text("q1".into()), Cell::Text(long.clone())],
+        )?;
+        let summary = Sheet {
+            header: vec!["학번".into()],
+            rows: vec![vec![Cell::Text("s1".into())]],
+        };
+        let bytes = book.finish(&summary)?;
+        let mut wb =
+            Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| Error::Usage(e.to_string()))?;
+        let d = wb
+            .worksheet_range("상세")
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        assert_eq!(d.get_value((1, 2)), Some(&Data::String(cut.into_owned())));
+        // The CSV keeps the whole text.
+        let csv_bytes = csv(
+            &Sheet {
+                header: vec!["답".into()],
+                rows: vec![vec![Cell::Text(long.clone())]],
+            },
+            false,
+        )?;
+        assert!(String::from_utf8_lossy(&csv_bytes).contains(&long));
+        Ok(())
+    }
+
+    #[test]
     fn formulas_are_neutralized_and_numbers_stay_numbers() -> Result<()> {
         let s = Sheet {
             header: vec!["학번".into(), "답".into(), "점수".into()],
