@@ -595,3 +595,82 @@ fn course_yaml_mistakes_are_reported_with_their_places() {
         run.stderr
     );
 }
+
+#[test]
+fn a_huge_answer_in_a_submission_is_reported_and_skipped() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns001,김민수\n").expect("write");
+    let run = quiz(
+        p,
+        &[
+            "release",
+            "w1",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+            "--count",
+            "7",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = quiz::gradebook::Gradebook::open(&p.join("gradebook.db"))
+        .expect("db")
+        .form_record("s001-w1-r1")
+        .expect("read")
+        .expect("recorded");
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(
+        p.join("subs/s001.yaml"),
+        format!(
+            "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n- question: w1d1-essay\n  response: {{kind: text, value: {}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n",
+            record.form.seed,
+            "가".repeat(25_000)
+        ),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "subs/s001.yaml:8:1: 답안이 25000자로 너무 깁니다 (최대 20000자); answer skipped\n"
+    );
+    // Graded as unanswered: every question of the form is stored, the essay with 0.
+    assert!(
+        run.stdout.contains("│ answers graded         ┆ 7 "),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_cp949_rubric_sheet_from_korean_excel_is_imported() {
+    let dir = class();
+    let p = dir.path();
+    assert_eq!(
+        quiz(p, &["roster", "import", arg(&fixture("roster_cp949.csv"))]).code,
+        0
+    );
+    let run = quiz(
+        p,
+        &[
+            "rubric",
+            "import",
+            arg(&fixture("rubric_cp949.csv")),
+            "--by",
+            "kim",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("rubric_cp949.csv: CP949(EUC-KR)로 읽었습니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("체크리스트 3칸"), "{}", run.stdout);
+    assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
+    assert_eq!(summary_value(p, "00123", "체크리스트 점수"), "3");
+    assert_eq!(summary_value(p, "s002", "체크리스트 점수"), "0");
+}
