@@ -46,6 +46,20 @@ fn summary_value(dir: &Path, student: &str, header: &str) -> String {
         .expect("student row")
 }
 
+/// Whether some line of `out` holds all of `parts` (a table row, whatever its layout).
+fn has_line(out: &str, parts: &[&str]) -> bool {
+    out.lines().any(|l| parts.iter().all(|p| l.contains(p)))
+}
+
+/// How many answers the gradebook of `dir` holds.
+fn stored(dir: &Path) -> usize {
+    quiz::gradebook::Gradebook::open(&dir.join("gradebook.db"))
+        .expect("db")
+        .rows()
+        .expect("rows")
+        .len()
+}
+
 #[test]
 fn cp949_roster_from_korean_excel_is_imported_not_refused() {
     let dir = class();
@@ -60,12 +74,12 @@ fn cp949_roster_from_korean_excel_is_imported_not_refused() {
     );
     let list = quiz(p, &["roster", "list"]);
     assert!(
-        list.stdout.contains("│ 00123 ┆ 김민수 ┆ min@example.com │"),
+        has_line(&list.stdout, &["00123", "김민수", "min@example.com"]),
         "{}",
         list.stdout
     );
     assert!(
-        list.stdout.contains("│ s002  ┆ 이영희 ┆"),
+        has_line(&list.stdout, &["s002", "이영희"]),
         "{}",
         list.stdout
     );
@@ -85,7 +99,7 @@ fn utf16_unicode_text_roster_is_imported_not_refused() {
     assert!(run.stdout.contains("학생 2명 추가"), "{}", run.stdout);
     let list = quiz(p, &["roster", "list"]);
     assert!(
-        list.stdout.contains("│ 00123 ┆ 김민수 ┆ min@example.com │"),
+        has_line(&list.stdout, &["00123", "김민수", "min@example.com"]),
         "{}",
         list.stdout
     );
@@ -112,7 +126,7 @@ fn cp949_responses_are_scored_not_stored_garbled() {
     );
     // 깃옵스 and the order by item texts are right answers: full marks, not 0.
     assert!(
-        run.stdout.contains("│ 00123 ┆ 1    ┆ 100.0   ┆ 2/2 "),
+        has_line(&run.stdout, &["00123", "100.0", "2/2"]),
         "{}",
         run.stdout
     );
@@ -143,7 +157,7 @@ fn utf16_responses_are_graded_not_refused_for_their_header() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("│ s002  ┆ 1    ┆ 100.0   ┆ 1/1 "),
+        has_line(&run.stdout, &["s002", "100.0", "1/1"]),
         "{}",
         run.stdout
     );
@@ -179,11 +193,7 @@ fn a_file_in_no_known_encoding_is_refused_and_nothing_is_stored() {
     )
     .expect("write");
     let ok = quiz(p, &["grade", "--responses", "ok.csv"]);
-    assert!(
-        ok.stdout.contains("│ answers graded         ┆ 1 "),
-        "{}",
-        ok.stdout
-    );
+    assert_eq!(stored(p), 1, "{}", ok.stdout);
 }
 
 #[test]
@@ -197,11 +207,7 @@ fn korean_response_headers_are_accepted() {
         &["grade", "--responses", "r.csv", "--responses", "r2.csv"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("│ answers graded         ┆ 2 "),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(stored(p), 2, "{}", run.stdout);
 }
 
 #[test]
@@ -445,11 +451,7 @@ fn an_unterminated_quote_is_reported_and_nothing_after_it_is_stored() {
             f.display()
         )
     );
-    assert!(
-        run.stdout.contains("│ answers graded         ┆ 1 "),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(stored(p), 1, "{}", run.stdout);
     assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
     let rows = read_csv(&p.join("reports/week_01/students/s002.csv"));
     assert_eq!(rows.len(), 1, "nothing of s002 stored: {rows:?}");
@@ -473,11 +475,7 @@ fn a_huge_answer_is_refused_where_it_enters() {
         run.stderr,
         "r.csv:2:3: 답안이 25000자로 너무 깁니다 (최대 20000자); row skipped\n"
     );
-    assert!(
-        run.stdout.contains("│ answers graded         ┆ 1 "),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(stored(p), 1, "{}", run.stdout);
     // In a quiz the student is asked again.
     let input = format!("?\n?\n?\n?\n{huge}\n\nq\n");
     let take = quiz_in(
@@ -496,7 +494,7 @@ fn a_huge_answer_is_refused_where_it_enters() {
     );
     assert!(
         take.stdout
-            .contains("입력 오류: 답안이 25000자로 너무 깁니다 (최대 20000자) 다시 입력하세요."),
+            .contains("답안이 25000자로 너무 깁니다 (최대 20000자)"),
         "{}",
         take.stdout
     );
@@ -637,11 +635,7 @@ fn a_huge_answer_in_a_submission_is_reported_and_skipped() {
         "subs/s001.yaml:8:1: 답안이 25000자로 너무 깁니다 (최대 20000자); answer skipped\n"
     );
     // Graded as unanswered: every question of the form is stored, the essay with 0.
-    assert!(
-        run.stdout.contains("│ answers graded         ┆ 7 "),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(stored(p), 7, "{}", run.stdout);
 }
 
 #[test]
