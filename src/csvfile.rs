@@ -186,7 +186,9 @@ fn decode_other(path: &Path, bytes: &[u8]) -> Result<(String, Encoding)> {
     let (enc, skip, ours) = match encoding_rs::Encoding::for_bom(bytes) {
         Some((e, n)) if e == encoding_rs::UTF_16LE => (e, n, Encoding::Utf16Le),
         Some((e, n)) if e == encoding_rs::UTF_16BE => (e, n, Encoding::Utf16Be),
-        _ => (encoding_rs::EUC_KR, 0, Encoding::Cp949),
+        // A UTF-8 BOM on bytes that are not UTF-8: damaged, not CP949.
+        Some(_) => return Err(unknown_encoding(path)),
+        None => (encoding_rs::EUC_KR, 0, Encoding::Cp949),
     };
     let text = enc
         .decode_without_bom_handling_and_without_replacement(&bytes[skip..])
@@ -515,6 +517,34 @@ mod tests {
             q.feed(&text.as_bytes()[cut..]);
             assert_eq!(q.finish(), whole, "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn encodings_are_found_from_the_bytes() -> Result<()> {
+        let p = Path::new("x.csv");
+        let read = |b: &[u8]| decode_text(p, b.to_vec()).map(|t| (t.encoding, t.text));
+        assert_eq!(read(b"a,b\r\n")?, (Encoding::Utf8, "a,b\n".to_string()));
+        assert_eq!(
+            read("\u{feff}학번".as_bytes())?,
+            (Encoding::Utf8Bom, "학번".to_string())
+        );
+        // 학번 in CP949, UTF-16LE and UTF-16BE with their BOMs.
+        assert_eq!(
+            read(b"\xc7\xd0\xb9\xf8")?,
+            (Encoding::Cp949, "학번".to_string())
+        );
+        assert_eq!(
+            read(b"\xff\xfe\x59\xd5\x88\xbc")?,
+            (Encoding::Utf16Le, "학번".to_string())
+        );
+        assert_eq!(
+            read(b"\xfe\xff\xd5\x59\xbc\x88")?,
+            (Encoding::Utf16Be, "학번".to_string())
+        );
+        // Neither: refused, never replaced.
+        assert!(read(b"a,\x80\xff").is_err());
+        assert!(read(b"\xef\xbb\xbfa,\xc7\xd0").is_err());
+        Ok(())
     }
 
     #[test]
