@@ -207,6 +207,13 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
     }
 }
 
+/// Whether UTF-8 bytes hold a C1 control character (U+0080..U+009F).
+fn has_c1(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+}
+
 /// A whole small CSV (roster, rubric sheet) as text.
 #[derive(Debug)]
 pub struct Text {
@@ -237,6 +244,12 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
         decode_other(path, &bytes)?
     } else {
         match String::from_utf8(bytes) {
+            // C1 controls never occur in text: valid UTF-8 that has them is
+            // CP949 whose bytes happen to be valid UTF-8 (혖 is C2 81).
+            Ok(s) if has_c1(s.as_bytes()) => match decode_other(path, s.as_bytes()) {
+                Ok(decoded) => decoded,
+                Err(_) => (s, Encoding::Utf8),
+            },
             Ok(mut s) => {
                 let enc = if s.starts_with('\u{feff}') {
                     s.drain(..3);
@@ -300,6 +313,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
     let mut delimiter = b',';
     let mut carry: Vec<u8> = Vec::new();
     let mut utf8 = true;
+    let mut c1 = false;
     let mut bom = 0usize;
     let mut other_bom = false;
     loop {
@@ -346,6 +360,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
             }
         };
         scan.feed(&data[..valid]);
+        c1 = c1 || has_c1(&data[..valid]);
         carry = data[valid..].to_vec();
     }
     let hex: String = h
@@ -354,7 +369,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    if utf8 && !other_bom && carry.is_empty() {
+    if utf8 && !other_bom && carry.is_empty() && !c1 {
         let unterminated = scan.finish();
         let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(bom as u64))
@@ -376,7 +391,23 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (text, encoding) = decode_other(path, &bytes)?;
+    let (text, encoding) = match decode_other(path, &bytes) {
+        Ok(d) => d,
+        // Valid UTF-8 with C1 controls that is not CP949 either: UTF-8 after all.
+        Err(_) if c1 && utf8 && !other_bom && carry.is_empty() => {
+            let text =
+                String::from_utf8(bytes[bom..].to_vec()).map_err(|_| unknown_encoding(path))?;
+            (
+                text,
+                if bom > 0 {
+                    Encoding::Utf8Bom
+                } else {
+                    Encoding::Utf8
+                },
+            )
+        }
+        Err(e) => return Err(e),
+    };
     let crlf = text.contains("\r\n");
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut scan = QuoteScan::new(delimiter);
@@ -519,6 +550,68 @@ mod tests {
         }
     }
 
+    /// A field as rosters and answers have them: names, words, quotes, commas, newlines.
+    fn field() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop_oneof![
+                Just("김민수"),
+                Just("이영희"),
+                Just("깃옵스"),
+                Just("선언적 배포"),
+                Just("컨테이너"),
+                Just(","),
+                Just("\""),
+                Just("\n"),
+                Just(" "),
+                Just("=A1"),
+                Just("s001"),
+            ],
+            0..5,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// Whatever the writer writes is whole: no unterminated quote, and it
+        /// reads back to the same fields in every encoding a spreadsheet saves.
+        #[test]
+        fn written_csv_reads_back_whole(rows in proptest::collection::vec(
+            proptest::collection::vec(field(), 1..4), 1..6)
+        ) {
+            let mut w = Writer::new(true);
+            for r in &rows {
+                for f in r {
+                    w.number(f).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                }
+                w.end_row().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            }
+            let bytes = w.finish().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let text = String::from_utf8_lossy(&bytes[3..]).into_owned();
+            let (cp949, _, _) = encoding_rs::EUC_KR.encode(&text);
+            let mut utf16 = vec![0xff, 0xfe];
+            utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            for input in [bytes.clone(), cp949.into_owned(), utf16] {
+                let t = decode_text(Path::new("x.csv"), input)
+                    .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+                proptest::prop_assert_eq!(t.unterminated, None);
+                let back: Vec<Vec<String>> = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(t.text.as_bytes())
+                    .records()
+                    .filter_map(|r| r.ok())
+                    .map(|r| r.iter().map(str::to_string).collect())
+                    .collect();
+                let expected: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| r.iter().map(|f| f.replace("\r\n", "\n")).collect())
+                    .collect();
+                proptest::prop_assert_eq!(back, expected);
+            }
+        }
+    }
+
     #[test]
     fn encodings_are_found_from_the_bytes() -> Result<()> {
         let p = Path::new("x.csv");
@@ -541,6 +634,8 @@ mod tests {
             read(b"\xfe\xff\xd5\x59\xbc\x88")?,
             (Encoding::Utf16Be, "학번".to_string())
         );
+        // CP949 bytes that are valid UTF-8 too (혖 is C2 81, a C1 control in UTF-8).
+        assert_eq!(read(b"\xc2\x81")?, (Encoding::Cp949, "혖".to_string()));
         // Neither: refused, never replaced.
         assert!(read(b"a,\x80\xff").is_err());
         assert!(read(b"\xef\xbb\xbfa,\xc7\xd0").is_err());
