@@ -1,7 +1,9 @@
-//! Manual scoring in a spreadsheet: `quiz rubric sheet` writes a CSV (UTF-8 BOM,
-//! CRLF) with one row per student and one column per checklist item and per
-//! essay awaiting review, the allowed values in the header; `quiz rubric import`
-//! reads it back as Excel or Google Sheets save it, validates every cell,
+//! Manual scoring in a spreadsheet: `quiz rubric sheet` writes a CSV (the one
+//! writer of [`crate::csvfile`]) or an xlsx ([`crate::xlsxfile`]: 학번 as text,
+//! level drop-downs) with one row per roster student and one column per
+//! checklist item and per essay awaiting review, the allowed values in the
+//! header; `quiz rubric import` reads either back as Excel, LibreOffice or
+//! Google Sheets save it (any encoding csvfile reads), validates every cell,
 //! reports bad cells by row and column, imports the valid ones and records who
 //! and when.
 
@@ -66,7 +68,6 @@ pub fn sheet(
     let gb = Gradebook::open_read_only(db)?;
     let rows = gb.rows()?;
     let pend = pending(&rows, &index, week);
-    let essays: BTreeSet<&String> = pend.keys().map(|(_, q)| q).collect();
     let scored: BTreeMap<(String, String), String> = gb
         .checklist(week)?
         .into_iter()
@@ -87,6 +88,11 @@ pub fn sheet(
             }
         }
     }
+    let essays: BTreeSet<&String> = pend
+        .keys()
+        .filter(|(s, _)| !left_out.contains(s))
+        .map(|(_, q)| q)
+        .collect();
     let mut columns = vec![
         Column {
             header: "학번".to_string(),
