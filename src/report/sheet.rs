@@ -121,6 +121,10 @@ pub fn xlsx_text(t: &str) -> std::borrow::Cow<'_, str> {
 /// Lines a text takes in a column `width` characters wide (wrapped).
 fn wrapped_lines(t: &str, width: f64) -> usize {
     let w = (width - 1.0).max(1.0) as usize;
+    // A text is never wider than its bytes: short single lines need no counting.
+    if t.len() <= w && !t.contains('\n') {
+        return 1;
+    }
     t.split('\n')
         .map(|l| text_width(l).div_ceil(w).max(1))
         .sum()
