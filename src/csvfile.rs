@@ -80,18 +80,50 @@ impl Unterminated {
 /// Finds an unterminated quoted field in UTF-8 text, chunk by chunk, the way the
 /// csv crate reads fields: a quote opens a quoted field only at the start of a
 /// field; inside it `""` is a quote; elsewhere a quote is plain text.
+///
+/// It jumps from one quote, newline or delimiter to the next (memchr), so it
+/// costs little beside reading the file; the column of an unterminated quote is
+/// counted afterwards from its line ([`Open::col`]).
 #[derive(Debug, Default)]
 struct QuoteScan {
     delimiter: u8,
     offset: u64,
     line: usize,
-    col: usize,
+    line_start: u64,
     field_start: bool,
     in_quote: bool,
     /// A quote inside a quoted field was just seen (closing, or the first of `""`).
     quote_pending: bool,
     record_start: u64,
-    open: Option<(usize, usize, u64)>,
+    open: Option<Open>,
+}
+
+/// Where the last quoted field opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Open {
+    line: usize,
+    line_start: u64,
+    quote: u64,
+    record_start: u64,
+}
+
+impl Open {
+    /// The finding, with the column counted in `text` (the bytes from the
+    /// quote's line start to the quote, or fewer when unavailable).
+    fn with_line(self, text: &[u8]) -> Unterminated {
+        let col = text.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        Unterminated {
+            line: self.line,
+            col,
+            record_start: self.record_start,
+        }
+    }
+
+    /// [`Open::with_line`] with the line taken from the whole `text`.
+    fn in_text(self, text: &[u8]) -> Unterminated {
+        let (a, b) = (self.line_start as usize, self.quote as usize);
+        self.with_line(text.get(a..b).unwrap_or_default())
+    }
 }
 
 impl QuoteScan {
@@ -105,67 +137,81 @@ impl QuoteScan {
     }
 
     fn feed(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut i = 0;
+        while i < bytes.len() {
             if self.in_quote {
                 if self.quote_pending {
                     self.quote_pending = false;
-                    if b == b'"' {
-                        self.advance(b);
+                    if bytes[i] == b'"' {
+                        i += 1;
                         continue;
                     }
                     // The quote closed the field; this byte is read outside it.
                     self.in_quote = false;
                     self.open = None;
-                    self.outside(b);
-                } else {
-                    if b == b'"' {
-                        self.quote_pending = true;
-                    }
-                    self.advance(b);
+                    continue;
                 }
-            } else {
-                self.outside(b);
+                // Inside a quoted field only quotes matter (and newlines, for lines).
+                let rest = &bytes[i..];
+                let end = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+                self.newlines(&rest[..end], i);
+                if end < rest.len() {
+                    self.quote_pending = true;
+                    i += end + 1;
+                } else {
+                    i = bytes.len();
+                }
+                continue;
             }
-        }
-    }
-
-    fn outside(&mut self, b: u8) {
-        match b {
-            b'"' if self.field_start => {
-                self.in_quote = true;
-                self.open = Some((self.line, self.col + 1, self.record_start));
+            let rest = &bytes[i..];
+            let Some(k) = memchr::memchr3(b'"', b'\n', self.delimiter, rest) else {
+                if !rest.is_empty() {
+                    self.field_start = false;
+                }
+                break;
+            };
+            // Bytes before the hit are field text (a CR before a newline too).
+            if k > 0 && !(k == 1 && rest[0] == b'\r') {
                 self.field_start = false;
             }
-            b'\n' => {
-                self.field_start = true;
-                self.record_start = self.offset + 1;
+            let at = i + k;
+            match rest[k] {
+                b'"' if self.field_start => {
+                    self.in_quote = true;
+                    self.open = Some(Open {
+                        line: self.line,
+                        line_start: self.line_start,
+                        quote: self.offset + at as u64,
+                        record_start: self.record_start,
+                    });
+                    self.field_start = false;
+                }
+                b'"' => self.field_start = false,
+                b'\n' => {
+                    self.line += 1;
+                    self.line_start = self.offset + at as u64 + 1;
+                    self.record_start = self.line_start;
+                    self.field_start = true;
+                }
+                _ => self.field_start = true,
             }
-            b'\r' => self.field_start = true,
-            d if d == self.delimiter => self.field_start = true,
-            _ => self.field_start = false,
+            i = at + 1;
         }
-        self.advance(b);
+        self.offset += bytes.len() as u64;
     }
 
-    fn advance(&mut self, b: u8) {
-        self.offset += 1;
-        if b == b'\n' {
+    /// Count the newlines of `seg`, which starts at `at` in the current chunk.
+    fn newlines(&mut self, seg: &[u8], at: usize) {
+        for n in memchr::memchr_iter(b'\n', seg) {
             self.line += 1;
-            self.col = 0;
-        } else if b & 0xC0 != 0x80 {
-            // Count characters, not bytes: continuation bytes don't move the column.
-            self.col += 1;
+            self.line_start = self.offset + (at + n) as u64 + 1;
         }
     }
 
-    fn finish(self) -> Option<Unterminated> {
+    fn finish(self) -> Option<Open> {
         // A quote pending at the end closed the field.
         if self.in_quote && !self.quote_pending {
-            self.open.map(|(line, col, record_start)| Unterminated {
-                line,
-                col,
-                record_start,
-            })
+            self.open
         } else {
             None
         }
@@ -270,7 +316,7 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());
-    let unterminated = scan.finish();
+    let unterminated = scan.finish().map(|o| o.in_text(text.as_bytes()));
     if let Some(u) = unterminated {
         text.truncate(u.record_start as usize);
     }
@@ -370,8 +416,22 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         .map(|b| format!("{b:02x}"))
         .collect();
     if utf8 && !other_bom && carry.is_empty() && !c1 {
-        let unterminated = scan.finish();
         let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        // The quote's line, read again to count its column.
+        let unterminated = match scan.finish() {
+            None => None,
+            Some(o) => {
+                let len = (o.quote - o.line_start).min(1 << 20);
+                std::io::Seek::seek(
+                    &mut file,
+                    std::io::SeekFrom::Start(bom as u64 + o.quote - len),
+                )
+                .map_err(|e| Error::io(path, e))?;
+                let mut line = vec![0u8; len as usize];
+                file.read_exact(&mut line).map_err(|e| Error::io(path, e))?;
+                Some(o.with_line(&line))
+            }
+        };
         std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(bom as u64))
             .map_err(|e| Error::io(path, e))?;
         let limit = unterminated.map_or(u64::MAX, |u| u.record_start);
@@ -412,7 +472,7 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());
-    let unterminated = scan.finish();
+    let unterminated = scan.finish().map(|o| o.in_text(text.as_bytes()));
     let mut text = text.into_bytes();
     if let Some(u) = unterminated {
         text.truncate(u.record_start as usize);
@@ -516,7 +576,7 @@ mod tests {
     fn scan(s: &str) -> Option<Unterminated> {
         let mut q = QuoteScan::new(b',');
         q.feed(s.as_bytes());
-        q.finish()
+        q.finish().map(|o| o.in_text(s.as_bytes()))
     }
 
     #[test]
@@ -546,7 +606,8 @@ mod tests {
             let mut q = QuoteScan::new(b',');
             q.feed(&text.as_bytes()[..cut]);
             q.feed(&text.as_bytes()[cut..]);
-            assert_eq!(q.finish(), whole, "cut at {cut}");
+            let got = q.finish().map(|o| o.in_text(text.as_bytes()));
+            assert_eq!(got, whole, "cut at {cut}");
         }
     }
 
