@@ -81,7 +81,7 @@ impl Unterminated {
 /// csv crate reads fields: a quote opens a quoted field only at the start of a
 /// field; inside it `""` is a quote; elsewhere a quote is plain text.
 ///
-/// It jumps from one quote, newline or delimiter to the next (memchr), so it
+/// It jumps from one quote or newline to the next (memchr), so it
 /// costs little beside reading the file; the column of an unterminated quote is
 /// counted afterwards from its line ([`Open::col`]).
 #[derive(Debug, Default)]
@@ -90,7 +90,8 @@ struct QuoteScan {
     offset: u64,
     line: usize,
     line_start: u64,
-    field_start: bool,
+    /// The last byte seen (a newline before the first).
+    last: u8,
     in_quote: bool,
     /// A quote inside a quoted field was just seen (closing, or the first of `""`).
     quote_pending: bool,
@@ -131,7 +132,7 @@ impl QuoteScan {
         QuoteScan {
             delimiter,
             line: 1,
-            field_start: true,
+            last: b'\n',
             ..QuoteScan::default()
         }
     }
@@ -163,20 +164,20 @@ impl QuoteScan {
                 }
                 continue;
             }
+            // Outside quotes only quotes and newlines matter: a quote opens a
+            // field when the byte before it ends a field or a line.
             let rest = &bytes[i..];
-            let Some(k) = memchr::memchr3(b'"', b'\n', self.delimiter, rest) else {
-                if !rest.is_empty() {
-                    self.field_start = false;
-                }
+            let Some(k) = memchr::memchr2(b'"', b'\n', rest) else {
                 break;
             };
-            // Bytes before the hit are field text (a CR before a newline too).
-            if k > 0 && !(k == 1 && rest[0] == b'\r') {
-                self.field_start = false;
-            }
             let at = i + k;
-            match rest[k] {
-                b'"' if self.field_start => {
+            if bytes[at] == b'\n' {
+                self.line += 1;
+                self.line_start = self.offset + at as u64 + 1;
+                self.record_start = self.line_start;
+            } else {
+                let before = if at > 0 { bytes[at - 1] } else { self.last };
+                if before == self.delimiter || before == b'\n' || before == b'\r' {
                     self.in_quote = true;
                     self.open = Some(Open {
                         line: self.line,
@@ -184,18 +185,12 @@ impl QuoteScan {
                         quote: self.offset + at as u64,
                         record_start: self.record_start,
                     });
-                    self.field_start = false;
                 }
-                b'"' => self.field_start = false,
-                b'\n' => {
-                    self.line += 1;
-                    self.line_start = self.offset + at as u64 + 1;
-                    self.record_start = self.line_start;
-                    self.field_start = true;
-                }
-                _ => self.field_start = true,
             }
             i = at + 1;
+        }
+        if let Some(&b) = bytes.last() {
+            self.last = b;
         }
         self.offset += bytes.len() as u64;
     }
