@@ -250,9 +250,8 @@ pub fn sniff_delimiter(head: &[u8]) -> u8 {
 
 /// Whether UTF-8 bytes hold a C1 control character (U+0080..U+009F).
 fn has_c1(bytes: &[u8]) -> bool {
-    bytes
-        .windows(2)
-        .any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+    memchr::memchr_iter(0xc2, bytes)
+        .any(|i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
 }
 
 /// A whole small CSV (roster, rubric sheet) as text.
