@@ -7,6 +7,7 @@
 //! error to an exit code.
 
 pub mod assemble;
+pub mod attempt;
 pub mod bank;
 pub mod check;
 pub mod cli;

@@ -323,6 +323,20 @@ pub fn feedback(out: &mut dyn Write, q: &Question, o: &Outcome) -> std::io::Resu
     Ok(())
 }
 
+/// Practice feedback right after an answer: a skipped question shows its answer.
+pub fn practice_feedback(
+    out: &mut dyn Write,
+    q: &Question,
+    response: &Response,
+    o: &Outcome,
+) -> std::io::Result<()> {
+    if *response == Response::Skipped {
+        writeln!(out, "  건너뜀 — 정답: {}", q.answer_text())
+    } else {
+        feedback(out, q, o)
+    }
+}
+
 /// Run the questions from the first unanswered one. Returns how the run ended
 /// and the outcome of every slot (None: unanswered or unscored). With `echo`
 /// (input piped, not typed), each line read is written after the prompt so
@@ -385,11 +399,7 @@ pub fn run(
         if mode == Mode::Practice
             && let (Some(q), Some(o)) = (slots[i].key, &outcome)
         {
-            if response == Response::Skipped {
-                writeln!(out, "  건너뜀 — 정답: {}", q.answer_text()).map_err(io)?;
-            } else {
-                feedback(out, q, o).map_err(io)?;
-            }
+            practice_feedback(out, q, &response, o).map_err(io)?;
         } else {
             writeln!(out, "  저장됨").map_err(io)?;
         }
