@@ -263,3 +263,32 @@ pub fn feedback_text(q: &Question, response: &Response, o: &Outcome) -> String {
     let _ = crate::runner::practice_feedback(&mut buf, q, response, o);
     String::from_utf8_lossy(&buf).trim().to_string()
 }
+
+/// What closing an attempt stores at each position still without an answer:
+/// unanswered (0 of its points; dropped, 0 of 0, when it left the bank).
+pub fn unanswered_fills(
+    bank: &Bank,
+    form: &crate::model::Form,
+    answered: &[usize],
+) -> Vec<crate::gradebook::Fill> {
+    let index = crate::grade::Index::new(bank);
+    form.items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !answered.contains(i))
+        .map(|(i, it)| {
+            let o = match index.get(&it.question) {
+                Some((q, _, rules)) => score::score(q, &Response::Skipped, rules),
+                None => Outcome::dropped(),
+            };
+            (
+                i,
+                it.question.clone(),
+                crate::yaml::response_to_string(&Response::Skipped),
+                o.points,
+                o.max,
+                o.status,
+            )
+        })
+        .collect()
+}

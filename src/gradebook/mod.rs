@@ -17,10 +17,12 @@ use std::time::Duration;
 mod forms;
 mod leases;
 mod open_attempts;
+mod web;
 
 pub use forms::FormRecord;
 pub use leases::{DEFAULT_LEASE_TTL, new_holder};
 pub use open_attempts::{Fill, OpenAttempt};
+pub use web::{AttemptInfo, Progress, WebQuiz, WebSession};
 
 /// Schema migrations, applied in order; `user_version` is the number applied.
 const MIGRATIONS: &[&str] = &[
@@ -113,6 +115,8 @@ const MIGRATIONS: &[&str] = &[
         source TEXT NOT NULL,
         line INTEGER NOT NULL
     ) WITHOUT ROWID;",
+    // 4: `quiz serve`: login codes, browser sessions, opened quizzes (src/gradebook/web.rs)
+    web::MIGRATION,
 ];
 
 /// One graded answer, as `Bulk` writes it.
