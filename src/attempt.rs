@@ -97,6 +97,32 @@ pub fn slots<'q>(
     holder: &str,
     questions: &[&'q Question],
 ) -> Result<(Vec<Slot<'q>>, Vec<usize>)> {
+    let (slots, positions, dropped) = view(gb, attempt, questions)?;
+    for i in dropped {
+        if let Some(item) = attempt.form.items.get(i) {
+            gb.record(
+                attempt.id,
+                holder,
+                i,
+                &item.question,
+                &Response::Skipped,
+                0.0,
+                0.0,
+                Status::Dropped,
+            )?;
+        }
+    }
+    Ok((slots, positions))
+}
+
+/// The slots of an attempt as [`slots`] makes them, without storing
+/// anything: also the positions of questions no longer served and not
+/// answered (what [`slots`] stores as dropped).
+pub fn view<'q>(
+    gb: &Gradebook,
+    attempt: &Attempt,
+    questions: &[&'q Question],
+) -> Result<(Vec<Slot<'q>>, Vec<usize>, Vec<usize>)> {
     let given: BTreeMap<usize, Response> = gb
         .responses(attempt.id)?
         .into_iter()
@@ -104,19 +130,11 @@ pub fn slots<'q>(
         .collect();
     let mut slots = Vec::with_capacity(attempt.form.items.len());
     let mut positions = Vec::with_capacity(attempt.form.items.len());
+    let mut dropped = Vec::new();
     for (i, item) in attempt.form.items.iter().enumerate() {
         let Some(q) = questions.iter().find(|q| q.id == item.question).copied() else {
             if !given.contains_key(&i) {
-                gb.record(
-                    attempt.id,
-                    holder,
-                    i,
-                    &item.question,
-                    &Response::Skipped,
-                    0.0,
-                    0.0,
-                    Status::Dropped,
-                )?;
+                dropped.push(i);
             }
             continue;
         };
@@ -127,7 +145,7 @@ pub fn slots<'q>(
             given: given.get(&i).cloned(),
         });
     }
-    Ok((slots, positions))
+    Ok((slots, positions, dropped))
 }
 
 /// Store one answer at form `position` for the session `holder` (refused when

@@ -345,26 +345,12 @@ impl Gradebook {
             .find(|a| a.id == attempt))
     }
 
-    /// Every attempt of a student (any unit), newest first: (id, unit, attempt
-    /// number, mode, started, finished).
-    pub fn student_attempts(
-        &self,
-        student: &str,
-    ) -> Result<Vec<(i64, String, u32, String, String, Option<String>)>> {
+    /// The ids of every attempt of a student (any unit), newest first.
+    pub fn student_attempt_ids(&self, student: &str) -> Result<Vec<i64>> {
         self.query_all(
-            "SELECT id, unit, attempt_no, mode, started_at, finished_at FROM attempts
-             WHERE student_id = ?1 ORDER BY id DESC",
+            "SELECT id FROM attempts WHERE student_id = ?1 ORDER BY id DESC",
             [student],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    u32::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
+            |r| r.get(0),
         )
     }
 
