@@ -101,6 +101,19 @@ fn setup() -> T {
 }
 
 impl T {
+    fn app_config(&self) -> Config {
+        Config {
+            questions: self._dir.path().join("questions"),
+            rubrics: self._dir.path().join("rubrics"),
+            db: self.db.clone(),
+            course: self._dir.path().join("course.yaml"),
+            today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")),
+            secure: false,
+            lease_ttl: Duration::from_secs(120),
+            readers: 2,
+        }
+    }
+
     async fn send(
         &self,
         c: &Client,
@@ -120,19 +133,24 @@ impl T {
                 .join("; ");
             b = b.header(header::COOKIE, v);
         }
-        if !c.addr.is_empty() {
-            b = b.header("x-test-addr", c.addr.clone());
-        }
         for (k, v) in extra {
             b = b.header(*k, *v);
         }
-        let req = if let Some(body) = body {
+        let mut req = if let Some(body) = body {
             b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(Body::from(body))
         } else {
             b.body(Body::empty())
         }
         .expect("request");
+        if !c.addr.is_empty() {
+            // The peer address, as `quiz serve` gives it to the handlers.
+            let ip: std::net::IpAddr = c.addr.parse().expect("ip");
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                    ip, 40000,
+                )));
+        }
         let res = self.router.clone().oneshot(req).await.expect("response");
         let status = res.status();
         let headers = res.headers().clone();
@@ -542,6 +560,54 @@ async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_re
         "{}",
         home.body
     );
+}
+
+#[tokio::test]
+async fn a_server_restart_resumes_the_same_form_with_every_saved_answer() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    for pos in 0..3 {
+        let (shown, q) = t.shown(id, pos);
+        let r = t
+            .post(
+                &c,
+                &format!("/a/{id}/answer"),
+                &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let before = t.get(&c, &format!("/a/{id}")).await.body;
+    // A new server on the same gradebook: the browser's cookie still works,
+    // the same form comes back with the three answers, and it holds the attempt.
+    let (app, _) = App::new(t.app_config()).expect("restarted app");
+    let t2 = T {
+        router: router(Arc::new(app)),
+        app: t.app.clone(),
+        db: t.db.clone(),
+        _dir: tempfile::tempdir().expect("tmp"),
+    };
+    let after = t2.get(&c, &format!("/a/{id}")).await;
+    assert_eq!(after.status, StatusCode::OK, "{}", after.body);
+    assert_eq!(after.body.matches(">저장됨<").count(), 3);
+    let ids = |b: &str| {
+        b.split("id=\"q")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&before), ids(&after.body), "same form, same order");
+    let (shown, q) = t.shown(id, 3);
+    let r = t2
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=3&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
 
 #[tokio::test]
