@@ -17,11 +17,18 @@ use std::collections::BTreeMap;
 /// The scoring rules of a question: its week's rubric rules (default when none).
 pub fn rules_for(bank: &Bank) -> impl Fn(&Question) -> ScoringRules + '_ {
     move |q: &Question| {
-        let week = bank.find(&q.id).and_then(|(f, _)| week_of(&f.file.unit));
-        week.and_then(|w| bank.rubrics.get(&w))
-            .map(|r| r.rubric.scoring.clone())
+        bank.find(&q.id)
+            .map(|(f, _)| week_rules(bank, &f.file.unit))
             .unwrap_or_default()
     }
+}
+
+/// The scoring rules of the week of a question file's unit (default when none).
+pub fn week_rules(bank: &Bank, file_unit: &str) -> ScoringRules {
+    week_of(file_unit)
+        .and_then(|w| bank.rubrics.get(&w))
+        .map(|r| r.rubric.scoring.clone())
+        .unwrap_or_default()
 }
 
 /// The questions of `unit` (a prefix) among `servable` (what `check::servable` accepts).

@@ -57,6 +57,10 @@ pub struct App {
     bank: Bank,
     /// Ids of the questions `check::servable` accepts.
     servable: HashSet<String>,
+    /// Question id -> (file index, question index) in the bank.
+    index: HashMap<String, (usize, usize)>,
+    /// Served questions of each unit asked for (prefix -> question ids).
+    units: Mutex<HashMap<String, Arc<Vec<(usize, usize)>>>>,
     version: String,
     writer: Mutex<Gradebook>,
     readers: Vec<Mutex<Gradebook>>,
@@ -85,6 +89,12 @@ impl App {
             .map(|(_, q)| q.id.clone())
             .collect();
         let version = bank.version();
+        let mut index = HashMap::new();
+        for (fi, f) in bank.files.iter().enumerate() {
+            for (qi, q) in f.file.questions.iter().enumerate() {
+                index.entry(q.id.clone()).or_insert((fi, qi));
+            }
+        }
         let mut writer = Gradebook::open(&cfg.db)?;
         writer.set_lease_ttl(cfg.lease_ttl);
         let mut readers = Vec::new();
@@ -98,6 +108,8 @@ impl App {
                 cfg,
                 bank,
                 servable,
+                index,
+                units: Mutex::new(HashMap::new()),
                 version,
                 writer: Mutex::new(writer),
                 readers,
@@ -126,13 +138,44 @@ impl App {
         lock(&self.readers[i])
     }
 
-    /// The served questions of a unit (prefix).
+    /// The served questions of a unit (prefix), in bank order.
     fn unit_questions(&self, unit: &str) -> Vec<&Question> {
-        self.bank
-            .questions()
-            .filter(|(f, q)| self.servable.contains(&q.id) && unit_matches(&f.file.unit, unit))
-            .map(|(_, q)| q)
+        let cached = lock(&self.units).get(unit).cloned();
+        let places = match cached {
+            Some(p) => p,
+            None => {
+                let mut places = Vec::new();
+                for (fi, f) in self.bank.files.iter().enumerate() {
+                    if !unit_matches(&f.file.unit, unit) {
+                        continue;
+                    }
+                    for (qi, q) in f.file.questions.iter().enumerate() {
+                        if self.servable.contains(&q.id) && self.index.get(&q.id) == Some(&(fi, qi))
+                        {
+                            places.push((fi, qi));
+                        }
+                    }
+                }
+                let places = Arc::new(places);
+                lock(&self.units).insert(unit.to_string(), places.clone());
+                places
+            }
+        };
+        places
+            .iter()
+            .filter_map(|&(fi, qi)| self.bank.files.get(fi)?.file.questions.get(qi))
             .collect()
+    }
+
+    /// A served question of a unit by id, and its week's scoring rules.
+    fn served(&self, unit: &str, id: &str) -> Option<(&Question, crate::model::ScoringRules)> {
+        let &(fi, qi) = self.index.get(id)?;
+        let f = self.bank.files.get(fi)?;
+        let q = f.file.questions.get(qi)?;
+        if !self.servable.contains(id) || !unit_matches(&f.file.unit, unit) {
+            return None;
+        }
+        Some((q, crate::attempt::week_rules(&self.bank, &f.file.unit)))
     }
 
     /// Whether a unit (prefix) has questions to serve.

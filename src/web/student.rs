@@ -402,27 +402,34 @@ fn save(
         .filter(|(n, _)| n == "a")
         .map(|(_, v)| v.clone())
         .collect();
-    let mut gb = app.writer();
-    let (a, finished, _, overdue) = own_attempt(app, &mut gb, &student, id)?;
-    if overdue {
-        return Err(WebError::Conflict(
-            "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.".into(),
-        ));
+    // Reads first, on a read connection: whose attempt, finished, deadline.
+    let info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
+    if info.student != student {
+        return Err(WebError::NotFound);
     }
-    if finished {
+    if info.finished_at.is_some() {
         return Err(WebError::Conflict(
             "이미 제출한 응시입니다. 답을 바꿀 수 없습니다.".into(),
         ));
     }
+    if info
+        .deadline
+        .as_deref()
+        .is_some_and(|d| d <= crate::gradebook::now().as_str())
+    {
+        app.close_attempt(&mut app.writer(), id)?;
+        return Err(WebError::Conflict(
+            "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.".into(),
+        ));
+    }
+    let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
     let item = a
         .form
         .items
         .get(pos)
         .ok_or_else(|| WebError::Bad("없는 문제입니다.".into()))?;
-    let q = app
-        .unit_questions(&a.form.unit)
-        .into_iter()
-        .find(|q| q.id == item.question)
+    let (q, rules) = app
+        .served(&a.form.unit, &item.question)
         .ok_or_else(|| WebError::Bad("이 문제는 더 이상 출제되지 않습니다.".into()))?;
     let shown = FormQuestion::new(q, item);
     let response = if get("skip") == "1" {
@@ -431,9 +438,11 @@ fn save(
         crate::runner::parse_answer(&shown, &answer_line(shown.kind, &values))
             .map_err(|why| WebError::Bad(format!("입력 오류: {why}")))?
     };
-    let outcome = attempt::score(&app.bank, q, &response);
+    let outcome = crate::score::score(q, &response, &rules);
+    // The write: one short transaction checked against the lease (a finished
+    // attempt is refused there too), and the Leitner update.
     attempt::store(
-        &mut gb,
+        &mut app.writer(),
         a.id,
         &s.s.holder,
         pos,
@@ -448,9 +457,9 @@ fn save(
         feedback = Some(attempt::feedback_text(q, &response, &outcome));
         // Practice ends when every question has its answer, as in the terminal.
         let questions = app.unit_questions(&a.form.unit);
-        let (slots, _, _) = attempt::view(&gb, &a, &questions)?;
+        let (slots, _, _) = attempt::view(&app.reader(), &a, &questions)?;
         if slots.iter().all(|s| s.given.is_some()) {
-            gb.finish(a.id, &s.s.holder)?;
+            app.writer().finish(a.id, &s.s.holder)?;
         }
     }
     Ok((pos, a.mode, feedback))
