@@ -60,7 +60,7 @@ pub struct App {
     /// Question id -> (file index, question index) in the bank.
     index: HashMap<String, (usize, usize)>,
     /// Served questions of each unit asked for (prefix -> question ids).
-    units: Mutex<HashMap<String, Arc<Vec<(usize, usize)>>>>,
+    units: Mutex<HashMap<String, Places>>,
     version: String,
     writer: Mutex<Gradebook>,
     readers: Vec<Mutex<Gradebook>>,
@@ -346,6 +346,9 @@ fn redirect(to: &str) -> Response {
 }
 
 type Shared = Arc<App>;
+
+/// Places (file index, question index) of questions in the bank.
+type Places = Arc<Vec<(usize, usize)>>;
 
 /// Run `f` with the app in one blocking task (all its gradebook work).
 async fn blocking<F>(app: Shared, f: F) -> Response
