@@ -443,3 +443,125 @@ pub struct StatsPage {
 pub fn stats(p: &StatsPage) -> Html<String> {
     render(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Choice;
+
+    fn choices(ids: &[&str]) -> Vec<Choice> {
+        ids.iter()
+            .map(|id| Choice::new(*id, format!("text {id}")))
+            .collect()
+    }
+
+    fn shown(kind: Kind) -> FormQuestion {
+        FormQuestion {
+            id: "q".into(),
+            kind,
+            prompt: "p".into(),
+            points: 1.0,
+            options: if kind == Kind::Multi {
+                choices(&["b", "a", "c"])
+            } else {
+                Vec::new()
+            },
+            items: if kind == Kind::Order {
+                choices(&["c", "a", "b"])
+            } else {
+                Vec::new()
+            },
+            left: if kind == Kind::Match {
+                choices(&["l2", "l1"])
+            } else {
+                Vec::new()
+            },
+            right: if kind == Kind::Match {
+                choices(&["r1", "r2"])
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// What the page sends back for a view: the checked or selected values, or the text.
+    fn sent(v: &QView) -> String {
+        match v.kind {
+            "multi" => v
+                .options
+                .iter()
+                .filter(|o| o.checked)
+                .map(|o| o.n.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+            "match" => v
+                .left
+                .iter()
+                .flat_map(|l| l.choices.iter().filter(|c| c.2).map(|c| c.0.clone()))
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => v.text.clone(),
+        }
+    }
+
+    #[test]
+    fn a_saved_answer_shown_again_reads_back_as_the_same_answer() {
+        let cases = [
+            (
+                Kind::Order,
+                Given::Order(vec!["a".into(), "b".into(), "c".into()]),
+            ),
+            (Kind::Multi, Given::Multi(vec!["a".into(), "c".into()])),
+            (
+                Kind::Match,
+                Given::Match(
+                    [
+                        ("l1".to_string(), "r2".to_string()),
+                        ("l2".to_string(), "r1".to_string()),
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
+            ),
+        ];
+        for (kind, given) in cases {
+            let q = shown(kind);
+            let v = question(3, 1, &q, Some(&given));
+            assert!(v.saved);
+            let back = crate::runner::parse_answer(&q, &sent(&v));
+            let back = match (back, &given) {
+                (Ok(Given::Multi(mut m)), Given::Multi(_)) => {
+                    m.sort();
+                    Ok(Given::Multi(m))
+                }
+                (b, _) => b,
+            };
+            assert_eq!(back, Ok(given), "{kind:?}");
+        }
+        // Order: display numbers of the items in the answer's order.
+        let q = shown(Kind::Order);
+        let v = question(
+            0,
+            1,
+            &q,
+            Some(&Given::Order(vec!["a".into(), "b".into(), "c".into()])),
+        );
+        assert_eq!(v.text, "2 3 1");
+    }
+
+    #[test]
+    fn option_values_are_display_numbers_never_bank_ids() {
+        let q = shown(Kind::Order);
+        let v = question(0, 1, &q, None);
+        let ns: Vec<&str> = v.options.iter().map(|o| o.n.as_str()).collect();
+        assert_eq!(ns, ["1", "2", "3"]);
+        let q = shown(Kind::Match);
+        let v = question(0, 1, &q, None);
+        assert_eq!(v.left[0].choices[1].0, "1-B");
+        assert!(
+            !v.left
+                .iter()
+                .any(|l| l.choices.iter().any(|c| c.0.contains('r')))
+        );
+    }
+}
