@@ -174,15 +174,13 @@ pub fn store(
     let (points, max, status) = outcome.map_or((0.0, q.points, Status::Auto), |o| {
         (o.points, o.max, o.status)
     });
-    gb.record(
-        attempt, holder, position, &q.id, response, points, max, status,
-    )?;
-    if let Some(o) = outcome
-        && o.status == Status::Auto
-    {
-        gb.review_update(student, &q.id, o.is_correct(), today)?;
-    }
-    Ok(())
+    // One transaction: the answer under the lease, and the Leitner update.
+    let review = outcome
+        .filter(|o| o.status == Status::Auto)
+        .map(|o| (student, o.is_correct(), today));
+    gb.record_with_review(
+        attempt, holder, position, &q.id, response, points, max, status, review,
+    )
 }
 
 /// Score `response` to `q` with its week's rules.

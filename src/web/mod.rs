@@ -62,7 +62,9 @@ pub struct App {
     /// Served questions of each unit asked for (prefix -> question ids).
     units: Mutex<HashMap<String, Places>>,
     version: String,
-    writer: Mutex<Gradebook>,
+    /// The one write connection, taken in arrival order (a fair lock: no
+    /// request waits behind ones that came later).
+    writer: tokio::sync::Mutex<Gradebook>,
     readers: Vec<Mutex<Gradebook>>,
     next_reader: AtomicUsize,
     /// Sessions by token hash (the gradebook keeps them across restarts).
@@ -111,7 +113,7 @@ impl App {
                 index,
                 units: Mutex::new(HashMap::new()),
                 version,
-                writer: Mutex::new(writer),
+                writer: tokio::sync::Mutex::new(writer),
                 readers,
                 next_reader: AtomicUsize::new(0),
                 sessions: Mutex::new(HashMap::new()),
@@ -122,9 +124,9 @@ impl App {
         ))
     }
 
-    /// The write connection.
-    fn writer(&self) -> MutexGuard<'_, Gradebook> {
-        lock(&self.writer)
+    /// The write connection (from blocking tasks only).
+    fn writer(&self) -> tokio::sync::MutexGuard<'_, Gradebook> {
+        self.writer.blocking_lock()
     }
 
     /// A read-only connection: a free one, else the next in turn.
@@ -213,7 +215,8 @@ impl App {
     }
 
     /// Finish every attempt whose deadline passed (the server ends them:
-    /// unanswered questions count as unanswered). Returns how many.
+    /// unanswered questions count as unanswered). Returns how many. Call it
+    /// from a blocking task (it waits for the write connection).
     pub fn finish_overdue(&self) -> Result<usize> {
         let now = crate::gradebook::now();
         let ids = self.reader().overdue_attempts(&now)?;
