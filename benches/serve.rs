@@ -247,10 +247,7 @@ fn main() {
         readers: 4,
     })
     .expect("app");
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let rt = quiz::web::runtime().expect("runtime");
     let (saves, requests, ids, wall) = rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

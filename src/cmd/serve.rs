@@ -76,10 +76,7 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
         None
     };
     drop(gb);
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::io("tokio runtime", e))?;
+    let rt = web::runtime().map_err(|e| Error::io("tokio runtime", e))?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&o.addr)
             .await

@@ -124,6 +124,23 @@ pub struct Progress {
 }
 
 impl Gradebook {
+    /// Checkpoint the WAL on commit after this many pages (SQLite's default
+    /// 1000); 0: never on commit (the server checkpoints in the background, so
+    /// no answer save waits for a checkpoint).
+    pub fn set_autocheckpoint(&self, pages: i64) -> Result<()> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", pages)
+            .map_err(|e| self.db_err(e))
+    }
+
+    /// Copy the WAL into the database file as far as readers allow, waiting
+    /// for no one (SQLite's PASSIVE checkpoint).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(|e| self.db_err(e))
+    }
+
     /// Store login codes (hashes) for students, replacing theirs, in one transaction.
     pub fn set_login_codes(&mut self, codes: &[(String, String)]) -> Result<()> {
         let db = db_error(&self.path);
