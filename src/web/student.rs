@@ -21,7 +21,7 @@ fn mode_name(m: Mode) -> &'static str {
     }
 }
 
-fn local(t: &str) -> String {
+pub(super) fn local(t: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(t).map_or_else(
         |_| t.to_string(),
         |d| {

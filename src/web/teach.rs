@@ -44,7 +44,7 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
                 } else {
                     q.students.join(", ")
                 },
-                opened: q.opened_at,
+                opened: super::student::local(&q.opened_at),
             })
             .collect();
         let units: BTreeSet<String> = app
