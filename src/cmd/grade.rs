@@ -288,16 +288,35 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         return Ok(());
     }
     let bulk = gb.bulk()?;
-    if bulk.has_form(&sub.form_id)? {
-        t.already += 1;
-        return Ok(());
-    }
+    // What this file says, checked against the form. Its messages are kept
+    // apart: a file graded before (the same answers) reports nothing again.
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let graded_at = crate::gradebook::now();
+    // An answer's time decides which answer counts as the latest: it must
+    // lie between the form's release and now, or it is corrected (reported).
+    let time =
+        |found: &mut Vec<Diagnostic>, raw: &str, (line, col): (usize, usize)| match checked_time(
+            raw,
+            &record.created_at,
+            &graded_at,
+        ) {
+            Ok(at) => at,
+            Err((why, at)) => {
+                found.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    col,
+                    format!("{why}; 채점 시각 기준으로 {at}(으)로 기록했습니다"),
+                ));
+                at
+            }
+        };
     // The answer given to each position of the form.
     let mut given: Vec<Option<(Response, String)>> = vec![None; form.items.len()];
     for a in &sub.answers {
         let line = line_of(&a.question);
         let Some(pos) = form.items.iter().position(|it| it.question == a.question) else {
-            diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 &shown,
                 line,
                 1,
@@ -306,11 +325,10 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     a.question, sub.form_id
                 ),
             ));
-            t.skipped += 1;
             continue;
         };
         if given[pos].is_some() {
-            diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 &shown,
                 line,
                 1,
@@ -319,32 +337,71 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     a.question
                 ),
             ));
-            t.skipped += 1;
             continue;
         }
+        let at_place = loc.key(line, "answered_at").unwrap_or((line, 1));
         let Some((q, ..)) = index.get(&a.question) else {
             // Removed from the bank since the release: dropped below.
-            given[pos] = Some((Response::Skipped, a.answered_at.clone()));
+            let at = time(&mut found, &a.answered_at, at_place);
+            given[pos] = Some((Response::Skipped, at));
             continue;
         };
         match grade::untoken(q, &form.items[pos].tokens, &a.response) {
-            Ok(r) => given[pos] = Some((r, a.answered_at.clone())),
+            Ok(r) => {
+                let at = time(&mut found, &a.answered_at, at_place);
+                given[pos] = Some((r, at));
+            }
             Err(why) => {
-                diags.push(Diagnostic::error(
+                found.push(Diagnostic::error(
                     &shown,
                     line,
                     1,
                     format!("{why}; answer skipped"),
                 ));
-                t.skipped += 1;
             }
         }
     }
+    let submitted = time(
+        &mut found,
+        sub.submitted_at.as_deref().unwrap_or_default(),
+        loc.top_key("submitted_at").unwrap_or((1, 1)),
+    );
+    // A question left out counts as unanswered: 0 of its points.
+    let given: Vec<(Response, String)> = given
+        .into_iter()
+        .map(|g| g.unwrap_or_else(|| (Response::Skipped, submitted.clone())))
+        .collect();
+    // One form, one graded submission: the same answers again (the folder
+    // graded again, a copy) change nothing; different answers for a form
+    // already graded (a second try, an edited copy) are refused.
+    if let Some(stored) = bulk.form_answers(&sub.form_id)? {
+        let same = stored.len() == given.len()
+            && stored
+                .iter()
+                .zip(&given)
+                .enumerate()
+                .all(|(i, ((pos, text, _), (r, _)))| {
+                    *pos == i && *text == crate::yaml::response_to_string(r)
+                });
+        if same {
+            t.already += 1;
+        } else {
+            refuse(
+                diags,
+                "form_id",
+                format!(
+                    "시험지 `{}`의 제출은 이미 채점되었고 이 파일의 답은 그와 다릅니다 (다시 낸 제출)",
+                    sub.form_id
+                ),
+            );
+            t.skipped += 1;
+        }
+        return Ok(());
+    }
+    t.skipped += found.len();
+    diags.extend(found);
     let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
-    let submitted = sub.submitted_at.clone().unwrap_or_default();
-    for (i, (item, g)) in form.items.iter().zip(given).enumerate() {
-        // A question left out counts as unanswered: 0 of its points.
-        let (r, at) = g.unwrap_or_else(|| (Response::Skipped, submitted.clone()));
+    for (i, (item, (r, at))) in form.items.iter().zip(given).enumerate() {
         let o = match index.get(&item.question) {
             Some((q, week, rules)) => {
                 if let Some(w) = week {
@@ -619,4 +676,29 @@ pub fn totals_by_student(
     let checklist = gb.checklist(week)?;
     let lookup = |id: &str| index.with_week(id);
     Ok(totals::week_totals(&r.rubric, &rows, &checklist, &lookup))
+}
+
+/// An answer time from a submission, as stored: RFC 3339 in UTC to the second
+/// (so times compare as text), between `from` (the form's release) and `to`
+/// (now). Otherwise why not, and the nearest time that is.
+fn checked_time(raw: &str, from: &str, to: &str) -> std::result::Result<String, (String, String)> {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    let utc = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc));
+    let fmt = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let (Ok(lo), Ok(hi)) = (utc(from), utc(to)) else {
+        return Ok(raw.to_string());
+    };
+    match utc(raw) {
+        Err(_) => Err((
+            format!("시각 `{raw}`은(는) RFC 3339 시각이 아닙니다"),
+            fmt(hi),
+        )),
+        // Compared to the second, as stored.
+        Ok(t) if fmt(t) < fmt(lo) => Err((
+            format!("시각 {raw}은(는) 시험지 배포({from}) 이전입니다"),
+            fmt(lo),
+        )),
+        Ok(t) if fmt(t) > fmt(hi) => Err((format!("시각 {raw}은(는) 미래입니다"), fmt(hi))),
+        Ok(t) => Ok(fmt(t)),
+    }
 }

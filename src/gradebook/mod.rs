@@ -113,6 +113,41 @@ const MIGRATIONS: &[&str] = &[
         source TEXT NOT NULL,
         line INTEGER NOT NULL
     ) WITHOUT ROWID;",
+    // (4: the web's migration goes here when merged; the one below then becomes 5.)
+    //
+    // 5 (written as 4 until then): a finished attempt is immutable in the
+    // database itself, whatever writes to it. Its answers (which question, the
+    // response, when) are never inserted, changed or deleted, and the attempt
+    // row's identity, form and finish time never change; the instructor's
+    // scoring columns (points, max_points, status, comment, graded_by,
+    // graded_at) stay writable for regrade, review and rubric import.
+    // Recording code writes the answers first and sets `finished_at` last,
+    // in the same transaction.
+    "CREATE TRIGGER responses_finished_insert BEFORE INSERT ON responses
+     WHEN (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER responses_finished_update BEFORE UPDATE ON responses
+     WHEN (NEW.attempt_id IS NOT OLD.attempt_id OR NEW.position IS NOT OLD.position
+           OR NEW.question_id IS NOT OLD.question_id OR NEW.response IS NOT OLD.response
+           OR NEW.answered_at IS NOT OLD.answered_at)
+      AND ((SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
+           OR (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL)
+     BEGIN SELECT RAISE(ABORT, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER responses_finished_delete BEFORE DELETE ON responses
+     WHEN (SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER attempts_finished_update BEFORE UPDATE ON attempts
+     WHEN OLD.finished_at IS NOT NULL
+      AND (NEW.finished_at IS NOT OLD.finished_at OR NEW.id IS NOT OLD.id
+           OR NEW.student_id IS NOT OLD.student_id OR NEW.unit IS NOT OLD.unit
+           OR NEW.attempt_no IS NOT OLD.attempt_no OR NEW.mode IS NOT OLD.mode
+           OR NEW.seed IS NOT OLD.seed OR NEW.bank_version IS NOT OLD.bank_version
+           OR NEW.form IS NOT OLD.form OR NEW.origin IS NOT OLD.origin
+           OR NEW.form_id IS NOT OLD.form_id OR NEW.started_at IS NOT OLD.started_at)
+     BEGIN SELECT RAISE(ABORT, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER attempts_finished_delete BEFORE DELETE ON attempts
+     WHEN OLD.finished_at IS NOT NULL
+     BEGIN SELECT RAISE(ABORT, 'quiz: finished attempt: its answers never change'); END;",
 ];
 
 /// One graded answer, as `Bulk` writes it.
@@ -810,6 +845,9 @@ pub struct ChecklistScore {
 pub struct Bulk<'a> {
     tx: rusqlite::Transaction<'a>,
     path: PathBuf,
+    /// Attempts made by this transaction: unfinished while their answers are
+    /// written (a finished attempt takes no answer), finished by `commit`.
+    made: std::cell::RefCell<Vec<i64>>,
 }
 
 impl Bulk<'_> {
@@ -831,6 +869,43 @@ impl Bulk<'_> {
             )
             .map_err(|e| self.err(e))?;
         Ok(n > 0)
+    }
+
+    /// The stored answers (position, response text, answered at) of the
+    /// attempt graded from form `form_id`, by position; None when it was
+    /// never graded.
+    pub fn form_answers(&self, form_id: &str) -> Result<Option<Vec<(usize, String, String)>>> {
+        let attempt: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM attempts WHERE form_id = ?1",
+                [form_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(attempt) = attempt else {
+            return Ok(None);
+        };
+        let mut st = self
+            .tx
+            .prepare(
+                "SELECT position, response, COALESCE(answered_at, '') FROM responses
+                 WHERE attempt_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([attempt], |r| {
+                Ok((
+                    usize::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map(Some)
+            .map_err(|e| self.err(e))
     }
 
     /// Whether a CSV row with this identity (see `cmd::grade`) is stored already.
@@ -862,7 +937,8 @@ impl Bulk<'_> {
         Ok(())
     }
 
-    /// A finished attempt of `origin` (submission, csv) with its form.
+    /// An attempt of `origin` (submission, csv) with its form, finished (at
+    /// its start time) when the transaction commits.
     pub fn attempt(
         &self,
         student: &str,
@@ -881,8 +957,8 @@ impl Bulk<'_> {
         let mut st = self
             .tx
             .prepare_cached(
-                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at, finished_at)
-                 VALUES (?1, ?2, ?3, 'exam', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at)
+                 VALUES (?1, ?2, ?3, 'exam', ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .map_err(|e| self.err(e))?;
         st.execute(params![
@@ -897,7 +973,9 @@ impl Bulk<'_> {
             now
         ])
         .map_err(|e| self.err(e))?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.tx.last_insert_rowid();
+        self.made.borrow_mut().push(id);
+        Ok(id)
     }
 
     /// One graded answer.
@@ -961,8 +1039,17 @@ impl Bulk<'_> {
         f(&mut insert)
     }
 
-    /// Commit.
+    /// Finish the attempts made (their answers are all written now) and commit.
     pub fn commit(self) -> Result<()> {
+        {
+            let mut st = self
+                .tx
+                .prepare("UPDATE attempts SET finished_at = started_at WHERE id = ?1")
+                .map_err(|e| self.err(e))?;
+            for id in self.made.borrow().iter() {
+                st.execute([id]).map_err(|e| self.err(e))?;
+            }
+        }
         let path = self.path.clone();
         self.tx.commit().map_err(|e| Error::Db { path, source: e })
     }
@@ -986,7 +1073,11 @@ impl Gradebook {
                 path: path.clone(),
                 source: e,
             })?;
-        Ok(Bulk { tx, path })
+        Ok(Bulk {
+            tx,
+            path,
+            made: std::cell::RefCell::new(Vec::new()),
+        })
     }
 
     /// Every stored answer, in attempt and position order.
