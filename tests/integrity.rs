@@ -1087,3 +1087,194 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
     let s = totals.get("s001").expect("s001");
     assert_eq!(s.quiz.points, 0.0, "{s:?}");
 }
+
+/// What identifies every stored answer, as raw columns: (attempt, position,
+/// question, response text, answered at), in order.
+fn raw_answers(db: &Path) -> Vec<(i64, i64, String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut st = conn
+        .prepare(
+            "SELECT attempt_id, position, question_id, response, answered_at FROM responses
+             ORDER BY attempt_id, position",
+        )
+        .expect("prepare");
+    st.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("query")
+    .collect::<Result<Vec<_>, _>>()
+    .expect("rows")
+}
+
+/// Attack on item 3 ("nothing writes an answer after finished_at, from any
+/// path"): the lease checks guard the code paths, but any other writer (a
+/// script with sqlite3, a future command) could still change a finished
+/// attempt's answers. The database refuses it itself: inserting, changing or
+/// deleting an answer of a finished attempt, reopening or deleting it, fails
+/// by raw SQL; every command (take, grade of submissions and CSVs, regrade,
+/// rubric import, review) leaves the answers as they were, while scores set
+/// by regrade and by the instructor still change.
+#[test]
+fn a_finished_attempt_never_changes_from_any_path() {
+    let p = project();
+    let p = p.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    release(p, "7");
+    let exam = |stdin: &str| {
+        quiz_in(
+            p,
+            &[
+                "take",
+                "w1",
+                "--student",
+                "s001",
+                "--mode",
+                "exam",
+                "--count",
+                "3",
+            ],
+            stdin,
+        )
+    };
+    // A terminal attempt (finished), a submission and a CSV, all graded.
+    assert_eq!(exam("?\n?\n?\n").code, 0);
+    let theirs = record(p, "s002-w1-r1");
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    let sub = right_answers("s002-w1-r1", &theirs, &theirs, &at(0));
+    std::fs::write(p.join("subs/s002.yaml"), &sub).expect("write");
+    std::fs::write(
+        p.join("e.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let db = p.join("gradebook.db");
+    let answers = raw_answers(&db);
+    assert_eq!(answers.len(), 3 + 7 + 2);
+    let points = |q: &str| -> Vec<Option<f64>> {
+        Gradebook::open(&db)
+            .expect("db")
+            .rows()
+            .expect("rows")
+            .into_iter()
+            .filter(|r| r.question_id == q && r.origin != "take")
+            .map(|r| r.points)
+            .collect()
+    };
+    assert_eq!(points("w1d1-tf"), vec![Some(1.0), Some(1.0)]);
+
+    // Every command that writes to the gradebook.
+    assert_eq!(exam("q\n").code, 0, "a new attempt, left open");
+    let edited = sub.replace("{kind: bool, value: true}", "{kind: bool, value: false}");
+    std::fs::write(p.join("subs/s002.yaml"), edited).expect("write");
+    std::fs::write(
+        p.join("e.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\ns001,w1d1-short,깃옵스\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
+    assert_eq!(
+        run.code, 1,
+        "the edited submission is refused: {}",
+        run.stderr
+    );
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(&bank, text.replace("  answer: true\n", "  answer: false\n")).expect("bank");
+    let run = quiz(p, &["regrade"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz_in(
+        p,
+        &["review", "--week", "1", "--by", "lee"],
+        "2\n검토함\ns\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // The finished attempts' answers are exactly as they were; their scores moved.
+    let now = raw_answers(&db);
+    let kept: Vec<_> = now
+        .iter()
+        .filter(|a| answers.iter().any(|b| (b.0, b.1) == (a.0, a.1)))
+        .cloned()
+        .collect();
+    assert_eq!(kept, answers);
+    assert_eq!(points("w1d1-tf"), vec![Some(0.0), Some(0.0)]);
+    let gb = Gradebook::open(&db).expect("db");
+    let manual = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay" && r.status.as_deref() == Some("manual"))
+        .count();
+    assert_eq!(manual, 2, "review and rubric import scored both essays");
+    drop(gb);
+
+    // By raw SQL.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (attempt, position) = (answers[0].0, answers[0].1);
+    let refused = |sql: &str| {
+        let e = conn.execute(sql, []).expect_err(sql);
+        assert!(
+            e.to_string()
+                .contains("finished attempt: its answers never change"),
+            "{sql}: {e}"
+        );
+    };
+    refused(&format!(
+        "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, 99, 'w1d1-tf', 'x')"
+    ));
+    refused(&format!(
+        "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
+    ));
+    refused(&format!(
+        "UPDATE responses SET response = 'x' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET answered_at = '2999-01-01T00:00:00Z' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET question_id = 'w1d1-tf' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET attempt_id = {attempt} + 100 WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "DELETE FROM responses WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE attempts SET finished_at = NULL WHERE id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE attempts SET form = 'x', seed = '1' WHERE id = {attempt}"
+    ));
+    refused(&format!("DELETE FROM attempts WHERE id = {attempt}"));
+    // The instructor's columns stay writable; so does an unfinished attempt.
+    conn.execute(
+        &format!(
+            "UPDATE responses SET points = 0.5, status = 'manual', comment = 'ok', graded_by = 'kim' WHERE attempt_id = {attempt}"
+        ),
+        [],
+    )
+    .expect("scores of a finished attempt can change");
+    let open: i64 = conn
+        .query_row(
+            "SELECT id FROM attempts WHERE finished_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the held-open attempt");
+    conn.execute(
+        &format!(
+            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({open}, 98, 'w1d1-tf', 'x')"
+        ),
+        [],
+    )
+    .expect("an unfinished attempt takes answers");
+    drop(conn);
+    assert_eq!(raw_answers(&db).len(), now.len() + 1);
+}
