@@ -1278,3 +1278,58 @@ fn a_finished_attempt_never_changes_from_any_path() {
     drop(conn);
     assert_eq!(raw_answers(&db).len(), now.len() + 1);
 }
+
+/// Attack on grading: the `adjacent` order rule gives a point for each pair of
+/// the key standing next to each other in the answer. A hand-edited
+/// submission listed the items several times (`a b c a c b a`), so every
+/// ordered pair stood next to each other and the answer scored full marks
+/// without knowing the order. An item listed twice is reported with its
+/// place (exit 1) and the answer scores nothing.
+#[test]
+fn an_order_answer_listing_items_twice_scores_nothing() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    let mine = record(p, "s001-w1-r1");
+    let tokens = &mine
+        .form
+        .items
+        .iter()
+        .find(|i| i.question == "w1d1-order")
+        .expect("order question on a 7-question form")
+        .tokens;
+    let t = |id: &str| tokens.get(id).cloned().expect("token");
+    let every_pair = ["a", "b", "c", "a", "c", "b", "a"].map(t).join(", ");
+    let text = right_answers("s001-w1-r1", &mine, &mine, &at(0)).replace(
+        &format!("[{}, {}, {}]", t("a"), t("b"), t("c")),
+        &format!("[{every_pair}]"),
+    );
+    assert!(text.contains(&every_pair));
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(p.join("subs/s.yaml"), &text).expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let line = text
+        .lines()
+        .position(|l| l == "- question: w1d1-order")
+        .map(|i| i + 1)
+        .expect("answered");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "subs/s.yaml:{line}:1: `{}` is listed twice in the order of `w1d1-order`; answer skipped\n",
+            t("a")
+        )
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let order = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.question_id == "w1d1-order")
+        .expect("stored");
+    assert_eq!(
+        (order.response, order.points),
+        (quiz::score::Response::Skipped, Some(0.0))
+    );
+}
