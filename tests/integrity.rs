@@ -947,14 +947,19 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
     let first = p.join("first");
     std::fs::create_dir_all(&first).expect("mkdir");
     let now = at(0);
-    // The first try: everything skipped.
+    // The first try: everything skipped but the essay.
     let mut skipped = format!(
         "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"{now}\"\nsubmitted_at: \"{now}\"\nanswers:\n",
         mine.form.seed
     );
     for it in &mine.form.items {
+        let response = if it.question == "w1d1-essay" {
+            "{kind: text, value: 모릅니다}"
+        } else {
+            "{kind: skipped}"
+        };
         skipped.push_str(&format!(
-            "- question: {}\n  response: {{kind: skipped}}\n  answered_at: \"{now}\"\n",
+            "- question: {}\n  response: {response}\n  answered_at: \"{now}\"\n",
             it.question
         ));
     }
@@ -973,6 +978,20 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
         "{}",
         run.stdout
     );
+    // Nor after the essay left the bank: its answer can no longer be read,
+    // which does not make the file a different submission.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let cut = text.find("- id: w1d1-essay").expect("essay in bank");
+    std::fs::write(&bank, &text[..cut]).expect("bank");
+    let run = quiz(p, &["grade", "first"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ files already graded   ┆ 2     │"),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(&bank, &text).expect("bank");
     // A second try with the right answers.
     let second = p.join("second");
     std::fs::create_dir_all(&second).expect("mkdir");
