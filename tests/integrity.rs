@@ -1352,3 +1352,54 @@ fn an_order_answer_listing_items_twice_scores_nothing() {
         (quiz::score::Response::Skipped, Some(0.0))
     );
 }
+
+/// Found while measuring item 4: the same CSV graded again after the bank
+/// changed so that a cell reads as another answer (an option's text moved
+/// to a new option) is a new row, and its attempt needed the form id of the
+/// file's first grading: the run failed on the database's unique index
+/// (exit 2). The new row is stored under a new form id.
+#[test]
+fn the_same_csv_graded_after_the_bank_changed_stores_the_new_reading() {
+    let p = project();
+    let p = p.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("e1.csv"),
+        "student_id,question_id,answer\ns001,w1d1-choice,Makefile\ns001,w1d1-tf,true\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        text.replace(
+            "  - {id: b, text: Makefile}\n",
+            "  - {id: b, text: GNU Make}\n  - {id: e, text: Makefile}\n",
+        ),
+    )
+    .expect("bank");
+    let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let attempts = gb.attempts("s001", "w1").expect("attempts");
+    assert_eq!(attempts.len(), 2);
+    let rows = gb.rows().expect("rows");
+    let choices: Vec<&quiz::score::Response> = rows
+        .iter()
+        .filter(|r| r.question_id == "w1d1-choice")
+        .map(|r| &r.response)
+        .collect();
+    assert_eq!(
+        choices,
+        vec![
+            &quiz::score::Response::Choice("b".into()),
+            &quiz::score::Response::Choice("e".into())
+        ]
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.question_id == "w1d1-tf").count(),
+        1
+    );
+}

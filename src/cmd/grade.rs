@@ -518,7 +518,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         return Ok(());
     };
     let bulk = gb.bulk()?;
-    /// Per student in this file: attempt, next position, questions answered (bitset).
+    /// Per student in this file: attempt and its next position, questions answered (bitset).
     struct Seen {
         attempt: Option<(i64, usize)>,
         answered: Vec<u64>,
@@ -621,18 +621,23 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             // is never stored again: its score, maybe an instructor's, stands.
             let answer = crate::yaml::response_to_string(&r);
             let digest = crate::gradebook::csv_row_key(s, &q.id, &answer);
-            if bulk.csv_row_known(&digest)? {
-                known += 1;
-                continue;
-            }
-            let (attempt, pos) = match st.attempt.as_mut() {
-                Some(a) => {
-                    a.1 += 1;
-                    (a.0, a.1)
-                }
+            let (attempt, pos) = match st.attempt {
+                Some(a) => a,
                 None => {
-                    let form_id = format!("csv:{file_id}:{s}");
+                    // A student's attempt is made with their first new row.
+                    if bulk.csv_row_known(&digest)? {
+                        known += 1;
+                        continue;
+                    }
                     let unit = week.map_or_else(|| "csv".to_string(), |w| format!("w{w}"));
+                    // The same file graded again after the bank changed (an
+                    // answer reads differently now) already has this form id.
+                    let mut form_id = format!("csv:{file_id}:{s}");
+                    let mut n = 1;
+                    while bulk.has_form(&form_id)? {
+                        n += 1;
+                        form_id = format!("csv:{file_id}:{s}:{n}");
+                    }
                     let form = Form {
                         form_id: form_id.clone(),
                         unit: unit.clone(),
@@ -642,12 +647,16 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         items: Vec::new(),
                     };
                     let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
-                    st.attempt = Some((id, 0));
                     (id, 0)
                 }
             };
+            // Stored now unless stored before: one statement for both.
+            if !bulk.csv_row_new(&digest, attempt, pos, &shown, line)? {
+                known += 1;
+                continue;
+            }
+            st.attempt = Some((attempt, pos + 1));
             let o = score::score(q, &r, rules);
-            bulk.csv_row_stored(&digest, attempt, pos, &shown, line)?;
             stored += 1;
             insert(
                 attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,

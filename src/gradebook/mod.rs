@@ -940,25 +940,27 @@ impl Bulk<'_> {
             .map_err(|e| self.err(e))
     }
 
-    /// Remember that the CSV row `digest` (from `source`, line `line`) is
-    /// stored as answer `position` of `attempt`.
-    pub fn csv_row_stored(
+    /// Store the identity of the CSV row `digest` (from `source`, line
+    /// `line`) as answer `position` of `attempt`, unless it is stored already:
+    /// true when it is new (one statement for the lookup and the insert).
+    pub fn csv_row_new(
         &self,
         digest: &str,
         attempt: i64,
         position: usize,
         source: &str,
         line: usize,
-    ) -> Result<()> {
-        self.conn
+    ) -> Result<bool> {
+        let n = self
+            .conn
             .prepare_cached(
-                "INSERT INTO csv_rows (digest, attempt_id, position, source, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO csv_rows (digest, attempt_id, position, source, line) VALUES (?1, ?2, ?3, ?4, ?5)",
             )
             .and_then(|mut st| {
                 st.execute(params![digest, attempt, position as i64, source, line as i64])
             })
             .map_err(|e| self.err(e))?;
-        Ok(())
+        Ok(n == 1)
     }
 
     /// An attempt of `origin` (submission, csv) with its form, finished (at
