@@ -522,7 +522,11 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     struct Seen {
         attempt: Option<(i64, usize)>,
         answered: Vec<u64>,
+        /// Identities of the rows stored into the attempt, by position.
+        keys: Vec<u128>,
     }
+    // Every CSV row stored before, from any file (see `csv_row_key`).
+    let mut known_keys = bulk.csv_keys_known()?;
     let mut students: HashMap<String, Seen> = HashMap::new();
     let mut question_no: HashMap<&str, usize> = HashMap::new();
     let mut rec = csv::ByteRecord::new();
@@ -587,6 +591,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 None => students.entry(s.to_string()).or_insert(Seen {
                     attempt: None,
                     answered: Vec::new(),
+                    keys: Vec::new(),
                 }),
             };
             let (word, bit) = (qn / 64, 1u64 << (qn % 64));
@@ -619,16 +624,17 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             st.answered[word] |= bit;
             // A row stored before (from this file graded earlier, or any file)
             // is never stored again: its score, maybe an instructor's, stands.
+            // Known identities are kept in memory: no query per row.
             let answer = crate::yaml::response_to_string(&r);
-            let digest = crate::gradebook::csv_row_key(s, &q.id, &answer);
+            let key = crate::gradebook::csv_row_key(s, &q.id, &answer);
+            if !known_keys.insert(key) {
+                known += 1;
+                continue;
+            }
             let (attempt, pos) = match st.attempt {
                 Some(a) => a,
                 None => {
                     // A student's attempt is made with their first new row.
-                    if bulk.csv_row_known(&digest)? {
-                        known += 1;
-                        continue;
-                    }
                     let unit = week.map_or_else(|| "csv".to_string(), |w| format!("w{w}"));
                     // The same file graded again after the bank changed (an
                     // answer reads differently now) already has this form id.
@@ -650,12 +656,8 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     (id, 0)
                 }
             };
-            // Stored now unless stored before: one statement for both.
-            if !bulk.csv_row_new(&digest, attempt, pos, &shown, line)? {
-                known += 1;
-                continue;
-            }
             st.attempt = Some((attempt, pos + 1));
+            st.keys.push(key);
             let o = score::score(q, &r, rules);
             stored += 1;
             insert(
@@ -671,6 +673,12 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         }
         Ok(())
     })?;
+    // The identities of the rows stored, one record per attempt.
+    for st in students.values() {
+        if let Some((attempt, _)) = st.attempt {
+            bulk.csv_keys_store(attempt, &st.keys)?;
+        }
+    }
     if stored == 0 && known > 0 {
         t.already += 1;
     }
