@@ -526,7 +526,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         keys: Vec<u128>,
     }
     // Every CSV row stored before, from any file (see `csv_row_key`).
-    let mut known_keys = bulk.csv_keys_known()?;
+    let known_keys = bulk.csv_keys_known()?;
     let mut students: HashMap<String, Seen> = HashMap::new();
     let mut question_no: HashMap<&str, usize> = HashMap::new();
     let mut rec = csv::ByteRecord::new();
@@ -626,8 +626,10 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             // is never stored again: its score, maybe an instructor's, stands.
             // Known identities are kept in memory: no query per row.
             let answer = crate::yaml::response_to_string(&r);
+            // Rows of this file need not join the set: a student answering
+            // a question twice in one file was refused above.
             let key = crate::gradebook::csv_row_key(s, &q.id, &answer);
-            if !known_keys.insert(key) {
+            if known_keys.contains(&key) {
                 known += 1;
                 continue;
             }
@@ -653,6 +655,8 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         items: Vec::new(),
                     };
                     let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
+                    // Most students answer the questions seen so far.
+                    st.keys = Vec::with_capacity(question_no.len());
                     (id, 0)
                 }
             };

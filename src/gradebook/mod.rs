@@ -971,7 +971,6 @@ impl Bulk<'_> {
                 out.insert(k);
             }
         }
-        out.reserve(1 << 16);
         Ok(out)
     }
 
