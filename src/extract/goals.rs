@@ -1,17 +1,24 @@
 //! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
-//! every bold term of a goal sentence becomes a `cloze` (one blank) and a `choice`
-//! (the term and three terms of the same week from other sentences).
+//! every bold term of a goal sentence becomes one question: a `cloze` (one typed
+//! blank) when the term is a technical name and the rest of the line pins it
+//! down, otherwise a `choice` (the term and three terms of the same week and
+//! kind from other sentences).
 //!
 //! A particle right after the blank is written in its neutral pair form
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
 
 use super::markdown::{Block, BlockKind};
-use super::{Ctx, Seed, accepted, definition, fnv1a, layout_options, pick_distractors_normalized};
+use super::{
+    Ctx, Seed, accepted, definition, fnv1a, layout_options, pick_distractors_normalized, same_kind,
+};
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
 
 /// Longest bold span that still counts as a term (characters).
 const MAX_TERM_CHARS: usize = 30;
+
+/// Fewest characters (normalized) the rest of a goal line needs for a typed blank.
+const MIN_STEM_CHARS: usize = 10;
 
 /// The bold spans of a goal line that are terms: not the whole line, not a label.
 pub fn term_spans(b: &Block) -> Vec<(usize, usize)> {
@@ -56,44 +63,51 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let after = neutral_particle(&b.text[e..]);
             let stem = format!("{before}____{after}").trim().to_string();
             if contains_normalized(&stem.replace("____", " "), &term) {
+                ctx.dropped("answer in prompt");
                 continue; // the term occurs twice: a blank would not hide it
             }
             let key = format!("{}\u{1f}{}", b.text, term);
-            let mut q = ctx.question(
-                "goal",
-                &key,
-                Kind::Cloze,
-                format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
-                b.line,
-                b.section,
-            );
-            q.answer = Some(Answer::Many(accepted(&term)));
-            ctx.out.push(q);
-
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
+            // A typed blank only for a technical name the rest of the line pins
+            // down; any other term is a choice among terms of its kind.
+            if super::is_technical_name(&term) && stem_norm.chars().count() >= MIN_STEM_CHARS {
+                let mut q = ctx.question(
+                    "goal",
+                    &key,
+                    Kind::Cloze,
+                    format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
+                    b.line,
+                    b.section,
+                );
+                q.answer = Some(Answer::Many(accepted(&term)));
+                ctx.out.push(q);
+                continue;
+            }
             let seed = Seed::new(&key);
             let picked = pick_distractors_normalized(
                 seed,
                 &term_norm,
                 ctx.pool.candidates(),
-                |c| stem_norm.contains(c) || c.contains(&term_norm),
+                |c| stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm),
                 3,
             );
-            if let Some(distractors) = picked {
-                let (options, answer_id) = layout_options(seed, &term, &distractors);
-                let mut q = ctx.question(
-                    "goal",
-                    &key,
-                    Kind::Choice,
-                    format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
-                    b.line,
-                    b.section,
-                );
-                q.options = options;
-                q.answer = Some(Answer::One(answer_id));
-                ctx.out.push(q);
-            }
+            let Some(distractors) = picked else {
+                ctx.dropped("too few distractors of the answer's kind");
+                continue;
+            };
+            let (options, answer_id) = layout_options(seed, &term, &distractors);
+            let mut q = ctx.question(
+                "goal",
+                &key,
+                Kind::Choice,
+                format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
+                b.line,
+                b.section,
+            );
+            q.options = options;
+            q.answer = Some(Answer::One(answer_id));
+            ctx.out.push(q);
         }
     }
     day_goals(ctx);

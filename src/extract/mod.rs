@@ -114,6 +114,14 @@ impl Seed {
         mix(self.0 ^ mix(hash))
     }
 
+    /// A place in `0..n` (n > 0) drawn from the seed alone: where the right
+    /// option goes.
+    pub fn slot(self, n: usize) -> usize {
+        let n = n.max(1) as u64;
+        // Multiply-shift: uniform enough for n <= 8, and the same everywhere.
+        ((u128::from(mix(self.0 ^ 0x5eed_0f_a115_0e75)) * u128::from(n)) >> 64) as usize
+    }
+
     /// A number for ranking `candidate`.
     pub fn rank(self, candidate: &str) -> u64 {
         self.rank_hash(fnv1a(candidate.as_bytes()))
@@ -131,12 +139,58 @@ pub fn pick_distractors_normalized<'a>(
     exclude: impl Fn(&str) -> bool,
     n: usize,
 ) -> Option<Vec<String>> {
+    let out = pick_up_to(seed, answer, candidates, &[], exclude, n);
+    (out.len() == n).then(|| out.into_iter().map(|(c, _)| c.to_string()).collect())
+}
+
+/// [`pick_distractors_normalized`] over tiers of candidates: as many as possible
+/// from the first tier, the rest from the next, and so on (e.g. the same role in
+/// a parallel branch first, then anything outside the named sections).
+pub fn pick_tiered<'a>(
+    seed: Seed,
+    answer: &str,
+    tiers: &[Vec<(&'a str, &'a str, u64)>],
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Option<Vec<String>> {
+    let mut out: Vec<(&'a str, &'a str)> = Vec::with_capacity(n);
+    for tier in tiers {
+        if out.len() == n {
+            break;
+        }
+        let more = pick_up_to(
+            seed,
+            answer,
+            tier.iter().copied(),
+            &out,
+            &exclude,
+            n - out.len(),
+        );
+        out.extend(more);
+    }
+    (out.len() == n).then(|| out.into_iter().map(|(c, _)| c.to_string()).collect())
+}
+
+/// Up to `n` candidates (text, normalized) in rank order that pass the tests of
+/// [`pick_distractors_normalized`] and are not near-equal to any of `before`.
+fn pick_up_to<'a>(
+    seed: Seed,
+    answer: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
+    before: &[(&'a str, &'a str)],
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Vec<(&'a str, &'a str)> {
     // Rank first (cheap), then filter lazily: the same picks as filtering the
     // whole pool and ranking, at the cost of a few checks instead of all.
     let ranked: Vec<(u64, &str, &str)> = candidates
         .into_iter()
         .map(|(c, norm, h)| (seed.rank_hash(h), norm, c))
         .collect();
+    let mut out: Vec<(&'a str, &'a str)> = Vec::with_capacity(n);
+    if n == 0 {
+        return out;
+    }
     // Usually one of the first few ranked candidates passes: keep those in a short
     // sorted list (most candidates are turned away by one comparison), and order
     // the rest only if they are needed. Visits candidates in fully sorted order.
@@ -150,22 +204,23 @@ pub fn pick_distractors_normalized<'a>(
         top.insert(pos, i);
         top.truncate(head);
     }
-    let mut out: Vec<(String, &'a str)> = Vec::with_capacity(n);
-    let take = |i: usize, out: &mut Vec<(String, &'a str)>| {
+    let take = |i: usize, out: &mut Vec<(&'a str, &'a str)>| {
         let (_, norm, c) = ranked[i];
         let ok = !norm.is_empty()
-            && out.iter().all(|(_, o)| !near_equal_normalized(o, norm))
+            && out
+                .iter()
+                .chain(before)
+                .all(|(_, o)| !near_equal_normalized(o, norm))
             && !near_equal_normalized(norm, answer)
             && !exclude(norm);
         if ok {
-            out.push((c.to_string(), norm));
+            out.push((c, norm));
         }
         out.len() == n
     };
-    let done = |out: Vec<(String, &'a str)>| Some(out.into_iter().map(|(c, _)| c).collect());
     for &i in &top {
         if take(i, &mut out) {
-            return done(out);
+            return out;
         }
     }
     if top.len() < ranked.len() {
@@ -177,11 +232,58 @@ pub fn pick_distractors_normalized<'a>(
         rest.sort_unstable_by(|&a, &b| ranked[a].cmp(&ranked[b]));
         for i in rest {
             if take(i, &mut out) {
-                return done(out);
+                return out;
             }
         }
     }
-    None
+    out
+}
+
+/// The script a term is written in, for keeping the options of one question of
+/// one kind: Latin (technical names such as `ArgoCD`, `StorageClass`) or Hangul.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Mostly Latin letters.
+    Latin,
+    /// Mostly Hangul (or neither).
+    Hangul,
+}
+
+impl Script {
+    /// The script of `text`: Latin when at least half its letters are ASCII.
+    pub fn of(text: &str) -> Script {
+        let (mut latin, mut other) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if c.is_alphabetic() {
+                other += 1;
+            }
+        }
+        if latin > 0 && latin >= other {
+            Script::Latin
+        } else {
+            Script::Hangul
+        }
+    }
+}
+
+/// A technical name a student is expected to produce by typing: written in Latin
+/// letters (`ENTRYPOINT`, `ArgoCD`, `IPAM`, `StorageClass`, `CI/CD`), at most
+/// three words, with no Hangul.
+pub fn is_technical_name(term: &str) -> bool {
+    let t = term.trim();
+    !t.is_empty()
+        && Script::of(t) == Script::Latin
+        && !t.chars().any(crate::text::is_hangul)
+        && t.split_whitespace().count() <= 3
+}
+
+/// Whether two option texts are of one kind: the same script and lengths within
+/// a factor of three.
+pub fn same_kind(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count().max(1), b.chars().count().max(1));
+    Script::of(a) == Script::of(b) && la <= 3 * lb && lb <= 3 * la
 }
 
 /// Option ids in display order.
@@ -189,25 +291,26 @@ pub const OPTION_IDS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
 /// Right-column ids for match questions.
 pub const RIGHT_IDS: [&str; 8] = ["p", "q", "r", "s", "t", "u", "v", "w"];
 
-/// Lay out the answer and distractors in a hash-decided order with ids a, b, c, ...
+/// Lay out the answer and distractors with ids a, b, c, ...: the answer at a
+/// place drawn from `seed` (so the right option is spread evenly over the ids),
+/// the distractors around it in a hash-decided order.
 /// Returns the options and the answer's id.
 pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<Choice>, String) {
-    let mut all: Vec<&str> = std::iter::once(answer)
-        .chain(distractors.iter().map(String::as_str))
+    let mut others: Vec<(u64, &str)> = distractors
+        .iter()
+        .map(|d| (seed.rank(d), d.as_str()))
         .collect();
-    all.sort_by_cached_key(|t| seed.rank(t));
-    let mut answer_id = String::new();
-    let options = all
+    others.sort_unstable();
+    let n = (others.len() + 1).min(OPTION_IDS.len());
+    let at = seed.slot(n);
+    let mut texts: Vec<&str> = others.into_iter().map(|(_, t)| t).collect();
+    texts.insert(at, answer);
+    let options = texts
         .iter()
         .zip(OPTION_IDS)
-        .map(|(t, id)| {
-            if *t == answer {
-                answer_id = id.to_string();
-            }
-            Choice::new(id, *t)
-        })
+        .map(|(t, id)| Choice::new(id, *t))
         .collect();
-    (options, answer_id)
+    (options, OPTION_IDS[at].to_string())
 }
 
 /// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
@@ -238,7 +341,13 @@ pub struct Ctx<'a> {
     used: HashSet<String>,
     /// Questions made so far.
     pub out: Vec<Question>,
+    /// Candidates each rule turned away, by rule.
+    pub drops: Drops,
 }
+
+/// How many candidate questions each rule turned away in one document, by rule
+/// name (printed by `quiz extract` per unit).
+pub type Drops = BTreeMap<&'static str, usize>;
 
 impl<'a> Ctx<'a> {
     /// A context for one document.
@@ -249,7 +358,13 @@ impl<'a> Ctx<'a> {
             pool,
             used: HashSet::new(),
             out: Vec::new(),
+            drops: Drops::new(),
         }
+    }
+
+    /// Count a candidate question that `rule` turned away.
+    pub fn dropped(&mut self, rule: &'static str) {
+        *self.drops.entry(rule).or_default() += 1;
     }
 
     /// The document.
@@ -381,6 +496,8 @@ pub const NOT_CONCEPTS: &[&str] = &[
     "준비",
     "학습 방식",
     "시간 배분",
+    "토론 가이드라인",
+    "협업",
 ];
 
 /// A week's terms with their normalized forms and hashes, computed once.
@@ -424,7 +541,12 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
                 continue;
             }
             if let Some((term, _)) = definition(b) {
-                if !is_label(&term) && term.chars().count() <= 30 {
+                // Decoration (emoji) is not part of a term; 목표 is a label.
+                let term = term
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim()
+                    .to_string();
+                if !is_label(&term) && term.chars().count() <= 30 && normalize(&term) != "목표" {
                     seen.entry(normalize(&term)).or_insert(term);
                 }
             } else if goal_sections.contains(b.section) {
@@ -442,7 +564,7 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
 /// Run every generator over every document and build the week rubrics.
 pub fn extract(docs: &[SourceDoc]) -> Extraction {
     let mut files = Vec::new();
-    let (rubrics, diagnostics) = extract_each(docs, |rel, file| {
+    let (rubrics, diagnostics) = extract_each(docs, |rel, file, _| {
         files.push((rel.to_string(), file));
         Ok::<(), std::convert::Infallible>(())
     })
@@ -454,13 +576,13 @@ pub fn extract(docs: &[SourceDoc]) -> Extraction {
     }
 }
 
-/// [`extract`], handing each question file (with its document's `rel` path) to
-/// `on_file` as soon as it is made, so that only one document's questions are in
+/// [`extract`], handing each question file (with its document's `rel` path and
+/// what each rule dropped) to `on_file` as soon as it is made, so that only one document's questions are in
 /// memory at a time. Stops at the first error of `on_file`. Returns the week
 /// rubrics and the warnings.
 pub fn extract_each<E>(
     docs: &[SourceDoc],
-    mut on_file: impl FnMut(&str, QuestionFile) -> Result<(), E>,
+    mut on_file: impl FnMut(&str, QuestionFile, &Drops) -> Result<(), E>,
 ) -> Result<(Vec<Rubric>, Vec<Diagnostic>), E> {
     let mut rubrics = Vec::new();
     let mut diagnostics = Vec::new();
@@ -475,21 +597,23 @@ pub fn extract_each<E>(
         let pool = Pool::new(term_pool(wdocs));
         let index = criteria::CriteriaIndex::new(&rub);
         for d in wdocs {
-            on_file(&d.rel, generate(d, &pool, &index))?;
+            let (file, drops) = generate(d, &pool, &index);
+            on_file(&d.rel, file, &drops)?;
         }
         rubrics.push(rub);
     }
     Ok((rubrics, diagnostics))
 }
 
-/// One document's question file.
-fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> QuestionFile {
+/// One document's question file, and what each rule dropped.
+fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> (QuestionFile, Drops) {
     let mut ctx = Ctx::new(d, pool);
     goals::generate(&mut ctx);
     terms::generate(&mut ctx);
     outline::generate(&mut ctx);
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
+    let mut drops = ctx.drops;
     for mut q in ctx.out {
         // One normalized prompt serves the leak guard and criteria matching.
         let prompt = if q.prompt.contains("____") {
@@ -510,6 +634,7 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
             _ => leaks_answer(&q, &prompt),
         };
         if leaks {
+            *drops.entry("answer in prompt").or_default() += 1;
             continue;
         }
         // Options come from `pick_distractors_normalized`, which never picks two that
@@ -523,12 +648,13 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
         .title()
         .map(|h| h.text.clone())
         .unwrap_or_else(|| d.unit.id());
-    QuestionFile {
+    let file = QuestionFile {
         unit: d.unit.id(),
         title,
         source: Some(d.path.clone()),
         questions,
-    }
+    };
+    (file, drops)
 }
 
 /// Whether the prompt (given normalized, blanks removed) gives the answer away

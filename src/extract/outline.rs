@@ -10,9 +10,11 @@
 //!
 //! Outline questions cite the group's line (the group heading).
 
+use super::markdown::Block;
 use super::markdown::BlockKind;
 use super::{
-    Ctx, OPTION_IDS, RIGHT_IDS, Seed, fnv1a, layout_options, pick_distractors_normalized, seq_label,
+    Ctx, OPTION_IDS, RIGHT_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized,
+    pick_tiered, same_kind, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{near_equal_normalized, normalize};
@@ -117,28 +119,100 @@ fn path(nodes: &[Node], i: usize) -> String {
 /// Generate outline questions for every tree in the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
-    for b in &doc.blocks {
-        let BlockKind::Code { lang, first_line } = &b.kind else {
-            continue;
-        };
-        if !(lang.is_empty() || lang == "text" || lang == "plain") {
-            continue;
-        }
-        let nodes = parse_tree(&b.text, *first_line);
-        if nodes.is_empty() {
-            continue;
-        }
-        for g in 0..nodes.len() {
-            if nodes[g].children.len() >= 2 {
-                let group = Group::new(&nodes, g);
-                let candidates = cousins(&nodes, g);
-                belongs(ctx, &group, b.section, &candidates);
-                not_belongs(ctx, &group, b.section, &candidates);
-                pairs(ctx, &nodes, g, b.section);
+    let trees: Vec<(&Block, Vec<Node>)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            let BlockKind::Code { lang, first_line } = &b.kind else {
+                return None;
+            };
+            if !(lang.is_empty() || lang == "text" || lang == "plain") {
+                return None;
             }
+            let nodes = parse_tree(&b.text, *first_line);
+            (!nodes.is_empty()).then_some((b, nodes))
+        })
+        .collect();
+    let shapes: Vec<Shape> = trees.iter().map(|(_, n)| Shape::new(n)).collect();
+    for (t, (b, nodes)) in trees.iter().enumerate() {
+        let shape = &shapes[t];
+        for g in 0..nodes.len() {
+            // A category's label is never an option: questions about a group use
+            // its leaves only.
+            let leaves: Vec<usize> = nodes[g]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| nodes[c].children.is_empty())
+                .collect();
+            if leaves.len() < 2 {
+                if nodes[g].children.len() >= 2 {
+                    ctx.dropped("group of categories (no leaves to ask about)");
+                }
+                continue;
+            }
+            let group = Group::new(nodes, g, &leaves, shape);
+            let tiers = candidate_tiers(nodes, shape, g);
+            belongs(ctx, &group, b.section, &tiers);
+            not_belongs(ctx, &group, b.section, &tiers);
+            pairs(ctx, nodes, g, &leaves, b.section);
         }
-        orders(ctx, &nodes, b.section, b.line);
+        parallel(ctx, nodes, b.section);
+        orders(ctx, nodes, b.section, b.line);
     }
+}
+
+/// What is known about a tree's shape: for each node, its outermost ancestor,
+/// whose subtree is the region a prompt naming the node covers.
+struct Shape {
+    top: Vec<usize>,
+}
+
+impl Shape {
+    fn new(nodes: &[Node]) -> Self {
+        let mut top = Vec::with_capacity(nodes.len());
+        for (i, n) in nodes.iter().enumerate() {
+            // Parents come before their children.
+            let t = n.parent.map_or(i, |p| top[p]);
+            top.push(t);
+        }
+        Shape { top }
+    }
+}
+
+/// A tree's node as a distractor candidate.
+fn cand(n: &Node) -> (&str, &str, u64) {
+    (n.text.as_str(), n.norm.as_str(), n.hash)
+}
+
+/// Candidate distractors for group `g` of tree `t`, best first: leaves outside
+/// every section the group's prompt names (the subtree of its outermost
+/// ancestor), of the same role (a parent with the same label as the group, e.g.
+/// another level's 특징) first, then under a parent at the group's depth, then
+/// the rest of the tree. Never a category, never another tree of the document
+/// (another topic: its items may well belong to the group too).
+fn candidate_tiers<'n>(
+    nodes: &'n [Node],
+    shape: &Shape,
+    g: usize,
+) -> Vec<Vec<(&'n str, &'n str, u64)>> {
+    let region = shape.top[g];
+    let mut tiers: Vec<Vec<(&str, &str, u64)>> = vec![Vec::new(); 3];
+    for (i, n) in nodes.iter().enumerate() {
+        if !n.children.is_empty() || shape.top[i] == region {
+            continue;
+        }
+        let Some(p) = n.parent else { continue };
+        let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
+            0
+        } else if nodes[p].depth == nodes[g].depth {
+            1
+        } else {
+            2
+        };
+        tiers[tier].push(cand(n));
+    }
+    tiers
 }
 
 /// What the "belongs" questions of one group share.
@@ -146,28 +220,28 @@ struct Group<'n> {
     /// The group's path, as shown in prompts.
     label: String,
     label_norm: String,
-    /// Its children: text, normalized text and its hash.
+    /// Its leaf children: text, normalized text and its hash.
     own: Vec<(&'n str, &'n str, u64)>,
+    /// Every node inside the sections the prompt names (normalized): a
+    /// distractor near-equal to one of them could be right.
+    region: Vec<&'n str>,
     /// The group's line.
     line: usize,
 }
 
 impl<'n> Group<'n> {
-    fn new(nodes: &'n [Node], g: usize) -> Self {
+    fn new(nodes: &'n [Node], g: usize, leaves: &[usize], shape: &Shape) -> Self {
         let label = path(nodes, g);
+        let top = shape.top[g];
         Group {
             label_norm: normalize(&label),
             label,
-            own: nodes[g]
-                .children
+            own: leaves.iter().map(|&c| cand(&nodes[c])).collect(),
+            region: nodes
                 .iter()
-                .map(|&c| {
-                    (
-                        nodes[c].text.as_str(),
-                        nodes[c].norm.as_str(),
-                        nodes[c].hash,
-                    )
-                })
+                .zip(&shape.top)
+                .filter(|(_, t)| **t == top)
+                .map(|(n, _)| n.norm.as_str())
                 .collect(),
             line: nodes[g].line,
         }
@@ -185,45 +259,19 @@ impl<'n> Group<'n> {
         out
     }
 
-    /// Whether a candidate (normalized) is one of the group's own or its label.
+    /// Whether a candidate (normalized) could be right under the prompt: it is
+    /// near-equal to something inside the named sections, or to the label.
     fn excludes(&self, c: &str) -> bool {
-        self.own.iter().any(|(_, o, _)| near_equal_normalized(o, c))
+        self.region.iter().any(|o| near_equal_normalized(o, c))
             || near_equal_normalized(c, &self.label_norm)
     }
-}
-
-/// Children of groups at the same depth as `g` (other than `g`), siblings first,
-/// as (text, normalized text).
-fn cousins(nodes: &[Node], g: usize) -> Vec<(&str, &str, u64)> {
-    let depth = nodes[g].depth;
-    let mut same_parent = Vec::new();
-    let mut others = Vec::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if i == g || n.depth != depth || n.children.is_empty() {
-            continue;
-        }
-        let bucket = if n.parent == nodes[g].parent {
-            &mut same_parent
-        } else {
-            &mut others
-        };
-        bucket.extend(n.children.iter().map(|&c| {
-            (
-                nodes[c].text.as_str(),
-                nodes[c].norm.as_str(),
-                nodes[c].hash,
-            )
-        }));
-    }
-    same_parent.extend(others);
-    same_parent
 }
 
 fn belongs(
     ctx: &mut Ctx<'_>,
     group: &Group<'_>,
     section: Option<usize>,
-    candidates: &[(&str, &str, u64)],
+    tiers: &[Vec<(&str, &str, u64)>],
 ) {
     let key = format!("{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
@@ -231,14 +279,17 @@ fn belongs(
     else {
         return;
     };
-    let picked = pick_distractors_normalized(
+    let picked = pick_tiered(
         seed,
         answer_norm,
-        candidates.iter().copied(),
-        |c| group.excludes(c),
+        tiers,
+        |c| group.excludes(c) || !same_kind(c, answer_norm),
         3,
     );
-    let Some(distractors) = picked else { return };
+    let Some(distractors) = picked else {
+        ctx.dropped("too few distractors outside the named sections");
+        return;
+    };
     let (options, answer_id) = layout_options(seed, answer, &distractors);
     let mut q = ctx.question(
         "outline-belongs",
@@ -257,28 +308,46 @@ fn not_belongs(
     ctx: &mut Ctx<'_>,
     group: &Group<'_>,
     section: Option<usize>,
-    candidates: &[(&str, &str, u64)],
+    tiers: &[Vec<(&str, &str, u64)>],
 ) {
     if group.own.len() < 3 {
         return;
     }
     let key = format!("not\u{1f}{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
-    // The odd one out: the best-ranked cousin that is not one of the group's own.
-    let odd = pick_distractors_normalized(
+    // The odd one out: the best-ranked leaf outside the named sections, in the
+    // script most of the group's own are written in.
+    let latin = group
+        .own
+        .iter()
+        .filter(|(_, n, _)| Script::of(n) == Script::Latin)
+        .count();
+    let script = if 2 * latin > group.own.len() {
+        Script::Latin
+    } else {
+        Script::Hangul
+    };
+    let odd = pick_tiered(
         seed,
         "",
-        candidates.iter().copied(),
-        |c| group.excludes(c),
+        tiers,
+        |c| group.excludes(c) || Script::of(c) != script,
         1,
     );
     let Some(odd) = odd.and_then(|v| v.into_iter().next()) else {
+        ctx.dropped("too few distractors outside the named sections");
         return;
     };
     let odd_norm = normalize(&odd);
-    let members =
-        pick_distractors_normalized(seed, &odd_norm, group.own.iter().copied(), |_| false, 3);
+    let members = pick_distractors_normalized(
+        seed,
+        &odd_norm,
+        group.own.iter().copied(),
+        |c| !same_kind(c, &odd_norm),
+        3,
+    );
     let Some(members) = members else {
+        ctx.dropped("options of different kinds");
         return;
     };
     let (options, answer_id) = layout_options(seed, &odd, &members);
@@ -295,11 +364,130 @@ fn not_belongs(
     ctx.out.push(q);
 }
 
+/// Parallel branches: siblings (Level 1..5) that share child labels (each has
+/// 특징, 개선 방향). For each branch and shared role, one leaf found in no other
+/// branch -> "which branch has it under that role?" with the sibling branches
+/// as options (the one question whose options are categories: they are what
+/// it asks about).
+fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
+        None,
+        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
+    )];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.children.len() >= 3 {
+            lists.push((Some(i), n.children.clone()));
+        }
+    }
+    for (parent, list) in lists {
+        let branches: Vec<usize> = list
+            .into_iter()
+            .filter(|&i| !nodes[i].children.is_empty())
+            .collect();
+        if branches.len() < 3 {
+            continue;
+        }
+        // Role label -> (branch, role node) for every branch that has it.
+        let mut roles: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+        for &b in &branches {
+            for &c in &nodes[b].children {
+                if nodes[c]
+                    .children
+                    .iter()
+                    .any(|&l| nodes[l].children.is_empty())
+                {
+                    roles
+                        .entry(nodes[c].norm.as_str())
+                        .or_default()
+                        .push((b, c));
+                }
+            }
+        }
+        if roles.values().all(|h| h.len() < 3) {
+            continue;
+        }
+        let title = match parent {
+            Some(p) => path(nodes, p),
+            None => nodes
+                .iter()
+                .find(|n| n.depth == 0 && n.children.is_empty())
+                .map(|n| n.text.clone())
+                .unwrap_or_else(|| ctx.section_path(section)),
+        };
+        for holders in roles.values().filter(|h| h.len() >= 3) {
+            for &(b, c) in holders {
+                let role = &nodes[c].text;
+                // Everything under the other branches: the answer is in none of them.
+                let others: Vec<&str> = holders
+                    .iter()
+                    .filter(|(o, _)| *o != b)
+                    .flat_map(|&(o, _)| subtree(nodes, o))
+                    .map(|i| nodes[i].norm.as_str())
+                    .collect();
+                let key = format!("{title}\u{1f}{}\u{1f}{role}", nodes[b].text);
+                let seed = Seed::new(&key);
+                let leaf = nodes[c]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&l| nodes[l].children.is_empty())
+                    .filter(|&l| {
+                        !others
+                            .iter()
+                            .any(|o| near_equal_normalized(o, &nodes[l].norm))
+                    })
+                    .min_by_key(|&l| seed.rank_hash(nodes[l].hash));
+                let Some(leaf) = leaf else {
+                    ctx.dropped("no leaf found in one branch only");
+                    continue;
+                };
+                let cands: Vec<(&str, &str, u64)> = holders
+                    .iter()
+                    .filter(|(o, _)| *o != b)
+                    .map(|&(o, _)| cand(&nodes[o]))
+                    .collect();
+                let n = cands.len().min(3);
+                let Some(distractors) =
+                    pick_distractors_normalized(seed, &nodes[b].norm, cands, |_| false, n)
+                else {
+                    ctx.dropped("branches too alike to tell apart");
+                    continue;
+                };
+                let (options, answer_id) = layout_options(seed, &nodes[b].text, &distractors);
+                let mut q = ctx.question(
+                    "outline-which",
+                    &key,
+                    Kind::Choice,
+                    format!(
+                        "「{title}」에서 「{role}」에 '{}'이(가) 들어 있는 것을 고르시오.",
+                        nodes[leaf].text
+                    ),
+                    nodes[b].line,
+                    section,
+                );
+                q.options = options;
+                q.answer = Some(Answer::One(answer_id));
+                ctx.out.push(q);
+            }
+        }
+    }
+}
+
+/// Node `i` and everything under it.
+fn subtree(nodes: &[Node], i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut k = 0;
+    while k < out.len() {
+        out.extend(nodes[out[k]].children.iter().copied());
+        k += 1;
+    }
+    out
+}
+
 /// "Name: description" children -> a match question (at most five pairs).
-fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, section: Option<usize>) {
+fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section: Option<usize>) {
     let mut seen = HashSet::new();
-    let defs: Vec<(String, String)> = nodes[g]
-        .children
+    let defs: Vec<(String, String)> = leaves
         .iter()
         .filter_map(|&c| {
             let t = &nodes[c].text;
