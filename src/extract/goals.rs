@@ -57,7 +57,35 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
-        for (s, e) in term_spans(b) {
+        // One question per fact: every technical name of the line (typed), or,
+        // when it has none, its longest other term (a choice). The other plain
+        // terms of a line would be blanks the rest of the line does not pin down.
+        let spans = term_spans(b);
+        let technical: Vec<(usize, usize)> = spans
+            .iter()
+            .copied()
+            .filter(|&(s, e)| super::is_technical_name(&b.text[s..e]))
+            .collect();
+        let plain_only = technical.is_empty();
+        let chosen: Vec<(usize, usize)> = if plain_only {
+            // Longest first; the next one only when the longer makes no question.
+            let mut plain: Vec<(usize, usize)> = spans
+                .iter()
+                .copied()
+                .filter(|&(s, e)| !super::is_label(&b.text[s..e]))
+                .collect();
+            plain
+                .sort_by_key(|&(s, e)| (std::cmp::Reverse(b.text[s..e].trim().chars().count()), s));
+            plain
+        } else {
+            technical
+        };
+        let mut made = 0;
+        for (s, e) in chosen {
+            if plain_only && made == 1 {
+                ctx.dropped("more than one plain term on a goal line");
+                continue;
+            }
             let term = b.text[s..e].trim().to_string();
             let before = b.text[..s].trim_start();
             let after = neutral_particle(&b.text[e..]);
@@ -82,6 +110,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 );
                 q.answer = Some(Answer::Many(accepted(&term)));
                 ctx.out.push(q);
+                made += 1;
                 continue;
             }
             let seed = Seed::new(&key);
@@ -108,6 +137,12 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             q.options = options;
             q.answer = Some(Answer::One(answer_id));
             ctx.out.push(q);
+            made += 1;
+        }
+        if !plain_only {
+            for _ in made..spans.len() {
+                ctx.dropped("more than one plain term on a goal line");
+            }
         }
     }
     day_goals(ctx);

@@ -240,30 +240,33 @@ fn pick_up_to<'a>(
 }
 
 /// The script a term is written in, for keeping the options of one question of
-/// one kind: Latin (technical names such as `ArgoCD`, `StorageClass`) or Hangul.
+/// one kind: Latin (technical names such as `ArgoCD`, `StorageClass`), Hangul,
+/// or both (`Kubernetes 생태계`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
-    /// Mostly Latin letters.
+    /// Latin letters only.
     Latin,
-    /// Mostly Hangul (or neither).
+    /// Hangul only (or no letters).
     Hangul,
+    /// Both.
+    Mixed,
 }
 
 impl Script {
-    /// The script of `text`: Latin when at least half its letters are ASCII.
+    /// The script of `text`.
     pub fn of(text: &str) -> Script {
-        let (mut latin, mut other) = (0usize, 0usize);
+        let (mut latin, mut other) = (false, false);
         for c in text.chars() {
             if c.is_ascii_alphabetic() {
-                latin += 1;
+                latin = true;
             } else if c.is_alphabetic() {
-                other += 1;
+                other = true;
             }
         }
-        if latin > 0 && latin >= other {
-            Script::Latin
-        } else {
-            Script::Hangul
+        match (latin, other) {
+            (true, false) => Script::Latin,
+            (true, true) => Script::Mixed,
+            _ => Script::Hangul,
         }
     }
 }
@@ -273,10 +276,7 @@ impl Script {
 /// three words, with no Hangul.
 pub fn is_technical_name(term: &str) -> bool {
     let t = term.trim();
-    !t.is_empty()
-        && Script::of(t) == Script::Latin
-        && !t.chars().any(crate::text::is_hangul)
-        && t.split_whitespace().count() <= 3
+    !t.is_empty() && Script::of(t) == Script::Latin && t.split_whitespace().count() <= 3
 }
 
 /// Whether two option texts are of one kind: the same script and lengths within

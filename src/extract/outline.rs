@@ -317,16 +317,14 @@ fn not_belongs(
     let seed = Seed::new(&key);
     // The odd one out: the best-ranked leaf outside the named sections, in the
     // script most of the group's own are written in.
-    let latin = group
-        .own
-        .iter()
-        .filter(|(_, n, _)| Script::of(n) == Script::Latin)
-        .count();
-    let script = if 2 * latin > group.own.len() {
-        Script::Latin
-    } else {
-        Script::Hangul
-    };
+    let mut counts = [0usize; 3];
+    for (_, n, _) in &group.own {
+        counts[Script::of(n) as usize] += 1;
+    }
+    let script = [Script::Latin, Script::Hangul, Script::Mixed]
+        .into_iter()
+        .max_by_key(|s| counts[*s as usize])
+        .unwrap_or(Script::Hangul);
     let odd = pick_tiered(
         seed,
         "",
