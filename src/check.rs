@@ -5,6 +5,10 @@
 //! with fewer than two pairs/items, and criteria ids missing from the week's
 //! rubric. Nothing here stops early; nothing here writes.
 
+mod facts;
+
+pub use facts::check_facts;
+
 use crate::bank::{Bank, LoadedFile, week_of};
 use crate::error::Diagnostic;
 use crate::model::{Answer, Kind, Question};
@@ -14,6 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Check a loaded bank; `diags` already holds the loading problems.
 pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     check_rubrics(bank, diags);
+    check_facts(bank, diags);
     let mut seen: HashMap<&str, (String, usize)> = HashMap::new();
     for f in &bank.files {
         let loc = Locator::new(&f.text);

@@ -103,7 +103,7 @@ fn find_marker(line: &str, branch: char) -> Option<usize> {
 }
 
 /// The path of a group for prompts: "Level 1: 기본 운영 > 특징".
-fn path(nodes: &[Node], i: usize) -> String {
+pub fn path(nodes: &[Node], i: usize) -> String {
     let mut parts = vec![nodes[i].text.as_str()];
     let mut cur = nodes[i].parent;
     while let Some(p) = cur {
@@ -134,6 +134,14 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         })
         .collect();
     let shapes: Vec<Shape> = trees.iter().map(|(_, n)| Shape::new(n)).collect();
+    // Every category label of the document: a leaf with the same text elsewhere
+    // (지능형 자동화 is an item of Level 2 and a group of Level 3) is never an option.
+    let categories: HashSet<&str> = trees
+        .iter()
+        .flat_map(|(_, nodes)| nodes.iter())
+        .filter(|n| !n.children.is_empty())
+        .map(|n| n.norm.as_str())
+        .collect();
     for (t, (b, nodes)) in trees.iter().enumerate() {
         let shape = &shapes[t];
         for g in 0..nodes.len() {
@@ -143,7 +151,9 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 .children
                 .iter()
                 .copied()
-                .filter(|&c| nodes[c].children.is_empty())
+                .filter(|&c| {
+                    nodes[c].children.is_empty() && !categories.contains(nodes[c].norm.as_str())
+                })
                 .collect();
             if leaves.len() < 2 {
                 if nodes[g].children.len() >= 2 {
@@ -152,12 +162,12 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 continue;
             }
             let group = Group::new(nodes, g, &leaves, shape);
-            let tiers = candidate_tiers(nodes, shape, g);
+            let tiers = candidate_tiers(nodes, shape, g, &categories);
             belongs(ctx, &group, b.section, &tiers);
             not_belongs(ctx, &group, b.section, &tiers);
             pairs(ctx, nodes, g, &leaves, b.section);
         }
-        parallel(ctx, nodes, b.section);
+        parallel(ctx, nodes, &categories, b.section);
         orders(ctx, nodes, b.section, b.line);
     }
 }
@@ -195,11 +205,13 @@ fn candidate_tiers<'n>(
     nodes: &'n [Node],
     shape: &Shape,
     g: usize,
+    categories: &HashSet<&str>,
 ) -> Vec<Vec<(&'n str, &'n str, u64)>> {
     let region = shape.top[g];
     let mut tiers: Vec<Vec<(&str, &str, u64)>> = vec![Vec::new(); 3];
     for (i, n) in nodes.iter().enumerate() {
-        if !n.children.is_empty() || shape.top[i] == region {
+        if !n.children.is_empty() || shape.top[i] == region || categories.contains(n.norm.as_str())
+        {
             continue;
         }
         let Some(p) = n.parent else { continue };
@@ -367,7 +379,7 @@ fn not_belongs(
 /// branch -> "which branch has it under that role?" with the sibling branches
 /// as options (the one question whose options are categories: they are what
 /// it asks about).
-fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], categories: &HashSet<&str>, section: Option<usize>) {
     let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
         None,
         (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
@@ -428,7 +440,9 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     .children
                     .iter()
                     .copied()
-                    .filter(|&l| nodes[l].children.is_empty())
+                    .filter(|&l| {
+                        nodes[l].children.is_empty() && !categories.contains(nodes[l].norm.as_str())
+                    })
                     .filter(|&l| {
                         !others
                             .iter()
@@ -460,7 +474,7 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                         "「{title}」에서 「{role}」에 '{}'이(가) 들어 있는 것을 고르시오.",
                         nodes[leaf].text
                     ),
-                    nodes[b].line,
+                    nodes[c].line,
                     section,
                 );
                 q.options = options;
