@@ -259,8 +259,15 @@ impl Script {
         for c in text.chars() {
             if c.is_ascii_alphabetic() {
                 latin = true;
-            } else if c.is_alphabetic() {
+            } else if c.is_ascii() {
+                continue;
+            } else if other {
+                // Already known; no need for Unicode tables.
+            } else if crate::text::is_hangul(c) || c.is_alphabetic() {
                 other = true;
+            }
+            if latin && other {
+                break;
             }
         }
         match (latin, other) {
@@ -343,6 +350,10 @@ pub struct Ctx<'a> {
     pub out: Vec<Question>,
     /// Candidates each rule turned away, by rule.
     pub drops: Drops,
+    /// Every id allocated, in order, with what it was made from (generator,
+    /// kind, key): replayed under another unit by [`DocCache`].
+    allocs: Vec<(String, Kind, String)>,
+    alloc_ids: Vec<String>,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -359,6 +370,8 @@ impl<'a> Ctx<'a> {
             used: HashSet::new(),
             out: Vec::new(),
             drops: Drops::new(),
+            allocs: Vec::new(),
+            alloc_ids: Vec::new(),
         }
     }
 
@@ -382,22 +395,10 @@ impl<'a> Ctx<'a> {
         line: usize,
         section: Option<usize>,
     ) -> Question {
-        let digest = hash_digest(&[&self.unit, generator, kind.as_str(), key]);
-        // `<unit>-<first 6 hex digits>`, longer only if that id is taken.
-        let with_digits = |len: usize| {
-            let mut id = String::with_capacity(self.unit.len() + 1 + len);
-            id.push_str(&self.unit);
-            id.push('-');
-            push_hex(&mut id, &digest, len);
-            id
-        };
-        let mut len = 6;
-        let mut id = with_digits(len);
-        while self.used.contains(&id) && len < 64 {
-            len += 2;
-            id = with_digits(len);
-        }
-        self.used.insert(id.clone());
+        let id = alloc_id(&self.unit, &mut self.used, generator, kind, key);
+        self.allocs
+            .push((generator.to_string(), kind, key.to_string()));
+        self.alloc_ids.push(id.clone());
         let heading = self
             .doc()
             .ancestors(section)
@@ -424,6 +425,120 @@ impl<'a> Ctx<'a> {
             Some(p) if p.level >= 2 && h.level >= 3 => format!("{} > {}", p.clean, h.clean),
             _ => h.clean.clone(),
         }
+    }
+}
+
+/// A question id `<unit>-<first 6 hex digits>` from a hash of what it was made
+/// from, longer only if that id is taken in `used`.
+fn alloc_id(
+    unit: &str,
+    used: &mut HashSet<String>,
+    generator: &str,
+    kind: Kind,
+    key: &str,
+) -> String {
+    let digest = hash_digest(&[unit, generator, kind.as_str(), key]);
+    let with_digits = |len: usize| {
+        let mut id = String::with_capacity(unit.len() + 1 + len);
+        id.push_str(unit);
+        id.push('-');
+        push_hex(&mut id, &digest, len);
+        id
+    };
+    let mut len = 6;
+    let mut id = with_digits(len);
+    while used.contains(&id) && len < 64 {
+        len += 2;
+        id = with_digits(len);
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// Documents already generated in this week (same term pool, same criteria):
+/// a document identical to one of them (templates copied into many sessions)
+/// gets the same questions again, with ids and source paths made for its own
+/// unit and path, instead of being generated a second time. Holds a few
+/// documents at most.
+#[derive(Default)]
+struct DocCache {
+    entries: Vec<CachedDoc>,
+}
+
+struct CachedDoc {
+    doc: Doc,
+    allocs: Vec<(String, Kind, String)>,
+    /// The kept questions with the index of their id in `allocs`.
+    questions: Vec<(usize, Question)>,
+    title: String,
+    drops: Drops,
+}
+
+/// Documents a [`DocCache`] keeps.
+const DOC_CACHE_SIZE: usize = 8;
+
+impl DocCache {
+    fn get(&self, d: &SourceDoc) -> Option<(QuestionFile, Drops)> {
+        let c = self.entries.iter().find(|c| c.doc == d.doc)?;
+        let unit = d.unit.id();
+        let mut used = HashSet::new();
+        let ids: Vec<String> = c
+            .allocs
+            .iter()
+            .map(|(g, k, key)| alloc_id(&unit, &mut used, g, *k, key))
+            .collect();
+        let questions = c
+            .questions
+            .iter()
+            .map(|(i, q)| {
+                let mut q = q.clone();
+                q.id.clone_from(&ids[*i]);
+                if let Some(s) = &mut q.source {
+                    s.file.clone_from(&d.path);
+                }
+                q
+            })
+            .collect();
+        let file = QuestionFile {
+            unit,
+            title: c.title.clone(),
+            source: Some(d.path.clone()),
+            questions,
+        };
+        Some((file, c.drops.clone()))
+    }
+
+    fn put(
+        &mut self,
+        d: &SourceDoc,
+        allocs: Vec<(String, Kind, String)>,
+        alloc_ids: &[String],
+        file: &QuestionFile,
+        drops: &Drops,
+    ) {
+        let index: std::collections::HashMap<&str, usize> = alloc_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let Some(questions) = file
+            .questions
+            .iter()
+            .map(|q| index.get(q.id.as_str()).map(|&i| (i, q.clone())))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        if self.entries.len() == DOC_CACHE_SIZE {
+            self.entries.remove(0);
+        }
+        self.entries.push(CachedDoc {
+            doc: d.doc.clone(),
+            allocs,
+            questions,
+            title: file.title.clone(),
+            drops: drops.clone(),
+        });
     }
 }
 
@@ -596,8 +711,12 @@ pub fn extract_each<E>(
         diagnostics.extend(diags);
         let pool = Pool::new(term_pool(wdocs));
         let index = criteria::CriteriaIndex::new(&rub);
+        let mut cache = DocCache::default();
         for d in wdocs {
-            let (file, drops) = generate(d, &pool, &index);
+            let (file, drops) = match cache.get(d) {
+                Some(hit) => hit,
+                None => generate(d, &pool, &index, &mut cache),
+            };
             on_file(&d.rel, file, &drops)?;
         }
         rubrics.push(rub);
@@ -606,7 +725,12 @@ pub fn extract_each<E>(
 }
 
 /// One document's question file, and what each rule dropped.
-fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> (QuestionFile, Drops) {
+fn generate(
+    d: &SourceDoc,
+    pool: &Pool,
+    index: &criteria::CriteriaIndex,
+    cache: &mut DocCache,
+) -> (QuestionFile, Drops) {
     let mut ctx = Ctx::new(d, pool);
     goals::generate(&mut ctx);
     terms::generate(&mut ctx);
@@ -614,6 +738,7 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> (Que
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
     let mut drops = ctx.drops;
+    let (allocs, alloc_ids) = (ctx.allocs, ctx.alloc_ids);
     for mut q in ctx.out {
         // One normalized prompt serves the leak guard and criteria matching.
         let prompt = if q.prompt.contains("____") {
@@ -654,6 +779,7 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> (Que
         source: Some(d.path.clone()),
         questions,
     };
+    cache.put(d, allocs, &alloc_ids, &file, &drops);
     (file, drops)
 }
 
@@ -734,6 +860,40 @@ mod tests {
         );
         let g = d.iter().filter(|x| normalize(x) == "gitops").count();
         assert!(g <= 1);
+    }
+
+    #[test]
+    fn a_cached_document_gets_exactly_what_generating_it_gives() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/curriculum/week_02/day4/session_08.md"
+        ))
+        .unwrap_or_default();
+        assert!(!text.is_empty());
+        let doc = |rel: &str| SourceDoc {
+            path: format!("curriculum/{rel}"),
+            rel: rel.to_string(),
+            unit: unit::from_path(std::path::Path::new(rel)).unwrap_or_else(|| panic!("{rel}")),
+            doc: markdown::parse(&text),
+        };
+        let (a, b) = (
+            doc("week_02/day4/session_08.md"),
+            doc("week_02/day3/session_02.md"),
+        );
+        let docs = [&a, &b];
+        let (rub, _) = rubric::week_rubric(2, &docs);
+        let pool = Pool::new(term_pool(&docs));
+        let index = criteria::CriteriaIndex::new(&rub);
+        let mut cache = DocCache::default();
+        assert!(cache.get(&a).is_none());
+        let _ = generate(&a, &pool, &index, &mut cache);
+        let hit = cache
+            .get(&b)
+            .unwrap_or_else(|| panic!("an identical document is cached"));
+        let fresh = generate(&b, &pool, &index, &mut DocCache::default());
+        assert_eq!(hit, fresh);
+        assert!(hit.0.questions.iter().all(|q| q.id.starts_with("w2d3s2-")));
+        assert!(hit.0.questions.len() > 100);
     }
 
     #[test]
