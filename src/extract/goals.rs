@@ -114,13 +114,21 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 continue;
             }
             let seed = Seed::new(&key);
-            let picked = pick_distractors_normalized(
-                seed,
-                &term_norm,
-                ctx.pool.candidates(),
-                |c| stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm),
-                3,
-            );
+            // Three distractors, or two when the week has few terms of this kind.
+            let exclude = |c: &str| {
+                stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm)
+            };
+            let picked =
+                pick_distractors_normalized(seed, &term_norm, ctx.pool.candidates(), exclude, 3)
+                    .or_else(|| {
+                        pick_distractors_normalized(
+                            seed,
+                            &term_norm,
+                            ctx.pool.candidates(),
+                            exclude,
+                            2,
+                        )
+                    });
             let Some(distractors) = picked else {
                 ctx.dropped("too few distractors of the answer's kind");
                 continue;
