@@ -221,7 +221,12 @@ fn sample_documents_properties() {
                             .nth(2)
                             .and_then(|x| x.split('」').next())
                             .expect("role");
-                        assert!(line.contains(role), "{}: line {} lacks {role}", q.id, s.line);
+                        assert!(
+                            line.contains(role),
+                            "{}: line {} lacks {role}",
+                            q.id,
+                            s.line
+                        );
                     } else if q.tags.iter().any(|t| t.starts_with("outline")) {
                         // outline questions cite the group heading, which the prompt names
                         let label = prompt
