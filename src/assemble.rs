@@ -215,6 +215,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_form_holds_one_question_per_source_line_while_lines_remain() {
+        // Six lines, two questions each (a cloze and its choice, two blanks of one
+        // goal line): a form of six never holds two of one line, whatever the seed.
+        let qs: Vec<Question> = (0..12)
+            .map(|i| {
+                let mut q = Question::new(format!("w1-{i:06}"), Kind::Choice, "p");
+                q.source = Some(crate::model::SourceRef {
+                    file: "curriculum/week_01/README.md".into(),
+                    line: 10 + i / 2,
+                    heading: if i < 6 { "a" } else { "b" }.into(),
+                });
+                q
+            })
+            .collect();
+        let refs: Vec<&Question> = qs.iter().collect();
+        for seed in 0..200 {
+            for count in [3, 6] {
+                let req = Request {
+                    questions: &refs,
+                    review: &[],
+                    count,
+                    seed,
+                };
+                let form = assemble(&req, "f".into(), "w1", "s", "v");
+                let lines: HashSet<usize> = form
+                    .items
+                    .iter()
+                    .filter_map(|it| qs.iter().find(|q| q.id == it.question))
+                    .filter_map(|q| q.source.as_ref().map(|s| s.line))
+                    .collect();
+                assert_eq!(lines.len(), count, "seed {seed}");
+            }
+            // More questions than lines: every line, then the rest.
+            let req = Request {
+                questions: &refs,
+                review: &[],
+                count: 8,
+                seed,
+            };
+            assert_eq!(assemble(&req, "f".into(), "w1", "s", "v").items.len(), 8);
+        }
+    }
+
+    #[test]
     fn the_stream_is_fixed() {
         // If this changes, every form ever given changes: never update it casually.
         let mut d = Draw::new(42);
