@@ -17,9 +17,12 @@ use crate::text::{near_equal_normalized, normalize};
 use crate::yaml::Locator;
 use std::collections::{BTreeMap, HashMap};
 
-/// The outline trees of one document.
+/// The outline trees of one document, and the terms it defines or teaches
+/// ("**term**: ..." lines, bold terms of its goals): a category whose label is
+/// also such a term is a concept too, and may be an option.
 struct Outlines {
     trees: Vec<Vec<Node>>,
+    terms: std::collections::HashSet<String>,
 }
 
 impl Outlines {
@@ -37,7 +40,17 @@ impl Outlines {
                 _ => None,
             })
             .collect();
-        Some(Outlines { trees })
+        let goals = doc.sections_with(&["학습 목표"]);
+        let mut terms = std::collections::HashSet::new();
+        for b in &doc.blocks {
+            if let Some((t, _)) = crate::extract::definition(b) {
+                terms.insert(normalize(&t));
+            }
+            if goals.contains(b.section) {
+                terms.extend(crate::extract::goals::terms_of(b).iter().map(|t| normalize(t)));
+            }
+        }
+        Some(Outlines { trees, terms })
     }
 
     /// The normalized texts of everything inside the sections a prompt naming
@@ -110,7 +123,12 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     let mut all: HashMap<&str, (&str, usize)> = HashMap::new();
     for (file, o) in &outlines {
         for nodes in o.iter().flat_map(|o| &o.trees) {
-            for n in nodes.iter().filter(|n| !n.children.is_empty()) {
+            let terms = o.as_ref().map(|o| &o.terms);
+            for n in nodes
+                .iter()
+                .filter(|n| !n.children.is_empty())
+                .filter(|n| !terms.is_some_and(|t| t.contains(&n.norm)))
+            {
                 by_file
                     .entry(file)
                     .or_default()
