@@ -47,7 +47,11 @@ impl Outlines {
                 terms.insert(normalize(&t));
             }
             if goals.contains(b.section) {
-                terms.extend(crate::extract::goals::terms_of(b).iter().map(|t| normalize(t)));
+                terms.extend(
+                    crate::extract::goals::terms_of(b)
+                        .iter()
+                        .map(|t| normalize(t)),
+                );
             }
         }
         Some(Outlines { trees, terms })

@@ -613,6 +613,8 @@ pub const NOT_CONCEPTS: &[&str] = &[
     "시간 배분",
     "토론 가이드라인",
     "협업",
+    "학습 방향",
+    "다음 단계",
 ];
 
 /// A week's terms with their normalized forms and hashes, computed once.

@@ -37,6 +37,9 @@ pub struct Node {
     pub norm: String,
     /// fnv1a of `norm`, for ranking.
     pub hash: u64,
+    /// Hashes of its words of two or more characters (normalized), for telling
+    /// whether two labels talk about the same thing.
+    pub words: Vec<u64>,
 }
 
 /// Parse the lines of a code block into outline nodes. Returns nothing when the
@@ -78,6 +81,7 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         let norm = normalize(&text);
         nodes.push(Node {
             hash: fnv1a(norm.as_bytes()),
+            words: words(&text),
             norm,
             text,
             depth,
@@ -119,9 +123,12 @@ pub fn path(nodes: &[Node], i: usize) -> String {
 /// Generate outline questions for every tree in the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
+    // Outlines of what comes next, careers, logistics: no course concepts.
+    let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let trees: Vec<(&Block, Vec<Node>)> = doc
         .blocks
         .iter()
+        .filter(|b| !not_concepts.contains(b.section))
         .filter_map(|b| {
             let BlockKind::Code { lang, first_line } = &b.kind else {
                 return None;
@@ -161,8 +168,20 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 }
                 continue;
             }
+            // In parallel branches (Level 1..5 sharing roles such as 특징), a group
+            // whose role the other branches do not have (Level 4 > 목표) has no
+            // items of its kind to contrast with: its items read like anyone's.
+            let parallel_parent = nodes[g].parent.is_some_and(|p| shape.parallel[p]);
+            if parallel_parent && !shape.shared_role[g] {
+                ctx.dropped("role not shared by the parallel branches");
+                continue;
+            }
             let group = Group::new(nodes, g, &leaves, shape);
-            let tiers = candidate_tiers(nodes, shape, g, &categories);
+            let mut tiers = candidate_tiers(nodes, shape, g, &categories);
+            if parallel_parent {
+                // Only the same role of the other branches.
+                tiers.truncate(1);
+            }
             belongs(ctx, &group, b.section, &tiers);
             not_belongs(ctx, &group, b.section, &tiers);
             pairs(ctx, nodes, g, &leaves, b.section);
@@ -176,6 +195,11 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 /// whose subtree is the region a prompt naming the node covers.
 struct Shape {
     top: Vec<usize>,
+    /// A category whose label a child of another branch at its parent's level
+    /// has too (특징 under Level 1 and Level 2).
+    shared_role: Vec<bool>,
+    /// A branch with at least one shared role among its children.
+    parallel: Vec<bool>,
 }
 
 impl Shape {
@@ -186,8 +210,58 @@ impl Shape {
             let t = n.parent.map_or(i, |p| top[p]);
             top.push(t);
         }
-        Shape { top }
+        let mut shared_role = vec![false; nodes.len()];
+        let mut parallel = vec![false; nodes.len()];
+        for (c, n) in nodes.iter().enumerate() {
+            let Some(p) = n.parent else { continue };
+            if n.children.is_empty() {
+                continue;
+            }
+            // Other branches: nodes with children beside the parent (same grandparent).
+            let shared = nodes.iter().enumerate().any(|(o, other)| {
+                o != p
+                    && other.parent == nodes[p].parent
+                    && other.depth == nodes[p].depth
+                    && other.children.iter().any(|&k| {
+                        k != c && !nodes[k].children.is_empty() && nodes[k].norm == n.norm
+                    })
+            });
+            if shared {
+                shared_role[c] = true;
+                parallel[p] = true;
+            }
+        }
+        Shape {
+            top,
+            shared_role,
+            parallel,
+        }
     }
+}
+
+/// Hashes of the words of `text` with two or more characters, normalized.
+fn words(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| fnv1a(normalize(w).as_bytes()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two sorted word lists share a word.
+fn share_word(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// A tree's node as a distractor candidate.
@@ -208,6 +282,16 @@ fn candidate_tiers<'n>(
     categories: &HashSet<&str>,
 ) -> Vec<Vec<(&'n str, &'n str, u64)>> {
     let region = shape.top[g];
+    // Words of the group and every section around it: a candidate that shares
+    // one (예측적 분석 for "Level 4: 예측적 운영 > 목표") may well be right.
+    let mut label_words: Vec<u64> = Vec::new();
+    let mut cur = Some(g);
+    while let Some(i) = cur {
+        label_words.extend(&nodes[i].words);
+        cur = nodes[i].parent;
+    }
+    label_words.sort_unstable();
+    label_words.dedup();
     let mut tiers: Vec<Vec<(&str, &str, u64)>> = vec![Vec::new(); 3];
     for (i, n) in nodes.iter().enumerate() {
         if !n.children.is_empty() || shape.top[i] == region || categories.contains(n.norm.as_str())
@@ -215,6 +299,9 @@ fn candidate_tiers<'n>(
             continue;
         }
         let Some(p) = n.parent else { continue };
+        if share_word(&n.words, &label_words) {
+            continue;
+        }
         let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
             0
         } else if nodes[p].depth == nodes[g].depth {
@@ -337,10 +424,24 @@ fn not_belongs(
         .into_iter()
         .max_by_key(|s| counts[*s as usize])
         .unwrap_or(Script::Hangul);
+    // ... and sharing no word with any of them (지능형 모니터링 도구 is no odd one
+    // out beside 모니터링과 관찰 가능성 내장).
+    let mut member_words: Vec<u64> = group.own.iter().flat_map(|(t, _, _)| words(t)).collect();
+    member_words.sort_unstable();
+    member_words.dedup();
+    let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
+        .iter()
+        .map(|t| {
+            t.iter()
+                .copied()
+                .filter(|(text, _, _)| !share_word(&words(text), &member_words))
+                .collect()
+        })
+        .collect();
     let odd = pick_tiered(
         seed,
         "",
-        tiers,
+        &tiers,
         |c| group.excludes(c) || Script::of(c) != script,
         1,
     );

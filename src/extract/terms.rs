@@ -105,7 +105,13 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         })
         .collect();
     for d in &plain {
-        if is_technical_name(&d.term) {
+        // Typed only when the description defines the term: a description that
+        // lists other names (MLOps, AIOps) leaves more than one typed answer.
+        let lists_names = d
+            .desc
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
+            .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
+        if is_technical_name(&d.term) && !lists_names {
             short(ctx, d);
         } else {
             which_term(ctx, d, &siblings);
@@ -141,7 +147,7 @@ fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
                 siblings
                     .iter()
                     .map(|(t, n, h)| (t.as_str(), n.as_str(), *h)),
-                |c| desc_norm.contains(c),
+                |c| desc_norm.contains(c) || !super::same_kind(c, &term_norm),
                 n,
             )
         })
