@@ -306,10 +306,8 @@ fn check_warns_about_categories_wrong_distractors_and_repeated_facts() {
         Some(Answer::One(id)) => id.clone(),
         _ => String::new(),
     };
-    let mut k = 0;
-    for o in q.options.iter_mut().filter(|o| o.id != key) {
+    for (k, o) in q.options.iter_mut().filter(|o| o.id != key).enumerate() {
         o.text = ["개선 방향", "수동 배포 및 업데이트", "운영 효율성 향상"][k].to_string();
-        k += 1;
     }
     q.id = "w2d4s8-hand01".into();
     q.locked = true;

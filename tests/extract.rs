@@ -74,7 +74,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "checked 312 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
+        "checked 289 questions in 5 files and 4 rubrics: 0 error(s), 0 warning(s)\n"
     );
 }
 
@@ -85,7 +85,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ documents              ┆ 5     │",
-        "│ questions              ┆ 312   │",
+        "│ questions              ┆ 289   │",
         "│ rubric criteria        ┆ 17    │",
         "│ rubric checklist items ┆ 18    │",
         "│ files written          ┆ 9     │",
@@ -116,7 +116,7 @@ fn counts_per_document() {
     };
     assert_eq!(
         got["week_02/day4/session_08"],
-        expect(&[("choice", 121), ("match", 1), ("order", 4)])
+        expect(&[("choice", 102), ("match", 1), ("order", 3)])
     );
     assert_eq!(
         got["week_03/day5/README"],
@@ -133,18 +133,12 @@ fn counts_per_document() {
             ("essay", 13),
             ("match", 2),
             ("order", 10),
-            ("short", 2)
+            ("short", 1)
         ])
     );
     assert_eq!(
         got["week_06/README"],
-        expect(&[
-            ("choice", 17),
-            ("essay", 13),
-            ("match", 4),
-            ("order", 10),
-            ("short", 1)
-        ])
+        expect(&[("choice", 16), ("essay", 13), ("match", 4), ("order", 10)])
     );
 }
 

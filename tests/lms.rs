@@ -190,7 +190,7 @@ fn shipped_bank_round_trips_through_gift() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing skipped");
-    assert!(run.stdout.starts_with("312개 문항을"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("289개 문항을"), "{}", run.stdout);
     let text = std::fs::read_to_string(&gift).expect("gift");
     assert!(text.contains("$CATEGORY: quiz/w3d5s8\n"));
     let out = tmp.path().join("imported.yaml");
@@ -220,7 +220,7 @@ fn shipped_bank_round_trips_through_gift() {
             n += 1;
         }
     }
-    assert_eq!(n, 312);
+    assert_eq!(n, 289);
 }
 
 #[test]
@@ -349,7 +349,7 @@ fn moodle_xml_is_well_formed_and_multi_fractions_sum_to_100() {
         assert!(questions > 0);
         assert_eq!(multis, expect_multi);
         if dir == root() {
-            assert_eq!(questions, 312);
+            assert_eq!(questions, 289);
             assert!(
                 run.stdout
                     .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")

@@ -119,7 +119,7 @@ impl Seed {
     pub fn slot(self, n: usize) -> usize {
         let n = n.max(1) as u64;
         // Multiply-shift: uniform enough for n <= 8, and the same everywhere.
-        ((u128::from(mix(self.0 ^ 0x5eed_0f_a115_0e75)) * u128::from(n)) >> 64) as usize
+        ((u128::from(mix(self.0 ^ 0x005e_ed0f_a115_0e75)) * u128::from(n)) >> 64) as usize
     }
 
     /// A number for ranking `candidate`.
