@@ -120,7 +120,7 @@ fn counts_per_document() {
     );
     assert_eq!(
         got["week_03/day5/README"],
-        expect(&[("choice", 7), ("cloze", 4), ("match", 1), ("short", 1)])
+        expect(&[("choice", 11), ("match", 1), ("short", 1)])
     );
     assert_eq!(
         got["week_03/day5/session_08"],
@@ -317,11 +317,12 @@ fn cloze_particles_do_not_give_the_answer_away() {
     let helm = f
         .questions
         .iter()
-        .find(|q| q.kind == Kind::Cloze && q.answer == Some(Answer::Many(vec!["Helm".into()])))
-        .expect("Helm cloze");
+        .find(|q| q.kind == Kind::Choice && q.answer_text() == "Helm")
+        .expect("Helm blank");
+    // Helm is paired with Kustomize on its line: a choice, not a typed blank.
     assert_eq!(
         helm.prompt,
-        "빈칸에 알맞은 말을 쓰시오: ____과(와) Kustomize 패키지 관리 및 템플릿 전략 학습"
+        "빈칸에 들어갈 알맞은 말을 고르시오: ____과(와) Kustomize 패키지 관리 및 템플릿 전략 학습"
     );
 }
 
@@ -474,7 +475,7 @@ fn locked_questions_survive_and_stale_ones_are_reported() {
     assert_eq!(quiz(p.path(), &["extract"]).code, 0);
     let yaml = p.path().join("questions/week_03/day5/README.yaml");
     let mut f = load_file(&yaml);
-    // Lock and edit the Helm cloze (line 8), and hand-add a question without source.
+    // Lock and edit the Helm blank (line 8), and hand-add a question without source.
     let i = f
         .questions
         .iter()
@@ -692,12 +693,12 @@ fn show_prints_key_criteria_and_source_line() {
     let q = f
         .questions
         .iter()
-        .find(|q| q.kind == Kind::Cloze)
-        .expect("a cloze");
+        .find(|q| q.kind == Kind::Choice && q.answer_text() == "GitOps")
+        .expect("the GitOps choice");
     let run = quiz(&root(), &["show", &q.id]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with(&format!(
-        "id:       {}\nunit:     w3d5\nkind:     cloze\n",
+        "id:       {}\nunit:     w3d5\nkind:     choice\n",
         q.id
     )));
     assert!(run.stdout.contains("answer:   GitOps\n"), "{}", run.stdout);

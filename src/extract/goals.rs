@@ -8,9 +8,7 @@
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
 
 use super::markdown::{Block, BlockKind};
-use super::{
-    Ctx, Seed, accepted, definition, fnv1a, layout_options, pick_distractors_normalized, same_kind,
-};
+use super::{Ctx, Seed, definition, fnv1a, layout_options, pick_distractors_normalized, same_kind};
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
 
@@ -45,6 +43,27 @@ pub fn terms_of(b: &Block) -> Vec<String> {
         .collect()
 }
 
+/// Whether the text around a blank joins it to a Latin name with 과/와/및
+/// ("____과(와) CMD", "CMD와 ____").
+fn paired_with_name(before: &str, after: &str) -> bool {
+    let latin_word = |w: Option<&str>| {
+        w.is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+    };
+    let after = after.trim_start();
+    let joined_after = ["과 ", "와 ", "및 "]
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+        .is_some_and(|rest| latin_word(rest.split_whitespace().next()));
+    let before = before.trim_end();
+    let joined_before = before
+        .strip_suffix("및")
+        .map(str::trim_end)
+        .or_else(|| before.strip_suffix('과'))
+        .or_else(|| before.strip_suffix('와'))
+        .is_some_and(|rest| latin_word(rest.split_whitespace().last()));
+    joined_after || joined_before
+}
+
 fn is_goal_line(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
 }
@@ -61,11 +80,12 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         // when it has none, its longest other term (a choice). The other plain
         // terms of a line would be blanks the rest of the line does not pin down.
         let spans = term_spans(b);
-        let technical: Vec<(usize, usize)> = spans
+        let technical_spans: Vec<(usize, usize)> = spans
             .iter()
             .copied()
             .filter(|&(s, e)| super::is_technical_name(&b.text[s..e]))
             .collect();
+        let technical = technical_spans.clone();
         let plain_only = technical.is_empty();
         let chosen: Vec<(usize, usize)> = if plain_only {
             // Longest first; the next one only when the longer makes no question.
@@ -78,7 +98,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 .sort_by_key(|&(s, e)| (std::cmp::Reverse(b.text[s..e].trim().chars().count()), s));
             plain
         } else {
-            technical
+            technical_spans
         };
         let mut made = 0;
         for (s, e) in chosen {
@@ -98,8 +118,14 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
             // A typed blank only for a technical name the rest of the line pins
-            // down; any other term is a choice among terms of its kind.
-            if super::is_technical_name(&term) && stem_norm.chars().count() >= MIN_STEM_CHARS {
+            // down; any other term is a choice among terms of its kind. A name
+            // paired with another name ("ENTRYPOINT와 CMD", "Helm과 Kustomize")
+            // is not pinned down: its partner's other partners fit the blank too.
+            let paired = technical.len() >= 2 || paired_with_name(&b.text[..s], &b.text[e..]);
+            if super::is_technical_name(&term)
+                && !paired
+                && stem_norm.chars().count() >= MIN_STEM_CHARS
+            {
                 let mut q = ctx.question(
                     "goal",
                     &key,
@@ -108,7 +134,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     b.line,
                     b.section,
                 );
-                q.answer = Some(Answer::Many(accepted(&term)));
+                q.answer = Some(Answer::Many(super::with_abbreviations(&term, ctx.pool)));
                 ctx.out.push(q);
                 made += 1;
                 continue;

@@ -336,6 +336,32 @@ pub fn accepted(term: &str) -> Vec<String> {
     out
 }
 
+/// The initials of a CamelCase name (`PersistentVolumeClaim` -> `PVC`), when it
+/// has two or more capitals and more than its capitals.
+pub fn initials(term: &str) -> Option<String> {
+    let t = term.trim();
+    if !t.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let caps: String = t.chars().filter(char::is_ascii_uppercase).collect();
+    (caps.len() >= 2 && caps.len() < t.len()).then_some(caps)
+}
+
+/// [`accepted`] answers for a typed term, plus its abbreviation or full name
+/// when the week names both (`PVC` and `PersistentVolumeClaim`).
+pub fn with_abbreviations(term: &str, pool: &Pool) -> Vec<String> {
+    let mut out = accepted(term);
+    let own = initials(term);
+    for (t, _, _) in &pool.terms {
+        let is_pair =
+            own.as_deref() == Some(t.as_str()) || initials(t).as_deref() == Some(term.trim());
+        if is_pair && !out.iter().any(|x| x == t) {
+            out.push(t.clone());
+        }
+    }
+    out
+}
+
 /// Per-document generation context: the unit, the document, the week's term
 /// pool, and id allocation.
 pub struct Ctx<'a> {
@@ -660,7 +686,7 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
             if let Some((term, _)) = definition(b) {
                 // Decoration (emoji) is not part of a term; 목표 is a label.
                 let term = term
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
                     .trim()
                     .to_string();
                 if !is_label(&term) && term.chars().count() <= 30 && normalize(&term) != "목표" {

@@ -10,8 +10,8 @@
 
 use super::markdown::{Block, BlockKind};
 use super::{
-    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, accepted, definition, fnv1a, is_label,
-    is_technical_name, layout_options, pick_distractors_normalized, seq_label,
+    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, definition, fnv1a, is_label, is_technical_name,
+    layout_options, pick_distractors_normalized, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::normalize;
@@ -127,7 +127,7 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
-    q.answer = Some(Answer::Many(accepted(&d.term)));
+    q.answer = Some(Answer::Many(super::with_abbreviations(&d.term, ctx.pool)));
     ctx.out.push(q);
 }
 
