@@ -251,6 +251,12 @@ fn words(text: &str) -> Vec<u64> {
     out
 }
 
+/// Whether an item is written "Name: description" (`Kratix: 플랫폼 구축 프레임워크`).
+fn named(text: &str) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty())
+}
+
 /// Whether two sorted word lists share a word.
 fn share_word(a: &[u64], b: &[u64]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -378,10 +384,21 @@ fn belongs(
     else {
         return;
     };
+    // Options of one shape: "Name: description" beside its kind only.
+    let shape = named(answer);
+    let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
+        .iter()
+        .map(|t| {
+            t.iter()
+                .copied()
+                .filter(|(x, _, _)| named(x) == shape)
+                .collect()
+        })
+        .collect();
     let picked = pick_tiered(
         seed,
         answer_norm,
-        tiers,
+        &tiers,
         |c| group.excludes(c) || !same_kind(c, answer_norm),
         3,
     );
@@ -429,12 +446,16 @@ fn not_belongs(
     let mut member_words: Vec<u64> = group.own.iter().flat_map(|(t, _, _)| words(t)).collect();
     member_words.sort_unstable();
     member_words.dedup();
+    let named_members = group.own.iter().filter(|(t, _, _)| named(t)).count();
+    let shape = 2 * named_members > group.own.len();
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
                 .copied()
-                .filter(|(text, _, _)| !share_word(&words(text), &member_words))
+                .filter(|(text, _, _)| {
+                    named(text) == shape && !share_word(&words(text), &member_words)
+                })
                 .collect()
         })
         .collect();
@@ -453,7 +474,11 @@ fn not_belongs(
     let members = pick_distractors_normalized(
         seed,
         &odd_norm,
-        group.own.iter().copied(),
+        group
+            .own
+            .iter()
+            .copied()
+            .filter(|(t, _, _)| named(t) == shape),
         |c| !same_kind(c, &odd_norm),
         3,
     );
