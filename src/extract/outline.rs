@@ -40,6 +40,8 @@ pub struct Node {
     /// Hashes of its words of two or more characters (normalized), for telling
     /// whether two labels talk about the same thing.
     pub words: Vec<u64>,
+    /// Written "Name: description".
+    pub named: bool,
 }
 
 /// Parse the lines of a code block into outline nodes. Returns nothing when the
@@ -82,6 +84,7 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         nodes.push(Node {
             hash: fnv1a(norm.as_bytes()),
             words: words(&text),
+            named: named(&text),
             norm,
             text,
             depth,
@@ -241,8 +244,14 @@ impl Shape {
 
 /// Hashes of the words of `text` with two or more characters, normalized.
 fn words(text: &str) -> Vec<u64> {
+    // Hangul and ASCII first: the Unicode tables only for anything else.
+    let word_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || crate::text::is_hangul(c)
+            || (!c.is_ascii() && c.is_alphanumeric())
+    };
     let mut out: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !word_char(c))
         .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| fnv1a(normalize(w).as_bytes()))
         .collect();
@@ -286,7 +295,7 @@ fn candidate_tiers<'n>(
     shape: &Shape,
     g: usize,
     categories: &HashSet<&str>,
-) -> Vec<Vec<(&'n str, &'n str, u64)>> {
+) -> Vec<Vec<&'n Node>> {
     let region = shape.top[g];
     // Words of the group and every section around it: a candidate that shares
     // one (예측적 분석 for "Level 4: 예측적 운영 > 목표") may well be right.
@@ -298,7 +307,7 @@ fn candidate_tiers<'n>(
     }
     label_words.sort_unstable();
     label_words.dedup();
-    let mut tiers: Vec<Vec<(&str, &str, u64)>> = vec![Vec::new(); 3];
+    let mut tiers: Vec<Vec<&Node>> = vec![Vec::new(); 3];
     for (i, n) in nodes.iter().enumerate() {
         if !n.children.is_empty() || shape.top[i] == region || categories.contains(n.norm.as_str())
         {
@@ -315,7 +324,7 @@ fn candidate_tiers<'n>(
         } else {
             2
         };
-        tiers[tier].push(cand(n));
+        tiers[tier].push(n);
     }
     tiers
 }
@@ -327,6 +336,8 @@ struct Group<'n> {
     label_norm: String,
     /// Its leaf children: text, normalized text and its hash.
     own: Vec<(&'n str, &'n str, u64)>,
+    /// The words of its leaf children, sorted.
+    own_words: Vec<u64>,
     /// Every node inside the sections the prompt names (normalized): a
     /// distractor near-equal to one of them could be right.
     region: Vec<&'n str>,
@@ -342,6 +353,15 @@ impl<'n> Group<'n> {
             label_norm: normalize(&label),
             label,
             own: leaves.iter().map(|&c| cand(&nodes[c])).collect(),
+            own_words: {
+                let mut w: Vec<u64> = leaves
+                    .iter()
+                    .flat_map(|&c| nodes[c].words.iter().copied())
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            },
             region: nodes
                 .iter()
                 .zip(&shape.top)
@@ -372,12 +392,7 @@ impl<'n> Group<'n> {
     }
 }
 
-fn belongs(
-    ctx: &mut Ctx<'_>,
-    group: &Group<'_>,
-    section: Option<usize>,
-    tiers: &[Vec<(&str, &str, u64)>],
-) {
+fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     let key = format!("{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
     let Some(&(answer, answer_norm, _)) = group.own.iter().min_by_key(|(t, _, _)| seed.rank(t))
@@ -390,8 +405,8 @@ fn belongs(
         .iter()
         .map(|t| {
             t.iter()
-                .copied()
-                .filter(|(x, _, _)| named(x) == shape)
+                .filter(|n| n.named == shape)
+                .map(|n| cand(n))
                 .collect()
         })
         .collect();
@@ -420,12 +435,7 @@ fn belongs(
     ctx.out.push(q);
 }
 
-fn not_belongs(
-    ctx: &mut Ctx<'_>,
-    group: &Group<'_>,
-    section: Option<usize>,
-    tiers: &[Vec<(&str, &str, u64)>],
-) {
+fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     if group.own.len() < 3 {
         return;
     }
@@ -443,19 +453,14 @@ fn not_belongs(
         .unwrap_or(Script::Hangul);
     // ... and sharing no word with any of them (지능형 모니터링 도구 is no odd one
     // out beside 모니터링과 관찰 가능성 내장).
-    let mut member_words: Vec<u64> = group.own.iter().flat_map(|(t, _, _)| words(t)).collect();
-    member_words.sort_unstable();
-    member_words.dedup();
     let named_members = group.own.iter().filter(|(t, _, _)| named(t)).count();
     let shape = 2 * named_members > group.own.len();
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
-                .copied()
-                .filter(|(text, _, _)| {
-                    named(text) == shape && !share_word(&words(text), &member_words)
-                })
+                .filter(|n| n.named == shape && !share_word(&n.words, &group.own_words))
+                .map(|n| cand(n))
                 .collect()
         })
         .collect();
