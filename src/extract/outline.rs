@@ -154,6 +154,11 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         .collect();
     for (t, (b, nodes)) in trees.iter().enumerate() {
         let shape = &shapes[t];
+        // Per node, once: its label is a category somewhere in the document.
+        let is_category: Vec<bool> = nodes
+            .iter()
+            .map(|n| categories.contains(n.norm.as_str()))
+            .collect();
         for g in 0..nodes.len() {
             // A category's label is never an option: questions about a group use
             // its leaves only.
@@ -161,9 +166,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 .children
                 .iter()
                 .copied()
-                .filter(|&c| {
-                    nodes[c].children.is_empty() && !categories.contains(nodes[c].norm.as_str())
-                })
+                .filter(|&c| nodes[c].children.is_empty() && !is_category[c])
                 .collect();
             if leaves.len() < 2 {
                 if nodes[g].children.len() >= 2 {
@@ -180,7 +183,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 continue;
             }
             let group = Group::new(nodes, g, &leaves, shape);
-            let mut tiers = candidate_tiers(nodes, shape, g, &categories);
+            let mut tiers = candidate_tiers(nodes, shape, g, &is_category);
             if parallel_parent {
                 // Only the same role of the other branches.
                 tiers.truncate(1);
@@ -189,7 +192,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             not_belongs(ctx, &group, b.section, &tiers);
             pairs(ctx, nodes, g, &leaves, b.section);
         }
-        parallel(ctx, nodes, &categories, b.section);
+        parallel(ctx, nodes, &is_category, b.section);
         orders(ctx, nodes, b.section, b.line);
     }
 }
@@ -215,21 +218,24 @@ impl Shape {
         }
         let mut shared_role = vec![false; nodes.len()];
         let mut parallel = vec![false; nodes.len()];
+        // (grandparent, parent depth, child label) -> the parents having that child.
+        let mut holders: BTreeMap<(Option<usize>, usize, &str), Vec<usize>> = BTreeMap::new();
+        for n in nodes.iter().filter(|n| !n.children.is_empty()) {
+            let Some(p) = n.parent else { continue };
+            let list = holders
+                .entry((nodes[p].parent, nodes[p].depth, n.norm.as_str()))
+                .or_default();
+            if !list.contains(&p) {
+                list.push(p);
+            }
+        }
         for (c, n) in nodes.iter().enumerate() {
             let Some(p) = n.parent else { continue };
             if n.children.is_empty() {
                 continue;
             }
-            // Other branches: nodes with children beside the parent (same grandparent).
-            let shared = nodes.iter().enumerate().any(|(o, other)| {
-                o != p
-                    && other.parent == nodes[p].parent
-                    && other.depth == nodes[p].depth
-                    && other.children.iter().any(|&k| {
-                        k != c && !nodes[k].children.is_empty() && nodes[k].norm == n.norm
-                    })
-            });
-            if shared {
+            let key = (nodes[p].parent, nodes[p].depth, n.norm.as_str());
+            if holders.get(&key).is_some_and(|l| l.len() >= 2) {
                 shared_role[c] = true;
                 parallel[p] = true;
             }
@@ -294,7 +300,7 @@ fn candidate_tiers<'n>(
     nodes: &'n [Node],
     shape: &Shape,
     g: usize,
-    categories: &HashSet<&str>,
+    is_category: &[bool],
 ) -> Vec<Vec<&'n Node>> {
     let region = shape.top[g];
     // Words of the group and every section around it: a candidate that shares
@@ -309,8 +315,7 @@ fn candidate_tiers<'n>(
     label_words.dedup();
     let mut tiers: Vec<Vec<&Node>> = vec![Vec::new(); 3];
     for (i, n) in nodes.iter().enumerate() {
-        if !n.children.is_empty() || shape.top[i] == region || categories.contains(n.norm.as_str())
-        {
+        if !n.children.is_empty() || shape.top[i] == region || is_category[i] {
             continue;
         }
         let Some(p) = n.parent else { continue };
@@ -510,7 +515,7 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
 /// branch -> "which branch has it under that role?" with the sibling branches
 /// as options (the one question whose options are categories: they are what
 /// it asks about).
-fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], categories: &HashSet<&str>, section: Option<usize>) {
+fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Option<usize>) {
     let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
         None,
         (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
@@ -571,9 +576,7 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], categories: &HashSet<&str>, secti
                     .children
                     .iter()
                     .copied()
-                    .filter(|&l| {
-                        nodes[l].children.is_empty() && !categories.contains(nodes[l].norm.as_str())
-                    })
+                    .filter(|&l| nodes[l].children.is_empty() && !is_category[l])
                     .filter(|&l| {
                         !others
                             .iter()
