@@ -428,3 +428,42 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
         assert!(!form.contains(&q.id), "hidden {} released", q.id);
     }
 }
+
+/// The four documents written for the review (`tests/fixtures/unseen`, course format, other
+/// topics): check finds nothing, a name paired with another on a goal line is a choice, and a
+/// typed term accepts the week's abbreviation or full name.
+#[test]
+fn unseen_documents_follow_the_rules() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/unseen"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let check = quiz(dir.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stdout.ends_with("0 error(s), 0 warning(s)\n"),
+        "{}",
+        check.stdout
+    );
+    let docker = load(dir.path(), "week_01/day2/session_03.yaml");
+    let entry = docker
+        .questions
+        .iter()
+        .find(|q| q.prompt.contains("____과(와) CMD의 차이"))
+        .expect("ENTRYPOINT blank");
+    assert_eq!(entry.kind, Kind::Choice, "paired with CMD: not typed");
+    assert_eq!(right(entry), "ENTRYPOINT");
+    let storage = load(dir.path(), "week_04/day3/session_02.yaml");
+    let pvc = storage
+        .questions
+        .iter()
+        .find(|q| q.kind == Kind::Short && q.prompt.ends_with("Pod가 스토리지를 요청하는 선언"))
+        .expect("PVC");
+    assert_eq!(
+        pvc.answer,
+        Some(Answer::Many(vec![
+            "PVC".into(),
+            "PersistentVolumeClaim".into()
+        ]))
+    );
+}
