@@ -467,3 +467,21 @@ fn unseen_documents_follow_the_rules() {
         ]))
     );
 }
+
+/// `quiz extract` prints, per unit, how many candidates each rule dropped.
+#[test]
+fn extract_prints_what_each_rule_dropped_per_unit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let table = &run.stdout[run.stdout.find("┆ rule").expect("drop table")..];
+    for row in [
+        "│ w2d4s8 ┆ group of categories (no leaves to ask about) ┆ 5                  │",
+        "│ w2d4s8 ┆ role not shared by the parallel branches     ┆ 7                  │",
+        "│ w2d4s8 ┆ more than one plain term on a goal line      ┆ 2                  │",
+        "│ w3d5   ┆ more than one plain term on a goal line      ┆ 4                  │",
+    ] {
+        assert!(table.contains(row), "missing {row} in\n{table}");
+    }
+}
