@@ -68,11 +68,26 @@ pub struct Draw<'a, 'q> {
 /// The student's unfinished attempt at the unit, or a new one drawn for them
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
+    if d.mode == Mode::Practice {
+        // While an exam of the student is unfinished (even if no window holds
+        // it now), no practice of an overlapping unit: practice shows keys. (An
+        // exam of this very unit is resumed below instead.)
+        for o in gb.open_attempts(Some(d.student), None)? {
+            let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
+            if overlaps
+                && o.unit != d.unit
+                && let Some(a) = gb.attempt_by_id(o.id)?
+                && a.mode == Mode::Exam
+            {
+                return Err(crate::error::Error::ExamUnfinished { unit: o.unit });
+            }
+        }
+    }
     if let Some(a) = gb.unfinished(d.student, d.unit)? {
         // An exam supersedes a practice of the unit left open: the practice is
         // closed (its answers kept, the rest unanswered) and the exam starts,
         // rather than the student landing in a practice that shows the keys.
-        if !(a.mode == Mode::Practice && d.mode == Mode::Exam) {
+        if a.mode == Mode::Exam || d.mode == Mode::Practice {
             return Ok(a);
         }
         let answered: Vec<usize> = gb.responses(a.id)?.iter().map(|r| r.position).collect();

@@ -46,6 +46,15 @@ pub enum Error {
         /// When it finished (UTC, RFC 3339).
         finished_at: String,
     },
+    /// The student's exam on an overlapping unit is unfinished: no practice
+    /// (which shows keys) until it is.
+    #[error(
+        "시험 `{unit}`이(가) 아직 끝나지 않았습니다. 연습은 정답을 보여 주므로 시험을 마칠 때까지 같은 범위의 연습은 열 수 없습니다: 시험을 이어서 푸세요."
+    )]
+    ExamUnfinished {
+        /// The exam's unit.
+        unit: String,
+    },
     /// The gradebook database failed.
     #[error("gradebook {path}: {source}")]
     Db {
@@ -60,7 +69,10 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Problems { .. } | Error::AttemptHeld { .. } | Error::AttemptFinished { .. } => 1,
+            Error::Problems { .. }
+            | Error::AttemptHeld { .. }
+            | Error::AttemptFinished { .. }
+            | Error::ExamUnfinished { .. } => 1,
             Error::Io { .. } | Error::Usage(_) | Error::Db { .. } => 2,
         }
     }

@@ -677,3 +677,43 @@ fn a_second_take_of_a_held_attempt_is_refused() {
             .all(|r| r.response == quiz::score::Response::Skipped)
     );
 }
+
+/// A student who quits an exam (`q`) cannot practise an overlapping unit to see
+/// its keys until the exam is finished; the exam itself resumes.
+#[test]
+fn no_practice_of_an_overlapping_unit_while_an_exam_is_unfinished() {
+    let p = project();
+    let exam = [
+        "take",
+        "w1",
+        "--student",
+        "s002",
+        "--count",
+        "7",
+        "--seed",
+        "7",
+        "--mode",
+        "exam",
+    ];
+    let run = quiz_in(p.path(), &exam, "q\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let practice = quiz_in(
+        p.path(),
+        &["take", "w1d1", "--student", "s002"],
+        "?\n?\n?\nq\n",
+    );
+    assert_eq!(practice.code, 1, "{}\n{}", practice.stdout, practice.stderr);
+    assert!(
+        practice
+            .stderr
+            .contains("시험 `w1`이(가) 아직 끝나지 않았습니다"),
+        "{}",
+        practice.stderr
+    );
+    assert!(!practice.stdout.contains("정답:"), "{}", practice.stdout);
+    // The exam resumes, and once it is finished practice is open again.
+    let run = quiz_in(p.path(), &exam, &"?\n".repeat(7));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let practice = quiz_in(p.path(), &["take", "w1d1", "--student", "s002"], "q\n");
+    assert_eq!(practice.code, 0, "{}", practice.stderr);
+}

@@ -279,9 +279,9 @@ pub enum WebError {
 impl From<Error> for WebError {
     fn from(e: Error) -> Self {
         match e {
-            Error::AttemptHeld { .. } | Error::AttemptFinished { .. } => {
-                WebError::Conflict(e.to_string())
-            }
+            Error::AttemptHeld { .. }
+            | Error::AttemptFinished { .. }
+            | Error::ExamUnfinished { .. } => WebError::Conflict(e.to_string()),
             Error::Usage(m) => WebError::Bad(m),
             other => WebError::Internal(other.to_string()),
         }
