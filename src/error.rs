@@ -54,6 +54,14 @@ pub enum Error {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// The PostgreSQL gradebook failed (connecting or a query); the URL without its password.
+    #[error("gradebook {url}: {message}")]
+    Pg {
+        /// The database URL, password removed.
+        url: String,
+        /// What went wrong, one line.
+        message: String,
+    },
 }
 
 impl Error {
@@ -61,7 +69,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Problems { .. } | Error::AttemptHeld { .. } | Error::AttemptFinished { .. } => 1,
-            Error::Io { .. } | Error::Usage(_) | Error::Db { .. } => 2,
+            Error::Io { .. } | Error::Usage(_) | Error::Db { .. } | Error::Pg { .. } => 2,
         }
     }
 

@@ -17,6 +17,7 @@ use std::time::Duration;
 mod forms;
 mod leases;
 mod open_attempts;
+pub mod pg;
 
 pub use forms::FormRecord;
 pub use leases::{DEFAULT_LEASE_TTL, new_holder};
@@ -315,6 +316,9 @@ impl Gradebook {
     /// file that has tables but none of the gradebook's is refused before
     /// anything in it changes.
     pub fn open(path: &Path) -> Result<Gradebook> {
+        if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
+            return Err(pg::not_yet(url));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
@@ -370,6 +374,9 @@ impl Gradebook {
     /// is fine), and nothing in it changes. A gradebook of an older schema is
     /// migrated first when it can be written, else read as it is.
     pub fn open_read_only(path: &Path) -> Result<Gradebook> {
+        if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
+            return Err(pg::not_yet(url));
+        }
         if !path.is_file() {
             return Err(Error::Usage(format!(
                 "gradebook {}이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)",

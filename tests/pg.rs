@@ -1,0 +1,324 @@
+//! The PostgreSQL gradebook on a real server these tests start themselves
+//! (tests/common/pg.rs): connection problems, the versioned schema, and
+//! `quiz gradebook copy` both ways checked by identical weekly reports.
+
+mod common;
+
+use common::pg::{PASSWORD, USER, server};
+use common::{copy_dir, quiz, quiz_in, root};
+use std::path::Path;
+
+fn only_line(stderr: &str) -> &str {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line expected: {stderr}");
+    lines[0]
+}
+
+#[test]
+fn a_wrong_password_says_so_in_one_line_without_the_password() {
+    let s = server();
+    let url = format!(
+        "postgres://{USER}:not-the-password@127.0.0.1:{}/postgres",
+        s.port
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        only_line(&run.stderr),
+        format!(
+            "quiz: gradebook postgres://{USER}@127.0.0.1:{}/postgres: 비밀번호가 틀렸습니다 (사용자 {USER})",
+            s.port
+        )
+    );
+}
+
+#[test]
+fn a_missing_database_says_which() {
+    let s = server();
+    let url = s.url("no_such_class");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let line = only_line(&run.stderr);
+    assert!(
+        line.ends_with(
+            "데이터베이스 \"no_such_class\"이(가) 없습니다 (createdb no_such_class 로 만드세요)"
+        ),
+        "{line}"
+    );
+    assert!(!line.contains(PASSWORD), "{line}");
+}
+
+#[test]
+fn a_server_that_is_down_is_refused_not_waited_for() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let url = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{port}/class");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        only_line(&run.stderr)
+            .ends_with("서버에 연결할 수 없습니다: 연결 거부 (서버가 꺼져 있거나 포트가 다릅니다)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    // Accepts the TCP connection, then says nothing: the handshake would wait forever.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let url = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{port}/class?connect_timeout=1");
+    let dir = tempfile::tempdir().expect("tmp");
+    let started = std::time::Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["roster", "list"])
+        .current_dir(dir.path())
+        .env("QUIZ_DB", &url)
+        .output()
+        .expect("run quiz");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    drop(listener);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        only_line(&stderr).ends_with("서버가 1초 안에 응답하지 않았습니다 (connect timeout)"),
+        "{stderr}"
+    );
+}
+
+fn versions(url: &str) -> Vec<i64> {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    c.query("SELECT version FROM schema_version ORDER BY version", &[])
+        .expect("schema_version")
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}
+
+#[test]
+fn the_schema_is_versioned_and_migrated_once_by_processes_starting_together() {
+    let url = server().fresh_db("migrate");
+    let dir = tempfile::tempdir().expect("tmp");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(["roster", "list", "--db", &url])
+                .current_dir(dir.path())
+                .env_remove("QUIZ_DB")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("PostgreSQL 성적부는 아직"), "{err}");
+    }
+    let v = versions(&url);
+    assert!(!v.is_empty());
+    assert_eq!(v, (1..=v.len() as i64).collect::<Vec<_>>());
+}
+
+#[test]
+fn another_programs_database_is_left_alone() {
+    let url = server().fresh_db("foreign");
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    c.batch_execute("CREATE TABLE invoices (id INT)")
+        .expect("create");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2);
+    assert!(
+        only_line(&run.stderr).contains("quiz 성적부가 아닌 데이터베이스입니다"),
+        "{}",
+        run.stderr
+    );
+    let still: Option<String> = c
+        .query_one("SELECT to_regclass('schema_version')::text", &[])
+        .expect("query")
+        .get(0);
+    assert_eq!(still, None);
+}
+
+/// A class with a roster, graded LMS answers (with quotes, tabs, newlines,
+/// backslashes and Korean), a checklist and a quiz taken in the terminal.
+fn class() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name,email\ns001,김민수,kim@example.com\ns002,\"이\t영희\",\ns003,박지훈\\,\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-short,\"=HYPERLINK(\"\"x\"\")\"\n\
+s001,w1d1-tf,true\n\
+s001,w1d1-essay,\"첫 줄\n둘째 줄\\끝\"\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-order,a|b|c\n\
+s002,w1d1-match,a:q|b:p\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--count",
+            "3",
+            "--seed",
+            "7",
+        ],
+        "1\n?\nq\n",
+    );
+    assert!(run.code == 0, "{}\n{}", run.stdout, run.stderr);
+    dir
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir") {
+        let e = e.expect("entry");
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.path().is_dir() {
+            for (n, b) in files(&e.path()) {
+                out.push((format!("{name}/{n}"), b));
+            }
+        } else {
+            out.push((name, std::fs::read(e.path()).expect("read")));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn report(p: &Path, db: &str, out: &str) -> Vec<(String, Vec<u8>)> {
+    let run = quiz(p, &["report", "--week", "1", "--db", db, "--out", out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["attempts", "list", "--db", db]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(p.join(out).join("attempts.txt"), run.stdout).expect("write");
+    files(&p.join(out))
+}
+
+#[test]
+fn copy_to_postgres_and_back_gives_the_same_reports_byte_for_byte() {
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db("copy");
+    let before = report(p, "gradebook.db", "before");
+    assert!(
+        before.len() >= 2,
+        "{:?}",
+        before.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("복사했습니다 (students 3, attempts "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
+
+    let run = quiz(p, &["gradebook", "copy", "--from", &url, "--to", "back.db"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = report(p, "back.db", "after");
+    assert_eq!(before.len(), after.len());
+    for ((n1, b1), (n2, b2)) in before.iter().zip(&after) {
+        assert_eq!(n1, n2);
+        assert!(b1 == b2, "{n1} differs after the round trip");
+    }
+
+    // A new attempt in PostgreSQL gets an id past the copied ones.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let max: i64 = c
+        .query_one("SELECT MAX(id) FROM attempts", &[])
+        .expect("max")
+        .get(0);
+    let next: i64 = c
+        .query_one(
+            "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, started_at)
+             VALUES ('s009', 'w1', 1, 'practice', '1', 'v', '{}', 'now') RETURNING id",
+            &[],
+        )
+        .expect("insert")
+        .get(0);
+    assert_eq!(next, max + 1);
+}
+
+#[test]
+fn copy_refuses_a_destination_that_is_not_empty_and_changes_nothing() {
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db("full");
+    assert_eq!(
+        quiz(
+            p,
+            &["gradebook", "copy", "--from", "gradebook.db", "--to", &url]
+        )
+        .code,
+        0
+    );
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        only_line(&run.stderr).ends_with(
+            "대상 성적부가 비어 있지 않습니다 (students에 3행): 아무것도 복사하지 않았습니다"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", &url, "--to", "gradebook.db"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("대상 성적부가 비어 있지 않습니다"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(
+        p,
+        &[
+            "gradebook",
+            "copy",
+            "--from",
+            "gradebook.db",
+            "--to",
+            "other.db",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("하나는 postgres:// URL이어야 합니다"),
+        "{}",
+        run.stderr
+    );
+}
