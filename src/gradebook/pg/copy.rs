@@ -54,26 +54,43 @@ fn sqlite_columns(gb: &Gradebook, table: &str) -> Result<Vec<String>> {
     )
 }
 
-fn pg_columns(client: &mut postgres::Client, url: &str, table: &str) -> Result<Vec<String>> {
+/// PostgreSQL's columns of `table`: (name, whether it is `bytea`).
+fn pg_columns(
+    client: &mut postgres::Client,
+    url: &str,
+    table: &str,
+) -> Result<Vec<(String, bool)>> {
     let rows = client
         .query(
-            "SELECT column_name::text FROM information_schema.columns
+            "SELECT column_name::text, data_type = 'bytea' FROM information_schema.columns
              WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
             &[&table],
         )
         .map_err(query_error(url))?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
 }
 
-/// The column list both sides share; an error when they differ.
-fn shared_columns(
-    gb: &Gradebook,
-    client: &mut postgres::Client,
-    url: &str,
-    table: &str,
-) -> Result<Vec<String>> {
+/// What is copied of one table.
+struct Plan {
+    table: String,
+    /// Column names, in SQLite's order.
+    cols: Vec<String>,
+    /// Which of them are binary (`bytea` in PostgreSQL, BLOB in SQLite).
+    binary: Vec<bool>,
+    /// The column written last, after every table (see [`DEFERRED`]).
+    deferred: Option<usize>,
+}
+
+/// `attempts.finished_at` is written after every other row: a finished
+/// attempt takes no new answers (the immutability triggers), so attempts go
+/// in unfinished, their answers follow, and then they finish as they were.
+const DEFERRED: (&str, &str, &str) = ("attempts", "id", "finished_at");
+
+/// The columns both sides share; an error when they differ.
+fn plan(gb: &Gradebook, client: &mut postgres::Client, url: &str, table: &str) -> Result<Plan> {
     let ours = sqlite_columns(gb, table)?;
-    let mut theirs = pg_columns(client, url, table)?;
+    let pg = pg_columns(client, url, table)?;
+    let mut theirs: Vec<String> = pg.iter().map(|(n, _)| n.clone()).collect();
     let mut sorted = ours.clone();
     sorted.sort();
     theirs.sort();
@@ -84,7 +101,20 @@ fn shared_columns(
             theirs.join(", ")
         )));
     }
-    Ok(ours)
+    let binary = ours
+        .iter()
+        .map(|c| pg.iter().any(|(n, b)| n == c && *b))
+        .collect();
+    let deferred = (table == DEFERRED.0)
+        .then(|| ours.iter().position(|c| c == DEFERRED.2))
+        .flatten()
+        .filter(|_| ours.iter().any(|c| c == DEFERRED.1));
+    Ok(Plan {
+        table: table.to_string(),
+        cols: ours,
+        binary,
+        deferred,
+    })
 }
 
 fn quoted(cols: &[String]) -> String {
@@ -111,14 +141,19 @@ fn copy_text(v: ValueRef<'_>, out: &mut Vec<u8>) -> std::result::Result<(), Stri
                 }
             }
         }
-        ValueRef::Blob(_) => return Err("a BLOB value (the gradebook stores none)".into()),
+        ValueRef::Blob(b) => {
+            out.extend_from_slice(b"\\\\x");
+            for byte in b {
+                out.extend_from_slice(format!("{byte:02x}").as_bytes());
+            }
+        }
     }
     Ok(())
 }
 
 /// One field of a COPY text line back to a SQLite value (text; the column's
 /// type affinity turns numbers back into numbers).
-fn from_copy_text(field: &[u8]) -> Value {
+fn from_copy_text(field: &[u8], binary: bool) -> Value {
     if field == b"\\N" {
         return Value::Null;
     }
@@ -138,6 +173,19 @@ fn from_copy_text(field: &[u8]) -> Value {
             }
         } else {
             out.push(b);
+        }
+    }
+    if binary && let Some(hex) = out.strip_prefix(b"\\x") {
+        let bytes: Option<Vec<u8>> = hex
+            .chunks(2)
+            .map(|pair| {
+                std::str::from_utf8(pair)
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            })
+            .collect();
+        if let Some(bytes) = bytes {
+            return Value::Blob(bytes);
         }
     }
     Value::Text(String::from_utf8_lossy(&out).into_owned())
@@ -164,9 +212,9 @@ pub fn sqlite_to_pg(from: &Path, to: &str) -> Result<Copied> {
     let src = Gradebook::open_read_only(from)?;
     let mut client = super::open(to)?;
     let tables = tables(&src)?;
-    let mut plan = Vec::new();
+    let mut plans = Vec::new();
     for t in &tables {
-        plan.push((t.clone(), shared_columns(&src, &mut client, to, t)?));
+        plans.push(plan(&src, &mut client, to, t)?);
     }
     let err = query_error(to);
     let io_err = |e: std::io::Error| Error::Pg {
@@ -176,30 +224,57 @@ pub fn sqlite_to_pg(from: &Path, to: &str) -> Result<Copied> {
     let mut tx = client.transaction().map_err(&err)?;
     ensure_empty_pg(&mut tx, to, &tables)?;
     let mut copied = Copied::default();
-    for (table, cols) in &plan {
+    // (id, finished_at) of every attempt, as COPY text lines, written last.
+    let mut finishes: Vec<u8> = Vec::new();
+    for p in &plans {
+        let table = &p.table;
         let mut st = src
             .conn
-            .prepare(&format!("SELECT {} FROM \"{table}\"", quoted(cols)))
+            .prepare(&format!("SELECT {} FROM \"{table}\"", quoted(&p.cols)))
             .map_err(sqlite_err(from))?;
         let mut rows = st.query([]).map_err(sqlite_err(from))?;
         let mut w = tx
-            .copy_in(&format!("COPY \"{table}\" ({}) FROM STDIN", quoted(cols)))
+            .copy_in(&format!(
+                "COPY \"{table}\" ({}) FROM STDIN",
+                quoted(&p.cols)
+            ))
             .map_err(&err)?;
+        let id_col = p.cols.iter().position(|c| c == DEFERRED.1);
         let mut line = Vec::new();
         let mut n = 0u64;
         while let Some(row) = rows.next().map_err(sqlite_err(from))? {
             line.clear();
-            for (i, col) in cols.iter().enumerate() {
+            for (i, col) in p.cols.iter().enumerate() {
                 if i > 0 {
                     line.push(b'\t');
                 }
                 let v = row.get_ref(i).map_err(sqlite_err(from))?;
-                copy_text(v, &mut line).map_err(|what| {
+                let deferred = p.deferred == Some(i);
+                let into = if deferred {
+                    line.extend_from_slice(b"\\N");
+                    &mut finishes
+                } else {
+                    &mut line
+                };
+                if deferred {
+                    if matches!(v, ValueRef::Null) {
+                        continue;
+                    }
+                    if let Some(id) = id_col {
+                        let idv = row.get_ref(id).map_err(sqlite_err(from))?;
+                        copy_text(idv, into).ok();
+                        into.push(b'\t');
+                    }
+                }
+                copy_text(v, into).map_err(|what| {
                     Error::Usage(format!(
                         "{}: {table}.{col}: {what}",
                         crate::fsutil::display(from)
                     ))
                 })?;
+                if deferred {
+                    into.push(b'\n');
+                }
             }
             line.push(b'\n');
             w.write_all(&line).map_err(io_err)?;
@@ -208,6 +283,19 @@ pub fn sqlite_to_pg(from: &Path, to: &str) -> Result<Copied> {
         w.finish().map_err(&err)?;
         copied.0.push((table.clone(), n));
     }
+    tx.batch_execute(
+        "CREATE TEMPORARY TABLE quiz_finishes (id BIGINT PRIMARY KEY, finished_at TEXT) ON COMMIT DROP",
+    )
+    .map_err(&err)?;
+    let mut w = tx
+        .copy_in("COPY quiz_finishes (id, finished_at) FROM STDIN")
+        .map_err(&err)?;
+    w.write_all(&finishes).map_err(io_err)?;
+    w.finish().map_err(&err)?;
+    tx.batch_execute(
+        "UPDATE attempts a SET finished_at = f.finished_at FROM quiz_finishes f WHERE a.id = f.id",
+    )
+    .map_err(&err)?;
     // Row ids were copied as they are: move each identity past the largest.
     let ids = tx
         .query(
@@ -253,9 +341,9 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
     let mut client = super::open(from)?;
     let mut dst = Gradebook::open(to)?;
     let tables = tables(&dst)?;
-    let mut plan = Vec::new();
+    let mut plans = Vec::new();
     for t in &tables {
-        plan.push((t.clone(), shared_columns(&dst, &mut client, from, t)?));
+        plans.push(plan(&dst, &mut client, from, t)?);
     }
     let e = sqlite_err(to);
     for t in &tables {
@@ -271,6 +359,10 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
         }
     }
     let err = query_error(from);
+    let copy_err = |io: std::io::Error| Error::Pg {
+        url: redact(from),
+        message: format!("COPY: {io}"),
+    };
     // One snapshot of the source for every table.
     let mut src = client
         .build_transaction()
@@ -283,7 +375,9 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(&e)?;
     let mut copied = Copied::default();
-    for (table, cols) in &plan {
+    let mut finishes: Vec<(Value, Value)> = Vec::new();
+    for p in &plans {
+        let (table, cols) = (&p.table, &p.cols);
         let placeholders = (1..=cols.len())
             .map(|i| format!("?{i}"))
             .collect::<Vec<_>>()
@@ -300,13 +394,15 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
                 quoted(cols)
             ))
             .map_err(&err)?;
+        let id_col = cols.iter().position(|c| c == DEFERRED.1);
         let mut n = 0u64;
         for line in BufReader::new(reader).split(b'\n') {
-            let line = line.map_err(|io| Error::Pg {
-                url: redact(from),
-                message: format!("COPY: {io}"),
-            })?;
-            let values: Vec<Value> = line.split(|&b| b == b'\t').map(from_copy_text).collect();
+            let line = line.map_err(copy_err)?;
+            let mut values: Vec<Value> = line
+                .split(|&b| b == b'\t')
+                .enumerate()
+                .map(|(i, f)| from_copy_text(f, p.binary.get(i).copied().unwrap_or(false)))
+                .collect();
             if values.len() != cols.len() {
                 return Err(Error::Pg {
                     url: redact(from),
@@ -317,11 +413,28 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
                     ),
                 });
             }
+            if let (Some(d), Some(id)) = (p.deferred, id_col) {
+                let finished = std::mem::replace(&mut values[d], Value::Null);
+                if finished != Value::Null {
+                    finishes.push((values[id].clone(), finished));
+                }
+            }
             ins.execute(rusqlite::params_from_iter(values))
                 .map_err(&e)?;
             n += 1;
         }
         copied.0.push((table.clone(), n));
+    }
+    {
+        let mut finish = tx
+            .prepare(&format!(
+                "UPDATE \"{}\" SET \"{}\" = ?2 WHERE \"{}\" = ?1",
+                DEFERRED.0, DEFERRED.2, DEFERRED.1
+            ))
+            .map_err(&e)?;
+        for (id, at) in finishes {
+            finish.execute(rusqlite::params![id, at]).map_err(&e)?;
+        }
     }
     for (t, n) in &copied.0 {
         let have: i64 = tx
@@ -377,9 +490,16 @@ mod tests {
         let mut line = Vec::new();
         copy_text(ValueRef::Text(text.as_bytes()), &mut line).ok();
         assert!(!line.contains(&b'\t') && !line.contains(&b'\n'));
-        assert_eq!(from_copy_text(&line), Value::Text(text.to_string()));
+        assert_eq!(from_copy_text(&line, false), Value::Text(text.to_string()));
         let mut null = Vec::new();
         copy_text(ValueRef::Null, &mut null).ok();
-        assert_eq!(from_copy_text(&null), Value::Null);
+        assert_eq!(from_copy_text(&null, false), Value::Null);
+        let mut blob = Vec::new();
+        copy_text(ValueRef::Blob(&[0, 0x1f, 0xff]), &mut blob).ok();
+        assert_eq!(blob, b"\\\\x001fff");
+        assert_eq!(
+            from_copy_text(&blob, true),
+            Value::Blob(vec![0, 0x1f, 0xff])
+        );
     }
 }
