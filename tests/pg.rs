@@ -322,3 +322,149 @@ fn copy_refuses_a_destination_that_is_not_empty_and_changes_nothing() {
         run.stderr
     );
 }
+
+/// Every read of the PostgreSQL gradebook, as `Debug` text.
+fn reads_pg(b: &quiz::gradebook::pg::PgBook, questions: &[&str]) -> Vec<String> {
+    let mut out = vec![
+        format!("{:?}", b.students().expect("students")),
+        format!("{:?}", b.rows().expect("rows")),
+        format!("{:?}", b.score_rows().expect("score_rows")),
+        format!("{:?}", b.ungraded_rows().expect("ungraded")),
+        format!("{:?}", b.checklist(1).expect("checklist")),
+        format!("{:?}", b.student_count().expect("count")),
+        format!("{:?}", b.roster_status("s002").expect("status")),
+        format!(
+            "{:?}",
+            b.due_reviews(
+                "s003",
+                chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date")
+            )
+            .expect("due")
+        ),
+    ];
+    let mut scores = Vec::new();
+    b.for_each_score(|a, s, q, p, st, f| scores.push(format!("{a} {s} {q} {p:?} {st} {f}")))
+        .expect("scores");
+    scores.sort();
+    out.push(scores.join("\n"));
+    b.for_each_student_rows(questions, |s, rows| {
+        out.push(format!("{s}: {rows:?}"));
+        Ok(())
+    })
+    .expect("student rows");
+    out
+}
+
+/// The same reads of the SQLite gradebook.
+fn reads_sqlite(b: &quiz::gradebook::Gradebook, questions: &[&str]) -> Vec<String> {
+    let mut out = vec![
+        format!("{:?}", b.students().expect("students")),
+        format!("{:?}", b.rows().expect("rows")),
+        format!("{:?}", b.score_rows().expect("score_rows")),
+        format!("{:?}", b.ungraded_rows().expect("ungraded")),
+        format!("{:?}", b.checklist(1).expect("checklist")),
+        format!("{:?}", b.student_count().expect("count")),
+        format!("{:?}", b.roster_status("s002").expect("status")),
+        format!(
+            "{:?}",
+            b.due_reviews(
+                "s003",
+                chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date")
+            )
+            .expect("due")
+        ),
+    ];
+    let mut scores = Vec::new();
+    b.for_each_score(|a, s, q, p, st, f| scores.push(format!("{a} {s} {q} {p:?} {st} {f}")))
+        .expect("scores");
+    scores.sort();
+    out.push(scores.join("\n"));
+    b.for_each_student_rows(questions, |s, rows| {
+        out.push(format!("{s}: {rows:?}"));
+        Ok(())
+    })
+    .expect("student rows");
+    out
+}
+
+#[test]
+fn postgres_reads_and_writes_like_sqlite() {
+    use quiz::gradebook::{ChecklistScore, Gradebook, Student, pg::PgBook};
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db("same");
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lite = Gradebook::open(&p.join("gradebook.db")).expect("sqlite");
+    let mut pg = PgBook::open(&url).expect("pg");
+    let questions = [
+        "w1d1-choice",
+        "w1d1-short",
+        "w1d1-tf",
+        "w1d1-essay",
+        "w1d1-order",
+    ];
+    let before = reads_sqlite(&lite, &questions);
+    assert!(before[1].contains("HYPERLINK"), "{}", before[1]);
+    assert_eq!(before, reads_pg(&pg, &questions));
+
+    // The same writes on both.
+    let students = [
+        Student {
+            id: "s002".into(),
+            name: "이영희".into(),
+            email: Some("lee@example.com".into()),
+        },
+        Student {
+            id: "s010".into(),
+            name: "Zed".into(),
+            email: None,
+        },
+    ];
+    assert_eq!(lite.upsert_students(&students).expect("upsert"), (1, 1));
+    assert_eq!(pg.upsert_students(&students).expect("upsert"), (1, 1));
+    let scores = [ChecklistScore {
+        student: "s001".into(),
+        week: 1,
+        item: "c1".into(),
+        level: "우수".into(),
+        points: 2.5,
+        by: "kim".into(),
+        at: "2026-01-01T00:00:00Z".into(),
+    }];
+    for _ in 0..2 {
+        lite.set_checklist(&scores).expect("checklist");
+        pg.set_checklist(&scores).expect("checklist");
+    }
+    let rows = lite.rows().expect("rows");
+    let first = &rows[0];
+    lite.set_manual(
+        first.attempt_id,
+        first.position,
+        0.25,
+        Some("메모\t탭"),
+        "kim",
+    )
+    .expect("manual");
+    pg.set_manual(
+        first.attempt_id,
+        first.position,
+        0.25,
+        Some("메모\t탭"),
+        "kim",
+    )
+    .expect("manual");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    for (q, right) in [("w1d1-tf", false), ("w1d1-tf", true), ("w1d1-short", false)] {
+        lite.review_update("s003", q, right, today).expect("review");
+        pg.review_update("s003", q, right, today).expect("review");
+    }
+    let after_lite = reads_sqlite(&lite, &questions);
+    let after_pg = reads_pg(&pg, &questions);
+    assert_ne!(before, after_lite);
+    assert!(after_lite.iter().any(|r| r.contains("메모\\t탭")), "{after_lite:?}");
+    assert_eq!(after_lite, after_pg);
+}

@@ -7,9 +7,15 @@
 //! failure), the versioned schema, and `quiz gradebook copy` between the two
 //! backends. The commands themselves still read and write SQLite only.
 
+mod book;
 pub mod connect;
 pub mod copy;
+mod responses;
+mod reviews;
+mod roster;
 pub mod schema;
+
+pub use book::PgBook;
 
 pub use connect::{connect, is_url, redact};
 
