@@ -465,6 +465,152 @@ fn postgres_reads_and_writes_like_sqlite() {
     let after_lite = reads_sqlite(&lite, &questions);
     let after_pg = reads_pg(&pg, &questions);
     assert_ne!(before, after_lite);
-    assert!(after_lite.iter().any(|r| r.contains("메모\\t탭")), "{after_lite:?}");
+    assert!(
+        after_lite.iter().any(|r| r.contains("메모\\t탭")),
+        "{after_lite:?}"
+    );
     assert_eq!(after_lite, after_pg);
+}
+
+fn form(id: &str, student: &str) -> quiz::model::Form {
+    quiz::model::Form {
+        form_id: id.into(),
+        unit: "w5".into(),
+        student: student.into(),
+        seed: 9,
+        bank_version: "v".into(),
+        items: vec![quiz::model::FormItem {
+            question: "q1".into(),
+            options: vec!["b".into(), "a".into()],
+            items: vec![],
+            left: vec![],
+            right: vec![],
+            review: false,
+            tokens: std::collections::BTreeMap::from([("a".into(), "0f0f0f".into())]),
+        }],
+    }
+}
+
+#[test]
+fn many_connections_starting_one_attempt_get_the_same_one() {
+    use quiz::gradebook::pg::PgBook;
+    let url = server().fresh_db("start");
+    PgBook::open(&url).expect("migrate");
+    let ids: Vec<i64> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut b = PgBook::open(&url).expect("open");
+                    b.start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+                        form(&format!("s1-w5-{n}"), "s1")
+                    })
+                    .expect("start")
+                    .id
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("join"))
+            .collect()
+    });
+    assert!(ids.iter().all(|i| *i == ids[0]), "{ids:?}");
+    let b = PgBook::open(&url).expect("open");
+    assert_eq!(b.attempts("s1", "w5").expect("attempts").len(), 1);
+}
+
+#[test]
+fn a_lease_keeps_other_sessions_out_and_a_finished_attempt_never_changes() {
+    use quiz::Error;
+    use quiz::gradebook::pg::PgBook;
+    use quiz::score::{Response, Status};
+    let url = server().fresh_db("lease");
+    let mut a = PgBook::open(&url).expect("open");
+    let mut b = PgBook::open(&url).expect("open");
+    let at = a
+        .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+            form(&format!("s1-w5-{n}"), "s1")
+        })
+        .expect("start");
+    let now = chrono::Utc::now();
+    a.claim_attempt(at.id, "A", now).expect("claim");
+    assert!(matches!(
+        b.claim_attempt(at.id, "B", now),
+        Err(Error::AttemptHeld { .. })
+    ));
+    let answer = Response::Choice("a".into());
+    assert!(matches!(
+        b.record(at.id, "B", 0, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptHeld { .. })
+    ));
+    a.record(at.id, "A", 0, "q1", &answer, 1.0, 1.0, Status::Auto)
+        .expect("record");
+    a.record(at.id, "A", 0, "q1", &answer, 1.0, 1.0, Status::Auto)
+        .expect("record again: one row");
+    assert_eq!(a.responses(at.id).expect("responses").len(), 1);
+    // An expired lease is free again.
+    b.set_lease_ttl(std::time::Duration::from_millis(1));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    b.claim_attempt(at.id, "B", chrono::Utc::now())
+        .expect("take over");
+    assert!(matches!(
+        a.record(at.id, "A", 1, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptHeld { .. })
+    ));
+    b.finish(at.id, "B").expect("finish");
+    assert!(matches!(
+        b.record(at.id, "B", 1, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptFinished { .. })
+    ));
+    assert!(a.unfinished("s1", "w5").expect("unfinished").is_none());
+    // The next start is a new attempt, number 2.
+    let next = a
+        .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+            form(&format!("s1-w5-{n}"), "s1")
+        })
+        .expect("start");
+    assert_eq!(next.attempt_no, 2);
+    // The database itself refuses a second unfinished take attempt.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let dup = c.execute(
+        "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, started_at)
+         VALUES ('s1', 'w5', 3, 'exam', '1', 'v', '{}', 'now')",
+        &[],
+    );
+    assert!(dup.is_err());
+}
+
+#[test]
+fn releases_count_up_under_concurrent_releases() {
+    use quiz::gradebook::pg::PgBook;
+    let url = server().fresh_db("release");
+    PgBook::open(&url).expect("migrate");
+    let mut got: Vec<u32> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let url = &url;
+                s.spawn(move || {
+                    let mut b = PgBook::open(url).expect("open");
+                    b.release_forms("w5", |n| Ok(vec![form(&format!("s{i}-w5-r{n}"), "s1")]))
+                        .expect("release")
+                        .0
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("join"))
+            .collect()
+    });
+    got.sort();
+    assert_eq!(got, vec![1, 2, 3, 4]);
+    let b = PgBook::open(&url).expect("open");
+    let rec = b.form_record("s0-w5-r1").expect("record");
+    let rec = rec.or(b.form_record("s1-w5-r1").expect("record"));
+    let rec = rec
+        .or(b.form_record("s2-w5-r1").expect("record"))
+        .or(b.form_record("s3-w5-r1").expect("record"))
+        .expect("release 1 stored");
+    assert_eq!(rec.release_no, Some(1));
+    assert_eq!(rec.origin, "release");
 }

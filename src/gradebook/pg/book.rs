@@ -11,6 +11,8 @@ use std::cell::RefCell;
 pub struct PgBook {
     pub(super) client: RefCell<postgres::Client>,
     pub(super) url: String,
+    /// How long an attempt's lease lives without a heartbeat.
+    pub(super) lease_ttl: std::time::Duration,
 }
 
 impl PgBook {
@@ -19,6 +21,7 @@ impl PgBook {
         Ok(PgBook {
             client: RefCell::new(super::open(url)?),
             url: url.to_string(),
+            lease_ttl: crate::gradebook::DEFAULT_LEASE_TTL,
         })
     }
 

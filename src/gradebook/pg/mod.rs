@@ -7,9 +7,12 @@
 //! failure), the versioned schema, and `quiz gradebook copy` between the two
 //! backends. The commands themselves still read and write SQLite only.
 
+mod attempts;
 mod book;
 pub mod connect;
 pub mod copy;
+mod forms;
+mod leases;
 mod responses;
 mod reviews;
 mod roster;

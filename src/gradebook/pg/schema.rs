@@ -95,6 +95,10 @@ pub const MIGRATIONS: &[&str] = &[
         created_at TEXT COLLATE \"C\" NOT NULL
     );
     CREATE INDEX forms_unit ON forms(unit, release_no);
+    -- PostgreSQL only: one unfinished `take` attempt per student and unit,
+    -- whatever writes (SQLite's writers are serialized; here they are not).
+    CREATE UNIQUE INDEX attempts_one_open ON attempts(student_id, unit)
+        WHERE finished_at IS NULL AND origin = 'take';
     CREATE TABLE csv_rows (
         digest TEXT COLLATE \"C\" PRIMARY KEY,
         attempt_id BIGINT NOT NULL REFERENCES attempts(id),
