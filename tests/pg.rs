@@ -614,3 +614,56 @@ fn releases_count_up_under_concurrent_releases() {
     assert_eq!(rec.release_no, Some(1));
     assert_eq!(rec.origin, "release");
 }
+
+#[test]
+fn unfinished_attempts_are_listed_and_closed_once() {
+    use quiz::Error;
+    use quiz::gradebook::pg::PgBook;
+    use quiz::score::{Response, Status};
+    let url = server().fresh_db("close");
+    let mut b = PgBook::open(&url).expect("open");
+    let at = b
+        .start_attempt("s7", "w5", quiz::model::Mode::Practice, |n| {
+            form(&format!("s7-w5-{n}"), "s7")
+        })
+        .expect("start");
+    b.record(
+        at.id,
+        "H",
+        0,
+        "q1",
+        &Response::Choice("b".into()),
+        0.0,
+        1.0,
+        Status::Auto,
+    )
+    .expect("record");
+    let open = b.open_attempts(Some("s7"), None).expect("list");
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (open[0].id, open[0].answered, open[0].questions),
+        (at.id, 1, 1)
+    );
+    assert!(open[0].held_since.is_some());
+    assert!(b.open_attempts(Some("s8"), None).expect("list").is_empty());
+    let (f, answered) = b.open_attempt_form(at.id).expect("form").expect("open");
+    assert_eq!((f.form_id.as_str(), answered), ("s7-w5-1", vec![0]));
+    let fills = vec![(
+        0,
+        "q1".to_string(),
+        "skipped".to_string(),
+        0.0,
+        1.0,
+        Status::Auto,
+    )];
+    b.close_attempt(at.id, &fills).expect("close");
+    assert!(b.open_attempts(None, None).expect("list").is_empty());
+    assert!(b.open_attempt_form(at.id).expect("form").is_none());
+    // The stored answer was kept, not replaced by the fill.
+    let kept = b.responses(at.id).expect("responses");
+    assert_eq!(format!("{:?}", kept[0].response), "Choice(\"b\")");
+    assert!(matches!(
+        b.close_attempt(at.id, &fills),
+        Err(Error::AttemptFinished { .. })
+    ));
+}

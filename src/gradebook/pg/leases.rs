@@ -13,7 +13,7 @@ fn stamp(t: DateTime<Utc>) -> String {
 }
 
 /// Whether a lease last renewed at `beat` is still alive at `now`.
-fn alive(beat: Option<&str>, now: DateTime<Utc>, ttl: Duration) -> bool {
+pub(super) fn alive(beat: Option<&str>, now: DateTime<Utc>, ttl: Duration) -> bool {
     let Some(beat) = beat.and_then(|b| DateTime::parse_from_rfc3339(b).ok()) else {
         return false;
     };

@@ -13,6 +13,7 @@ pub mod connect;
 pub mod copy;
 mod forms;
 mod leases;
+mod open_attempts;
 mod responses;
 mod reviews;
 mod roster;
