@@ -392,7 +392,7 @@ fn postgres_reads_and_writes_like_sqlite() {
     use quiz::gradebook::{ChecklistScore, Gradebook, Student, pg::PgBook};
     let dir = class();
     let p = dir.path();
-    let url = server().fresh_db("same");
+    let url = server().fresh_db_korean("same");
     let run = quiz(
         p,
         &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
@@ -423,9 +423,37 @@ fn postgres_reads_and_writes_like_sqlite() {
             name: "Zed".into(),
             email: None,
         },
+        // Byte order puts these first; a Korean or English collation would not.
+        Student {
+            id: "S004".into(),
+            name: "대문자".into(),
+            email: None,
+        },
+        Student {
+            id: "_x".into(),
+            name: "밑줄".into(),
+            email: None,
+        },
     ];
-    assert_eq!(lite.upsert_students(&students).expect("upsert"), (1, 1));
-    assert_eq!(pg.upsert_students(&students).expect("upsert"), (1, 1));
+    assert_eq!(lite.upsert_students(&students).expect("upsert"), (3, 1));
+    assert_eq!(pg.upsert_students(&students).expect("upsert"), (3, 1));
+    let order: Vec<String> = pg
+        .students()
+        .expect("students")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(order, ["S004", "_x", "s001", "s002", "s003", "s010"]);
+    // ... while this database's own collation sorts otherwise.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let theirs: Vec<String> = c
+        .query_one(
+            "SELECT ARRAY(SELECT x FROM unnest(ARRAY['s001', 'S004', '_x']) x ORDER BY x)",
+            &[],
+        )
+        .expect("sort")
+        .get(0);
+    assert_ne!(theirs, ["S004", "_x", "s001"]);
     let scores = [ChecklistScore {
         student: "s001".into(),
         week: 1,

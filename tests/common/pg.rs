@@ -34,6 +34,19 @@ impl Server {
 
     /// A new, empty database with a unique name; returns its URL.
     pub fn fresh_db(&self, prefix: &str) -> String {
+        self.create_db(prefix, "")
+    }
+
+    /// A new database whose default collation is Korean (ICU), not byte order:
+    /// the gradebook must sort as SQLite does all the same.
+    pub fn fresh_db_korean(&self, prefix: &str) -> String {
+        self.create_db(
+            prefix,
+            " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'ko-KR' LOCALE 'C'",
+        )
+    }
+
+    fn create_db(&self, prefix: &str, options: &str) -> String {
         static N: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
             "{}_{}_{}",
@@ -44,7 +57,7 @@ impl Server {
         let mut admin = postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
             .unwrap_or_else(|e| panic!("connect to test PostgreSQL: {e}"));
         admin
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .batch_execute(&format!("CREATE DATABASE \"{name}\"{options}"))
             .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
         self.url(&name)
     }
