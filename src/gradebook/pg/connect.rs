@@ -172,6 +172,11 @@ mod tests {
             "postgres://db.example/class"
         );
         assert_eq!(redact("postgres://quiz@h/c"), "postgres://quiz@h/c");
+        // Commands name their --db with fsutil::display.
+        assert_eq!(
+            crate::fsutil::display(std::path::Path::new("postgres://quiz:s3cret@h:5432/c")),
+            "postgres://quiz@h:5432/c"
+        );
     }
 
     #[test]
