@@ -272,11 +272,14 @@ pub enum RubricCommand {
         /// Week number.
         #[arg(long)]
         week: u32,
-        /// Output file (default: rubric_week_NN.csv).
+        /// Output file (default: rubric_week_NN.csv or .xlsx).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// csv, or xlsx (학번 kept as text, levels as a drop-down list).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ReportFormat,
     },
-    /// Read a filled rubric sheet back (as Excel or Google Sheets save it).
+    /// Read a filled rubric sheet back (CSV in UTF-8, CP949 or UTF-16, or xlsx).
     #[command(after_help = "예:\n  quiz rubric import week5.csv --by kim")]
     Import {
         /// The CSV file.

@@ -155,7 +155,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
+        // Paths and messages carry text from files: escaped for the terminal.
+        write!(f, "{}", crate::printable::escape(&self.path))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.col > 0 {
@@ -163,8 +164,10 @@ impl fmt::Display for Diagnostic {
             }
         }
         match self.severity {
-            Severity::Error => write!(f, ": {}", self.message),
-            Severity::Warning => write!(f, ": warning: {}", self.message),
+            Severity::Error => write!(f, ": {}", crate::printable::escape(&self.message)),
+            Severity::Warning => {
+                write!(f, ": warning: {}", crate::printable::escape(&self.message))
+            }
         }
     }
 }

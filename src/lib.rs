@@ -11,6 +11,7 @@ pub mod bank;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod csvfile;
 pub mod error;
 pub mod extract;
 pub mod fsutil;
@@ -19,6 +20,7 @@ pub mod gradebook;
 pub mod interrupt;
 pub mod lms;
 pub mod model;
+pub mod printable;
 pub mod report;
 pub mod roster;
 pub mod runner;
@@ -26,6 +28,7 @@ pub mod schedule;
 pub mod score;
 pub mod table;
 pub mod text;
+pub mod xlsxfile;
 pub mod yaml;
 
 use clap::Parser;
@@ -206,12 +209,17 @@ where
         cli::Command::Regrade { dry_run } => {
             cmd::regrade::run(&paths.questions, &paths.rubrics, &cli.db, dry_run, &mut out)
         }
-        cli::Command::Rubric(cli::RubricCommand::Sheet { week, out: file }) => cmd::rubric::sheet(
+        cli::Command::Rubric(cli::RubricCommand::Sheet {
+            week,
+            out: file,
+            format,
+        }) => cmd::rubric::sheet(
             &paths.questions,
             &paths.rubrics,
             &cli.db,
             week,
             file.as_deref(),
+            matches!(format, cli::ReportFormat::Xlsx),
             &mut out,
         ),
         cli::Command::Rubric(cli::RubricCommand::Import { file, by }) => cmd::rubric::import(

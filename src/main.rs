@@ -10,7 +10,7 @@ fn main() {
     if let Err(e) = quiz::run(std::env::args_os()) {
         let msg = e.to_string();
         if !msg.is_empty() && !matches!(e, quiz::Error::Problems { .. }) {
-            eprintln!("quiz: {msg}");
+            eprintln!("quiz: {}", quiz::printable::escape(&msg));
         }
         std::process::exit(e.exit_code());
     }

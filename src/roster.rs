@@ -1,11 +1,14 @@
-//! Roster CSV: `student_id,name[,email]`, as Excel or Google Sheets save it
-//! (UTF-8 with or without BOM, CRLF). Student ids become file names, so they
+//! Roster CSV: `student_id,name[,email]` (or `학번,이름,이메일`), as Excel or
+//! Google Sheets save it (UTF-8 with or without BOM, CP949, UTF-16; CRLF; see
+//! [`crate::csvfile`]). Student ids become file names, so they
 //! must match `[A-Za-z0-9._-]{1,64}`.
 
+use crate::csvfile::Encoding;
 use crate::error::{Diagnostic, Error, Result};
 use crate::gradebook::Student;
 use std::collections::HashSet;
 use std::io::Read;
+use std::path::Path;
 
 /// Whether `id` is a valid student id.
 pub fn valid_id(id: &str) -> bool {
@@ -17,6 +20,14 @@ pub fn valid_id(id: &str) -> bool {
         && id != ".."
 }
 
+/// Read a roster file in any encoding [`crate::csvfile`] reads; the encoding is
+/// returned for the summary.
+pub fn read(path: &Path) -> Result<(Vec<Student>, Vec<Diagnostic>, Encoding)> {
+    let t = crate::csvfile::read_text(path)?;
+    let (students, diags) = parse_text(&crate::fsutil::display(path), &t)?;
+    Ok((students, diags, t.encoding))
+}
+
 /// Parse a roster; bad rows are diagnostics (with line), good rows are returned.
 pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnostic>)> {
     let mut bytes = Vec::new();
@@ -24,17 +35,14 @@ pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnos
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Usage(format!(
-            "{path}: not UTF-8 (byte {}); save the roster as CSV UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    // csv counts lines by LF; CRLF (as Excel saves) is folded first so reported
-    // line numbers match what an editor shows.
-    let text = text.replace("\r\n", "\n");
+    let t = crate::csvfile::decode_text(Path::new(path), bytes)?;
+    parse_text(path, &t)
+}
+
+fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec<Diagnostic>)> {
+    let text = &t.text;
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(t.delimiter)
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)
@@ -59,6 +67,9 @@ pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnos
     let email_col = col(&["email", "이메일"]);
     let mut out = Vec::new();
     let mut diags = Vec::new();
+    if let Some(u) = t.unterminated {
+        diags.push(Diagnostic::error(path, u.line, u.col, u.message()));
+    }
     let mut seen = HashSet::new();
     for rec in rdr.records() {
         let rec = match rec {
@@ -78,8 +89,8 @@ pub fn parse(path: &str, reader: impl Read) -> Result<(Vec<Student>, Vec<Diagnos
         if rec.iter().all(str::is_empty) {
             continue;
         }
-        let id = rec.get(id_col).unwrap_or("").to_string();
-        let name = rec.get(name_col).unwrap_or("").to_string();
+        let id = crate::csvfile::unneutralize(rec.get(id_col).unwrap_or("")).to_string();
+        let name = crate::csvfile::unneutralize(rec.get(name_col).unwrap_or("")).to_string();
         if !valid_id(&id) {
             diags.push(Diagnostic::error(
                 path,

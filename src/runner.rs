@@ -314,7 +314,7 @@ fn ask(
                 }
             }
         };
-        match parsed {
+        match parsed.and_then(crate::grade::answers::check_response) {
             Ok(r) => return Ok(Asked::Answer(r)),
             Err(why) => writeln!(out, "  입력 오류: {why} 다시 입력하세요.")?,
         }

@@ -8,6 +8,7 @@
 //! ```
 //! The n-th class day (0-based, holidays skipped) is unit `w{n/5+1}d{n%5+1}`.
 
+use crate::error::Diagnostic;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +52,73 @@ fn weekday_name(d: Weekday) -> &'static str {
     }
 }
 
+/// The weekday a class day name means: `mon`..`sun`, `monday`.., `월`..`일`, `월요일`...
+fn day_of(name: &str) -> Option<&'static str> {
+    let n = name.trim().to_lowercase();
+    let n = n.trim_end_matches("요일");
+    const DAYS: [(&str, &str, &str); 7] = [
+        ("mon", "monday", "월"),
+        ("tue", "tuesday", "화"),
+        ("wed", "wednesday", "수"),
+        ("thu", "thursday", "목"),
+        ("fri", "friday", "금"),
+        ("sat", "saturday", "토"),
+        ("sun", "sunday", "일"),
+    ];
+    DAYS.iter()
+        .find(|(short, long, ko)| n == *short || n == *long || n == *ko)
+        .map(|(short, ..)| *short)
+}
+
 impl Schedule {
+    /// Read `course.yaml` (shown as `path`) and check it: every class day is a
+    /// day name, there is at least one, and a course week has at least one day.
+    /// Each problem is reported at its `path:line:col`.
+    pub fn parse(path: &str, text: &str) -> Result<Schedule, Vec<Diagnostic>> {
+        let mut s: Schedule = crate::yaml::parse(path, text).map_err(|d| vec![d])?;
+        let loc = crate::yaml::Locator::new(text);
+        let mut diags = Vec::new();
+        let (value, items) = loc.top_list("class_days").unwrap_or(((1, 1), Vec::new()));
+        for (i, name) in s.class_days.iter_mut().enumerate() {
+            match day_of(name) {
+                Some(d) => *name = d.to_string(),
+                None => {
+                    let (line, col) = items
+                        .iter()
+                        .find(|(.., t)| t == name)
+                        .or_else(|| items.get(i))
+                        .map_or(value, |(l, c, _)| (*l, *c));
+                    diags.push(Diagnostic::error(
+                        path,
+                        line,
+                        col,
+                        format!(
+                            "class_days: `{name}` is not a day (mon, tue, wed, thu, fri, sat, sun)"
+                        ),
+                    ));
+                }
+            }
+        }
+        if s.class_days.is_empty() {
+            diags.push(Diagnostic::error(
+                path,
+                value.0,
+                value.1,
+                "class_days is empty: no day would ever have class (leave it out for mon-fri)",
+            ));
+        }
+        if s.days_per_week == 0 {
+            let (line, col) = loc.top_list("days_per_week").map_or((1, 1), |(v, _)| v);
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                col,
+                "days_per_week must be at least 1",
+            ));
+        }
+        if diags.is_empty() { Ok(s) } else { Err(diags) }
+    }
+
     fn is_class_day(&self, d: NaiveDate) -> bool {
         self.class_days
             .iter()
@@ -78,6 +145,49 @@ impl Schedule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn course_yaml_is_checked_with_places() {
+        let text = "start: 2026-11-02\nclass_days: [mon, tue, wendesday, 목]\ndays_per_week: 0\n";
+        let msgs: Vec<String> = Schedule::parse("course.yaml", text)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "course.yaml:2:24: class_days: `wendesday` is not a day (mon, tue, wed, thu, fri, sat, sun)",
+                "course.yaml:3:16: days_per_week must be at least 1",
+            ]
+        );
+        let text = "start: 2026-11-02\nclass_days:\n  - mon\n  - funday\n";
+        let msgs: Vec<String> = Schedule::parse("c.yaml", text)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(
+            msgs,
+            ["c.yaml:4:5: class_days: `funday` is not a day (mon, tue, wed, thu, fri, sat, sun)"]
+        );
+        let empty = Schedule::parse("c.yaml", "start: 2026-11-02\nclass_days: []\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            empty.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            [
+                "c.yaml:2:13: class_days is empty: no day would ever have class (leave it out for mon-fri)"
+            ]
+        );
+        let ok = Schedule::parse("c.yaml", "start: 2026-11-02\nclass_days: [월, Tuesday]\n");
+        assert_eq!(
+            ok.map(|s| s.class_days),
+            Ok(vec!["mon".to_string(), "tue".to_string()])
+        );
+    }
 
     #[test]
     fn units_by_date() {

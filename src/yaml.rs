@@ -10,8 +10,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Parse `text` (from the file shown as `path`) into `T`.
+///
+/// Nesting deeper than [`MAX_DEPTH`] is refused first ([`check_depth`]): the
+/// YAML parser takes quadratic time on it (a 200 KB file nested 100,000 deep
+/// takes half a minute), and no bank, rubric or form nests more than a few levels.
 pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_depth(path, text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         let msg = e.to_string();
@@ -22,6 +27,125 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
         };
         Diagnostic::error(path, line, col, format!("invalid YAML: {msg}"))
     })
+}
+
+/// An item of a top-level list: line, column, text.
+pub type ListItem = (usize, usize, String);
+
+/// The deepest nesting of collections a YAML file may have.
+pub const MAX_DEPTH: usize = 64;
+
+/// Refuse YAML nested deeper than [`MAX_DEPTH`], at the `line:col` where it
+/// gets too deep, in one linear pass. Counted: block collections by their
+/// indentation (a compact `- - -` counts each dash) and flow collections by
+/// their brackets; quoted scalars, comments and block scalars (`|`, `>`) are
+/// skipped, so brackets and dashes inside text never count.
+pub fn check_depth(path: &str, text: &str) -> Result<(), Diagnostic> {
+    let too_deep = |line: usize, col: usize| {
+        Diagnostic::error(
+            path,
+            line,
+            col,
+            format!("invalid YAML: nested deeper than {MAX_DEPTH} levels; refused"),
+        )
+    };
+    // Indentation columns of the open block collections.
+    let mut block: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    // Inside a quoted scalar that goes on to the next line.
+    let mut quote: Option<u8> = None;
+    // Lines more indented than this are a block scalar's text.
+    let mut scalar_indent: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let bytes = line.as_bytes();
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        let blank = indent == bytes.len() || bytes[indent] == b'#';
+        if let Some(si) = scalar_indent {
+            if blank || indent > si {
+                continue;
+            }
+            scalar_indent = None;
+        }
+        if blank && quote.is_none() {
+            continue;
+        }
+        let mut j = if quote.is_some() { 0 } else { indent };
+        if quote.is_none() && flow == 0 {
+            while block.last().is_some_and(|&c| c >= indent) {
+                block.pop();
+            }
+            // The line's own node, then one more level per compact `- ` / `? `.
+            block.push(indent);
+            while j + 1 < bytes.len() && matches!(bytes[j], b'-' | b'?') && bytes[j + 1] == b' ' {
+                j += 2;
+                while j < bytes.len() && bytes[j] == b' ' {
+                    j += 1;
+                }
+                block.push(j);
+                if block.len() + flow > MAX_DEPTH {
+                    return Err(too_deep(i + 1, j + 1));
+                }
+            }
+            if block.len() + flow > MAX_DEPTH {
+                return Err(too_deep(i + 1, indent + 1));
+            }
+        }
+        // The rest of the line: quotes, flow brackets, comments, `: |`.
+        let mut at_value = true;
+        let mut last_value_start = j;
+        while j < bytes.len() {
+            let b = bytes[j];
+            if let Some(q) = quote {
+                if b == q {
+                    if q == b'\'' && bytes.get(j + 1) == Some(&b'\'') {
+                        j += 2;
+                        continue;
+                    }
+                    quote = None;
+                } else if b == b'\\' && q == b'"' {
+                    j += 1;
+                }
+                j += 1;
+                continue;
+            }
+            match b {
+                b'"' | b'\'' if at_value => quote = Some(b),
+                b'[' | b'{' if at_value || flow > 0 => {
+                    flow += 1;
+                    if block.len() + flow > MAX_DEPTH {
+                        return Err(too_deep(i + 1, j + 1));
+                    }
+                }
+                b']' | b'}' if flow > 0 => flow -= 1,
+                b'#' if j == 0 || bytes[j - 1] == b' ' => break,
+                _ => {}
+            }
+            // A scalar starts after `: `, `- `, `,`, an opening bracket or spaces.
+            at_value = match b {
+                b' ' => at_value || matches!(bytes.get(j.wrapping_sub(1)), Some(b':' | b',')),
+                b'[' | b'{' | b',' => true,
+                b':' => bytes.get(j + 1).is_none_or(|&n| n == b' '),
+                _ => false,
+            };
+            if at_value && b != b' ' {
+                last_value_start = j + 1;
+            }
+            j += 1;
+        }
+        // `key: |`, `- >-`: the indented lines after it are text.
+        let tail = line[last_value_start.min(line.len())..].trim();
+        let tail = tail.split(" #").next().unwrap_or("").trim();
+        if quote.is_none()
+            && flow == 0
+            && (tail.starts_with('|') || tail.starts_with('>'))
+            && tail[1..]
+                .bytes()
+                .all(|c| matches!(c, b'+' | b'-' | b'0'..=b'9'))
+        {
+            scalar_indent = Some(indent);
+        }
+    }
+    Ok(())
 }
 
 /// Serialize `value` as block-style YAML, with `header` lines as `#` comments on top.
@@ -808,6 +932,46 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// The items of a top-level list `key`, flow (`key: [a, b]`) or block
+    /// (`- a` lines below it), each with its line and column; and the place of
+    /// the key's value (where an empty list is).
+    pub fn top_list(&self, key: &str) -> Option<((usize, usize), Vec<ListItem>)> {
+        let (line, _) = self.top_key(key)?;
+        let l = self.lines[line - 1];
+        let after = key.len() + 1;
+        let rest = &l[after..];
+        let value_col = after + rest.len() - rest.trim_start().len();
+        let value = (line, value_col + 1);
+        let mut items = Vec::new();
+        let rest = rest.split(" #").next().unwrap_or("").trim_end();
+        if let Some(inner) = rest.trim_start().strip_prefix('[') {
+            let open = l.find('[').unwrap_or(0) + 1;
+            let mut col = open;
+            for part in inner.trim_end_matches(']').split(',') {
+                let lead = part.len() - part.trim_start().len();
+                let name = part.trim().trim_matches(['"', '\'']).to_string();
+                if !name.is_empty() {
+                    items.push((line, col + lead + 1, name));
+                }
+                col += part.len() + 1;
+            }
+        } else if rest.trim().is_empty() {
+            for (i, l) in self.lines.iter().enumerate().skip(line) {
+                let t = l.trim_start();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                let Some(item) = t.strip_prefix("- ") else {
+                    break;
+                };
+                let col = l.len() - t.len() + 3;
+                let name = item.split(" #").next().unwrap_or("").trim();
+                items.push((i + 1, col, name.trim_matches(['"', '\'']).to_string()));
+            }
+        }
+        Some((value, items))
+    }
+
     /// Line and column of a top-level `key:`.
     pub fn top_key(&self, key: &str) -> Option<(usize, usize)> {
         self.lines.iter().enumerate().find_map(|(i, l)| {
@@ -925,5 +1089,48 @@ mod tests {
         assert_eq!(loc.item("b2"), Some((5, 3)));
         assert_eq!(loc.key(2, "answer"), Some((4, 3)));
         assert_eq!(loc.key(5, "kind"), None);
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_where_it_gets_too_deep() {
+        let flow = format!("a: {}1{}\n", "[".repeat(100), "]".repeat(100));
+        let d = check_depth("f.yaml", &flow).err().map(|d| d.to_string());
+        assert_eq!(
+            d.as_deref(),
+            Some("f.yaml:1:67: invalid YAML: nested deeper than 64 levels; refused")
+        );
+        let compact = format!("{}x\n", "- ".repeat(100));
+        assert!(check_depth("f.yaml", &compact).is_err());
+        let mut indented = String::new();
+        for i in 0..80 {
+            indented.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
+        }
+        let d = check_depth("f.yaml", &indented)
+            .err()
+            .map(|d| (d.line, d.col));
+        assert_eq!(d, Some((65, 65)));
+    }
+
+    #[test]
+    fn brackets_and_dashes_in_text_do_not_count() {
+        let text = format!(
+            "- id: q1\n  prompt: |\n{}\n  note: \"{}\"\n  other: '{}'\n  plain: a{}b\n- id: q2\n  items: [{{id: a, text: \"[x\"}}, [b, [c]]]\n",
+            (0..100)
+                .map(|i| format!("    {}- [[{{ item {i}", " ".repeat(i)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            "[".repeat(100),
+            "{".repeat(100),
+            "[".repeat(10),
+        );
+        assert_eq!(check_depth("f.yaml", &text), Ok(()));
+        // And the parser agrees it is ordinary YAML.
+        let v: std::result::Result<serde_yaml::Value, _> = serde_yaml::from_str(&text);
+        assert!(v.is_ok(), "{v:?}");
     }
 }

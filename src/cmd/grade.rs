@@ -34,6 +34,8 @@ struct Tally {
     already: usize,
     review: usize,
     weeks: BTreeSet<u32>,
+    /// Files read in an encoding other than UTF-8, for the summary.
+    encodings: Vec<String>,
 }
 
 /// Run `quiz grade`.
@@ -105,6 +107,9 @@ pub fn run(
     ]);
     s.add_row(vec!["이미 채점한 파일".to_string(), t.already.to_string()]);
     writeln!(out, "{s}").map_err(io)?;
+    for line in &t.encodings {
+        writeln!(out, "{line}").map_err(io)?;
+    }
     let students = gb.student_count()?;
     if students > MAX_TABLE_STUDENTS {
         let weeks: Vec<String> = t.weeks.iter().map(|w| w.to_string()).collect();
@@ -325,7 +330,18 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             continue;
         };
         match grade::untoken(q, &form.items[pos].tokens, &a.response) {
-            Ok(r) => given[pos] = Some((r, a.answered_at.clone())),
+            Ok(r) => match grade::answers::check_response(r) {
+                Ok(r) => given[pos] = Some((r, a.answered_at.clone())),
+                Err(why) => {
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        line,
+                        1,
+                        format!("{why}; answer skipped"),
+                    ));
+                    t.skipped += 1;
+                }
+            },
             Err(why) => {
                 diags.push(Diagnostic::error(
                     &shown,
@@ -369,6 +385,13 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     bulk.commit()
 }
 
+/// Accepted names of the responses CSV's student column.
+pub const STUDENT_HEADERS: &[&str] = &["student_id", "학번"];
+/// Accepted names of the question column.
+pub const QUESTION_HEADERS: &[&str] = &["question_id", "문항", "문제"];
+/// Accepted names of the answer column.
+pub const ANSWER_HEADERS: &[&str] = &["answer", "답안", "답", "응답"];
+
 fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     let Grader {
         gb,
@@ -379,52 +402,28 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         t,
     } = g;
     let shown = display(path);
-    // First pass: a content hash (the file's identity, so it is never graded twice)
-    // and whether lines end in CRLF; the second pass streams the rows.
-    let (file_id, crlf, size) = {
-        use sha2::{Digest, Sha256};
-        use std::io::Read;
-        let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut h = Sha256::new();
-        let mut buf = vec![0u8; 1 << 20];
-        let (mut crlf, mut size, mut first) = (false, 0u64, true);
-        loop {
-            let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
-            if n == 0 {
-                break;
-            }
-            if first {
-                crlf = buf[..n].windows(2).any(|w| w == b"\r\n");
-                first = false;
-            }
-            h.update(&buf[..n]);
-            size += n as u64;
-        }
-        let hex: String = h
-            .finalize()
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        (hex, crlf, size)
-    };
-    let file_id = file_id.as_str();
+    // First pass (csvfile::open_stream): a content hash (the file's identity, so
+    // it is never graded twice), the encoding, line endings and an unterminated
+    // quote; the second pass streams the rows.
+    let stream = crate::csvfile::open_stream(path)?;
+    if stream.encoding.is_notable() {
+        t.encodings
+            .push(format!("{shown}: {}로 읽었습니다", stream.encoding.name()));
+    }
+    if let Some(u) = stream.unterminated {
+        diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
+        t.skipped += 1;
+    }
+    let file_id = stream.file_id.as_str();
     // csv reports a CRLF record's line one short (the LF is read with the next record).
-    let fix = usize::from(crlf);
-    let bar = indicatif::ProgressBar::new(size);
-    if size < 5_000_000 {
+    let fix = usize::from(stream.crlf);
+    let bar = indicatif::ProgressBar::new(stream.size);
+    if stream.size < 5_000_000 {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    {
-        use std::io::BufRead;
-        let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
-        if head.starts_with(b"\xef\xbb\xbf") {
-            reader.consume(3);
-        }
-    }
+    let reader = stream.reader;
     let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(stream.delimiter)
         .has_headers(true)
         .flexible(true)
         .from_reader(reader);
@@ -432,18 +431,32 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         .byte_headers()
         .map_err(|e| Error::Usage(format!("{shown}: {e}")))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name.as_bytes()))
+    let col = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let h = String::from_utf8_lossy(h);
+            names.iter().any(|n| h.trim().eq_ignore_ascii_case(n))
+        })
     };
-    let (Some(sc), Some(qc), Some(ac)) = (col("student_id"), col("question_id"), col("answer"))
-    else {
+    let (Some(sc), Some(qc), Some(ac)) = (
+        col(STUDENT_HEADERS),
+        col(QUESTION_HEADERS),
+        col(ANSWER_HEADERS),
+    ) else {
         diags.push(Diagnostic::error(
             &shown,
             1,
             1,
-            "the header must be student_id,question_id,answer; file skipped",
+            format!(
+                "the header must name a student column ({}), a question column ({}) and an answer column ({}); found: {}; file skipped",
+                STUDENT_HEADERS.join(", "),
+                QUESTION_HEADERS.join(", "),
+                ANSWER_HEADERS.join(", "),
+                headers
+                    .iter()
+                    .map(String::from_utf8_lossy)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ));
         t.skipped += 1;
         return Ok(());
@@ -527,6 +540,16 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     line,
                     qc + 1,
                     format!("`{s}` answers `{qid}` a second time; row skipped"),
+                ));
+                t.skipped += 1;
+                continue;
+            }
+            if let Err(why) = grade::answers::check_length(&ans) {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    ac + 1,
+                    format!("{why}; row skipped"),
                 ));
                 t.skipped += 1;
                 continue;

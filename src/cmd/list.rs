@@ -49,7 +49,11 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
                 .collect();
             row.push(by_kind.join(", "));
         }
-        t.add_row(row);
+        t.add_row(
+            row.iter()
+                .map(|c| crate::printable::cell(c))
+                .collect::<Vec<_>>(),
+        );
     }
     if files.is_empty() {
         return Err(Error::Usage(match unit {

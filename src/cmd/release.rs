@@ -33,8 +33,7 @@ pub fn run(
             "단원 `{unit}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다"
         )));
     }
-    let file = std::fs::File::open(roster).map_err(|e| Error::io(roster, e))?;
-    let (students, mut diags) = crate::roster::parse(&display(roster), file)?;
+    let (students, mut diags, _) = crate::roster::read(roster)?;
     let (bank, more) = Bank::load_unit(questions, rubrics, unit)?;
     diags.extend(more);
     // Only questions `check` accepts are ever released.

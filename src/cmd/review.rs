@@ -6,6 +6,7 @@ use crate::bank::Bank;
 use crate::error::{Error, Result};
 use crate::grade::Index;
 use crate::gradebook::Gradebook;
+use crate::printable::escape;
 use crate::runner::fmt_points;
 use crate::score::{self, Response};
 use std::io::{BufRead, Write};
@@ -55,10 +56,10 @@ pub fn run(
             "\n[{}/{}] 학생 {} · {}\n문제: {}\n답안:\n{}",
             i + 1,
             rows.len(),
-            r.student,
-            q.id,
-            q.prompt,
-            text
+            escape(&r.student),
+            escape(&q.id),
+            escape(&q.prompt),
+            escape(&text)
         )
         .map_err(io)?;
         let found = if o.matched.is_empty() {
@@ -69,8 +70,9 @@ pub fn run(
         let all: Vec<&str> = q.rubric.iter().map(|c| c.concept.as_str()).collect();
         writeln!(
             out,
-            "포함된 개념: {found} (루브릭: {})\n제안 점수: {}/{}",
-            all.join(", "),
+            "포함된 개념: {} (루브릭: {})\n제안 점수: {}/{}",
+            escape(&found),
+            escape(&all.join(", ")),
             fmt_points(o.points),
             fmt_points(o.max)
         )

@@ -4,17 +4,21 @@ use super::report;
 use crate::error::{Error, Result};
 use crate::fsutil::display;
 use crate::gradebook::Gradebook;
+use crate::printable::cell;
 use std::io::Write;
 use std::path::Path;
 
 /// Import a roster CSV into the gradebook: valid rows are added or updated in one
 /// transaction; bad rows are reported by line and refused (exit 1).
 pub fn import(db: &Path, file: &Path, out: &mut dyn Write) -> Result<()> {
-    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let (students, mut diags) = crate::roster::parse(&display(file), f)?;
+    let (students, mut diags, encoding) = crate::roster::read(file)?;
     let mut gb = Gradebook::open(db)?;
     let (added, updated) = gb.upsert_students(&students)?;
     let (errors, _) = report(&mut diags);
+    if encoding.is_notable() {
+        writeln!(out, "{}: {}로 읽었습니다", display(file), encoding.name())
+            .map_err(|e| Error::io("stdout", e))?;
+    }
     writeln!(
         out,
         "학생 {added}명 추가, {updated}명 갱신, {errors}행 거부 ({})",
@@ -34,9 +38,9 @@ pub fn list(db: &Path, out: &mut dyn Write) -> Result<()> {
     let students = gb.students()?;
     for s in &students {
         t.add_row(vec![
-            s.id.clone(),
-            s.name.clone(),
-            s.email.clone().unwrap_or_default(),
+            cell(&s.id),
+            cell(&s.name),
+            cell(s.email.as_deref().unwrap_or_default()),
         ]);
     }
     writeln!(out, "{t}\n{}명", students.len()).map_err(|e| Error::io("stdout", e))

@@ -1,17 +1,21 @@
-//! Manual scoring in a spreadsheet: `quiz rubric sheet` writes a CSV (UTF-8 BOM,
-//! CRLF) with one row per student and one column per checklist item and per
-//! essay awaiting review, the allowed values in the header; `quiz rubric import`
-//! reads it back as Excel or Google Sheets save it, validates every cell,
+//! Manual scoring in a spreadsheet: `quiz rubric sheet` writes a CSV (the one
+//! writer of [`crate::csvfile`]) or an xlsx ([`crate::xlsxfile`]: 학번 as text,
+//! level drop-downs) with one row per roster student and one column per
+//! checklist item and per essay awaiting review, the allowed values in the
+//! header; `quiz rubric import` reads either back as Excel, LibreOffice or
+//! Google Sheets save it (any encoding csvfile reads), validates every cell,
 //! reports bad cells by row and column, imports the valid ones and records who
 //! and when.
 
 use super::report;
 use crate::bank::Bank;
+use crate::csvfile::unneutralize;
 use crate::error::{Diagnostic, Error, Result};
 use crate::fsutil::{display, write_atomic};
 use crate::grade::Index;
 use crate::gradebook::{ChecklistScore, Gradebook, Row, now};
 use crate::runner::fmt_points;
+use crate::xlsxfile::Column;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
@@ -50,6 +54,7 @@ pub fn sheet(
     db: &Path,
     week: u32,
     out_file: Option<&Path>,
+    xlsx: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
@@ -63,36 +68,62 @@ pub fn sheet(
     let gb = Gradebook::open_read_only(db)?;
     let rows = gb.rows()?;
     let pend = pending(&rows, &index, week);
-    let essays: BTreeSet<&String> = pend.keys().map(|(_, q)| q).collect();
     let scored: BTreeMap<(String, String), String> = gb
         .checklist(week)?
         .into_iter()
         .map(|c| ((c.student, c.item), c.level))
         .collect();
+    // With a roster, only its students: a row for anyone else could not be
+    // imported back. Without one, whoever has an essay awaiting review.
     let mut students: Vec<(String, String)> =
         gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
+    let on_roster = !students.is_empty();
+    let mut left_out = BTreeSet::new();
     for (s, _) in pend.keys() {
         if !students.iter().any(|(i, _)| i == s) {
-            students.push((s.clone(), String::new()));
+            if on_roster {
+                left_out.insert(s.clone());
+            } else {
+                students.push((s.clone(), String::new()));
+            }
         }
     }
-    let mut buf = Vec::from(&b"\xef\xbb\xbf"[..]);
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        let mut header = vec!["학번".to_string(), "이름".to_string()];
-        for item in &rubric.checklist {
-            let levels: Vec<&str> = item.levels.iter().map(|l| l.name.as_str()).collect();
-            header.push(format!("{} {} [{}]", item.id, item.text, levels.join("/")));
-        }
-        for q in &essays {
-            let max = index.get(q).map_or(0.0, |(q, ..)| q.points);
-            header.push(format!("{q} 서술형 [0-{}]", fmt_points(max)));
-        }
-        w.write_record(&header)
-            .map_err(|e| Error::Usage(e.to_string()))?;
-        for (id, name) in &students {
+    let essays: BTreeSet<&String> = pend
+        .keys()
+        .filter(|(s, _)| !left_out.contains(s))
+        .map(|(_, q)| q)
+        .collect();
+    let mut columns = vec![
+        Column {
+            header: "학번".to_string(),
+            choices: Vec::new(),
+            numeric: false,
+        },
+        Column {
+            header: "이름".to_string(),
+            choices: Vec::new(),
+            numeric: false,
+        },
+    ];
+    for item in &rubric.checklist {
+        let levels: Vec<String> = item.levels.iter().map(|l| l.name.clone()).collect();
+        columns.push(Column {
+            header: format!("{} {} [{}]", item.id, item.text, levels.join("/")),
+            choices: levels,
+            numeric: false,
+        });
+    }
+    for q in &essays {
+        let max = index.get(q).map_or(0.0, |(q, ..)| q.points);
+        columns.push(Column {
+            header: format!("{q} 서술형 [0-{}]", fmt_points(max)),
+            choices: Vec::new(),
+            numeric: true,
+        });
+    }
+    let rows: Vec<Vec<String>> = students
+        .iter()
+        .map(|(id, name)| {
             let mut row = vec![id.clone(), name.clone()];
             for item in &rubric.checklist {
                 row.push(
@@ -110,16 +141,41 @@ pub fn sheet(
                         .unwrap_or_default(),
                 );
             }
-            w.write_record(&row)
-                .map_err(|e| Error::Usage(e.to_string()))?;
+            row
+        })
+        .collect();
+    let buf = if xlsx {
+        crate::xlsxfile::fill_in(&format!("{week}주차"), &columns, &rows)?
+    } else {
+        let mut w = crate::csvfile::Writer::new(true);
+        w.text_row(columns.iter().map(|c| c.header.as_str()))?;
+        for row in &rows {
+            for (cell, col) in row.iter().zip(&columns) {
+                if col.numeric {
+                    w.number(cell)?;
+                } else {
+                    w.text(cell)?;
+                }
+            }
+            w.end_row()?;
         }
-        w.flush().map_err(|e| Error::io("sheet", e))?;
-    }
+        w.finish()?
+    };
+    let ext = if xlsx { "xlsx" } else { "csv" };
     let target = out_file.map_or_else(
-        || Path::new(&format!("rubric_week_{week:02}.csv")).to_path_buf(),
+        || Path::new(&format!("rubric_week_{week:02}.{ext}")).to_path_buf(),
         Path::to_path_buf,
     );
     write_atomic(&target, &buf)?;
+    if !left_out.is_empty() {
+        writeln!(
+            out,
+            "명단에 없는 학생 {}명의 서술형은 넣지 않았습니다 ({}); 먼저 quiz roster import로 명단에 추가하세요.",
+            left_out.len(),
+            left_out.into_iter().collect::<Vec<_>>().join(", ")
+        )
+        .map_err(|e| Error::io("stdout", e))?;
+    }
     writeln!(
         out,
         "{}: 학생 {}명, 체크리스트 {}항목, 검토할 서술형 {}문항",
@@ -143,21 +199,7 @@ pub fn import(
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     let index = Index::new(&bank);
     let shown = display(file);
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Usage(format!("{shown}: not UTF-8; save as CSV UTF-8")))?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::Usage(format!("{shown}: {e}")))?
-        .clone();
+    let (headers, records) = read_sheet(file, &mut diags, out)?;
     let mut gb = Gradebook::open(db)?;
     let rows = gb.rows()?;
     // Columns: checklist items (by id) of some week, or essays (question ids).
@@ -187,35 +229,27 @@ pub fn import(
     let at = now();
     let mut checklist = Vec::new();
     let mut essays = Vec::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
+    let roster: Vec<&str> = known.iter().map(String::as_str).collect();
+    for (line, rec) in &records {
+        let line = *line;
+        let written = rec.first().map_or("", |s| unneutralize(s.trim()));
+        if written.is_empty() {
+            continue;
+        }
+        let student = match roster_id(written, &roster) {
+            Ok(s) => s,
+            Err(why) => {
                 diags.push(Diagnostic::error(
                     &shown,
-                    e.position().map_or(0, |p| p.line() as usize),
-                    0,
-                    format!("unreadable row: {e}"),
+                    line,
+                    1,
+                    format!("{why}; row skipped"),
                 ));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
-        let student = rec.get(0).unwrap_or("").trim().to_string();
-        if student.is_empty() {
-            continue;
-        }
-        if !known.is_empty() && !known.contains(&student) {
-            diags.push(Diagnostic::error(
-                &shown,
-                line,
-                1,
-                format!("unknown student `{student}`; row skipped"),
-            ));
-            continue;
-        }
         for (ci, col) in cols.iter().enumerate() {
-            let cell = rec.get(ci).unwrap_or("").trim();
+            let cell = unneutralize(rec.get(ci).map_or("", |s| s.trim()));
             if cell.is_empty() {
                 continue;
             }
@@ -296,4 +330,86 @@ pub fn import(
         return Err(Error::Problems { count: errors });
     }
     Ok(())
+}
+
+/// The header and rows of a rubric sheet: an xlsx workbook (by its zip
+/// signature) or a CSV in any encoding [`crate::csvfile`] reads.
+#[allow(clippy::type_complexity)]
+fn read_sheet(
+    file: &Path,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut dyn Write,
+) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>)> {
+    let shown = display(file);
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let mut rows = if bytes.starts_with(b"PK\x03\x04") {
+        crate::xlsxfile::read_rows(file)?
+    } else {
+        let t = crate::csvfile::decode_text(file, bytes)?;
+        if t.encoding.is_notable() {
+            writeln!(out, "{shown}: {}로 읽었습니다", t.encoding.name())
+                .map_err(|e| Error::io("stdout", e))?;
+        }
+        if let Some(u) = t.unterminated {
+            diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(t.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(t.text.as_bytes());
+        let mut rows = Vec::new();
+        for rec in rdr.records() {
+            match rec {
+                Ok(r) => rows.push((
+                    r.position().map_or(0, |p| p.line() as usize),
+                    r.iter().map(str::to_string).collect(),
+                )),
+                Err(e) => diags.push(Diagnostic::error(
+                    &shown,
+                    e.position().map_or(0, |p| p.line() as usize),
+                    0,
+                    format!("unreadable row: {e}"),
+                )),
+            }
+        }
+        rows
+    };
+    if rows.is_empty() {
+        return Err(Error::Usage(format!("{shown}: the sheet is empty")));
+    }
+    let (_, header) = rows.remove(0);
+    Ok((header, rows))
+}
+
+/// The roster id a sheet's 학번 cell means: itself, or, when a spreadsheet
+/// dropped leading zeros (`123` for `00123`), the one roster id it can only be.
+fn roster_id(written: &str, roster: &[&str]) -> std::result::Result<String, String> {
+    if roster.is_empty() || roster.contains(&written) {
+        return Ok(written.to_string());
+    }
+    if !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit()) {
+        let bare = written.trim_start_matches('0');
+        let hits: Vec<&&str> = roster
+            .iter()
+            .filter(|id| id.len() > written.len())
+            .filter(|id| {
+                id.bytes().all(|b| b.is_ascii_digit()) && id.trim_start_matches('0') == bare
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => return Ok((**one).to_string()),
+            [] => {}
+            many => {
+                return Err(format!(
+                    "student `{written}` could be any of {} (a spreadsheet dropped leading zeros); write the full 학번",
+                    many.iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+    }
+    Err(format!("unknown student `{written}`"))
 }

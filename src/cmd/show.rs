@@ -93,5 +93,6 @@ pub fn run(paths: &Paths, id: &str, out: &mut dyn Write) -> Result<()> {
             "no question `{id}` in the bank{hint}"
         )));
     };
-    write!(out, "{}", render(&bank, &f.file.unit, q)).map_err(|e| Error::io("stdout", e))
+    let text = render(&bank, &f.file.unit, q);
+    write!(out, "{}", crate::printable::escape(&text)).map_err(|e| Error::io("stdout", e))
 }

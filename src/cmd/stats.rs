@@ -140,7 +140,7 @@ fn print(
     let header = [
         "문항",
         "유형",
-        "n",
+        "응시 수",
         "정답률(F)",
         "SD",
         "추측",
@@ -199,61 +199,48 @@ fn print(
 }
 
 fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
-    let mut buf = Vec::from(&b"\xef\xbb\xbf"[..]);
-    {
-        let mut w = csv::WriterBuilder::new()
-            .flexible(true)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        let e = |e: csv::Error| Error::Usage(e.to_string());
-        w.write_record([
-            "문항",
-            "응시 수",
-            "정답률(F)",
-            "표준편차",
-            "추측 확률",
-            "의도 가중",
-            "실효 가중",
-            "변별도",
-            "변별 효율",
-            "표시",
-        ])
-        .map_err(e)?;
-        let f = |x: Option<f64>| x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.4}"));
-        for it in items {
-            w.write_record([
-                it.id.clone(),
-                it.n.to_string(),
-                f(it.facility),
-                f(it.sd),
-                format!("{:.4}", it.random_guess),
-                format!("{:.4}", it.intended_weight),
-                f(it.effective_weight),
-                f(it.discrimination),
-                f(it.efficiency),
-                if it.flagged() {
-                    "검토 필요".into()
-                } else {
-                    String::new()
-                },
-            ])
-            .map_err(e)?;
-        }
-        for (k, v) in [
-            ("시험:응시 수", Some(test.n as f64)),
-            ("시험:평균", test.mean),
-            ("시험:중앙값", test.median),
-            ("시험:표준편차", test.sd),
-            ("시험:왜도", test.skewness),
-            ("시험:첨도", test.kurtosis),
-            ("시험:내적 일관성 (CIC)", test.cic),
-            ("시험:오차율 (ER)", test.error_ratio),
-            ("시험:표준오차 (SE)", test.standard_error),
-        ] {
-            w.write_record([k.to_string(), String::new(), f(v)])
-                .map_err(e)?;
-        }
-        w.flush().map_err(|e| Error::io("csv", e))?;
+    let mut w = crate::csvfile::Writer::new(true);
+    w.text_row([
+        "문항",
+        "응시 수",
+        "정답률(F)",
+        "표준편차",
+        "추측 확률",
+        "의도 가중",
+        "실효 가중",
+        "변별도",
+        "변별 효율",
+        "표시",
+    ])?;
+    let f = |x: Option<f64>| x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.4}"));
+    for it in items {
+        w.text(&it.id)?;
+        w.number(&it.n.to_string())?;
+        w.number(&f(it.facility))?;
+        w.number(&f(it.sd))?;
+        w.number(&format!("{:.4}", it.random_guess))?;
+        w.number(&format!("{:.4}", it.intended_weight))?;
+        w.number(&f(it.effective_weight))?;
+        w.number(&f(it.discrimination))?;
+        w.number(&f(it.efficiency))?;
+        w.text(if it.flagged() { "검토 필요" } else { "" })?;
+        w.end_row()?;
     }
-    Ok(buf)
+    for (k, v) in [
+        ("시험:응시 수", Some(test.n as f64)),
+        ("시험:평균", test.mean),
+        ("시험:중앙값", test.median),
+        ("시험:표준편차", test.sd),
+        ("시험:왜도", test.skewness),
+        ("시험:첨도", test.kurtosis),
+        ("시험:내적 일관성 (CIC)", test.cic),
+        ("시험:오차율 (ER)", test.error_ratio),
+        ("시험:표준오차 (SE)", test.standard_error),
+    ] {
+        w.text(k)?;
+        w.number("")?;
+        w.number(&f(v))?;
+        w.end_row()?;
+    }
+    w.finish()
 }

@@ -62,8 +62,15 @@ pub fn todays_unit(course: &Path, today: NaiveDate) -> Result<Option<String>> {
             Error::io(course, e)
         }
     })?;
-    let s: crate::schedule::Schedule =
-        crate::yaml::parse(&display(course), &text).map_err(|d| Error::Usage(d.to_string()))?;
+    let s = crate::schedule::Schedule::parse(&display(course), &text).map_err(|diags| {
+        Error::Usage(
+            diags
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
     Ok(s.unit_on(today))
 }
 

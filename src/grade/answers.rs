@@ -7,6 +7,34 @@ use crate::model::{Choice, Kind, Question};
 use crate::score::Response;
 use std::collections::BTreeMap;
 
+/// The longest answer accepted, in characters. A longer answer would not fit a
+/// spreadsheet cell (32,767) and is never a real answer to a quiz question.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+
+/// Refuse a text longer than [`MAX_ANSWER_CHARS`], with a message saying so.
+pub fn check_length(text: &str) -> Result<(), String> {
+    // At most 4 bytes a character: a short text needs no counting.
+    if text.len() <= MAX_ANSWER_CHARS {
+        return Ok(());
+    }
+    let n = text.chars().count();
+    if n <= MAX_ANSWER_CHARS {
+        Ok(())
+    } else {
+        Err(format!(
+            "답안이 {n}자로 너무 깁니다 (최대 {MAX_ANSWER_CHARS}자)"
+        ))
+    }
+}
+
+/// [`check_length`] of a response's text (other responses are short by construction).
+pub fn check_response(r: Response) -> Result<Response, String> {
+    if let Response::Text(t) = &r {
+        check_length(t)?;
+    }
+    Ok(r)
+}
+
 fn resolve(list: &[Choice], cell: &str, what: &str) -> Result<String, String> {
     let c = cell.trim();
     list.iter()

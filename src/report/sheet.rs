@@ -1,31 +1,13 @@
 //! Writing sheets for spreadsheets.
 //!
-//! CSV: UTF-8 with a BOM by default (Excel otherwise garbles Hangul), CRLF,
-//! RFC 4180 quoting (csv crate); a text cell that begins with `=`, `+`, `-`,
-//! `@`, tab, CR or LF gets a leading `'` so a spreadsheet never runs it as a
-//! formula (student answers are untrusted); numbers, negative marks included,
-//! stay numbers; text is NFC-normalized.
+//! CSV: written by [`crate::csvfile::Writer`] (BOM, CRLF, formulas
+//! neutralized, text NFC); numbers, negative marks included, stay numbers.
 //!
 //! xlsx (rust_xlsxwriter): numbers stored as numbers, a bold frozen header row,
 //! column widths from the content, percents formatted as percent.
 
 use super::weekly::{Cell, Sheet};
 use crate::error::{Error, Result};
-
-/// Neutralize a text cell for CSV.
-pub fn safe_text(s: &str) -> String {
-    safe_cow(s).into_owned()
-}
-
-/// [`safe_text`] without a copy for text that needs no change.
-fn safe_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    let s = crate::text::nfc_cow(s);
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
-        std::borrow::Cow::Owned(format!("'{s}"))
-    } else {
-        s
-    }
-}
 
 /// A number rounded to 4 decimals, without trailing zeros (`2`, `0.5`, `-0.3333`).
 fn num(x: f64) -> String {
@@ -50,58 +32,182 @@ fn num(x: f64) -> String {
     }
 }
 
-/// A sheet as CSV bytes.
+/// A sheet as CSV bytes (the one writer, [`crate::csvfile::Writer`]).
 pub fn csv(sheet: &Sheet, bom: bool) -> Result<Vec<u8>> {
-    let mut buf = if bom {
-        Vec::from(&b"\xef\xbb\xbf"[..])
-    } else {
-        Vec::new()
-    };
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut buf);
-        let e = |e: csv::Error| Error::Usage(format!("cannot write CSV: {e}"));
-        w.write_record(sheet.header.iter().map(|h| safe_text(h)))
-            .map_err(e)?;
-        for row in &sheet.rows {
-            for c in row {
-                match c {
-                    Cell::Text(t) => w.write_field(safe_cow(t).as_bytes()),
-                    Cell::Num(x) | Cell::Percent(x) => w.write_field(num(*x)),
-                    Cell::Empty => w.write_field(""),
-                }
-                .map_err(e)?;
+    let mut w = crate::csvfile::Writer::new(bom);
+    w.text_row(&sheet.header)?;
+    for row in &sheet.rows {
+        for c in row {
+            match c {
+                Cell::Text(t) | Cell::DateTime(t) => w.text(t)?,
+                Cell::Num(x) | Cell::Percent(x) => w.number(&num(*x))?,
+                Cell::Empty => w.number("")?,
             }
-            w.write_record(None::<&[u8]>).map_err(e)?;
         }
-        w.flush().map_err(|e| Error::io("csv", e))?;
+        w.end_row()?;
     }
-    Ok(buf)
+    w.finish()
 }
 
-/// Display width of a cell: Hangul and other wide characters count two.
+/// Display width of a text: Hangul and other wide characters count two.
+fn text_width(t: &str) -> usize {
+    t.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Display width of a cell (its longest line).
 fn cell_width(cell: &Cell) -> usize {
     match cell {
-        Cell::Text(t) => t.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum(),
+        Cell::Text(t) => t.lines().map(text_width).max().unwrap_or(0),
         Cell::Num(x) => num(*x).len(),
         Cell::Percent(_) => 6,
+        Cell::DateTime(_) => 16,
         Cell::Empty => 0,
     }
 }
 
-/// Column widths for a header and rows (capped, so a long answer does not make a
-/// column screen-wide).
+/// The widest a column of numbers gets for its header: a longer header wraps.
+const NUMBER_COLUMN_WIDTH: usize = 12;
+/// The widest a text column gets: longer text wraps.
+const TEXT_COLUMN_WIDTH: usize = 60;
+
+/// Column widths for a header and rows: from the content, capped (a long answer
+/// wraps rather than making a column screen-wide); a column of numbers or
+/// percents is as wide as its values, its header wrapping onto a second line.
 fn widths<'r>(header: &[String], rows: impl IntoIterator<Item = &'r Vec<Cell>>) -> Vec<f64> {
-    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count() * 2).collect();
+    let mut content = vec![0usize; header.len()];
+    let mut numeric = vec![true; header.len()];
     for row in rows {
         for (c, cell) in row.iter().enumerate() {
-            if let Some(x) = w.get_mut(c) {
+            if let Some(x) = content.get_mut(c) {
                 *x = (*x).max(cell_width(cell));
+                if matches!(cell, Cell::Text(t) if !t.is_empty()) {
+                    numeric[c] = false;
+                }
             }
         }
     }
-    w.into_iter().map(|x| (x as f64 + 2.0).min(60.0)).collect()
+    header
+        .iter()
+        .zip(content.iter().zip(&numeric))
+        .map(|(h, (&x, &n))| {
+            let head = text_width(h);
+            let w = if n {
+                x.max(head.min(NUMBER_COLUMN_WIDTH))
+            } else {
+                x.max(head).min(TEXT_COLUMN_WIDTH)
+            };
+            w as f64 + 2.0
+        })
+        .collect()
+}
+
+/// The most characters an xlsx cell holds.
+pub const XLSX_CELL_CHARS: usize = 32_767;
+
+/// A text for an xlsx cell: cut to what a cell holds, with a visible marker
+/// saying so (the CSV keeps the whole text).
+pub fn xlsx_text(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.len() <= XLSX_CELL_CHARS || t.chars().count() <= XLSX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let n = t.chars().count();
+    let marker = format!(" …[잘림: 전체 {n}자 중 앞부분만 표시, 전체는 CSV 보고서에 있습니다]");
+    let keep = XLSX_CELL_CHARS - marker.chars().count();
+    let mut s: String = t.chars().take(keep).collect();
+    s.push_str(&marker);
+    std::borrow::Cow::Owned(s)
+}
+
+/// Lines a text takes in a column `width` characters wide (wrapped).
+fn wrapped_lines(t: &str, width: f64) -> usize {
+    let w = (width - 1.0).max(1.0) as usize;
+    // A text is never wider than its bytes: short single lines need no counting.
+    if t.len() <= w && !t.contains('\n') {
+        return 1;
+    }
+    t.split('\n')
+        .map(|l| text_width(l).div_ceil(w).max(1))
+        .sum()
+}
+
+/// Default row height in points, per line of text.
+const LINE_HEIGHT: f64 = 15.0;
+/// Excel's tallest row.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// The formats cells are written with.
+struct Formats {
+    percent: rust_xlsxwriter::Format,
+    decimal: rust_xlsxwriter::Format,
+    datetime: rust_xlsxwriter::Format,
+    wrap: rust_xlsxwriter::Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        use rust_xlsxwriter::{Format, FormatAlign};
+        Formats {
+            percent: Format::new().set_num_format("0.0%"),
+            decimal: Format::new().set_num_format("0.00"),
+            datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// Write one cell; returns the lines its text takes (for the row height).
+fn write_cell(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    col: u16,
+    cell: &Cell,
+    width: f64,
+    f: &Formats,
+) -> Result<usize> {
+    match cell {
+        Cell::Text(t) if !t.is_empty() => {
+            let t = xlsx_text(t);
+            let lines = wrapped_lines(&t, width);
+            if lines > 1 {
+                ws.write_string_with_format(r, col, t, &f.wrap)
+                    .map_err(xlsx_err)?;
+            } else {
+                ws.write_string(r, col, t).map_err(xlsx_err)?;
+            }
+            return Ok(lines);
+        }
+        Cell::Num(x) if x.fract() != 0.0 => {
+            ws.write_number_with_format(r, col, *x, &f.decimal)
+                .map_err(xlsx_err)?;
+        }
+        Cell::Num(x) => {
+            ws.write_number(r, col, *x).map_err(xlsx_err)?;
+        }
+        Cell::Percent(x) => {
+            ws.write_number_with_format(r, col, *x / 100.0, &f.percent)
+                .map_err(xlsx_err)?;
+        }
+        Cell::DateTime(t) => match rust_xlsxwriter::ExcelDateTime::parse_from_str(t) {
+            Ok(d) => {
+                ws.write_datetime_with_format(r, col, d, &f.datetime)
+                    .map_err(xlsx_err)?;
+            }
+            Err(_) => {
+                ws.write_string(r, col, t).map_err(xlsx_err)?;
+            }
+        },
+        Cell::Text(_) | Cell::Empty => {}
+    }
+    Ok(1)
+}
+
+/// Set the height of row `r` for `lines` lines of text (only when more than one).
+fn grow_row(ws: &mut rust_xlsxwriter::Worksheet, r: u32, lines: usize) -> Result<()> {
+    if lines > 1 {
+        ws.set_row_height(r, (lines as f64 * LINE_HEIGHT).min(MAX_ROW_HEIGHT))
+            .map_err(xlsx_err)?;
+    }
+    Ok(())
 }
 
 fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
@@ -121,46 +227,35 @@ fn start_sheet(
         ws.set_column_width(c as u16, *w).map_err(xlsx_err)?;
     }
     ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
-    let bold = Format::new().set_bold();
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let mut lines = 1;
     for (c, h) in header.iter().enumerate() {
+        lines = lines.max(wrapped_lines(h, widths.get(c).copied().unwrap_or(10.0)));
         ws.write_string_with_format(0, c as u16, h, &bold)
             .map_err(xlsx_err)?;
     }
-    Ok(())
+    grow_row(ws, 0, lines)
 }
 
-/// Write one row of cells: numbers as numbers, percents as percent-formatted
-/// fractions, text NFC-normalized.
+/// Write one row of cells: numbers as numbers (two decimals shown, the value
+/// kept), percents as percent-formatted fractions, times as date-time cells,
+/// multi-line text wrapped with the row grown to show it.
 fn write_row(
     ws: &mut rust_xlsxwriter::Worksheet,
     r: u32,
-    first: Option<&str>,
     row: &[Cell],
-    percent: &rust_xlsxwriter::Format,
+    widths: &[f64],
+    f: &Formats,
 ) -> Result<()> {
-    let offset = u16::from(first.is_some());
-    if let Some(f) = first {
-        ws.write_string(r, 0, crate::text::nfc_cow(f))
-            .map_err(xlsx_err)?;
-    }
+    let mut lines = 1;
     for (c, cell) in row.iter().enumerate() {
-        let col = c as u16 + offset;
-        match cell {
-            Cell::Text(t) if !t.is_empty() => {
-                ws.write_string(r, col, crate::text::nfc_cow(t))
-                    .map_err(xlsx_err)?;
-            }
-            Cell::Num(x) => {
-                ws.write_number(r, col, *x).map_err(xlsx_err)?;
-            }
-            Cell::Percent(x) => {
-                ws.write_number_with_format(r, col, *x / 100.0, percent)
-                    .map_err(xlsx_err)?;
-            }
-            Cell::Text(_) | Cell::Empty => {}
-        }
+        let w = widths.get(c).copied().unwrap_or(10.0);
+        lines = lines.max(write_cell(ws, r, c as u16, cell, w, f)?);
     }
-    Ok(())
+    grow_row(ws, r, lines)
 }
 
 /// A workbook of two sheets: a summary (kept in memory, written last, first in
@@ -171,7 +266,8 @@ pub struct Book {
     wb: rust_xlsxwriter::Workbook,
     summary_name: String,
     next_row: u32,
-    percent: rust_xlsxwriter::Format,
+    formats: Formats,
+    detail_widths: Vec<f64>,
 }
 
 impl Book {
@@ -191,12 +287,14 @@ impl Book {
             .set_name(summary_name)
             .map_err(xlsx_err)?;
         let ws = wb.add_worksheet_with_low_memory().map_err(xlsx_err)?;
-        start_sheet(ws, detail_name, header, &widths(header, probe))?;
+        let detail_widths = widths(header, probe);
+        start_sheet(ws, detail_name, header, &detail_widths)?;
         Ok(Book {
             wb,
             summary_name: summary_name.to_string(),
             next_row: 1,
-            percent: rust_xlsxwriter::Format::new().set_num_format("0.0%"),
+            formats: Formats::new(),
+            detail_widths,
         })
     }
 
@@ -206,21 +304,27 @@ impl Book {
     pub fn detail_row(&mut self, first: &str, row: Vec<Cell>) -> Result<()> {
         let ws = self.wb.worksheet_from_index(1).map_err(xlsx_err)?;
         let r = self.next_row;
+        // The row's height is set before its cells: a low-memory sheet writes a
+        // row out when the next one starts.
+        let mut lines = 1;
+        for (c, cell) in row.iter().enumerate() {
+            if let Cell::Text(t) = cell {
+                let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
+                lines = lines.max(wrapped_lines(t, w));
+            }
+        }
+        grow_row(ws, r, lines)?;
         ws.write_string(r, 0, first).map_err(xlsx_err)?;
         for (c, cell) in row.into_iter().enumerate() {
-            let col = c as u16 + 1;
+            let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
             match cell {
-                Cell::Text(t) if !t.is_empty() => {
-                    ws.write_string(r, col, t).map_err(xlsx_err)?;
+                // The common case: moved in, not copied.
+                Cell::Text(t) if !t.is_empty() && lines == 1 && t.len() <= XLSX_CELL_CHARS => {
+                    ws.write_string(r, c as u16 + 1, t).map_err(xlsx_err)?;
                 }
-                Cell::Num(x) => {
-                    ws.write_number(r, col, x).map_err(xlsx_err)?;
+                cell => {
+                    write_cell(ws, r, c as u16 + 1, &cell, w, &self.formats)?;
                 }
-                Cell::Percent(x) => {
-                    ws.write_number_with_format(r, col, x / 100.0, &self.percent)
-                        .map_err(xlsx_err)?;
-                }
-                Cell::Text(_) | Cell::Empty => {}
             }
         }
         self.next_row += 1;
@@ -230,14 +334,10 @@ impl Book {
     /// Write the summary sheet and return the workbook's bytes.
     pub fn finish(mut self, summary: &Sheet) -> Result<Vec<u8>> {
         let ws = self.wb.worksheet_from_index(0).map_err(xlsx_err)?;
-        start_sheet(
-            ws,
-            &self.summary_name,
-            &summary.header,
-            &widths(&summary.header, &summary.rows),
-        )?;
+        let w = widths(&summary.header, &summary.rows);
+        start_sheet(ws, &self.summary_name, &summary.header, &w)?;
         for (r, row) in summary.rows.iter().enumerate() {
-            write_row(ws, (r + 1) as u32, None, row, &self.percent)?;
+            write_row(ws, (r + 1) as u32, row, &w, &self.formats)?;
         }
         self.wb.save_to_buffer().map_err(xlsx_err)
     }
@@ -255,6 +355,48 @@ mod tests {
             let expected = if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") };
             proptest::prop_assert_eq!(num(x), expected);
         }
+    }
+
+    #[test]
+    fn an_answer_longer_than_a_cell_is_cut_with_a_marker_not_a_failed_report() -> Result<()> {
+        use calamine::{Data, Reader, Xlsx};
+        let long = "가".repeat(40_000);
+        let cut = xlsx_text(&long);
+        assert_eq!(cut.chars().count(), XLSX_CELL_CHARS);
+        assert!(
+            cut.ends_with("…[잘림: 전체 40000자 중 앞부분만 표시, 전체는 CSV 보고서에 있습니다]")
+        );
+        assert!(matches!(
+            xlsx_text("짧은 답"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let header = vec!["문항".to_string(), "제출 답안".to_string()];
+        let mut book = Book::new("요약", "상세", &header, &[])?;
+        book.detail_row(
+            "s1",
+            vec![Cell::Text("q1".into()), Cell::Text(long.clone())],
+        )?;
+        let summary = Sheet {
+            header: vec!["학번".into()],
+            rows: vec![vec![Cell::Text("s1".into())]],
+        };
+        let bytes = book.finish(&summary)?;
+        let mut wb =
+            Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| Error::Usage(e.to_string()))?;
+        let d = wb
+            .worksheet_range("상세")
+            .map_err(|e| Error::Usage(e.to_string()))?;
+        assert_eq!(d.get_value((1, 2)), Some(&Data::String(cut.into_owned())));
+        // The CSV keeps the whole text.
+        let csv_bytes = csv(
+            &Sheet {
+                header: vec!["답".into()],
+                rows: vec![vec![Cell::Text(long.clone())]],
+            },
+            false,
+        )?;
+        assert!(String::from_utf8_lossy(&csv_bytes).contains(&long));
+        Ok(())
     }
 
     #[test]

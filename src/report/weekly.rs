@@ -18,6 +18,8 @@ pub enum Cell {
     Num(f64),
     /// A percent, 0..=100.
     Percent(f64),
+    /// A local date and time, `YYYY-MM-DD HH:MM` (a date-time cell in xlsx).
+    DateTime(String),
     /// Nothing assessed.
     Empty,
 }
@@ -96,7 +98,7 @@ pub fn summary(
                     row.push(
                         t.last_activity
                             .as_deref()
-                            .map_or(Cell::Empty, |a| Cell::Text(local(a))),
+                            .map_or(Cell::Empty, |a| Cell::DateTime(local(a))),
                     );
                 }
             }

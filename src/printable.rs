@@ -1,0 +1,61 @@
+//! Text from a user or a file, made safe for a terminal.
+//!
+//! A student's answer, a name on a roster or a cell of a CSV can hold escape
+//! sequences (clear the screen, set the window title, recolour the terminal,
+//! or, with a bidi override, show text in another order than it is stored).
+//! Everything printed that came from outside goes through [`escape`]: control
+//! characters become visible `\x1b`-style escapes; newlines and tabs stay.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal as it is.
+fn is_unsafe(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        // C0 controls (ESC, BEL, BS, CR...), DEL and C1 controls (CSI 0x9b...).
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        // Bidi embeddings, overrides and isolates, and the Arabic letter mark.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' => true,
+        _ => false,
+    }
+}
+
+/// `s` with every unsafe character written as a visible escape (`\x1b`,
+/// `\u{202e}`); borrowed when nothing needed escaping (the common case).
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+        } else if (c as u32) < 0x100 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`escape`] as an owned string, for table cells.
+pub fn cell(s: &str) -> String {
+    escape(s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_reach_the_terminal_visible_not_executed() {
+        assert_eq!(escape("김민수"), "김민수");
+        assert!(matches!(escape("a\nb\tc"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape("\u{1b}[2J\u{1b}]0;title\u{7}x\r\u{9b}31m\u{7f}"),
+            "\\x1b[2J\\x1b]0;title\\x07x\\x0d\\x9b31m\\x7f"
+        );
+        assert_eq!(escape("abc\u{202e}fed"), "abc\\u{202e}fed");
+    }
+}
