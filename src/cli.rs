@@ -153,6 +153,39 @@ pub enum Command {
         after_help = "예:\n  quiz gradebook copy --from gradebook.db --to postgres://quiz:pass@db:5432/class\n  quiz gradebook copy --from postgres://quiz:pass@db:5432/class --to back.db"
     )]
     Gradebook(GradebookCommand),
+    /// Serve quizzes in the browser: students log in with 학번 and a login code
+    /// (`quiz roster codes`), the instructor with the link printed on start.
+    ///
+    /// Practice one question at a time with feedback, exams as a whole form
+    /// with a countdown; every answer is stored as given in the gradebook the
+    /// terminal uses. The instructor opens and closes quizzes, watches progress
+    /// live, reviews essays, scores checklists and downloads reports.
+    #[command(
+        after_help = "Example:\n  quiz serve --demo\n  quiz serve --addr 0.0.0.0:8080 --course course.yaml"
+    )]
+    Serve {
+        /// Address to listen on (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Course schedule (today's unit on the students' home).
+        #[arg(long, default_value = "course.yaml", value_name = "FILE")]
+        course: PathBuf,
+        /// The date to use instead of today (YYYY-MM-DD).
+        #[arg(long, env = "QUIZ_TODAY", value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// Cookies only over HTTPS (behind a TLS proxy; `X-Forwarded-Proto: https` also sets it).
+        #[arg(long)]
+        secure: bool,
+        /// Make a demo student (`demo`) with a login code and open a practice quiz.
+        #[arg(long)]
+        demo: bool,
+        /// Seconds an attempt stays held by a session without a heartbeat (tests).
+        #[arg(long, hide = true, env = "QUIZ_LEASE_TTL", default_value_t = 120)]
+        lease_ttl: u64,
+    },
+    /// Instructor login codes for `quiz serve`.
+    #[command(subcommand)]
+    Instructor(InstructorCommand),
     /// Export questions for an LMS (Moodle GIFT or Moodle XML).
     ///
     /// Order questions become matchings of items to positions 1..n; questions a
@@ -327,6 +360,31 @@ pub enum RosterCommand {
     /// List the students.
     #[command(after_help = "예:\n  quiz roster list")]
     List,
+    /// Make a random login code for `quiz serve` per student (stored hashed);
+    /// CSV student_id,name,code,url for mail merge. Students who have a code
+    /// keep it unless --rotate.
+    #[command(
+        after_help = "Example:\n  quiz roster codes --out codes.csv --url http://192.168.0.10:8080"
+    )]
+    Codes {
+        /// CSV file to write (default: stdout).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace every student's code (the old ones stop working).
+        #[arg(long)]
+        rotate: bool,
+        /// The server's address as students reach it.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+    },
+}
+
+/// `quiz instructor ...`
+#[derive(Debug, Subcommand)]
+pub enum InstructorCommand {
+    /// Make a lasting instructor login code for `quiz serve` (shown once, stored hashed).
+    #[command(after_help = "Example:\n  quiz instructor code")]
+    Code,
 }
 
 /// `quiz attempts` subcommands.

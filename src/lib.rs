@@ -7,6 +7,7 @@
 //! error to an exit code.
 
 pub mod assemble;
+pub mod attempt;
 pub mod bank;
 pub mod check;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod schedule;
 pub mod score;
 pub mod table;
 pub mod text;
+pub mod web;
 pub mod xlsxfile;
 pub mod yaml;
 
@@ -143,6 +145,49 @@ where
             gradebook::pg::copy::run(&from, &to, &mut out)
         }
         cli::Command::Roster(cli::RosterCommand::List) => cmd::roster::list(&cli.db, &mut out),
+        cli::Command::Roster(cli::RosterCommand::Codes {
+            out: file,
+            rotate,
+            url,
+        }) => cmd::serve::codes(
+            &cmd::serve::CodesOptions {
+                db: &cli.db,
+                out_file: file.as_deref(),
+                rotate,
+                url: &url,
+            },
+            &mut out,
+        ),
+        cli::Command::Instructor(cli::InstructorCommand::Code) => {
+            cmd::serve::instructor_code(&cli.db, &mut out)
+        }
+        cli::Command::Serve {
+            addr,
+            course,
+            today: day,
+            secure,
+            demo,
+            lease_ttl,
+        } => {
+            if lease_ttl == 0 {
+                return Err(Error::Usage("--lease-ttl은 1 이상이어야 합니다".into()));
+            }
+            let o = cmd::serve::Options {
+                config: web::Config {
+                    questions: paths.questions,
+                    rubrics: paths.rubrics,
+                    db: cli.db,
+                    course,
+                    today: day,
+                    secure,
+                    lease_ttl: std::time::Duration::from_secs(lease_ttl),
+                    readers: 4,
+                },
+                addr,
+                demo,
+            };
+            cmd::serve::run(&o, &mut out)
+        }
         cli::Command::Attempts(cli::AttemptsCommand::List { student, unit }) => {
             cmd::attempts::list(&cli.db, student.as_deref(), unit.as_deref(), &mut out)
         }

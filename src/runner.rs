@@ -213,6 +213,48 @@ fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<String>> {
     Ok(Some(s.trim_end_matches(['\n', '\r']).to_string()))
 }
 
+/// One answer as typed (`2`, `1,3`, `O`, `3 1 2 4`, `1-B 2-A`, text) to the
+/// question as shown; the message says what is wrong. The terminal and the
+/// browser both read answers with it.
+pub fn parse_answer(q: &FormQuestion, t: &str) -> std::result::Result<Response, String> {
+    let t = t.trim();
+    let ids = |list: &[Choice], idx: &[usize]| {
+        idx.iter().map(|&i| list[i].id.clone()).collect::<Vec<_>>()
+    };
+    match q.kind {
+        Kind::Choice => {
+            parse_choice(t, q.options.len()).map(|i| Response::Choice(q.options[i].id.clone()))
+        }
+        Kind::Multi => {
+            parse_multi(t, q.options.len()).map(|v| Response::Multi(ids(&q.options, &v)))
+        }
+        Kind::Truefalse => parse_truefalse(t).map(Response::Bool),
+        Kind::Short | Kind::Cloze => {
+            if t.is_empty() {
+                Err("답을 입력하세요 (모르면 ?).".into())
+            } else {
+                Ok(Response::Text(crate::text::nfc(t)))
+            }
+        }
+        Kind::Order => parse_order(t, q.items.len()).map(|v| Response::Order(ids(&q.items, &v))),
+        Kind::Match => parse_match(t, q.left.len(), q.right.len()).map(|pairs| {
+            Response::Match(
+                pairs
+                    .into_iter()
+                    .map(|(l, r)| (q.left[l].id.clone(), q.right[r].id.clone()))
+                    .collect::<BTreeMap<_, _>>(),
+            )
+        }),
+        Kind::Essay => {
+            if t.is_empty() {
+                Err("답안을 입력하세요 (모르면 ?).".into())
+            } else {
+                Ok(Response::Text(crate::text::nfc(t)))
+            }
+        }
+    }
+}
+
 enum Asked {
     Answer(Response),
     Skip,
@@ -259,60 +301,29 @@ fn ask(
             "q" | "Q" => return Ok(Asked::Quit),
             _ => {}
         }
-        let ids = |list: &[Choice], idx: &[usize]| {
-            idx.iter().map(|&i| list[i].id.clone()).collect::<Vec<_>>()
-        };
         let parsed: std::result::Result<Response, String> = match q.kind {
-            Kind::Choice => {
-                parse_choice(t, q.options.len()).map(|i| Response::Choice(q.options[i].id.clone()))
-            }
-            Kind::Multi => {
-                parse_multi(t, q.options.len()).map(|v| Response::Multi(ids(&q.options, &v)))
-            }
-            Kind::Truefalse => parse_truefalse(t).map(Response::Bool),
-            Kind::Short | Kind::Cloze => {
-                if t.is_empty() {
-                    Err("답을 입력하세요 (모르면 ?).".into())
-                } else {
-                    Ok(Response::Text(crate::text::nfc(t)))
-                }
-            }
-            Kind::Order => {
-                parse_order(t, q.items.len()).map(|v| Response::Order(ids(&q.items, &v)))
-            }
-            Kind::Match => parse_match(t, q.left.len(), q.right.len()).map(|pairs| {
-                Response::Match(
-                    pairs
-                        .into_iter()
-                        .map(|(l, r)| (q.left[l].id.clone(), q.right[r].id.clone()))
-                        .collect::<BTreeMap<_, _>>(),
-                )
-            }),
-            Kind::Essay => {
-                if t.is_empty() {
-                    Err("답안을 입력하세요 (모르면 ?).".into())
-                } else {
-                    let mut text = line.clone();
-                    loop {
-                        // Continuation lines get their own prompt.
-                        write!(out, "… ")?;
-                        out.flush()?;
-                        let next = read_line(input)?;
-                        if echo {
-                            writeln!(out, "{}", next.as_deref().unwrap_or(""))?;
-                        }
-                        match next {
-                            None => break,
-                            Some(l) if l.trim().is_empty() => break,
-                            Some(l) => {
-                                text.push('\n');
-                                text.push_str(&l);
-                            }
+            Kind::Essay if !t.is_empty() => {
+                let mut text = line.clone();
+                loop {
+                    // Continuation lines get their own prompt.
+                    write!(out, "… ")?;
+                    out.flush()?;
+                    let next = read_line(input)?;
+                    if echo {
+                        writeln!(out, "{}", next.as_deref().unwrap_or(""))?;
+                    }
+                    match next {
+                        None => break,
+                        Some(l) if l.trim().is_empty() => break,
+                        Some(l) => {
+                            text.push('\n');
+                            text.push_str(&l);
                         }
                     }
-                    Ok(Response::Text(crate::text::nfc(&text)))
                 }
+                Ok(Response::Text(crate::text::nfc(&text)))
             }
+            _ => parse_answer(q, t),
         };
         match parsed.and_then(crate::grade::answers::check_response) {
             Ok(r) => return Ok(Asked::Answer(r)),
@@ -370,6 +381,16 @@ pub fn feedback(
         writeln!(out, "  출처: {}:{} ({})", s.file, s.line, s.heading)?;
     }
     Ok(())
+}
+
+/// Practice feedback right after an answer: a skipped question shows its answer.
+pub fn practice_feedback(
+    out: &mut dyn Write,
+    q: &Question,
+    response: &Response,
+    o: &Outcome,
+) -> std::io::Result<()> {
+    feedback(out, q, o, response)
 }
 
 /// Run the questions from the first unanswered one. Returns how the run ended
@@ -433,7 +454,7 @@ pub fn run(
         if mode == Mode::Practice
             && let (Some(q), Some(o)) = (slots[i].key, &outcome)
         {
-            feedback(out, q, o, &response).map_err(io)?;
+            practice_feedback(out, q, &response, o).map_err(io)?;
         } else {
             writeln!(out, "  저장됨").map_err(io)?;
         }

@@ -695,3 +695,123 @@ fn unfinished_attempts_are_listed_and_closed_once() {
         Err(Error::AttemptFinished { .. })
     ));
 }
+
+/// Masks every RFC 3339 time (`2026-…Z`) in `s`: the two backends ran a moment apart.
+fn untimed(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\"20") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        match tail.find('"') {
+            Some(j) if tail[..j].ends_with('Z') && tail[..j].contains('T') => {
+                out.push_str("\"T\"");
+                rest = &tail[j + 1..];
+            }
+            _ => {
+                out.push('"');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_web_tables_behave_alike_on_both_backends() {
+    use quiz::gradebook::{Gradebook, WebSession, pg::PgBook};
+    use quiz::score::{Response, Status};
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = server().fresh_db("web");
+    let mut lite = Gradebook::open(&dir.path().join("g.db")).expect("sqlite");
+    let mut pg = PgBook::open(&url).expect("pg");
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    macro_rules! scenario {
+        ($b:expr) => {{
+            let b = $b;
+            let mut log = Vec::new();
+            b.set_login_codes(&[("s1".into(), "h1".into()), ("s2".into(), "h2".into())])
+                .expect("codes");
+            b.set_login_codes(&[("s1".into(), "h1b".into())])
+                .expect("codes");
+            log.push(format!("{:?}", b.students_with_codes().expect("with")));
+            log.push(format!("{:?}", b.login_code_hash("s1").expect("hash")));
+            log.push(format!("{:?}", b.login_code_hash("s9").expect("hash")));
+            b.add_instructor_code("t1", false).expect("code");
+            b.add_instructor_code("once", true).expect("code");
+            let mut codes = b.instructor_codes().expect("codes");
+            codes.sort();
+            log.push(format!("{codes:?}"));
+            log.push(format!("{}", b.use_one_time_code("once").expect("use")));
+            log.push(format!("{}", b.use_one_time_code("once").expect("use")));
+            log.push(format!("{}", b.use_one_time_code("t1").expect("use")));
+            let s = WebSession {
+                student: Some("s1".into()),
+                csrf: "c".into(),
+                holder: "h".into(),
+                expires_at: "2099-01-01T00:00:00Z".into(),
+            };
+            b.create_session("tok", &s).expect("session");
+            log.push(format!("{:?}", b.session("tok").expect("session")));
+            b.delete_session("tok").expect("delete");
+            log.push(format!("{:?}", b.session("tok").expect("session")));
+            let q = b
+                .open_quiz(
+                    "w5",
+                    quiz::model::Mode::Exam,
+                    3,
+                    Some(10),
+                    &["s1".to_string(), "s2".to_string()],
+                    Some("2099-01-01T00:00:00Z"),
+                )
+                .expect("open");
+            let q2 = b
+                .open_quiz("w6", quiz::model::Mode::Practice, 5, None, &[], None)
+                .expect("open");
+            b.close_quiz(q2).expect("close");
+            log.push(untimed(&format!("{:?}", b.quizzes().expect("quizzes"))));
+            let a = b
+                .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+                    form(&format!("s1-w5-{n}"), "s1")
+                })
+                .expect("start");
+            b.link_attempt(a.id, q, Some("2000-01-01T00:00:00Z"))
+                .expect("link");
+            b.link_attempt(a.id, q2, None)
+                .expect("link again: the first stays");
+            b.record(
+                a.id,
+                "H",
+                0,
+                "q1",
+                &Response::Choice("a".into()),
+                1.0,
+                1.0,
+                Status::Auto,
+            )
+            .expect("record");
+            log.push(format!("{:?}", b.attempt_info(a.id).expect("info")));
+            log.push(format!(
+                "{:?}",
+                b.attempt_by_id(a.id).expect("by id").map(|a| a.id)
+            ));
+            log.push(format!("{:?}", b.student_attempt_ids("s1").expect("ids")));
+            log.push(format!(
+                "{:?}",
+                b.overdue_attempts("2026-01-01T00:00:00Z").expect("overdue")
+            ));
+            log.push(format!("{:?}", b.quiz_progress(q).expect("progress")));
+            log.push(format!("{:?}", b.quiz_facility(q).expect("facility")));
+            log
+        }};
+    }
+    seen.push(scenario!(&mut lite));
+    seen.push(scenario!(&mut pg));
+    assert!(
+        seen[0].iter().any(|l| l.contains("Some(\"h1b\")")),
+        "{:?}",
+        seen[0]
+    );
+    assert_eq!(seen[0], seen[1]);
+}

@@ -4,9 +4,7 @@
 use super::report;
 use crate::bank::Bank;
 use crate::error::{Error, Result, local_hhmm};
-use crate::grade::Index;
 use crate::gradebook::{Fill, Gradebook};
-use crate::score::{self, Outcome, Response};
 use std::io::Write;
 use std::path::Path;
 
@@ -82,27 +80,7 @@ pub fn close(
     };
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     report(&mut diags);
-    let index = Index::new(&bank);
-    let fills: Vec<Fill> = form
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !answered.contains(i))
-        .map(|(i, it)| {
-            let o = match index.get(&it.question) {
-                Some((q, _, rules)) => score::score(q, &Response::Skipped, rules),
-                None => Outcome::dropped(),
-            };
-            (
-                i,
-                it.question.clone(),
-                crate::yaml::response_to_string(&Response::Skipped),
-                o.points,
-                o.max,
-                o.status,
-            )
-        })
-        .collect();
+    let fills: Vec<Fill> = crate::attempt::unanswered_fills(&bank, &form, &answered);
     gb.close_attempt(id, &fills)?;
     writeln!(
         out,

@@ -14,6 +14,7 @@ pub mod report;
 pub mod review;
 pub mod roster;
 pub mod rubric;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod take;

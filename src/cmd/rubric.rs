@@ -187,6 +187,18 @@ pub fn sheet(
     .map_err(|e| Error::io("stdout", e))
 }
 
+/// The level of a checklist item named by `cell`: its name, or its points.
+pub fn checklist_level<'a>(
+    item: &'a crate::model::ChecklistItem,
+    cell: &str,
+) -> Option<&'a crate::model::Level> {
+    item.levels.iter().find(|l| l.name == cell).or_else(|| {
+        cell.parse::<f64>()
+            .ok()
+            .and_then(|p| item.levels.iter().find(|l| (l.points - p).abs() < 1e-9))
+    })
+}
+
 /// Import a filled rubric sheet.
 pub fn import(
     questions: &Path,
@@ -255,11 +267,7 @@ pub fn import(
             }
             match col {
                 Col::Item(week, item) => {
-                    let level = item.levels.iter().find(|l| l.name == cell).or_else(|| {
-                        cell.parse::<f64>()
-                            .ok()
-                            .and_then(|p| item.levels.iter().find(|l| (l.points - p).abs() < 1e-9))
-                    });
+                    let level = checklist_level(item, cell);
                     match level {
                         Some(l) => checklist.push(ChecklistScore {
                             student: student.clone(),

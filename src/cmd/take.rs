@@ -2,8 +2,8 @@
 //! `--form`, a released form taken offline into a submission file.
 
 use super::report;
-use crate::assemble::{self, Request};
-use crate::bank::{Bank, week_of};
+use crate::attempt;
+use crate::bank::Bank;
 use crate::error::{Error, Result};
 use crate::fsutil::{display, write_atomic};
 use crate::gradebook::{Attempt, Gradebook, now};
@@ -13,7 +13,6 @@ use crate::model::{
 use crate::runner::{self, End, Recorder, Slot};
 use crate::score::{Outcome, Response};
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -92,37 +91,18 @@ impl Recorder for Book<'_> {
         response: &Response,
         outcome: Option<&Outcome>,
     ) -> Result<()> {
-        let (points, max, status) = outcome
-            .map_or((0.0, q.points, crate::score::Status::Auto), |o| {
-                (o.points, o.max, o.status)
-            });
         let position = self.positions.get(position).copied().unwrap_or(position);
-        self.gb.record(
+        attempt::store(
+            self.gb,
             self.attempt,
             self.holder,
             position,
-            &q.id,
+            q,
             response,
-            points,
-            max,
-            status,
-        )?;
-        if let Some(o) = outcome
-            && o.status == crate::score::Status::Auto
-        {
-            self.gb
-                .review_update(&self.student, &q.id, o.is_correct(), self.today)?;
-        }
-        Ok(())
-    }
-}
-
-fn rules_for(bank: &Bank) -> impl Fn(&Question) -> ScoringRules + '_ {
-    move |q: &Question| {
-        let week = bank.find(&q.id).and_then(|(f, _)| week_of(&f.file.unit));
-        week.and_then(|w| bank.rubrics.get(&w))
-            .map(|r| r.rubric.scoring.clone())
-            .unwrap_or_default()
+            outcome,
+            &self.student,
+            self.today,
+        )
     }
 }
 
@@ -162,42 +142,27 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     // Only questions `check` accepts are ever shown.
     let served = crate::check::servable(&bank, &mut diags);
     let (errors, _) = report(&mut diags);
-    let questions: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
+    let questions: Vec<&Question> = attempt::unit_questions(&served, &unit);
     if questions.is_empty() {
         return Err(Error::Usage(format!(
             "{}에 단원 `{unit}`의 문항이 없습니다",
             display(&o.questions)
         )));
     }
-
-    let attempt: Attempt = match gb.unfinished(&o.student, &unit)? {
-        Some(a) => a,
-        None => {
-            let review = if o.mode == Mode::Practice {
-                gb.due_reviews(&o.student, o.today)?
-            } else {
-                Vec::new()
-            };
-            let version = bank.version();
-            let (student, count, seed) = (o.student.clone(), o.count, o.seed);
-            gb.start_attempt(&o.student, &unit, o.mode, |n| {
-                let seed = seed.unwrap_or_else(|| assemble::seed_for(&student, &unit, n));
-                let req = Request {
-                    questions: &questions,
-                    review: &review,
-                    count,
-                    seed,
-                };
-                assemble::assemble(
-                    &req,
-                    format!("{student}-{unit}-{n}"),
-                    &unit,
-                    &student,
-                    &version,
-                )
-            })?
-        }
-    };
+    let version = bank.version();
+    let attempt: Attempt = attempt::open_or_start(
+        &mut gb,
+        &attempt::Draw {
+            student: &o.student,
+            unit: &unit,
+            mode: o.mode,
+            count: o.count,
+            seed: o.seed,
+            today: o.today,
+            questions: &questions,
+            version: &version,
+        },
+    )?;
     let holder = crate::gradebook::new_holder();
     gb.claim_attempt(attempt.id, &holder, Utc::now())?;
     let beat = Heartbeat::start(&o.db, o.lease_ttl, attempt.id, &holder);
@@ -210,39 +175,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             }
         })
     };
-    let given: BTreeMap<usize, Response> = gb
-        .responses(attempt.id)?
-        .into_iter()
-        .map(|r| (r.position, r.response))
-        .collect();
-    let mut slots: Vec<Slot<'_>> = Vec::with_capacity(attempt.form.items.len());
-    // Form position of each slot: a question removed from the bank since the
-    // attempt started is dropped (0 of 0, as `regrade` does) and the attempt
-    // goes on without it; so is one `check` now rejects.
-    let mut positions: Vec<usize> = Vec::with_capacity(attempt.form.items.len());
-    for (i, item) in attempt.form.items.iter().enumerate() {
-        let Some(q) = questions.iter().find(|q| q.id == item.question).copied() else {
-            if !given.contains_key(&i) {
-                gb.record(
-                    attempt.id,
-                    &holder,
-                    i,
-                    &item.question,
-                    &Response::Skipped,
-                    0.0,
-                    0.0,
-                    crate::score::Status::Dropped,
-                )?;
-            }
-            continue;
-        };
-        positions.push(i);
-        slots.push(Slot {
-            shown: FormQuestion::new(q, item),
-            key: Some(q),
-            given: given.get(&i).cloned(),
-        });
-    }
+    let (mut slots, positions) = attempt::slots(&mut gb, &attempt, &holder, &questions)?;
     let mode_name = if attempt.mode == Mode::Practice {
         "연습"
     } else {
@@ -259,7 +192,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     if let Some(notice) = runner::resume_notice(&slots) {
         writeln!(out, "{notice}").map_err(io)?;
     }
-    let rules = rules_for(&bank);
+    let rules = attempt::rules_for(&bank);
     let mut book = Book {
         gb: &mut gb,
         attempt: attempt.id,
@@ -361,39 +294,14 @@ fn summary(
             }
         }
     }
-    let mut by_crit: BTreeMap<String, (f64, f64)> = BTreeMap::new();
-    let (mut total, mut max) = (0.0, 0.0);
-    for (s, o) in slots.iter().zip(outcomes) {
-        let (Some(q), Some(o)) = (s.key, o) else {
-            continue;
-        };
-        total += o.points;
-        max += o.max;
-        let crits = if q.criteria.is_empty() {
-            vec!["(기준 없음)".to_string()]
-        } else {
-            q.criteria.clone()
-        };
-        for c in crits {
-            let e = by_crit.entry(c).or_default();
-            e.0 += o.points;
-            e.1 += o.max;
-        }
-    }
-    let name = |id: &str| {
-        bank.rubrics
-            .values()
-            .flat_map(|r| r.rubric.criteria.iter())
-            .find(|c| c.id == id)
-            .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
-    };
+    let sum = attempt::summarize(bank, slots, outcomes);
     let mut t = crate::table::new(["평가 기준", "점수", "만점"]);
-    for (c, (p, m)) in &by_crit {
-        t.add_row(vec![name(c), fmt(*p), fmt(*m)]);
+    for (c, p, m) in &sum.criteria {
+        t.add_row(vec![c.clone(), fmt(*p), fmt(*m)]);
     }
-    t.add_row(vec!["합계".to_string(), fmt(total), fmt(max)]);
+    t.add_row(vec!["합계".to_string(), fmt(sum.total), fmt(sum.max)]);
     writeln!(out, "{t}")?;
-    writeln!(out, "점수: {} / {}", fmt(total), fmt(max))?;
+    writeln!(out, "점수: {} / {}", fmt(sum.total), fmt(sum.max))?;
     if let Ok(start) = DateTime::parse_from_rfc3339(started) {
         let secs = (Utc::now() - start.with_timezone(&Utc))
             .num_seconds()
@@ -407,37 +315,15 @@ fn summary(
             local.format("%Y-%m-%d %H:%M")
         )?;
     }
-    let review: Vec<String> = slots
-        .iter()
-        .zip(outcomes)
-        .enumerate()
-        .filter(|(_, (_, o))| {
-            o.as_ref()
-                .is_some_and(|o| !o.is_correct() && o.status == crate::score::Status::Auto)
-        })
-        .map(|(i, (s, _))| {
-            format!(
-                "  문제 {} ({}): {}",
-                i + 1,
-                s.shown.id,
-                excerpt(&s.shown.prompt)
-            )
-        })
-        .collect();
-    if review.is_empty() {
+    if sum.review.is_empty() {
         writeln!(out, "복습할 문제: 없음")?;
     } else {
         writeln!(out, "복습할 문제:")?;
-        for r in review {
-            writeln!(out, "{r}")?;
+        for (n, id, text) in &sum.review {
+            writeln!(out, "  문제 {n} ({id}): {text}")?;
         }
     }
-    // The note is for essays that were answered; a skipped one has nothing to review.
-    if slots.iter().zip(outcomes).any(|(s, o)| {
-        s.given.as_ref().is_some_and(|r| *r != Response::Skipped)
-            && o.as_ref()
-                .is_some_and(|o| o.status == crate::score::Status::NeedsReview)
-    }) {
+    if sum.needs_review {
         writeln!(out, "서술형 답안은 강사 검토 후 점수가 확정됩니다.")?;
     }
     Ok(())
@@ -445,14 +331,6 @@ fn summary(
 
 fn fmt(p: f64) -> String {
     runner::fmt_points(p)
-}
-
-fn excerpt(s: &str) -> String {
-    let mut t: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        t.push('…');
-    }
-    t
 }
 
 /// Writes the submission file after every answer.

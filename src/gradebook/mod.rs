@@ -18,10 +18,12 @@ mod forms;
 mod leases;
 mod open_attempts;
 pub mod pg;
+mod web;
 
 pub use forms::FormRecord;
 pub use leases::{DEFAULT_LEASE_TTL, new_holder};
 pub use open_attempts::{Fill, OpenAttempt};
+pub use web::{AttemptInfo, Progress, WebQuiz, WebSession};
 
 /// Schema migrations, applied in order; `user_version` is the number applied.
 const MIGRATIONS: &[&str] = &[
@@ -114,6 +116,8 @@ const MIGRATIONS: &[&str] = &[
         source TEXT NOT NULL,
         line INTEGER NOT NULL
     ) WITHOUT ROWID;",
+    // 4: `quiz serve`: login codes, browser sessions, opened quizzes (src/gradebook/web.rs)
+    web::MIGRATION,
 ];
 
 /// One graded answer, as `Bulk` writes it.
@@ -625,6 +629,26 @@ impl Gradebook {
         max: f64,
         status: Status,
     ) -> Result<()> {
+        self.record_with_review(
+            attempt, holder, position, question, response, points, max, status, None,
+        )
+    }
+
+    /// [`Gradebook::record`], and in the same transaction the Leitner update
+    /// of `review` = (student, answered right, today) (see [`Gradebook::review_update`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_with_review(
+        &mut self,
+        attempt: i64,
+        holder: &str,
+        position: usize,
+        question: &str,
+        response: &Response,
+        points: f64,
+        max: f64,
+        status: Status,
+        review: Option<(&str, bool, NaiveDate)>,
+    ) -> Result<()> {
         let text = crate::yaml::to_string(response, &[])?;
         let db = db_error(&self.path);
         let ttl = self.lease_ttl;
@@ -642,6 +666,9 @@ impl Gradebook {
             params![attempt, position as i64, question, text, at, points, max, status.as_str()],
         )
         .map_err(&db)?;
+        if let Some((student, correct, today)) = review {
+            leitner(&tx, student, question, correct, today).map_err(&db)?;
+        }
         tx.commit().map_err(&db)?;
         Ok(())
     }
@@ -720,45 +747,50 @@ impl Gradebook {
         correct: bool,
         today: NaiveDate,
     ) -> Result<()> {
-        let box_now: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT box FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
-                params![student, question],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.db_err(e))?;
-        let next = match (correct, box_now) {
-            (false, _) => Some(1),
-            (true, None) => None,
-            (true, Some(b)) if (b as usize) < LEITNER_DAYS.len() => Some(b + 1),
-            (true, Some(_)) => None,
-        };
-        match next {
-            Some(b) => {
-                let days = LEITNER_DAYS[usize::try_from(b - 1)
-                    .unwrap_or(0)
-                    .min(LEITNER_DAYS.len() - 1)];
-                let due = today + chrono::Duration::days(days);
-                self.conn
-                    .execute(
-                        "INSERT OR REPLACE INTO review_boxes (student_id, question_id, box, due) VALUES (?1, ?2, ?3, ?4)",
-                        params![student, question, b, due.to_string()],
-                    )
-                    .map_err(|e| self.db_err(e))?;
-            }
-            None => {
-                self.conn
-                    .execute(
-                        "DELETE FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
-                        params![student, question],
-                    )
-                    .map_err(|e| self.db_err(e))?;
-            }
-        }
-        Ok(())
+        leitner(&self.conn, student, question, correct, today).map_err(|e| self.db_err(e))
     }
+}
+
+/// The Leitner rule (see [`Gradebook::review_update`]) on a connection or inside a transaction.
+fn leitner(
+    conn: &Connection,
+    student: &str,
+    question: &str,
+    correct: bool,
+    today: NaiveDate,
+) -> rusqlite::Result<()> {
+    let box_now: Option<i64> = conn
+        .query_row(
+            "SELECT box FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
+            params![student, question],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let next = match (correct, box_now) {
+        (false, _) => Some(1),
+        (true, None) => None,
+        (true, Some(b)) if (b as usize) < LEITNER_DAYS.len() => Some(b + 1),
+        (true, Some(_)) => None,
+    };
+    match next {
+        Some(b) => {
+            let days = LEITNER_DAYS[usize::try_from(b - 1)
+                .unwrap_or(0)
+                .min(LEITNER_DAYS.len() - 1)];
+            let due = today + chrono::Duration::days(days);
+            conn.execute(
+                "INSERT OR REPLACE INTO review_boxes (student_id, question_id, box, due) VALUES (?1, ?2, ?3, ?4)",
+                params![student, question, b, due.to_string()],
+            )?;
+        }
+        None => {
+            conn.execute(
+                "DELETE FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
+                params![student, question],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// One stored answer with its attempt, for grading, review and reports.

@@ -18,6 +18,7 @@ mod responses;
 mod reviews;
 mod roster;
 pub mod schema;
+mod web;
 
 pub use book::PgBook;
 

@@ -1,0 +1,319 @@
+//! The attempt flow shared by `quiz take` (terminal) and `quiz serve` (browser):
+//! which questions are served, starting or resuming an attempt, the slots of a
+//! resumed form (questions that left the bank are dropped), storing one answer
+//! (score, record under the lease, Leitner update) and the end-of-quiz summary.
+//! There is one copy of each rule; both front ends call these functions.
+
+use crate::assemble::{self, Request};
+use crate::bank::{Bank, unit_matches, week_of};
+use crate::error::Result;
+use crate::gradebook::{Attempt, Gradebook};
+use crate::model::{FormQuestion, Mode, Question, ScoringRules};
+use crate::runner::Slot;
+use crate::score::{self, Outcome, Response, Status};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// The scoring rules of a question: its week's rubric rules (default when none).
+pub fn rules_for(bank: &Bank) -> impl Fn(&Question) -> ScoringRules + '_ {
+    move |q: &Question| {
+        bank.find(&q.id)
+            .map(|(f, _)| week_rules(bank, &f.file.unit))
+            .unwrap_or_default()
+    }
+}
+
+/// The scoring rules of the week of a question file's unit (default when none).
+pub fn week_rules(bank: &Bank, file_unit: &str) -> ScoringRules {
+    week_of(file_unit)
+        .and_then(|w| bank.rubrics.get(&w))
+        .map(|r| r.rubric.scoring.clone())
+        .unwrap_or_default()
+}
+
+/// The questions of `unit` (a prefix) among `servable` (what `check::servable` accepts).
+pub fn unit_questions<'b>(
+    servable: &[(&'b crate::bank::LoadedFile, &'b Question)],
+    unit: &str,
+) -> Vec<&'b Question> {
+    servable
+        .iter()
+        .filter(|(f, _)| unit_matches(&f.file.unit, unit))
+        .map(|(_, q)| *q)
+        .collect()
+}
+
+/// What a new attempt is drawn with.
+pub struct Draw<'a, 'q> {
+    /// Student id.
+    pub student: &'a str,
+    /// Unit prefix.
+    pub unit: &'a str,
+    /// Practice or exam.
+    pub mode: Mode,
+    /// Number of questions.
+    pub count: usize,
+    /// Explicit seed (None: from student, unit and attempt number).
+    pub seed: Option<u64>,
+    /// The date (Leitner boxes due).
+    pub today: NaiveDate,
+    /// The questions that may be drawn.
+    pub questions: &'a [&'q Question],
+    /// Bank version.
+    pub version: &'a str,
+}
+
+/// The student's unfinished attempt at the unit, or a new one drawn for them
+/// (practice forms take due review questions).
+pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
+    if let Some(a) = gb.unfinished(d.student, d.unit)? {
+        return Ok(a);
+    }
+    let review = if d.mode == Mode::Practice {
+        gb.due_reviews(d.student, d.today)?
+    } else {
+        Vec::new()
+    };
+    gb.start_attempt(d.student, d.unit, d.mode, |n| {
+        let seed = d
+            .seed
+            .unwrap_or_else(|| assemble::seed_for(d.student, d.unit, n));
+        let req = Request {
+            questions: d.questions,
+            review: &review,
+            count: d.count,
+            seed,
+        };
+        assemble::assemble(
+            &req,
+            format!("{}-{}-{n}", d.student, d.unit),
+            d.unit,
+            d.student,
+            d.version,
+        )
+    })
+}
+
+/// The slots of an attempt (what is shown, the key, the answer given) and the
+/// form position of each slot. A question removed from the bank since the
+/// attempt started, or one `check` now rejects, is dropped (stored as
+/// `dropped`, 0 of 0, as `regrade` does) and the attempt goes on without it.
+pub fn slots<'q>(
+    gb: &mut Gradebook,
+    attempt: &Attempt,
+    holder: &str,
+    questions: &[&'q Question],
+) -> Result<(Vec<Slot<'q>>, Vec<usize>)> {
+    let (slots, positions, dropped) = view(gb, attempt, questions)?;
+    for i in dropped {
+        if let Some(item) = attempt.form.items.get(i) {
+            gb.record(
+                attempt.id,
+                holder,
+                i,
+                &item.question,
+                &Response::Skipped,
+                0.0,
+                0.0,
+                Status::Dropped,
+            )?;
+        }
+    }
+    Ok((slots, positions))
+}
+
+/// The slots of an attempt as [`slots`] makes them, without storing
+/// anything: also the positions of questions no longer served and not
+/// answered (what [`slots`] stores as dropped).
+pub fn view<'q>(
+    gb: &Gradebook,
+    attempt: &Attempt,
+    questions: &[&'q Question],
+) -> Result<(Vec<Slot<'q>>, Vec<usize>, Vec<usize>)> {
+    let given: BTreeMap<usize, Response> = gb
+        .responses(attempt.id)?
+        .into_iter()
+        .map(|r| (r.position, r.response))
+        .collect();
+    let mut slots = Vec::with_capacity(attempt.form.items.len());
+    let mut positions = Vec::with_capacity(attempt.form.items.len());
+    let mut dropped = Vec::new();
+    for (i, item) in attempt.form.items.iter().enumerate() {
+        let Some(q) = questions.iter().find(|q| q.id == item.question).copied() else {
+            if !given.contains_key(&i) {
+                dropped.push(i);
+            }
+            continue;
+        };
+        positions.push(i);
+        slots.push(Slot {
+            shown: FormQuestion::new(q, item),
+            key: Some(q),
+            given: given.get(&i).cloned(),
+        });
+    }
+    Ok((slots, positions, dropped))
+}
+
+/// Store one answer at form `position` for the session `holder` (refused when
+/// the attempt is finished or held elsewhere) with its outcome (None: the key
+/// is not known here); an automatically scored answer moves the question in
+/// the student's review boxes.
+#[allow(clippy::too_many_arguments)]
+pub fn store(
+    gb: &mut Gradebook,
+    attempt: i64,
+    holder: &str,
+    position: usize,
+    q: &FormQuestion,
+    response: &Response,
+    outcome: Option<&Outcome>,
+    student: &str,
+    today: NaiveDate,
+) -> Result<()> {
+    let (points, max, status) = outcome.map_or((0.0, q.points, Status::Auto), |o| {
+        (o.points, o.max, o.status)
+    });
+    // One transaction: the answer under the lease, and the Leitner update.
+    let review = outcome
+        .filter(|o| o.status == Status::Auto)
+        .map(|o| (student, o.is_correct(), today));
+    gb.record_with_review(
+        attempt, holder, position, &q.id, response, points, max, status, review,
+    )
+}
+
+/// Score `response` to `q` with its week's rules.
+pub fn score(bank: &Bank, q: &Question, response: &Response) -> Outcome {
+    score::score(q, response, &rules_for(bank)(q))
+}
+
+/// The end of an attempt: points per weekly criterion and in total, the
+/// questions to review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// (criterion name, points, max), by criterion id.
+    pub criteria: Vec<(String, f64, f64)>,
+    /// Points.
+    pub total: f64,
+    /// Max points.
+    pub max: f64,
+    /// (number on the form, question id, prompt excerpt) of questions not answered right.
+    pub review: Vec<(usize, String, String)>,
+    /// Some essay awaits the instructor's review.
+    pub needs_review: bool,
+}
+
+/// The summary of scored slots.
+pub fn summarize(bank: &Bank, slots: &[Slot<'_>], outcomes: &[Option<Outcome>]) -> Summary {
+    let mut by_crit: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    let (mut total, mut max) = (0.0, 0.0);
+    for (s, o) in slots.iter().zip(outcomes) {
+        let (Some(q), Some(o)) = (s.key, o) else {
+            continue;
+        };
+        total += o.points;
+        max += o.max;
+        let crits = if q.criteria.is_empty() {
+            vec!["(기준 없음)".to_string()]
+        } else {
+            q.criteria.clone()
+        };
+        for c in crits {
+            let e = by_crit.entry(c).or_default();
+            e.0 += o.points;
+            e.1 += o.max;
+        }
+    }
+    let name = |id: &str| {
+        bank.rubrics
+            .values()
+            .flat_map(|r| r.rubric.criteria.iter())
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
+    };
+    let review = slots
+        .iter()
+        .zip(outcomes)
+        .enumerate()
+        .filter(|(_, (_, o))| {
+            o.as_ref()
+                .is_some_and(|o| !o.is_correct() && o.status == Status::Auto)
+        })
+        .map(|(i, (s, _))| (i + 1, s.shown.id.clone(), excerpt(&s.shown.prompt)))
+        .collect();
+    Summary {
+        criteria: by_crit
+            .into_iter()
+            .map(|(c, (p, m))| (name(&c), p, m))
+            .collect(),
+        total,
+        max,
+        review,
+        // For essays that were answered; a skipped one has nothing to review.
+        needs_review: slots.iter().zip(outcomes).any(|(s, o)| {
+            s.given.as_ref().is_some_and(|r| *r != Response::Skipped)
+                && o.as_ref().is_some_and(|o| o.status == Status::NeedsReview)
+        }),
+    }
+}
+
+/// The outcome of every slot (None: not answered, or no key).
+pub fn outcomes(bank: &Bank, slots: &[Slot<'_>]) -> Vec<Option<Outcome>> {
+    let rules = rules_for(bank);
+    slots
+        .iter()
+        .map(|s| match (s.key, &s.given) {
+            (Some(q), Some(r)) => Some(score::score(q, r, &rules(q))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The first 40 characters of a prompt.
+pub fn excerpt(s: &str) -> String {
+    let mut t: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        t.push('…');
+    }
+    t
+}
+
+/// The feedback the terminal prints after an answer (practice) or at the end
+/// (exam), as text: 정답/오답/부분 정답 with points, the right answer, the
+/// explanation and the source line.
+pub fn feedback_text(q: &Question, response: &Response, o: &Outcome) -> String {
+    let mut buf: Vec<u8> = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = crate::runner::practice_feedback(&mut buf, q, response, o);
+    String::from_utf8_lossy(&buf).trim().to_string()
+}
+
+/// What closing an attempt stores at each position still without an answer:
+/// unanswered (0 of its points; dropped, 0 of 0, when it left the bank).
+pub fn unanswered_fills(
+    bank: &Bank,
+    form: &crate::model::Form,
+    answered: &[usize],
+) -> Vec<crate::gradebook::Fill> {
+    let index = crate::grade::Index::new(bank);
+    form.items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !answered.contains(i))
+        .map(|(i, it)| {
+            let o = match index.get(&it.question) {
+                Some((q, _, rules)) => score::score(q, &Response::Skipped, rules),
+                None => Outcome::dropped(),
+            };
+            (
+                i,
+                it.question.clone(),
+                crate::yaml::response_to_string(&Response::Skipped),
+                o.points,
+                o.max,
+                o.status,
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,191 @@
+//! `quiz serve` (the quiz in the browser), `quiz roster codes` (login codes
+//! for mail merge) and `quiz instructor code` (a lasting instructor code).
+
+use super::report;
+use crate::error::{Error, Result};
+use crate::fsutil::{display, write_atomic};
+use crate::gradebook::{Gradebook, Student};
+use crate::web::{self, App, Config, hash_code, new_code};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Options of `quiz serve`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Server settings.
+    pub config: Config,
+    /// Address to listen on.
+    pub addr: String,
+    /// Make a demo student with a login code and open today's (or the first) unit.
+    pub demo: bool,
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::io("stdout", e)
+}
+
+/// The demo: student `demo` with a fresh code, and a practice quiz open on
+/// the unit of the day (or the bank's first unit). Returns (code, unit).
+fn demo(gb: &mut Gradebook, app: &App, today_unit: Option<String>) -> Result<(String, String)> {
+    let known = gb.roster_status("demo")?;
+    if !known.1 {
+        gb.upsert_students(&[Student {
+            id: "demo".into(),
+            name: "데모 학생".into(),
+            email: None,
+        }])?;
+    }
+    let code = new_code()?;
+    gb.set_login_codes(&[("demo".to_string(), hash_code(&code))])?;
+    let unit = match today_unit {
+        Some(u) if !app.has_unit(&u) => app.first_unit(),
+        Some(u) => Some(u),
+        None => app.first_unit(),
+    }
+    .ok_or_else(|| Error::Usage("the bank has no questions to serve".into()))?;
+    let now = crate::gradebook::now();
+    if !gb
+        .quizzes()?
+        .iter()
+        .any(|q| q.unit == unit && q.open_to("demo", &now))
+    {
+        gb.open_quiz(&unit, crate::model::Mode::Practice, 10, None, &[], None)?;
+    }
+    Ok((code, unit))
+}
+
+/// Run `quiz serve` until Ctrl-C.
+pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
+    let (app, mut diags) = App::new(o.config.clone())?;
+    // Questions `check` rejects are left out with check's message.
+    report(&mut diags);
+    let mut gb = Gradebook::open(&o.config.db)?;
+    let token = web::new_token()?;
+    gb.add_instructor_code(&hash_code(&token), true)?;
+    let today = o
+        .config
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today_unit = super::take::todays_unit(&o.config.course, today)
+        .ok()
+        .flatten();
+    let demo = if o.demo {
+        Some(demo(&mut gb, &app, today_unit)?)
+    } else {
+        None
+    };
+    drop(gb);
+    let rt = web::runtime().map_err(|e| Error::io("tokio runtime", e))?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&o.addr)
+            .await
+            .map_err(|e| Error::Usage(format!("--addr {}: {e}", o.addr)))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("listener", e))?;
+        let base = format!("http://{addr}");
+        writeln!(out, "quiz serve: {base}/  (gradebook {})", display(&o.config.db)).map_err(io)?;
+        writeln!(out, "강사 로그인 링크 (한 번만 쓸 수 있음): {base}/teach/login?token={token}")
+            .map_err(io)?;
+        if let Some((code, unit)) = &demo {
+            writeln!(
+                out,
+                "데모: {base}/login 에서 학번 demo, 로그인 코드 {code} (연습 퀴즈 {unit}이(가) 열려 있습니다)"
+            )
+            .map_err(io)?;
+        }
+        writeln!(out, "끝내려면 Ctrl-C").map_err(io)?;
+        out.flush().map_err(io)?;
+        web::serve(Arc::new(app), listener)
+            .await
+            .map_err(|e| Error::io("server", e))
+    })
+}
+
+/// Options of `quiz roster codes`.
+#[derive(Debug, Clone)]
+pub struct CodesOptions<'a> {
+    /// Gradebook.
+    pub db: &'a Path,
+    /// CSV file (None: stdout).
+    pub out_file: Option<&'a Path>,
+    /// Replace every student's code.
+    pub rotate: bool,
+    /// Base URL printed in the CSV.
+    pub url: &'a str,
+}
+
+/// `quiz roster codes`: a random login code for every roster student without
+/// one (every student with `--rotate`), stored hashed; CSV
+/// `student_id,name,code,url` for mail merge (the only place the codes are shown).
+pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
+    let mut gb = Gradebook::open(o.db)?;
+    let students = gb.students()?;
+    if students.is_empty() {
+        return Err(Error::Usage(format!(
+            "명단이 비어 있습니다 ({}): 먼저 quiz roster import roster.csv",
+            display(o.db)
+        )));
+    }
+    let have: std::collections::BTreeSet<String> = gb.students_with_codes()?.into_iter().collect();
+    let mut rows = Vec::new();
+    let mut hashes = Vec::new();
+    for s in &students {
+        if !o.rotate && have.contains(&s.id) {
+            continue;
+        }
+        let code = new_code()?;
+        hashes.push((s.id.clone(), hash_code(&code)));
+        rows.push((s, code));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let url = format!("{}/login", o.url.trim_end_matches('/'));
+    let csv_err = |e: csv::Error| Error::Usage(format!("csv: {e}"));
+    w.write_record(["student_id", "name", "code", "url"])
+        .map_err(csv_err)?;
+    for (s, code) in &rows {
+        w.write_record([s.id.as_str(), s.name.as_str(), code.as_str(), url.as_str()])
+            .map_err(csv_err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::Usage(format!("csv: {e}")))?;
+    // The file first: codes stored but never shown would lock students out.
+    match o.out_file {
+        Some(p) => write_atomic(p, &bytes)?,
+        None => out.write_all(&bytes).map_err(io)?,
+    }
+    gb.set_login_codes(&hashes)?;
+    let kept = students.len() - rows.len();
+    let msg = format!(
+        "로그인 코드 {}개를 만들었습니다{}{}",
+        rows.len(),
+        o.out_file
+            .map(|p| format!(" ({})", display(p)))
+            .unwrap_or_default(),
+        if kept > 0 {
+            format!("; {kept}명은 코드가 이미 있어 그대로 둡니다 (바꾸려면 --rotate)")
+        } else {
+            String::new()
+        }
+    );
+    if o.out_file.is_some() {
+        writeln!(out, "{msg}").map_err(io)
+    } else {
+        eprintln!("{msg}");
+        Ok(())
+    }
+}
+
+/// `quiz instructor code`: a lasting instructor code (stored hashed, shown once).
+pub fn instructor_code(db: &Path, out: &mut dyn Write) -> Result<()> {
+    let mut gb = Gradebook::open(db)?;
+    let code = format!("{}{}", new_code()?, new_code()?);
+    gb.add_instructor_code(&hash_code(&code), false)?;
+    writeln!(
+        out,
+        "강사 코드: {code}\n(/teach/login 에서 입력합니다. 성적부에는 해시만 저장되어 다시 볼 수 없습니다.)"
+    )
+    .map_err(io)
+}

@@ -1,0 +1,503 @@
+//! `quiz serve`: the daily quiz in the browser, on the same gradebook and the
+//! same assembly, scoring and totals code as the terminal ([`crate::attempt`]).
+//!
+//! axum on tokio. The bank and rubrics are loaded once at start (shared, read
+//! only). Each request does all its gradebook work in one blocking task: writes
+//! on one connection (short transactions, WAL, `synchronous=NORMAL`), reads on a
+//! small pool of read-only connections. Templates are askama (checked at compile
+//! time, HTML auto-escaped); CSS and JS are embedded; every page works with plain
+//! form posts, the JS adds autosave, the countdown, heartbeats and live updates.
+
+mod auth;
+mod student;
+mod teach;
+mod views;
+
+use crate::bank::{Bank, unit_matches};
+use crate::error::{Error, Result};
+use crate::gradebook::{Attempt, Gradebook, WebSession};
+use crate::model::Question;
+use axum::Router;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+pub use auth::{hash_code, new_code, new_token};
+
+/// What the server needs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Bank folder.
+    pub questions: PathBuf,
+    /// Rubrics folder.
+    pub rubrics: PathBuf,
+    /// Gradebook.
+    pub db: PathBuf,
+    /// Course schedule.
+    pub course: PathBuf,
+    /// The date to use instead of today.
+    pub today: Option<NaiveDate>,
+    /// Cookies only over HTTPS (behind a TLS proxy).
+    pub secure: bool,
+    /// How long an attempt stays held without a heartbeat.
+    pub lease_ttl: Duration,
+    /// Read-only connections.
+    pub readers: usize,
+}
+
+/// The server's shared state.
+pub struct App {
+    cfg: Config,
+    bank: Bank,
+    /// Ids of the questions `check::servable` accepts.
+    servable: HashSet<String>,
+    /// Question id -> (file index, question index) in the bank.
+    index: HashMap<String, (usize, usize)>,
+    /// Served questions of each unit asked for (prefix -> question ids).
+    units: Mutex<HashMap<String, Places>>,
+    version: String,
+    /// The one write connection, taken in arrival order (a fair lock: no
+    /// request waits behind ones that came later).
+    writer: tokio::sync::Mutex<Gradebook>,
+    readers: Vec<Mutex<Gradebook>>,
+    /// Checkpoints the WAL in the background (never inside an answer's commit).
+    checkpointer: Mutex<Gradebook>,
+    next_reader: AtomicUsize,
+    /// Sessions by token hash (the gradebook keeps them across restarts).
+    sessions: Mutex<HashMap<String, WebSession>>,
+    /// Attempts by id (a form never changes once drawn).
+    attempts: Mutex<HashMap<i64, Arc<Attempt>>>,
+    /// Failed logins per key (student, address): (count, first failure).
+    failures: Mutex<HashMap<String, (u32, std::time::Instant)>>,
+}
+
+/// Lock a mutex; a panic elsewhere never locks the server up.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl App {
+    /// Load the bank and rubrics once, open the gradebook (created and
+    /// migrated when missing) and the read pool. Returns the bank's problems
+    /// too (questions `check` rejects are not served).
+    pub fn new(cfg: Config) -> Result<(App, Vec<crate::error::Diagnostic>)> {
+        let (bank, mut diags) = Bank::load(&cfg.questions, &cfg.rubrics)?;
+        let servable: HashSet<String> = crate::check::servable(&bank, &mut diags)
+            .into_iter()
+            .map(|(_, q)| q.id.clone())
+            .collect();
+        let version = bank.version();
+        let mut index = HashMap::new();
+        for (fi, f) in bank.files.iter().enumerate() {
+            for (qi, q) in f.file.questions.iter().enumerate() {
+                index.entry(q.id.clone()).or_insert((fi, qi));
+            }
+        }
+        let mut writer = Gradebook::open(&cfg.db)?;
+        writer.set_lease_ttl(cfg.lease_ttl);
+        writer.set_autocheckpoint(0)?;
+        let checkpointer = Gradebook::open(&cfg.db)?;
+        let mut readers = Vec::new();
+        for _ in 0..cfg.readers.max(1) {
+            let mut r = Gradebook::open_read_only(&cfg.db)?;
+            r.set_lease_ttl(cfg.lease_ttl);
+            readers.push(Mutex::new(r));
+        }
+        Ok((
+            App {
+                cfg,
+                bank,
+                servable,
+                index,
+                units: Mutex::new(HashMap::new()),
+                version,
+                writer: tokio::sync::Mutex::new(writer),
+                checkpointer: Mutex::new(checkpointer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+                sessions: Mutex::new(HashMap::new()),
+                attempts: Mutex::new(HashMap::new()),
+                failures: Mutex::new(HashMap::new()),
+            },
+            diags,
+        ))
+    }
+
+    /// The write connection (from blocking tasks only).
+    fn writer(&self) -> tokio::sync::MutexGuard<'_, Gradebook> {
+        self.writer.blocking_lock()
+    }
+
+    /// A read-only connection: a free one, else the next in turn.
+    fn reader(&self) -> MutexGuard<'_, Gradebook> {
+        for r in &self.readers {
+            if let Ok(g) = r.try_lock() {
+                return g;
+            }
+        }
+        let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        lock(&self.readers[i])
+    }
+
+    /// The served questions of a unit (prefix), in bank order.
+    fn unit_questions(&self, unit: &str) -> Vec<&Question> {
+        let cached = lock(&self.units).get(unit).cloned();
+        let places = match cached {
+            Some(p) => p,
+            None => {
+                let mut places = Vec::new();
+                for (fi, f) in self.bank.files.iter().enumerate() {
+                    if !unit_matches(&f.file.unit, unit) {
+                        continue;
+                    }
+                    for (qi, q) in f.file.questions.iter().enumerate() {
+                        if self.servable.contains(&q.id) && self.index.get(&q.id) == Some(&(fi, qi))
+                        {
+                            places.push((fi, qi));
+                        }
+                    }
+                }
+                let places = Arc::new(places);
+                lock(&self.units).insert(unit.to_string(), places.clone());
+                places
+            }
+        };
+        places
+            .iter()
+            .filter_map(|&(fi, qi)| self.bank.files.get(fi)?.file.questions.get(qi))
+            .collect()
+    }
+
+    /// A served question of a unit by id, and its week's scoring rules.
+    fn served(&self, unit: &str, id: &str) -> Option<(&Question, crate::model::ScoringRules)> {
+        let &(fi, qi) = self.index.get(id)?;
+        let f = self.bank.files.get(fi)?;
+        let q = f.file.questions.get(qi)?;
+        if !self.servable.contains(id) || !unit_matches(&f.file.unit, unit) {
+            return None;
+        }
+        Some((q, crate::attempt::week_rules(&self.bank, &f.file.unit)))
+    }
+
+    /// Whether a unit (prefix) has questions to serve.
+    pub fn has_unit(&self, unit: &str) -> bool {
+        !self.unit_questions(unit).is_empty()
+    }
+
+    /// The first unit of the bank with questions to serve.
+    pub fn first_unit(&self) -> Option<String> {
+        self.bank
+            .questions()
+            .filter(|(_, q)| self.servable.contains(&q.id))
+            .map(|(f, _)| f.file.unit.clone())
+            .min()
+    }
+
+    /// The date used for the schedule and the review boxes.
+    fn today(&self) -> NaiveDate {
+        self.cfg
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// An attempt by id (cached: forms never change).
+    fn attempt(&self, gb: &Gradebook, id: i64) -> Result<Option<Arc<Attempt>>> {
+        if let Some(a) = lock(&self.attempts).get(&id) {
+            return Ok(Some(a.clone()));
+        }
+        let Some(a) = gb.attempt_by_id(id)? else {
+            return Ok(None);
+        };
+        let a = Arc::new(a);
+        lock(&self.attempts).insert(id, a.clone());
+        Ok(Some(a))
+    }
+
+    /// Finish every attempt whose deadline passed (the server ends them:
+    /// unanswered questions count as unanswered). Returns how many. Call it
+    /// from a blocking task (it waits for the write connection).
+    pub fn finish_overdue(&self) -> Result<usize> {
+        let now = crate::gradebook::now();
+        let ids = self.reader().overdue_attempts(&now)?;
+        let mut n = 0;
+        for id in ids {
+            let mut gb = self.writer();
+            if self.close_attempt(&mut gb, id)? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Checkpoint the WAL (from a blocking task, about once a second).
+    pub fn checkpoint(&self) -> Result<()> {
+        lock(&self.checkpointer).checkpoint()
+    }
+
+    /// Close an unfinished attempt as `quiz attempts close` does; false when
+    /// it was finished already.
+    fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
+        let Some((form, answered)) = gb.open_attempt_form(id)? else {
+            return Ok(false);
+        };
+        let fills = crate::attempt::unanswered_fills(&self.bank, &form, &answered);
+        match gb.close_attempt(id, &fills) {
+            Ok(()) => Ok(true),
+            Err(Error::AttemptFinished { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A failed request, as the browser sees it.
+#[derive(Debug)]
+pub enum WebError {
+    /// Not logged in (or the session expired): to the login page.
+    Login,
+    /// Not logged in as an instructor.
+    TeachLogin,
+    /// No such thing (or not yours).
+    NotFound,
+    /// Refused (CSRF token missing or wrong).
+    Forbidden,
+    /// Too many failed logins.
+    TooMany,
+    /// The input does not make sense; the message says why (Korean).
+    Bad(String),
+    /// The attempt is held elsewhere, finished, or past its deadline.
+    Conflict(String),
+    /// Something broke on the server.
+    Internal(String),
+}
+
+impl From<Error> for WebError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::AttemptHeld { .. } | Error::AttemptFinished { .. } => {
+                WebError::Conflict(e.to_string())
+            }
+            Error::Usage(m) => WebError::Bad(m),
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl WebError {
+    fn status_and_message(&self) -> (StatusCode, String) {
+        match self {
+            WebError::Login | WebError::TeachLogin => {
+                (StatusCode::UNAUTHORIZED, "로그인이 필요합니다.".to_string())
+            }
+            WebError::NotFound => (StatusCode::NOT_FOUND, "찾을 수 없습니다.".to_string()),
+            WebError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "요청을 확인할 수 없습니다 (보안 토큰). 페이지를 새로 고친 뒤 다시 시도하세요."
+                    .to_string(),
+            ),
+            WebError::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "로그인 시도가 너무 많습니다. 10분 뒤 다시 시도하세요.".to_string(),
+            ),
+            WebError::Bad(m) => (StatusCode::BAD_REQUEST, m.clone()),
+            WebError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
+            WebError::Internal(m) => {
+                eprintln!("quiz serve: {m}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "서버 오류가 났습니다. 잠시 뒤 다시 시도하세요.".to_string(),
+                )
+            }
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        match self {
+            WebError::Login => return redirect("/login"),
+            WebError::TeachLogin => return redirect("/teach/login"),
+            _ => {}
+        }
+        let (status, message) = self.status_and_message();
+        (status, views::message_page("오류", &message)).into_response()
+    }
+}
+
+/// A JSON answer for the page's script: `{"ok": false, "error": ...}` with the status.
+fn json_error(e: WebError) -> Response {
+    if matches!(e, WebError::Login | WebError::TeachLogin) {
+        let body = serde_json::json!({"ok": false, "error": "로그인이 필요합니다. 다시 로그인하세요.", "login": true});
+        return (StatusCode::UNAUTHORIZED, json(&body)).into_response();
+    }
+    let (status, message) = e.status_and_message();
+    let body = serde_json::json!({"ok": false, "error": message});
+    (status, json(&body)).into_response()
+}
+
+fn json(v: &serde_json::Value) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        v.to_string(),
+    )
+        .into_response()
+}
+
+/// 303 See Other to `to`.
+fn redirect(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, to.to_string())],
+        "",
+    )
+        .into_response()
+}
+
+type Shared = Arc<App>;
+
+/// Places (file index, question index) of questions in the bank.
+type Places = Arc<Vec<(usize, usize)>>;
+
+/// Run `f` with the app in one blocking task (all its gradebook work).
+async fn blocking<F>(app: Shared, f: F) -> Response
+where
+    F: FnOnce(&App) -> std::result::Result<Response, WebError> + Send + 'static,
+{
+    match tokio::task::spawn_blocking(move || f(&app)).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => WebError::Internal(format!("task failed: {e}")).into_response(),
+    }
+}
+
+/// Whether the request came from the page's script (answers JSON).
+fn wants_json(h: &HeaderMap) -> bool {
+    h.get("x-quiz-fetch").is_some()
+}
+
+const CSS: &str = include_str!("static/app.css");
+const JS: &str = include_str!("static/app.js");
+
+async fn css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+async fn js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        JS,
+    )
+        .into_response()
+}
+
+/// Security headers on every response.
+async fn security_headers(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "no-referrer");
+    if !h.contains_key(header::CACHE_CONTROL) {
+        set(h, "cache-control", "no-store");
+    }
+    res
+}
+
+/// The router (every route), for `quiz serve` and the tests.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(student::home))
+        .route("/login", get(auth::login_page).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/start", post(student::start))
+        .route("/a/{id}", get(student::attempt_page))
+        .route("/a/{id}/answer", post(student::answer))
+        .route("/a/{id}/beat", post(student::beat))
+        .route("/a/{id}/submit", post(student::submit))
+        .route("/teach", get(teach::home))
+        .route(
+            "/teach/login",
+            get(auth::teach_login_page).post(auth::teach_login),
+        )
+        .route("/teach/quizzes", post(teach::open_quiz))
+        .route("/teach/quizzes/{id}", get(teach::progress_page))
+        .route("/teach/quizzes/{id}/close", post(teach::close_quiz))
+        .route("/teach/quizzes/{id}/events", get(teach::progress_events))
+        .route("/teach/quizzes/{id}/progress", get(teach::progress_json))
+        .route(
+            "/teach/review",
+            get(teach::review_page).post(teach::review_save),
+        )
+        .route(
+            "/teach/checklist",
+            get(teach::checklist_page).post(teach::checklist_save),
+        )
+        .route("/teach/report", get(teach::report_download))
+        .route("/teach/stats", get(teach::stats_page))
+        .route("/static/app.css", get(css))
+        .route("/static/app.js", get(js))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(app)
+}
+
+/// The runtime `quiz serve` runs on: a few blocking threads for the
+/// gradebook work (requests queue for them in arrival order rather than
+/// hundreds of threads fighting over the write connection).
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(8)
+        .build()
+}
+
+/// Serve until Ctrl-C: finishes overdue attempts every few seconds.
+pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let wal = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            let a = wal.clone();
+            let _ = tokio::task::spawn_blocking(move || a.checkpoint()).await;
+        }
+    });
+    let sweeper = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            let a = sweeper.clone();
+            let _ = tokio::task::spawn_blocking(move || a.finish_overdue()).await;
+        }
+    });
+    axum::serve(
+        listener,
+        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}

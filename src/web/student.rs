@@ -1,0 +1,515 @@
+//! Student pages: home, start, the attempt (practice one question at a time,
+//! exam as a whole form), saving answers, heartbeats, submit, results.
+
+use super::views::{self, QView};
+use super::{App, Shared, WebError, blocking, json, json_error, redirect, wants_json};
+use crate::attempt;
+use crate::gradebook::{Attempt, Gradebook};
+use crate::model::{FormQuestion, Mode};
+use crate::runner::fmt_points;
+use crate::score::{Response as Given, Status};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::sync::Arc;
+
+fn mode_name(m: Mode) -> &'static str {
+    match m {
+        Mode::Practice => "연습",
+        Mode::Exam => "시험",
+    }
+}
+
+pub(super) fn local(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t).map_or_else(
+        |_| t.to_string(),
+        |d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
+/// GET /
+pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
+    blocking(app, move |app| {
+        let s = match app.session(&h)? {
+            None => return Ok(redirect("/login")),
+            Some(s) => s,
+        };
+        let Some(student) = s.s.student.clone() else {
+            return Ok(redirect("/teach"));
+        };
+        let today = app.today();
+        let today_unit = crate::cmd::take::todays_unit(&app.cfg.course, today)
+            .ok()
+            .flatten();
+        let gb = app.reader();
+        let now = crate::gradebook::now();
+        let quizzes = gb
+            .quizzes()?
+            .into_iter()
+            .filter(|q| q.open_to(&student, &now))
+            .map(|q| views::QuizLink {
+                id: q.id,
+                unit: q.unit,
+                mode: if q.mode == "exam" { "시험" } else { "연습" },
+                limit: q
+                    .time_limit_min
+                    .map(|m| format!("{m}분"))
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let mut past = Vec::new();
+        for id in gb.student_attempt_ids(&student)?.into_iter().take(30) {
+            let Some(a) = app.attempt(&gb, id)? else {
+                continue;
+            };
+            let questions = app.unit_questions(&a.form.unit);
+            let (slots, _, _) = attempt::view(&gb, &a, &questions)?;
+            let outcomes = attempt::outcomes(&app.bank, &slots);
+            let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+            past.push(views::PastAttempt {
+                id,
+                unit: a.form.unit.clone(),
+                mode: mode_name(a.mode),
+                started: local(&a.started_at),
+                finished: a.finished_at.is_some()
+                    || gb
+                        .attempt_info(id)?
+                        .is_some_and(|i| i.finished_at.is_some()),
+                score: format!("{} / {}", fmt_points(sum.total), fmt_points(sum.max)),
+                criteria: sum
+                    .criteria
+                    .iter()
+                    .map(|(c, p, m)| (c.clone(), format!("{}/{}", fmt_points(*p), fmt_points(*m))))
+                    .collect(),
+            });
+        }
+        let due = gb
+            .due_reviews(&student, today)?
+            .into_iter()
+            .map(|id| match app.bank.find(&id) {
+                Some((_, q)) => format!("{id}: {}", attempt::excerpt(&q.prompt)),
+                None => id,
+            })
+            .collect();
+        Ok(views::home(&views::HomePage {
+            csrf: s.s.csrf.clone(),
+            student,
+            today: today.to_string(),
+            today_unit,
+            quizzes,
+            past,
+            due,
+        })
+        .into_response())
+    })
+    .await
+}
+
+/// POST /start
+#[derive(Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    csrf: String,
+    quiz: Option<i64>,
+    unit: Option<String>,
+}
+
+/// Start (or resume) an opened quiz, or practice a unit.
+pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartForm>) -> Response {
+    blocking(app, move |app| {
+        let (s, student) = app.student(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let now = crate::gradebook::now();
+        let (unit, mode, count, quiz) = match (f.quiz, &f.unit) {
+            (Some(id), _) => {
+                let q = app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
+                if !q.open_to(&student, &now) {
+                    return Err(WebError::Bad("이 퀴즈는 열려 있지 않습니다.".into()));
+                }
+                let mode = if q.mode == "exam" {
+                    Mode::Exam
+                } else {
+                    Mode::Practice
+                };
+                (q.unit.clone(), mode, q.count, Some(q))
+            }
+            (None, Some(u)) if crate::roster::valid_id(u) => (u.clone(), Mode::Practice, 10, None),
+            _ => return Err(WebError::Bad("단원을 고르세요.".into())),
+        };
+        let questions = app.unit_questions(&unit);
+        if questions.is_empty() {
+            return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
+        }
+        let mut gb = app.writer();
+        let a = attempt::open_or_start(
+            &mut gb,
+            &attempt::Draw {
+                student: &student,
+                unit: &unit,
+                mode,
+                count,
+                seed: None,
+                today: app.today(),
+                questions: &questions,
+                version: &app.version,
+            },
+        )?;
+        if let Some(q) = quiz {
+            let deadline = q.time_limit_min.map(|m| {
+                (chrono::Utc::now() + chrono::Duration::minutes(m))
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            });
+            gb.link_attempt(a.id, q.id, deadline.as_deref())?;
+        }
+        Ok(redirect(&format!("/a/{}", a.id)))
+    })
+    .await
+}
+
+/// The attempt of the request's student (another student's: 404), with the
+/// web facts; an attempt past its deadline is finished here first.
+fn own_attempt(
+    app: &App,
+    gb: &mut Gradebook,
+    student: &str,
+    id: i64,
+) -> Result<(Arc<Attempt>, bool, Option<String>, bool), WebError> {
+    let info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
+    if info.student != student {
+        return Err(WebError::NotFound);
+    }
+    let a = app.attempt(gb, id)?.ok_or(WebError::NotFound)?;
+    let mut overdue = false;
+    if info.finished_at.is_none()
+        && info
+            .deadline
+            .as_deref()
+            .is_some_and(|d| d <= crate::gradebook::now().as_str())
+    {
+        overdue = app.close_attempt(gb, id)?;
+    }
+    let finished = info.finished_at.is_some() || overdue;
+    Ok((a, finished, info.deadline, overdue))
+}
+
+/// GET /a/{id}?after=POS
+#[derive(Deserialize)]
+pub struct AfterQuery {
+    after: Option<usize>,
+}
+
+/// The attempt page: practice question, exam form, or results.
+pub async fn attempt_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+    Query(q): Query<AfterQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        let (s, student) = app.student(&h)?;
+        let mut gb = app.writer();
+        let (a, finished, deadline, overdue) = own_attempt(app, &mut gb, &student, id)?;
+        let questions = app.unit_questions(&a.form.unit);
+        let note = if overdue {
+            "시험 시간이 끝나 서버가 답안을 제출했습니다."
+        } else {
+            ""
+        };
+        if finished {
+            return results(app, &gb, &a, &s.s.csrf, note);
+        }
+        gb.claim_attempt(a.id, &s.s.holder, chrono::Utc::now())?;
+        let (slots, positions) = attempt::slots(&mut gb, &a, &s.s.holder, &questions)?;
+        let beat_ms = u64::try_from((app.cfg.lease_ttl / 4).as_millis())
+            .unwrap_or(30_000)
+            .clamp(1_000, 30_000);
+        let answered = slots.iter().filter(|s| s.given.is_some()).count();
+        if a.mode == Mode::Practice {
+            let feedback = q.after.and_then(|pos| {
+                let i = positions.iter().position(|p| *p == pos)?;
+                let slot = &slots[i];
+                let (key, given) = (slot.key?, slot.given.as_ref()?);
+                let o = attempt::score(&app.bank, key, given);
+                let class = if o.status == Status::NeedsReview {
+                    "pending"
+                } else if o.is_correct() {
+                    "right"
+                } else if o.points > 0.0 {
+                    "partial"
+                } else {
+                    "wrong"
+                };
+                Some((
+                    i + 1,
+                    class.to_string(),
+                    attempt::feedback_text(key, given, &o),
+                ))
+            });
+            let question = slots
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.given.is_none())
+                .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, None));
+            return Ok(views::practice(&views::PracticePage {
+                csrf: s.s.csrf.clone(),
+                id,
+                unit: a.form.unit.clone(),
+                total: slots.len(),
+                answered,
+                feedback,
+                question,
+                error: String::new(),
+                beat_ms,
+            })
+            .into_response());
+        }
+        let views: Vec<QView> = slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, s.given.as_ref()))
+            .collect();
+        Ok(views::exam(&views::ExamPage {
+            csrf: s.s.csrf.clone(),
+            id,
+            unit: a.form.unit.clone(),
+            questions: views,
+            answered,
+            deadline: deadline.map(|d| {
+                let l = local(&d);
+                (d, l)
+            }),
+            error: String::new(),
+            beat_ms,
+        })
+        .into_response())
+    })
+    .await
+}
+
+/// The results page of a finished attempt (the key shows only now).
+fn results(
+    app: &App,
+    gb: &Gradebook,
+    a: &Attempt,
+    csrf: &str,
+    note: &str,
+) -> Result<Response, WebError> {
+    let questions = app.unit_questions(&a.form.unit);
+    let (slots, _, _) = attempt::view(gb, a, &questions)?;
+    let outcomes = attempt::outcomes(&app.bank, &slots);
+    let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+    let rows = slots
+        .iter()
+        .zip(&outcomes)
+        .enumerate()
+        .filter_map(|(i, (s, o))| {
+            let (q, o) = (s.key?, o.as_ref()?);
+            let given = s.given.as_ref()?;
+            Some(views::ResultRow {
+                num: i + 1,
+                id: q.id.clone(),
+                prompt: attempt::excerpt(&q.prompt),
+                feedback: attempt::feedback_text(q, given, o),
+                class: if o.is_correct() { "right" } else { "wrong" },
+            })
+        })
+        .collect();
+    Ok(views::results(&views::ResultsPage {
+        csrf: csrf.to_string(),
+        unit: a.form.unit.clone(),
+        mode: mode_name(a.mode),
+        criteria: sum
+            .criteria
+            .iter()
+            .map(|(c, p, m)| (c.clone(), fmt_points(*p), fmt_points(*m)))
+            .collect(),
+        total: fmt_points(sum.total),
+        max: fmt_points(sum.max),
+        rows,
+        review: sum.review,
+        needs_review: sum.needs_review,
+        note: note.to_string(),
+    })
+    .into_response())
+}
+
+/// The answer as typed on the page: `a` values (repeated for multi and match).
+fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
+    use crate::model::Kind;
+    match kind {
+        Kind::Short | Kind::Cloze | Kind::Essay => values.first().cloned().unwrap_or_default(),
+        _ => values
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// POST /a/{id}/answer: store one answer (form fields `csrf`, `pos`, `a`..., `skip`).
+pub async fn answer(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let fetch = wants_json(&h);
+    let res = tokio::task::spawn_blocking(move || save(&app, &h, id, &fields)).await;
+    match res {
+        Ok(Ok((pos, mode, feedback))) => {
+            if fetch {
+                let body = serde_json::json!({"ok": true, "saved": true, "pos": pos, "feedback": feedback});
+                json(&body)
+            } else if mode == Mode::Practice {
+                redirect(&format!("/a/{id}?after={pos}"))
+            } else {
+                redirect(&format!("/a/{id}#q{pos}"))
+            }
+        }
+        Ok(Err(e)) if fetch => json_error(e),
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => WebError::Internal(format!("task failed: {e}")).into_response(),
+    }
+}
+
+/// Store one answer; returns (position, mode, practice feedback).
+fn save(
+    app: &App,
+    h: &HeaderMap,
+    id: i64,
+    fields: &[(String, String)],
+) -> Result<(usize, Mode, Option<String>), WebError> {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let (s, student) = app.student(h)?;
+    app.csrf(&s, h, get("csrf"))?;
+    let pos: usize = get("pos")
+        .parse()
+        .map_err(|_| WebError::Bad("문제 번호가 없습니다.".into()))?;
+    let values: Vec<String> = fields
+        .iter()
+        .filter(|(n, _)| n == "a")
+        .map(|(_, v)| v.clone())
+        .collect();
+    // Reads first, on a read connection: whose attempt, finished, deadline.
+    let info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
+    if info.student != student {
+        return Err(WebError::NotFound);
+    }
+    if info.finished_at.is_some() {
+        return Err(WebError::Conflict(
+            "이미 제출한 응시입니다. 답을 바꿀 수 없습니다.".into(),
+        ));
+    }
+    if info
+        .deadline
+        .as_deref()
+        .is_some_and(|d| d <= crate::gradebook::now().as_str())
+    {
+        app.close_attempt(&mut app.writer(), id)?;
+        return Err(WebError::Conflict(
+            "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.".into(),
+        ));
+    }
+    let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
+    let item = a
+        .form
+        .items
+        .get(pos)
+        .ok_or_else(|| WebError::Bad("없는 문제입니다.".into()))?;
+    let (q, rules) = app
+        .served(&a.form.unit, &item.question)
+        .ok_or_else(|| WebError::Bad("이 문제는 더 이상 출제되지 않습니다.".into()))?;
+    let shown = FormQuestion::new(q, item);
+    let response = if get("skip") == "1" {
+        Given::Skipped
+    } else {
+        crate::runner::parse_answer(&shown, &answer_line(shown.kind, &values))
+            .map_err(|why| WebError::Bad(format!("입력 오류: {why}")))?
+    };
+    let outcome = crate::score::score(q, &response, &rules);
+    // The write: one short transaction checked against the lease (a finished
+    // attempt is refused there too), and the Leitner update.
+    attempt::store(
+        &mut app.writer(),
+        a.id,
+        &s.s.holder,
+        pos,
+        &shown,
+        &response,
+        Some(&outcome),
+        &student,
+        app.today(),
+    )?;
+    let mut feedback = None;
+    if a.mode == Mode::Practice {
+        feedback = Some(attempt::feedback_text(q, &response, &outcome));
+        // Practice ends when every question has its answer, as in the terminal.
+        let questions = app.unit_questions(&a.form.unit);
+        let (slots, _, _) = attempt::view(&app.reader(), &a, &questions)?;
+        if slots.iter().all(|s| s.given.is_some()) {
+            app.writer().finish(a.id, &s.s.holder)?;
+        }
+    }
+    Ok((pos, a.mode, feedback))
+}
+
+/// POST /a/{id}/beat: renew the lease while the student thinks.
+pub async fn beat(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<super::auth::CsrfForm>,
+) -> Response {
+    let res = tokio::task::spawn_blocking(move || -> Result<(), WebError> {
+        let (s, student) = app.student(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let mut gb = app.writer();
+        let (_, finished, _, _) = own_attempt(&app, &mut gb, &student, id)?;
+        if finished {
+            return Err(WebError::Conflict("이미 끝난 응시입니다.".into()));
+        }
+        gb.heartbeat(id, &s.s.holder, chrono::Utc::now())?;
+        Ok(())
+    })
+    .await;
+    match res {
+        Ok(Ok(())) => json(&serde_json::json!({"ok": true})),
+        Ok(Err(e)) => json_error(e),
+        Err(e) => json_error(WebError::Internal(e.to_string())),
+    }
+}
+
+/// POST /a/{id}/submit: finish the attempt (unanswered questions count as
+/// unanswered), then the results.
+pub async fn submit(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<super::auth::CsrfForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let (s, student) = app.student(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let mut gb = app.writer();
+        let (a, finished, _, _) = own_attempt(app, &mut gb, &student, id)?;
+        if !finished {
+            // Only the session holding the attempt may submit it.
+            gb.claim_attempt(a.id, &s.s.holder, chrono::Utc::now())?;
+            app.close_attempt(&mut gb, a.id)?;
+        }
+        Ok(redirect(&format!("/a/{id}")))
+    })
+    .await
+}

@@ -1,0 +1,642 @@
+//! Instructor pages: open and close quizzes, live progress (SSE), the essay
+//! review queue, checklist levels per student, report downloads, item stats.
+
+use super::views;
+use super::{App, Shared, WebError, blocking, json, redirect};
+use crate::grade::Index;
+use crate::model::Mode;
+use crate::runner::fmt_points;
+use crate::score::{self, Response as Given};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+fn mode_name(m: &str) -> &'static str {
+    if m == "exam" { "시험" } else { "연습" }
+}
+
+/// GET /teach
+pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        let now = crate::gradebook::now();
+        let quizzes: Vec<views::TeachQuiz> = app
+            .reader()
+            .quizzes()?
+            .into_iter()
+            .map(|q| views::TeachQuiz {
+                open: q.closed_at.is_none()
+                    && q.closes_at.as_deref().is_none_or(|c| c > now.as_str()),
+                id: q.id,
+                unit: q.unit,
+                mode: mode_name(&q.mode),
+                count: q.count,
+                limit: q
+                    .time_limit_min
+                    .map(|m| format!("{m}분"))
+                    .unwrap_or_default(),
+                students: if q.students.is_empty() {
+                    "전체".to_string()
+                } else {
+                    q.students.join(", ")
+                },
+                opened: super::student::local(&q.opened_at),
+            })
+            .collect();
+        let units: BTreeSet<String> = app
+            .bank
+            .questions()
+            .filter(|(_, q)| app.servable.contains(&q.id))
+            .map(|(f, _)| f.file.unit.clone())
+            .collect();
+        Ok(views::teach(&views::TeachPage {
+            csrf: s.s.csrf.clone(),
+            open: quizzes.iter().filter(|q| q.open).count(),
+            quizzes,
+            units: units.into_iter().collect(),
+            weeks: app.bank.rubrics.keys().copied().collect(),
+        })
+        .into_response())
+    })
+    .await
+}
+
+/// POST /teach/quizzes
+#[derive(Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    count: String,
+    #[serde(default)]
+    minutes: String,
+    #[serde(default)]
+    students: String,
+    #[serde(default)]
+    window: String,
+}
+
+/// Open a unit as a quiz.
+pub async fn open_quiz(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Form(f): Form<OpenForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let unit = f.unit.trim();
+        if !crate::roster::valid_id(unit) || app.unit_questions(unit).is_empty() {
+            return Err(WebError::Bad(format!(
+                "단원 `{unit}`에 출제할 문제가 없습니다."
+            )));
+        }
+        let mode = if f.mode == "exam" {
+            Mode::Exam
+        } else {
+            Mode::Practice
+        };
+        let number = |t: &str, what: &str| -> Result<Option<i64>, WebError> {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            match t.parse::<i64>() {
+                Ok(n) if (1..=10_000).contains(&n) => Ok(Some(n)),
+                _ => Err(WebError::Bad(format!(
+                    "{what}은(는) 1 이상의 정수입니다: `{t}`"
+                ))),
+            }
+        };
+        let count = number(&f.count, "문제 수")?.unwrap_or(10);
+        let minutes = number(&f.minutes, "제한 시간(분)")?;
+        let window = number(&f.window, "열어 둘 시간(분)")?;
+        let students: Vec<String> = f
+            .students
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(bad) = students.iter().find(|s| !crate::roster::valid_id(s)) {
+            return Err(WebError::Bad(format!(
+                "학번 `{bad}`이(가) 올바르지 않습니다."
+            )));
+        }
+        let closes = window.map(|m| {
+            (chrono::Utc::now() + chrono::Duration::minutes(m))
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        });
+        let id = app.writer().open_quiz(
+            unit,
+            mode,
+            usize::try_from(count).unwrap_or(10),
+            if mode == Mode::Exam { minutes } else { None },
+            &students,
+            closes.as_deref(),
+        )?;
+        Ok(redirect(&format!("/teach/quizzes/{id}")))
+    })
+    .await
+}
+
+/// POST /teach/quizzes/{id}/close
+pub async fn close_quiz(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<super::auth::CsrfForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
+        app.writer().close_quiz(id)?;
+        Ok(redirect("/teach"))
+    })
+    .await
+}
+
+fn progress_rows(
+    app: &App,
+    id: i64,
+) -> Result<(Vec<views::ProgressRow>, Vec<views::FacilityRow>), WebError> {
+    let gb = app.reader();
+    let rows = gb
+        .quiz_progress(id)?
+        .into_iter()
+        .map(|p| views::ProgressRow {
+            state: if p.finished_at.is_some() {
+                "제출"
+            } else if p.answered == 0 {
+                "시작"
+            } else {
+                "진행 중"
+            },
+            student: p.student,
+            answered: p.answered,
+            questions: p.questions,
+            score: format!("{} / {}", fmt_points(p.points), fmt_points(p.max)),
+        })
+        .collect();
+    let facility = gb
+        .quiz_facility(id)?
+        .into_iter()
+        .map(|(q, n, f)| views::FacilityRow {
+            question: q,
+            answers: n,
+            facility: format!("{f:.2}"),
+        })
+        .collect();
+    Ok((rows, facility))
+}
+
+/// GET /teach/quizzes/{id}
+pub async fn progress_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        let q = app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
+        let (rows, facility) = progress_rows(app, id)?;
+        Ok(views::progress(&views::ProgressPage {
+            csrf: s.s.csrf.clone(),
+            id,
+            open: q.closed_at.is_none(),
+            unit: q.unit,
+            mode: mode_name(&q.mode),
+            rows,
+            facility,
+        })
+        .into_response())
+    })
+    .await
+}
+
+fn progress_value(app: &App, id: i64) -> Result<serde_json::Value, WebError> {
+    let (rows, facility) = progress_rows(app, id)?;
+    Ok(serde_json::json!({"rows": rows, "facility": facility}))
+}
+
+/// GET /teach/quizzes/{id}/progress (JSON)
+pub async fn progress_json(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    blocking(app, move |app| {
+        app.instructor(&h)?;
+        app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
+        Ok(json(&progress_value(app, id)?))
+    })
+    .await
+}
+
+/// GET /teach/quizzes/{id}/events: the progress every 2 s (server-sent events).
+pub async fn progress_events(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let check = app.clone();
+    let allowed = tokio::task::spawn_blocking(move || -> Result<(), WebError> {
+        check.instructor(&h)?;
+        check.reader().quiz(id)?.ok_or(WebError::NotFound)?;
+        Ok(())
+    })
+    .await;
+    match allowed {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return e.into_response(),
+        Err(e) => return WebError::Internal(e.to_string()).into_response(),
+    }
+    let stream = futures_util::stream::unfold((app, true), move |(app, first)| async move {
+        if !first {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+        let a = app.clone();
+        let v = tokio::task::spawn_blocking(move || progress_value(&a, id))
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or(serde_json::Value::Null);
+        let ev = Event::default().event("progress").data(v.to_string());
+        Some((Ok::<Event, std::convert::Infallible>(ev), (app, false)))
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+/// ?week=N
+#[derive(Deserialize)]
+pub struct WeekQuery {
+    week: Option<u32>,
+    format: Option<String>,
+    unit: Option<String>,
+}
+
+/// GET /teach/review: essays marked needs-review (as `quiz review` lists them).
+pub async fn review_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Query(w): Query<WeekQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        review_view(app, &s.s.csrf, w.week, String::new())
+    })
+    .await
+}
+
+fn review_view(
+    app: &App,
+    csrf: &str,
+    week: Option<u32>,
+    message: String,
+) -> Result<Response, WebError> {
+    let index = Index::new(&app.bank);
+    let rows = app.reader().rows()?;
+    let items = rows
+        .into_iter()
+        .filter(|r| r.status.as_deref() == Some("needs-review"))
+        .filter_map(|r| {
+            let (q, qw, rules) = index.get(&r.question_id)?;
+            if week.is_some_and(|w| *qw != Some(w)) {
+                return None;
+            }
+            let o = score::score(q, &r.response, rules);
+            Some(views::ReviewItem {
+                attempt: r.attempt_id,
+                position: r.position,
+                student: r.student.clone(),
+                question: q.id.clone(),
+                prompt: q.prompt.clone(),
+                answer: match &r.response {
+                    Given::Text(t) => t.clone(),
+                    _ => "(답 없음)".to_string(),
+                },
+                found: if o.matched.is_empty() {
+                    "없음".to_string()
+                } else {
+                    o.matched.join(", ")
+                },
+                concepts: q
+                    .rubric
+                    .iter()
+                    .map(|c| c.concept.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                suggested: fmt_points(o.points),
+                max: fmt_points(q.points),
+            })
+        })
+        .collect();
+    Ok(views::review(&views::ReviewPage {
+        csrf: csrf.to_string(),
+        items,
+        week: week.map(|w| w.to_string()).unwrap_or_default(),
+        message,
+    })
+    .into_response())
+}
+
+/// POST /teach/review
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    #[serde(default)]
+    csrf: String,
+    attempt: i64,
+    position: usize,
+    #[serde(default)]
+    points: String,
+    #[serde(default)]
+    comment: String,
+}
+
+/// Confirm or override one essay's score (`quiz review`'s rule: 0..=points).
+pub async fn review_save(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Form(f): Form<ReviewForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let index = Index::new(&app.bank);
+        let row = app
+            .reader()
+            .rows()?
+            .into_iter()
+            .find(|r| r.attempt_id == f.attempt && r.position == f.position)
+            .ok_or(WebError::NotFound)?;
+        let (q, _, rules) = index.get(&row.question_id).ok_or(WebError::NotFound)?;
+        let points = if f.points.trim().is_empty() {
+            score::score(q, &row.response, rules).points
+        } else {
+            match f.points.trim().parse::<f64>() {
+                Ok(p) if (0.0..=q.points).contains(&p) => p,
+                _ => {
+                    return Err(WebError::Bad(format!(
+                        "0부터 {} 사이의 점수를 입력하세요.",
+                        fmt_points(q.points)
+                    )));
+                }
+            }
+        };
+        let comment = Some(f.comment.trim()).filter(|c| !c.is_empty());
+        app.writer()
+            .set_manual(f.attempt, f.position, points, comment, "web")?;
+        review_view(
+            app,
+            &s.s.csrf,
+            None,
+            format!("확정: {} {} {}점", row.student, q.id, fmt_points(points)),
+        )
+    })
+    .await
+}
+
+/// GET /teach/checklist?week=N
+pub async fn checklist_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Query(w): Query<WeekQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        checklist_view(app, &s.s.csrf, w.week, String::new())
+    })
+    .await
+}
+
+fn checklist_view(
+    app: &App,
+    csrf: &str,
+    week: Option<u32>,
+    message: String,
+) -> Result<Response, WebError> {
+    let weeks: Vec<u32> = app.bank.rubrics.keys().copied().collect();
+    let week = week.or_else(|| weeks.first().copied()).unwrap_or(1);
+    let rubric = app.bank.rubrics.get(&week);
+    let items: Vec<&crate::model::ChecklistItem> = rubric
+        .map(|r| r.rubric.checklist.iter().collect())
+        .unwrap_or_default();
+    let gb = app.reader();
+    let scores = gb.checklist(week)?;
+    let rows = gb
+        .students()?
+        .into_iter()
+        .map(|st| views::ChecklistRow {
+            cells: items
+                .iter()
+                .map(|it| {
+                    let cur = scores
+                        .iter()
+                        .find(|c| c.student == st.id && c.item == it.id)
+                        .map(|c| c.level.clone());
+                    (
+                        format!("{}|{}", st.id, it.id),
+                        it.levels
+                            .iter()
+                            .map(|l| (l.name.clone(), cur.as_deref() == Some(l.name.as_str())))
+                            .collect(),
+                    )
+                })
+                .collect(),
+            student: st.id,
+            name: st.name,
+        })
+        .collect();
+    Ok(views::checklist(&views::ChecklistPage {
+        csrf: csrf.to_string(),
+        week,
+        weeks,
+        items: items
+            .iter()
+            .map(|i| (i.id.clone(), i.text.clone()))
+            .collect(),
+        rows,
+        message,
+    })
+    .into_response())
+}
+
+/// POST /teach/checklist: fields `week`, `csrf`, and `<student>|<item>` = level.
+pub async fn checklist_save(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        let get = |k: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| n == k)
+                .map_or("", |(_, v)| v.as_str())
+        };
+        app.csrf(&s, &h, get("csrf"))?;
+        let week: u32 = get("week")
+            .parse()
+            .map_err(|_| WebError::Bad("주차가 없습니다.".into()))?;
+        let rubric = app
+            .bank
+            .rubrics
+            .get(&week)
+            .ok_or_else(|| WebError::Bad(format!("{week}주차 루브릭이 없습니다.")))?;
+        let known: BTreeSet<String> = app.reader().students()?.into_iter().map(|s| s.id).collect();
+        let at = crate::gradebook::now();
+        let mut scores = Vec::new();
+        for (k, v) in &fields {
+            let Some((student, item)) = k.split_once('|') else {
+                continue;
+            };
+            if v.trim().is_empty() {
+                continue;
+            }
+            if !known.contains(student) {
+                return Err(WebError::Bad(format!("명단에 없는 학생 `{student}`")));
+            }
+            let it = rubric
+                .rubric
+                .checklist
+                .iter()
+                .find(|i| i.id == item)
+                .ok_or_else(|| WebError::Bad(format!("없는 항목 `{item}`")))?;
+            let level = crate::cmd::rubric::checklist_level(it, v.trim())
+                .ok_or_else(|| WebError::Bad(format!("`{v}`은(는) {item}의 수준이 아닙니다")))?;
+            scores.push(crate::gradebook::ChecklistScore {
+                student: student.to_string(),
+                week,
+                item: it.id.clone(),
+                level: level.name.clone(),
+                points: level.points,
+                by: "web".to_string(),
+                at: at.clone(),
+            });
+        }
+        app.writer().set_checklist(&scores)?;
+        checklist_view(
+            app,
+            &s.s.csrf,
+            Some(week),
+            format!("{}개 저장했습니다.", scores.len()),
+        )
+    })
+    .await
+}
+
+/// GET /teach/report?week=N&format=csv|xlsx: the files `quiz report` writes.
+pub async fn report_download(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Query(w): Query<WeekQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        app.instructor(&h)?;
+        let week = w
+            .week
+            .ok_or_else(|| WebError::Bad("주차를 고르세요 (?week=N).".into()))?;
+        let xlsx = w.format.as_deref() == Some("xlsx");
+        let dir = tempfile::tempdir().map_err(|e| WebError::Internal(e.to_string()))?;
+        let mut log = Vec::new();
+        let r = crate::cmd::report::run(
+            &crate::cmd::report::Options {
+                questions: &app.cfg.questions,
+                rubrics: &app.cfg.rubrics,
+                db: &app.cfg.db,
+                week,
+                out_dir: dir.path(),
+                format: if xlsx {
+                    crate::cmd::report::Format::Xlsx
+                } else {
+                    crate::cmd::report::Format::Csv
+                },
+                bom: true,
+            },
+            &mut log,
+        );
+        if let Err(e) = r
+            && !matches!(e, crate::error::Error::Problems { .. })
+        {
+            return Err(e.into());
+        }
+        let (name, ctype) = if xlsx {
+            (
+                format!("week_{week:02}.xlsx"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        } else {
+            ("summary.csv".to_string(), "text/csv; charset=utf-8")
+        };
+        let path = std::fs::read_dir(dir.path())
+            .map_err(|e| WebError::Internal(e.to_string()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .flat_map(|p| {
+                if p.is_dir() {
+                    vec![p.join(&name)]
+                } else {
+                    vec![p]
+                }
+            })
+            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy() == name))
+            .ok_or_else(|| WebError::Bad(String::from_utf8_lossy(&log).to_string()))?;
+        let bytes = std::fs::read(&path).map_err(|e| WebError::Internal(e.to_string()))?;
+        let download = if xlsx {
+            name.clone()
+        } else {
+            format!("week_{week:02}_summary.csv")
+        };
+        Ok((
+            [
+                (header::CONTENT_TYPE, ctype.to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{download}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response())
+    })
+    .await
+}
+
+/// GET /teach/stats?unit=U: item analysis as `quiz stats` prints it.
+pub async fn stats_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Query(w): Query<WeekQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        app.instructor(&h)?;
+        let unit = w.unit.filter(|u| crate::roster::valid_id(u));
+        let mut out = Vec::new();
+        crate::cmd::stats::run(
+            &app.cfg.questions,
+            &app.cfg.rubrics,
+            &app.cfg.db,
+            unit.as_deref(),
+            None,
+            &mut out,
+        )?;
+        Ok(views::stats(&views::StatsPage {
+            unit: unit.unwrap_or_default(),
+            text: String::from_utf8_lossy(&out).to_string(),
+        })
+        .into_response())
+    })
+    .await
+}

@@ -1,0 +1,1341 @@
+//! `quiz serve`: every route through the router in process (tower `oneshot`),
+//! the student flows (practice, exam, resume, leases, deadlines), the
+//! instructor pages, and the security rules of issue 13; plus
+//! `quiz roster codes` and `quiz instructor code` through the built binary.
+
+mod common;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use quiz::gradebook::{Gradebook, Student};
+use quiz::model::{FormQuestion, Kind, Mode};
+use quiz::web::{App, Config, hash_code, router};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceExt;
+
+struct T {
+    app: Arc<App>,
+    router: Router,
+    db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+struct Resp {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Resp {
+    fn location(&self) -> String {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+/// A browser: its cookies and CSRF token.
+#[derive(Clone, Default)]
+struct Client {
+    cookies: std::cell::RefCell<Vec<(String, String)>>,
+    csrf: String,
+    addr: String,
+}
+
+fn setup_with(ttl: Duration) -> T {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::copy_dir(&common::root().join("tests/fixtures/web"), dir.path());
+    let db = dir.path().join("g.db");
+    let mut gb = Gradebook::open(&db).expect("gradebook");
+    gb.upsert_students(&[
+        Student {
+            id: "s1".into(),
+            name: "<script>alert('name')</script>".into(),
+            email: None,
+        },
+        Student {
+            id: "s2".into(),
+            name: "학생 둘".into(),
+            email: None,
+        },
+    ])
+    .expect("students");
+    gb.set_login_codes(&[
+        ("s1".into(), hash_code("CODE1")),
+        ("s2".into(), hash_code("CODE2")),
+    ])
+    .expect("codes");
+    gb.add_instructor_code(&hash_code("TEACHCODE"), false)
+        .expect("instructor code");
+    gb.add_instructor_code(&hash_code("onetime"), true)
+        .expect("one-time code");
+    drop(gb);
+    let (app, _) = App::new(Config {
+        questions: dir.path().join("questions"),
+        rubrics: dir.path().join("rubrics"),
+        db: db.clone(),
+        course: dir.path().join("course.yaml"),
+        today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")),
+        secure: false,
+        lease_ttl: ttl,
+        readers: 2,
+    })
+    .expect("app");
+    let app = Arc::new(app);
+    T {
+        router: router(app.clone()),
+        app,
+        db,
+        _dir: dir,
+    }
+}
+
+fn setup() -> T {
+    setup_with(Duration::from_secs(120))
+}
+
+impl T {
+    fn app_config(&self) -> Config {
+        Config {
+            questions: self._dir.path().join("questions"),
+            rubrics: self._dir.path().join("rubrics"),
+            db: self.db.clone(),
+            course: self._dir.path().join("course.yaml"),
+            today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")),
+            secure: false,
+            lease_ttl: Duration::from_secs(120),
+            readers: 2,
+        }
+    }
+
+    async fn send(
+        &self,
+        c: &Client,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        extra: &[(&str, &str)],
+    ) -> Resp {
+        let mut b = Request::builder().method(method).uri(path);
+        if !c.cookies.borrow().is_empty() {
+            let v = c
+                .cookies
+                .borrow()
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            b = b.header(header::COOKIE, v);
+        }
+        for (k, v) in extra {
+            b = b.header(*k, *v);
+        }
+        let mut req = if let Some(body) = body {
+            b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+        } else {
+            b.body(Body::empty())
+        }
+        .expect("request");
+        if !c.addr.is_empty() {
+            // The peer address, as `quiz serve` gives it to the handlers.
+            let ip: std::net::IpAddr = c.addr.parse().expect("ip");
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                    ip, 40000,
+                )));
+        }
+        let res = self.router.clone().oneshot(req).await.expect("response");
+        let status = res.status();
+        let headers = res.headers().clone();
+        for v in headers.get_all(header::SET_COOKIE) {
+            let v = v.to_str().unwrap_or("");
+            if let Some((kv, _)) = v.split_once(';')
+                && let Some((k, val)) = kv.split_once('=')
+            {
+                c.cookies.borrow_mut().retain(|(n, _)| n != k);
+                if !val.is_empty() {
+                    c.cookies
+                        .borrow_mut()
+                        .push((k.to_string(), val.to_string()));
+                }
+            }
+        }
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    async fn get(&self, c: &Client, path: &str) -> Resp {
+        self.send(c, "GET", path, None, &[]).await
+    }
+
+    async fn post(&self, c: &Client, path: &str, body: &str) -> Resp {
+        self.send(c, "POST", path, Some(body.to_string()), &[])
+            .await
+    }
+
+    async fn login_attempt(&self, c: &Client, student: &str, code: &str) -> Resp {
+        let page = self.get(c, "/login").await;
+        let pre = attr(&page.body, "name=\"pre\" value=\"");
+        self.post(
+            c,
+            "/login",
+            &format!("student={student}&code={code}&pre={pre}"),
+        )
+        .await
+    }
+
+    async fn student(&self, id: &str, code: &str) -> Client {
+        let mut c = Client::default();
+        let r = self.login_attempt(&c, id, code).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let home = self.get(&c, "/").await;
+        c.csrf = attr(&home.body, "name=\"csrf\" value=\"");
+        assert!(!c.csrf.is_empty(), "{}", home.body);
+        c
+    }
+
+    async fn instructor(&self) -> Client {
+        let mut c = Client::default();
+        let page = self.get(&c, "/teach/login").await;
+        let pre = attr(&page.body, "name=\"pre\" value=\"");
+        let r = self
+            .post(&c, "/teach/login", &format!("code=TEACHCODE&pre={pre}"))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let home = self.get(&c, "/teach").await;
+        c.csrf = attr(&home.body, "name=\"csrf\" value=\"");
+        c
+    }
+
+    fn open_quiz(&self, mode: Mode, minutes: Option<i64>) -> i64 {
+        let mut gb = Gradebook::open(&self.db).expect("gb");
+        gb.open_quiz("w1d1", mode, 7, minutes, &[], None)
+            .expect("open")
+    }
+
+    /// Start an opened quiz; returns the attempt id.
+    async fn start(&self, c: &Client, quiz: i64) -> i64 {
+        let r = self
+            .post(c, "/start", &format!("csrf={}&quiz={quiz}", c.csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        r.location()
+            .trim_start_matches("/a/")
+            .parse()
+            .expect("attempt id")
+    }
+
+    /// The question at a form position, as shown.
+    fn shown(&self, attempt: i64, pos: usize) -> (FormQuestion, quiz::model::Question) {
+        let gb = Gradebook::open(&self.db).expect("gb");
+        let a = gb.attempt_by_id(attempt).expect("read").expect("attempt");
+        let item = &a.form.items[pos];
+        let (bank, _) = quiz::bank::Bank::load(
+            &self._dir.path().join("questions"),
+            &self._dir.path().join("rubrics"),
+        )
+        .expect("bank");
+        let (_, q) = bank.find(&item.question).expect("question");
+        (FormQuestion::new(q, item), q.clone())
+    }
+}
+
+fn attr(body: &str, prefix: &str) -> String {
+    body.split(prefix)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Form fields answering `q` (as shown) right.
+fn right_answer(shown: &FormQuestion, q: &quiz::model::Question) -> String {
+    use quiz::model::Answer;
+    let pos_of = |list: &[quiz::model::Choice], id: &str| {
+        list.iter().position(|c| c.id == id).map_or(0, |i| i + 1)
+    };
+    match (shown.kind, &q.answer) {
+        (Kind::Choice, Some(Answer::One(id))) => format!("a={}", pos_of(&shown.options, id)),
+        (Kind::Multi, Some(Answer::Many(ids))) => ids
+            .iter()
+            .map(|id| format!("a={}", pos_of(&shown.options, id)))
+            .collect::<Vec<_>>()
+            .join("&"),
+        (Kind::Truefalse, Some(Answer::Bool(b))) => format!("a={}", if *b { 1 } else { 2 }),
+        (Kind::Short, _) => "a=GitOps".to_string(),
+        (Kind::Order, Some(Answer::Many(ids))) => format!(
+            "a={}",
+            enc(&ids
+                .iter()
+                .map(|id| pos_of(&shown.items, id).to_string())
+                .collect::<Vec<_>>()
+                .join(" "))
+        ),
+        (Kind::Match, Some(Answer::Pairs(m))) => shown
+            .left
+            .iter()
+            .enumerate()
+            .map(|(li, l)| {
+                let r = m.get(&l.id).map_or(0, |r| pos_of(&shown.right, r) - 1);
+                format!("a={}-{}", li + 1, char::from(b'A' + r as u8))
+            })
+            .collect::<Vec<_>>()
+            .join("&"),
+        (Kind::Essay, _) => format!("a={}", enc("선언적 배포를 Git으로 관리합니다")),
+        other => panic!("no right answer for {other:?}"),
+    }
+}
+
+fn pos_on_page(body: &str) -> usize {
+    attr(body, "name=\"pos\" value=\"").parse().expect("pos")
+}
+
+#[tokio::test]
+async fn anonymous_requests_go_to_login_and_every_response_has_security_headers() {
+    let t = setup();
+    let c = Client::default();
+    for path in ["/", "/a/1"] {
+        let r = t.get(&c, path).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(r.location(), "/login");
+    }
+    let r = t.get(&c, "/teach").await;
+    assert_eq!(r.location(), "/teach/login");
+    let r = t.get(&c, "/login").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let csp = r.headers["content-security-policy"].to_str().unwrap_or("");
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(r.headers["x-content-type-options"], "nosniff");
+    assert!(r.body.contains("로그인 코드"));
+    assert!(!r.body.contains("<script>") && !r.body.contains("style="));
+    let js = t.get(&c, "/static/app.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(
+        js.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/javascript")
+    );
+    assert!(js.body.contains("/beat"));
+    let css = t.get(&c, "/static/app.css").await;
+    assert!(
+        css.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or("")
+            .starts_with("text/css")
+    );
+    assert_eq!(css.headers["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn session_cookie_is_httponly_lax_and_secure_behind_https() {
+    let t = setup();
+    let c = Client::default();
+    let r = t.login_attempt(&c, "s1", "CODE1").await;
+    let cookie = r.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(cookie.starts_with("quiz_session="));
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    assert!(!cookie.contains("Secure"));
+    let c = Client::default();
+    let page = t.get(&c, "/login").await;
+    let pre = attr(&page.body, "name=\"pre\" value=\"");
+    let r = t
+        .send(
+            &c,
+            "POST",
+            "/login",
+            Some(format!("student=s1&code=code1&pre={pre}")),
+            &[("x-forwarded-proto", "https")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "codes are case-insensitive"
+    );
+    assert!(
+        r.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap_or("")
+            .contains("; Secure")
+    );
+    // The session token is stored hashed only.
+    let token = c
+        .cookies
+        .borrow()
+        .iter()
+        .find(|(k, _)| k == "quiz_session")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let bytes = std::fs::read(&t.db).unwrap_or_default();
+    let wal = std::fs::read(t.db.with_extension("db-wal")).unwrap_or_default();
+    for b in [bytes, wal] {
+        assert!(!String::from_utf8_lossy(&b).contains(&token));
+    }
+}
+
+#[tokio::test]
+async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_address() {
+    let t = setup();
+    let c = Client {
+        addr: "10.0.0.1".into(),
+        ..Client::default()
+    };
+    let r = t.login_attempt(&c, "s1", "WRONG").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.body.contains("맞지 않습니다"));
+    let r = t.login_attempt(&c, "nobody", "CODE1").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // Without the login form's token: refused.
+    let bare = Client::default();
+    let r = t.post(&bare, "/login", "student=s1&code=CODE1&pre=x").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Ten failures for s1 (from ten addresses): s1 is locked, even with the right code.
+    for i in 0..9 {
+        let x = Client {
+            addr: format!("10.1.0.{i}"),
+            ..Client::default()
+        };
+        assert_eq!(
+            t.login_attempt(&x, "s1", "WRONG").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let other = Client {
+        addr: "10.0.0.2".into(),
+        ..Client::default()
+    };
+    let r = t.login_attempt(&other, "s1", "CODE1").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // Ten failures from one address (any students): the address is locked.
+    for i in 0..8 {
+        t.login_attempt(&c, &format!("x{i}"), "WRONG").await;
+    }
+    let r = t.login_attempt(&c, "s2", "CODE2").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another student from another address is fine.
+    let r = t.login_attempt(&other, "s2", "CODE2").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn every_state_change_needs_the_csrf_token() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let r = t.post(&c, "/start", &format!("quiz={quiz}")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t.post(&c, "/start", &format!("csrf=bad&quiz={quiz}")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let id = t.start(&c, quiz).await;
+    for path in [
+        format!("/a/{id}/answer"),
+        format!("/a/{id}/beat"),
+        format!("/a/{id}/submit"),
+        "/logout".to_string(),
+    ] {
+        let r = t.post(&c, &path, "pos=0&a=1&csrf=nope").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(gb.responses(id).expect("responses").is_empty());
+    let teach = t.instructor().await;
+    for (path, body) in [
+        ("/teach/quizzes", "unit=w1d1&mode=exam"),
+        ("/teach/quizzes/1/close", ""),
+        ("/teach/review", "attempt=1&position=0&points=1"),
+        ("/teach/checklist", "week=1&s1|w1k1=우수"),
+    ] {
+        let r = t.post(&teach, path, &format!("{body}&csrf=wrong")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_resume() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Practice, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let mut seen = 0;
+    let mut next = format!("/a/{id}");
+    for n in 0..7 {
+        let page = t.get(&c, &next).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let pos = pos_on_page(&page.body);
+        let (shown, q) = t.shown(id, pos);
+        // Nothing of this question's key before its answer is stored.
+        let form_part = page
+            .body
+            .split("class=\"card answer\"")
+            .nth(1)
+            .unwrap_or("");
+        assert!(!form_part.contains("정답") && !form_part.contains("도커파일설명문장"));
+        assert!(
+            !page.body.contains("GitOps") || n > 0,
+            "key of the short question leaked"
+        );
+        assert!(page.body.contains(&format!("{n}/7")), "progress {n}/7");
+        if n > 0 {
+            assert!(
+                page.body.contains(&format!("문제 {n} 결과")),
+                "feedback of the previous answer: {}",
+                page.body
+            );
+            assert!(
+                page.body.contains("정답") || page.body.contains("채점 대기"),
+                "{}",
+                page.body
+            );
+            seen += 1;
+        }
+        if n == 2 {
+            // Another browser of the same student: refused while this one holds it.
+            let again = t.student("s1", "CODE1").await;
+            let r = t.get(&again, &format!("/a/{id}")).await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "held by the first browser");
+            assert!(r.body.contains("이미 다른 곳에서 진행 중입니다"));
+            // Reloading in this browser resumes at the same question.
+            let r = t.get(&c, &format!("/a/{id}")).await;
+            assert_eq!(pos_on_page(&r.body), pos);
+        }
+        let r = t
+            .post(
+                &c,
+                &format!("/a/{id}/answer"),
+                &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(r.location(), format!("/a/{id}?after={pos}"));
+        next = r.location();
+        if q.feedback.is_some() && n < 6 {
+            assert!(t.get(&c, &next).await.body.contains("도커파일설명문장"));
+        }
+    }
+    assert_eq!(seen, 6);
+    // Every answer right: the results page with the score per criterion.
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    assert!(res.body.contains("점수:"), "{}", res.body);
+    assert!(res.body.contains("컨테이너 기초 (docker)"));
+    assert!(res.body.contains("합계"));
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert_eq!(gb.responses(id).expect("responses").len(), 7);
+    assert!(
+        gb.attempt_info(id)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_some()
+    );
+    // The home page lists it with its score per criterion.
+    let home = t.get(&c, "/").await;
+    assert!(
+        home.body.contains("컨테이너 기초 (docker): 3/3"),
+        "{}",
+        home.body
+    );
+}
+
+#[tokio::test]
+async fn a_server_restart_resumes_the_same_form_with_every_saved_answer() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    for pos in 0..3 {
+        let (shown, q) = t.shown(id, pos);
+        let r = t
+            .post(
+                &c,
+                &format!("/a/{id}/answer"),
+                &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let before = t.get(&c, &format!("/a/{id}")).await.body;
+    // A new server on the same gradebook: the browser's cookie still works,
+    // the same form comes back with the three answers, and it holds the attempt.
+    let (app, _) = App::new(t.app_config()).expect("restarted app");
+    let t2 = T {
+        router: router(Arc::new(app)),
+        app: t.app.clone(),
+        db: t.db.clone(),
+        _dir: tempfile::tempdir().expect("tmp"),
+    };
+    let after = t2.get(&c, &format!("/a/{id}")).await;
+    assert_eq!(after.status, StatusCode::OK, "{}", after.body);
+    assert_eq!(after.body.matches(">저장됨<").count(), 3);
+    let ids = |b: &str| {
+        b.split("id=\"q")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&before), ids(&after.body), "same form, same order");
+    let (shown, q) = t.shown(id, 3);
+    let r = t2
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=3&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+#[tokio::test]
+async fn invalid_input_is_explained_and_not_stored() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let choice = (0..7)
+        .find(|p| t.shown(id, *p).0.kind == Kind::Choice)
+        .expect("choice");
+    let r = t
+        .send(
+            &c,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(format!("csrf={}&pos={choice}&a=9", c.csrf)),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("9번은 없습니다"), "{}", r.body);
+    let r = t
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=99&a=1", c.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(gb.responses(id).expect("responses").is_empty());
+}
+
+#[tokio::test]
+async fn exam_saves_each_answer_reveals_nothing_until_submit_and_refuses_changes_after() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, Some(30));
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert_eq!(page.body.matches("class=\"card answer\"").count(), 7);
+    assert!(page.body.contains("data-deadline="), "countdown");
+    for pos in 0..6 {
+        let (shown, q) = t.shown(id, pos);
+        let r = t
+            .send(
+                &c,
+                "POST",
+                &format!("/a/{id}/answer"),
+                Some(format!(
+                    "csrf={}&pos={pos}&{}",
+                    c.csrf,
+                    right_answer(&shown, &q)
+                )),
+                &[("x-quiz-fetch", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+        assert_eq!(v["ok"], true);
+        assert!(
+            v["feedback"].is_null(),
+            "no feedback in an exam: {}",
+            r.body
+        );
+        assert!(!r.body.contains("정답") && !r.body.contains("도커파일설명문장"));
+    }
+    // Reload: every saved answer is there, marked 저장됨, and no key anywhere.
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert_eq!(page.body.matches(">저장됨<").count(), 6, "{}", page.body);
+    assert!(
+        page.body.contains("value=\"GitOps\""),
+        "the student's own answer is shown"
+    );
+    assert!(
+        !page.body.contains("정답")
+            && !page.body.contains("도커파일설명문장")
+            && !page.body.contains("깃옵스")
+    );
+    let r = t
+        .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    assert!(
+        res.body.contains("점수:") && res.body.contains("정답"),
+        "{}",
+        res.body
+    );
+    assert!(
+        res.body.contains("도커파일설명문장"),
+        "feedback after the exam"
+    );
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert_eq!(
+        gb.responses(id).expect("responses").len(),
+        7,
+        "the unanswered one is stored as unanswered"
+    );
+    // After submit: refused, nothing changes.
+    let (shown, q) = t.shown(id, 0);
+    let r = t
+        .send(
+            &c,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(format!(
+                "csrf={}&pos=0&{}",
+                c.csrf,
+                right_answer(&shown, &q)
+            )),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("제출한 응시"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn answers_after_the_deadline_are_refused_and_the_server_finishes_the_attempt() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, Some(10));
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let c2 = t.student("s2", "CODE2").await;
+    let id2 = t.start(&c2, quiz).await;
+    let (shown, q) = t.shown(id, 0);
+    let body = format!("csrf={}&pos=0&{}", c.csrf, right_answer(&shown, &q));
+    let r = t.post(&c, &format!("/a/{id}/answer"), &body).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let conn = rusqlite::Connection::open(&t.db).expect("db");
+    conn.execute(
+        "UPDATE web_attempts SET deadline = '2000-01-01T00:00:00Z'",
+        [],
+    )
+    .expect("past deadline");
+    drop(conn);
+    let r = t
+        .send(
+            &c,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(body.replace("pos=0", "pos=1")),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("시험 시간이 끝났습니다"), "{}", r.body);
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(
+        gb.attempt_info(id)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_some()
+    );
+    let stored = gb.responses(id).expect("responses");
+    assert_eq!(stored.len(), 7);
+    assert!(
+        stored
+            .iter()
+            .filter(|r| r.response == quiz::score::Response::Skipped)
+            .count()
+            == 6
+    );
+    // The other student's attempt is finished by the server's sweep.
+    let app = t.app.clone();
+    let swept = tokio::task::spawn_blocking(move || app.finish_overdue())
+        .await
+        .expect("task")
+        .expect("sweep");
+    assert_eq!(swept, 1);
+    assert!(
+        gb.attempt_info(id2)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn a_student_sees_and_changes_only_their_own_attempts() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c1 = t.student("s1", "CODE1").await;
+    let id = t.start(&c1, quiz).await;
+    let c2 = t.student("s2", "CODE2").await;
+    let r = t.get(&c2, &format!("/a/{id}")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    for path in ["answer", "beat", "submit"] {
+        let r = t
+            .post(
+                &c2,
+                &format!("/a/{id}/{path}"),
+                &format!("csrf={}&pos=0&a=1", c2.csrf),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let r = t.get(&c2, "/a/999999").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(gb.responses(id).expect("responses").is_empty());
+    assert!(
+        gb.attempt_info(id)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_none()
+    );
+    // A student cannot use the instructor pages.
+    let r = t.get(&c2, "/teach").await;
+    assert_eq!(r.location(), "/teach/login");
+}
+
+#[tokio::test]
+async fn one_place_at_a_time_heartbeats_keep_the_lease_and_a_failed_save_can_be_retried() {
+    let t = setup_with(Duration::from_millis(1500));
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let a = t.student("s1", "CODE1").await;
+    let id = t.start(&a, quiz).await;
+    assert_eq!(t.get(&a, &format!("/a/{id}")).await.status, StatusCode::OK);
+    let b = t.student("s1", "CODE1").await;
+    // Heartbeats from the first browser keep it held past the TTL.
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let r = t
+            .post(&a, &format!("/a/{id}/beat"), &format!("csrf={}", a.csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let r = t.get(&b, &format!("/a/{id}")).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // A save from the second browser fails with a clear message; nothing is stored.
+    let (shown, q) = t.shown(id, 0);
+    let body = format!("csrf={}&pos=0&{}", b.csrf, right_answer(&shown, &q));
+    let r = t
+        .send(
+            &b,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(body.clone()),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let v: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(v["ok"], false);
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("이미 다른 곳에서 진행 중입니다")
+    );
+    assert!(
+        Gradebook::open_read_only(&t.db)
+            .expect("gb")
+            .responses(id)
+            .expect("r")
+            .is_empty()
+    );
+    // The first browser goes away (no beats): the retry of the same save succeeds.
+    tokio::time::sleep(Duration::from_millis(1700)).await;
+    let r = t
+        .send(
+            &b,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(body),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        Gradebook::open_read_only(&t.db)
+            .expect("gb")
+            .responses(id)
+            .expect("r")
+            .len(),
+        1
+    );
+    // And now the first one is refused.
+    let r = t
+        .post(&a, &format!("/a/{id}/beat"), &format!("csrf={}", a.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn script_in_a_name_and_in_an_answer_is_escaped() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let evil = "<script>alert(1)</script>";
+    for pos in 0..7 {
+        let (shown, _) = t.shown(id, pos);
+        if matches!(shown.kind, Kind::Short | Kind::Essay) {
+            let r = t
+                .post(
+                    &c,
+                    &format!("/a/{id}/answer"),
+                    &format!("csrf={}&pos={pos}&a={}", c.csrf, enc(evil)),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+    }
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert!(!page.body.contains(evil));
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            || page.body.contains("&#60;script&#62;"),
+        "{}",
+        page.body
+    );
+    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    assert!(!res.body.contains(evil));
+    let teach = t.instructor().await;
+    for path in [
+        "/teach/review",
+        "/teach/checklist?week=1",
+        "/teach/quizzes/1",
+    ] {
+        let r = t.get(&teach, path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(!r.body.contains("<script>"), "{path}: {}", r.body);
+    }
+    let r = t.get(&teach, "/teach/checklist?week=1").await;
+    assert!(
+        r.body.contains("&#39;name&#39;") || r.body.contains("&lt;script&gt;alert("),
+        "name shown escaped"
+    );
+}
+
+#[tokio::test]
+async fn instructor_one_time_link_works_once_and_codes_are_checked() {
+    let t = setup();
+    let c = Client::default();
+    let r = t.get(&c, "/teach/login?token=onetime").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/teach");
+    assert_eq!(t.get(&c, "/teach").await.status, StatusCode::OK);
+    let d = Client::default();
+    let r = t.get(&d, "/teach/login?token=onetime").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "used up");
+    let page = t.get(&d, "/teach/login").await;
+    let pre = attr(&page.body, "name=\"pre\" value=\"");
+    let r = t
+        .post(&d, "/teach/login", &format!("code=WRONG&pre={pre}"))
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // An instructor session is not a student session.
+    let teach = t.instructor().await;
+    let tc = teach.clone();
+    assert_eq!(t.get(&tc, "/").await.location(), "/teach");
+    let r = t
+        .post(&tc, "/logout", &format!("csrf={}", teach.csrf))
+        .await;
+    assert_eq!(r.location(), "/login");
+    assert_eq!(t.get(&tc, "/teach").await.location(), "/teach/login");
+}
+
+#[tokio::test]
+async fn instructor_opens_watches_live_and_closes_a_quiz() {
+    let t = setup();
+    let teach = t.instructor().await;
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!(
+                "csrf={}&unit=w1d1&mode=exam&count=7&minutes=20&students=s1",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let quiz: i64 = r
+        .location()
+        .trim_start_matches("/teach/quizzes/")
+        .parse()
+        .expect("id");
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=nope&mode=exam", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Only s1 sees it.
+    let s1 = t.student("s1", "CODE1").await;
+    let s2 = t.student("s2", "CODE2").await;
+    assert!(t.get(&s1, "/").await.body.contains("w1d1"));
+    assert!(!t.get(&s2, "/").await.body.contains("name=\"quiz\""));
+    let r = t
+        .post(&s2, "/start", &format!("csrf={}&quiz={quiz}", s2.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let id = t.start(&s1, quiz).await;
+    let (shown, q) = t.shown(id, 0);
+    t.post(
+        &s1,
+        &format!("/a/{id}/answer"),
+        &format!("csrf={}&pos=0&{}", s1.csrf, right_answer(&shown, &q)),
+    )
+    .await;
+    let page = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    assert!(
+        page.body.contains("<td>s1</td><td>1/7</td>"),
+        "{}",
+        page.body
+    );
+    let r = t
+        .get(&teach, &format!("/teach/quizzes/{quiz}/progress"))
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(v["rows"][0]["student"], "s1");
+    assert_eq!(v["rows"][0]["answered"], 1);
+    assert_eq!(v["facility"][0]["answers"], 1);
+    // Live updates: the first server-sent event carries the progress.
+    let req = Request::builder()
+        .uri(format!("/teach/quizzes/{quiz}/events"))
+        .header(
+            header::COOKIE,
+            teach
+                .cookies
+                .borrow()
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+        .body(Body::empty())
+        .expect("req");
+    let res = t.router.clone().oneshot(req).await.expect("sse");
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/event-stream");
+    let mut body = res.into_body();
+    let frame = tokio::time::timeout(Duration::from_secs(5), body.frame())
+        .await
+        .expect("an event in time")
+        .expect("frame")
+        .expect("ok");
+    let text =
+        String::from_utf8_lossy(frame.data_ref().map(|b| b.as_ref()).unwrap_or(b"")).to_string();
+    assert!(
+        text.contains("event: progress") && text.contains("\"student\":\"s1\""),
+        "{text}"
+    );
+    // A student cannot watch.
+    let r = t.get(&s1, &format!("/teach/quizzes/{quiz}/events")).await;
+    assert_eq!(r.location(), "/teach/login");
+    // Close: no new starts.
+    let r = t
+        .post(
+            &teach,
+            &format!("/teach/quizzes/{quiz}/close"),
+            &format!("csrf={}", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&quiz={quiz}", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(t.get(&teach, "/teach").await.body.contains("닫힘"));
+}
+
+#[tokio::test]
+async fn review_queue_checklist_report_and_stats() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let mut essay = None;
+    for pos in 0..7 {
+        let (shown, q) = t.shown(id, pos);
+        if shown.kind == Kind::Essay {
+            essay = Some(pos);
+        }
+        t.post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    }
+    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    let essay = essay.expect("essay");
+    let teach = t.instructor().await;
+    let r = t.get(&teach, "/teach/review").await;
+    assert!(
+        r.body.contains("w1d1-essay") && r.body.contains("선언적 배포를 Git으로 관리합니다"),
+        "{}",
+        r.body
+    );
+    let r = t
+        .post(
+            &teach,
+            "/teach/review",
+            &format!("csrf={}&attempt={id}&position={essay}&points=9", teach.csrf),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "over the question's points"
+    );
+    let r = t
+        .post(
+            &teach,
+            "/teach/review",
+            &format!(
+                "csrf={}&attempt={id}&position={essay}&points=1.5&comment=good",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("확정"));
+    assert!(!r.body.contains("w1d1-essay</h2>"), "left the queue");
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let row = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.attempt_id == id && r.position == essay)
+        .expect("row");
+    assert_eq!(row.status.as_deref(), Some("manual"));
+    assert_eq!(row.points, Some(1.5));
+    // Checklist levels per student in a form.
+    let r = t.get(&teach, "/teach/checklist?week=1").await;
+    assert!(
+        r.body.contains("name=\"s1|w1k1\"") && r.body.contains("우수"),
+        "{}",
+        r.body
+    );
+    let r = t
+        .post(
+            &teach,
+            "/teach/checklist",
+            &format!(
+                "csrf={}&week=1&{}={}&{}={}",
+                teach.csrf,
+                enc("s1|w1k1"),
+                enc("우수"),
+                enc("s2|w1k2"),
+                enc("보통")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let scores = gb.checklist(1).expect("checklist");
+    assert_eq!(scores.len(), 2);
+    assert!(
+        scores
+            .iter()
+            .any(|s| s.student == "s1" && s.item == "w1k1" && s.level == "우수" && s.points == 2.0)
+    );
+    let r = t
+        .post(
+            &teach,
+            "/teach/checklist",
+            &format!("csrf={}&week=1&{}=bad", teach.csrf, enc("s1|w1k1")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Reports: the files `quiz report` writes.
+    let r = t.get(&teach, "/teach/report?week=1&format=csv").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap_or("")
+            .contains("attachment")
+    );
+    assert!(r.body.contains("s1"), "{}", r.body);
+    let r = t.get(&teach, "/teach/report?week=1&format=xlsx").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.starts_with("PK"), "an xlsx (zip) file");
+    let r = t.get(&teach, "/teach/stats?unit=w1d1").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("w1d1-choice"), "{}", r.body);
+    // Not for students.
+    for path in [
+        "/teach/review",
+        "/teach/checklist",
+        "/teach/report?week=1",
+        "/teach/stats",
+    ] {
+        assert_eq!(t.get(&c, path).await.location(), "/teach/login", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn practice_of_todays_unit_from_home_and_due_reviews() {
+    let t = setup();
+    std::fs::write(t._dir.path().join("course.yaml"), "start: 2026-11-02\n").expect("course");
+    let c = t.student("s2", "CODE2").await;
+    let home = t.get(&c, "/").await;
+    assert!(
+        home.body.contains("오늘의 단원: <strong>w1d1</strong>"),
+        "{}",
+        home.body
+    );
+    let r = t
+        .post(&c, "/start", &format!("csrf={}&unit=w1d1", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let id: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    let pos = pos_on_page(&page.body);
+    // A wrong answer: the question is due for review tomorrow (the terminal's Leitner boxes).
+    let (shown, _) = t.shown(id, pos);
+    let wrong = match shown.kind {
+        Kind::Short | Kind::Essay => "a=zzz".to_string(),
+        Kind::Truefalse => "skip=1".to_string(),
+        _ => "skip=1".to_string(),
+    };
+    let r = t
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{wrong}", c.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let fb = t.get(&c, &r.location()).await;
+    assert!(
+        fb.body.contains("오답") || fb.body.contains("건너뜀"),
+        "{}",
+        fb.body
+    );
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
+    assert_eq!(
+        gb.due_reviews("s2", tomorrow).expect("due").len(),
+        if shown.kind == Kind::Essay { 0 } else { 1 }
+    );
+}
+
+#[test]
+fn roster_codes_and_instructor_code_through_the_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김하나\ns002,이둘\n",
+    )
+    .expect("roster");
+    let r = common::quiz(p, &["--db", "g.db", "roster", "codes"]);
+    assert_eq!(r.code, 2, "no roster yet: {}", r.stderr);
+    assert_eq!(
+        common::quiz(p, &["--db", "g.db", "roster", "import", "roster.csv"]).code,
+        0
+    );
+    let r = common::quiz(
+        p,
+        &[
+            "--db",
+            "g.db",
+            "roster",
+            "codes",
+            "--out",
+            "codes.csv",
+            "--url",
+            "http://10.0.0.5:8080",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(p.join("codes.csv")).expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "student_id,name,code,url");
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[1].starts_with("s001,김하나,") && lines[1].ends_with(",http://10.0.0.5:8080/login")
+    );
+    let code1 = lines[1].split(',').nth(2).expect("code").to_string();
+    assert_eq!(code1.len(), 10);
+    // Stored hashed only.
+    let db = std::fs::read(p.join("g.db")).expect("db");
+    let wal = std::fs::read(p.join("g.db-wal")).unwrap_or_default();
+    assert!(
+        !String::from_utf8_lossy(&db).contains(&code1)
+            && !String::from_utf8_lossy(&wal).contains(&code1)
+    );
+    let gb = Gradebook::open_read_only(&p.join("g.db")).expect("gb");
+    assert_eq!(
+        gb.login_code_hash("s001").expect("hash"),
+        Some(hash_code(&code1))
+    );
+    drop(gb);
+    // Again: everyone has a code, nothing new; --rotate replaces them.
+    let r = common::quiz(p, &["--db", "g.db", "roster", "codes"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stderr.contains("--rotate"));
+    let r = common::quiz(p, &["--db", "g.db", "roster", "codes", "--rotate"]);
+    assert_eq!(r.stdout.lines().count(), 3);
+    let gb = Gradebook::open_read_only(&p.join("g.db")).expect("gb");
+    assert_ne!(
+        gb.login_code_hash("s001").expect("hash"),
+        Some(hash_code(&code1)),
+        "old code replaced"
+    );
+    drop(gb);
+    let r = common::quiz(p, &["--db", "g.db", "instructor", "code"]);
+    assert_eq!(r.code, 0);
+    let code = r
+        .stdout
+        .split("강사 코드: ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .expect("code")
+        .to_string();
+    let gb = Gradebook::open_read_only(&p.join("g.db")).expect("gb");
+    assert!(
+        gb.instructor_codes()
+            .expect("codes")
+            .iter()
+            .any(|(h, once)| *h == hash_code(&code) && !once)
+    );
+    let r = common::quiz(p, &["help", "serve"]);
+    assert!(r.stdout.contains("quiz serve --demo"), "{}", r.stdout);
+}
