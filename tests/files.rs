@@ -620,9 +620,10 @@ fn a_huge_answer_in_a_submission_is_reported_and_skipped() {
     std::fs::write(
         p.join("subs/s001.yaml"),
         format!(
-            "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n- question: w1d1-essay\n  response: {{kind: text, value: {}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n",
+            "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"{now}\"\nsubmitted_at: \"{now}\"\nanswers:\n- question: w1d1-essay\n  response: {{kind: text, value: {}}}\n  answered_at: \"{now}\"\n",
             record.form.seed,
-            "가".repeat(25_000)
+            "가".repeat(25_000),
+            now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ")
         ),
     )
     .expect("write");

@@ -24,6 +24,8 @@ fn submission_s002(p: &std::path::Path) -> String {
         .expect("record")
         .expect("released");
     let form = record.form;
+    // Answer times lie between the release and grading (others are reported).
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let t = |q: &str, id: &str| {
         form.items
             .iter()
@@ -33,14 +35,14 @@ fn submission_s002(p: &std::path::Path) -> String {
             .unwrap_or_default()
     };
     format!(
-        "form_id: {f}\nunit: w1\nstudent: s002\nseed: {}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n\
-- question: w1d1-choice\n  response: {{kind: choice, value: {}}}\n  answered_at: \"2026-11-02T01:01:00Z\"\n\
-- question: w1d1-multi\n  response: {{kind: multi, value: [{}, {}]}}\n  answered_at: \"2026-11-02T01:02:00Z\"\n\
-- question: w1d1-tf\n  response: {{kind: bool, value: true}}\n  answered_at: \"2026-11-02T01:03:00Z\"\n\
-- question: w1d1-short\n  response: {{kind: text, value: gitops}}\n  answered_at: \"2026-11-02T01:04:00Z\"\n\
-- question: w1d1-order\n  response: {{kind: order, value: [{}, {}, {}]}}\n  answered_at: \"2026-11-02T01:05:00Z\"\n\
-- question: w1d1-match\n  response: {{kind: match, value: {{{}: {}, {}: {}}}}}\n  answered_at: \"2026-11-02T01:06:00Z\"\n\
-- question: w1d1-essay\n  response: {{kind: text, value: 선언적 배포를 합니다}}\n  answered_at: \"2026-11-02T01:07:00Z\"\n",
+        "form_id: {f}\nunit: w1\nstudent: s002\nseed: {}\nstarted_at: \"{now}\"\nsubmitted_at: \"{now}\"\nanswers:\n\
+- question: w1d1-choice\n  response: {{kind: choice, value: {}}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-multi\n  response: {{kind: multi, value: [{}, {}]}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-tf\n  response: {{kind: bool, value: true}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-short\n  response: {{kind: text, value: gitops}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-order\n  response: {{kind: order, value: [{}, {}, {}]}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-match\n  response: {{kind: match, value: {{{}: {}, {}: {}}}}}\n  answered_at: \"{now}\"\n\
+- question: w1d1-essay\n  response: {{kind: text, value: 선언적 배포를 합니다}}\n  answered_at: \"{now}\"\n",
         form.seed,
         t("w1d1-choice", "b"),
         t("w1d1-multi", "a"),

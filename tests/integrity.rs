@@ -45,8 +45,10 @@ fn record(p: &Path, form_id: &str) -> quiz::gradebook::FormRecord {
 
 /// A submitted answer file for `form_id`, with `answers` as YAML list items.
 fn submission(form_id: &str, student: &str, seed: u64, answers: &[String]) -> String {
+    // Times after the release (a time outside release..now is reported).
+    let now = at(0);
     let mut s = format!(
-        "form_id: {form_id}\nunit: w1\nstudent: {student}\nseed: {seed}\nstarted_at: \"2026-11-02T01:00:00Z\"\nsubmitted_at: \"2026-11-02T01:20:00Z\"\nanswers:\n"
+        "form_id: {form_id}\nunit: w1\nstudent: {student}\nseed: {seed}\nstarted_at: \"{now}\"\nsubmitted_at: \"{now}\"\nanswers:\n"
     );
     for a in answers {
         s.push_str(a);
@@ -631,4 +633,773 @@ fn another_programs_database_is_refused_untouched() {
     }
     assert_eq!(std::fs::read(&other).expect("bytes"), before);
     assert!(!p.join("notes.db-wal").exists());
+}
+
+// ---------------------------------------------------------------------------
+// Attacks as a student who wants a better grade (h-attack), one test each.
+
+/// Now as the gradebook stores times (RFC 3339, UTC, seconds), moved by `secs`.
+fn at(secs: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::seconds(secs))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A submission of `form_id` answering every question of `rec` right, in
+/// the tokens of `tokens_of` (the form's own record, or another one's).
+fn right_answers(
+    form_id: &str,
+    rec: &quiz::gradebook::FormRecord,
+    tokens_of: &quiz::gradebook::FormRecord,
+    answered_at: &str,
+) -> String {
+    let mut s = format!(
+        "form_id: {form_id}\nunit: w1\nstudent: {}\nseed: {}\nstarted_at: \"{answered_at}\"\nsubmitted_at: \"{answered_at}\"\nanswers:\n",
+        rec.form.student, rec.form.seed
+    );
+    for it in &rec.form.items {
+        let tokens = &tokens_of
+            .form
+            .items
+            .iter()
+            .find(|o| o.question == it.question)
+            .expect("question on both forms")
+            .tokens;
+        let t = |id: &str| tokens.get(id).cloned().expect("token");
+        let response = match it.question.as_str() {
+            "w1d1-choice" => format!("{{kind: choice, value: {}}}", t("a")),
+            "w1d1-multi" => format!("{{kind: multi, value: [{}, {}]}}", t("a"), t("b")),
+            "w1d1-tf" => "{kind: bool, value: true}".to_string(),
+            "w1d1-short" => "{kind: text, value: GitOps}".to_string(),
+            "w1d1-order" => format!(
+                "{{kind: order, value: [{}, {}, {}]}}",
+                t("a"),
+                t("b"),
+                t("c")
+            ),
+            "w1d1-match" => format!(
+                "{{kind: match, value: {{{}: {}, {}: {}}}}}",
+                t("a"),
+                t("q"),
+                t("b"),
+                t("p")
+            ),
+            "w1d1-essay" => "{kind: text, value: 선언적으로 Git에 둡니다}".to_string(),
+            q => panic!("unexpected question {q}"),
+        };
+        s.push_str(&format!(
+            "- question: {}\n  response: {response}\n  answered_at: \"{answered_at}\"\n",
+            it.question
+        ));
+    }
+    s
+}
+
+/// Attack on item 5: a student keeps the form of an earlier release and hands
+/// it in after the unit was released again (and the bank grew in between).
+/// It is graded against its own record (its questions, order and tokens), not
+/// the newer release's, and every answer given right counts.
+#[test]
+fn a_submission_of_an_old_release_is_graded_against_its_own_form() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    // The bank changes between the releases: a new option for the choice question.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        text.replace(
+            "  - {id: d, text: Procfile}\n",
+            "  - {id: d, text: Procfile}\n  - {id: e, text: Vagrantfile}\n",
+        ),
+    )
+    .expect("bank");
+    release(p, "7");
+    let (r1, r2) = (record(p, "s001-w1-r1"), record(p, "s001-w1-r2"));
+    let choice = |r: &quiz::gradebook::FormRecord| {
+        r.form
+            .items
+            .iter()
+            .find(|i| i.question == "w1d1-choice")
+            .map(|i| i.tokens.len())
+    };
+    assert_eq!((choice(&r1), choice(&r2)), (Some(4), Some(5)));
+    let subs = p.join("subs");
+    std::fs::create_dir_all(&subs).expect("mkdir");
+    let now = at(0);
+    std::fs::write(
+        subs.join("r1.yaml"),
+        right_answers("s001-w1-r1", &r1, &r1, &now),
+    )
+    .expect("write");
+    std::fs::write(
+        subs.join("r2.yaml"),
+        right_answers("s001-w1-r2", &r2, &r2, &now),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let attempts = gb.attempts("s001", "w1").expect("attempts");
+    assert_eq!(attempts.len(), 2);
+    for (a, rec) in attempts.iter().zip([&r1, &r2]) {
+        // The attempt keeps the form it was released with.
+        assert_eq!(a.form, rec.form);
+        let stored = gb.responses(a.id).expect("responses");
+        let ids: Vec<&str> = stored.iter().map(|r| r.question_id.as_str()).collect();
+        let on_form: Vec<&str> = rec.form.items.iter().map(|i| i.question.as_str()).collect();
+        assert_eq!(ids, on_form);
+        for r in &stored {
+            assert_eq!(
+                r.points, r.max_points,
+                "{} of {}",
+                r.question_id, a.form.form_id
+            );
+            if r.question_id == "w1d1-choice" {
+                assert_eq!(r.response, quiz::score::Response::Choice("a".into()));
+            }
+        }
+    }
+}
+
+/// Attacks on item 1: tokens must carry nothing. They are random per form
+/// (two students, two releases of one student: unrelated), kept only with
+/// the form's record; the right answer in the tokens of another student's
+/// form is no answer on this one (reported with its place, exit 1, 0 points).
+#[test]
+fn tokens_of_another_students_form_score_nothing() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    release(p, "7");
+    let (mine, theirs, again) = (
+        record(p, "s001-w1-r1"),
+        record(p, "s002-w1-r1"),
+        record(p, "s001-w1-r2"),
+    );
+    for other in [&theirs, &again] {
+        let shared = mine
+            .form
+            .items
+            .iter()
+            .flat_map(|it| it.tokens.values())
+            .filter(|t| {
+                other
+                    .form
+                    .items
+                    .iter()
+                    .any(|o| o.tokens.values().any(|u| u == *t))
+            })
+            .count();
+        // 13 tokens of 16^6 values each: more than one shared means derived.
+        assert!(shared <= 1, "forms share {shared} tokens");
+    }
+    // The token order on the form says nothing either: the key's order of the
+    // order question is not the order of its tokens.
+    let subs = p.join("subs");
+    std::fs::create_dir_all(&subs).expect("mkdir");
+    std::fs::write(
+        subs.join("s001.yaml"),
+        right_answers("s001-w1-r1", &mine, &theirs, &at(0)),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let text = std::fs::read_to_string(subs.join("s001.yaml")).expect("sub");
+    let line = |q: &str| {
+        text.lines()
+            .position(|l| l == format!("- question: {q}"))
+            .map(|i| i + 1)
+            .expect("answered")
+    };
+    let mut expected: Vec<String> = Vec::new();
+    for q in ["w1d1-choice", "w1d1-multi", "w1d1-order", "w1d1-match"] {
+        let tok = |id: &str| {
+            theirs
+                .form
+                .items
+                .iter()
+                .find(|i| i.question == q)
+                .and_then(|i| i.tokens.get(id).cloned())
+                .expect("token")
+        };
+        // A match answer is read in the order of its left tokens.
+        let first = if q == "w1d1-match" {
+            tok("a").min(tok("b"))
+        } else {
+            tok("a")
+        };
+        expected.push(format!(
+            "subs/s001.yaml:{}:1: `{first}` is no option of `{q}` on this form; answer skipped",
+            line(q)
+        ));
+    }
+    expected.sort_by_key(|l| {
+        l.split(':')
+            .nth(1)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    });
+    assert_eq!(run.stderr, format!("{}\n", expected.join("\n")));
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    for r in gb.rows().expect("rows") {
+        if ["w1d1-choice", "w1d1-multi", "w1d1-order", "w1d1-match"]
+            .contains(&r.question_id.as_str())
+        {
+            assert_eq!(r.response, quiz::score::Response::Skipped);
+            assert_eq!(r.points, Some(0.0));
+        }
+    }
+}
+
+/// Attacks on item 2: a forged form id (a release that never happened, the id
+/// of a terminal attempt, of a graded CSV) and an edited seed are refused,
+/// each with path:line:col and exit 1; nothing is stored.
+#[test]
+fn forged_form_ids_and_edited_seeds_are_refused() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    // A terminal attempt and a graded CSV give ids that exist in the gradebook.
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--mode",
+            "exam",
+            "--count",
+            "2",
+        ],
+        "?\n?\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(
+        p.join("e.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "e.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let csv_id = {
+        let a = gb.attempts("s001", "w1").expect("attempts");
+        assert_eq!(a.len(), 2);
+        a[1].form.form_id.clone()
+    };
+    assert!(csv_id.starts_with("csv:"), "{csv_id}");
+    let rows_before = gb.rows().expect("rows").len();
+    drop(gb);
+    let mine = record(p, "s001-w1-r1");
+    let now = at(0);
+    let subs = p.join("subs");
+    std::fs::create_dir_all(&subs).expect("mkdir");
+    let good = right_answers("s001-w1-r1", &mine, &mine, &now);
+    for (name, id) in [
+        ("a", "s001-w1-r2"),
+        ("b", "s001-w1-1"),
+        ("c", csv_id.as_str()),
+    ] {
+        std::fs::write(
+            subs.join(format!("{name}.yaml")),
+            good.replacen("form_id: s001-w1-r1", &format!("form_id: \"{id}\""), 1),
+        )
+        .expect("write");
+    }
+    std::fs::write(
+        subs.join("d.yaml"),
+        good.replacen(
+            &format!("seed: {}", mine.form.seed),
+            &format!("seed: {}", mine.form.seed ^ 1),
+            1,
+        ),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "subs/a.yaml:1:1: 시험지 `s001-w1-r2`은(는) 이 성적부에서 배포한 적이 없습니다; 파일을 거부했습니다\n\
+subs/b.yaml:1:1: 시험지 `s001-w1-1`은(는) 이 성적부에서 배포한 적이 없습니다; 파일을 거부했습니다\n\
+subs/c.yaml:1:1: 시험지 `{csv_id}`은(는) 이 성적부에서 배포한 적이 없습니다; 파일을 거부했습니다\n\
+subs/d.yaml:4:1: seed {}은(는) 시험지 `s001-w1-r1`의 seed가 아닙니다; 파일을 거부했습니다\n",
+            mine.form.seed ^ 1
+        )
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    assert_eq!(gb.rows().expect("rows").len(), rows_before);
+}
+
+/// Attack on item 2 (replay): the same submission handed in twice, or a copy,
+/// changes nothing ("already graded", exit 0); a second, different submission
+/// for a form already graded (taken again in another folder, or edited after
+/// the first was graded) is refused with path:line:col and exit 1, and the
+/// first stays as graded.
+#[test]
+fn a_second_different_submission_of_a_graded_form_is_refused() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    let mine = record(p, "s001-w1-r1");
+    let first = p.join("first");
+    std::fs::create_dir_all(&first).expect("mkdir");
+    let now = at(0);
+    // The first try: everything skipped but the essay.
+    let mut skipped = format!(
+        "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"{now}\"\nsubmitted_at: \"{now}\"\nanswers:\n",
+        mine.form.seed
+    );
+    for it in &mine.form.items {
+        let response = if it.question == "w1d1-essay" {
+            "{kind: text, value: 모릅니다}"
+        } else {
+            "{kind: skipped}"
+        };
+        skipped.push_str(&format!(
+            "- question: {}\n  response: {response}\n  answered_at: \"{now}\"\n",
+            it.question
+        ));
+    }
+    std::fs::write(first.join("s001-w1-r1.yaml"), &skipped).expect("write");
+    let run = quiz(p, &["grade", "first"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let before = gb.rows().expect("rows");
+    drop(gb);
+    // The same file again, and a copy under another name: nothing changes.
+    std::fs::write(first.join("copy.yaml"), &skipped).expect("write");
+    let run = quiz(p, &["grade", "first"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ 이미 채점한 파일     ┆ 2  │"),
+        "{}",
+        run.stdout
+    );
+    // Nor after the essay left the bank: its answer can no longer be read,
+    // which does not make the file a different submission.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let cut = text.find("- id: w1d1-essay").expect("essay in bank");
+    std::fs::write(&bank, &text[..cut]).expect("bank");
+    let run = quiz(p, &["grade", "first"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ 이미 채점한 파일     ┆ 2  │"),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(&bank, &text).expect("bank");
+    // A second try with the right answers.
+    let second = p.join("second");
+    std::fs::create_dir_all(&second).expect("mkdir");
+    std::fs::write(
+        second.join("s001-w1-r1.yaml"),
+        right_answers("s001-w1-r1", &mine, &mine, &at(0)),
+    )
+    .expect("write");
+    let run = quiz(p, &["grade", "second"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "second/s001-w1-r1.yaml:1:1: 시험지 `s001-w1-r1`의 제출은 이미 채점되었고 이 파일의 답은 그와 다릅니다 (다시 낸 제출); 파일을 거부했습니다\n"
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let after = gb.rows().expect("rows");
+    assert_eq!(after.len(), before.len());
+    for (a, b) in after.iter().zip(&before) {
+        assert_eq!((&a.response, a.points), (&b.response, b.points));
+    }
+}
+
+/// Attack with the clock: answer times in a submission come from the
+/// student's file, and the latest answer to a question is the one that counts.
+/// A time in the future (or text that sorts after every date, or a time
+/// before the form was released) made that answer win over every later
+/// attempt. Such times are reported with their place (exit 1), the answers
+/// still graded, and stored as the nearest possible time (release .. now).
+#[test]
+fn answer_times_from_a_submission_cannot_beat_later_attempts() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    let mine = record(p, "s001-w1-r1");
+    let subs = p.join("subs");
+    std::fs::create_dir_all(&subs).expect("mkdir");
+    let text = right_answers("s001-w1-r1", &mine, &mine, "2999-01-01T00:00:00Z").replacen(
+        "submitted_at: \"2999-01-01T00:00:00Z\"",
+        "submitted_at: \"zzz\"",
+        1,
+    );
+    // One answer from before the release.
+    let first_q = &mine.form.items[0].question;
+    let early = {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let i = lines
+            .iter()
+            .position(|l| l == &format!("- question: {first_q}"))
+            .expect("first answer");
+        lines[i + 2] = "  answered_at: \"2000-01-01T00:00:00+09:00\"".into();
+        lines.join("\n") + "\n"
+    };
+    std::fs::write(subs.join("s.yaml"), &early).expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    // 7 answers (the first from 2000, six from 2999) and submitted_at.
+    assert_eq!(lines.len(), 8, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("subs/s.yaml:6:1: 시각 `zzz`은(는) RFC 3339 시각이 아닙니다; "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "subs/s.yaml:10:3: 시각 2000-01-01T00:00:00+09:00은(는) 시험지 배포({}) 이전입니다; 채점 시각 기준으로 {}(으)로 기록했습니다",
+            mine.created_at, mine.created_at
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[2].starts_with(
+            "subs/s.yaml:13:3: 시각 2999-01-01T00:00:00Z은(는) 미래입니다; 채점 시각 기준으로 "
+        ),
+        "{}",
+        run.stderr
+    );
+    let now = at(1);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let rows = gb.rows().expect("rows");
+    assert_eq!(rows.len(), 7);
+    for r in &rows {
+        assert!(
+            r.answered_at >= mine.created_at && r.answered_at <= now,
+            "{}",
+            r.answered_at
+        );
+        assert_eq!(r.points, r.max_points);
+    }
+    // A later terminal attempt (everything skipped) is now the latest answer.
+    drop(gb);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--mode",
+            "exam",
+            "--count",
+            "7",
+        ],
+        "?\n?\n?\n?\n?\n?\n?\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (bank, _) = quiz::bank::Bank::load(&p.join("questions"), &p.join("rubrics")).expect("bank");
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let totals = quiz::cmd::grade::totals_by_student(&gb, &bank, 1).expect("totals");
+    let s = totals.get("s001").expect("s001");
+    assert_eq!(s.quiz.points, 0.0, "{s:?}");
+}
+
+/// What identifies every stored answer, as raw columns: (attempt, position,
+/// question, response text, answered at), in order.
+fn raw_answers(db: &Path) -> Vec<(i64, i64, String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut st = conn
+        .prepare(
+            "SELECT attempt_id, position, question_id, response, answered_at FROM responses
+             ORDER BY attempt_id, position",
+        )
+        .expect("prepare");
+    st.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("query")
+    .collect::<Result<Vec<_>, _>>()
+    .expect("rows")
+}
+
+/// Attack on item 3 ("nothing writes an answer after finished_at, from any
+/// path"): the lease checks guard the code paths, but any other writer (a
+/// script with sqlite3, a future command) could still change a finished
+/// attempt's answers. The database refuses it itself: inserting, changing or
+/// deleting an answer of a finished attempt, reopening or deleting it, fails
+/// by raw SQL; every command (take, grade of submissions and CSVs, regrade,
+/// rubric import, review) leaves the answers as they were, while scores set
+/// by regrade and by the instructor still change.
+#[test]
+fn a_finished_attempt_never_changes_from_any_path() {
+    let p = project();
+    let p = p.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    release(p, "7");
+    let exam = |stdin: &str| {
+        quiz_in(
+            p,
+            &[
+                "take",
+                "w1",
+                "--student",
+                "s001",
+                "--mode",
+                "exam",
+                "--count",
+                "3",
+            ],
+            stdin,
+        )
+    };
+    // A terminal attempt (finished), a submission and a CSV, all graded.
+    assert_eq!(exam("?\n?\n?\n").code, 0);
+    let theirs = record(p, "s002-w1-r1");
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    let sub = right_answers("s002-w1-r1", &theirs, &theirs, &at(0));
+    std::fs::write(p.join("subs/s002.yaml"), &sub).expect("write");
+    std::fs::write(
+        p.join("e.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let db = p.join("gradebook.db");
+    let answers = raw_answers(&db);
+    assert_eq!(answers.len(), 3 + 7 + 2);
+    let points = |q: &str| -> Vec<Option<f64>> {
+        Gradebook::open(&db)
+            .expect("db")
+            .rows()
+            .expect("rows")
+            .into_iter()
+            .filter(|r| r.question_id == q && r.origin != "take")
+            .map(|r| r.points)
+            .collect()
+    };
+    assert_eq!(points("w1d1-tf"), vec![Some(1.0), Some(1.0)]);
+
+    // Every command that writes to the gradebook.
+    assert_eq!(exam("q\n").code, 0, "a new attempt, left open");
+    let edited = sub.replace("{kind: bool, value: true}", "{kind: bool, value: false}");
+    std::fs::write(p.join("subs/s002.yaml"), edited).expect("write");
+    std::fs::write(
+        p.join("e.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\ns001,w1d1-short,깃옵스\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
+    assert_eq!(
+        run.code, 1,
+        "the edited submission is refused: {}",
+        run.stderr
+    );
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(&bank, text.replace("  answer: true\n", "  answer: false\n")).expect("bank");
+    let run = quiz(p, &["regrade"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz_in(
+        p,
+        &["review", "--week", "1", "--by", "lee"],
+        "2\n검토함\ns\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // The finished attempts' answers are exactly as they were; their scores moved.
+    let now = raw_answers(&db);
+    let kept: Vec<_> = now
+        .iter()
+        .filter(|a| answers.iter().any(|b| (b.0, b.1) == (a.0, a.1)))
+        .cloned()
+        .collect();
+    assert_eq!(kept, answers);
+    assert_eq!(points("w1d1-tf"), vec![Some(0.0), Some(0.0)]);
+    let gb = Gradebook::open(&db).expect("db");
+    let manual = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay" && r.status.as_deref() == Some("manual"))
+        .count();
+    assert_eq!(manual, 2, "review and rubric import scored both essays");
+    drop(gb);
+
+    // By raw SQL.
+    let conn = rusqlite::Connection::open(&db).expect("open");
+    let (attempt, position) = (answers[0].0, answers[0].1);
+    let refused = |sql: &str| {
+        let e = conn.execute(sql, []).expect_err(sql);
+        assert!(
+            e.to_string()
+                .contains("finished attempt: its answers never change"),
+            "{sql}: {e}"
+        );
+    };
+    refused(&format!(
+        "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, 99, 'w1d1-tf', 'x')"
+    ));
+    refused(&format!(
+        "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
+    ));
+    refused(&format!(
+        "UPDATE responses SET response = 'x' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET answered_at = '2999-01-01T00:00:00Z' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET question_id = 'w1d1-tf' WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE responses SET attempt_id = {attempt} + 100 WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "DELETE FROM responses WHERE attempt_id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE attempts SET finished_at = NULL WHERE id = {attempt}"
+    ));
+    refused(&format!(
+        "UPDATE attempts SET form = 'x', seed = '1' WHERE id = {attempt}"
+    ));
+    refused(&format!("DELETE FROM attempts WHERE id = {attempt}"));
+    // The instructor's columns stay writable; so does an unfinished attempt.
+    conn.execute(
+        &format!(
+            "UPDATE responses SET points = 0.5, status = 'manual', comment = 'ok', graded_by = 'kim' WHERE attempt_id = {attempt}"
+        ),
+        [],
+    )
+    .expect("scores of a finished attempt can change");
+    let open: i64 = conn
+        .query_row(
+            "SELECT id FROM attempts WHERE finished_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the held-open attempt");
+    conn.execute(
+        &format!(
+            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({open}, 98, 'w1d1-tf', 'x')"
+        ),
+        [],
+    )
+    .expect("an unfinished attempt takes answers");
+    drop(conn);
+    assert_eq!(raw_answers(&db).len(), now.len() + 1);
+}
+
+/// Attack on grading: the `adjacent` order rule gives a point for each pair of
+/// the key standing next to each other in the answer. A hand-edited
+/// submission listed the items several times (`a b c a c b a`), so every
+/// ordered pair stood next to each other and the answer scored full marks
+/// without knowing the order. An item listed twice is reported with its
+/// place (exit 1) and the answer scores nothing.
+#[test]
+fn an_order_answer_listing_items_twice_scores_nothing() {
+    let p = project();
+    let p = p.path();
+    release(p, "7");
+    let mine = record(p, "s001-w1-r1");
+    let tokens = &mine
+        .form
+        .items
+        .iter()
+        .find(|i| i.question == "w1d1-order")
+        .expect("order question on a 7-question form")
+        .tokens;
+    let t = |id: &str| tokens.get(id).cloned().expect("token");
+    let every_pair = ["a", "b", "c", "a", "c", "b", "a"].map(t).join(", ");
+    let text = right_answers("s001-w1-r1", &mine, &mine, &at(0)).replace(
+        &format!("[{}, {}, {}]", t("a"), t("b"), t("c")),
+        &format!("[{every_pair}]"),
+    );
+    assert!(text.contains(&every_pair));
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(p.join("subs/s.yaml"), &text).expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let line = text
+        .lines()
+        .position(|l| l == "- question: w1d1-order")
+        .map(|i| i + 1)
+        .expect("answered");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "subs/s.yaml:{line}:1: `{}` is listed twice in the order of `w1d1-order`; answer skipped\n",
+            t("a")
+        )
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let order = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.question_id == "w1d1-order")
+        .expect("stored");
+    assert_eq!(
+        (order.response, order.points),
+        (quiz::score::Response::Skipped, Some(0.0))
+    );
+}
+
+/// Found while measuring item 4: the same CSV graded again after the bank
+/// changed so that a cell reads as another answer (an option's text moved
+/// to a new option) is a new row, and its attempt needed the form id of the
+/// file's first grading: the run failed on the database's unique index
+/// (exit 2). The new row is stored under a new form id.
+#[test]
+fn the_same_csv_graded_after_the_bank_changed_stores_the_new_reading() {
+    let p = project();
+    let p = p.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("e1.csv"),
+        "student_id,question_id,answer\ns001,w1d1-choice,Makefile\ns001,w1d1-tf,true\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        text.replace(
+            "  - {id: b, text: Makefile}\n",
+            "  - {id: b, text: GNU Make}\n  - {id: e, text: Makefile}\n",
+        ),
+    )
+    .expect("bank");
+    let run = quiz(p, &["grade", "--responses", "e1.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let attempts = gb.attempts("s001", "w1").expect("attempts");
+    assert_eq!(attempts.len(), 2);
+    let rows = gb.rows().expect("rows");
+    let choices: Vec<&quiz::score::Response> = rows
+        .iter()
+        .filter(|r| r.question_id == "w1d1-choice")
+        .map(|r| &r.response)
+        .collect();
+    assert_eq!(
+        choices,
+        vec![
+            &quiz::score::Response::Choice("b".into()),
+            &quiz::score::Response::Choice("e".into())
+        ]
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.question_id == "w1d1-tf").count(),
+        1
+    );
 }

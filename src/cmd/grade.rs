@@ -290,16 +290,43 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         return Ok(());
     }
     let bulk = gb.bulk()?;
-    if bulk.has_form(&sub.form_id)? {
-        t.already += 1;
-        return Ok(());
-    }
+    // What this file says, checked against the form. Its messages are kept
+    // apart: a file graded before (the same answers) reports nothing again.
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let graded_at = crate::gradebook::now();
+    // An answer's time decides which answer counts as the latest: it must
+    // lie between the form's release and now, or it is corrected (reported).
+    let time =
+        |found: &mut Vec<Diagnostic>, raw: &str, (line, col): (usize, usize)| match checked_time(
+            raw,
+            &record.created_at,
+            &graded_at,
+        ) {
+            Ok(at) => at,
+            Err((why, at)) => {
+                found.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    col,
+                    format!("{why}; 채점 시각 기준으로 {at}(으)로 기록했습니다"),
+                ));
+                at
+            }
+        };
     // The answer given to each position of the form.
     let mut given: Vec<Option<(Response, String)>> = vec![None; form.items.len()];
+    // Positions whose answer is read the same however the bank changed since
+    // the file was first graded (compared below): not a question removed
+    // from the bank, not an answer that no longer maps to it.
+    let mut sure: Vec<bool> = form
+        .items
+        .iter()
+        .map(|it| index.get(&it.question).is_some())
+        .collect();
     for a in &sub.answers {
         let line = line_of(&a.question);
         let Some(pos) = form.items.iter().position(|it| it.question == a.question) else {
-            diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 &shown,
                 line,
                 1,
@@ -308,11 +335,10 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     a.question, sub.form_id
                 ),
             ));
-            t.skipped += 1;
             continue;
         };
         if given[pos].is_some() {
-            diags.push(Diagnostic::error(
+            found.push(Diagnostic::error(
                 &shown,
                 line,
                 1,
@@ -321,19 +347,23 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     a.question
                 ),
             ));
-            t.skipped += 1;
             continue;
         }
+        let at_place = loc.key(line, "answered_at").unwrap_or((line, 1));
         let Some((q, ..)) = index.get(&a.question) else {
             // Removed from the bank since the release: dropped below.
-            given[pos] = Some((Response::Skipped, a.answered_at.clone()));
+            let at = time(&mut found, &a.answered_at, at_place);
+            given[pos] = Some((Response::Skipped, at));
             continue;
         };
         match grade::untoken(q, &form.items[pos].tokens, &a.response) {
             Ok(r) => match grade::answers::check_response(r) {
-                Ok(r) => given[pos] = Some((r, a.answered_at.clone())),
+                Ok(r) => {
+                    let at = time(&mut found, &a.answered_at, at_place);
+                    given[pos] = Some((r, at));
+                }
                 Err(why) => {
-                    diags.push(Diagnostic::error(
+                    found.push(Diagnostic::error(
                         &shown,
                         line,
                         1,
@@ -343,21 +373,57 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 }
             },
             Err(why) => {
-                diags.push(Diagnostic::error(
+                found.push(Diagnostic::error(
                     &shown,
                     line,
                     1,
                     format!("{why}; answer skipped"),
                 ));
-                t.skipped += 1;
+                sure[pos] = false;
             }
         }
     }
+    let submitted = time(
+        &mut found,
+        sub.submitted_at.as_deref().unwrap_or_default(),
+        loc.top_key("submitted_at").unwrap_or((1, 1)),
+    );
+    // A question left out counts as unanswered: 0 of its points.
+    let given: Vec<(Response, String)> = given
+        .into_iter()
+        .map(|g| g.unwrap_or_else(|| (Response::Skipped, submitted.clone())))
+        .collect();
+    // One form, one graded submission: the same answers again (the folder
+    // graded again, a copy) change nothing; different answers for a form
+    // already graded (a second try, an edited copy) are refused.
+    if let Some(stored) = bulk.form_answers(&sub.form_id)? {
+        let same = stored.len() == given.len()
+            && stored
+                .iter()
+                .zip(&given)
+                .enumerate()
+                .all(|(i, ((pos, text, _), (r, _)))| {
+                    *pos == i && (!sure[i] || *text == crate::yaml::response_to_string(r))
+                });
+        if same {
+            t.already += 1;
+        } else {
+            refuse(
+                diags,
+                "form_id",
+                format!(
+                    "시험지 `{}`의 제출은 이미 채점되었고 이 파일의 답은 그와 다릅니다 (다시 낸 제출)",
+                    sub.form_id
+                ),
+            );
+            t.skipped += 1;
+        }
+        return Ok(());
+    }
+    t.skipped += found.len();
+    diags.extend(found);
     let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
-    let submitted = sub.submitted_at.clone().unwrap_or_default();
-    for (i, (item, g)) in form.items.iter().zip(given).enumerate() {
-        // A question left out counts as unanswered: 0 of its points.
-        let (r, at) = g.unwrap_or_else(|| (Response::Skipped, submitted.clone()));
+    for (i, (item, (r, at))) in form.items.iter().zip(given).enumerate() {
         let o = match index.get(&item.question) {
             Some((q, week, rules)) => {
                 if let Some(w) = week {
@@ -462,11 +528,15 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         return Ok(());
     };
     let bulk = gb.bulk()?;
-    /// Per student in this file: attempt, next position, questions answered (bitset).
+    /// Per student in this file: attempt and its next position, questions answered (bitset).
     struct Seen {
         attempt: Option<(i64, usize)>,
         answered: Vec<u64>,
+        /// Identities of the rows stored into the attempt, by position.
+        keys: Vec<u128>,
     }
+    // Every CSV row stored before, from any file (see `csv_row_key`).
+    let known_keys = bulk.csv_keys_known()?;
     let mut students: HashMap<String, Seen> = HashMap::new();
     let mut question_no: HashMap<&str, usize> = HashMap::new();
     let mut rec = csv::ByteRecord::new();
@@ -531,6 +601,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 None => students.entry(s.to_string()).or_insert(Seen {
                     attempt: None,
                     answered: Vec::new(),
+                    keys: Vec::new(),
                 }),
             };
             let (word, bit) = (qn / 64, 1u64 << (qn % 64));
@@ -573,22 +644,28 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             st.answered[word] |= bit;
             // A row stored before (from this file graded earlier, or any file)
             // is never stored again: its score, maybe an instructor's, stands.
+            // Known identities are kept in memory: no query per row.
             let answer = crate::yaml::response_to_string(&r);
-            // 128 bits of SHA-256: a collision is out of the question, the index stays small.
-            let mut digest = crate::extract::hash_hex(&[s, &q.id, &answer]);
-            digest.truncate(32);
-            if bulk.csv_row_known(&digest)? {
+            // Rows of this file need not join the set: a student answering
+            // a question twice in one file was refused above.
+            let key = crate::gradebook::csv_row_key(s, &q.id, &answer);
+            if known_keys.contains(&key) {
                 known += 1;
                 continue;
             }
-            let (attempt, pos) = match st.attempt.as_mut() {
-                Some(a) => {
-                    a.1 += 1;
-                    (a.0, a.1)
-                }
+            let (attempt, pos) = match st.attempt {
+                Some(a) => a,
                 None => {
-                    let form_id = format!("csv:{file_id}:{s}");
+                    // A student's attempt is made with their first new row.
                     let unit = week.map_or_else(|| "csv".to_string(), |w| format!("w{w}"));
+                    // The same file graded again after the bank changed (an
+                    // answer reads differently now) already has this form id.
+                    let mut form_id = format!("csv:{file_id}:{s}");
+                    let mut n = 1;
+                    while bulk.has_form(&form_id)? {
+                        n += 1;
+                        form_id = format!("csv:{file_id}:{s}:{n}");
+                    }
                     let form = Form {
                         form_id: form_id.clone(),
                         unit: unit.clone(),
@@ -598,12 +675,14 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         items: Vec::new(),
                     };
                     let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
-                    st.attempt = Some((id, 0));
+                    // Most students answer the questions seen so far.
+                    st.keys = Vec::with_capacity(question_no.len());
                     (id, 0)
                 }
             };
+            st.attempt = Some((attempt, pos + 1));
+            st.keys.push(key);
             let o = score::score(q, &r, rules);
-            bulk.csv_row_stored(&digest, attempt, pos, &shown, line)?;
             stored += 1;
             insert(
                 attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,
@@ -618,6 +697,12 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         }
         Ok(())
     })?;
+    // The identities of the rows stored, one record per attempt.
+    for st in students.values() {
+        if let Some((attempt, _)) = st.attempt {
+            bulk.csv_keys_store(attempt, &st.keys)?;
+        }
+    }
     if stored == 0 && known > 0 {
         t.already += 1;
     }
@@ -639,4 +724,29 @@ pub fn totals_by_student(
     let checklist = gb.checklist(week)?;
     let lookup = |id: &str| index.with_week(id);
     Ok(totals::week_totals(&r.rubric, &rows, &checklist, &lookup))
+}
+
+/// An answer time from a submission, as stored: RFC 3339 in UTC to the second
+/// (so times compare as text), between `from` (the form's release) and `to`
+/// (now). Otherwise why not, and the nearest time that is.
+fn checked_time(raw: &str, from: &str, to: &str) -> std::result::Result<String, (String, String)> {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    let utc = |s: &str| DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc));
+    let fmt = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let (Ok(lo), Ok(hi)) = (utc(from), utc(to)) else {
+        return Ok(raw.to_string());
+    };
+    match utc(raw) {
+        Err(_) => Err((
+            format!("시각 `{raw}`은(는) RFC 3339 시각이 아닙니다"),
+            fmt(hi),
+        )),
+        // Compared to the second, as stored.
+        Ok(t) if fmt(t) < fmt(lo) => Err((
+            format!("시각 {raw}은(는) 시험지 배포({from}) 이전입니다"),
+            fmt(lo),
+        )),
+        Ok(t) if fmt(t) > fmt(hi) => Err((format!("시각 {raw}은(는) 미래입니다"), fmt(hi))),
+        Ok(t) => Ok(fmt(t)),
+    }
 }

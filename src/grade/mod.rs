@@ -66,11 +66,17 @@ pub fn untoken(
                 .map(|t| map(&q.options, t))
                 .collect::<Result<_, _>>()?,
         ),
-        Response::Order(v) => Response::Order(
-            v.iter()
-                .map(|t| map(&q.items, t))
-                .collect::<Result<_, _>>()?,
-        ),
+        Response::Order(v) => {
+            let mut seen = std::collections::BTreeSet::new();
+            if let Some(t) = v.iter().find(|t| !seen.insert(*t)) {
+                return Err(format!("`{t}` is listed twice in the order of `{}`", q.id));
+            }
+            Response::Order(
+                v.iter()
+                    .map(|t| map(&q.items, t))
+                    .collect::<Result<_, _>>()?,
+            )
+        }
         Response::Match(m) => Response::Match(
             m.iter()
                 .map(|(l, rr)| Ok((map(&q.left, l)?, map(&q.right, rr)?)))

@@ -87,6 +87,47 @@ pub(super) fn check_holder(
     Ok(())
 }
 
+/// Inside a write transaction: refuse when another unfinished attempt of the
+/// same student is held by a live session of someone else and either of the
+/// two is an exam. Otherwise a second window (another unit with the same
+/// questions, a practice quiz that shows each key) could feed an exam its
+/// answers while it runs.
+fn exam_elsewhere(
+    tx: &rusqlite::Transaction<'_>,
+    attempt: i64,
+    holder: &str,
+    now: DateTime<Utc>,
+    ttl: Duration,
+    db: &impl Fn(rusqlite::Error) -> Error,
+) -> Result<()> {
+    let mut st = tx
+        .prepare(
+            "SELECT o.lease_since, o.lease_beat FROM attempts a JOIN attempts o ON o.student_id = a.student_id
+             WHERE a.id = ?1 AND o.id <> a.id AND o.finished_at IS NULL
+               AND o.lease_holder IS NOT NULL AND o.lease_holder <> ?2
+               AND (a.mode = 'exam' OR o.mode = 'exam')",
+        )
+        .map_err(db)?;
+    let others = st
+        .query_map(params![attempt, holder], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, Option<String>>(1)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(db)?;
+    match others
+        .into_iter()
+        .find(|(_, beat)| alive(beat.as_deref(), now, ttl))
+    {
+        Some((since, _)) => Err(Error::AttemptHeld {
+            since: since.unwrap_or_default(),
+        }),
+        None => Ok(()),
+    }
+}
+
 impl Gradebook {
     /// How long a lease lives without a heartbeat (tests shorten it).
     pub fn set_lease_ttl(&mut self, ttl: Duration) {
@@ -102,8 +143,19 @@ impl Gradebook {
     /// when the attempt is free, its lease expired (no heartbeat for the TTL), or
     /// `holder` holds it already. Otherwise [`Error::AttemptHeld`] with the time
     /// the other session took it; [`Error::AttemptFinished`] for a finished attempt.
+    /// Also refused ([`Error::AttemptHeld`]) while another session holds another
+    /// unfinished attempt of the same student and either attempt is an exam:
+    /// one window at a time while an exam runs, whatever the unit.
     pub fn claim_attempt(&mut self, attempt: i64, holder: &str, now: DateTime<Utc>) -> Result<()> {
-        self.with_lease(attempt, holder, now)
+        let db = super::db_error(&self.path);
+        let ttl = self.lease_ttl;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        exam_elsewhere(&tx, attempt, holder, now, ttl, &db)?;
+        check_holder(&tx, attempt, holder, now, ttl, &db)?;
+        tx.commit().map_err(&db)
     }
 
     /// Renew `holder`'s lease (call well within the TTL, e.g. every TTL/4).
@@ -174,6 +226,55 @@ mod tests {
         assert!(matches!(lost, Err(Error::AttemptHeld { .. })), "{lost:?}");
         g.release_attempt(a, "two")?;
         g.claim_attempt(a, "one", t0 + chrono::Duration::seconds(223))?;
+        Ok(())
+    }
+
+    /// Attack on item 3 with a second window: while an exam ran, a practice
+    /// quiz of the same questions under another unit (`w1d1` beside `w1`)
+    /// showed each key, and the exam got the right answers. While a live
+    /// session holds a student's exam, no other attempt of that student can be
+    /// claimed, nor an exam while another session of theirs is live; two
+    /// practice windows are fine, and a session that ends or dies frees it.
+    #[test]
+    fn an_exam_in_progress_blocks_a_second_window_on_another_unit() -> Result<()> {
+        let (_d, mut g, exam) = book()?;
+        let form = |unit: &str, n: u32| Form {
+            form_id: format!("s1-{unit}-{n}"),
+            unit: unit.into(),
+            student: "s1".into(),
+            seed: 1,
+            bank_version: "v".into(),
+            items: vec![],
+        };
+        let practice = g
+            .start_attempt("s1", "w1d1", Mode::Practice, |n| form("w1d1", n))?
+            .id;
+        let other = g.start_attempt("s2", "w1d1", Mode::Practice, |n| Form {
+            form_id: format!("s2-w1d1-{n}"),
+            student: "s2".into(),
+            ..form("w1d1", n)
+        })?;
+        let t0 = Utc::now();
+        g.claim_attempt(exam, "one", t0)?;
+        let held = g.claim_attempt(practice, "two", t0);
+        assert!(matches!(held, Err(Error::AttemptHeld { .. })), "{held:?}");
+        // Another student is not concerned.
+        g.claim_attempt(other.id, "three", t0)?;
+        // The exam's session dies: after the TTL the practice may start...
+        let later = t0 + chrono::Duration::seconds(121);
+        g.claim_attempt(practice, "two", later)?;
+        // ... and now the exam cannot be resumed beside it.
+        let held = g.claim_attempt(exam, "four", later);
+        assert!(matches!(held, Err(Error::AttemptHeld { .. })), "{held:?}");
+        g.release_attempt(practice, "two")?;
+        g.claim_attempt(exam, "four", later)?;
+        // Two practice windows of one student are fine.
+        g.release_attempt(exam, "four")?;
+        let third = g
+            .start_attempt("s1", "w2", Mode::Practice, |n| form("w2", n))?
+            .id;
+        g.claim_attempt(practice, "two", later)?;
+        g.claim_attempt(third, "five", later)?;
         Ok(())
     }
 

@@ -118,11 +118,73 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;",
     // 4: `quiz serve`: login codes, browser sessions, opened quizzes (src/gradebook/web.rs)
     web::MIGRATION,
+    // 5: a finished attempt is immutable in the
+    // database itself, whatever writes to it. Its answers (which question, the
+    // response, when) are never inserted, changed or deleted, and the attempt
+    // row's identity, form and finish time never change; the instructor's
+    // scoring columns (points, max_points, status, comment, graded_by,
+    // graded_at) stay writable for regrade, review and rubric import.
+    // Recording code writes the answers first and sets `finished_at` last,
+    // in the same transaction. `RAISE(FAIL)` (not ABORT): the statement
+    // fails alike, and a bulk insert needs no statement journal for it.
+    //
+    // Also: the identities of the CSV rows stored (see `csv_row_key`), one
+    // record per attempt (its rows' 128-bit keys, by position), read into
+    // memory before a file is graded. A table row per CSV row (`csv_rows`,
+    // still read for gradebooks graded before) made grading a million rows
+    // four times slower.
+    "CREATE TABLE csv_keys (
+        attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id),
+        keys BLOB NOT NULL
+    );
+    CREATE TRIGGER responses_finished_insert BEFORE INSERT ON responses
+     WHEN (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL
+     BEGIN SELECT RAISE(FAIL, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER responses_finished_update BEFORE UPDATE ON responses
+     WHEN (NEW.attempt_id IS NOT OLD.attempt_id OR NEW.position IS NOT OLD.position
+           OR NEW.question_id IS NOT OLD.question_id OR NEW.response IS NOT OLD.response
+           OR NEW.answered_at IS NOT OLD.answered_at)
+      AND ((SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
+           OR (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL)
+     BEGIN SELECT RAISE(FAIL, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER responses_finished_delete BEFORE DELETE ON responses
+     WHEN (SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
+     BEGIN SELECT RAISE(FAIL, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER attempts_finished_update BEFORE UPDATE ON attempts
+     WHEN OLD.finished_at IS NOT NULL
+      AND (NEW.finished_at IS NOT OLD.finished_at OR NEW.id IS NOT OLD.id
+           OR NEW.student_id IS NOT OLD.student_id OR NEW.unit IS NOT OLD.unit
+           OR NEW.attempt_no IS NOT OLD.attempt_no OR NEW.mode IS NOT OLD.mode
+           OR NEW.seed IS NOT OLD.seed OR NEW.bank_version IS NOT OLD.bank_version
+           OR NEW.form IS NOT OLD.form OR NEW.origin IS NOT OLD.origin
+           OR NEW.form_id IS NOT OLD.form_id OR NEW.started_at IS NOT OLD.started_at)
+     BEGIN SELECT RAISE(FAIL, 'quiz: finished attempt: its answers never change'); END;
+    CREATE TRIGGER attempts_finished_delete BEFORE DELETE ON attempts
+     WHEN OLD.finished_at IS NOT NULL
+     BEGIN SELECT RAISE(FAIL, 'quiz: finished attempt: its answers never change'); END;",
 ];
 
 /// One graded answer, as `Bulk` writes it.
-const INSERT_RESPONSE: &str = "INSERT INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
+const INSERT_RESPONSE: &str = "INSERT OR FAIL INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/// The identity of a CSV row: student, question and the answer as
+/// normalized and stored; the first 128 bits of the SHA-256 of the three
+/// (joined by 0x1f), so a collision is out of the question. Gradebooks
+/// graded before kept it in `csv_rows` as 32 hex digits: the same number.
+pub fn csv_row_key(student: &str, question: &str, answer: &str) -> u128 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(student.as_bytes());
+    h.update([0x1f]);
+    h.update(question.as_bytes());
+    h.update([0x1f]);
+    h.update(answer.as_bytes());
+    let d = h.finalize();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&d[..16]);
+    u128::from_be_bytes(first)
+}
 
 /// Days until a question in Leitner box n (1-based) comes back.
 pub const LEITNER_DAYS: [i64; 4] = [1, 2, 4, 8];
@@ -847,8 +909,13 @@ pub struct ChecklistScore {
 
 /// A transaction for writing many graded answers fast (prepared statements).
 pub struct Bulk<'a> {
-    tx: rusqlite::Transaction<'a>,
+    /// The connection, inside `tx` until it commits or is dropped.
+    conn: &'a Connection,
+    tx: Option<rusqlite::Transaction<'a>>,
     path: PathBuf,
+    /// Attempts made by this transaction: unfinished while their answers are
+    /// written (a finished attempt takes no answer), finished by `commit`.
+    made: std::cell::RefCell<Vec<i64>>,
 }
 
 impl Bulk<'_> {
@@ -862,7 +929,7 @@ impl Bulk<'_> {
     /// Whether an attempt with this form id exists (a file already graded).
     pub fn has_form(&self, form_id: &str) -> Result<bool> {
         let n: i64 = self
-            .tx
+            .conn
             .query_row(
                 "SELECT COUNT(*) FROM attempts WHERE form_id = ?1",
                 [form_id],
@@ -872,36 +939,91 @@ impl Bulk<'_> {
         Ok(n > 0)
     }
 
-    /// Whether a CSV row with this identity (see `cmd::grade`) is stored already.
-    pub fn csv_row_known(&self, digest: &str) -> Result<bool> {
-        self.tx
-            .prepare_cached("SELECT 1 FROM csv_rows WHERE digest = ?1")
-            .and_then(|mut st| st.exists([digest]))
+    /// The stored answers (position, response text, answered at) of the
+    /// attempt graded from form `form_id`, by position; None when it was
+    /// never graded.
+    pub fn form_answers(&self, form_id: &str) -> Result<Option<Vec<(usize, String, String)>>> {
+        let attempt: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM attempts WHERE form_id = ?1",
+                [form_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(attempt) = attempt else {
+            return Ok(None);
+        };
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT position, response, COALESCE(answered_at, '') FROM responses
+                 WHERE attempt_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([attempt], |r| {
+                Ok((
+                    usize::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map(Some)
             .map_err(|e| self.err(e))
     }
 
-    /// Remember that the CSV row `digest` (from `source`, line `line`) is
-    /// stored as answer `position` of `attempt`.
-    pub fn csv_row_stored(
-        &self,
-        digest: &str,
-        attempt: i64,
-        position: usize,
-        source: &str,
-        line: usize,
-    ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO csv_rows (digest, attempt_id, position, source, line) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![digest, attempt, position as i64, source, line as i64])
-            })
+    /// The identities of every CSV row stored (see [`csv_row_key`]).
+    pub fn csv_keys_known(&self) -> Result<std::collections::HashSet<u128>> {
+        let mut out = std::collections::HashSet::new();
+        let mut st = self
+            .conn
+            .prepare("SELECT keys FROM csv_keys")
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let keys = r
+                .get_ref(0)
+                .ok()
+                .and_then(|v| v.as_blob().ok())
+                .unwrap_or_default();
+            for k in keys.chunks_exact(16) {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(k);
+                out.insert(u128::from_be_bytes(b));
+            }
+        }
+        // Rows stored before `csv_keys` existed.
+        let mut st = self
+            .conn
+            .prepare("SELECT digest FROM csv_rows")
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let digest: String = r.get(0).map_err(|e| self.err(e))?;
+            if let Ok(k) = u128::from_str_radix(&digest, 16) {
+                out.insert(k);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Record the identities of the CSV rows stored as answers of `attempt`,
+    /// by position.
+    pub fn csv_keys_store(&self, attempt: i64, keys: &[u128]) -> Result<()> {
+        let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_be_bytes()).collect();
+        self.conn
+            .prepare_cached("INSERT INTO csv_keys (attempt_id, keys) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![attempt, bytes]))
             .map_err(|e| self.err(e))?;
         Ok(())
     }
 
-    /// A finished attempt of `origin` (submission, csv) with its form.
+    /// An attempt of `origin` (submission, csv) with its form, finished (at
+    /// its start time) when the transaction commits.
     pub fn attempt(
         &self,
         student: &str,
@@ -911,17 +1033,17 @@ impl Bulk<'_> {
         form: &Form,
     ) -> Result<i64> {
         let n: i64 = self
-            .tx
+            .conn
             .prepare_cached("SELECT COALESCE(MAX(attempt_no), 0) FROM attempts WHERE student_id = ?1 AND unit = ?2")
             .and_then(|mut st| st.query_row(params![student, unit], |r| r.get(0)))
             .map_err(|e| self.err(e))?;
         let text = crate::yaml::to_string(form, &[])?;
         let now = now();
         let mut st = self
-            .tx
+            .conn
             .prepare_cached(
-                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at, finished_at)
-                 VALUES (?1, ?2, ?3, 'exam', ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at)
+                 VALUES (?1, ?2, ?3, 'exam', ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .map_err(|e| self.err(e))?;
         st.execute(params![
@@ -936,7 +1058,9 @@ impl Bulk<'_> {
             now
         ])
         .map_err(|e| self.err(e))?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.conn.last_insert_rowid();
+        self.made.borrow_mut().push(id);
+        Ok(id)
     }
 
     /// One graded answer.
@@ -953,7 +1077,7 @@ impl Bulk<'_> {
         status: Status,
     ) -> Result<()> {
         let mut st = self
-            .tx
+            .conn
             .prepare_cached(INSERT_RESPONSE)
             .map_err(|e| self.err(e))?;
         st.execute(params![
@@ -979,7 +1103,10 @@ impl Bulk<'_> {
             &mut dyn FnMut(i64, usize, &str, &str, Option<&str>, f64, f64, Status) -> Result<()>,
         ) -> Result<T>,
     ) -> Result<T> {
-        let mut st = self.tx.prepare(INSERT_RESPONSE).map_err(|e| self.err(e))?;
+        let mut st = self
+            .conn
+            .prepare(INSERT_RESPONSE)
+            .map_err(|e| self.err(e))?;
         let path = self.path.clone();
         let mut insert = |a: i64,
                           pos: usize,
@@ -1000,32 +1127,71 @@ impl Bulk<'_> {
         f(&mut insert)
     }
 
-    /// Commit.
-    pub fn commit(self) -> Result<()> {
+    /// Finish the attempts made (their answers are all written now) and commit.
+    pub fn commit(mut self) -> Result<()> {
+        {
+            let mut st = self
+                .conn
+                .prepare("UPDATE attempts SET finished_at = started_at WHERE id = ?1")
+                .map_err(|e| self.err(e))?;
+            for id in self.made.borrow().iter() {
+                st.execute([id]).map_err(|e| self.err(e))?;
+            }
+        }
         let path = self.path.clone();
-        self.tx.commit().map_err(|e| Error::Db { path, source: e })
+        match self.tx.take() {
+            Some(tx) => tx.commit().map_err(|e| Error::Db { path, source: e }),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Bulk<'_> {
+    /// Roll back what was not committed, then check foreign keys again.
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        // Outside a transaction the pragma applies; it cannot fail there.
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
     }
 }
 
 impl Gradebook {
     /// Start a bulk write (one transaction; dropped without `commit`, nothing is written).
+    ///
+    /// Foreign keys are not checked while it runs (they are again after it):
+    /// a bulk write adds answers only to attempts it made itself, and with a
+    /// trigger on `responses` an immediately checked foreign key would make
+    /// SQLite keep a statement journal for every answer. The finished-attempt
+    /// triggers still run.
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let path = self.path.clone();
+        let db = |e| Error::Db {
+            path: path.clone(),
+            source: e,
+        };
         // A larger page cache keeps the B-tree pages of a big import in memory.
         self.conn
             .pragma_update(None, "cache_size", -262_144i64)
-            .map_err(|e| Error::Db {
-                path: path.clone(),
-                source: e,
-            })?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| Error::Db {
-                path: path.clone(),
-                source: e,
-            })?;
-        Ok(Bulk { tx, path })
+            .map_err(db)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(db)?;
+        let tx = match rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        ) {
+            Ok(tx) => tx,
+            Err(e) => {
+                let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
+                return Err(db(e));
+            }
+        };
+        Ok(Bulk {
+            conn: &self.conn,
+            tx: Some(tx),
+            path: self.path.clone(),
+            made: std::cell::RefCell::new(Vec::new()),
+        })
     }
 
     /// Every stored answer, in attempt and position order.
@@ -1248,6 +1414,55 @@ impl Gradebook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gradebook graded before `csv_keys` existed keeps recognizing the
+    /// CSV rows it stored (`csv_rows`, 32 hex digits) after the migration.
+    #[test]
+    fn csv_rows_of_an_older_gradebook_stay_known() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let p = dir.path().join("g.db");
+        let db = db_error(&p);
+        {
+            let conn = Connection::open(&p).map_err(&db)?;
+            for m in &MIGRATIONS[..3] {
+                conn.execute_batch(m).map_err(&db)?;
+            }
+            conn.pragma_update(None, "user_version", 3i64)
+                .map_err(&db)?;
+            conn.execute_batch(
+                "INSERT INTO attempts (id, student_id, unit, attempt_no, mode, seed, bank_version, form, origin, started_at, finished_at)
+                 VALUES (1, 's1', 'w1', 1, 'exam', '0', 'v', 'x', 'csv', 't', 't');
+                 INSERT INTO responses (attempt_id, position, question_id, response) VALUES (1, 0, 'q1', 'r');",
+            )
+            .map_err(&db)?;
+            // As the grader of migration 3 wrote it.
+            let mut old = crate::extract::hash_hex(&["s1", "q1", "r"]);
+            old.truncate(32);
+            conn.execute(
+                "INSERT INTO csv_rows (digest, attempt_id, position, source, line) VALUES (?1, 1, 0, 'e.csv', 2)",
+                [old],
+            )
+            .map_err(&db)?;
+        }
+        let mut g = Gradebook::open(&p)?;
+        let bulk = g.bulk()?;
+        let known = bulk.csv_keys_known()?;
+        assert!(known.contains(&csv_row_key("s1", "q1", "r")));
+        assert!(!known.contains(&csv_row_key("s1", "q1", "other")));
+        bulk.csv_keys_store(1, &[csv_row_key("s1", "q2", "x")])?;
+        assert!(
+            bulk.csv_keys_known()?
+                .contains(&csv_row_key("s1", "q2", "x"))
+        );
+        drop(bulk);
+        // Foreign keys, off during the bulk write, are checked again.
+        let fk: i64 = g
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .map_err(&db)?;
+        assert_eq!(fk, 1);
+        Ok(())
+    }
 
     #[test]
     fn migrations_and_leitner() -> Result<()> {

@@ -3,6 +3,8 @@
 //!   immediately) that also stand next to each other, in that order, in the answer;
 //! - `exact`: 1 only for the exact order;
 //! - `position`: fraction of items in their right place.
+//!
+//! An answer that lists an item twice scores 0 under every rule.
 
 use super::Response;
 use crate::model::{Answer, OrderRule, Question};
@@ -13,6 +15,12 @@ pub fn score(q: &Question, r: &Response, rule: OrderRule) -> f64 {
         return 0.0;
     };
     if key.is_empty() {
+        return 0.0;
+    }
+    // An item listed twice is no order: with it, one long answer could stand
+    // every pair next to each other and collect every `adjacent` point.
+    let mut seen = std::collections::BTreeSet::new();
+    if !given.iter().all(|g| seen.insert(g)) {
         return 0.0;
     }
     match rule {

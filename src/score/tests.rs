@@ -154,6 +154,15 @@ fn order_rules_table() {
         (&["a", "b", "d", "c"], OrderRule::Exact, 0.0),
         (&["a", "b", "d", "c"], OrderRule::Position, 0.5),
         (&["d", "a", "b", "c"], OrderRule::Position, 0.0),
+        // Every ordered pair next to each other once: no order, no points.
+        (
+            &[
+                "a", "b", "c", "d", "a", "c", "a", "d", "b", "d", "c", "b", "a",
+            ],
+            OrderRule::Adjacent,
+            0.0,
+        ),
+        (&["a", "b", "c", "d", "a"], OrderRule::Position, 0.0),
     ];
     for (given, rule, want) in cases {
         let got = order::score(&q, &Response::Order(ids(given)), *rule);
