@@ -142,6 +142,53 @@ pub const MIGRATIONS: &[&str] = &[
         deadline TEXT COLLATE \"C\"
     );
     CREATE INDEX web_attempts_quiz ON web_attempts(quiz_id);",
+    // 5: a finished attempt is immutable in the database itself (triggers, as
+    // SQLite's migration 5); the identities of stored CSV rows, one record per attempt.
+    "CREATE TABLE csv_keys (
+        attempt_id BIGINT PRIMARY KEY REFERENCES attempts(id),
+        keys BYTEA NOT NULL
+    );
+    CREATE FUNCTION quiz_responses_finished() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            IF (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL THEN
+                RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
+            END IF;
+            RETURN NEW;
+        ELSIF TG_OP = 'UPDATE' THEN
+            IF (NEW.attempt_id, NEW.position, NEW.question_id, NEW.response, NEW.answered_at)
+                   IS DISTINCT FROM (OLD.attempt_id, OLD.position, OLD.question_id, OLD.response, OLD.answered_at)
+               AND ((SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
+                    OR (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL) THEN
+                RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
+            END IF;
+            RETURN NEW;
+        ELSE
+            IF (SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL THEN
+                RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
+            END IF;
+            RETURN OLD;
+        END IF;
+    END $$;
+    CREATE TRIGGER responses_finished BEFORE INSERT OR UPDATE OR DELETE ON responses
+        FOR EACH ROW EXECUTE FUNCTION quiz_responses_finished();
+    CREATE FUNCTION quiz_attempts_finished() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF OLD.finished_at IS NOT NULL AND (TG_OP = 'DELETE'
+            OR (NEW.finished_at, NEW.id, NEW.student_id, NEW.unit, NEW.attempt_no, NEW.mode, NEW.seed,
+                NEW.bank_version, NEW.form, NEW.origin, NEW.form_id, NEW.started_at)
+               IS DISTINCT FROM
+               (OLD.finished_at, OLD.id, OLD.student_id, OLD.unit, OLD.attempt_no, OLD.mode, OLD.seed,
+                OLD.bank_version, OLD.form, OLD.origin, OLD.form_id, OLD.started_at)) THEN
+            RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER attempts_finished BEFORE UPDATE OR DELETE ON attempts
+        FOR EACH ROW EXECUTE FUNCTION quiz_attempts_finished();",
 ];
 
 /// Any number: the key of the advisory lock held while migrating.
@@ -226,7 +273,7 @@ mod tests {
     fn every_sqlite_migration_has_its_postgresql_form() {
         assert_eq!(
             super::MIGRATIONS.len(),
-            super::super::super::MIGRATIONS.len()
+            crate::gradebook::sqlite::MIGRATIONS.len()
         );
     }
 }

@@ -133,7 +133,7 @@ impl Gradebook {
             Some(Some(finished_at)) => return Err(Error::AttemptFinished { finished_at }),
             Some(None) => {}
         }
-        let now = super::now();
+        let now = crate::gradebook::now();
         for (pos, q, resp, points, max, status) in fills {
             tx.execute(
                 "INSERT OR IGNORE INTO responses

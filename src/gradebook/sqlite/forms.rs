@@ -78,7 +78,7 @@ impl Gradebook {
             .map_err(&db)?;
         let n = u32::try_from(last + 1).unwrap_or(u32::MAX);
         let forms = make(n)?;
-        let at = super::now();
+        let at = crate::gradebook::now();
         for f in &forms {
             insert(&tx, f, Some(n), "release", &at).map_err(&db)?;
         }
