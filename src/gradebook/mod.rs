@@ -12,9 +12,10 @@ use chrono::Utc;
 pub mod pg;
 mod sqlite;
 
-pub use sqlite::{
-    AttemptInfo, Bulk, Fill, FormRecord, Gradebook, OpenAttempt, Progress, WebQuiz, WebSession,
-};
+mod backend;
+
+pub use backend::{Bulk, Gradebook};
+pub use sqlite::{AttemptInfo, Fill, FormRecord, OpenAttempt, Progress, WebQuiz, WebSession};
 pub use sqlite::{DEFAULT_LEASE_TTL, new_holder};
 
 /// The identity of a CSV row: student, question and the answer as

@@ -8,7 +8,7 @@
 
 use super::connect::{query_error, redact};
 use crate::error::{Error, Result};
-use crate::gradebook::Gradebook;
+use crate::gradebook::sqlite::Sqlite as Gradebook;
 use rusqlite::types::{Value, ValueRef};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;

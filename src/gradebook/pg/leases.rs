@@ -69,6 +69,33 @@ pub(super) fn check_holder(
     Ok(())
 }
 
+/// Refuse when another unfinished attempt of the same student is held by a
+/// live session of someone else and either of the two is an exam.
+fn exam_elsewhere(
+    tx: &mut postgres::Transaction<'_>,
+    attempt: i64,
+    holder: &str,
+    now: DateTime<Utc>,
+    ttl: Duration,
+    err: &impl Fn(postgres::Error) -> Error,
+) -> Result<()> {
+    let others = tx
+        .query(
+            "SELECT o.lease_since, o.lease_beat FROM attempts a JOIN attempts o ON o.student_id = a.student_id
+             WHERE a.id = $1 AND o.id <> a.id AND o.finished_at IS NULL
+               AND o.lease_holder IS NOT NULL AND o.lease_holder <> $2
+               AND (a.mode = 'exam' OR o.mode = 'exam')",
+            &[&attempt, &holder],
+        )
+        .map_err(err)?;
+    match others.iter().find(|r| alive(r.get(1), now, ttl)) {
+        Some(r) => Err(Error::AttemptHeld {
+            since: r.get::<_, Option<String>>(0).unwrap_or_default(),
+        }),
+        None => Ok(()),
+    }
+}
+
 impl PgBook {
     /// How long a lease lives without a heartbeat (tests shorten it).
     pub fn set_lease_ttl(&mut self, ttl: Duration) {
@@ -82,8 +109,23 @@ impl PgBook {
 
     /// Take the lease of an unfinished attempt for the session `holder` (see
     /// the SQLite gradebook's `claim_attempt`).
+    /// Also refused while another session holds another unfinished attempt
+    /// of the same student and either is an exam; claims of one student are
+    /// put in line (an advisory lock on the student) so two servers cannot
+    /// both pass that check at once.
     pub fn claim_attempt(&mut self, attempt: i64, holder: &str, now: DateTime<Utc>) -> Result<()> {
-        self.with_lease(attempt, holder, now)
+        let err = self.err();
+        let ttl = self.lease_ttl;
+        self.transaction(|tx| {
+            tx.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended('student' || chr(31) || student_id, 0))
+                 FROM attempts WHERE id = $1",
+                &[&attempt],
+            )
+            .map_err(&err)?;
+            exam_elsewhere(tx, attempt, holder, now, ttl, &err)?;
+            check_holder(tx, attempt, holder, now, ttl, &err)
+        })
     }
 
     /// Renew `holder`'s lease.

@@ -3,12 +3,16 @@
 //! replicas already are. Selected by `--db postgres://user:pass@host:port/db`
 //! (or `QUIZ_DB`); a path keeps the SQLite file.
 //!
-//! What exists so far: connecting (with a timeout and one clear line per
-//! failure), the versioned schema, and `quiz gradebook copy` between the two
-//! backends. The commands themselves still read and write SQLite only.
+//! The same methods as the SQLite gradebook (see `gradebook/backend.rs`),
+//! in files named by concern; the concurrency rules are kept by PostgreSQL's
+//! own means (row locks, advisory locks, unique indexes, triggers) since its
+//! writers are not serialized as SQLite's are. Also here: connecting (a
+//! timeout, one clear line per failure), the versioned schema, and `quiz
+//! gradebook copy` between the two backends.
 
 mod attempts;
 mod book;
+mod bulk;
 pub mod connect;
 pub mod copy;
 mod forms;
@@ -21,27 +25,15 @@ pub mod schema;
 mod web;
 
 pub use book::PgBook;
+pub use bulk::PgBulk;
 
 pub use connect::{connect, is_url, redact};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Opens (connects and migrates) the PostgreSQL gradebook `url`.
 pub fn open(url: &str) -> Result<postgres::Client> {
     let mut client = connect(url)?;
     schema::migrate(&mut client, url)?;
     Ok(client)
-}
-
-/// What a command that does not work on PostgreSQL yet answers for a
-/// PostgreSQL `--db`: connection problems first (so a wrong password or a
-/// server that is down says so), then that only `quiz gradebook copy` does.
-pub fn not_yet(url: &str) -> Error {
-    match open(url) {
-        Err(e) => e,
-        Ok(_) => Error::Usage(format!(
-            "{}: PostgreSQL 성적부는 아직 `quiz gradebook copy`만 지원합니다; 이 명령은 SQLite 성적부 파일(--db gradebook.db)을 쓰세요",
-            redact(url)
-        )),
-    }
 }

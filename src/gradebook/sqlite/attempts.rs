@@ -2,7 +2,7 @@
 //! one unfinished attempt per student and unit, each answer its own
 //! transaction checked against the attempt's lease.
 
-use super::{Gradebook, db_error, forms, leases, reviews::leitner};
+use super::{Sqlite, db_error, forms, leases, reviews::leitner};
 use crate::error::{Error, Result};
 use crate::gradebook::{Attempt, StoredResponse, now};
 use crate::model::{Form, Mode};
@@ -10,7 +10,7 @@ use crate::score::{Response, Status};
 use chrono::{NaiveDate, Utc};
 use rusqlite::{TransactionBehavior, params};
 
-impl Gradebook {
+impl Sqlite {
     /// The unfinished attempt of a student at a unit, if any.
     pub fn unfinished(&self, student: &str, unit: &str) -> Result<Option<Attempt>> {
         Ok(self
@@ -150,8 +150,8 @@ impl Gradebook {
         )
     }
 
-    /// [`Gradebook::record`], and in the same transaction the Leitner update
-    /// of `review` = (student, answered right, today) (see [`Gradebook::review_update`]).
+    /// [`Sqlite::record`], and in the same transaction the Leitner update
+    /// of `review` = (student, answered right, today) (see [`Sqlite::review_update`]).
     #[allow(clippy::too_many_arguments)]
     pub fn record_with_review(
         &mut self,
@@ -226,7 +226,7 @@ impl Gradebook {
     }
 
     /// Mark an attempt finished, for the session `holder` (refused like
-    /// [`Gradebook::record`]); the lease ends with it.
+    /// [`Sqlite::record`]); the lease ends with it.
     pub fn finish(&mut self, attempt: i64, holder: &str) -> Result<()> {
         let db = db_error(&self.path);
         let ttl = self.lease_ttl;

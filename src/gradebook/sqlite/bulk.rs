@@ -1,6 +1,6 @@
 //! Grading many answers at once: one transaction with prepared statements.
 
-use super::Gradebook;
+use super::Sqlite;
 use crate::error::{Error, Result};
 use crate::gradebook::now;
 use crate::model::Form;
@@ -260,7 +260,7 @@ impl Bulk<'_> {
     }
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Start a bulk write (one transaction; dropped without `commit`, nothing is written).
     ///
     /// Foreign keys are not checked while it runs (they are again after it):

@@ -7,7 +7,6 @@
 //! files beside it hold the SQL of each concern.
 
 use crate::error::{Error, Result};
-use crate::gradebook::*;
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,8 +29,8 @@ pub(crate) use migrations::MIGRATIONS;
 pub use open_attempts::{Fill, OpenAttempt};
 pub use web::{AttemptInfo, Progress, WebQuiz, WebSession};
 
-/// An open gradebook.
-pub struct Gradebook {
+/// An open SQLite gradebook.
+pub struct Sqlite {
     pub(crate) conn: Connection,
     path: PathBuf,
     /// How long an attempt's lease lives without a heartbeat.
@@ -123,7 +122,7 @@ fn schema_version(conn: &Connection, path: &Path) -> Result<usize> {
     Ok(version)
 }
 
-impl Gradebook {
+impl Sqlite {
     fn db_err(&self, e: rusqlite::Error) -> Error {
         Error::Db {
             path: self.path.clone(),
@@ -148,10 +147,7 @@ impl Gradebook {
     /// folder must exist: no folder is ever created) and migrated. A SQLite
     /// file that has tables but none of the gradebook's is refused before
     /// anything in it changes.
-    pub fn open(path: &Path) -> Result<Gradebook> {
-        if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
-            return Err(pg::not_yet(url));
-        }
+    pub fn open(path: &Path) -> Result<Sqlite> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
@@ -194,7 +190,7 @@ impl Gradebook {
                 .map_err(&db)?;
         }
         tx.commit().map_err(&db)?;
-        Ok(Gradebook {
+        Ok(Sqlite {
             conn,
             path: path.to_path_buf(),
             lease_ttl: DEFAULT_LEASE_TTL,
@@ -206,10 +202,7 @@ impl Gradebook {
     /// opened read-only (a read-only file or one another process is writing
     /// is fine), and nothing in it changes. A gradebook of an older schema is
     /// migrated first when it can be written, else read as it is.
-    pub fn open_read_only(path: &Path) -> Result<Gradebook> {
-        if let Some(url) = path.to_str().filter(|p| pg::is_url(p)) {
-            return Err(pg::not_yet(url));
-        }
+    pub fn open_read_only(path: &Path) -> Result<Sqlite> {
         if !path.is_file() {
             return Err(Error::Usage(format!(
                 "gradebook {}이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)",
@@ -241,11 +234,11 @@ impl Gradebook {
         }
         let version = schema_version(&conn, path)?;
         if version < MIGRATIONS.len()
-            && let Ok(g) = Gradebook::open(path)
+            && let Ok(g) = Sqlite::open(path)
         {
             return Ok(g);
         }
-        Ok(Gradebook {
+        Ok(Sqlite {
             conn,
             path: path.to_path_buf(),
             lease_ttl: DEFAULT_LEASE_TTL,
@@ -261,6 +254,7 @@ impl Gradebook {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gradebook::csv_row_key;
     use chrono::NaiveDate;
 
     /// A gradebook graded before `csv_keys` existed keeps recognizing the
@@ -292,7 +286,7 @@ mod tests {
             )
             .map_err(&db)?;
         }
-        let mut g = Gradebook::open(&p)?;
+        let mut g = Sqlite::open(&p)?;
         let bulk = g.bulk()?;
         let known = bulk.csv_keys_known()?;
         assert!(known.contains(&csv_row_key("s1", "q1", "r")));
@@ -316,8 +310,8 @@ mod tests {
     fn migrations_and_leitner() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
         let p = dir.path().join("g.db");
-        let mut g = Gradebook::open(&p)?;
-        let g2 = Gradebook::open(&p)?; // re-open: migrations are idempotent
+        let mut g = Sqlite::open(&p)?;
+        let g2 = Sqlite::open(&p)?; // re-open: migrations are idempotent
         drop(g2);
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).ok_or_else(|| Error::Usage("date".into()))?;
         g.review_update("s1", "q1", false, d)?;

@@ -1,7 +1,7 @@
 //! Stored answers read for grading, review and reports, and scored again
 //! (regrade, manual scores).
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::{Error, Result};
 use crate::gradebook::{Row, now};
 use crate::score::Response;
@@ -33,7 +33,7 @@ fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
     ))
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Every stored answer, in attempt and position order.
     pub fn rows(&self) -> Result<Vec<Row>> {
         self.select_rows(true, false)

@@ -1,12 +1,12 @@
 //! Leitner review boxes and the instructor's checklist scores.
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::Result;
 use crate::gradebook::{ChecklistScore, LEITNER_DAYS};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-/// The Leitner rule (see [`Gradebook::review_update`]) on a connection or inside a transaction.
+/// The Leitner rule (see [`Sqlite::review_update`]) on a connection or inside a transaction.
 pub(super) fn leitner(
     conn: &Connection,
     student: &str,
@@ -48,7 +48,7 @@ pub(super) fn leitner(
     Ok(())
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Question ids due for review for a student on `today`.
     pub fn due_reviews(&self, student: &str, today: NaiveDate) -> Result<Vec<String>> {
         self.query_all(

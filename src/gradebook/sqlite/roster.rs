@@ -1,11 +1,11 @@
 //! The roster: students added, updated and listed.
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::Result;
 use crate::gradebook::{Student, now};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-impl Gradebook {
+impl Sqlite {
     /// Add or update students, in one transaction. Returns (added, updated).
     pub fn upsert_students(&mut self, students: &[Student]) -> Result<(usize, usize)> {
         let db = db_error(&self.path);

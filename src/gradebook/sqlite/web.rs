@@ -2,7 +2,7 @@
 //! sessions, quizzes the instructor opened, and which attempt belongs to
 //! which opened quiz (its deadline). All SQL of the web server is here.
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
@@ -123,7 +123,7 @@ pub struct Progress {
     pub finished_at: Option<String>,
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Checkpoint the WAL on commit after this many pages (SQLite's default
     /// 1000); 0: never on commit (the server checkpoints in the background, so
     /// no answer save waits for a checkpoint).
