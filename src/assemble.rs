@@ -88,8 +88,14 @@ fn group_key(q: &Question) -> String {
     }
 }
 
+/// The source line a generated question was made from (its fact).
+fn fact(q: &Question) -> Option<(&str, usize)> {
+    q.source.as_ref().map(|s| (s.file.as_str(), s.line))
+}
+
 /// Draw a form: review questions first (up to a third), then round-robin over
-/// the sections the questions come from, so no one outline fills the form; then
+/// the sections the questions come from, so no one outline fills the form, and
+/// at most one question per source line while other lines remain; then
 /// shuffle the order and every question's options, items and columns.
 pub fn assemble(
     req: &Request<'_>,
@@ -134,6 +140,11 @@ pub fn assemble(
         }
         buckets.entry(k).or_default().push(q);
     }
+    // At most one question per source line (one fact) on a form, as long as the
+    // unit has enough lines: a second question of a line waits until every
+    // other line has had its turn.
+    let mut lines: HashSet<(&str, usize)> = chosen.iter().filter_map(|(q, _)| fact(q)).collect();
+    let mut deferred: Vec<&Question> = Vec::new();
     let mut cursors = vec![0usize; order.len()];
     while chosen.len() < count {
         let mut progressed = false;
@@ -143,13 +154,22 @@ pub fn assemble(
             }
             if let Some(q) = buckets.get(k).and_then(|b| b.get(cursors[i])) {
                 cursors[i] += 1;
-                chosen.push((q, false));
                 progressed = true;
+                match fact(q) {
+                    Some(f) if !lines.insert(f) => deferred.push(q),
+                    _ => chosen.push((q, false)),
+                }
             }
         }
         if !progressed {
             break;
         }
+    }
+    for q in deferred {
+        if chosen.len() == count {
+            break;
+        }
+        chosen.push((q, false));
     }
     draw.shuffle(&mut chosen);
 
@@ -193,6 +213,50 @@ pub fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_holds_one_question_per_source_line_while_lines_remain() {
+        // Six lines, two questions each (a cloze and its choice, two blanks of one
+        // goal line): a form of six never holds two of one line, whatever the seed.
+        let qs: Vec<Question> = (0..12)
+            .map(|i| {
+                let mut q = Question::new(format!("w1-{i:06}"), Kind::Choice, "p");
+                q.source = Some(crate::model::SourceRef {
+                    file: "curriculum/week_01/README.md".into(),
+                    line: 10 + i / 2,
+                    heading: if i < 6 { "a" } else { "b" }.into(),
+                });
+                q
+            })
+            .collect();
+        let refs: Vec<&Question> = qs.iter().collect();
+        for seed in 0..200 {
+            for count in [3, 6] {
+                let req = Request {
+                    questions: &refs,
+                    review: &[],
+                    count,
+                    seed,
+                };
+                let form = assemble(&req, "f".into(), "w1", "s", "v");
+                let lines: HashSet<usize> = form
+                    .items
+                    .iter()
+                    .filter_map(|it| qs.iter().find(|q| q.id == it.question))
+                    .filter_map(|q| q.source.as_ref().map(|s| s.line))
+                    .collect();
+                assert_eq!(lines.len(), count, "seed {seed}");
+            }
+            // More questions than lines: every line, then the rest.
+            let req = Request {
+                questions: &refs,
+                review: &[],
+                count: 8,
+                seed,
+            };
+            assert_eq!(assemble(&req, "f".into(), "w1", "s", "v").items.len(), 8);
+        }
+    }
 
     #[test]
     fn the_stream_is_fixed() {

@@ -5,6 +5,10 @@
 //! with fewer than two pairs/items, and criteria ids missing from the week's
 //! rubric. Nothing here stops early; nothing here writes.
 
+mod facts;
+
+pub use facts::check_facts;
+
 use crate::bank::{Bank, LoadedFile, week_of};
 use crate::error::Diagnostic;
 use crate::model::{Answer, Kind, Question};
@@ -14,6 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Check a loaded bank; `diags` already holds the loading problems.
 pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     check_rubrics(bank, diags);
+    check_facts(bank, diags);
     let mut seen: HashMap<&str, (String, usize)> = HashMap::new();
     for f in &bank.files {
         let loc = Locator::new(&f.text);
@@ -43,7 +48,8 @@ pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
 /// released (`release`) or exported (`export`): every question `check` finds
 /// an error in is left out, with check's message and "문항을 제외했습니다"
 /// (warnings do not count); so is every copy of an id found in more than one
-/// file, since a form or an answer could not tell them apart. Returns the
+/// file, since a form or an answer could not tell them apart. A question an
+/// instructor hid (`status: hidden`) is left out silently. Returns the
 /// questions kept, in bank order; `diags` gets one error per reason.
 pub fn servable<'a>(
     bank: &'a Bank,
@@ -65,6 +71,10 @@ pub fn servable<'a>(
     let mut kept = Vec::new();
     for (f, loc, q, line, col) in located {
         // Rules that leave a question out go here, in this one place.
+        // An instructor hid it (`status: hidden`): left out without a message.
+        if q.is_hidden() {
+            continue;
+        }
         let here = Place { f, loc, line, col };
         let mut found = Vec::new();
         check_question(bank, &here, q, &mut found);

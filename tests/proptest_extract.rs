@@ -82,3 +82,97 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:#?}\n{:#?}", errors, docs);
     }
 }
+
+/// A random outline: groups and leaves whose labels repeat across branches
+/// (roles such as 특징 under every level, an item of one level that is a
+/// group of another), in a code block.
+fn outline() -> impl Strategy<Value = String> {
+    let label = prop::sample::select(vec![
+        "특징",
+        "개선 방향",
+        "목표",
+        "지능형 자동화",
+        "자동 복구",
+        "모니터링 강화",
+        "비용 최적화",
+        "수동 배포",
+        "정책 기반 관리",
+        "예측적 분석",
+        "Level 1: 기본",
+        "Level 2: 자동화",
+        "Level 3: 자가 치유",
+        "GitOps",
+        "ArgoCD",
+        "Helm",
+        "보안 강화",
+        "로그 수집",
+    ]);
+    // (depth, label) lines; depth 0 roots, 1 and 2 below.
+    prop::collection::vec((0usize..3, label), 1..40).prop_map(|lines| {
+        let mut out = String::from("# Week 1\n\n```\n");
+        let mut depth = 0;
+        for (d, l) in lines {
+            // A line may go at most one level deeper than the one before.
+            let d = d.min(depth + 1);
+            depth = d;
+            if d == 0 {
+                out.push_str(&format!("{l}:\n"));
+            } else {
+                out.push_str(&"│   ".repeat(d - 1));
+                out.push_str(&format!("├── {l}\n"));
+            }
+        }
+        out.push_str("```\n");
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Issue 12 rule 1: no option of a generated question is the label of an
+    /// outline node with children (a category). The one exception is the
+    /// question that asks which parallel branch holds an item: its options are
+    /// the branches, and each of them is a node with children.
+    #[test]
+    fn no_option_is_a_category_label(docs in prop::collection::vec(outline(), 1..3)) {
+        let units = [
+            Unit { week: 1, day: Some(1), session: Some(1) },
+            Unit { week: 1, day: Some(1), session: Some(2) },
+        ];
+        let sources: Vec<SourceDoc> = docs
+            .iter()
+            .zip(units)
+            .map(|(md, u)| SourceDoc {
+                path: format!("curriculum/{}.md", u.id()),
+                rel: format!("{}.md", u.id()),
+                unit: u,
+                doc: markdown::parse(md),
+            })
+            .collect();
+        let ex = extract::extract(&sources);
+        for ((_, f), src) in ex.files.iter().zip(&sources) {
+            let mut categories = std::collections::HashSet::new();
+            for b in &src.doc.blocks {
+                if let markdown::BlockKind::Code { first_line, .. } = &b.kind {
+                    for n in extract::outline::parse_tree(&b.text, *first_line) {
+                        if !n.children.is_empty() {
+                            categories.insert(n.norm.clone());
+                        }
+                    }
+                }
+            }
+            for q in &f.questions {
+                let which = q.tags.iter().any(|t| t == "outline-which");
+                for o in q.options.iter().chain(&q.left).chain(&q.right) {
+                    let norm = quiz::text::normalize(&o.text);
+                    if which {
+                        prop_assert!(categories.contains(&norm), "{}: option {} is not a branch", q.id, o.text);
+                    } else {
+                        prop_assert!(!categories.contains(&norm), "{}: option {} is a category\n{}", q.id, o.text, docs.join("\n"));
+                    }
+                }
+            }
+        }
+    }
+}

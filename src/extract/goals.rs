@@ -1,17 +1,22 @@
 //! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
-//! every bold term of a goal sentence becomes a `cloze` (one blank) and a `choice`
-//! (the term and three terms of the same week from other sentences).
+//! every bold term of a goal sentence becomes one question: a `cloze` (one typed
+//! blank) when the term is a technical name and the rest of the line pins it
+//! down, otherwise a `choice` (the term and three terms of the same week and
+//! kind from other sentences).
 //!
 //! A particle right after the blank is written in its neutral pair form
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
 
 use super::markdown::{Block, BlockKind};
-use super::{Ctx, Seed, accepted, definition, fnv1a, layout_options, pick_distractors_normalized};
+use super::{Ctx, Seed, definition, fnv1a, layout_options, pick_distractors_normalized, same_kind};
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
 
 /// Longest bold span that still counts as a term (characters).
 const MAX_TERM_CHARS: usize = 30;
+
+/// Fewest characters (normalized) the rest of a goal line needs for a typed blank.
+const MIN_STEM_CHARS: usize = 10;
 
 /// The bold spans of a goal line that are terms: not the whole line, not a label.
 pub fn term_spans(b: &Block) -> Vec<(usize, usize)> {
@@ -38,6 +43,27 @@ pub fn terms_of(b: &Block) -> Vec<String> {
         .collect()
 }
 
+/// Whether the text around a blank joins it to a Latin name with 과/와/및
+/// ("____과(와) CMD", "CMD와 ____").
+fn paired_with_name(before: &str, after: &str) -> bool {
+    let latin_word = |w: Option<&str>| {
+        w.is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+    };
+    let after = after.trim_start();
+    let joined_after = ["과 ", "와 ", "및 "]
+        .iter()
+        .find_map(|j| after.strip_prefix(j))
+        .is_some_and(|rest| latin_word(rest.split_whitespace().next()));
+    let before = before.trim_end();
+    let joined_before = before
+        .strip_suffix("및")
+        .map(str::trim_end)
+        .or_else(|| before.strip_suffix('과'))
+        .or_else(|| before.strip_suffix('와'))
+        .is_some_and(|rest| latin_word(rest.split_whitespace().last()));
+    joined_after || joined_before
+}
+
 fn is_goal_line(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
 }
@@ -50,49 +76,106 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
-        for (s, e) in term_spans(b) {
+        // One question per fact: every technical name of the line (typed), or,
+        // when it has none, its longest other term (a choice). The other plain
+        // terms of a line would be blanks the rest of the line does not pin down.
+        let spans = term_spans(b);
+        let technical_spans: Vec<(usize, usize)> = spans
+            .iter()
+            .copied()
+            .filter(|&(s, e)| super::is_technical_name(&b.text[s..e]))
+            .collect();
+        let technical = technical_spans.clone();
+        let plain_only = technical.is_empty();
+        let chosen: Vec<(usize, usize)> = if plain_only {
+            // Longest first; the next one only when the longer makes no question.
+            let mut plain: Vec<(usize, usize)> = spans
+                .iter()
+                .copied()
+                .filter(|&(s, e)| !super::is_label(&b.text[s..e]))
+                .collect();
+            plain
+                .sort_by_key(|&(s, e)| (std::cmp::Reverse(b.text[s..e].trim().chars().count()), s));
+            plain
+        } else {
+            technical_spans
+        };
+        let mut made = 0;
+        for (s, e) in chosen {
+            if plain_only && made == 1 {
+                ctx.dropped("목표 문장에 일반 용어가 둘 이상");
+                continue;
+            }
             let term = b.text[s..e].trim().to_string();
             let before = b.text[..s].trim_start();
             let after = neutral_particle(&b.text[e..]);
             let stem = format!("{before}____{after}").trim().to_string();
             if contains_normalized(&stem.replace("____", " "), &term) {
+                ctx.dropped("문제에 답이 드러남");
                 continue; // the term occurs twice: a blank would not hide it
             }
             let key = format!("{}\u{1f}{}", b.text, term);
-            let mut q = ctx.question(
-                "goal",
-                &key,
-                Kind::Cloze,
-                format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
-                b.line,
-                b.section,
-            );
-            q.answer = Some(Answer::Many(accepted(&term)));
-            ctx.out.push(q);
-
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
-            let seed = Seed::new(&key);
-            let picked = pick_distractors_normalized(
-                seed,
-                &term_norm,
-                ctx.pool.candidates(),
-                |c| stem_norm.contains(c) || c.contains(&term_norm),
-                3,
-            );
-            if let Some(distractors) = picked {
-                let (options, answer_id) = layout_options(seed, &term, &distractors);
+            // A typed blank only for a technical name the rest of the line pins
+            // down; any other term is a choice among terms of its kind. A name
+            // paired with another name ("ENTRYPOINT와 CMD", "Helm과 Kustomize")
+            // is not pinned down: its partner's other partners fit the blank too.
+            let paired = technical.len() >= 2 || paired_with_name(&b.text[..s], &b.text[e..]);
+            if super::is_technical_name(&term)
+                && !paired
+                && stem_norm.chars().count() >= MIN_STEM_CHARS
+            {
                 let mut q = ctx.question(
                     "goal",
                     &key,
-                    Kind::Choice,
-                    format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
+                    Kind::Cloze,
+                    format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
                     b.line,
                     b.section,
                 );
-                q.options = options;
-                q.answer = Some(Answer::One(answer_id));
+                q.answer = Some(Answer::Many(super::with_abbreviations(&term, ctx.pool)));
                 ctx.out.push(q);
+                made += 1;
+                continue;
+            }
+            let seed = Seed::new(&key);
+            // Three distractors, or two when the week has few terms of this kind.
+            let exclude = |c: &str| {
+                stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm)
+            };
+            let picked =
+                pick_distractors_normalized(seed, &term_norm, ctx.pool.candidates(), exclude, 3)
+                    .or_else(|| {
+                        pick_distractors_normalized(
+                            seed,
+                            &term_norm,
+                            ctx.pool.candidates(),
+                            exclude,
+                            2,
+                        )
+                    });
+            let Some(distractors) = picked else {
+                ctx.dropped("답과 같은 종류의 오답 보기 부족");
+                continue;
+            };
+            let (options, answer_id) = layout_options(seed, &term, &distractors);
+            let mut q = ctx.question(
+                "goal",
+                &key,
+                Kind::Choice,
+                format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
+                b.line,
+                b.section,
+            );
+            q.options = options;
+            q.answer = Some(Answer::One(answer_id));
+            ctx.out.push(q);
+            made += 1;
+        }
+        if !plain_only {
+            for _ in made..spans.len() {
+                ctx.dropped("목표 문장에 일반 용어가 둘 이상");
             }
         }
     }

@@ -9,7 +9,7 @@
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// A heading of the document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
     /// 1..=6
     pub level: u8,
@@ -57,7 +57,7 @@ pub enum BlockKind {
 }
 
 /// A block of text with its bold spans.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     /// Kind of block.
     pub kind: BlockKind,
@@ -72,7 +72,7 @@ pub struct Block {
 }
 
 /// A parsed document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Doc {
     /// All headings in order.
     pub headings: Vec<Heading>,

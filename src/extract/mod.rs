@@ -114,6 +114,14 @@ impl Seed {
         mix(self.0 ^ mix(hash))
     }
 
+    /// A place in `0..n` (n > 0) drawn from the seed alone: where the right
+    /// option goes.
+    pub fn slot(self, n: usize) -> usize {
+        let n = n.max(1) as u64;
+        // Multiply-shift: uniform enough for n <= 8, and the same everywhere.
+        ((u128::from(mix(self.0 ^ 0x005e_ed0f_a115_0e75)) * u128::from(n)) >> 64) as usize
+    }
+
     /// A number for ranking `candidate`.
     pub fn rank(self, candidate: &str) -> u64 {
         self.rank_hash(fnv1a(candidate.as_bytes()))
@@ -131,12 +139,58 @@ pub fn pick_distractors_normalized<'a>(
     exclude: impl Fn(&str) -> bool,
     n: usize,
 ) -> Option<Vec<String>> {
+    let out = pick_up_to(seed, answer, candidates, &[], exclude, n);
+    (out.len() == n).then(|| out.into_iter().map(|(c, _)| c.to_string()).collect())
+}
+
+/// [`pick_distractors_normalized`] over tiers of candidates: as many as possible
+/// from the first tier, the rest from the next, and so on (e.g. the same role in
+/// a parallel branch first, then anything outside the named sections).
+pub fn pick_tiered<'a>(
+    seed: Seed,
+    answer: &str,
+    tiers: &[Vec<(&'a str, &'a str, u64)>],
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Option<Vec<String>> {
+    let mut out: Vec<(&'a str, &'a str)> = Vec::with_capacity(n);
+    for tier in tiers {
+        if out.len() == n {
+            break;
+        }
+        let more = pick_up_to(
+            seed,
+            answer,
+            tier.iter().copied(),
+            &out,
+            &exclude,
+            n - out.len(),
+        );
+        out.extend(more);
+    }
+    (out.len() == n).then(|| out.into_iter().map(|(c, _)| c.to_string()).collect())
+}
+
+/// Up to `n` candidates (text, normalized) in rank order that pass the tests of
+/// [`pick_distractors_normalized`] and are not near-equal to any of `before`.
+fn pick_up_to<'a>(
+    seed: Seed,
+    answer: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
+    before: &[(&'a str, &'a str)],
+    exclude: impl Fn(&str) -> bool,
+    n: usize,
+) -> Vec<(&'a str, &'a str)> {
     // Rank first (cheap), then filter lazily: the same picks as filtering the
     // whole pool and ranking, at the cost of a few checks instead of all.
     let ranked: Vec<(u64, &str, &str)> = candidates
         .into_iter()
         .map(|(c, norm, h)| (seed.rank_hash(h), norm, c))
         .collect();
+    let mut out: Vec<(&'a str, &'a str)> = Vec::with_capacity(n);
+    if n == 0 {
+        return out;
+    }
     // Usually one of the first few ranked candidates passes: keep those in a short
     // sorted list (most candidates are turned away by one comparison), and order
     // the rest only if they are needed. Visits candidates in fully sorted order.
@@ -150,22 +204,23 @@ pub fn pick_distractors_normalized<'a>(
         top.insert(pos, i);
         top.truncate(head);
     }
-    let mut out: Vec<(String, &'a str)> = Vec::with_capacity(n);
-    let take = |i: usize, out: &mut Vec<(String, &'a str)>| {
+    let take = |i: usize, out: &mut Vec<(&'a str, &'a str)>| {
         let (_, norm, c) = ranked[i];
         let ok = !norm.is_empty()
-            && out.iter().all(|(_, o)| !near_equal_normalized(o, norm))
+            && out
+                .iter()
+                .chain(before)
+                .all(|(_, o)| !near_equal_normalized(o, norm))
             && !near_equal_normalized(norm, answer)
             && !exclude(norm);
         if ok {
-            out.push((c.to_string(), norm));
+            out.push((c, norm));
         }
         out.len() == n
     };
-    let done = |out: Vec<(String, &'a str)>| Some(out.into_iter().map(|(c, _)| c).collect());
     for &i in &top {
         if take(i, &mut out) {
-            return done(out);
+            return out;
         }
     }
     if top.len() < ranked.len() {
@@ -177,11 +232,65 @@ pub fn pick_distractors_normalized<'a>(
         rest.sort_unstable_by(|&a, &b| ranked[a].cmp(&ranked[b]));
         for i in rest {
             if take(i, &mut out) {
-                return done(out);
+                return out;
             }
         }
     }
-    None
+    out
+}
+
+/// The script a term is written in, for keeping the options of one question of
+/// one kind: Latin (technical names such as `ArgoCD`, `StorageClass`), Hangul,
+/// or both (`Kubernetes 생태계`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters only.
+    Latin,
+    /// Hangul only (or no letters).
+    Hangul,
+    /// Both.
+    Mixed,
+}
+
+impl Script {
+    /// The script of `text`.
+    pub fn of(text: &str) -> Script {
+        let (mut latin, mut other) = (false, false);
+        for c in text.chars() {
+            if c.is_ascii_alphabetic() {
+                latin = true;
+            } else if c.is_ascii() {
+                continue;
+            } else if other {
+                // Already known; no need for Unicode tables.
+            } else if crate::text::is_hangul(c) || c.is_alphabetic() {
+                other = true;
+            }
+            if latin && other {
+                break;
+            }
+        }
+        match (latin, other) {
+            (true, false) => Script::Latin,
+            (true, true) => Script::Mixed,
+            _ => Script::Hangul,
+        }
+    }
+}
+
+/// A technical name a student is expected to produce by typing: written in Latin
+/// letters (`ENTRYPOINT`, `ArgoCD`, `IPAM`, `StorageClass`, `CI/CD`), at most
+/// three words, with no Hangul.
+pub fn is_technical_name(term: &str) -> bool {
+    let t = term.trim();
+    !t.is_empty() && Script::of(t) == Script::Latin && t.split_whitespace().count() <= 3
+}
+
+/// Whether two option texts are of one kind: the same script and lengths within
+/// a factor of three.
+pub fn same_kind(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count().max(1), b.chars().count().max(1));
+    Script::of(a) == Script::of(b) && la <= 3 * lb && lb <= 3 * la
 }
 
 /// Option ids in display order.
@@ -189,25 +298,26 @@ pub const OPTION_IDS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
 /// Right-column ids for match questions.
 pub const RIGHT_IDS: [&str; 8] = ["p", "q", "r", "s", "t", "u", "v", "w"];
 
-/// Lay out the answer and distractors in a hash-decided order with ids a, b, c, ...
+/// Lay out the answer and distractors with ids a, b, c, ...: the answer at a
+/// place drawn from `seed` (so the right option is spread evenly over the ids),
+/// the distractors around it in a hash-decided order.
 /// Returns the options and the answer's id.
 pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<Choice>, String) {
-    let mut all: Vec<&str> = std::iter::once(answer)
-        .chain(distractors.iter().map(String::as_str))
+    let mut others: Vec<(u64, &str)> = distractors
+        .iter()
+        .map(|d| (seed.rank(d), d.as_str()))
         .collect();
-    all.sort_by_cached_key(|t| seed.rank(t));
-    let mut answer_id = String::new();
-    let options = all
+    others.sort_unstable();
+    let n = (others.len() + 1).min(OPTION_IDS.len());
+    let at = seed.slot(n);
+    let mut texts: Vec<&str> = others.into_iter().map(|(_, t)| t).collect();
+    texts.insert(at, answer);
+    let options = texts
         .iter()
         .zip(OPTION_IDS)
-        .map(|(t, id)| {
-            if *t == answer {
-                answer_id = id.to_string();
-            }
-            Choice::new(id, *t)
-        })
+        .map(|(t, id)| Choice::new(id, *t))
         .collect();
-    (options, answer_id)
+    (options, OPTION_IDS[at].to_string())
 }
 
 /// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
@@ -226,6 +336,32 @@ pub fn accepted(term: &str) -> Vec<String> {
     out
 }
 
+/// The initials of a CamelCase name (`PersistentVolumeClaim` -> `PVC`), when it
+/// has two or more capitals and more than its capitals.
+pub fn initials(term: &str) -> Option<String> {
+    let t = term.trim();
+    if !t.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let caps: String = t.chars().filter(char::is_ascii_uppercase).collect();
+    (caps.len() >= 2 && caps.len() < t.len()).then_some(caps)
+}
+
+/// [`accepted`] answers for a typed term, plus its abbreviation or full name
+/// when the week names both (`PVC` and `PersistentVolumeClaim`).
+pub fn with_abbreviations(term: &str, pool: &Pool) -> Vec<String> {
+    let mut out = accepted(term);
+    let own = initials(term);
+    for (t, _, _) in &pool.terms {
+        let is_pair =
+            own.as_deref() == Some(t.as_str()) || initials(t).as_deref() == Some(term.trim());
+        if is_pair && !out.iter().any(|x| x == t) {
+            out.push(t.clone());
+        }
+    }
+    out
+}
+
 /// Per-document generation context: the unit, the document, the week's term
 /// pool, and id allocation.
 pub struct Ctx<'a> {
@@ -238,7 +374,17 @@ pub struct Ctx<'a> {
     used: HashSet<String>,
     /// Questions made so far.
     pub out: Vec<Question>,
+    /// Candidates each rule turned away, by rule.
+    pub drops: Drops,
+    /// Every id allocated, in order, with what it was made from (generator,
+    /// kind, key): replayed under another unit by [`DocCache`].
+    allocs: Vec<(String, Kind, String)>,
+    alloc_ids: Vec<String>,
 }
+
+/// How many candidate questions each rule turned away in one document, by rule
+/// name (printed by `quiz extract` per unit).
+pub type Drops = BTreeMap<&'static str, usize>;
 
 impl<'a> Ctx<'a> {
     /// A context for one document.
@@ -249,7 +395,15 @@ impl<'a> Ctx<'a> {
             pool,
             used: HashSet::new(),
             out: Vec::new(),
+            drops: Drops::new(),
+            allocs: Vec::new(),
+            alloc_ids: Vec::new(),
         }
+    }
+
+    /// Count a candidate question that `rule` turned away.
+    pub fn dropped(&mut self, rule: &'static str) {
+        *self.drops.entry(rule).or_default() += 1;
     }
 
     /// The document.
@@ -267,22 +421,10 @@ impl<'a> Ctx<'a> {
         line: usize,
         section: Option<usize>,
     ) -> Question {
-        let digest = hash_digest(&[&self.unit, generator, kind.as_str(), key]);
-        // `<unit>-<first 6 hex digits>`, longer only if that id is taken.
-        let with_digits = |len: usize| {
-            let mut id = String::with_capacity(self.unit.len() + 1 + len);
-            id.push_str(&self.unit);
-            id.push('-');
-            push_hex(&mut id, &digest, len);
-            id
-        };
-        let mut len = 6;
-        let mut id = with_digits(len);
-        while self.used.contains(&id) && len < 64 {
-            len += 2;
-            id = with_digits(len);
-        }
-        self.used.insert(id.clone());
+        let id = alloc_id(&self.unit, &mut self.used, generator, kind, key);
+        self.allocs
+            .push((generator.to_string(), kind, key.to_string()));
+        self.alloc_ids.push(id.clone());
         let heading = self
             .doc()
             .ancestors(section)
@@ -309,6 +451,120 @@ impl<'a> Ctx<'a> {
             Some(p) if p.level >= 2 && h.level >= 3 => format!("{} > {}", p.clean, h.clean),
             _ => h.clean.clone(),
         }
+    }
+}
+
+/// A question id `<unit>-<first 6 hex digits>` from a hash of what it was made
+/// from, longer only if that id is taken in `used`.
+fn alloc_id(
+    unit: &str,
+    used: &mut HashSet<String>,
+    generator: &str,
+    kind: Kind,
+    key: &str,
+) -> String {
+    let digest = hash_digest(&[unit, generator, kind.as_str(), key]);
+    let with_digits = |len: usize| {
+        let mut id = String::with_capacity(unit.len() + 1 + len);
+        id.push_str(unit);
+        id.push('-');
+        push_hex(&mut id, &digest, len);
+        id
+    };
+    let mut len = 6;
+    let mut id = with_digits(len);
+    while used.contains(&id) && len < 64 {
+        len += 2;
+        id = with_digits(len);
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// Documents already generated in this week (same term pool, same criteria):
+/// a document identical to one of them (templates copied into many sessions)
+/// gets the same questions again, with ids and source paths made for its own
+/// unit and path, instead of being generated a second time. Holds a few
+/// documents at most.
+#[derive(Default)]
+struct DocCache {
+    entries: Vec<CachedDoc>,
+}
+
+struct CachedDoc {
+    doc: Doc,
+    allocs: Vec<(String, Kind, String)>,
+    /// The kept questions with the index of their id in `allocs`.
+    questions: Vec<(usize, Question)>,
+    title: String,
+    drops: Drops,
+}
+
+/// Documents a [`DocCache`] keeps.
+const DOC_CACHE_SIZE: usize = 8;
+
+impl DocCache {
+    fn get(&self, d: &SourceDoc) -> Option<(QuestionFile, Drops)> {
+        let c = self.entries.iter().find(|c| c.doc == d.doc)?;
+        let unit = d.unit.id();
+        let mut used = HashSet::new();
+        let ids: Vec<String> = c
+            .allocs
+            .iter()
+            .map(|(g, k, key)| alloc_id(&unit, &mut used, g, *k, key))
+            .collect();
+        let questions = c
+            .questions
+            .iter()
+            .map(|(i, q)| {
+                let mut q = q.clone();
+                q.id.clone_from(&ids[*i]);
+                if let Some(s) = &mut q.source {
+                    s.file.clone_from(&d.path);
+                }
+                q
+            })
+            .collect();
+        let file = QuestionFile {
+            unit,
+            title: c.title.clone(),
+            source: Some(d.path.clone()),
+            questions,
+        };
+        Some((file, c.drops.clone()))
+    }
+
+    fn put(
+        &mut self,
+        d: &SourceDoc,
+        allocs: Vec<(String, Kind, String)>,
+        alloc_ids: &[String],
+        file: &QuestionFile,
+        drops: &Drops,
+    ) {
+        let index: std::collections::HashMap<&str, usize> = alloc_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let Some(questions) = file
+            .questions
+            .iter()
+            .map(|q| index.get(q.id.as_str()).map(|&i| (i, q.clone())))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        if self.entries.len() == DOC_CACHE_SIZE {
+            self.entries.remove(0);
+        }
+        self.entries.push(CachedDoc {
+            doc: d.doc.clone(),
+            allocs,
+            questions,
+            title: file.title.clone(),
+            drops: drops.clone(),
+        });
     }
 }
 
@@ -381,6 +637,10 @@ pub const NOT_CONCEPTS: &[&str] = &[
     "준비",
     "학습 방식",
     "시간 배분",
+    "토론 가이드라인",
+    "협업",
+    "학습 방향",
+    "다음 단계",
 ];
 
 /// A week's terms with their normalized forms and hashes, computed once.
@@ -424,7 +684,12 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
                 continue;
             }
             if let Some((term, _)) = definition(b) {
-                if !is_label(&term) && term.chars().count() <= 30 {
+                // Decoration (emoji) is not part of a term; 목표 is a label.
+                let term = term
+                    .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
+                    .trim()
+                    .to_string();
+                if !is_label(&term) && term.chars().count() <= 30 && normalize(&term) != "목표" {
                     seen.entry(normalize(&term)).or_insert(term);
                 }
             } else if goal_sections.contains(b.section) {
@@ -442,7 +707,7 @@ pub fn term_pool(docs: &[&SourceDoc]) -> Vec<String> {
 /// Run every generator over every document and build the week rubrics.
 pub fn extract(docs: &[SourceDoc]) -> Extraction {
     let mut files = Vec::new();
-    let (rubrics, diagnostics) = extract_each(docs, |rel, file| {
+    let (rubrics, diagnostics) = extract_each(docs, |rel, file, _| {
         files.push((rel.to_string(), file));
         Ok::<(), std::convert::Infallible>(())
     })
@@ -454,13 +719,13 @@ pub fn extract(docs: &[SourceDoc]) -> Extraction {
     }
 }
 
-/// [`extract`], handing each question file (with its document's `rel` path) to
-/// `on_file` as soon as it is made, so that only one document's questions are in
+/// [`extract`], handing each question file (with its document's `rel` path and
+/// what each rule dropped) to `on_file` as soon as it is made, so that only one document's questions are in
 /// memory at a time. Stops at the first error of `on_file`. Returns the week
 /// rubrics and the warnings.
 pub fn extract_each<E>(
     docs: &[SourceDoc],
-    mut on_file: impl FnMut(&str, QuestionFile) -> Result<(), E>,
+    mut on_file: impl FnMut(&str, QuestionFile, &Drops) -> Result<(), E>,
 ) -> Result<(Vec<Rubric>, Vec<Diagnostic>), E> {
     let mut rubrics = Vec::new();
     let mut diagnostics = Vec::new();
@@ -474,22 +739,34 @@ pub fn extract_each<E>(
         diagnostics.extend(diags);
         let pool = Pool::new(term_pool(wdocs));
         let index = criteria::CriteriaIndex::new(&rub);
+        let mut cache = DocCache::default();
         for d in wdocs {
-            on_file(&d.rel, generate(d, &pool, &index))?;
+            let (file, drops) = match cache.get(d) {
+                Some(hit) => hit,
+                None => generate(d, &pool, &index, &mut cache),
+            };
+            on_file(&d.rel, file, &drops)?;
         }
         rubrics.push(rub);
     }
     Ok((rubrics, diagnostics))
 }
 
-/// One document's question file.
-fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> QuestionFile {
+/// One document's question file, and what each rule dropped.
+fn generate(
+    d: &SourceDoc,
+    pool: &Pool,
+    index: &criteria::CriteriaIndex,
+    cache: &mut DocCache,
+) -> (QuestionFile, Drops) {
     let mut ctx = Ctx::new(d, pool);
     goals::generate(&mut ctx);
     terms::generate(&mut ctx);
     outline::generate(&mut ctx);
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
+    let mut drops = ctx.drops;
+    let (allocs, alloc_ids) = (ctx.allocs, ctx.alloc_ids);
     for mut q in ctx.out {
         // One normalized prompt serves the leak guard and criteria matching.
         let prompt = if q.prompt.contains("____") {
@@ -510,6 +787,7 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
             _ => leaks_answer(&q, &prompt),
         };
         if leaks {
+            *drops.entry("문제에 답이 드러남").or_default() += 1;
             continue;
         }
         // Options come from `pick_distractors_normalized`, which never picks two that
@@ -523,12 +801,14 @@ fn generate(d: &SourceDoc, pool: &Pool, index: &criteria::CriteriaIndex) -> Ques
         .title()
         .map(|h| h.text.clone())
         .unwrap_or_else(|| d.unit.id());
-    QuestionFile {
+    let file = QuestionFile {
         unit: d.unit.id(),
         title,
         source: Some(d.path.clone()),
         questions,
-    }
+    };
+    cache.put(d, allocs, &alloc_ids, &file, &drops);
+    (file, drops)
 }
 
 /// Whether the prompt (given normalized, blanks removed) gives the answer away
@@ -608,6 +888,40 @@ mod tests {
         );
         let g = d.iter().filter(|x| normalize(x) == "gitops").count();
         assert!(g <= 1);
+    }
+
+    #[test]
+    fn a_cached_document_gets_exactly_what_generating_it_gives() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/curriculum/week_02/day4/session_08.md"
+        ))
+        .unwrap_or_default();
+        assert!(!text.is_empty());
+        let doc = |rel: &str| SourceDoc {
+            path: format!("curriculum/{rel}"),
+            rel: rel.to_string(),
+            unit: unit::from_path(std::path::Path::new(rel)).unwrap_or_else(|| panic!("{rel}")),
+            doc: markdown::parse(&text),
+        };
+        let (a, b) = (
+            doc("week_02/day4/session_08.md"),
+            doc("week_02/day3/session_02.md"),
+        );
+        let docs = [&a, &b];
+        let (rub, _) = rubric::week_rubric(2, &docs);
+        let pool = Pool::new(term_pool(&docs));
+        let index = criteria::CriteriaIndex::new(&rub);
+        let mut cache = DocCache::default();
+        assert!(cache.get(&a).is_none());
+        let _ = generate(&a, &pool, &index, &mut cache);
+        let hit = cache
+            .get(&b)
+            .unwrap_or_else(|| panic!("an identical document is cached"));
+        let fresh = generate(&b, &pool, &index, &mut DocCache::default());
+        assert_eq!(hit, fresh);
+        assert!(hit.0.questions.iter().all(|q| q.id.starts_with("w2d3s2-")));
+        assert!(hit.0.questions.len() > 100);
     }
 
     #[test]

@@ -10,9 +10,11 @@
 //!
 //! Outline questions cite the group's line (the group heading).
 
+use super::markdown::Block;
 use super::markdown::BlockKind;
 use super::{
-    Ctx, OPTION_IDS, RIGHT_IDS, Seed, fnv1a, layout_options, pick_distractors_normalized, seq_label,
+    Ctx, OPTION_IDS, RIGHT_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized,
+    pick_tiered, same_kind, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{near_equal_normalized, normalize};
@@ -35,6 +37,11 @@ pub struct Node {
     pub norm: String,
     /// fnv1a of `norm`, for ranking.
     pub hash: u64,
+    /// Hashes of its words of two or more characters (normalized), for telling
+    /// whether two labels talk about the same thing.
+    pub words: Vec<u64>,
+    /// Written "Name: description".
+    pub named: bool,
 }
 
 /// Parse the lines of a code block into outline nodes. Returns nothing when the
@@ -76,6 +83,8 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         let norm = normalize(&text);
         nodes.push(Node {
             hash: fnv1a(norm.as_bytes()),
+            words: words(&text),
+            named: named(&text),
             norm,
             text,
             depth,
@@ -101,7 +110,7 @@ fn find_marker(line: &str, branch: char) -> Option<usize> {
 }
 
 /// The path of a group for prompts: "Level 1: 기본 운영 > 특징".
-fn path(nodes: &[Node], i: usize) -> String {
+pub fn path(nodes: &[Node], i: usize) -> String {
     let mut parts = vec![nodes[i].text.as_str()];
     let mut cur = nodes[i].parent;
     while let Some(p) = cur {
@@ -117,28 +126,212 @@ fn path(nodes: &[Node], i: usize) -> String {
 /// Generate outline questions for every tree in the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
-    for b in &doc.blocks {
-        let BlockKind::Code { lang, first_line } = &b.kind else {
-            continue;
-        };
-        if !(lang.is_empty() || lang == "text" || lang == "plain") {
-            continue;
-        }
-        let nodes = parse_tree(&b.text, *first_line);
-        if nodes.is_empty() {
-            continue;
-        }
+    // Outlines of what comes next, careers, logistics: no course concepts.
+    let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
+    let trees: Vec<(&Block, Vec<Node>)> = doc
+        .blocks
+        .iter()
+        .filter(|b| !not_concepts.contains(b.section))
+        .filter_map(|b| {
+            let BlockKind::Code { lang, first_line } = &b.kind else {
+                return None;
+            };
+            if !(lang.is_empty() || lang == "text" || lang == "plain") {
+                return None;
+            }
+            let nodes = parse_tree(&b.text, *first_line);
+            (!nodes.is_empty()).then_some((b, nodes))
+        })
+        .collect();
+    let shapes: Vec<Shape> = trees.iter().map(|(_, n)| Shape::new(n)).collect();
+    // Every category label of the document: a leaf with the same text elsewhere
+    // (지능형 자동화 is an item of Level 2 and a group of Level 3) is never an option.
+    let categories: HashSet<&str> = trees
+        .iter()
+        .flat_map(|(_, nodes)| nodes.iter())
+        .filter(|n| !n.children.is_empty())
+        .map(|n| n.norm.as_str())
+        .collect();
+    for (t, (b, nodes)) in trees.iter().enumerate() {
+        let shape = &shapes[t];
+        // Per node, once: its label is a category somewhere in the document.
+        let is_category: Vec<bool> = nodes
+            .iter()
+            .map(|n| categories.contains(n.norm.as_str()))
+            .collect();
         for g in 0..nodes.len() {
-            if nodes[g].children.len() >= 2 {
-                let group = Group::new(&nodes, g);
-                let candidates = cousins(&nodes, g);
-                belongs(ctx, &group, b.section, &candidates);
-                not_belongs(ctx, &group, b.section, &candidates);
-                pairs(ctx, &nodes, g, b.section);
+            // A category's label is never an option: questions about a group use
+            // its leaves only.
+            let leaves: Vec<usize> = nodes[g]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| nodes[c].children.is_empty() && !is_category[c])
+                .collect();
+            if leaves.len() < 2 {
+                if nodes[g].children.len() >= 2 {
+                    ctx.dropped("분류만 있고 물을 항목이 없음");
+                }
+                continue;
+            }
+            // In parallel branches (Level 1..5 sharing roles such as 특징), a group
+            // whose role the other branches do not have (Level 4 > 목표) has no
+            // items of its kind to contrast with: its items read like anyone's.
+            let parallel_parent = nodes[g].parent.is_some_and(|p| shape.parallel[p]);
+            if parallel_parent && !shape.shared_role[g] {
+                ctx.dropped("나란한 가지들이 공유하지 않는 역할");
+                continue;
+            }
+            let group = Group::new(nodes, g, &leaves, shape);
+            let mut tiers = candidate_tiers(nodes, shape, g, &is_category);
+            if parallel_parent {
+                // Only the same role of the other branches.
+                tiers.truncate(1);
+            }
+            belongs(ctx, &group, b.section, &tiers);
+            not_belongs(ctx, &group, b.section, &tiers);
+            pairs(ctx, nodes, g, &leaves, b.section);
+        }
+        parallel(ctx, nodes, &is_category, b.section);
+        orders(ctx, nodes, b.section, b.line);
+    }
+}
+
+/// What is known about a tree's shape: for each node, its outermost ancestor,
+/// whose subtree is the region a prompt naming the node covers.
+struct Shape {
+    top: Vec<usize>,
+    /// A category whose label a child of another branch at its parent's level
+    /// has too (특징 under Level 1 and Level 2).
+    shared_role: Vec<bool>,
+    /// A branch with at least one shared role among its children.
+    parallel: Vec<bool>,
+}
+
+impl Shape {
+    fn new(nodes: &[Node]) -> Self {
+        let mut top = Vec::with_capacity(nodes.len());
+        for (i, n) in nodes.iter().enumerate() {
+            // Parents come before their children.
+            let t = n.parent.map_or(i, |p| top[p]);
+            top.push(t);
+        }
+        let mut shared_role = vec![false; nodes.len()];
+        let mut parallel = vec![false; nodes.len()];
+        // (grandparent, parent depth, child label) -> the parents having that child.
+        let mut holders: BTreeMap<(Option<usize>, usize, &str), Vec<usize>> = BTreeMap::new();
+        for n in nodes.iter().filter(|n| !n.children.is_empty()) {
+            let Some(p) = n.parent else { continue };
+            let list = holders
+                .entry((nodes[p].parent, nodes[p].depth, n.norm.as_str()))
+                .or_default();
+            if !list.contains(&p) {
+                list.push(p);
             }
         }
-        orders(ctx, &nodes, b.section, b.line);
+        for (c, n) in nodes.iter().enumerate() {
+            let Some(p) = n.parent else { continue };
+            if n.children.is_empty() {
+                continue;
+            }
+            let key = (nodes[p].parent, nodes[p].depth, n.norm.as_str());
+            if holders.get(&key).is_some_and(|l| l.len() >= 2) {
+                shared_role[c] = true;
+                parallel[p] = true;
+            }
+        }
+        Shape {
+            top,
+            shared_role,
+            parallel,
+        }
     }
+}
+
+/// Hashes of the words of `text` with two or more characters, normalized.
+fn words(text: &str) -> Vec<u64> {
+    // Hangul and ASCII first: the Unicode tables only for anything else.
+    let word_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || crate::text::is_hangul(c)
+            || (!c.is_ascii() && c.is_alphanumeric())
+    };
+    let mut out: Vec<u64> = text
+        .split(|c: char| !word_char(c))
+        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| fnv1a(normalize(w).as_bytes()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether an item is written "Name: description" (`Kratix: 플랫폼 구축 프레임워크`).
+fn named(text: &str) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty())
+}
+
+/// Whether two sorted word lists share a word.
+fn share_word(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// A tree's node as a distractor candidate.
+fn cand(n: &Node) -> (&str, &str, u64) {
+    (n.text.as_str(), n.norm.as_str(), n.hash)
+}
+
+/// Candidate distractors for group `g` of tree `t`, best first: leaves outside
+/// every section the group's prompt names (the subtree of its outermost
+/// ancestor), of the same role (a parent with the same label as the group, e.g.
+/// another level's 특징) first, then under a parent at the group's depth, then
+/// the rest of the tree. Never a category, never another tree of the document
+/// (another topic: its items may well belong to the group too).
+fn candidate_tiers<'n>(
+    nodes: &'n [Node],
+    shape: &Shape,
+    g: usize,
+    is_category: &[bool],
+) -> Vec<Vec<&'n Node>> {
+    let region = shape.top[g];
+    // Words of the group and every section around it: a candidate that shares
+    // one (예측적 분석 for "Level 4: 예측적 운영 > 목표") may well be right.
+    let mut label_words: Vec<u64> = Vec::new();
+    let mut cur = Some(g);
+    while let Some(i) = cur {
+        label_words.extend(&nodes[i].words);
+        cur = nodes[i].parent;
+    }
+    label_words.sort_unstable();
+    label_words.dedup();
+    let mut tiers: Vec<Vec<&Node>> = vec![Vec::new(); 3];
+    for (i, n) in nodes.iter().enumerate() {
+        if !n.children.is_empty() || shape.top[i] == region || is_category[i] {
+            continue;
+        }
+        let Some(p) = n.parent else { continue };
+        if share_word(&n.words, &label_words) {
+            continue;
+        }
+        let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
+            0
+        } else if nodes[p].depth == nodes[g].depth {
+            1
+        } else {
+            2
+        };
+        tiers[tier].push(n);
+    }
+    tiers
 }
 
 /// What the "belongs" questions of one group share.
@@ -146,28 +339,39 @@ struct Group<'n> {
     /// The group's path, as shown in prompts.
     label: String,
     label_norm: String,
-    /// Its children: text, normalized text and its hash.
+    /// Its leaf children: text, normalized text and its hash.
     own: Vec<(&'n str, &'n str, u64)>,
+    /// The words of its leaf children, sorted.
+    own_words: Vec<u64>,
+    /// Every node inside the sections the prompt names (normalized): a
+    /// distractor near-equal to one of them could be right.
+    region: Vec<&'n str>,
     /// The group's line.
     line: usize,
 }
 
 impl<'n> Group<'n> {
-    fn new(nodes: &'n [Node], g: usize) -> Self {
+    fn new(nodes: &'n [Node], g: usize, leaves: &[usize], shape: &Shape) -> Self {
         let label = path(nodes, g);
+        let top = shape.top[g];
         Group {
             label_norm: normalize(&label),
             label,
-            own: nodes[g]
-                .children
+            own: leaves.iter().map(|&c| cand(&nodes[c])).collect(),
+            own_words: {
+                let mut w: Vec<u64> = leaves
+                    .iter()
+                    .flat_map(|&c| nodes[c].words.iter().copied())
+                    .collect();
+                w.sort_unstable();
+                w.dedup();
+                w
+            },
+            region: nodes
                 .iter()
-                .map(|&c| {
-                    (
-                        nodes[c].text.as_str(),
-                        nodes[c].norm.as_str(),
-                        nodes[c].hash,
-                    )
-                })
+                .zip(&shape.top)
+                .filter(|(_, t)| **t == top)
+                .map(|(n, _)| n.norm.as_str())
                 .collect(),
             line: nodes[g].line,
         }
@@ -185,60 +389,43 @@ impl<'n> Group<'n> {
         out
     }
 
-    /// Whether a candidate (normalized) is one of the group's own or its label.
+    /// Whether a candidate (normalized) could be right under the prompt: it is
+    /// near-equal to something inside the named sections, or to the label.
     fn excludes(&self, c: &str) -> bool {
-        self.own.iter().any(|(_, o, _)| near_equal_normalized(o, c))
+        self.region.iter().any(|o| near_equal_normalized(o, c))
             || near_equal_normalized(c, &self.label_norm)
     }
 }
 
-/// Children of groups at the same depth as `g` (other than `g`), siblings first,
-/// as (text, normalized text).
-fn cousins(nodes: &[Node], g: usize) -> Vec<(&str, &str, u64)> {
-    let depth = nodes[g].depth;
-    let mut same_parent = Vec::new();
-    let mut others = Vec::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if i == g || n.depth != depth || n.children.is_empty() {
-            continue;
-        }
-        let bucket = if n.parent == nodes[g].parent {
-            &mut same_parent
-        } else {
-            &mut others
-        };
-        bucket.extend(n.children.iter().map(|&c| {
-            (
-                nodes[c].text.as_str(),
-                nodes[c].norm.as_str(),
-                nodes[c].hash,
-            )
-        }));
-    }
-    same_parent.extend(others);
-    same_parent
-}
-
-fn belongs(
-    ctx: &mut Ctx<'_>,
-    group: &Group<'_>,
-    section: Option<usize>,
-    candidates: &[(&str, &str, u64)],
-) {
+fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     let key = format!("{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
     let Some(&(answer, answer_norm, _)) = group.own.iter().min_by_key(|(t, _, _)| seed.rank(t))
     else {
         return;
     };
-    let picked = pick_distractors_normalized(
+    // Options of one shape: "Name: description" beside its kind only.
+    let shape = named(answer);
+    let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
+        .iter()
+        .map(|t| {
+            t.iter()
+                .filter(|n| n.named == shape)
+                .map(|n| cand(n))
+                .collect()
+        })
+        .collect();
+    let picked = pick_tiered(
         seed,
         answer_norm,
-        candidates.iter().copied(),
-        |c| group.excludes(c),
+        &tiers,
+        |c| group.excludes(c) || !same_kind(c, answer_norm),
         3,
     );
-    let Some(distractors) = picked else { return };
+    let Some(distractors) = picked else {
+        ctx.dropped("문제가 가리키는 절 밖의 오답 보기 부족");
+        return;
+    };
     let (options, answer_id) = layout_options(seed, answer, &distractors);
     let mut q = ctx.question(
         "outline-belongs",
@@ -253,32 +440,60 @@ fn belongs(
     ctx.out.push(q);
 }
 
-fn not_belongs(
-    ctx: &mut Ctx<'_>,
-    group: &Group<'_>,
-    section: Option<usize>,
-    candidates: &[(&str, &str, u64)],
-) {
+fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     if group.own.len() < 3 {
         return;
     }
     let key = format!("not\u{1f}{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
-    // The odd one out: the best-ranked cousin that is not one of the group's own.
-    let odd = pick_distractors_normalized(
+    // The odd one out: the best-ranked leaf outside the named sections, in the
+    // script most of the group's own are written in.
+    let mut counts = [0usize; 3];
+    for (_, n, _) in &group.own {
+        counts[Script::of(n) as usize] += 1;
+    }
+    let script = [Script::Latin, Script::Hangul, Script::Mixed]
+        .into_iter()
+        .max_by_key(|s| counts[*s as usize])
+        .unwrap_or(Script::Hangul);
+    // ... and sharing no word with any of them (지능형 모니터링 도구 is no odd one
+    // out beside 모니터링과 관찰 가능성 내장).
+    let named_members = group.own.iter().filter(|(t, _, _)| named(t)).count();
+    let shape = 2 * named_members > group.own.len();
+    let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
+        .iter()
+        .map(|t| {
+            t.iter()
+                .filter(|n| n.named == shape && !share_word(&n.words, &group.own_words))
+                .map(|n| cand(n))
+                .collect()
+        })
+        .collect();
+    let odd = pick_tiered(
         seed,
         "",
-        candidates.iter().copied(),
-        |c| group.excludes(c),
+        &tiers,
+        |c| group.excludes(c) || Script::of(c) != script,
         1,
     );
     let Some(odd) = odd.and_then(|v| v.into_iter().next()) else {
+        ctx.dropped("문제가 가리키는 절 밖의 오답 보기 부족");
         return;
     };
     let odd_norm = normalize(&odd);
-    let members =
-        pick_distractors_normalized(seed, &odd_norm, group.own.iter().copied(), |_| false, 3);
+    let members = pick_distractors_normalized(
+        seed,
+        &odd_norm,
+        group
+            .own
+            .iter()
+            .copied()
+            .filter(|(t, _, _)| named(t) == shape),
+        |c| !same_kind(c, &odd_norm),
+        3,
+    );
     let Some(members) = members else {
+        ctx.dropped("보기의 종류가 섞임");
         return;
     };
     let (options, answer_id) = layout_options(seed, &odd, &members);
@@ -295,11 +510,130 @@ fn not_belongs(
     ctx.out.push(q);
 }
 
+/// Parallel branches: siblings (Level 1..5) that share child labels (each has
+/// 특징, 개선 방향). For each branch and shared role, one leaf found in no other
+/// branch -> "which branch has it under that role?" with the sibling branches
+/// as options (the one question whose options are categories: they are what
+/// it asks about).
+fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Option<usize>) {
+    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
+        None,
+        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
+    )];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.children.len() >= 3 {
+            lists.push((Some(i), n.children.clone()));
+        }
+    }
+    for (parent, list) in lists {
+        let branches: Vec<usize> = list
+            .into_iter()
+            .filter(|&i| !nodes[i].children.is_empty())
+            .collect();
+        if branches.len() < 3 {
+            continue;
+        }
+        // Role label -> (branch, role node) for every branch that has it.
+        let mut roles: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+        for &b in &branches {
+            for &c in &nodes[b].children {
+                if nodes[c]
+                    .children
+                    .iter()
+                    .any(|&l| nodes[l].children.is_empty())
+                {
+                    roles
+                        .entry(nodes[c].norm.as_str())
+                        .or_default()
+                        .push((b, c));
+                }
+            }
+        }
+        if roles.values().all(|h| h.len() < 3) {
+            continue;
+        }
+        let title = match parent {
+            Some(p) => path(nodes, p),
+            None => nodes
+                .iter()
+                .find(|n| n.depth == 0 && n.children.is_empty())
+                .map(|n| n.text.clone())
+                .unwrap_or_else(|| ctx.section_path(section)),
+        };
+        for holders in roles.values().filter(|h| h.len() >= 3) {
+            for &(b, c) in holders {
+                let role = &nodes[c].text;
+                // Everything under the other branches: the answer is in none of them.
+                let others: Vec<&str> = holders
+                    .iter()
+                    .filter(|(o, _)| *o != b)
+                    .flat_map(|&(o, _)| subtree(nodes, o))
+                    .map(|i| nodes[i].norm.as_str())
+                    .collect();
+                let key = format!("{title}\u{1f}{}\u{1f}{role}", nodes[b].text);
+                let seed = Seed::new(&key);
+                let leaf = nodes[c]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&l| nodes[l].children.is_empty() && !is_category[l])
+                    .filter(|&l| {
+                        !others
+                            .iter()
+                            .any(|o| near_equal_normalized(o, &nodes[l].norm))
+                    })
+                    .min_by_key(|&l| seed.rank_hash(nodes[l].hash));
+                let Some(leaf) = leaf else {
+                    ctx.dropped("한 가지에만 있는 항목 없음");
+                    continue;
+                };
+                let cands: Vec<(&str, &str, u64)> = holders
+                    .iter()
+                    .filter(|(o, _)| *o != b)
+                    .map(|&(o, _)| cand(&nodes[o]))
+                    .collect();
+                let n = cands.len().min(3);
+                let Some(distractors) =
+                    pick_distractors_normalized(seed, &nodes[b].norm, cands, |_| false, n)
+                else {
+                    ctx.dropped("가지끼리 너무 비슷함");
+                    continue;
+                };
+                let (options, answer_id) = layout_options(seed, &nodes[b].text, &distractors);
+                let mut q = ctx.question(
+                    "outline-which",
+                    &key,
+                    Kind::Choice,
+                    format!(
+                        "「{title}」에서 「{role}」에 '{}'이(가) 들어 있는 것을 고르시오.",
+                        nodes[leaf].text
+                    ),
+                    nodes[c].line,
+                    section,
+                );
+                q.options = options;
+                q.answer = Some(Answer::One(answer_id));
+                ctx.out.push(q);
+            }
+        }
+    }
+}
+
+/// Node `i` and everything under it.
+fn subtree(nodes: &[Node], i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut k = 0;
+    while k < out.len() {
+        out.extend(nodes[out[k]].children.iter().copied());
+        k += 1;
+    }
+    out
+}
+
 /// "Name: description" children -> a match question (at most five pairs).
-fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, section: Option<usize>) {
+fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section: Option<usize>) {
     let mut seen = HashSet::new();
-    let defs: Vec<(String, String)> = nodes[g]
-        .children
+    let defs: Vec<(String, String)> = leaves
         .iter()
         .filter_map(|&c| {
             let t = &nodes[c].text;

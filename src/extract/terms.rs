@@ -1,14 +1,17 @@
 //! Key terms and sequences from lists and tables:
 //! - "**term**: description" lines and two-column table rows become `short`
-//!   questions (name the term from its description) and, per list of two or
-//!   more, `match` questions (up to five pairs each);
+//!   questions (name the term from its description) when the term is a
+//!   technical name, otherwise `choice` questions among the list's other terms
+//!   (nobody can type an author's label), and, per list of two or more, `match`
+//!   questions (up to five pairs each);
 //! - lists of "**Session 1**: ...", "**Phase 2**: ..." (and Level, Day, Step)
 //!   become `order` questions over the descriptions;
 //! - "기본 → 자동화 → 자가치유" arrow chains of three or more become `order`.
 
 use super::markdown::{Block, BlockKind};
 use super::{
-    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, accepted, definition, is_label, seq_label,
+    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, definition, fnv1a, is_label, is_technical_name,
+    layout_options, pick_distractors_normalized, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::normalize;
@@ -93,19 +96,78 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             normalize(&d.term) != "목표" && !is_label(&d.term) && d.term.chars().count() <= 40
         })
         .collect();
+    let siblings: Vec<(String, String, u64)> = plain
+        .iter()
+        .map(|d| {
+            let n = normalize(&d.term);
+            let h = fnv1a(n.as_bytes());
+            (d.term.clone(), n, h)
+        })
+        .collect();
     for d in &plain {
-        short(ctx, d);
+        // Typed only when the description defines the term: a description that
+        // lists other names (MLOps, AIOps) leaves more than one typed answer.
+        let lists_names = d
+            .desc
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
+            .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
+        if is_technical_name(&d.term) && !lists_names {
+            short(ctx, d);
+        } else {
+            which_term(ctx, d, &siblings);
+        }
     }
     matches(ctx, &plain);
 }
 
+/// A technical name: typed from its description.
 fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let path = ctx.section_path(d.section);
     let prompt = format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc);
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
-    q.answer = Some(Answer::Many(accepted(&d.term)));
+    q.answer = Some(Answer::Many(super::with_abbreviations(&d.term, ctx.pool)));
+    ctx.out.push(q);
+}
+
+/// Any other label: nobody can type the author's exact words, so it is a choice
+/// among the other labels of its list.
+fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
+    let term_norm = normalize(&d.term);
+    let key = format!("{}\u{1f}{}", d.term, d.desc);
+    let seed = Seed::new(&key);
+    let desc_norm = normalize(&d.desc);
+    let n = siblings.len().saturating_sub(1).min(3);
+    let picked = (n >= 2)
+        .then(|| {
+            pick_distractors_normalized(
+                seed,
+                &term_norm,
+                siblings
+                    .iter()
+                    .map(|(t, n, h)| (t.as_str(), n.as_str(), *h)),
+                |c| desc_norm.contains(c) || !super::same_kind(c, &term_norm),
+                n,
+            )
+        })
+        .flatten();
+    let Some(distractors) = picked else {
+        ctx.dropped("보기로 쓸 형제 항목 부족");
+        return;
+    };
+    let path = ctx.section_path(d.section);
+    let (options, answer_id) = layout_options(seed, &d.term, &distractors);
+    let mut q = ctx.question(
+        "term-choice",
+        &key,
+        Kind::Choice,
+        format!("다음 설명에 해당하는 것을 고르시오 ({path}): {}", d.desc),
+        d.line,
+        d.section,
+    );
+    q.options = options;
+    q.answer = Some(Answer::One(answer_id));
     ctx.out.push(q);
 }
 

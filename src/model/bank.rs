@@ -283,6 +283,18 @@ pub struct Question {
     /// true: an instructor edited it; extract never overwrites it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// `hidden`: an instructor dropped it. Take, release and export never use it;
+    /// extract keeps the status when it makes the question again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+/// What an instructor decided about a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Never served, released or exported; kept in the bank (and across re-extraction).
+    Hidden,
 }
 
 impl Question {
@@ -305,7 +317,13 @@ impl Question {
             scoring: None,
             source: None,
             locked: false,
+            status: None,
         }
+    }
+
+    /// Whether an instructor hid it (`status: hidden`).
+    pub fn is_hidden(&self) -> bool {
+        self.status == Some(Status::Hidden)
     }
 
     /// The correct answer in words, for feedback screens and `quiz show`.

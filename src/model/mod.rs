@@ -8,7 +8,9 @@ pub mod bank;
 pub mod form;
 pub mod rubric;
 
-pub use bank::{Answer, Choice, Concept, Kind, Question, QuestionFile, ScoringOverride, SourceRef};
+pub use bank::{
+    Answer, Choice, Concept, Kind, Question, QuestionFile, ScoringOverride, SourceRef, Status,
+};
 pub use form::{Form, FormItem, FormQuestion, Mode, ReleasedForm, Submission, SubmittedAnswer};
 pub use rubric::{
     ChecklistItem, Criterion, Indicator, Level, MultiRule, OrderRule, Rubric, ScoringRules,
