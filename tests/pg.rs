@@ -822,3 +822,74 @@ fn the_web_tables_behave_alike_on_both_backends() {
     );
     assert_eq!(seen[0], seen[1]);
 }
+
+#[test]
+fn graders_running_at_once_store_each_csv_row_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    let url = server().fresh_db("graders");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("roster");
+    let run = quiz(p, &["roster", "import", "roster.csv", "--db", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-tf,true\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-order,a|b|c\n",
+    )
+    .expect("csv");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(["grade", "--responses", "lms.csv", "--db", &url])
+                .current_dir(p)
+                .env_remove("QUIZ_DB")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM responses", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 4, "each CSV row stored once");
+    let a: i64 = c
+        .query_one("SELECT count(*) FROM attempts", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(a, 2);
+    // A finished attempt never changes, whoever writes (the database's triggers).
+    let changed = c.execute("UPDATE responses SET response = 'x'", &[]);
+    assert!(
+        changed
+            .err()
+            .is_some_and(|e| format!("{e:?}").contains("finished attempt")),
+    );
+    let removed = c.execute("DELETE FROM attempts", &[]);
+    assert!(removed.is_err());
+    // Scores stay writable (regrade, review).
+    assert_eq!(
+        c.execute("UPDATE responses SET points = 0", &[])
+            .expect("rescore"),
+        4
+    );
+}
