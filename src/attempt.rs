@@ -45,6 +45,8 @@ pub fn unit_questions<'b>(
 
 /// What a new attempt is drawn with.
 pub struct Draw<'a, 'q> {
+    /// The bank (to close a practice attempt an exam supersedes).
+    pub bank: &'a Bank,
     /// Student id.
     pub student: &'a str,
     /// Unit prefix.
@@ -67,7 +69,15 @@ pub struct Draw<'a, 'q> {
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     if let Some(a) = gb.unfinished(d.student, d.unit)? {
-        return Ok(a);
+        // An exam supersedes a practice of the unit left open: the practice is
+        // closed (its answers kept, the rest unanswered) and the exam starts,
+        // rather than the student landing in a practice that shows the keys.
+        if !(a.mode == Mode::Practice && d.mode == Mode::Exam) {
+            return Ok(a);
+        }
+        let answered: Vec<usize> = gb.responses(a.id)?.iter().map(|r| r.position).collect();
+        let fills = unanswered_fills(d.bank, &a.form, &answered);
+        gb.close_attempt(a.id, &fills)?;
     }
     let review = if d.mode == Mode::Practice {
         gb.due_reviews(d.student, d.today)?

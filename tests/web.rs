@@ -1339,3 +1339,77 @@ fn roster_codes_and_instructor_code_through_the_binary() {
     let r = common::quiz(p, &["help", "serve"]);
     assert!(r.stdout.contains("quiz serve --demo"), "{}", r.stdout);
 }
+
+/// Practice shows the key after each answer: the answer given stays, a second
+/// one for the same question (after seeing the key) is refused.
+#[tokio::test]
+async fn a_practice_answer_cannot_be_changed_after_its_key_is_shown() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Practice, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    let pos = pos_on_page(&page.body);
+    let (shown, q) = t.shown(id, pos);
+    let r = t
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&skip=1", c.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let again = t
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(
+        again.body.contains("이미 답한 문제입니다"),
+        "{}",
+        again.body
+    );
+    let gb = Gradebook::open(&t.db).expect("gb");
+    let stored = gb.responses(id).expect("responses");
+    let mine: Vec<_> = stored.iter().filter(|r| r.position == pos).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].response, quiz::score::Response::Skipped);
+}
+
+/// An exam opened on a unit the student is practising starts the exam (the
+/// practice is closed with its answers), never the practice that shows keys.
+#[tokio::test]
+async fn starting_an_exam_closes_an_open_practice_of_the_unit() {
+    let t = setup();
+    let practice = t.open_quiz(Mode::Practice, None);
+    let c = t.student("s1", "CODE1").await;
+    let p = t.start(&c, practice).await;
+    let page = t.get(&c, &format!("/a/{p}")).await;
+    let pos = pos_on_page(&page.body);
+    let r = t
+        .post(
+            &c,
+            &format!("/a/{p}/answer"),
+            &format!("csrf={}&pos={pos}&skip=1", c.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let exam = t.open_quiz(Mode::Exam, Some(30));
+    let e = t.start(&c, exam).await;
+    assert_ne!(e, p, "the exam is a new attempt");
+    let gb = Gradebook::open(&t.db).expect("gb");
+    let a = gb.attempt_by_id(e).expect("read").expect("attempt");
+    assert_eq!(a.mode, Mode::Exam);
+    let old = gb.attempt_by_id(p).expect("read").expect("attempt");
+    assert!(old.finished_at.is_some(), "the practice was closed");
+    // Its answer is kept.
+    assert!(
+        gb.responses(p)
+            .expect("r")
+            .iter()
+            .any(|r| r.position == pos)
+    );
+}

@@ -153,6 +153,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let attempt: Attempt = attempt::open_or_start(
         &mut gb,
         &attempt::Draw {
+            bank: &bank,
             student: &o.student,
             unit: &unit,
             mode: o.mode,

@@ -149,6 +149,7 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
         let a = attempt::open_or_start(
             &mut gb,
             &attempt::Draw {
+                bank: &app.bank,
                 student: &student,
                 unit: &unit,
                 mode,
@@ -423,6 +424,19 @@ fn save(
         ));
     }
     let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
+    // Practice shows the key after each answer: an answer given there is final
+    // (as in the terminal, which never asks a question twice).
+    if a.mode == Mode::Practice
+        && app
+            .reader()
+            .responses(id)?
+            .iter()
+            .any(|r| r.position == pos)
+    {
+        return Err(WebError::Conflict(
+            "이미 답한 문제입니다. 연습에서는 정답을 본 뒤 답을 바꿀 수 없습니다.".into(),
+        ));
+    }
     let item = a
         .form
         .items
