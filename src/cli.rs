@@ -147,6 +147,12 @@ pub enum Command {
         after_help = "예:\n  quiz attempts list --student s104\n  quiz attempts close 17"
     )]
     Attempts(AttemptsCommand),
+    /// Move a gradebook between SQLite and PostgreSQL.
+    #[command(
+        subcommand,
+        after_help = "예:\n  quiz gradebook copy --from gradebook.db --to postgres://quiz:pass@db:5432/class\n  quiz gradebook copy --from postgres://quiz:pass@db:5432/class --to back.db"
+    )]
+    Gradebook(GradebookCommand),
     /// Serve quizzes in the browser: students log in with 학번 and a login code
     /// (`quiz roster codes`), the instructor with the link printed on start.
     ///
@@ -411,4 +417,24 @@ pub enum ModeArg {
     Practice,
     /// Feedback at the end.
     Exam,
+}
+
+/// `quiz gradebook` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum GradebookCommand {
+    /// Copy every table and row from one gradebook to another, empty one:
+    /// a SQLite file to a PostgreSQL database or back (row ids kept, so
+    /// reports are the same before and after). One transaction: a failure
+    /// leaves the destination as it was.
+    #[command(
+        after_help = "예:\n  quiz gradebook copy --from gradebook.db --to postgres://quiz:pass@db:5432/class"
+    )]
+    Copy {
+        /// Source: a SQLite file or postgres://user:pass@host:port/db.
+        #[arg(long, value_name = "DB")]
+        from: String,
+        /// Destination (empty, or a SQLite file to create): a file or a postgres:// URL.
+        #[arg(long, value_name = "DB")]
+        to: String,
+    },
 }

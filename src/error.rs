@@ -63,6 +63,14 @@ pub enum Error {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// The PostgreSQL gradebook failed (connecting or a query); the URL without its password.
+    #[error("gradebook {url}: {message}")]
+    Pg {
+        /// The database URL, password removed.
+        url: String,
+        /// What went wrong, one line.
+        message: String,
+    },
 }
 
 impl Error {
@@ -73,7 +81,7 @@ impl Error {
             | Error::AttemptHeld { .. }
             | Error::AttemptFinished { .. }
             | Error::ExamUnfinished { .. } => 1,
-            Error::Io { .. } | Error::Usage(_) | Error::Db { .. } => 2,
+            Error::Io { .. } | Error::Usage(_) | Error::Db { .. } | Error::Pg { .. } => 2,
         }
     }
 

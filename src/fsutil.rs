@@ -329,7 +329,12 @@ impl Batch {
 
 /// A path as shown to users: `/` separators, no leading `./`.
 pub fn display(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
+    let s = path.to_string_lossy();
+    // A PostgreSQL gradebook (`--db postgres://…`): never show its password.
+    if crate::gradebook::pg::is_url(&s) {
+        return crate::gradebook::pg::redact(&s);
+    }
+    let s = s.replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 

@@ -141,6 +141,9 @@ where
         cli::Command::Roster(cli::RosterCommand::Import { file }) => {
             cmd::roster::import(&cli.db, &file, &mut out)
         }
+        cli::Command::Gradebook(cli::GradebookCommand::Copy { from, to }) => {
+            gradebook::pg::copy::run(&from, &to, &mut out)
+        }
         cli::Command::Roster(cli::RosterCommand::List) => cmd::roster::list(&cli.db, &mut out),
         cli::Command::Roster(cli::RosterCommand::Codes {
             out: file,

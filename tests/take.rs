@@ -3,7 +3,6 @@
 mod common;
 
 use common::{copy_dir, quiz, quiz_env, quiz_in, root};
-use quiz::gradebook::Gradebook;
 use std::path::Path;
 
 fn project() -> tempfile::TempDir {
@@ -45,7 +44,7 @@ fn practice_session_screens_are_exact() {
     assert_eq!(without_time(&run.stdout), expected);
     assert!(run.stdout.contains("\n소요 시간: 0분"), "{}", run.stdout);
     // Everything is in the gradebook, by id.
-    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     let attempts = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(attempts.len(), 1);
     assert!(attempts[0].finished_at.is_some());
@@ -115,7 +114,7 @@ fn same_seed_same_form_snapshot() {
         );
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
-    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     let forms: Vec<_> = ["a1", "b2"]
         .iter()
         .map(|s| gb.attempts(s, "w1").expect("a")[0].form.clone())
@@ -164,13 +163,13 @@ fn same_student_unit_attempt_gives_the_same_form_everywhere() {
         "q\n",
     );
     assert_eq!(a.stdout, b.stdout);
-    let f1 = Gradebook::open(&p1.path().join("gradebook.db"))
+    let f1 = common::gradebook(p1.path())
         .expect("db")
         .attempts("kim", "w1")
         .expect("a")[0]
         .form
         .clone();
-    let f2 = Gradebook::open(&p2.path().join("gradebook.db"))
+    let f2 = common::gradebook(p2.path())
         .expect("db")
         .attempts("kim", "w1")
         .expect("a")[0]
@@ -190,7 +189,7 @@ fn same_student_unit_attempt_gives_the_same_form_everywhere() {
         &["take", "w1", "--student", "kim", "--count", "5"],
         "q\n",
     );
-    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     let att = gb.attempts("kim", "w1").expect("a");
     assert_eq!(att.len(), 2);
     assert_ne!(att[0].form.seed, att[1].form.seed);
@@ -247,7 +246,7 @@ fn invalid_input_never_counts_and_quit_resumes_identically() {
     );
     assert!(second.stdout.contains("문제 2/7 · 순서 배열"));
     assert!(!second.stdout.contains("문제 1/7"));
-    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     let att = gb.attempts("s1", "w1").expect("a");
     assert_eq!(att.len(), 1, "resumed, not restarted");
     assert_eq!(gb.responses(att[0].id).expect("r").len(), 2);
@@ -258,7 +257,6 @@ fn killed_process_loses_no_answer() {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let p = project();
-    let db = p.path().join("gradebook.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
         .args([
             "take",
@@ -271,6 +269,7 @@ fn killed_process_loses_no_answer() {
             "7",
         ])
         .current_dir(p.path())
+        .envs(common::backend_env(p.path()))
         .env("QUIZ_LEASE_TTL", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -283,7 +282,7 @@ fn killed_process_loses_no_answer() {
     // Wait until both answers are committed, then kill -9 while it waits for the third.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
-        let n = Gradebook::open(&db)
+        let n = common::gradebook(p.path())
             .ok()
             .and_then(|g| {
                 g.attempts("s9", "w1")
@@ -347,6 +346,7 @@ fn ten_concurrent_takers_lose_nothing() {
                         "7",
                     ])
                     .current_dir(&dir)
+                    .envs(common::backend_env(&dir))
                     .stdin(std::process::Stdio::piped())
                     .stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())
@@ -375,7 +375,7 @@ fn ten_concurrent_takers_lose_nothing() {
         assert_eq!(code, Some(0), "{stderr}");
         assert!(stdout.contains("점수: 7 / 8"), "{stdout}\n{stderr}");
     }
-    let gb = Gradebook::open(&p.path().join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     for i in 0..12 {
         let att = gb.attempts(&format!("c{i:02}"), "w1").expect("a");
         assert_eq!(att.len(), 1);
@@ -398,7 +398,10 @@ fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
     );
     assert_eq!(
         run.stdout,
-        "학생 2명 추가, 0명 갱신, 1행 거부 (gradebook.db)\n"
+        format!(
+            "학생 2명 추가, 0명 갱신, 1행 거부 ({})\n",
+            common::db_label(p.path())
+        )
     );
     let list = quiz(p.path(), &["roster", "list"]);
     assert!(
@@ -411,7 +414,10 @@ fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "quiz: 학번 `s404`이(가) gradebook.db의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)\n"
+        format!(
+            "quiz: 학번 `s404`이(가) {}의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)\n",
+            common::db_label(p.path())
+        )
     );
     let run = quiz_in(p.path(), &["take", "w1", "--student", "a/b"], "q\n");
     assert_eq!(run.code, 2);
@@ -606,7 +612,6 @@ fn a_second_take_of_a_held_attempt_is_refused() {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let p = project();
-    let db = p.path().join("gradebook.db");
     let args = [
         "take",
         "w1",
@@ -622,6 +627,7 @@ fn a_second_take_of_a_held_attempt_is_refused() {
     let mut first = Command::new(env!("CARGO_BIN_EXE_quiz"))
         .args(args)
         .current_dir(p.path())
+        .envs(common::backend_env(p.path()))
         .env("QUIZ_LEASE_TTL", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -634,11 +640,11 @@ fn a_second_take_of_a_held_attempt_is_refused() {
     // Wait for the first answer: the first session holds the attempt then.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
-        let n = Gradebook::open(&db)
+        let n = common::gradebook(p.path())
             .ok()
             .and_then(|g| g.attempts("s104", "w1").ok())
             .and_then(|a| a.first().map(|a| a.id))
-            .and_then(|id| Gradebook::open(&db).ok()?.responses(id).ok())
+            .and_then(|id| common::gradebook(p.path()).ok()?.responses(id).ok())
             .map_or(0, |r| r.len());
         if n == 1 {
             break;
@@ -666,7 +672,7 @@ fn a_second_take_of_a_held_attempt_is_refused() {
     drop(stdin);
     let out = first.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(0));
-    let gb = Gradebook::open(&db).expect("db");
+    let gb = common::gradebook(p.path()).expect("db");
     let att = gb.attempts("s104", "w1").expect("attempts");
     assert_eq!(att.len(), 1);
     assert!(att[0].finished_at.is_some());

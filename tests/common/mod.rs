@@ -35,8 +35,9 @@ pub fn quiz_env(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) ->
     let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
         .args(args)
         .current_dir(dir)
-        .envs(env.iter().copied())
         .env_remove("QUIZ_DB")
+        .envs(backend_env(dir))
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -46,6 +47,45 @@ pub fn quiz_env(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) ->
         let _ = s.write_all(stdin.as_bytes());
     }
     finish(child.wait_with_output().expect("wait for quiz"))
+}
+
+/// Under `QUIZ_TEST_DB=postgres`, `QUIZ_DB` names a PostgreSQL database of
+/// the test server, one per folder (made on first use), so the same test
+/// runs on the PostgreSQL gradebook; otherwise nothing (the SQLite file
+/// `gradebook.db` in `dir`).
+pub fn backend_env(dir: &Path) -> Vec<(&'static str, String)> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    if std::env::var("QUIZ_TEST_DB").as_deref() != Ok("postgres") {
+        return Vec::new();
+    }
+    static DBS: OnceLock<Mutex<HashMap<PathBuf, String>>> = OnceLock::new();
+    let mut dbs = DBS
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let url = dbs
+        .entry(dir.to_path_buf())
+        .or_insert_with(|| pg::server().fresh_db("t"))
+        .clone();
+    vec![("QUIZ_DB", url)]
+}
+
+/// The gradebook the tests in `dir` write: `gradebook.db` there, or its
+/// PostgreSQL database under `QUIZ_TEST_DB=postgres`.
+pub fn gradebook(dir: &Path) -> quiz::Result<quiz::gradebook::Gradebook> {
+    match backend_env(dir).pop() {
+        Some((_, url)) => quiz::gradebook::Gradebook::open(Path::new(&url)),
+        None => quiz::gradebook::Gradebook::open(&dir.join("gradebook.db")),
+    }
+}
+
+/// How `quiz` names the gradebook of `dir` in its messages.
+pub fn db_label(dir: &Path) -> String {
+    match backend_env(dir).pop() {
+        Some((_, url)) => quiz::gradebook::pg::redact(&url),
+        None => "gradebook.db".to_string(),
+    }
 }
 
 /// Run `quiz` with `args` in `dir`.
@@ -98,3 +138,4 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+pub mod pg;

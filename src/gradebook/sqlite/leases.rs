@@ -7,7 +7,7 @@
 //! in the same transaction. A lease without a heartbeat for the TTL (2 minutes
 //! by default) is free again, so a killed process does not lock a student out.
 
-use super::Gradebook;
+use super::Sqlite;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
@@ -128,7 +128,7 @@ fn exam_elsewhere(
     }
 }
 
-impl Gradebook {
+impl Sqlite {
     /// How long a lease lives without a heartbeat (tests shorten it).
     pub fn set_lease_ttl(&mut self, ttl: Duration) {
         self.lease_ttl = ttl;
@@ -159,7 +159,7 @@ impl Gradebook {
     }
 
     /// Renew `holder`'s lease (call well within the TTL, e.g. every TTL/4).
-    /// Fails like [`Gradebook::claim_attempt`] when the lease was lost to
+    /// Fails like [`Sqlite::claim_attempt`] when the lease was lost to
     /// another session after it expired.
     pub fn heartbeat(&mut self, attempt: i64, holder: &str, now: DateTime<Utc>) -> Result<()> {
         self.with_lease(attempt, holder, now)
@@ -195,9 +195,9 @@ mod tests {
     use super::*;
     use crate::model::{Form, Mode};
 
-    fn book() -> Result<(tempfile::TempDir, Gradebook, i64)> {
+    fn book() -> Result<(tempfile::TempDir, Sqlite, i64)> {
         let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
-        let mut g = Gradebook::open(&dir.path().join("g.db"))?;
+        let mut g = Sqlite::open(&dir.path().join("g.db"))?;
         let a = g.start_attempt("s1", "w1", Mode::Exam, |n| Form {
             form_id: format!("s1-w1-{n}"),
             unit: "w1".into(),

@@ -6,7 +6,7 @@
 //! and column entry. Submissions are graded against this record only; a form
 //! id it does not hold was never released by this gradebook.
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::{Error, Result};
 use crate::model::Form;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
@@ -54,7 +54,7 @@ pub(super) fn insert(
     Ok(())
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Record a new release of `unit` in one transaction: the release number is
     /// the unit's last plus one, and `make(release_no)` builds its forms (form
     /// ids must be new). Nothing is recorded when `make` fails. Returns the
@@ -78,7 +78,7 @@ impl Gradebook {
             .map_err(&db)?;
         let n = u32::try_from(last + 1).unwrap_or(u32::MAX);
         let forms = make(n)?;
-        let at = super::now();
+        let at = crate::gradebook::now();
         for f in &forms {
             insert(&tx, f, Some(n), "release", &at).map_err(&db)?;
         }
@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn every_form_given_out_is_recorded_and_releases_count_up() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
-        let mut g = Gradebook::open(&dir.path().join("g.db"))?;
+        let mut g = Sqlite::open(&dir.path().join("g.db"))?;
         let (n, _) = g.release_forms("w5", |n| Ok(vec![form(&format!("s1-w5-r{n}"))]))?;
         assert_eq!(n, 1);
         let (n, _) = g.release_forms("w5", |n| Ok(vec![form(&format!("s1-w5-r{n}"))]))?;

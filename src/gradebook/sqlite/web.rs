@@ -2,7 +2,7 @@
 //! sessions, quizzes the instructor opened, and which attempt belongs to
 //! which opened quiz (its deadline). All SQL of the web server is here.
 
-use super::{Gradebook, db_error};
+use super::{Sqlite, db_error};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
@@ -123,7 +123,7 @@ pub struct Progress {
     pub finished_at: Option<String>,
 }
 
-impl Gradebook {
+impl Sqlite {
     /// Checkpoint the WAL on commit after this many pages (SQLite's default
     /// 1000); 0: never on commit (the server checkpoints in the background, so
     /// no answer save waits for a checkpoint).
@@ -148,7 +148,7 @@ impl Gradebook {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&db)?;
-        let now = super::now();
+        let now = crate::gradebook::now();
         for (student, hash) in codes {
             tx.execute(
                 "INSERT OR REPLACE INTO web_codes (student_id, code_hash, created_at) VALUES (?1, ?2, ?3)",
@@ -185,7 +185,7 @@ impl Gradebook {
         self.conn
             .execute(
                 "INSERT OR REPLACE INTO web_instructor_codes (code_hash, one_time, created_at) VALUES (?1, ?2, ?3)",
-                params![hash, one_time, super::now()],
+                params![hash, one_time, crate::gradebook::now()],
             )
             .map_err(|e| self.db_err(e))?;
         Ok(())
@@ -218,7 +218,7 @@ impl Gradebook {
             .execute(
                 "INSERT INTO web_sessions (token_hash, student_id, csrf, holder, created_at, expires_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![token_hash, s.student, s.csrf, s.holder, super::now(), s.expires_at],
+                params![token_hash, s.student, s.csrf, s.holder, crate::gradebook::now(), s.expires_at],
             )
             .map_err(|e| self.db_err(e))?;
         Ok(())
@@ -269,7 +269,7 @@ impl Gradebook {
             .execute(
                 "INSERT INTO web_quizzes (unit, mode, count, time_limit_min, students, opened_at, closes_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![unit, mode.as_str(), count as i64, time_limit_min, students.join(","), super::now(), closes_at],
+                params![unit, mode.as_str(), count as i64, time_limit_min, students.join(","), crate::gradebook::now(), closes_at],
             )
             .map_err(|e| self.db_err(e))?;
         Ok(self.conn.last_insert_rowid())
@@ -280,7 +280,7 @@ impl Gradebook {
         self.conn
             .execute(
                 "UPDATE web_quizzes SET closed_at = ?2 WHERE id = ?1 AND closed_at IS NULL",
-                params![id, super::now()],
+                params![id, crate::gradebook::now()],
             )
             .map_err(|e| self.db_err(e))?;
         Ok(())
@@ -352,7 +352,7 @@ impl Gradebook {
     }
 
     /// One attempt by id.
-    pub fn attempt_by_id(&self, attempt: i64) -> Result<Option<super::Attempt>> {
+    pub fn attempt_by_id(&self, attempt: i64) -> Result<Option<crate::gradebook::Attempt>> {
         let Some(info) = self.attempt_info(attempt)? else {
             return Ok(None);
         };

@@ -4,7 +4,7 @@
 //! is never stuck: `quiz attempts close` finishes the attempt, storing every
 //! question not answered yet as unanswered, and the next `take` starts anew.
 
-use super::{Gradebook, db_error, leases};
+use super::{Sqlite, db_error, leases};
 use crate::error::{Error, Result};
 use crate::score::Status;
 use chrono::Utc;
@@ -35,7 +35,7 @@ pub struct OpenAttempt {
 /// response text, points, max, status)`.
 pub type Fill = (usize, String, String, f64, f64, Status);
 
-impl Gradebook {
+impl Sqlite {
     /// Unfinished attempts, optionally of one student and/or unit, oldest first.
     pub fn open_attempts(
         &self,
@@ -133,7 +133,7 @@ impl Gradebook {
             Some(Some(finished_at)) => return Err(Error::AttemptFinished { finished_at }),
             Some(None) => {}
         }
-        let now = super::now();
+        let now = crate::gradebook::now();
         for (pos, q, resp, points, max, status) in fills {
             tx.execute(
                 "INSERT OR IGNORE INTO responses

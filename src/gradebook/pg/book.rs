@@ -1,0 +1,74 @@
+//! The PostgreSQL gradebook as the commands see it: one connection, the
+//! same methods (and results) as the SQLite [`Gradebook`](crate::gradebook::Gradebook).
+//! Methods that only read take `&self` as SQLite's do: the client sits in a
+//! `RefCell`.
+
+use super::connect::{query_error, redact};
+use crate::error::{Error, Result};
+use std::cell::RefCell;
+
+/// An open PostgreSQL gradebook.
+pub struct PgBook {
+    pub(super) client: RefCell<postgres::Client>,
+    pub(super) url: String,
+    /// How long an attempt's lease lives without a heartbeat.
+    pub(super) lease_ttl: std::time::Duration,
+}
+
+impl PgBook {
+    /// Connects to `url` and brings its schema to the newest version.
+    pub fn open(url: &str) -> Result<PgBook> {
+        Ok(PgBook {
+            client: RefCell::new(super::open(url)?),
+            url: url.to_string(),
+            lease_ttl: crate::gradebook::DEFAULT_LEASE_TTL,
+        })
+    }
+
+    /// The URL without its password.
+    pub fn display(&self) -> String {
+        redact(&self.url)
+    }
+
+    /// What a command that PostgreSQL cannot do yet answers.
+    pub fn not_yet(&self, what: &str) -> Error {
+        Error::Usage(format!(
+            "{}: PostgreSQL 성적부에서는 아직 할 수 없는 일입니다 ({what}); SQLite 성적부 파일(--db gradebook.db)을 쓰세요",
+            self.display()
+        ))
+    }
+
+    /// Maps a query error to one line naming the database.
+    pub(super) fn err(&self) -> impl Fn(postgres::Error) -> Error + use<> {
+        query_error(&self.url)
+    }
+
+    /// Every row of a query.
+    pub(super) fn query(
+        &self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<postgres::Row>> {
+        self.client
+            .borrow_mut()
+            .query(sql, params)
+            .map_err(self.err())
+    }
+
+    /// Runs `f` in one transaction, committed when it returns Ok.
+    pub(super) fn transaction<T>(
+        &self,
+        f: impl FnOnce(&mut postgres::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = client.transaction().map_err(self.err())?;
+        let out = f(&mut tx)?;
+        tx.commit().map_err(self.err())?;
+        Ok(out)
+    }
+}
+
+/// A count from PostgreSQL (BIGINT) as usize.
+pub(super) fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}

@@ -1,0 +1,895 @@
+//! The PostgreSQL gradebook on a real server these tests start themselves
+//! (tests/common/pg.rs): connection problems, the versioned schema, and
+//! `quiz gradebook copy` both ways checked by identical weekly reports.
+
+mod common;
+
+use common::pg::{PASSWORD, USER, server};
+use common::{copy_dir, quiz, quiz_in, root};
+use std::path::Path;
+
+fn only_line(stderr: &str) -> &str {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line expected: {stderr}");
+    lines[0]
+}
+
+#[test]
+fn a_wrong_password_says_so_in_one_line_without_the_password() {
+    let s = server();
+    let url = format!(
+        "postgres://{USER}:not-the-password@127.0.0.1:{}/postgres",
+        s.port
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        only_line(&run.stderr),
+        format!(
+            "quiz: gradebook postgres://{USER}@127.0.0.1:{}/postgres: 비밀번호가 틀렸습니다 (사용자 {USER})",
+            s.port
+        )
+    );
+}
+
+#[test]
+fn a_missing_database_says_which() {
+    let s = server();
+    let url = s.url("no_such_class");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let line = only_line(&run.stderr);
+    assert!(
+        line.ends_with(
+            "데이터베이스 \"no_such_class\"이(가) 없습니다 (createdb no_such_class 로 만드세요)"
+        ),
+        "{line}"
+    );
+    assert!(!line.contains(PASSWORD), "{line}");
+}
+
+#[test]
+fn a_server_that_is_down_is_refused_not_waited_for() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let url = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{port}/class");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        only_line(&run.stderr)
+            .ends_with("서버에 연결할 수 없습니다: 연결 거부 (서버가 꺼져 있거나 포트가 다릅니다)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    // Accepts the TCP connection, then says nothing: the handshake would wait forever.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let url = format!("postgres://{USER}:{PASSWORD}@127.0.0.1:{port}/class?connect_timeout=1");
+    let dir = tempfile::tempdir().expect("tmp");
+    let started = std::time::Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["roster", "list"])
+        .current_dir(dir.path())
+        .env("QUIZ_DB", &url)
+        .output()
+        .expect("run quiz");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    drop(listener);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        only_line(&stderr).ends_with("서버가 1초 안에 응답하지 않았습니다 (connect timeout)"),
+        "{stderr}"
+    );
+}
+
+fn versions(url: &str) -> Vec<i64> {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    c.query("SELECT version FROM schema_version ORDER BY version", &[])
+        .expect("schema_version")
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}
+
+#[test]
+fn the_schema_is_versioned_and_migrated_once_by_processes_starting_together() {
+    let url = server().fresh_db("migrate");
+    let dir = tempfile::tempdir().expect("tmp");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(["roster", "list", "--db", &url])
+                .current_dir(dir.path())
+                .env_remove("QUIZ_DB")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+    }
+    let v = versions(&url);
+    assert!(!v.is_empty());
+    assert_eq!(v, (1..=v.len() as i64).collect::<Vec<_>>());
+}
+
+#[test]
+fn another_programs_database_is_left_alone() {
+    let url = server().fresh_db("foreign");
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    c.batch_execute("CREATE TABLE invoices (id INT)")
+        .expect("create");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 2);
+    assert!(
+        only_line(&run.stderr).contains("quiz 성적부가 아닌 데이터베이스입니다"),
+        "{}",
+        run.stderr
+    );
+    let still: Option<String> = c
+        .query_one("SELECT to_regclass('schema_version')::text", &[])
+        .expect("query")
+        .get(0);
+    assert_eq!(still, None);
+}
+
+/// A class with a roster, graded LMS answers (with quotes, tabs, newlines,
+/// backslashes and Korean), a checklist and a quiz taken in the terminal.
+fn class() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name,email\ns001,김민수,kim@example.com\ns002,\"이\t영희\",\ns003,박지훈\\,\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-short,\"=HYPERLINK(\"\"x\"\")\"\n\
+s001,w1d1-tf,true\n\
+s001,w1d1-essay,\"첫 줄\n둘째 줄\\끝\"\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-order,a|b|c\n\
+s002,w1d1-match,a:q|b:p\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--count",
+            "3",
+            "--seed",
+            "7",
+        ],
+        "1\n?\nq\n",
+    );
+    assert!(run.code == 0, "{}\n{}", run.stdout, run.stderr);
+    dir
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir") {
+        let e = e.expect("entry");
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.path().is_dir() {
+            for (n, b) in files(&e.path()) {
+                out.push((format!("{name}/{n}"), b));
+            }
+        } else {
+            out.push((name, std::fs::read(e.path()).expect("read")));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn report(p: &Path, db: &str, out: &str) -> Vec<(String, Vec<u8>)> {
+    let run = quiz(p, &["report", "--week", "1", "--db", db, "--out", out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["attempts", "list", "--db", db]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(p.join(out).join("attempts.txt"), run.stdout).expect("write");
+    files(&p.join(out))
+}
+
+#[test]
+fn copy_to_postgres_and_back_gives_the_same_reports_byte_for_byte() {
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db("copy");
+    let before = report(p, "gradebook.db", "before");
+    assert!(
+        before.len() >= 2,
+        "{:?}",
+        before.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("복사했습니다 (students 3, attempts "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(PASSWORD), "{}", run.stdout);
+
+    // Read from PostgreSQL itself: the same files.
+    let on_pg = report(p, &url, "on_pg");
+    assert_eq!(before.len(), on_pg.len());
+    for ((n1, b1), (n2, b2)) in before.iter().zip(&on_pg) {
+        assert_eq!(n1, n2);
+        assert!(b1 == b2, "{n1} differs when read from PostgreSQL");
+    }
+
+    let run = quiz(p, &["gradebook", "copy", "--from", &url, "--to", "back.db"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = report(p, "back.db", "after");
+    assert_eq!(before.len(), after.len());
+    for ((n1, b1), (n2, b2)) in before.iter().zip(&after) {
+        assert_eq!(n1, n2);
+        assert!(b1 == b2, "{n1} differs after the round trip");
+    }
+
+    // A new attempt in PostgreSQL gets an id past the copied ones.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let max: i64 = c
+        .query_one("SELECT MAX(id) FROM attempts", &[])
+        .expect("max")
+        .get(0);
+    let next: i64 = c
+        .query_one(
+            "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, started_at)
+             VALUES ('s009', 'w1', 1, 'practice', '1', 'v', '{}', 'now') RETURNING id",
+            &[],
+        )
+        .expect("insert")
+        .get(0);
+    assert_eq!(next, max + 1);
+}
+
+#[test]
+fn copy_refuses_a_destination_that_is_not_empty_and_changes_nothing() {
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db("full");
+    assert_eq!(
+        quiz(
+            p,
+            &["gradebook", "copy", "--from", "gradebook.db", "--to", &url]
+        )
+        .code,
+        0
+    );
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        only_line(&run.stderr).ends_with(
+            "대상 성적부가 비어 있지 않습니다 (students에 3행): 아무것도 복사하지 않았습니다"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", &url, "--to", "gradebook.db"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("대상 성적부가 비어 있지 않습니다"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(
+        p,
+        &[
+            "gradebook",
+            "copy",
+            "--from",
+            "gradebook.db",
+            "--to",
+            "other.db",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("하나는 postgres:// URL이어야 합니다"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Every read of the PostgreSQL gradebook, as `Debug` text.
+fn reads_pg(b: &quiz::gradebook::pg::PgBook, questions: &[&str]) -> Vec<String> {
+    let mut out = vec![
+        format!("{:?}", b.students().expect("students")),
+        format!("{:?}", b.rows().expect("rows")),
+        format!("{:?}", b.score_rows().expect("score_rows")),
+        format!("{:?}", b.ungraded_rows().expect("ungraded")),
+        format!("{:?}", b.checklist(1).expect("checklist")),
+        format!("{:?}", b.student_count().expect("count")),
+        format!("{:?}", b.roster_status("s002").expect("status")),
+        format!(
+            "{:?}",
+            b.due_reviews(
+                "s003",
+                chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date")
+            )
+            .expect("due")
+        ),
+    ];
+    let mut scores = Vec::new();
+    b.for_each_score(|a, s, q, p, st, f| scores.push(format!("{a} {s} {q} {p:?} {st} {f}")))
+        .expect("scores");
+    scores.sort();
+    out.push(scores.join("\n"));
+    b.for_each_student_rows(questions, |s, rows| {
+        out.push(format!("{s}: {rows:?}"));
+        Ok(())
+    })
+    .expect("student rows");
+    out
+}
+
+/// The same reads of the SQLite gradebook.
+fn reads_sqlite(b: &quiz::gradebook::Gradebook, questions: &[&str]) -> Vec<String> {
+    let mut out = vec![
+        format!("{:?}", b.students().expect("students")),
+        format!("{:?}", b.rows().expect("rows")),
+        format!("{:?}", b.score_rows().expect("score_rows")),
+        format!("{:?}", b.ungraded_rows().expect("ungraded")),
+        format!("{:?}", b.checklist(1).expect("checklist")),
+        format!("{:?}", b.student_count().expect("count")),
+        format!("{:?}", b.roster_status("s002").expect("status")),
+        format!(
+            "{:?}",
+            b.due_reviews(
+                "s003",
+                chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date")
+            )
+            .expect("due")
+        ),
+    ];
+    let mut scores = Vec::new();
+    b.for_each_score(|a, s, q, p, st, f| scores.push(format!("{a} {s} {q} {p:?} {st} {f}")))
+        .expect("scores");
+    scores.sort();
+    out.push(scores.join("\n"));
+    b.for_each_student_rows(questions, |s, rows| {
+        out.push(format!("{s}: {rows:?}"));
+        Ok(())
+    })
+    .expect("student rows");
+    out
+}
+
+#[test]
+fn postgres_reads_and_writes_like_sqlite() {
+    use quiz::gradebook::{ChecklistScore, Gradebook, Student, pg::PgBook};
+    let dir = class();
+    let p = dir.path();
+    let url = server().fresh_db_korean("same");
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", "gradebook.db", "--to", &url],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lite = Gradebook::open(&p.join("gradebook.db")).expect("sqlite");
+    let mut pg = PgBook::open(&url).expect("pg");
+    let questions = [
+        "w1d1-choice",
+        "w1d1-short",
+        "w1d1-tf",
+        "w1d1-essay",
+        "w1d1-order",
+    ];
+    let before = reads_sqlite(&lite, &questions);
+    assert!(before[1].contains("HYPERLINK"), "{}", before[1]);
+    assert_eq!(before, reads_pg(&pg, &questions));
+
+    // The same writes on both.
+    let students = [
+        Student {
+            id: "s002".into(),
+            name: "이영희".into(),
+            email: Some("lee@example.com".into()),
+        },
+        Student {
+            id: "s010".into(),
+            name: "Zed".into(),
+            email: None,
+        },
+        // Byte order puts these first; a Korean or English collation would not.
+        Student {
+            id: "S004".into(),
+            name: "대문자".into(),
+            email: None,
+        },
+        Student {
+            id: "_x".into(),
+            name: "밑줄".into(),
+            email: None,
+        },
+    ];
+    assert_eq!(lite.upsert_students(&students).expect("upsert"), (3, 1));
+    assert_eq!(pg.upsert_students(&students).expect("upsert"), (3, 1));
+    let order: Vec<String> = pg
+        .students()
+        .expect("students")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(order, ["S004", "_x", "s001", "s002", "s003", "s010"]);
+    // ... while this database's own collation sorts otherwise.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let theirs: Vec<String> = c
+        .query_one(
+            "SELECT ARRAY(SELECT x FROM unnest(ARRAY['s001', 'S004', '_x']) x ORDER BY x)",
+            &[],
+        )
+        .expect("sort")
+        .get(0);
+    assert_ne!(theirs, ["S004", "_x", "s001"]);
+    let scores = [ChecklistScore {
+        student: "s001".into(),
+        week: 1,
+        item: "c1".into(),
+        level: "우수".into(),
+        points: 2.5,
+        by: "kim".into(),
+        at: "2026-01-01T00:00:00Z".into(),
+    }];
+    for _ in 0..2 {
+        lite.set_checklist(&scores).expect("checklist");
+        pg.set_checklist(&scores).expect("checklist");
+    }
+    let rows = lite.rows().expect("rows");
+    let first = &rows[0];
+    lite.set_manual(
+        first.attempt_id,
+        first.position,
+        0.25,
+        Some("메모\t탭"),
+        "kim",
+    )
+    .expect("manual");
+    pg.set_manual(
+        first.attempt_id,
+        first.position,
+        0.25,
+        Some("메모\t탭"),
+        "kim",
+    )
+    .expect("manual");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date");
+    for (q, right) in [("w1d1-tf", false), ("w1d1-tf", true), ("w1d1-short", false)] {
+        lite.review_update("s003", q, right, today).expect("review");
+        pg.review_update("s003", q, right, today).expect("review");
+    }
+    let after_lite = reads_sqlite(&lite, &questions);
+    let after_pg = reads_pg(&pg, &questions);
+    assert_ne!(before, after_lite);
+    assert!(
+        after_lite.iter().any(|r| r.contains("메모\\t탭")),
+        "{after_lite:?}"
+    );
+    assert_eq!(after_lite, after_pg);
+}
+
+fn form(id: &str, student: &str) -> quiz::model::Form {
+    quiz::model::Form {
+        form_id: id.into(),
+        unit: "w5".into(),
+        student: student.into(),
+        seed: 9,
+        bank_version: "v".into(),
+        items: vec![quiz::model::FormItem {
+            question: "q1".into(),
+            options: vec!["b".into(), "a".into()],
+            items: vec![],
+            left: vec![],
+            right: vec![],
+            review: false,
+            tokens: std::collections::BTreeMap::from([("a".into(), "0f0f0f".into())]),
+        }],
+    }
+}
+
+#[test]
+fn many_connections_starting_one_attempt_get_the_same_one() {
+    use quiz::gradebook::pg::PgBook;
+    let url = server().fresh_db("start");
+    PgBook::open(&url).expect("migrate");
+    let ids: Vec<i64> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut b = PgBook::open(&url).expect("open");
+                    b.start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+                        form(&format!("s1-w5-{n}"), "s1")
+                    })
+                    .expect("start")
+                    .id
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("join"))
+            .collect()
+    });
+    assert!(ids.iter().all(|i| *i == ids[0]), "{ids:?}");
+    let b = PgBook::open(&url).expect("open");
+    assert_eq!(b.attempts("s1", "w5").expect("attempts").len(), 1);
+}
+
+#[test]
+fn a_lease_keeps_other_sessions_out_and_a_finished_attempt_never_changes() {
+    use quiz::Error;
+    use quiz::gradebook::pg::PgBook;
+    use quiz::score::{Response, Status};
+    let url = server().fresh_db("lease");
+    let mut a = PgBook::open(&url).expect("open");
+    let mut b = PgBook::open(&url).expect("open");
+    let at = a
+        .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+            form(&format!("s1-w5-{n}"), "s1")
+        })
+        .expect("start");
+    let now = chrono::Utc::now();
+    a.claim_attempt(at.id, "A", now).expect("claim");
+    assert!(matches!(
+        b.claim_attempt(at.id, "B", now),
+        Err(Error::AttemptHeld { .. })
+    ));
+    let answer = Response::Choice("a".into());
+    assert!(matches!(
+        b.record(at.id, "B", 0, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptHeld { .. })
+    ));
+    a.record(at.id, "A", 0, "q1", &answer, 1.0, 1.0, Status::Auto)
+        .expect("record");
+    a.record(at.id, "A", 0, "q1", &answer, 1.0, 1.0, Status::Auto)
+        .expect("record again: one row");
+    assert_eq!(a.responses(at.id).expect("responses").len(), 1);
+    // An expired lease is free again.
+    b.set_lease_ttl(std::time::Duration::from_millis(1));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    b.claim_attempt(at.id, "B", chrono::Utc::now())
+        .expect("take over");
+    assert!(matches!(
+        a.record(at.id, "A", 1, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptHeld { .. })
+    ));
+    b.finish(at.id, "B").expect("finish");
+    assert!(matches!(
+        b.record(at.id, "B", 1, "q1", &answer, 1.0, 1.0, Status::Auto),
+        Err(Error::AttemptFinished { .. })
+    ));
+    assert!(a.unfinished("s1", "w5").expect("unfinished").is_none());
+    // The next start is a new attempt, number 2.
+    let next = a
+        .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+            form(&format!("s1-w5-{n}"), "s1")
+        })
+        .expect("start");
+    assert_eq!(next.attempt_no, 2);
+    // The database itself refuses a second unfinished take attempt.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let dup = c.execute(
+        "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, started_at)
+         VALUES ('s1', 'w5', 3, 'exam', '1', 'v', '{}', 'now')",
+        &[],
+    );
+    assert!(dup.is_err());
+}
+
+#[test]
+fn releases_count_up_under_concurrent_releases() {
+    use quiz::gradebook::pg::PgBook;
+    let url = server().fresh_db("release");
+    PgBook::open(&url).expect("migrate");
+    let mut got: Vec<u32> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let url = &url;
+                s.spawn(move || {
+                    let mut b = PgBook::open(url).expect("open");
+                    b.release_forms("w5", |n| Ok(vec![form(&format!("s{i}-w5-r{n}"), "s1")]))
+                        .expect("release")
+                        .0
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("join"))
+            .collect()
+    });
+    got.sort();
+    assert_eq!(got, vec![1, 2, 3, 4]);
+    let b = PgBook::open(&url).expect("open");
+    let rec = b.form_record("s0-w5-r1").expect("record");
+    let rec = rec.or(b.form_record("s1-w5-r1").expect("record"));
+    let rec = rec
+        .or(b.form_record("s2-w5-r1").expect("record"))
+        .or(b.form_record("s3-w5-r1").expect("record"))
+        .expect("release 1 stored");
+    assert_eq!(rec.release_no, Some(1));
+    assert_eq!(rec.origin, "release");
+}
+
+#[test]
+fn unfinished_attempts_are_listed_and_closed_once() {
+    use quiz::Error;
+    use quiz::gradebook::pg::PgBook;
+    use quiz::score::{Response, Status};
+    let url = server().fresh_db("close");
+    let mut b = PgBook::open(&url).expect("open");
+    let at = b
+        .start_attempt("s7", "w5", quiz::model::Mode::Practice, |n| {
+            form(&format!("s7-w5-{n}"), "s7")
+        })
+        .expect("start");
+    b.record(
+        at.id,
+        "H",
+        0,
+        "q1",
+        &Response::Choice("b".into()),
+        0.0,
+        1.0,
+        Status::Auto,
+    )
+    .expect("record");
+    let open = b.open_attempts(Some("s7"), None).expect("list");
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (open[0].id, open[0].answered, open[0].questions),
+        (at.id, 1, 1)
+    );
+    assert!(open[0].held_since.is_some());
+    assert!(b.open_attempts(Some("s8"), None).expect("list").is_empty());
+    let (f, answered) = b.open_attempt_form(at.id).expect("form").expect("open");
+    assert_eq!((f.form_id.as_str(), answered), ("s7-w5-1", vec![0]));
+    let fills = vec![(
+        0,
+        "q1".to_string(),
+        "skipped".to_string(),
+        0.0,
+        1.0,
+        Status::Auto,
+    )];
+    b.close_attempt(at.id, &fills).expect("close");
+    assert!(b.open_attempts(None, None).expect("list").is_empty());
+    assert!(b.open_attempt_form(at.id).expect("form").is_none());
+    // The stored answer was kept, not replaced by the fill.
+    let kept = b.responses(at.id).expect("responses");
+    assert_eq!(format!("{:?}", kept[0].response), "Choice(\"b\")");
+    assert!(matches!(
+        b.close_attempt(at.id, &fills),
+        Err(Error::AttemptFinished { .. })
+    ));
+}
+
+/// Masks every RFC 3339 time (`2026-…Z`) in `s`: the two backends ran a moment apart.
+fn untimed(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\"20") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        match tail.find('"') {
+            Some(j) if tail[..j].ends_with('Z') && tail[..j].contains('T') => {
+                out.push_str("\"T\"");
+                rest = &tail[j + 1..];
+            }
+            _ => {
+                out.push('"');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_web_tables_behave_alike_on_both_backends() {
+    use quiz::gradebook::{Gradebook, WebSession, pg::PgBook};
+    use quiz::score::{Response, Status};
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = server().fresh_db("web");
+    let mut lite = Gradebook::open(&dir.path().join("g.db")).expect("sqlite");
+    let mut pg = PgBook::open(&url).expect("pg");
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    macro_rules! scenario {
+        ($b:expr) => {{
+            let b = $b;
+            let mut log = Vec::new();
+            b.set_login_codes(&[("s1".into(), "h1".into()), ("s2".into(), "h2".into())])
+                .expect("codes");
+            b.set_login_codes(&[("s1".into(), "h1b".into())])
+                .expect("codes");
+            log.push(format!("{:?}", b.students_with_codes().expect("with")));
+            log.push(format!("{:?}", b.login_code_hash("s1").expect("hash")));
+            log.push(format!("{:?}", b.login_code_hash("s9").expect("hash")));
+            b.add_instructor_code("t1", false).expect("code");
+            b.add_instructor_code("once", true).expect("code");
+            let mut codes = b.instructor_codes().expect("codes");
+            codes.sort();
+            log.push(format!("{codes:?}"));
+            log.push(format!("{}", b.use_one_time_code("once").expect("use")));
+            log.push(format!("{}", b.use_one_time_code("once").expect("use")));
+            log.push(format!("{}", b.use_one_time_code("t1").expect("use")));
+            let s = WebSession {
+                student: Some("s1".into()),
+                csrf: "c".into(),
+                holder: "h".into(),
+                expires_at: "2099-01-01T00:00:00Z".into(),
+            };
+            b.create_session("tok", &s).expect("session");
+            log.push(format!("{:?}", b.session("tok").expect("session")));
+            b.delete_session("tok").expect("delete");
+            log.push(format!("{:?}", b.session("tok").expect("session")));
+            let q = b
+                .open_quiz(
+                    "w5",
+                    quiz::model::Mode::Exam,
+                    3,
+                    Some(10),
+                    &["s1".to_string(), "s2".to_string()],
+                    Some("2099-01-01T00:00:00Z"),
+                )
+                .expect("open");
+            let q2 = b
+                .open_quiz("w6", quiz::model::Mode::Practice, 5, None, &[], None)
+                .expect("open");
+            b.close_quiz(q2).expect("close");
+            log.push(untimed(&format!("{:?}", b.quizzes().expect("quizzes"))));
+            let a = b
+                .start_attempt("s1", "w5", quiz::model::Mode::Exam, |n| {
+                    form(&format!("s1-w5-{n}"), "s1")
+                })
+                .expect("start");
+            b.link_attempt(a.id, q, Some("2000-01-01T00:00:00Z"))
+                .expect("link");
+            b.link_attempt(a.id, q2, None)
+                .expect("link again: the first stays");
+            b.record(
+                a.id,
+                "H",
+                0,
+                "q1",
+                &Response::Choice("a".into()),
+                1.0,
+                1.0,
+                Status::Auto,
+            )
+            .expect("record");
+            log.push(format!("{:?}", b.attempt_info(a.id).expect("info")));
+            log.push(format!(
+                "{:?}",
+                b.attempt_by_id(a.id).expect("by id").map(|a| a.id)
+            ));
+            log.push(format!("{:?}", b.student_attempt_ids("s1").expect("ids")));
+            log.push(format!(
+                "{:?}",
+                b.overdue_attempts("2026-01-01T00:00:00Z").expect("overdue")
+            ));
+            log.push(format!("{:?}", b.quiz_progress(q).expect("progress")));
+            log.push(format!("{:?}", b.quiz_facility(q).expect("facility")));
+            log
+        }};
+    }
+    seen.push(scenario!(&mut lite));
+    seen.push(scenario!(&mut pg));
+    assert!(
+        seen[0].iter().any(|l| l.contains("Some(\"h1b\")")),
+        "{:?}",
+        seen[0]
+    );
+    assert_eq!(seen[0], seen[1]);
+}
+
+#[test]
+fn graders_running_at_once_store_each_csv_row_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    let url = server().fresh_db("graders");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("roster");
+    let run = quiz(p, &["roster", "import", "roster.csv", "--db", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-tf,true\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-order,a|b|c\n",
+    )
+    .expect("csv");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(["grade", "--responses", "lms.csv", "--db", &url])
+                .current_dir(p)
+                .env_remove("QUIZ_DB")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    let n: i64 = c
+        .query_one("SELECT count(*) FROM responses", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 4, "each CSV row stored once");
+    let a: i64 = c
+        .query_one("SELECT count(*) FROM attempts", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(a, 2);
+    // A finished attempt never changes, whoever writes (the database's triggers).
+    let changed = c.execute("UPDATE responses SET response = 'x'", &[]);
+    assert!(
+        changed
+            .err()
+            .is_some_and(|e| format!("{e:?}").contains("finished attempt")),
+    );
+    let removed = c.execute("DELETE FROM attempts", &[]);
+    assert!(removed.is_err());
+    // Scores stay writable (regrade, review).
+    assert_eq!(
+        c.execute("UPDATE responses SET points = 0", &[])
+            .expect("rescore"),
+        4
+    );
+}
