@@ -178,12 +178,28 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
     let answer = q.answer.as_ref();
     match (q.kind, answer) {
         (Kind::Essay, _) => {
-            if q.rubric.is_empty() {
+            // Extraction leaves an essay without rubric on purpose (every
+            // candidate concept was a word of its prompt); warn for hand-written ones.
+            if q.rubric.is_empty() && q.source.is_none() {
                 p.warning(
                     diags,
                     None,
                     format!("essay `{id}` has no rubric: it can only be scored by hand"),
                 );
+            }
+            let prompt = crate::text::normalize(&q.prompt);
+            for c in &q.rubric {
+                let w = crate::text::normalize(&c.concept);
+                if !w.is_empty() && prompt.contains(&w) {
+                    p.warning(
+                        diags,
+                        Some("rubric"),
+                        format!(
+                            "essay `{id}`: 루브릭 개념 `{}`이(가) 문제 본문에 있습니다: 문제를 베껴 쓴 답도 점수를 받으므로 채점에서 빠집니다",
+                            c.concept
+                        ),
+                    );
+                }
             }
         }
         (_, None) => p.error(diags, None, format!("question `{id}` has no answer")),
@@ -354,7 +370,13 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
             }
         }
     }
-    if !q.criteria.is_empty() {
+    if q.criteria.is_empty() {
+        p.warning(
+            diags,
+            None,
+            format!("문항 `{id}`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])"),
+        );
+    } else {
         let week = week_of(&p.f.file.unit);
         match week.and_then(|w| bank.rubrics.get(&w)) {
             None => p.error(

@@ -300,9 +300,11 @@ fn sample_documents_properties() {
                     );
                 }
                 (Kind::Essay, None) => {
-                    assert!(!q.rubric.is_empty(), "{}", q.id);
+                    // The rubric (possibly empty: every candidate was a word of
+                    // the prompt) never exceeds the question's 1 to 5 points.
                     let sum: f64 = q.rubric.iter().map(|c| c.points).sum();
-                    assert_eq!(sum, q.points);
+                    assert!(sum <= q.points, "{}", q.id);
+                    assert!((1.0..=5.0).contains(&q.points), "{}", q.id);
                 }
                 other => panic!("{}: unexpected kind/answer {other:?}", q.id),
             }
@@ -638,12 +640,14 @@ fn check_reports_every_problem_with_its_place() {
     assert_eq!(
         run.stderr,
         "questions/week_01/broken.yaml:6:1: invalid YAML: found unexpected end of stream
+questions/week_01/dup.yaml:3:3: warning: 문항 `w1-aaaaaa`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
 questions/week_01/dup.yaml:6:3: truefalse `w1-aaaaaa` needs `true` or `false` as answer
 questions/week_01/good.yaml:4:3: duplicate question id `w1-aaaaaa` (first in questions/week_01/dup.yaml:3)
 questions/week_01/good.yaml:10:3: answer `c` of `w1-aaaaaa` names no option
 questions/week_01/good.yaml:14:3: question `w1-bbbbbb` has an empty prompt
 questions/week_01/good.yaml:15:3: order `w1-bbbbbb` needs at least 2 items
 questions/week_01/good.yaml:18:3: criterion `network` of `w1-bbbbbb` is not in rubrics/week_01.yaml
+questions/week_01/good.yaml:19:3: warning: 문항 `w1-cccccc`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
 questions/week_01/good.yaml:22:3: match `w1-cccccc` needs at least 2 pairs
 questions/week_01/schema.yaml:4:9: invalid YAML: questions[0].kind: unknown variant `multiple`, expected one of `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`
 rubrics/week_01.yaml:8:3: checklist item `w1k1` names unknown criterion `nope`
@@ -651,7 +655,7 @@ rubrics/week_01.yaml:8:3: checklist item `w1k1` names unknown criterion `nope`
     );
     assert_eq!(
         run.stdout,
-        "문항 4개(파일 2개)와 루브릭 1개를 검사했습니다: 오류 10개, 경고 0개\n"
+        "문항 4개(파일 2개)와 루브릭 1개를 검사했습니다: 오류 10개, 경고 2개\n"
     );
 }
 
@@ -713,5 +717,59 @@ fn show_prints_key_criteria_and_source_line() {
     assert!(
         run.stderr
             .starts_with("quiz: no question `w3d5-zzzzzz` in the bank")
+    );
+}
+
+/// Copying an essay's question must not score: extraction never makes a rubric
+/// concept out of a word of the prompt (w5-8f79c9 waits for the instructor).
+#[test]
+fn essay_rubrics_never_use_words_of_the_prompt() {
+    let mut essays = 0;
+    for (path, _) in tree(&root().join("questions")) {
+        let f = load_file(&root().join("questions").join(&path));
+        for q in f.questions.iter().filter(|q| q.kind == Kind::Essay) {
+            essays += 1;
+            let prompt = normalize(&q.prompt);
+            for c in &q.rubric {
+                assert!(
+                    !prompt.contains(&normalize(&c.concept)),
+                    "{}: concept `{}` is in the prompt `{}`",
+                    q.id,
+                    c.concept,
+                    q.prompt
+                );
+            }
+            assert!(q.points > 0.0, "{}", q.id);
+        }
+    }
+    assert!(essays > 10, "{essays}");
+    let show = quiz(&root(), &["show", "w5-8f79c9"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(show.stdout.contains("points:   3\n"), "{}", show.stdout);
+    assert!(!show.stdout.contains("파이프라인, "), "{}", show.stdout);
+}
+
+/// A hand-edited essay whose rubric repeats its prompt: `quiz check` warns, and
+/// a row answering with the prompt earns 0.
+#[test]
+fn check_warns_about_a_rubric_concept_in_the_prompt() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), tmp.path());
+    let q = tmp.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&q).expect("bank");
+    let edited = text.replace(
+        "{concept: Git 저장소, points: 1}",
+        "{concept: 기존 배포, points: 1}",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&q, edited).expect("edit");
+    let run = quiz(tmp.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: essay `w1d1-essay`: 루브릭 개념 `기존 배포`이(가) 문제 본문에 있습니다"
+        ),
+        "{}",
+        run.stderr
     );
 }

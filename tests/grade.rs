@@ -196,7 +196,7 @@ lms.csv:9:2: `s003` answers `w1d1-choice` a second time; row skipped\n"
     );
     assert!(
         run.stdout
-            .contains("포함된 개념: 선언적 배포 (루브릭: 선언적 배포, Git)\n제안 점수: 1/2")
+            .contains("포함된 개념: 선언적 배포 (루브릭: 선언적 배포, Git 저장소)\n제안 점수: 1/2")
     );
     assert!(run.stdout.ends_with("1개 답안의 점수를 확정했습니다.\n"));
 
@@ -275,4 +275,70 @@ fn malformed_and_unknown_submissions_are_reported() {
         "subs/broken.yaml:2:7: invalid YAML: unit: invalid type: sequence, expected a string; file skipped\n\
 subs/draft.yaml:6:1: not submitted yet (no submitted_at); file skipped\n"
     );
+}
+
+/// A skipped essay (`?` in take, an empty cell in a CSV export) is 0 and final:
+/// it never waits in the review queue nor gets a cell in the rubric sheet.
+#[test]
+fn a_skipped_essay_is_zero_and_never_awaits_review() {
+    let p = project();
+    let p = p.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    // s001 takes the quiz and skips the essay with `?`.
+    let take = quiz_in(
+        p,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        "3 4\n3 2 1\n1-B 2-A\nx\n?\n3\n깃옵스\n",
+    );
+    assert_eq!(take.code, 0, "{}", take.stderr);
+    // s002's essay cell in an LMS export is empty.
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\r\ns002,w1d1-essay,\r\ns002,w1d1-tf,true\r\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("│ 검토 대기            ┆ 0  │"),
+        "{}",
+        run.stdout
+    );
+    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let mut essays: Vec<_> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay")
+        .map(|r| (r.student, r.points, r.status))
+        .collect();
+    essays.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        essays,
+        vec![
+            ("s001".to_string(), Some(0.0), Some("auto".to_string())),
+            ("s002".to_string(), Some(0.0), Some("auto".to_string())),
+        ]
+    );
+    let review = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "");
+    assert_eq!(review.code, 0, "{}", review.stderr);
+    assert!(!review.stdout.contains("w1d1-essay"), "{}", review.stdout);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    assert!(!sheet.contains("w1d1-essay"), "{sheet}");
 }

@@ -683,7 +683,7 @@ fn right_answers(
                 t("b"),
                 t("p")
             ),
-            "w1d1-essay" => "{kind: text, value: 선언적으로 Git에 둡니다}".to_string(),
+            "w1d1-essay" => "{kind: text, value: 선언적으로 Git 저장소에 둡니다}".to_string(),
             q => panic!("unexpected question {q}"),
         };
         s.push_str(&format!(
@@ -1163,7 +1163,7 @@ fn a_finished_attempt_never_changes_from_any_path() {
     std::fs::write(p.join("subs/s002.yaml"), &sub).expect("write");
     std::fs::write(
         p.join("e.csv"),
-        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\n",
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git 저장소에 둡니다\n",
     )
     .expect("csv");
     let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
@@ -1189,7 +1189,7 @@ fn a_finished_attempt_never_changes_from_any_path() {
     std::fs::write(p.join("subs/s002.yaml"), edited).expect("write");
     std::fs::write(
         p.join("e.csv"),
-        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git에 둡니다\ns001,w1d1-short,깃옵스\n",
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w1d1-essay,선언적으로 Git 저장소에 둡니다\ns001,w1d1-short,깃옵스\n",
     )
     .expect("csv");
     let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);

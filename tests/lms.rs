@@ -84,6 +84,12 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
         run.stderr
             .contains("warning: 답 `Cat`(50% 점수)을(를) 버렸습니다")
     );
+    // GIFT has no criteria: the summary and `quiz check` say so.
+    assert!(
+        run.stdout.ends_with("q.yaml\n가져온 문항 8개는 어느 평가 기준에도 들어가지 않습니다 (criteria: []): 주간 루브릭의 기준 id를 criteria에 적으세요\n"),
+        "{}",
+        run.stdout
+    );
     // The imported file is a valid, hand-written bank file.
     assert!(f.source.is_none());
     std::fs::create_dir_all(tmp.path().join("questions")).expect("mkdir");
@@ -92,7 +98,17 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
         tmp.path().join("questions/q.yaml"),
     )
     .expect("mv");
-    assert_eq!(quiz(tmp.path(), &["check"]).code, 0);
+    let check = quiz(tmp.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(
+        check
+            .stderr
+            .matches("은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])")
+            .count(),
+        8,
+        "{}",
+        check.stderr
+    );
     // The long examples file: missing-word forms become choice/cloze with a blank.
     let ex = root().join("tests/fixtures/gift/examples.txt");
     let run = quiz(

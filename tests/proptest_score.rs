@@ -158,6 +158,42 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Answering an essay with its own prompt (or any part of it) earns nothing,
+    /// whatever the rubric; a skipped answer of any kind is 0 and final.
+    #[test]
+    fn copying_an_essays_prompt_earns_nothing(
+        words in prop::collection::vec("[a-z가-힣]{1,6}", 1..8),
+        picks in prop::collection::vec((0usize..8, 0usize..8, any::<bool>()), 0..6),
+        extra in "[a-z가-힣 ]{0,20}",
+    ) {
+        let prompt = words.join(" ");
+        let mut q = Question::new("e", Kind::Essay, prompt.as_str());
+        q.rubric = picks
+            .iter()
+            .map(|&(a, b, own)| quiz::model::Concept {
+                concept: if own { words[a % words.len()].clone() } else { format!("{}{}", words[a % words.len()], b) },
+                points: 1.0,
+                accept: vec![words[b % words.len()].clone()],
+            })
+            .collect();
+        q.points = (q.rubric.len().max(1)) as f64;
+        let r = ScoringRules::default();
+        let o = score(&q, &Response::Text(format!("{prompt} {extra}")), &r);
+        // `extra` may hold a rubric phrase that is not in the prompt; the prompt's
+        // own words never count.
+        for m in &o.matched {
+            prop_assert!(!quiz::text::normalize(&prompt).contains(&quiz::text::normalize(m)), "{m} is in the prompt");
+        }
+        let copy = score(&q, &Response::Text(prompt.clone()), &r);
+        prop_assert_eq!(copy.points, 0.0);
+        let skipped = score(&q, &Response::Skipped, &r);
+        prop_assert_eq!((skipped.points, skipped.status), (0.0, quiz::score::Status::Auto));
+    }
+}
+
 mod regrade {
     use super::*;
     use quiz::bank::Bank;

@@ -351,3 +351,44 @@ fn a_broken_rubric_is_reported_with_its_place() {
     );
     assert!(!p.join("reports").exists(), "nothing written");
 }
+
+/// The xlsx keeps the weekly total whole (2/3 of the points is 0.666…, not
+/// 0.6667): only its `0.0%` format rounds, for display.
+#[test]
+fn xlsx_keeps_the_full_weekly_total() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns001,김민수\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-choice,Dockerfile\n\
+s001,w1d1-multi,containerd|CRI-O\n\
+s001,w1d1-tf,false\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["report", "--week", "1", "--format", "xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut wb: Xlsx<_> = open_workbook(p.join("reports/week_01/week_01.xlsx")).expect("xlsx");
+    let s = wb.worksheet_range("요약").expect("summary");
+    assert_eq!(
+        s.get_value((0, 8)),
+        Some(&Data::String("가중 총점 (%)".into()))
+    );
+    for col in [2, 8] {
+        match s.get_value((1, col)) {
+            Some(Data::Float(x)) => assert!((x - 2.0 / 3.0).abs() < 1e-12, "column {col}: {x}"),
+            other => panic!("column {col}: {other:?}"),
+        }
+    }
+    // The CSV, text for a person, still shows 2 decimals.
+    let run = quiz(p, &["report", "--week", "1", "--out", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, rows) = read_csv(&p.join("csv/week_01/summary.csv"));
+    assert_eq!(rows[0][2], "66.67");
+}

@@ -196,6 +196,20 @@ pub fn run(
     t.add_row(vec!["경고".to_string(), warnings.to_string()]);
     let files: Vec<String> = written.iter().map(|(p, _)| display(p)).collect();
     writeln!(out, "{t}\n{}", files.join("\n")).map_err(|e| Error::io("stdout", e))?;
+    // GIFT has no criteria: say so rather than let the questions count silently
+    // toward nothing (`quiz check` warns about each).
+    let no_criterion = written
+        .iter()
+        .flat_map(|(_, f)| &f.questions)
+        .filter(|q| q.criteria.is_empty())
+        .count();
+    if no_criterion > 0 {
+        writeln!(
+            out,
+            "가져온 문항 {no_criterion}개는 어느 평가 기준에도 들어가지 않습니다 (criteria: []): 주간 루브릭의 기준 id를 criteria에 적으세요"
+        )
+        .map_err(|e| Error::io("stdout", e))?;
+    }
     if errors > 0 {
         return Err(Error::Problems { count: errors });
     }

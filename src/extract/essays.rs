@@ -5,6 +5,10 @@
 //!   the discussion's guidelines, or the topic's own keywords.
 //!
 //! Rubric concepts are 1 point each (at most five); the question is worth their sum.
+//! A concept is never a word of the prompt (copying the question would score full
+//! marks): when every candidate is in the prompt, the essay has no keyword rubric,
+//! is worth what the candidates would have been, and waits for the instructor
+//! (its suggestion is 0).
 
 use super::markdown::BlockKind;
 use super::{Ctx, definition};
@@ -69,8 +73,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         if rubric.is_empty() {
             continue;
         }
+        let points = rubric.iter().map(|c| c.points).sum();
+        let rubric = not_in_prompt(&prompt, rubric, generator == "discussion", ctx, b.section);
         let mut q = ctx.question(generator, text, Kind::Essay, prompt, b.line, b.section);
-        q.points = rubric.iter().map(|c| c.points).sum();
+        q.points = rubric.iter().map(|c| c.points).sum::<f64>().max(points);
         q.rubric = rubric;
         ctx.out.push(q);
     }
@@ -101,4 +107,26 @@ fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
         })
         .filter_map(|b| definition(b).map(|(t, _)| t))
         .collect()
+}
+
+/// The rubric without concepts that occur in `prompt`. A discussion's rubric is
+/// made again from its guideline terms left after that filter (so up to five
+/// remain); other essays' candidates all come from the prompt's own words.
+fn not_in_prompt(
+    prompt: &str,
+    rubric: Vec<Concept>,
+    discussion: bool,
+    ctx: &Ctx<'_>,
+    section: Option<usize>,
+) -> Vec<Concept> {
+    let p = normalize(prompt);
+    let keep = |w: &String| {
+        let w = normalize(w);
+        !w.is_empty() && !p.contains(&w)
+    };
+    if discussion {
+        concepts(discussion_terms(ctx, section).into_iter().filter(keep))
+    } else {
+        rubric.into_iter().filter(|c| keep(&c.concept)).collect()
+    }
 }

@@ -40,7 +40,9 @@ pub fn csv(sheet: &Sheet, bom: bool) -> Result<Vec<u8>> {
         for c in row {
             match c {
                 Cell::Text(t) | Cell::DateTime(t) => w.text(t)?,
-                Cell::Num(x) | Cell::Percent(x) => w.number(&num(*x))?,
+                Cell::Num(x) => w.number(&num(*x))?,
+                // Text for a person: a percent with 2 decimals (`33.33`).
+                Cell::Percent(x) => w.number(&num((*x * 100.0).round() / 100.0))?,
                 Cell::Empty => w.number("")?,
             }
         }

@@ -33,8 +33,10 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A percent, kept whole: the xlsx stores the value and formats it for display
+/// (`0.0%`); the CSV writer rounds it to 2 decimals.
 fn pct(x: Option<f64>) -> Cell {
-    x.map_or(Cell::Empty, |v| Cell::Percent((v * 100.0).round() / 100.0))
+    x.map_or(Cell::Empty, Cell::Percent)
 }
 
 fn local(ts: &str) -> String {

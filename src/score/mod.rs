@@ -123,15 +123,10 @@ pub fn score(q: &Question, response: &Response, rules: &ScoringRules) -> Outcome
         rules
     };
     let max = q.points;
+    // A skipped answer of any kind (an essay too) is 0 and final: there is
+    // nothing for an instructor to review.
     if matches!(response, Response::Skipped) {
-        return Outcome {
-            status: if q.kind == Kind::Essay {
-                Status::NeedsReview
-            } else {
-                Status::Auto
-            },
-            ..Outcome::auto(0.0, max)
-        };
+        return Outcome::auto(0.0, max);
     }
     match q.kind {
         Kind::Choice | Kind::Truefalse => Outcome {

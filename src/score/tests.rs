@@ -236,7 +236,65 @@ fn essay_keyword_rubric() {
     );
     assert_eq!(r.points, 3.0); // 4 earned, capped at 3
     let r = score(&q, &Response::Skipped, &ScoringRules::default());
+    assert_eq!((r.points, r.status), (0.0, Status::Auto));
+}
+
+#[test]
+fn a_skipped_or_blank_essay_is_zero_and_final() {
+    let mut q = Question::new("e", Kind::Essay, "p");
+    q.rubric = vec![Concept {
+        concept: "Git".into(),
+        points: 1.0,
+        accept: vec![],
+    }];
+    q.points = 1.0;
+    for r in [Response::Skipped, Response::Text("  ".into())] {
+        let o = score(&q, &r, &ScoringRules::default());
+        assert_eq!((o.points, o.max, o.status), (0.0, 1.0, Status::Auto));
+    }
+}
+
+#[test]
+fn essay_concepts_found_in_the_prompt_earn_nothing() {
+    let mut q = Question::new(
+        "e",
+        Kind::Essay,
+        "CI/CD 파이프라인 구축에서 가장 어려웠던 점은?",
+    );
+    let c = |w: &str, accept: &[&str]| Concept {
+        concept: w.into(),
+        points: 1.0,
+        accept: ids(accept),
+    };
+    q.rubric = vec![
+        c("CI/CD", &[]),
+        c("파이프라인", &[]),
+        c("어려웠던", &[]),
+        c("캐시", &["구축", "cache"]),
+    ];
+    q.points = 4.0;
+    let copy = Response::Text("CI/CD 파이프라인 구축에서 가장 어려웠던 점은?".into());
+    let r = score(&q, &copy, &ScoringRules::default());
     assert_eq!((r.points, r.status), (0.0, Status::NeedsReview));
+    assert!(r.matched.is_empty());
+    let r = score(
+        &q,
+        &Response::Text("파이프라인의 cache 설정이 어려웠다".into()),
+        &ScoringRules::default(),
+    );
+    assert_eq!((r.points, r.matched), (1.0, ids(&["캐시"])));
+}
+
+#[test]
+fn an_essay_without_rubric_suggests_zero() {
+    let mut q = Question::new("e", Kind::Essay, "무엇이 어려웠나요?");
+    q.points = 3.0;
+    let r = score(
+        &q,
+        &Response::Text("배포가 어려웠습니다".into()),
+        &ScoringRules::default(),
+    );
+    assert_eq!((r.points, r.max, r.status), (0.0, 3.0, Status::NeedsReview));
 }
 
 #[test]
