@@ -835,9 +835,11 @@ fn generate(
         source: Some(d.path.clone()),
         questions,
     };
-    let kept = keep
-        .then(|| CachedDoc::new(allocs, &alloc_ids, &file, &drops))
-        .flatten();
+    let kept = if keep {
+        CachedDoc::new(allocs, &alloc_ids, &file, &drops)
+    } else {
+        None
+    };
     (file, drops, kept)
 }
 
