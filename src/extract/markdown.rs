@@ -9,7 +9,7 @@
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// A heading of the document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Heading {
     /// 1..=6
     pub level: u8,
@@ -27,7 +27,7 @@ pub struct Heading {
 }
 
 /// What a block is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     /// A list item's own text (nested lists are separate items).
     Item {
@@ -57,7 +57,7 @@ pub enum BlockKind {
 }
 
 /// A block of text with its bold spans.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Block {
     /// Kind of block.
     pub kind: BlockKind,
@@ -72,7 +72,7 @@ pub struct Block {
 }
 
 /// A parsed document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Doc {
     /// All headings in order.
     pub headings: Vec<Heading>,

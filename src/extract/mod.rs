@@ -377,9 +377,11 @@ pub struct Ctx<'a> {
     /// Candidates each rule turned away, by rule.
     pub drops: Drops,
     /// Every id allocated, in order, with what it was made from (generator,
-    /// kind, key): replayed under another unit by [`DocCache`].
+    /// kind, key): replayed under another unit by [`CachedDoc`].
     allocs: Vec<(String, Kind, String)>,
     alloc_ids: Vec<String>,
+    /// Whether to fill `allocs` (only for a document with copies).
+    record: bool,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -398,6 +400,7 @@ impl<'a> Ctx<'a> {
             drops: Drops::new(),
             allocs: Vec::new(),
             alloc_ids: Vec::new(),
+            record: false,
         }
     }
 
@@ -422,9 +425,11 @@ impl<'a> Ctx<'a> {
         section: Option<usize>,
     ) -> Question {
         let id = alloc_id(&self.unit, &mut self.used, generator, kind, key);
-        self.allocs
-            .push((generator.to_string(), kind, key.to_string()));
-        self.alloc_ids.push(id.clone());
+        if self.record {
+            self.allocs
+                .push((generator.to_string(), kind, key.to_string()));
+            self.alloc_ids.push(id.clone());
+        }
         let heading = self
             .doc()
             .ancestors(section)
@@ -481,18 +486,39 @@ fn alloc_id(
     id
 }
 
-/// Documents already generated in this week (same term pool, same criteria):
-/// a document identical to one of them (templates copied into many sessions)
-/// gets the same questions again, with ids and source paths made for its own
-/// unit and path, instead of being generated a second time. Holds a few
-/// documents at most.
-#[derive(Default)]
-struct DocCache {
-    entries: Vec<CachedDoc>,
+/// Which documents of a week are copies of one another (templates copied into
+/// many sessions): for each document, the index of the first identical one
+/// before it, if any, and for each first copy, the index of its last copy.
+/// Documents are told apart by a hash of their parsed form, then compared.
+fn copies(wdocs: &[&SourceDoc]) -> (Vec<Option<usize>>, Vec<usize>) {
+    use std::hash::{Hash, Hasher};
+    let mut firsts: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut first_of = Vec::with_capacity(wdocs.len());
+    let mut last = (0..wdocs.len()).collect::<Vec<usize>>();
+    for (i, d) in wdocs.iter().enumerate() {
+        let mut h = std::hash::DefaultHasher::new();
+        d.doc.hash(&mut h);
+        let list = firsts.entry(h.finish()).or_default();
+        match list.iter().copied().find(|&f| wdocs[f].doc == d.doc) {
+            Some(f) => {
+                first_of.push(Some(f));
+                last[f] = i;
+            }
+            None => {
+                list.push(i);
+                first_of.push(None);
+            }
+        }
+    }
+    (first_of, last)
 }
 
+/// A document's questions kept for its later copies in the same week (same term
+/// pool, same criteria): a copy gets the same questions again, with ids and
+/// source paths made for its own unit and path, instead of being generated a
+/// second time. Kept only for documents that have copies, and only until the
+/// last copy is served.
 struct CachedDoc {
-    doc: Doc,
     allocs: Vec<(String, Kind, String)>,
     /// The kept questions with the index of their id in `allocs`.
     questions: Vec<(usize, Question)>,
@@ -500,20 +526,17 @@ struct CachedDoc {
     drops: Drops,
 }
 
-/// Documents a [`DocCache`] keeps.
-const DOC_CACHE_SIZE: usize = 8;
-
-impl DocCache {
-    fn get(&self, d: &SourceDoc) -> Option<(QuestionFile, Drops)> {
-        let c = self.entries.iter().find(|c| c.doc == d.doc)?;
+impl CachedDoc {
+    /// What generating `d` (a copy of the cached document) gives.
+    fn replay(&self, d: &SourceDoc) -> (QuestionFile, Drops) {
         let unit = d.unit.id();
         let mut used = HashSet::new();
-        let ids: Vec<String> = c
+        let ids: Vec<String> = self
             .allocs
             .iter()
             .map(|(g, k, key)| alloc_id(&unit, &mut used, g, *k, key))
             .collect();
-        let questions = c
+        let questions = self
             .questions
             .iter()
             .map(|(i, q)| {
@@ -527,44 +550,36 @@ impl DocCache {
             .collect();
         let file = QuestionFile {
             unit,
-            title: c.title.clone(),
+            title: self.title.clone(),
             source: Some(d.path.clone()),
             questions,
         };
-        Some((file, c.drops.clone()))
+        (file, self.drops.clone())
     }
 
-    fn put(
-        &mut self,
-        d: &SourceDoc,
+    /// Keep a generated file (`None` if a question's id is not among `alloc_ids`).
+    fn new(
         allocs: Vec<(String, Kind, String)>,
         alloc_ids: &[String],
         file: &QuestionFile,
         drops: &Drops,
-    ) {
+    ) -> Option<Self> {
         let index: std::collections::HashMap<&str, usize> = alloc_ids
             .iter()
             .enumerate()
             .map(|(i, id)| (id.as_str(), i))
             .collect();
-        let Some(questions) = file
+        let questions = file
             .questions
             .iter()
             .map(|q| index.get(q.id.as_str()).map(|&i| (i, q.clone())))
-            .collect::<Option<Vec<_>>>()
-        else {
-            return;
-        };
-        if self.entries.len() == DOC_CACHE_SIZE {
-            self.entries.remove(0);
-        }
-        self.entries.push(CachedDoc {
-            doc: d.doc.clone(),
+            .collect::<Option<Vec<_>>>()?;
+        Some(CachedDoc {
             allocs,
             questions,
             title: file.title.clone(),
             drops: drops.clone(),
-        });
+        })
     }
 }
 
@@ -739,12 +754,23 @@ pub fn extract_each<E>(
         diagnostics.extend(diags);
         let pool = Pool::new(term_pool(wdocs));
         let index = criteria::CriteriaIndex::new(&rub);
-        let mut cache = DocCache::default();
-        for d in wdocs {
-            let (file, drops) = match cache.get(d) {
-                Some(hit) => hit,
-                None => generate(d, &pool, &index, &mut cache),
+        let (first_of, last) = copies(wdocs);
+        let mut cache: BTreeMap<usize, CachedDoc> = BTreeMap::new();
+        for (i, d) in wdocs.iter().enumerate() {
+            let cached = first_of[i].and_then(|f| cache.get(&f));
+            let (file, drops) = match cached {
+                Some(c) => c.replay(d),
+                None => {
+                    let (file, drops, kept) = generate(d, &pool, &index, last[i] > i);
+                    if let Some(c) = kept {
+                        cache.insert(i, c);
+                    }
+                    (file, drops)
+                }
             };
+            if let Some(f) = first_of[i].filter(|&f| last[f] == i) {
+                cache.remove(&f);
+            }
             on_file(&d.rel, file, &drops)?;
         }
         rubrics.push(rub);
@@ -752,14 +778,16 @@ pub fn extract_each<E>(
     Ok((rubrics, diagnostics))
 }
 
-/// One document's question file, and what each rule dropped.
+/// One document's question file, what each rule dropped, and, with `keep`, the
+/// same kept for the document's copies.
 fn generate(
     d: &SourceDoc,
     pool: &Pool,
     index: &criteria::CriteriaIndex,
-    cache: &mut DocCache,
-) -> (QuestionFile, Drops) {
+    keep: bool,
+) -> (QuestionFile, Drops, Option<CachedDoc>) {
     let mut ctx = Ctx::new(d, pool);
+    ctx.record = keep;
     goals::generate(&mut ctx);
     terms::generate(&mut ctx);
     outline::generate(&mut ctx);
@@ -807,8 +835,12 @@ fn generate(
         source: Some(d.path.clone()),
         questions,
     };
-    cache.put(d, allocs, &alloc_ids, &file, &drops);
-    (file, drops)
+    let kept = if keep {
+        CachedDoc::new(allocs, &alloc_ids, &file, &drops)
+    } else {
+        None
+    };
+    (file, drops, kept)
 }
 
 /// Whether the prompt (given normalized, blanks removed) gives the answer away
@@ -912,16 +944,40 @@ mod tests {
         let (rub, _) = rubric::week_rubric(2, &docs);
         let pool = Pool::new(term_pool(&docs));
         let index = criteria::CriteriaIndex::new(&rub);
-        let mut cache = DocCache::default();
-        assert!(cache.get(&a).is_none());
-        let _ = generate(&a, &pool, &index, &mut cache);
-        let hit = cache
-            .get(&b)
-            .unwrap_or_else(|| panic!("an identical document is cached"));
-        let fresh = generate(&b, &pool, &index, &mut DocCache::default());
-        assert_eq!(hit, fresh);
+        assert_eq!(copies(&docs), (vec![None, Some(0)], vec![1, 1]));
+        let (_, _, kept) = generate(&a, &pool, &index, true);
+        let hit = kept
+            .unwrap_or_else(|| panic!("a document with copies is kept"))
+            .replay(&b);
+        let (file, drops, none) = generate(&b, &pool, &index, false);
+        assert!(none.is_none());
+        assert_eq!(hit, (file, drops));
         assert!(hit.0.questions.iter().all(|q| q.id.starts_with("w2d3s2-")));
         assert!(hit.0.questions.len() > 100);
+    }
+
+    #[test]
+    fn copies_are_found_with_their_last_copy() {
+        let doc = |i: usize, text: &str| SourceDoc {
+            path: format!("curriculum/week_01/day1/session_0{i}.md"),
+            rel: format!("week_01/day1/session_0{i}.md"),
+            unit: unit::from_path(std::path::Path::new(&format!(
+                "week_01/day1/session_0{i}.md"
+            )))
+            .unwrap_or_else(|| panic!("unit")),
+            doc: markdown::parse(text),
+        };
+        let docs = [
+            doc(1, "# A\n\n- **x**: y\n"),
+            doc(2, "# B\n"),
+            doc(3, "# A\n\n- **x**: y\n"),
+            doc(4, "# A\n\n- **x**: z\n"),
+            doc(5, "# A\n\n- **x**: y\n"),
+        ];
+        let refs: Vec<&SourceDoc> = docs.iter().collect();
+        let (first_of, last) = copies(&refs);
+        assert_eq!(first_of, vec![None, None, Some(0), None, Some(0)]);
+        assert_eq!(last, vec![4, 1, 2, 3, 4]);
     }
 
     #[test]
