@@ -99,6 +99,29 @@ async fn shot(c: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
 }
 
+/// A screenshot at phone size (390x844, CSS pixels), then back to the
+/// desktop size; the page must not scroll sideways on the phone.
+async fn phone_shot(c: &Client, name: &str) {
+    c.set_window_size(390, 844).await.expect("phone size");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let v = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth, \
+             Math.max(...[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right))];",
+            vec![],
+        )
+        .await
+        .expect("measure");
+    let n = |i: usize| v[i].as_f64().unwrap_or(f64::MAX);
+    assert!(n(1) <= 400.0, "{name}: the window did not shrink: {v}");
+    assert!(
+        n(0) <= n(1) && n(2) <= n(1) + 0.5,
+        "{name}: wider than a phone (scrollWidth, innerWidth, rightmost): {v}"
+    );
+    shot(c, &format!("{name}-phone")).await;
+    c.set_window_size(1100, 1400).await.expect("desktop size");
+}
+
 /// Answer the question form `form` (a CSS selector) by clicking and typing.
 async fn answer(c: &Client, form: &str) {
     let kind = c
@@ -236,6 +259,7 @@ async fn student_and_instructor_in_a_real_browser() {
     // Log in.
     c.goto(&format!("{base}/login")).await.expect("login page");
     shot(&c, "01-login").await;
+    phone_shot(&c, "01-login").await;
     c.find(Locator::Id("student"))
         .await
         .expect("학번")
@@ -256,6 +280,7 @@ async fn student_and_instructor_in_a_real_browser() {
         .expect("click");
     wait_text(&c, "내 퀴즈").await;
     shot(&c, "02-home").await;
+    phone_shot(&c, "02-home").await;
 
     // Practice: click through, reload in the middle, go on.
     c.find(Locator::Css(&format!(
@@ -381,6 +406,7 @@ async fn student_and_instructor_in_a_real_browser() {
         wait_text(&c, &format!("id=\"saved{}\">저장됨", &id[1..])).await;
     }
     shot(&c, "07-exam").await;
+    phone_shot(&c, "07-exam").await;
     let live = wait_text(&teach, "<td>7/7</td>").await;
     assert!(
         live.contains("<td>s1</td>"),

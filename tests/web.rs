@@ -49,6 +49,10 @@ struct Client {
 }
 
 fn setup_with(ttl: Duration) -> T {
+    setup_caps(ttl, quiz::web::Caps::default())
+}
+
+fn setup_caps(ttl: Duration, caps: quiz::web::Caps) -> T {
     let dir = tempfile::tempdir().expect("tempdir");
     common::copy_dir(&common::root().join("tests/fixtures/web"), dir.path());
     let db = dir.path().join("g.db");
@@ -87,6 +91,8 @@ fn setup_with(ttl: Duration) -> T {
         readers: 2,
     })
     .expect("app");
+    let mut app = app;
+    app.set_caps(caps);
     let app = Arc::new(app);
     T {
         router: router(app.clone()),
@@ -426,12 +432,21 @@ async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_add
             StatusCode::UNAUTHORIZED
         );
     }
+    // From an address that failed too: refused, even with the right code.
+    let failed = Client {
+        addr: "10.1.0.0".into(),
+        ..Client::default()
+    };
+    let r = t.login_attempt(&failed, "s1", "CODE1").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // From an address that did not fail: the real s1 still gets in (nobody
+    // can lock a classmate out by failing on purpose).
     let other = Client {
         addr: "10.0.0.2".into(),
         ..Client::default()
     };
     let r = t.login_attempt(&other, "s1", "CODE1").await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // Ten failures from one address (any students): the address is locked.
     for i in 0..8 {
         t.login_attempt(&c, &format!("x{i}"), "WRONG").await;
@@ -1412,4 +1427,408 @@ async fn starting_an_exam_closes_an_open_practice_of_the_unit() {
             .iter()
             .any(|r| r.position == pos)
     );
+}
+
+async fn teach_login_attempt(t: &T, c: &Client, code: &str) -> Resp {
+    let page = t.get(c, "/teach/login").await;
+    let pre = attr(&page.body, "name=\"pre\" value=\"");
+    t.post(c, "/teach/login", &format!("code={code}&pre={pre}"))
+        .await
+}
+
+#[tokio::test]
+async fn failing_on_purpose_does_not_lock_the_instructor_out() {
+    let t = setup();
+    let attacker = Client {
+        addr: "10.9.9.9".into(),
+        ..Client::default()
+    };
+    for _ in 0..10 {
+        let r = teach_login_attempt(&t, &attacker, "WRONG").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    // The attacker's address is locked, even with the right code, and for the
+    // one-time link too.
+    let r = teach_login_attempt(&t, &attacker, "TEACHCODE").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    let r = t.get(&attacker, "/teach/login?token=onetime").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // Ten more failures from ten addresses: every instructor code has ten failures.
+    for i in 0..10 {
+        let x = Client {
+            addr: format!("10.8.0.{i}"),
+            ..Client::default()
+        };
+        teach_login_attempt(&t, &x, "WRONG").await;
+    }
+    // An address that failed is refused even with the right code...
+    let x = Client {
+        addr: "10.8.0.1".into(),
+        ..Client::default()
+    };
+    let r = teach_login_attempt(&t, &x, "TEACHCODE").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // ...and the instructor at their own address gets in.
+    let me = Client {
+        addr: "10.0.0.5".into(),
+        ..Client::default()
+    };
+    let r = teach_login_attempt(&t, &me, "TEACHCODE").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), "/teach");
+    let other = Client {
+        addr: "10.0.0.6".into(),
+        ..Client::default()
+    };
+    let r = t.get(&other, "/teach/login?token=onetime").await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "one-time link from a fresh address"
+    );
+}
+
+#[tokio::test]
+async fn session_and_failed_login_maps_stay_bounded_and_forget_expired_entries() {
+    let caps = quiz::web::Caps {
+        sessions: 3,
+        failures: 8,
+        attempts: 2,
+    };
+    let t = setup_caps(Duration::from_secs(120), caps);
+    // Twenty failed logins for twenty made-up students from twenty addresses:
+    // forty keys, never more than the cap in memory.
+    for i in 0..20 {
+        let x = Client {
+            addr: format!("10.7.0.{i}"),
+            ..Client::default()
+        };
+        let r = t.login_attempt(&x, &format!("ghost{i}"), "WRONG").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(t.app.memory_use().failures <= 8, "{:?}", t.app.memory_use());
+    }
+    assert!(t.app.memory_use().failures > 0);
+    // Past the window every failure is forgotten.
+    t.app.sweep_at(
+        std::time::Instant::now() + Duration::from_secs(601),
+        "2000-01-01T00:00:00Z",
+    );
+    assert_eq!(t.app.memory_use().failures, 0);
+    // Five logins: at most three cached sessions, and every one still works
+    // (read back from the gradebook).
+    let mut clients = Vec::new();
+    for _ in 0..5 {
+        clients.push(t.student("s1", "CODE1").await);
+        assert!(t.app.memory_use().sessions <= 3, "{:?}", t.app.memory_use());
+    }
+    for c in &clients {
+        let r = t.get(c, "/").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains(&c.csrf));
+    }
+    assert!(t.app.memory_use().sessions > 0);
+    // Sessions past their expiry are dropped by the sweep.
+    t.app
+        .sweep_at(std::time::Instant::now(), "9999-12-31T23:59:59Z");
+    assert_eq!(t.app.memory_use().sessions, 0);
+    // A session expired in the gradebook is not served.
+    let stale = Client::default();
+    stale.cookies.borrow_mut().push((
+        "quiz_session".into(),
+        "0123456789abcdef0123456789abcdef".into(),
+    ));
+    assert_eq!(t.get(&stale, "/").await.location(), "/login");
+    // Attempts: the cache never holds more than its cap.
+    let quiz = t.open_quiz(Mode::Exam, None);
+    for c in clients.iter().take(1) {
+        t.start(c, quiz).await;
+    }
+    let c2 = t.student("s2", "CODE2").await;
+    let id2 = t.start(&c2, quiz).await;
+    assert_eq!(
+        t.get(&c2, &format!("/a/{id2}")).await.status,
+        StatusCode::OK
+    );
+    assert!(t.app.memory_use().attempts <= 2);
+}
+
+/// The first position of an attempt whose question takes typed text.
+fn text_pos(t: &T, id: i64) -> usize {
+    (0..7)
+        .find(|&p| matches!(t.shown(id, p).0.kind, Kind::Short | Kind::Essay))
+        .expect("a short or essay question")
+}
+
+async fn save_json(t: &T, c: &Client, id: i64, body: &str) -> Resp {
+    t.send(
+        c,
+        "POST",
+        &format!("/a/{id}/answer"),
+        Some(format!("csrf={}&{body}", c.csrf)),
+        &[("x-quiz-fetch", "1")],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_exam_is_taken_once_and_replayed_saves_after_submit_change_nothing() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let (shown, q) = t.shown(id, 0);
+    let body = format!("pos=0&{}", right_answer(&shown, &q));
+    assert_eq!(save_json(&t, &c, id, &body).await.status, StatusCode::OK);
+    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    let before = Gradebook::open_read_only(&t.db)
+        .expect("gb")
+        .responses(id)
+        .expect("responses");
+    // The same save replayed, a skip, a heartbeat: refused.
+    for b in [body.clone(), "pos=1&skip=1".to_string()] {
+        assert_eq!(save_json(&t, &c, id, &b).await.status, StatusCode::CONFLICT);
+    }
+    let r = t
+        .post(&c, &format!("/a/{id}/beat"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // Starting the quiz again shows the results: no second attempt.
+    let r = t
+        .post(&c, "/start", &format!("csrf={}&quiz={quiz}", c.csrf))
+        .await;
+    assert_eq!(r.location(), format!("/a/{id}"));
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert_eq!(
+        format!("{:?}", gb.responses(id).expect("responses")),
+        format!("{before:?}")
+    );
+    assert_eq!(gb.student_attempt_ids("s1").expect("ids"), vec![id]);
+}
+
+#[tokio::test]
+async fn two_tabs_of_one_session_share_the_attempt_and_the_last_save_counts() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let tab1 = t.student("s1", "CODE1").await;
+    let tab2 = tab1.clone();
+    let id = t.start(&tab1, quiz).await;
+    // The second tab starts the same quiz: the same attempt.
+    assert_eq!(t.start(&tab2, quiz).await, id);
+    let pos = text_pos(&t, id);
+    assert_eq!(
+        save_json(&t, &tab1, id, &format!("pos={pos}&a=first"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        save_json(&t, &tab2, id, &format!("pos={pos}&a=second"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let page = t.get(&tab1, &format!("/a/{id}")).await;
+    assert!(page.body.contains("value=\"second\"") || page.body.contains(">second<"));
+    // Submitted in one tab: the other tab's save is refused.
+    t.post(
+        &tab1,
+        &format!("/a/{id}/submit"),
+        &format!("csrf={}", tab1.csrf),
+    )
+    .await;
+    assert_eq!(
+        save_json(&t, &tab2, id, &format!("pos={pos}&a=third"))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let rs = gb.responses(id).expect("responses");
+    assert!(!format!("{rs:?}").contains("third"));
+    assert!(format!("{rs:?}").contains("second"));
+}
+
+#[tokio::test]
+async fn a_csrf_token_of_another_session_or_a_forged_origin_form_is_refused() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c1 = t.student("s1", "CODE1").await;
+    let c2 = t.student("s2", "CODE2").await;
+    let id = t.start(&c1, quiz).await;
+    // s2's valid token with s1's cookie (a page of s2 posting for s1): refused.
+    let r = t
+        .post(
+            &c1,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=0&a=1", c2.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // A cross-site form has the cookie but no token at all.
+    let r = t
+        .send(
+            &c1,
+            "POST",
+            &format!("/a/{id}/submit"),
+            Some(String::new()),
+            &[("origin", "https://evil.example")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(gb.responses(id).expect("responses").is_empty());
+    assert!(
+        gb.attempt_info(id)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn forged_form_fields_are_refused_and_store_nothing() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let choice = (0..7)
+        .find(|&p| t.shown(id, p).0.kind == Kind::Choice)
+        .expect("a choice question");
+    let many = vec!["a=1"; 500].join("&");
+    for body in [
+        "pos=7&a=1".to_string(),
+        "pos=-1&a=1".to_string(),
+        "pos=99999999999999999999999&a=1".to_string(),
+        "pos=&a=1".to_string(),
+        "a=1".to_string(),
+        format!("pos={choice}&a=99"),
+        format!("pos={choice}&a=0"),
+        format!("pos={choice}&a=w1d1-q1"),
+        format!("pos={choice}&{many}"),
+    ] {
+        let r = save_json(&t, &c, id, &body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{body}: {}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+        assert_eq!(v["ok"], false, "{body}");
+    }
+    // A quiz that does not exist, one that is closed, and no unit at all.
+    let closed = t.open_quiz(Mode::Exam, None);
+    Gradebook::open(&t.db)
+        .expect("gb")
+        .close_quiz(closed)
+        .expect("close");
+    for (body, status) in [
+        ("quiz=424242".to_string(), StatusCode::NOT_FOUND),
+        (format!("quiz={closed}"), StatusCode::BAD_REQUEST),
+        ("quiz=abc".to_string(), StatusCode::BAD_REQUEST),
+        ("unit=../../etc".to_string(), StatusCode::BAD_REQUEST),
+    ] {
+        let r = t
+            .post(&c, "/start", &format!("csrf={}&{body}", c.csrf))
+            .await;
+        assert!(
+            r.status == status || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.status
+        );
+    }
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert!(gb.responses(id).expect("responses").is_empty());
+    assert_eq!(gb.student_attempt_ids("s1").expect("ids"), vec![id]);
+}
+
+#[tokio::test]
+async fn an_answer_over_20000_characters_is_refused_and_one_at_the_limit_is_stored() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let pos = text_pos(&t, id);
+    let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", "가".repeat(20_001))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("너무 깁니다"), "{}", r.body);
+    assert!(
+        Gradebook::open_read_only(&t.db)
+            .expect("gb")
+            .responses(id)
+            .expect("responses")
+            .is_empty()
+    );
+    let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", "x".repeat(20_000))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        Gradebook::open_read_only(&t.db)
+            .expect("gb")
+            .responses(id)
+            .expect("responses")
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn control_characters_are_taken_out_of_answers_but_line_breaks_stay() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let pos = text_pos(&t, id);
+    let typed = "Git\u{0}Ops\u{1b}[31m\u{7}\r\n둘째\u{85}줄\u{c}";
+    let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", enc(typed))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let stored = format!(
+        "{:?}",
+        Gradebook::open_read_only(&t.db)
+            .expect("gb")
+            .responses(id)
+            .expect("responses")
+    );
+    assert!(stored.contains("GitOps[31m\\n둘째줄"), "{stored}");
+    for bad in [
+        "\\0", "\\u{0}", "\\u{1b}", "\\u{7}", "\\r", "\\u{85}", "\\u{c}",
+    ] {
+        assert!(!stored.contains(bad), "{bad} in {stored}");
+    }
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert!(!page.body.contains('\u{0}') && !page.body.contains('\u{1b}'));
+}
+
+#[tokio::test]
+async fn no_practice_with_feedback_of_a_unit_an_open_exam_draws_from() {
+    let t = setup();
+    let c = t.student("s1", "CODE1").await;
+    // A practice left open before the exam.
+    let r = t
+        .post(&c, "/start", &format!("csrf={}&unit=w1d1", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let practice: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let quiz = t.open_quiz(Mode::Exam, None);
+    for unit in ["w1d1", "w1"] {
+        let r = t
+            .post(&c, "/start", &format!("csrf={}&unit={unit}", c.csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{unit}");
+        assert!(r.body.contains("시험이 열려"), "{}", r.body);
+    }
+    // The exam is a new attempt in exam mode, and the practice is finished.
+    let id = t.start(&c, quiz).await;
+    assert_ne!(id, practice);
+    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    assert_eq!(
+        gb.attempt_by_id(id).expect("read").expect("attempt").mode,
+        Mode::Exam
+    );
+    assert!(
+        gb.attempt_info(practice)
+            .expect("info")
+            .expect("row")
+            .finished_at
+            .is_some()
+    );
+    let (shown, q) = t.shown(id, 0);
+    let r = save_json(&t, &c, id, &format!("pos=0&{}", right_answer(&shown, &q))).await;
+    assert!(r.body.contains("\"feedback\":null"), "{}", r.body);
 }

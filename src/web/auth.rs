@@ -24,6 +24,8 @@ const SESSION_HOURS: i64 = 12;
 /// Failed logins allowed per student and per address in [`WINDOW`].
 const MAX_FAILURES: u32 = 10;
 const WINDOW: Duration = Duration::from_secs(600);
+/// The failure key of every instructor code.
+const INSTRUCTOR: &str = "instructor";
 
 /// SHA-256 of a code or token, hex.
 pub fn hash_code(code: &str) -> String {
@@ -119,7 +121,7 @@ impl App {
                 let Some(s) = self.reader().session(&hash)? else {
                     return Ok(None);
                 };
-                lock(&self.sessions).insert(hash.clone(), s.clone());
+                self.cache_session(hash.clone(), s.clone());
                 s
             }
         };
@@ -176,7 +178,7 @@ impl App {
             expires_at: expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         };
         self.writer().create_session(&hash, &s)?;
-        lock(&self.sessions).insert(hash, s);
+        self.cache_session(hash, s);
         Ok(set_cookie(
             COOKIE,
             &token,
@@ -185,25 +187,35 @@ impl App {
         ))
     }
 
-    /// Whether a key (student, address) is locked out for failed logins.
-    fn limited(&self, keys: &[String]) -> bool {
+    /// Whether a login from address key `addr` for `target` (a student, or
+    /// every instructor code) must wait. An address with [`MAX_FAILURES`] failed
+    /// logins in [`WINDOW`] is locked out. A target with as many failures (from
+    /// any addresses) is locked out only for addresses that failed too: someone
+    /// failing on purpose cannot lock the real student or instructor out, and a
+    /// spread-out guesser gets one guess per address per window.
+    fn limited(&self, addr: &str, target: &str) -> bool {
         let mut f = lock(&self.failures);
         let now = Instant::now();
-        keys.iter().any(|k| match f.get(k) {
-            Some((n, since)) if now.duration_since(*since) < WINDOW => *n >= MAX_FAILURES,
+        let mut count = |k: &str| match f.get(k) {
+            Some((n, since)) if now.duration_since(*since) < WINDOW => *n,
             Some(_) => {
                 f.remove(k);
-                false
+                0
             }
-            None => false,
-        })
+            None => 0,
+        };
+        let by_addr = count(addr);
+        by_addr >= MAX_FAILURES || (by_addr > 0 && count(target) >= MAX_FAILURES)
     }
 
-    fn failed(&self, keys: &[String]) {
+    fn failed(&self, keys: &[&str]) {
         let mut f = lock(&self.failures);
         let now = Instant::now();
+        if f.len() + keys.len() > self.caps.failures {
+            super::evict_failures(&mut f, now, self.caps.failures.saturating_sub(keys.len()));
+        }
         for k in keys {
-            let e = f.entry(k.clone()).or_insert((0, now));
+            let e = f.entry((*k).to_string()).or_insert((0, now));
             if now.duration_since(e.1) >= WINDOW {
                 *e = (0, now);
             }
@@ -211,6 +223,9 @@ impl App {
         }
     }
 }
+
+/// Failed-login entries older than [`WINDOW`] are forgotten.
+pub(super) const FAILURE_WINDOW: Duration = WINDOW;
 
 /// The client's address (`quiz serve` always knows it; a request without one
 /// shares the key "unknown").
@@ -281,8 +296,8 @@ pub async fn login(
             return Err(WebError::Forbidden);
         }
         let student = f.student.trim().to_string();
-        let keys = [format!("s:{student}"), format!("a:{addr}")];
-        if app.limited(&keys) {
+        let (target, addr) = (format!("s:{student}"), format!("a:{addr}"));
+        if app.limited(&addr, &target) {
             return Err(WebError::TooMany);
         }
         let stored = if crate::roster::valid_id(&student) {
@@ -295,7 +310,7 @@ pub async fn login(
         let expected = stored.clone().unwrap_or_else(|| hash_code("\u{0}"));
         let ok = ct_eq(expected.as_bytes(), given.as_bytes()) && stored.is_some();
         if !ok {
-            app.failed(&keys);
+            app.failed(&[&target, &addr]);
             return login_form_response(
                 "학생 로그인",
                 "/login",
@@ -375,8 +390,8 @@ pub async fn teach_login_page(
     let addr = address(ci.as_ref().map(|e| &e.0));
     blocking(app, move |app| {
         if let Some(token) = q.token {
-            let keys = ["instructor".to_string(), format!("a:{addr}")];
-            if app.limited(&keys) {
+            let addr = format!("a:{addr}");
+            if app.limited(&addr, INSTRUCTOR) {
                 return Err(WebError::TooMany);
             }
             if instructor_code_ok(app, &token)? {
@@ -390,7 +405,7 @@ pub async fn teach_login_page(
                 )
                     .into_response());
             }
-            app.failed(&keys);
+            app.failed(&[INSTRUCTOR, &addr]);
             return login_form_response(
                 "강사 로그인",
                 "/teach/login",
@@ -417,12 +432,12 @@ pub async fn teach_login(
         if !pre_ok(&h, &f.pre) {
             return Err(WebError::Forbidden);
         }
-        let keys = ["instructor".to_string(), format!("a:{addr}")];
-        if app.limited(&keys) {
+        let addr = format!("a:{addr}");
+        if app.limited(&addr, INSTRUCTOR) {
             return Err(WebError::TooMany);
         }
         if !instructor_code_ok(app, f.code.trim())? {
-            app.failed(&keys);
+            app.failed(&[INSTRUCTOR, &addr]);
             return login_form_response(
                 "강사 로그인",
                 "/teach/login",

@@ -75,6 +75,54 @@ pub struct App {
     attempts: Mutex<HashMap<i64, Arc<Attempt>>>,
     /// Failed logins per key (student, address): (count, first failure).
     failures: Mutex<HashMap<String, (u32, std::time::Instant)>>,
+    /// How many entries the in-memory maps may hold.
+    caps: Caps,
+}
+
+/// Bounds of the in-memory maps (sessions and attempts are caches of the
+/// gradebook; failed logins are forgotten after their window).
+#[derive(Debug, Clone, Copy)]
+pub struct Caps {
+    /// Cached sessions.
+    pub sessions: usize,
+    /// Failed-login keys (students and addresses).
+    pub failures: usize,
+    /// Cached attempts.
+    pub attempts: usize,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps {
+            sessions: 20_000,
+            failures: 50_000,
+            attempts: 20_000,
+        }
+    }
+}
+
+/// How many entries the in-memory maps hold now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryUse {
+    pub sessions: usize,
+    pub failures: usize,
+    pub attempts: usize,
+}
+
+/// Make room in the failed-login map: drop entries past their window, then
+/// (a flood of new keys) the oldest until at most `keep` remain.
+fn evict_failures(
+    f: &mut HashMap<String, (u32, std::time::Instant)>,
+    now: std::time::Instant,
+    keep: usize,
+) {
+    f.retain(|_, (_, since)| now.duration_since(*since) < auth::FAILURE_WINDOW);
+    if f.len() > keep {
+        let mut ages: Vec<std::time::Instant> = f.values().map(|(_, t)| *t).collect();
+        ages.sort_unstable();
+        let cut = ages[f.len() - keep.max(1)];
+        f.retain(|_, (_, since)| *since > cut);
+    }
 }
 
 /// Lock a mutex; a panic elsewhere never locks the server up.
@@ -124,9 +172,51 @@ impl App {
                 sessions: Mutex::new(HashMap::new()),
                 attempts: Mutex::new(HashMap::new()),
                 failures: Mutex::new(HashMap::new()),
+                caps: Caps::default(),
             },
             diags,
         ))
+    }
+
+    /// Change the bounds of the in-memory maps (before serving).
+    pub fn set_caps(&mut self, caps: Caps) {
+        self.caps = caps;
+    }
+
+    /// How many entries the in-memory maps hold.
+    pub fn memory_use(&self) -> MemoryUse {
+        MemoryUse {
+            sessions: lock(&self.sessions).len(),
+            failures: lock(&self.failures).len(),
+            attempts: lock(&self.attempts).len(),
+        }
+    }
+
+    /// Forget expired sessions and failed logins past their window (the
+    /// server does this every few seconds).
+    pub fn sweep(&self) {
+        self.sweep_at(std::time::Instant::now(), &crate::gradebook::now());
+    }
+
+    /// [`App::sweep`] as if the clock read `now` / `now_rfc3339`.
+    pub fn sweep_at(&self, now: std::time::Instant, now_rfc3339: &str) {
+        lock(&self.sessions).retain(|_, s| s.expires_at.as_str() > now_rfc3339);
+        let keep = self.caps.failures;
+        evict_failures(&mut lock(&self.failures), now, keep);
+    }
+
+    /// Remember a session; a full cache forgets the expired ones, then all
+    /// (they are read again from the gradebook).
+    fn cache_session(&self, hash: String, s: WebSession) {
+        let mut m = lock(&self.sessions);
+        if m.len() >= self.caps.sessions {
+            let now = crate::gradebook::now();
+            m.retain(|_, s| s.expires_at > now);
+            if m.len() >= self.caps.sessions {
+                m.clear();
+            }
+        }
+        m.insert(hash, s);
     }
 
     /// The write connection (from blocking tasks only).
@@ -164,7 +254,11 @@ impl App {
                     }
                 }
                 let places = Arc::new(places);
-                lock(&self.units).insert(unit.to_string(), places.clone());
+                // Any id-shaped unit can be asked for: keep the cache small.
+                let mut units = lock(&self.units);
+                if units.len() < 1_000 || !places.is_empty() {
+                    units.insert(unit.to_string(), places.clone());
+                }
                 places
             }
         };
@@ -215,7 +309,11 @@ impl App {
             return Ok(None);
         };
         let a = Arc::new(a);
-        lock(&self.attempts).insert(id, a.clone());
+        let mut m = lock(&self.attempts);
+        if m.len() >= self.caps.attempts {
+            m.clear();
+        }
+        m.insert(id, a.clone());
         Ok(Some(a))
     }
 
@@ -489,7 +587,11 @@ pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io:
         loop {
             tick.tick().await;
             let a = sweeper.clone();
-            let _ = tokio::task::spawn_blocking(move || a.finish_overdue()).await;
+            let _ = tokio::task::spawn_blocking(move || {
+                a.sweep();
+                a.finish_overdue()
+            })
+            .await;
         }
     });
     axum::serve(

@@ -4,6 +4,7 @@
 use super::views::{self, QView};
 use super::{App, Shared, WebError, blocking, json, json_error, redirect, wants_json};
 use crate::attempt;
+use crate::bank::unit_matches;
 use crate::gradebook::{Attempt, Gradebook};
 use crate::model::{FormQuestion, Mode};
 use crate::runner::fmt_points;
@@ -141,11 +142,44 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             (None, Some(u)) if crate::roster::valid_id(u) => (u.clone(), Mode::Practice, 10, None),
             _ => return Err(WebError::Bad("단원을 고르세요.".into())),
         };
+        let gb = app.reader();
+        if quiz.is_none() {
+            // Practice shows the key after each answer: not of a unit an open
+            // exam draws from (or a unit containing it).
+            let exam_open = gb.quizzes()?.into_iter().any(|q| {
+                q.mode == "exam"
+                    && q.open_to(&student, &now)
+                    && (unit_matches(&q.unit, &unit) || unit_matches(&unit, &q.unit))
+            });
+            if exam_open {
+                return Err(WebError::Bad(format!(
+                    "시험이 열려 있는 동안에는 단원 `{unit}`을 연습할 수 없습니다."
+                )));
+            }
+        }
+        if let Some(q) = quiz.as_ref().filter(|q| q.mode == "exam") {
+            // An exam is taken once: after submitting, its results.
+            if let Some(p) = gb
+                .quiz_progress(q.id)?
+                .into_iter()
+                .find(|p| p.student == student && p.finished_at.is_some())
+            {
+                return Ok(redirect(&format!("/a/{}", p.attempt_id)));
+            }
+        }
+        drop(gb);
         let questions = app.unit_questions(&unit);
         if questions.is_empty() {
             return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
         }
         let mut gb = app.writer();
+        // An unfinished attempt of the unit in the other mode (a practice left
+        // open before the exam) is finished first: never resumed as the quiz.
+        if let Some(open) = gb.unfinished(&student, &unit)?
+            && open.mode != mode
+        {
+            app.close_attempt(&mut gb, open.id)?;
+        }
         let a = attempt::open_or_start(
             &mut gb,
             &attempt::Draw {
@@ -353,6 +387,21 @@ fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
     }
 }
 
+/// The most `a` fields one answer has (a match question's pairs, a multi's choices).
+const MAX_VALUES: usize = 200;
+
+/// An answer without control characters (a NUL, escape sequences, a form
+/// feed pasted from a PDF), except line breaks and tabs; CRLF becomes LF.
+fn without_controls(v: &str) -> String {
+    if !v.chars().any(char::is_control) {
+        return v.to_string();
+    }
+    v.replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
+}
+
 /// POST /a/{id}/answer: store one answer (form fields `csrf`, `pos`, `a`..., `skip`).
 pub async fn answer(
     State(app): State<Shared>,
@@ -401,8 +450,15 @@ fn save(
     let values: Vec<String> = fields
         .iter()
         .filter(|(n, _)| n == "a")
-        .map(|(_, v)| v.clone())
+        .map(|(_, v)| without_controls(v))
         .collect();
+    if values.len() > MAX_VALUES {
+        return Err(WebError::Bad("입력 오류: 값이 너무 많습니다.".into()));
+    }
+    for v in &values {
+        crate::grade::answers::check_length(v)
+            .map_err(|why| WebError::Bad(format!("입력 오류: {why}")))?;
+    }
     // Reads first, on a read connection: whose attempt, finished, deadline.
     let info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
     if info.student != student {
