@@ -90,9 +90,7 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
         if a.mode == Mode::Exam || d.mode == Mode::Practice {
             return Ok(a);
         }
-        let answered: Vec<usize> = gb.responses(a.id)?.iter().map(|r| r.position).collect();
-        let fills = unanswered_fills(d.bank, &a.form, &answered);
-        gb.close_attempt(a.id, &fills)?;
+        close(gb, d.bank, a.id)?;
     }
     let review = if d.mode == Mode::Practice {
         gb.due_reviews(d.student, d.today)?
@@ -312,6 +310,20 @@ pub fn feedback_text(q: &Question, response: &Response, o: &Outcome) -> String {
     // Writing into a Vec cannot fail.
     let _ = crate::runner::practice_feedback(&mut buf, q, response, o);
     String::from_utf8_lossy(&buf).trim().to_string()
+}
+
+/// Close an unfinished attempt: every position still without an answer is
+/// stored unanswered. False when it was not open (finished meanwhile, or none).
+pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<bool> {
+    let Some((form, answered)) = gb.open_attempt_form(id)? else {
+        return Ok(false);
+    };
+    let fills = unanswered_fills(bank, &form, &answered);
+    match gb.close_attempt(id, &fills) {
+        Ok(()) => Ok(true),
+        Err(crate::error::Error::AttemptFinished { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// What closing an attempt stores at each position still without an answer:

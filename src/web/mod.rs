@@ -341,15 +341,7 @@ impl App {
     /// Close an unfinished attempt as `quiz attempts close` does; false when
     /// it was finished already.
     fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
-        let Some((form, answered)) = gb.open_attempt_form(id)? else {
-            return Ok(false);
-        };
-        let fills = crate::attempt::unanswered_fills(&self.bank, &form, &answered);
-        match gb.close_attempt(id, &fills) {
-            Ok(()) => Ok(true),
-            Err(Error::AttemptFinished { .. }) => Ok(false),
-            Err(e) => Err(e),
-        }
+        crate::attempt::close(gb, &self.bank, id)
     }
 }
 
