@@ -93,7 +93,7 @@ impl Schedule {
                         line,
                         col,
                         format!(
-                            "class_days: `{name}` is not a day (mon, tue, wed, thu, fri, sat, sun)"
+                            "class_days: `{name}`은(는) 요일이 아닙니다 (mon, tue, wed, thu, fri, sat, sun)"
                         ),
                     ));
                 }
@@ -104,7 +104,7 @@ impl Schedule {
                 path,
                 value.0,
                 value.1,
-                "class_days is empty: no day would ever have class (leave it out for mon-fri)",
+                "class_days가 비어 있습니다: 수업하는 날이 하루도 없게 됩니다 (월~금이면 빼 두세요)",
             ));
         }
         if s.days_per_week == 0 {
@@ -113,7 +113,7 @@ impl Schedule {
                 path,
                 line,
                 col,
-                "days_per_week must be at least 1",
+                "days_per_week는 1 이상이어야 합니다",
             ));
         }
         if diags.is_empty() { Ok(s) } else { Err(diags) }

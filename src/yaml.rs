@@ -25,7 +25,7 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
             Some(i) => msg[..i].to_string(),
             None => msg,
         };
-        Diagnostic::error(path, line, col, format!("invalid YAML: {msg}"))
+        Diagnostic::error(path, line, col, format!("잘못된 YAML: {msg}"))
     })
 }
 
@@ -46,7 +46,7 @@ pub fn check_depth(path: &str, text: &str) -> Result<(), Diagnostic> {
             path,
             line,
             col,
-            format!("invalid YAML: nested deeper than {MAX_DEPTH} levels; refused"),
+            format!("잘못된 YAML: {MAX_DEPTH}단계보다 깊이 중첩되었습니다; 거부했습니다"),
         )
     };
     // Indentation columns of the open block collections.
@@ -168,7 +168,7 @@ pub fn to_string<T: Serialize>(value: &T, header: &[&str]) -> Result<String> {
             out: &mut out,
             at: At::Top,
         })
-        .map_err(|e| Error::Usage(format!("cannot serialize YAML: {}", e.0)))?;
+        .map_err(|e| Error::Usage(format!("YAML로 쓸 수 없습니다: {}", e.0)))?;
     Ok(out)
 }
 
@@ -265,7 +265,7 @@ pub fn parse_response(text: &str) -> Result<crate::score::Response, Diagnostic> 
     };
     match fast() {
         Some(r) => Ok(r),
-        None => parse("gradebook response", text),
+        None => parse("성적부 답안", text),
     }
 }
 
