@@ -202,7 +202,11 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 }
             }
         }
-        (_, None) => p.error(diags, None, format!("문항 `{id}`에 정답(answer)이 없습니다")),
+        (_, None) => p.error(
+            diags,
+            None,
+            format!("문항 `{id}`에 정답(answer)이 없습니다"),
+        ),
         (Kind::Choice, Some(a)) => {
             if q.options.len() < 2 {
                 p.error(
@@ -357,7 +361,10 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                             p.error(
                                 diags,
                                 Some("answer"),
-                                format!("`{id}`의 정답이 왼쪽 항목 `{}`의 짝을 정하지 않습니다", l.id),
+                                format!(
+                                    "`{id}`의 정답이 왼쪽 항목 `{}`의 짝을 정하지 않습니다",
+                                    l.id
+                                ),
                             );
                         }
                     }
@@ -433,7 +440,10 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                         &r.path,
                         l,
                         col,
-                        format!("체크리스트 항목 `{}`의 평가 기준 `{c}`이(가) 없습니다", k.id),
+                        format!(
+                            "체크리스트 항목 `{}`의 평가 기준 `{c}`이(가) 없습니다",
+                            k.id
+                        ),
                     ));
                 }
             }

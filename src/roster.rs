@@ -96,7 +96,9 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
                 path,
                 line,
                 id_col + 1,
-                format!("학번 `{id}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다"),
+                format!(
+                    "학번 `{id}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다"
+                ),
             ));
             continue;
         }

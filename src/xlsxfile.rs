@@ -117,8 +117,11 @@ fn cell_text(d: &calamine::Data) -> String {
 pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>> {
     use calamine::{Reader, Xlsx, open_workbook};
     let shown = display(path);
-    let mut wb: Xlsx<_> = open_workbook(path)
-        .map_err(|e| Error::Usage(format!("{shown}: 읽을 수 있는 xlsx 통합 문서가 아닙니다: {e}")))?;
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
+        Error::Usage(format!(
+            "{shown}: 읽을 수 있는 xlsx 통합 문서가 아닙니다: {e}"
+        ))
+    })?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or_else(|| Error::Usage(format!("{shown}: 통합 문서에 시트가 없습니다")))?

@@ -198,11 +198,7 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     }
                     let n = normalize(&o.text);
                     if region.iter().any(|r| near_equal_normalized(r, &n)) {
-                        let what = if member {
-                            "오답 보기"
-                        } else {
-                            "정답"
-                        };
+                        let what = if member { "오답 보기" } else { "정답" };
                         here.warning(
                             diags,
                             Some("options"),

@@ -342,10 +342,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 &shown,
                 line,
                 1,
-                format!(
-                    "문항 `{}`에 두 번 답했습니다; 답을 건너뜀",
-                    a.question
-                ),
+                format!("문항 `{}`에 두 번 답했습니다; 답을 건너뜀", a.question),
             ));
             continue;
         }

@@ -62,7 +62,12 @@ pub fn sheet(
     let rubric = &bank
         .rubrics
         .get(&week)
-        .ok_or_else(|| Error::Usage(format!("{week}주차 루브릭이 {}에 없습니다", display(rubrics))))?
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{week}주차 루브릭이 {}에 없습니다",
+                display(rubrics)
+            ))
+        })?
         .rubric;
     let index = Index::new(&bank);
     let gb = Gradebook::open_read_only(db)?;
@@ -308,7 +313,10 @@ pub fn import(
                             &shown,
                             line,
                             ci + 1,
-                            format!("`{cell}`은(는) 0부터 {}까지의 점수가 아닙니다", fmt_points(*max)),
+                            format!(
+                                "`{cell}`은(는) 0부터 {}까지의 점수가 아닙니다",
+                                fmt_points(*max)
+                            ),
                         )),
                         (_, None) => diags.push(Diagnostic::error(
                             &shown,

@@ -86,9 +86,9 @@ pub fn run(paths: &Paths, id: &str, out: &mut dyn Write) -> Result<()> {
             .filter(|(s, _)| *s > 0.5)
             .collect();
         near.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let hint = near
-            .first()
-            .map_or(String::new(), |(_, i)| format!(" (`{i}`을(를) 찾으셨나요?)"));
+        let hint = near.first().map_or(String::new(), |(_, i)| {
+            format!(" (`{i}`을(를) 찾으셨나요?)")
+        });
         return Err(Error::Usage(format!(
             "문제 은행에 문항 `{id}`이(가) 없습니다{hint}"
         )));
