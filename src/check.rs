@@ -195,7 +195,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                         diags,
                         Some("rubric"),
                         format!(
-                            "essay `{id}`: 루브릭 개념 `{}`이(가) 문제 본문에 있습니다: 문제를 베껴 쓴 답도 점수를 받으므로 채점에서 빠집니다",
+                            "서술형 `{id}`: 루브릭 개념 `{}`이(가) 문제 본문에 있습니다: 문제를 베껴 쓴 답도 점수를 받으므로 채점에서 빠집니다",
                             c.concept
                         ),
                     );

@@ -148,9 +148,9 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "r.csv:3:1: student id `s 002` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused",
-                "r.csv:4:2: student `s003` has no name; row refused",
-                "r.csv:5:1: student id `s001` appears twice; row refused",
+                "r.csv:3:1: 학번 `s 002`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다",
+                "r.csv:4:2: 학생 `s003`의 이름이 없습니다; 행을 거부했습니다",
+                "r.csv:5:1: 학번 `s001`이(가) 두 번 나옵니다; 행을 거부했습니다",
             ]
         );
         assert!(!valid_id("../etc"));

@@ -1025,7 +1025,7 @@ mod tests {
                 d.line,
                 d.col,
                 d.message
-                    .starts_with("invalid YAML: questions[0].kind: unknown variant"),
+                    .starts_with("잘못된 YAML: questions[0].kind: unknown variant"),
             )
         });
         assert_eq!(e, Some((4, 11, true)));
@@ -1102,7 +1102,7 @@ mod depth_tests {
         let d = check_depth("f.yaml", &flow).err().map(|d| d.to_string());
         assert_eq!(
             d.as_deref(),
-            Some("f.yaml:1:67: invalid YAML: nested deeper than 64 levels; refused")
+            Some("f.yaml:1:67: 잘못된 YAML: 64단계보다 깊이 중첩되었습니다; 거부했습니다")
         );
         let compact = format!("{}x\n", "- ".repeat(100));
         assert!(check_depth("f.yaml", &compact).is_err());

@@ -43,7 +43,7 @@ fn resolve(list: &[Choice], cell: &str, what: &str) -> Result<String, String> {
         .map(|o| o.id.clone())
         .ok_or_else(|| {
             format!(
-                "`{c}`은(는) {what}이 아닙니다 ({})",
+                "`{c}`은(는) {what} 아닙니다 ({})",
                 list.iter()
                     .map(|o| o.id.as_str())
                     .collect::<Vec<_>>()
@@ -60,10 +60,10 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
     }
     let parts = || cell.split('|').map(str::trim).filter(|p| !p.is_empty());
     Ok(match q.kind {
-        Kind::Choice => Response::Choice(resolve(&q.options, cell, "보기")?),
+        Kind::Choice => Response::Choice(resolve(&q.options, cell, "보기가")?),
         Kind::Multi => {
             let mut v = parts()
-                .map(|p| resolve(&q.options, p, "보기"))
+                .map(|p| resolve(&q.options, p, "보기가"))
                 .collect::<Result<Vec<_>, _>>()?;
             v.sort();
             v.dedup();
@@ -77,7 +77,7 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
         Kind::Short | Kind::Cloze | Kind::Essay => Response::Text(crate::text::nfc(cell)),
         Kind::Order => {
             let v = parts()
-                .map(|p| resolve(&q.items, p, "항목"))
+                .map(|p| resolve(&q.items, p, "항목이"))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut seen = v.clone();
             seen.sort();
@@ -93,8 +93,8 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
                 let (l, r) = p
                     .split_once(':')
                     .ok_or_else(|| format!("`{p}`은(는) 왼쪽:오른쪽 꼴이 아닙니다"))?;
-                let l = resolve(&q.left, l, "왼쪽 항목")?;
-                let r = resolve(&q.right, r, "오른쪽 항목")?;
+                let l = resolve(&q.left, l, "왼쪽 항목이")?;
+                let r = resolve(&q.right, r, "오른쪽 항목이")?;
                 if m.insert(l.clone(), r).is_some() {
                     return Err(format!("왼쪽 항목 `{l}`을(를) 두 번 짝지었습니다"));
                 }
