@@ -649,7 +649,7 @@ questions/week_01/good.yaml:15:3: 순서 `w1-bbbbbb`에는 항목이 2개 이상
 questions/week_01/good.yaml:18:3: `w1-bbbbbb`의 평가 기준 `network`이(가) rubrics/week_01.yaml에 없습니다
 questions/week_01/good.yaml:19:3: 경고: 문항 `w1-cccccc`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
 questions/week_01/good.yaml:22:3: 짝짓기 `w1-cccccc`에는 짝이 2개 이상 있어야 합니다
-questions/week_01/schema.yaml:4:9: 잘못된 YAML: questions[0].kind: unknown variant `multiple`, expected one of `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`
+questions/week_01/schema.yaml:4:9: 잘못된 YAML: questions[0].kind: 알 수 없는 값 `multiple` (쓸 수 있는 값: `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`)
 rubrics/week_01.yaml:8:3: 체크리스트 항목 `w1k1`의 평가 기준 `nope`이(가) 없습니다
 "
     );
