@@ -29,37 +29,37 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
     })
 }
 
+/// A serde explanation's start and its Korean form (given what follows it).
+type Rule = (&'static str, fn(&str) -> String);
+
 /// serde's most common explanations in Korean (the field path in front and
 /// anything else are kept as serde wrote them): `unknown variant`, `unknown
 /// field`, `missing field`, `invalid type`.
 fn serde_ko(msg: &str) -> String {
-    let rules: [(&str, &dyn Fn(&str) -> String); 4] = [
-        (
-            "unknown variant ",
-            &|rest: &str| match rest.split_once(", expected ") {
+    let rules: [Rule; 4] = [
+        ("unknown variant ", |rest: &str| {
+            match rest.split_once(", expected ") {
                 Some((v, want)) => format!("알 수 없는 값 {v} (쓸 수 있는 값: {})", expected(want)),
                 None => format!("알 수 없는 값 {rest}"),
-            },
-        ),
-        (
-            "unknown field ",
-            &|rest: &str| match rest.split_once(", expected ") {
+            }
+        }),
+        ("unknown field ", |rest: &str| {
+            match rest.split_once(", expected ") {
                 Some((f, want)) => {
                     format!("알 수 없는 필드 {f} (쓸 수 있는 필드: {})", expected(want))
                 }
                 None => format!("알 수 없는 필드 {rest}"),
-            },
-        ),
-        ("missing field ", &|rest: &str| {
+            }
+        }),
+        ("missing field ", |rest: &str| {
             format!("필드 {rest}이(가) 없습니다")
         }),
-        (
-            "invalid type: ",
-            &|rest: &str| match rest.split_once(", expected ") {
+        ("invalid type: ", |rest: &str| {
+            match rest.split_once(", expected ") {
                 Some((got, want)) => format!("형식이 맞지 않습니다: {got} (필요한 것: {want})"),
                 None => format!("형식이 맞지 않습니다: {rest}"),
-            },
-        ),
+            }
+        }),
     ];
     for (head, ko) in rules {
         if let Some(i) = msg.find(head) {
