@@ -51,7 +51,7 @@ fn read_text(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
                     display(path),
                     line,
                     col,
-                    "not valid UTF-8",
+                    "UTF-8이 아닙니다",
                 ));
                 None
             }
@@ -61,7 +61,7 @@ fn read_text(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
                 display(path),
                 0,
                 0,
-                format!("cannot read: {e}"),
+                format!("읽을 수 없습니다: {e}"),
             ));
             None
         }
@@ -178,7 +178,7 @@ pub fn load_rubrics(
                         &shown,
                         1,
                         1,
-                        format!("week {} already has a rubric in {}", rubric.week, prev.path),
+                        format!("{}주차 루브릭이 이미 {}에 있습니다", rubric.week, prev.path),
                     ));
                 } else {
                     out.insert(

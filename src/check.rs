@@ -34,7 +34,7 @@ pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                 here.error(
                     diags,
                     None,
-                    format!("duplicate question id `{}` (first in {p}:{l})", q.id),
+                    format!("문항 id `{}`이(가) 중복됩니다 (처음은 {p}:{l})", q.id),
                 );
             } else {
                 seen.insert(&q.id, (f.path.clone(), line));
@@ -143,14 +143,14 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
         p.error(
             diags,
             Some("prompt"),
-            format!("question `{id}` has an empty prompt"),
+            format!("문항 `{id}`의 문제(prompt)가 비어 있습니다"),
         );
     }
     if !q.points.is_finite() || q.points <= 0.0 {
         p.error(
             diags,
             Some("points"),
-            format!("question `{id}` must be worth more than 0 points"),
+            format!("문항 `{id}`의 배점(points)은 0보다 커야 합니다"),
         );
     }
     for (field, list) in [
@@ -163,14 +163,14 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
             p.error(
                 diags,
                 Some(field),
-                format!("question `{id}` has two {field} with id `{dup}`"),
+                format!("문항 `{id}`의 {field}에 id `{dup}`이(가) 두 번 있습니다"),
             );
         }
         if let Some(c) = list.iter().find(|c| c.text.trim().is_empty()) {
             p.error(
                 diags,
                 Some(field),
-                format!("question `{id}`: {field} `{}` has no text", c.id),
+                format!("문항 `{id}`: {field} `{}`에 글이 없습니다", c.id),
             );
         }
     }
@@ -184,7 +184,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 p.warning(
                     diags,
                     None,
-                    format!("essay `{id}` has no rubric: it can only be scored by hand"),
+                    format!("서술형 `{id}`에 루브릭이 없습니다: 손으로만 채점할 수 있습니다"),
                 );
             }
             let prompt = crate::text::normalize(&q.prompt);
@@ -195,20 +195,24 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                         diags,
                         Some("rubric"),
                         format!(
-                            "essay `{id}`: 루브릭 개념 `{}`이(가) 문제 본문에 있습니다: 문제를 베껴 쓴 답도 점수를 받으므로 채점에서 빠집니다",
+                            "서술형 `{id}`: 루브릭 개념 `{}`이(가) 문제 본문에 있습니다: 문제를 베껴 쓴 답도 점수를 받으므로 채점에서 빠집니다",
                             c.concept
                         ),
                     );
                 }
             }
         }
-        (_, None) => p.error(diags, None, format!("question `{id}` has no answer")),
+        (_, None) => p.error(
+            diags,
+            None,
+            format!("문항 `{id}`에 정답(answer)이 없습니다"),
+        ),
         (Kind::Choice, Some(a)) => {
             if q.options.len() < 2 {
                 p.error(
                     diags,
                     Some("options"),
-                    format!("choice `{id}` needs at least 2 options"),
+                    format!("선택형 `{id}`에는 보기가 2개 이상 있어야 합니다"),
                 );
             }
             match a {
@@ -216,12 +220,12 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 Answer::One(x) => p.error(
                     diags,
                     Some("answer"),
-                    format!("answer `{x}` of `{id}` names no option"),
+                    format!("`{id}`의 정답 `{x}`은(는) 어느 보기도 아닙니다"),
                 ),
                 _ => p.error(
                     diags,
                     Some("answer"),
-                    format!("choice `{id}` needs one option id as answer"),
+                    format!("선택형 `{id}`의 정답은 보기 id 하나여야 합니다"),
                 ),
             }
         }
@@ -230,7 +234,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 p.error(
                     diags,
                     Some("options"),
-                    format!("multi `{id}` needs at least 2 options"),
+                    format!("복수 선택 `{id}`에는 보기가 2개 이상 있어야 합니다"),
                 );
             }
             let list = match a {
@@ -240,7 +244,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                     p.error(
                         diags,
                         Some("answer"),
-                        format!("multi `{id}` needs a list of option ids as answer"),
+                        format!("복수 선택 `{id}`의 정답은 보기 id 목록이어야 합니다"),
                     );
                     Vec::new()
                 }
@@ -268,7 +272,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                     p.error(
                         diags,
                         Some("answer"),
-                        format!("answer `{x}` of `{id}` names no option"),
+                        format!("`{id}`의 정답 `{x}`은(는) 어느 보기도 아닙니다"),
                     );
                 }
             }
@@ -278,7 +282,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 p.error(
                     diags,
                     Some("answer"),
-                    format!("truefalse `{id}` needs `true` or `false` as answer"),
+                    format!("참/거짓 `{id}`의 정답은 `true` 또는 `false`여야 합니다"),
                 );
             }
         }
@@ -288,7 +292,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
             _ => p.error(
                 diags,
                 Some("answer"),
-                format!("`{id}` needs a list of accepted answers"),
+                format!("`{id}`의 정답은 인정하는 답의 목록이어야 합니다"),
             ),
         },
         (Kind::Order, Some(a)) => {
@@ -296,7 +300,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 p.error(
                     diags,
                     Some("items"),
-                    format!("order `{id}` needs at least 2 items"),
+                    format!("순서 `{id}`에는 항목이 2개 이상 있어야 합니다"),
                 );
             }
             match a {
@@ -306,7 +310,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                             p.error(
                                 diags,
                                 Some("answer"),
-                                format!("answer `{x}` of `{id}` names no item"),
+                                format!("`{id}`의 정답 `{x}`은(는) 어느 항목도 아닙니다"),
                             );
                         }
                     }
@@ -315,14 +319,14 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                         p.error(
                             diags,
                             Some("answer"),
-                            format!("answer of `{id}` must list every item exactly once"),
+                            format!("`{id}`의 정답은 모든 항목을 한 번씩 나열해야 합니다"),
                         );
                     }
                 }
                 _ => p.error(
                     diags,
                     Some("answer"),
-                    format!("order `{id}` needs a list of item ids as answer"),
+                    format!("순서 `{id}`의 정답은 항목 id 목록이어야 합니다"),
                 ),
             }
         }
@@ -331,7 +335,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 p.error(
                     diags,
                     Some("left"),
-                    format!("match `{id}` needs at least 2 pairs"),
+                    format!("짝짓기 `{id}`에는 짝이 2개 이상 있어야 합니다"),
                 );
             }
             match a {
@@ -341,14 +345,14 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                             p.error(
                                 diags,
                                 Some("answer"),
-                                format!("answer of `{id}` names no left item `{l}`"),
+                                format!("`{id}`의 정답에 있는 `{l}`은(는) 왼쪽 항목이 아닙니다"),
                             );
                         }
                         if !has(&q.right, r) {
                             p.error(
                                 diags,
                                 Some("answer"),
-                                format!("answer of `{id}` names no right item `{r}`"),
+                                format!("`{id}`의 정답에 있는 `{r}`은(는) 오른쪽 항목이 아닙니다"),
                             );
                         }
                     }
@@ -357,7 +361,10 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                             p.error(
                                 diags,
                                 Some("answer"),
-                                format!("answer of `{id}` does not match left item `{}`", l.id),
+                                format!(
+                                    "`{id}`의 정답이 왼쪽 항목 `{}`의 짝을 정하지 않습니다",
+                                    l.id
+                                ),
                             );
                         }
                     }
@@ -365,7 +372,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 _ => p.error(
                     diags,
                     Some("answer"),
-                    format!("match `{id}` needs a map of left id -> right id as answer"),
+                    format!("짝짓기 `{id}`의 정답은 왼쪽 id -> 오른쪽 id 맵이어야 합니다"),
                 ),
             }
         }
@@ -383,7 +390,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                 diags,
                 Some("criteria"),
                 format!(
-                    "`{id}` names criteria but there is no rubric for week {}",
+                    "`{id}`에 평가 기준(criteria)이 있지만 {}주차 루브릭이 없습니다",
                     week.map_or_else(|| "?".to_string(), |w| w.to_string())
                 ),
             ),
@@ -393,7 +400,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                         p.error(
                             diags,
                             Some("criteria"),
-                            format!("criterion `{c}` of `{id}` is not in {}", r.path),
+                            format!("`{id}`의 평가 기준 `{c}`이(가) {}에 없습니다", r.path),
                         );
                     }
                 }
@@ -413,7 +420,7 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     &r.path,
                     l,
                     col,
-                    format!("duplicate criterion id `{}`", c.id),
+                    format!("평가 기준 id `{}`이(가) 중복됩니다", c.id),
                 ));
             }
             if c.weight.is_nan() || c.weight < 0.0 {
@@ -421,7 +428,7 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     &r.path,
                     l,
                     col,
-                    format!("criterion `{}` has a negative weight", c.id),
+                    format!("평가 기준 `{}`의 가중치가 음수입니다", c.id),
                 ));
             }
         }
@@ -433,7 +440,10 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                         &r.path,
                         l,
                         col,
-                        format!("checklist item `{}` names unknown criterion `{c}`", k.id),
+                        format!(
+                            "체크리스트 항목 `{}`의 평가 기준 `{c}`이(가) 없습니다",
+                            k.id
+                        ),
                     ));
                 }
             }
@@ -442,7 +452,7 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     &r.path,
                     l,
                     col,
-                    format!("checklist item `{}` has no levels", k.id),
+                    format!("체크리스트 항목 `{}`에 수준(levels)이 없습니다", k.id),
                 ));
             }
         }
@@ -451,7 +461,7 @@ fn check_rubrics(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                 &r.path,
                 1,
                 1,
-                format!("week {} has no criteria", r.rubric.week),
+                format!("{}주차 루브릭에 평가 기준이 없습니다", r.rubric.week),
             ));
         }
     }

@@ -70,8 +70,8 @@ impl Unterminated {
     /// The message for `path`.
     pub fn message(&self) -> String {
         format!(
-            "this quote is never closed, so the rest of the file would become one answer; \
-             rows from line {} on were not read (close the quote and grade the file again)",
+            "이 따옴표가 닫히지 않아 파일의 나머지가 한 답이 됩니다; \
+             {}행부터는 읽지 않았습니다 (따옴표를 닫고 파일을 다시 채점하세요)",
             self.line
         )
     }
@@ -511,7 +511,7 @@ pub struct Writer {
 }
 
 fn write_err(e: csv::Error) -> Error {
-    Error::Usage(format!("cannot write CSV: {e}"))
+    Error::Usage(format!("CSV를 쓸 수 없습니다: {e}"))
 }
 
 impl Writer {
@@ -559,7 +559,7 @@ impl Writer {
     pub fn finish(self) -> Result<Vec<u8>> {
         self.w
             .into_inner()
-            .map_err(|e| Error::Usage(format!("cannot write CSV: {}", e.error())))
+            .map_err(|e| Error::Usage(format!("CSV를 쓸 수 없습니다: {}", e.error())))
     }
 }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", io_ko(source))]
     Io {
         /// The file.
         path: PathBuf,
@@ -23,7 +23,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// Problems were found in the input and reported already; the rest of the work was done.
-    #[error("{count} problem(s) found in the input")]
+    #[error("입력에서 문제 {count}개를 찾았습니다")]
     Problems {
         /// How many problems were reported.
         count: usize,
@@ -56,7 +56,7 @@ pub enum Error {
         unit: String,
     },
     /// The gradebook database failed.
-    #[error("gradebook {path}: {source}")]
+    #[error("성적부 {path}: {source}")]
     Db {
         /// The database file.
         path: PathBuf,
@@ -64,7 +64,7 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// The PostgreSQL gradebook failed (connecting or a query); the URL without its password.
-    #[error("gradebook {url}: {message}")]
+    #[error("성적부 {url}: {message}")]
     Pg {
         /// The database URL, password removed.
         url: String,
@@ -100,6 +100,26 @@ pub fn local_hhmm(t: &str) -> String {
         |_| t.to_string(),
         |d| d.with_timezone(&chrono::Local).format("%H:%M").to_string(),
     )
+}
+
+/// What the OS said about a failed read or write, in Korean where the kind is
+/// a common one (the OS text, English, is kept in parentheses).
+pub fn io_ko(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match e.kind() {
+        K::NotFound => "파일이나 폴더가 없습니다",
+        K::PermissionDenied => "권한이 없습니다",
+        K::AlreadyExists => "이미 있습니다",
+        K::IsADirectory => "폴더입니다 (파일이어야 합니다)",
+        K::NotADirectory => "폴더가 아닙니다",
+        K::StorageFull => "디스크가 가득 찼습니다",
+        K::ReadOnlyFilesystem => "읽기 전용 파일 시스템입니다",
+        K::BrokenPipe => "출력이 닫혔습니다",
+        K::InvalidData => "잘못된 데이터입니다",
+        K::AddrInUse => "주소가 이미 쓰이고 있습니다",
+        _ => "입출력 오류",
+    };
+    format!("{what} ({e})")
 }
 
 /// Result alias for the crate.
@@ -178,7 +198,7 @@ impl fmt::Display for Diagnostic {
         match self.severity {
             Severity::Error => write!(f, ": {}", crate::printable::escape(&self.message)),
             Severity::Warning => {
-                write!(f, ": warning: {}", crate::printable::escape(&self.message))
+                write!(f, ": 경고: {}", crate::printable::escape(&self.message))
             }
         }
     }

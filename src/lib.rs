@@ -83,11 +83,11 @@ where
         } => {
             if !roster::valid_id(&student) {
                 return Err(Error::Usage(format!(
-                    "student id `{student}` must be 1 to 64 of A-Z a-z 0-9 . _ -"
+                    "학번 `{student}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다"
                 )));
             }
             if count == 0 {
-                return Err(Error::Usage("--count must be at least 1".into()));
+                return Err(Error::Usage("--count는 1 이상이어야 합니다".into()));
             }
             if lease_ttl == 0 {
                 return Err(Error::Usage("--lease-ttl은 1 이상이어야 합니다".into()));

@@ -60,7 +60,7 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
         (col(&["student_id", "학번", "id"]), col(&["name", "이름"]))
     else {
         return Err(Error::Usage(format!(
-            "{path}:1: the header must have `student_id` and `name` columns (found: {})",
+            "{path}:1: 머리글에 `student_id`와 `name` 열이 있어야 합니다 (있는 열: {})",
             headers.iter().collect::<Vec<_>>().join(", ")
         )));
     };
@@ -80,7 +80,7 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
                     path,
                     line,
                     0,
-                    format!("unreadable row: {e}"),
+                    format!("읽을 수 없는 행입니다: {e}"),
                 ));
                 continue;
             }
@@ -96,7 +96,9 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
                 path,
                 line,
                 id_col + 1,
-                format!("student id `{id}` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused"),
+                format!(
+                    "학번 `{id}`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다"
+                ),
             ));
             continue;
         }
@@ -105,7 +107,7 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
                 path,
                 line,
                 name_col + 1,
-                format!("student `{id}` has no name; row refused"),
+                format!("학생 `{id}`의 이름이 없습니다; 행을 거부했습니다"),
             ));
             continue;
         }
@@ -114,7 +116,7 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
                 path,
                 line,
                 id_col + 1,
-                format!("student id `{id}` appears twice; row refused"),
+                format!("학번 `{id}`이(가) 두 번 나옵니다; 행을 거부했습니다"),
             ));
             continue;
         }
@@ -146,9 +148,9 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "r.csv:3:1: student id `s 002` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused",
-                "r.csv:4:2: student `s003` has no name; row refused",
-                "r.csv:5:1: student id `s001` appears twice; row refused",
+                "r.csv:3:1: 학번 `s 002`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다",
+                "r.csv:4:2: 학생 `s003`의 이름이 없습니다; 행을 거부했습니다",
+                "r.csv:5:1: 학번 `s001`이(가) 두 번 나옵니다; 행을 거부했습니다",
             ]
         );
         assert!(!valid_id("../etc"));

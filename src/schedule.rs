@@ -93,7 +93,7 @@ impl Schedule {
                         line,
                         col,
                         format!(
-                            "class_days: `{name}` is not a day (mon, tue, wed, thu, fri, sat, sun)"
+                            "class_days: `{name}`은(는) 요일이 아닙니다 (mon, tue, wed, thu, fri, sat, sun)"
                         ),
                     ));
                 }
@@ -104,7 +104,7 @@ impl Schedule {
                 path,
                 value.0,
                 value.1,
-                "class_days is empty: no day would ever have class (leave it out for mon-fri)",
+                "class_days가 비어 있습니다: 수업하는 날이 하루도 없게 됩니다 (월~금이면 빼 두세요)",
             ));
         }
         if s.days_per_week == 0 {
@@ -113,7 +113,7 @@ impl Schedule {
                 path,
                 line,
                 col,
-                "days_per_week must be at least 1",
+                "days_per_week는 1 이상이어야 합니다",
             ));
         }
         if diags.is_empty() { Ok(s) } else { Err(diags) }
@@ -158,8 +158,8 @@ mod tests {
         assert_eq!(
             msgs,
             [
-                "course.yaml:2:24: class_days: `wendesday` is not a day (mon, tue, wed, thu, fri, sat, sun)",
-                "course.yaml:3:16: days_per_week must be at least 1",
+                "course.yaml:2:24: class_days: `wendesday`은(는) 요일이 아닙니다 (mon, tue, wed, thu, fri, sat, sun)",
+                "course.yaml:3:16: days_per_week는 1 이상이어야 합니다",
             ]
         );
         let text = "start: 2026-11-02\nclass_days:\n  - mon\n  - funday\n";
@@ -171,7 +171,9 @@ mod tests {
             .collect();
         assert_eq!(
             msgs,
-            ["c.yaml:4:5: class_days: `funday` is not a day (mon, tue, wed, thu, fri, sat, sun)"]
+            [
+                "c.yaml:4:5: class_days: `funday`은(는) 요일이 아닙니다 (mon, tue, wed, thu, fri, sat, sun)"
+            ]
         );
         let empty = Schedule::parse("c.yaml", "start: 2026-11-02\nclass_days: []\n")
             .err()
@@ -179,7 +181,7 @@ mod tests {
         assert_eq!(
             empty.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
             [
-                "c.yaml:2:13: class_days is empty: no day would ever have class (leave it out for mon-fri)"
+                "c.yaml:2:13: class_days가 비어 있습니다: 수업하는 날이 하루도 없게 됩니다 (월~금이면 빼 두세요)"
             ]
         );
         let ok = Schedule::parse("c.yaml", "start: 2026-11-02\nclass_days: [월, Tuesday]\n");

@@ -23,7 +23,7 @@ pub struct Column {
 }
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::Usage(format!("cannot write xlsx: {e}"))
+    Error::Usage(format!("xlsx를 쓸 수 없습니다: {e}"))
 }
 
 /// Display width: wide characters count two.
@@ -117,11 +117,14 @@ fn cell_text(d: &calamine::Data) -> String {
 pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>> {
     use calamine::{Reader, Xlsx, open_workbook};
     let shown = display(path);
-    let mut wb: Xlsx<_> = open_workbook(path)
-        .map_err(|e| Error::Usage(format!("{shown}: not an xlsx workbook I can read: {e}")))?;
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
+        Error::Usage(format!(
+            "{shown}: 읽을 수 있는 xlsx 통합 문서가 아닙니다: {e}"
+        ))
+    })?;
     let range = wb
         .worksheet_range_at(0)
-        .ok_or_else(|| Error::Usage(format!("{shown}: the workbook has no sheet")))?
+        .ok_or_else(|| Error::Usage(format!("{shown}: 통합 문서에 시트가 없습니다")))?
         .map_err(|e| Error::Usage(format!("{shown}: {e}")))?;
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
     let first_col = range.start().map_or(0, |(_, c)| c as usize);

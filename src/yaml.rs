@@ -25,8 +25,55 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
             Some(i) => msg[..i].to_string(),
             None => msg,
         };
-        Diagnostic::error(path, line, col, format!("invalid YAML: {msg}"))
+        Diagnostic::error(path, line, col, format!("잘못된 YAML: {}", serde_ko(&msg)))
     })
+}
+
+/// A serde explanation's start and its Korean form (given what follows it).
+type Rule = (&'static str, fn(&str) -> String);
+
+/// serde's most common explanations in Korean (the field path in front and
+/// anything else are kept as serde wrote them): `unknown variant`, `unknown
+/// field`, `missing field`, `invalid type`.
+fn serde_ko(msg: &str) -> String {
+    let rules: [Rule; 4] = [
+        ("unknown variant ", |rest: &str| {
+            match rest.split_once(", expected ") {
+                Some((v, want)) => format!("알 수 없는 값 {v} (쓸 수 있는 값: {})", expected(want)),
+                None => format!("알 수 없는 값 {rest}"),
+            }
+        }),
+        ("unknown field ", |rest: &str| {
+            match rest.split_once(", expected ") {
+                Some((f, want)) => {
+                    format!("알 수 없는 필드 {f} (쓸 수 있는 필드: {})", expected(want))
+                }
+                None => format!("알 수 없는 필드 {rest}"),
+            }
+        }),
+        ("missing field ", |rest: &str| {
+            format!("필드 {rest}이(가) 없습니다")
+        }),
+        ("invalid type: ", |rest: &str| {
+            match rest.split_once(", expected ") {
+                Some((got, want)) => format!("형식이 맞지 않습니다: {got} (필요한 것: {want})"),
+                None => format!("형식이 맞지 않습니다: {rest}"),
+            }
+        }),
+    ];
+    for (head, ko) in rules {
+        if let Some(i) = msg.find(head) {
+            return format!("{}{}", &msg[..i], ko(&msg[i + head.len()..]));
+        }
+    }
+    msg.to_string()
+}
+
+/// serde's list of expected names without its English joints.
+fn expected(want: &str) -> String {
+    want.strip_prefix("one of ")
+        .unwrap_or(want)
+        .replace(" or ", ", ")
 }
 
 /// An item of a top-level list: line, column, text.
@@ -46,7 +93,7 @@ pub fn check_depth(path: &str, text: &str) -> Result<(), Diagnostic> {
             path,
             line,
             col,
-            format!("invalid YAML: nested deeper than {MAX_DEPTH} levels; refused"),
+            format!("잘못된 YAML: {MAX_DEPTH}단계보다 깊이 중첩되었습니다; 거부했습니다"),
         )
     };
     // Indentation columns of the open block collections.
@@ -168,7 +215,7 @@ pub fn to_string<T: Serialize>(value: &T, header: &[&str]) -> Result<String> {
             out: &mut out,
             at: At::Top,
         })
-        .map_err(|e| Error::Usage(format!("cannot serialize YAML: {}", e.0)))?;
+        .map_err(|e| Error::Usage(format!("YAML로 쓸 수 없습니다: {}", e.0)))?;
     Ok(out)
 }
 
@@ -265,7 +312,7 @@ pub fn parse_response(text: &str) -> Result<crate::score::Response, Diagnostic> 
     };
     match fast() {
         Some(r) => Ok(r),
-        None => parse("gradebook response", text),
+        None => parse("성적부 답안", text),
     }
 }
 
@@ -985,6 +1032,25 @@ mod tests {
     use super::*;
     use crate::model::QuestionFile;
 
+    #[test]
+    fn serde_explanations_are_korean() {
+        let missing = parse::<QuestionFile>("q.yaml", "title: x\nquestions: []\n")
+            .err()
+            .map(|d| d.to_string());
+        assert_eq!(
+            missing.as_deref(),
+            Some("q.yaml:1:1: 잘못된 YAML: 필드 `unit`이(가) 없습니다")
+        );
+        assert_eq!(
+            serde_ko("questions[0]: unknown field `prompts`, expected `id` or `kind`"),
+            "questions[0]: 알 수 없는 필드 `prompts` (쓸 수 있는 필드: `id`, `kind`)"
+        );
+        assert_eq!(
+            serde_ko("found unexpected end of stream"),
+            "found unexpected end of stream"
+        );
+    }
+
     /// `plain_ok` as first written, with `str` searches, to check the byte scan against.
     fn plain_ok_reference(s: &str) -> bool {
         let Some(first) = s.chars().next() else {
@@ -1025,7 +1091,7 @@ mod tests {
                 d.line,
                 d.col,
                 d.message
-                    .starts_with("invalid YAML: questions[0].kind: unknown variant"),
+                    .starts_with("잘못된 YAML: questions[0].kind: 알 수 없는 값 `"),
             )
         });
         assert_eq!(e, Some((4, 11, true)));
@@ -1102,7 +1168,7 @@ mod depth_tests {
         let d = check_depth("f.yaml", &flow).err().map(|d| d.to_string());
         assert_eq!(
             d.as_deref(),
-            Some("f.yaml:1:67: invalid YAML: nested deeper than 64 levels; refused")
+            Some("f.yaml:1:67: 잘못된 YAML: 64단계보다 깊이 중첩되었습니다; 거부했습니다")
         );
         let compact = format!("{}x\n", "- ".repeat(100));
         assert!(check_depth("f.yaml", &compact).is_err());

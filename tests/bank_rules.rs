@@ -321,11 +321,11 @@ fn check_warns_about_categories_wrong_distractors_and_repeated_facts() {
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
     let warnings: Vec<&str> = run.stderr.lines().collect();
     let file = "questions/week_02/day4/session_08.yaml";
-    assert!(warnings.iter().any(|w| w.starts_with(file) && w.ends_with("warning: question `w2d4s8-hand01`: `개선 방향` is the label of a category (curriculum/week_02/day4/session_08.md:31), not one of its items; offer its items instead")), "{}", run.stderr);
-    assert!(warnings.iter().any(|w| w.ends_with("warning: question `w2d4s8-hand01`: a wrong option `수동 배포 및 업데이트` is inside 「Level 1: 기본 운영 (Basic Operations) > 특징」 or a section around it; it is right under the prompt")), "{}", run.stderr);
+    assert!(warnings.iter().any(|w| w.starts_with(file) && w.ends_with("경고: 문항 `w2d4s8-hand01`: `개선 방향`은(는) 분류의 이름(curriculum/week_02/day4/session_08.md:31)이지 그 항목이 아닙니다; 그 항목을 보기로 내세요")), "{}", run.stderr);
+    assert!(warnings.iter().any(|w| w.ends_with("경고: 문항 `w2d4s8-hand01`: 오답 보기 `수동 배포 및 업데이트`이(가) 「Level 1: 기본 운영 (Basic Operations) > 특징」 또는 그 둘레 절 안에 있습니다; 문제대로라면 맞는 답입니다")), "{}", run.stderr);
     assert!(
         warnings.iter().any(|w| w.contains(
-            "and `w2d4s8-hand01` ask one fact (curriculum/week_02/day4/session_08.md:25, answer `"
+            "와(과) `w2d4s8-hand01`이(가) 같은 사실을 묻습니다 (curriculum/week_02/day4/session_08.md:25, 정답 `"
         ) && w.contains(&r)),
         "{}",
         run.stderr

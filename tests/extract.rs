@@ -95,7 +95,7 @@ fn extract_summary_table() {
     }
     assert_eq!(
         run.stderr,
-        "curriculum/week_02/day4/session_08.md: warning: week 2 has no 이해도 평가 list; made one criterion per day\n"
+        "curriculum/week_02/day4/session_08.md: 경고: 2주차에 이해도 평가 목록이 없습니다; 하루에 평가 기준을 하나씩 만들었습니다\n"
     );
 }
 
@@ -523,7 +523,7 @@ fn locked_questions_survive_and_stale_ones_are_reported() {
     assert_eq!(run.code, 0);
     assert!(
         run.stderr.contains(&format!(
-            "questions/week_03/day5/README.yaml: warning: locked question `{locked_id}` is stale: its source (curriculum/week_03/day5/README.md:8) changed; review it"
+            "questions/week_03/day5/README.yaml: 경고: 잠근 문항 `{locked_id}`의 원문(curriculum/week_03/day5/README.md:8)이 바뀌었습니다; 문항을 검토하세요"
         )),
         "{}",
         run.stderr
@@ -542,7 +542,7 @@ fn bad_documents_are_reported_and_the_rest_extracted() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("curriculum/week_04/README.md:3:7: not valid UTF-8; skipped"),
+            .contains("curriculum/week_04/README.md:3:7: UTF-8이 아닙니다; 건너뜀"),
         "{}",
         run.stderr
     );
@@ -560,11 +560,11 @@ fn broken_existing_bank_file_is_not_overwritten() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("questions/week_05/README.yaml:3:1: invalid YAML:"),
+            .contains("questions/week_05/README.yaml:3:1: 잘못된 YAML:"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("; not overwritten"));
+    assert!(run.stderr.contains("; 덮어쓰지 않았습니다"));
     assert_eq!(
         std::fs::read_to_string(&yaml).expect("read"),
         "unit: w5\nquestions: [\n"
@@ -582,7 +582,7 @@ fn existing_bank_file_that_is_not_utf8_is_reported_and_kept() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("questions/week_05/README.yaml:2:8: not valid UTF-8; not overwritten"),
+            .contains("questions/week_05/README.yaml:2:8: UTF-8이 아닙니다; 덮어쓰지 않았습니다"),
         "{}",
         run.stderr
     );
@@ -600,7 +600,7 @@ fn format_drift_crlf_bom_numbered_and_tables() {
     std::fs::write(dir.join("session_03.md"), md).expect("write");
     let run = quiz(p.path(), &["extract"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("curriculum/week_01/day2/session_03.md:3:1: warning: the document says it is w1d3s3 but its path makes it w1d2s3"), "{}", run.stderr);
+    assert!(run.stderr.contains("curriculum/week_01/day2/session_03.md:3:1: 경고: 문서에는 w1d3s3(이)라고 되어 있지만 경로로는 w1d2s3입니다"), "{}", run.stderr);
     let f = load_file(&p.path().join("questions/week_01/day2/session_03.yaml"));
     assert_eq!(f.unit, "w1d2s3");
     assert_eq!(f.title, "Session 3: 컨테이너 기초");
@@ -639,18 +639,18 @@ fn check_reports_every_problem_with_its_place() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "questions/week_01/broken.yaml:6:1: invalid YAML: found unexpected end of stream
-questions/week_01/dup.yaml:3:3: warning: 문항 `w1-aaaaaa`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
-questions/week_01/dup.yaml:6:3: truefalse `w1-aaaaaa` needs `true` or `false` as answer
-questions/week_01/good.yaml:4:3: duplicate question id `w1-aaaaaa` (first in questions/week_01/dup.yaml:3)
-questions/week_01/good.yaml:10:3: answer `c` of `w1-aaaaaa` names no option
-questions/week_01/good.yaml:14:3: question `w1-bbbbbb` has an empty prompt
-questions/week_01/good.yaml:15:3: order `w1-bbbbbb` needs at least 2 items
-questions/week_01/good.yaml:18:3: criterion `network` of `w1-bbbbbb` is not in rubrics/week_01.yaml
-questions/week_01/good.yaml:19:3: warning: 문항 `w1-cccccc`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
-questions/week_01/good.yaml:22:3: match `w1-cccccc` needs at least 2 pairs
-questions/week_01/schema.yaml:4:9: invalid YAML: questions[0].kind: unknown variant `multiple`, expected one of `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`
-rubrics/week_01.yaml:8:3: checklist item `w1k1` names unknown criterion `nope`
+        "questions/week_01/broken.yaml:6:1: 잘못된 YAML: found unexpected end of stream
+questions/week_01/dup.yaml:3:3: 경고: 문항 `w1-aaaaaa`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
+questions/week_01/dup.yaml:6:3: 참/거짓 `w1-aaaaaa`의 정답은 `true` 또는 `false`여야 합니다
+questions/week_01/good.yaml:4:3: 문항 id `w1-aaaaaa`이(가) 중복됩니다 (처음은 questions/week_01/dup.yaml:3)
+questions/week_01/good.yaml:10:3: `w1-aaaaaa`의 정답 `c`은(는) 어느 보기도 아닙니다
+questions/week_01/good.yaml:14:3: 문항 `w1-bbbbbb`의 문제(prompt)가 비어 있습니다
+questions/week_01/good.yaml:15:3: 순서 `w1-bbbbbb`에는 항목이 2개 이상 있어야 합니다
+questions/week_01/good.yaml:18:3: `w1-bbbbbb`의 평가 기준 `network`이(가) rubrics/week_01.yaml에 없습니다
+questions/week_01/good.yaml:19:3: 경고: 문항 `w1-cccccc`은(는) 어느 평가 기준에도 들어가지 않습니다 (criteria: [])
+questions/week_01/good.yaml:22:3: 짝짓기 `w1-cccccc`에는 짝이 2개 이상 있어야 합니다
+questions/week_01/schema.yaml:4:9: 잘못된 YAML: questions[0].kind: 알 수 없는 값 `multiple` (쓸 수 있는 값: `choice`, `multi`, `truefalse`, `short`, `cloze`, `order`, `match`, `essay`)
+rubrics/week_01.yaml:8:3: 체크리스트 항목 `w1k1`의 평가 기준 `nope`이(가) 없습니다
 "
     );
     assert_eq!(
@@ -666,10 +666,7 @@ fn check_missing_folder_is_clean_and_io_errors_exit_2() {
     assert_eq!(run.code, 0);
     let run = quiz(tmp.path(), &["extract", "nowhere"]);
     assert_eq!(run.code, 2);
-    assert_eq!(
-        run.stderr,
-        "quiz: curriculum folder nowhere does not exist\n"
-    );
+    assert_eq!(run.stderr, "quiz: 커리큘럼 폴더 nowhere이(가) 없습니다\n");
     let run = quiz(tmp.path(), &["frobnicate"]);
     assert_eq!(run.code, 2);
 }
@@ -688,7 +685,10 @@ fn list_filters_by_unit_prefix() {
     assert!(!run.stdout.contains("w5"));
     let run = quiz(&root(), &["list", "w9"]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, "quiz: no unit matches `w9` in questions\n");
+    assert_eq!(
+        run.stderr,
+        "quiz: questions에 `w9`에 맞는 단원이 없습니다\n"
+    );
 }
 
 #[test]
@@ -716,7 +716,7 @@ fn show_prints_key_criteria_and_source_line() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .starts_with("quiz: no question `w3d5-zzzzzz` in the bank")
+            .starts_with("quiz: 문제 은행에 문항 `w3d5-zzzzzz`이(가) 없습니다")
     );
 }
 
@@ -767,7 +767,7 @@ fn check_warns_about_a_rubric_concept_in_the_prompt() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "warning: essay `w1d1-essay`: 루브릭 개념 `기존 배포`이(가) 문제 본문에 있습니다"
+            "경고: 서술형 `w1d1-essay`: 루브릭 개념 `기존 배포`이(가) 문제 본문에 있습니다"
         ),
         "{}",
         run.stderr

@@ -219,7 +219,7 @@ fn an_unknown_response_header_lists_the_accepted_names() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "r.csv:1:1: the header must name a student column (student_id, 학번), a question column (question_id, 문항, 문제) and an answer column (answer, 답안, 답, 응답); found: id, q, a; file skipped\n"
+        "r.csv:1:1: 머리글에 학번 열(student_id, 학번), 문항 열(question_id, 문항, 문제), 답 열(answer, 답안, 답, 응답)이 있어야 합니다; 있는 열: id, q, a; 파일을 건너뜀\n"
     );
 }
 
@@ -330,7 +330,7 @@ fn leading_zeros_of_student_ids_survive_the_xlsx_rubric_sheet() {
     assert_eq!(import.code, 1);
     assert!(
         import.stderr.contains(&format!(
-            "{}:2:1: student `123` could be any of `00123`, `0123`",
+            "{}:2:1: 학번 `123`은(는) `00123`, `0123` 중 누구인지 알 수 없습니다",
             number.display()
         )),
         "{}",
@@ -447,7 +447,7 @@ fn an_unterminated_quote_is_reported_and_nothing_after_it_is_stored() {
     assert_eq!(
         run.stderr,
         format!(
-            "{}:3:17: this quote is never closed, so the rest of the file would become one answer; rows from line 3 on were not read (close the quote and grade the file again)\n",
+            "{}:3:17: 이 따옴표가 닫히지 않아 파일의 나머지가 한 답이 됩니다; 3행부터는 읽지 않았습니다 (따옴표를 닫고 파일을 다시 채점하세요)\n",
             f.display()
         )
     );
@@ -473,7 +473,7 @@ fn a_huge_answer_is_refused_where_it_enters() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "r.csv:2:3: 답안이 25000자로 너무 깁니다 (최대 20000자); row skipped\n"
+        "r.csv:2:3: 답안이 25000자로 너무 깁니다 (최대 20000자); 행을 건너뜀\n"
     );
     assert_eq!(stored(p), 1, "{}", run.stdout);
     // In a quiz the student is asked again.
@@ -531,7 +531,7 @@ fn escape_sequences_from_students_are_not_printed_raw() {
     assert!(
         grade
             .stderr
-            .contains("unknown question `w1d1-nope\\x1b[2J`"),
+            .contains("w1d1-nope\\x1b[2J: 문제 은행에 없는 문항입니다"),
         "{}",
         grade.stderr
     );
@@ -560,7 +560,7 @@ fn deeply_nested_yaml_is_refused_fast_with_its_place() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(
         run.stderr.contains(
-            "questions/week_01/deep.yaml:3:75: invalid YAML: nested deeper than 64 levels; refused"
+            "questions/week_01/deep.yaml:3:75: 잘못된 YAML: 64단계보다 깊이 중첩되었습니다; 거부했습니다"
         ),
         "{}",
         run.stderr
@@ -580,13 +580,14 @@ fn course_yaml_mistakes_are_reported_with_their_places() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "quiz: course.yaml:2:19: class_days: `tsu` is not a day (mon, tue, wed, thu, fri, sat, sun)\ncourse.yaml:3:16: days_per_week must be at least 1\n"
+        "quiz: course.yaml:2:19: class_days: `tsu`은(는) 요일이 아닙니다 (mon, tue, wed, thu, fri, sat, sun)\ncourse.yaml:3:16: days_per_week는 1 이상이어야 합니다\n"
     );
     std::fs::write(p.join("course.yaml"), "start: 2026-11-02\nclass_days: []\n").expect("write");
     let run = quiz(p, &["today", "--today", "2026-11-02"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("course.yaml:2:13: class_days is empty"),
+        run.stderr
+            .contains("course.yaml:2:13: class_days가 비어 있습니다"),
         "{}",
         run.stderr
     );
@@ -631,7 +632,7 @@ fn a_huge_answer_in_a_submission_is_reported_and_skipped() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "subs/s001.yaml:8:1: 답안이 25000자로 너무 깁니다 (최대 20000자); answer skipped\n"
+        "subs/s001.yaml:8:1: 답안이 25000자로 너무 깁니다 (최대 20000자); 답을 건너뜀\n"
     );
     // Graded as unanswered: every question of the form is stored, the essay with 0.
     assert_eq!(stored(p), 7, "{}", run.stdout);

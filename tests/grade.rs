@@ -147,7 +147,7 @@ s001,김민수,우수,보통,1\r\ns002,이영희,훌륭,,\r\ns003,박지훈,미�
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "filled.csv:3:3: `훌륭` is not a level of w1k1 (미흡/보통/우수)\n"
+        "filled.csv:3:3: `훌륭`은(는) w1k1의 수준이 아닙니다 (미흡/보통/우수)\n"
     );
     assert!(
         run.stdout
@@ -162,10 +162,10 @@ s001,김민수,우수,보통,1\r\ns002,이영희,훌륭,,\r\ns003,박지훈,미�
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert_eq!(
         run.stderr,
-        "lms.csv:5:1: unknown student `s999`; row skipped\n\
-lms.csv:6:2: unknown question `w1d1-nope`; row skipped\n\
-lms.csv:7:3: an item is listed twice; row skipped\n\
-lms.csv:9:2: `s003` answers `w1d1-choice` a second time; row skipped\n"
+        "lms.csv:5:1: s999: 명단에 없는 학번입니다; 행을 건너뜀\n\
+lms.csv:6:2: w1d1-nope: 문제 은행에 없는 문항입니다; 행을 건너뜀\n\
+lms.csv:7:3: 같은 항목이 두 번 있습니다; 행을 건너뜀\n\
+lms.csv:9:2: `s003`이(가) `w1d1-choice`에 두 번째로 답했습니다; 행을 건너뜀\n"
     );
     assert!(
         run.stdout.contains("│ 채점한 답안          ┆ 6  │"),
@@ -272,8 +272,8 @@ fn malformed_and_unknown_submissions_are_reported() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "subs/broken.yaml:2:7: invalid YAML: unit: invalid type: sequence, expected a string; file skipped\n\
-subs/draft.yaml:6:1: not submitted yet (no submitted_at); file skipped\n"
+        "subs/broken.yaml:2:7: 잘못된 YAML: unit: 형식이 맞지 않습니다: sequence (필요한 것: a string); 파일을 건너뜀\n\
+subs/draft.yaml:6:1: 아직 제출하지 않은 파일입니다 (submitted_at 없음); 파일을 건너뜀\n"
     );
 }
 

@@ -448,8 +448,8 @@ fn questions_check_rejects_are_never_served_released_or_exported() {
         p.join("questions/week_01/broken.yaml"),
     )
     .expect("copy");
-    let expected = "questions/week_01/broken.yaml:10:3: answer `z` of `w1d2-noopt` names no option; 문항을 제외했습니다\n\
-questions/week_01/broken.yaml:17:3: answer of `w1d2-twice` must list every item exactly once; 문항을 제외했습니다\n\
+    let expected = "questions/week_01/broken.yaml:10:3: `w1d2-noopt`의 정답 `z`은(는) 어느 보기도 아닙니다; 문항을 제외했습니다\n\
+questions/week_01/broken.yaml:17:3: `w1d2-twice`의 정답은 모든 항목을 한 번씩 나열해야 합니다; 문항을 제외했습니다\n\
 questions/week_01/broken.yaml:18:3: 문항 id `w1d1-tf`이(가) 다른 곳에도 있습니다 (questions/week_01/day1.yaml:25); 문항을 제외했습니다\n\
 questions/week_01/day1.yaml:25:3: 문항 id `w1d1-tf`이(가) 다른 곳에도 있습니다 (questions/week_01/broken.yaml:18); 문항을 제외했습니다\n";
     let take = quiz_in(
@@ -520,7 +520,7 @@ fn a_missing_gradebook_is_never_created_by_reading_and_folders_never() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "quiz: gradebook typo/dir/x.db이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)\n"
+        "quiz: 성적부 typo/dir/x.db이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)\n"
     );
     for args in [
         &["--db", "typo/dir/x.db", "roster", "import", "roster.csv"][..],
@@ -530,7 +530,7 @@ fn a_missing_gradebook_is_never_created_by_reading_and_folders_never() {
         assert_eq!(run.code, 2, "{args:?}");
         assert_eq!(
             run.stderr,
-            "quiz: gradebook 폴더 typo/dir이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)\n",
+            "quiz: 성적부 폴더 typo/dir이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)\n",
             "{args:?}"
         );
     }
@@ -830,7 +830,7 @@ fn tokens_of_another_students_form_score_nothing() {
             tok("a")
         };
         expected.push(format!(
-            "subs/s001.yaml:{}:1: `{first}` is no option of `{q}` on this form; answer skipped",
+            "subs/s001.yaml:{}:1: `{first}`은(는) 이 시험지의 `{q}` 보기가 아닙니다; 답을 건너뜀",
             line(q)
         ));
     }
@@ -1082,7 +1082,9 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
         );
         assert_eq!(r.points, r.max_points);
     }
-    // A later terminal attempt (everything skipped) is now the latest answer.
+    // A later terminal exam (everything skipped) is a retake: the first
+    // exam-like attempt counts, ordered by when the gradebook started it (not
+    // by the answer times a file claims), so the submission keeps its points.
     drop(gb);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let run = quiz_in(
@@ -1104,7 +1106,9 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
     let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
     let totals = quiz::cmd::grade::totals_by_student(&gb, &bank, 1).expect("totals");
     let s = totals.get("s001").expect("s001");
-    assert_eq!(s.quiz.points, 0.0, "{s:?}");
+    assert!(s.quiz.max > 0.0, "{s:?}");
+    assert_eq!(s.quiz.points, s.quiz.max, "{s:?}");
+    assert_eq!(s.attempts, 2, "{s:?}");
 }
 
 /// What identifies every stored answer, as raw columns: (attempt, position,
@@ -1336,7 +1340,7 @@ fn an_order_answer_listing_items_twice_scores_nothing() {
     assert_eq!(
         run.stderr,
         format!(
-            "subs/s.yaml:{line}:1: `{}` is listed twice in the order of `w1d1-order`; answer skipped\n",
+            "subs/s.yaml:{line}:1: `{}`이(가) `w1d1-order`의 순서에 두 번 있습니다; 답을 건너뜀\n",
             t("a")
         )
     );

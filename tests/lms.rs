@@ -82,7 +82,7 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
     );
     assert!(
         run.stderr
-            .contains("warning: 답 `Cat`(50% 점수)을(를) 버렸습니다")
+            .contains("경고: 답 `Cat`(50% 점수)을(를) 버렸습니다")
     );
     // GIFT has no criteria: the summary and `quiz check` say so.
     assert!(
@@ -151,7 +151,7 @@ fn moodle_gift_samples_import_with_expected_counts_and_kinds() {
     for reason in [
         "examples.txt:16:1: 숫자 답 `1822:1`은(는) 1822 ± 1을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
         "examples.txt:74:1: 숫자 답 `3.141..3.142`은(는) 3.141 ~ 3.142 범위입니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
-        "examples.txt:76:1: warning: 답 `1822:2`(50% 점수)을(를) 버렸습니다: 단답형의 부분 점수는 지원하지 않습니다",
+        "examples.txt:76:1: 경고: 답 `1822:2`(50% 점수)을(를) 버렸습니다: 단답형의 부분 점수는 지원하지 않습니다",
     ] {
         assert!(run.stderr.contains(reason), "{reason}\n{}", run.stderr);
     }
@@ -428,7 +428,7 @@ fn export_lists_what_it_cannot_express() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "questions/x.yaml:7:3: question `w1-noanswer` has no answer; 문항을 제외했습니다\n"
+        "questions/x.yaml:7:3: 문항 `w1-noanswer`에 정답(answer)이 없습니다; 문항을 제외했습니다\n"
     );
     assert!(run.stdout.contains("::w1-ok::p {T}\n"));
 }
@@ -476,7 +476,7 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("bank.gift:5:1: warning: id `w2d4s8-"),
+        run.stderr.contains("bank.gift:5:1: 경고: id `w2d4s8-"),
         "{}",
         run.stderr
     );
@@ -645,10 +645,10 @@ fn gift_import_losses_are_warned_with_their_reasons() {
     );
     assert_eq!(run.code, 1, "the numerical tolerance is skipped");
     let expected = [
-        "losses.gift:5:1: warning: 틀린 답 `F`의 피드백 `No, they do.`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다",
-        "losses.gift:8:1: warning: 맞는 답 `Blue/Green`의 피드백 `Right: two environments.`을(를) 버렸습니다: 문항에는 피드백이 하나뿐입니다 (일반 피드백 `####`을(를) 남김)",
-        "losses.gift:18:1: warning: `Blue/Green`의 부분 점수 50%를 버렸습니다: 객관식은 정답만 점수를 받습니다",
-        "losses.gift:22:1: warning: 이 문항과 21행의 문항 사이에 빈 줄이 없어 두 문항으로 읽었습니다 (Moodle은 문항 사이에 빈 줄이 필요합니다)",
+        "losses.gift:5:1: 경고: 틀린 답 `F`의 피드백 `No, they do.`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다",
+        "losses.gift:8:1: 경고: 맞는 답 `Blue/Green`의 피드백 `Right: two environments.`을(를) 버렸습니다: 문항에는 피드백이 하나뿐입니다 (일반 피드백 `####`을(를) 남김)",
+        "losses.gift:18:1: 경고: `Blue/Green`의 부분 점수 50%를 버렸습니다: 객관식은 정답만 점수를 받습니다",
+        "losses.gift:22:1: 경고: 이 문항과 21행의 문항 사이에 빈 줄이 없어 두 문항으로 읽었습니다 (Moodle은 문항 사이에 빈 줄이 필요합니다)",
         "losses.gift:25:1: 숫자 답 `2014:1`은(는) 2014 ± 1을(를) 인정합니다: 정확한 숫자만 (단답형으로) 가져올 수 있습니다; 문항을 건너뜁니다",
     ];
     for e in expected {

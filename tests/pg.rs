@@ -27,7 +27,7 @@ fn a_wrong_password_says_so_in_one_line_without_the_password() {
     assert_eq!(
         only_line(&run.stderr),
         format!(
-            "quiz: gradebook postgres://{USER}@127.0.0.1:{}/postgres: 비밀번호가 틀렸습니다 (사용자 {USER})",
+            "quiz: 성적부 postgres://{USER}@127.0.0.1:{}/postgres: 비밀번호가 틀렸습니다 (사용자 {USER})",
             s.port
         )
     );

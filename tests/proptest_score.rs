@@ -235,6 +235,8 @@ mod regrade {
                     comment: None,
                     answered_at: "2026-11-02T00:00:00Z".into(),
                     finished_at: Some("2026-11-02T00:10:00Z".into()),
+                    mode: "exam".into(),
+                    started_at: "2026-11-02T00:00:00Z".into(),
                 })
                 .collect();
             let manual: Vec<(usize, Option<f64>)> = rows.iter().filter(|r| r.status.as_deref() == Some("manual")).map(|r| (r.position, r.points)).collect();

@@ -206,7 +206,7 @@ fn a_week_without_rubric_or_data_says_so() {
         assert_eq!(run.code, 2);
         assert_eq!(
             run.stderr,
-            "quiz: gradebook gradebook.db이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)\n"
+            "quiz: 성적부 gradebook.db이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)\n"
         );
         assert!(!empty.path().join("gradebook.db").exists());
     }

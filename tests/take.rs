@@ -394,7 +394,7 @@ fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "roster.csv:3:1: student id `../x` must be 1 to 64 of A-Z a-z 0-9 . _ -; row refused\n"
+        "roster.csv:3:1: 학번 `../x`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다; 행을 거부했습니다\n"
     );
     assert_eq!(
         run.stdout,
@@ -423,7 +423,7 @@ fn roster_import_refuses_bad_ids_and_take_refuses_unknown_students() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("student id `a/b` must be 1 to 64 of A-Z a-z 0-9 . _ -")
+            .contains("학번 `a/b`은(는) A-Z a-z 0-9 . _ - 로 된 1~64자여야 합니다")
     );
     let ok = quiz_in(
         p.path(),

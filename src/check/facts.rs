@@ -172,7 +172,7 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                             diags,
                             Some(key),
                             format!(
-                                "question `{}`: `{text}` is the label of a category ({file}:{l}), not one of its items; offer its items instead",
+                                "문항 `{}`: `{text}`은(는) 분류의 이름({file}:{l})이지 그 항목이 아닙니다; 그 항목을 보기로 내세요",
                                 q.id
                             ),
                         );
@@ -198,16 +198,12 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     }
                     let n = normalize(&o.text);
                     if region.iter().any(|r| near_equal_normalized(r, &n)) {
-                        let what = if member {
-                            "a wrong option"
-                        } else {
-                            "the answer"
-                        };
+                        let what = if member { "오답 보기" } else { "정답" };
                         here.warning(
                             diags,
                             Some("options"),
                             format!(
-                                "question `{}`: {what} `{}` is inside 「{label}」 or a section around it; it is right under the prompt",
+                                "문항 `{}`: {what} `{}`이(가) 「{label}」 또는 그 둘레 절 안에 있습니다; 문제대로라면 맞는 답입니다",
                                 q.id, o.text
                             ),
                         );
@@ -223,7 +219,7 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                             diags,
                             None,
                             format!(
-                                "questions `{first}` and `{}` ask one fact ({}:{}, answer `{}`): on one form, one gives the other away",
+                                "문항 `{first}`와(과) `{}`이(가) 같은 사실을 묻습니다 ({}:{}, 정답 `{}`): 한 시험지에 함께 나오면 하나가 다른 하나의 답을 알려 줍니다",
                                 q.id,
                                 s.file,
                                 s.line,

@@ -51,8 +51,8 @@ pub fn run(
     }
     if units.is_empty() {
         return Err(Error::Usage(format!(
-            "no questions{} in {}",
-            unit.map(|u| format!(" for `{u}`")).unwrap_or_default(),
+            "{}{}에 문항이 없습니다",
+            unit.map(|u| format!("`{u}` 단원: ")).unwrap_or_default(),
             display(questions)
         )));
     }

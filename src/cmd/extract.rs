@@ -36,7 +36,7 @@ const RUBRIC_HEADER: &[&str] =
 pub fn read_curriculum(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<SourceDoc>> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
-            "curriculum folder {} does not exist",
+            "커리큘럼 폴더 {}이(가) 없습니다",
             display(dir)
         )));
     }
@@ -58,7 +58,7 @@ pub fn read_curriculum(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<So
                 &shown,
                 0,
                 0,
-                "not a week_NN/README.md, week_NN/dayN/README.md or week_NN/dayN/session_NN.md document; skipped",
+                "week_NN/README.md, week_NN/dayN/README.md, week_NN/dayN/session_NN.md 문서가 아닙니다; 건너뜀",
             ));
             continue;
         };
@@ -69,7 +69,7 @@ pub fn read_curriculum(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<So
                     &shown,
                     0,
                     0,
-                    format!("cannot read: {e}; skipped"),
+                    format!("읽을 수 없습니다: {e}; 건너뜀"),
                 ));
                 continue;
             }
@@ -78,7 +78,7 @@ pub fn read_curriculum(dir: &Path, diags: &mut Vec<Diagnostic>) -> Result<Vec<So
             Ok(t) => t,
             Err(e) => {
                 let (l, c) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-                diags.push(Diagnostic::error(&shown, l, c, "not valid UTF-8; skipped"));
+                diags.push(Diagnostic::error(&shown, l, c, "UTF-8이 아닙니다; 건너뜀"));
                 continue;
             }
         };
@@ -124,7 +124,7 @@ fn merge(
                         0,
                         0,
                         format!(
-                            "locked question `{}` is stale: its source ({}:{line}) changed; review it",
+                            "잠근 문항 `{}`의 원문({}:{line})이 바뀌었습니다; 문항을 검토하세요",
                             q.id,
                             q.source.as_ref().map_or("", |s| s.file.as_str())
                         ),
@@ -199,7 +199,7 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
                         &shown,
                         0,
                         0,
-                        "locked rubric; not overwritten",
+                        "잠근 루브릭입니다; 덮어쓰지 않았습니다",
                     ));
                     sum.criteria += old.criteria.len();
                     sum.checklist += old.checklist.len();
@@ -207,7 +207,7 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
                 }
                 Ok(_) => {}
                 Err(mut d) => {
-                    d.message = format!("{}; not overwritten", d.message);
+                    d.message = format!("{}; 덮어쓰지 않았습니다", d.message);
                     diags.push(d);
                     continue;
                 }
@@ -267,13 +267,13 @@ fn stage_questions(
             let parsed = String::from_utf8(bytes)
                 .map_err(|e| {
                     let (line, col) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-                    Diagnostic::error(&shown, line, col, "not valid UTF-8")
+                    Diagnostic::error(&shown, line, col, "UTF-8이 아닙니다")
                 })
                 .and_then(|text| yaml::parse::<QuestionFile>(&shown, &text));
             match parsed {
                 Ok(f) => Some(f),
                 Err(mut d) => {
-                    d.message = format!("{}; not overwritten", d.message);
+                    d.message = format!("{}; 덮어쓰지 않았습니다", d.message);
                     diags.push(d);
                     return Ok(());
                 }
@@ -285,7 +285,7 @@ fn stage_questions(
             &shown,
             0,
             0,
-            "hand-written file (no `source`) at a generated path; not touched",
+            "생성 경로에 손으로 쓴 파일(`source` 없음)이 있습니다; 건드리지 않았습니다",
         ));
         return Ok(());
     }

@@ -148,7 +148,7 @@ pub fn print_totals(
     if tot.len() > MAX_TABLE_STUDENTS {
         return writeln!(
             out,
-            "Week {week}: 학생 {}명 — 학생별 결과는 quiz report --week {week}로 내보내세요.",
+            "{week}주차: 학생 {}명 — 학생별 결과는 quiz report --week {week}로 내보내세요.",
             tot.len()
         )
         .map_err(|e| Error::io("stdout", e));
@@ -186,7 +186,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 &shown,
                 0,
                 0,
-                format!("cannot read: {e}; skipped"),
+                format!("읽을 수 없습니다: {e}; 파일을 건너뜀"),
             ));
             t.skipped += 1;
             return Ok(());
@@ -195,7 +195,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     let sub: Submission = match crate::yaml::parse(&shown, &text) {
         Ok(s) => s,
         Err(mut d) => {
-            d.message = format!("{}; file skipped", d.message);
+            d.message = format!("{}; 파일을 건너뜀", d.message);
             diags.push(d);
             t.skipped += 1;
             return Ok(());
@@ -214,7 +214,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             &shown,
             loc.top_key("answers").map_or(1, |p| p.0),
             1,
-            "not submitted yet (no submitted_at); file skipped",
+            "아직 제출하지 않은 파일입니다 (submitted_at 없음); 파일을 건너뜀",
         ));
         t.skipped += 1;
         return Ok(());
@@ -225,7 +225,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             loc.top_key("student").map_or(1, |p| p.0),
             1,
             format!(
-                "student `{}` is not on the roster; file skipped",
+                "학생 `{}`은(는) 명단에 없습니다; 파일을 건너뜀",
                 sub.student
             ),
         ));
@@ -342,10 +342,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 &shown,
                 line,
                 1,
-                format!(
-                    "question `{}` is answered twice; answer skipped",
-                    a.question
-                ),
+                format!("문항 `{}`에 두 번 답했습니다; 답을 건너뜀", a.question),
             ));
             continue;
         }
@@ -367,7 +364,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         &shown,
                         line,
                         1,
-                        format!("{why}; answer skipped"),
+                        format!("{why}; 답을 건너뜀"),
                     ));
                     t.skipped += 1;
                 }
@@ -377,7 +374,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     1,
-                    format!("{why}; answer skipped"),
+                    format!("{why}; 답을 건너뜀"),
                 ));
                 sure[pos] = false;
             }
@@ -513,7 +510,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             1,
             1,
             format!(
-                "the header must name a student column ({}), a question column ({}) and an answer column ({}); found: {}; file skipped",
+                "머리글에 학번 열({}), 문항 열({}), 답 열({})이 있어야 합니다; 있는 열: {}; 파일을 건너뜀",
                 STUDENT_HEADERS.join(", "),
                 QUESTION_HEADERS.join(", "),
                 ANSWER_HEADERS.join(", "),
@@ -552,7 +549,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         &shown,
                         line,
                         0,
-                        format!("malformed row: {e}; skipped"),
+                        format!("읽을 수 없는 행입니다: {e}; 행을 건너뜀"),
                     ));
                     t.skipped += 1;
                     continue;
@@ -568,7 +565,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     0,
-                    "row has too few columns; skipped",
+                    "열이 모자란 행입니다; 행을 건너뜀",
                 ));
                 t.skipped += 1;
                 continue;
@@ -579,7 +576,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     sc + 1,
-                    format!("unknown student `{s}`; row skipped"),
+                    format!("{s}: 명단에 없는 학번입니다; 행을 건너뜀"),
                 ));
                 t.skipped += 1;
                 continue;
@@ -589,7 +586,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     qc + 1,
-                    format!("unknown question `{qid}`; row skipped"),
+                    format!("{qid}: 문제 은행에 없는 문항입니다; 행을 건너뜀"),
                 ));
                 t.skipped += 1;
                 continue;
@@ -610,7 +607,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     qc + 1,
-                    format!("`{s}` answers `{qid}` a second time; row skipped"),
+                    format!("`{s}`이(가) `{qid}`에 두 번째로 답했습니다; 행을 건너뜀"),
                 ));
                 t.skipped += 1;
                 continue;
@@ -620,7 +617,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                     &shown,
                     line,
                     ac + 1,
-                    format!("{why}; row skipped"),
+                    format!("{why}; 행을 건너뜀"),
                 ));
                 t.skipped += 1;
                 continue;
@@ -632,7 +629,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         &shown,
                         line,
                         ac + 1,
-                        format!("{why}; row skipped"),
+                        format!("{why}; 행을 건너뜀"),
                     ));
                     t.skipped += 1;
                     continue;

@@ -165,7 +165,7 @@ pub fn run(
         }
         let f = QuestionFile {
             unit: u,
-            title: format!("Imported from {}", display(file)),
+            title: format!("{}에서 가져옴", display(file)),
             source: None,
             questions: qs,
         };
@@ -175,7 +175,7 @@ pub fn run(
         let text = crate::yaml::to_string(
             f,
             &[
-                "Imported from GIFT by `quiz import`: hand-written (no source), never touched by extract.",
+                "`quiz import`로 GIFT에서 가져온 파일: 손으로 쓴 파일(source 없음)이라 extract가 건드리지 않습니다.",
             ],
         )?;
         write_atomic(target, text.as_bytes())?;

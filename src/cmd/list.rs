@@ -58,11 +58,11 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
     if files.is_empty() {
         return Err(Error::Usage(match unit {
             Some(u) => format!(
-                "no unit matches `{u}` in {}",
+                "{}에 `{u}`에 맞는 단원이 없습니다",
                 crate::fsutil::display(&paths.questions)
             ),
             None => format!(
-                "no question files in {}; run `quiz extract` first",
+                "{}에 문항 파일이 없습니다; 먼저 `quiz extract`를 실행하세요",
                 crate::fsutil::display(&paths.questions)
             ),
         }));

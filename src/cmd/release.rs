@@ -42,7 +42,7 @@ pub fn run(
     let qs: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
     if qs.is_empty() {
         return Err(Error::Usage(format!(
-            "no questions for unit `{unit}` in {}",
+            "{}에 단원 `{unit}`의 문항이 없습니다",
             display(questions)
         )));
     }
@@ -94,7 +94,7 @@ pub fn run(
         let text = crate::yaml::to_string(
             &released,
             &[&format!(
-                "Form for {} ({}). Take it with: quiz take --form <this file> --student {}",
+                "{} ({})의 시험지. 응시: quiz take --form <이 파일> --student {}",
                 s.id, s.name, s.id
             )],
         )?;

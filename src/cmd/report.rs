@@ -139,7 +139,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
             let detail = details.sheet(&counted, &cl_refs);
             // A closed channel means the writer stopped on an error, reported below.
             tx.send((student.to_string(), detail))
-                .map_err(|_| Error::Usage("report writer stopped".into()))
+                .map_err(|_| Error::Usage("보고서 쓰기가 멈췄습니다".into()))
         };
         let produced = gb
             .for_each_student_rows(&week_questions, |student, rows| {
@@ -160,7 +160,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         drop(tx);
         let written = consumer
             .join()
-            .map_err(|_| Error::Usage("report writer panicked".into()))?;
+            .map_err(|_| Error::Usage("보고서 쓰기가 비정상 종료했습니다".into()))?;
         // The writer's own error explains a stopped channel better.
         let writer = written?;
         produced?;

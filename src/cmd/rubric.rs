@@ -62,7 +62,12 @@ pub fn sheet(
     let rubric = &bank
         .rubrics
         .get(&week)
-        .ok_or_else(|| Error::Usage(format!("no rubric for week {week} in {}", display(rubrics))))?
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{week}주차 루브릭이 {}에 없습니다",
+                display(rubrics)
+            ))
+        })?
         .rubric;
     let index = Index::new(&bank);
     let gb = Gradebook::open_read_only(db)?;
@@ -255,7 +260,7 @@ pub fn import(
                     &shown,
                     line,
                     1,
-                    format!("{why}; row skipped"),
+                    format!("{why}; 행을 건너뜀"),
                 ));
                 continue;
             }
@@ -283,7 +288,7 @@ pub fn import(
                             line,
                             ci + 1,
                             format!(
-                                "`{cell}` is not a level of {} ({})",
+                                "`{cell}`은(는) {}의 수준이 아닙니다 ({})",
                                 item.id,
                                 item.levels
                                     .iter()
@@ -308,13 +313,16 @@ pub fn import(
                             &shown,
                             line,
                             ci + 1,
-                            format!("`{cell}` is not a score from 0 to {}", fmt_points(*max)),
+                            format!(
+                                "`{cell}`은(는) 0부터 {}까지의 점수가 아닙니다",
+                                fmt_points(*max)
+                            ),
                         )),
                         (_, None) => diags.push(Diagnostic::error(
                             &shown,
                             line,
                             ci + 1,
-                            format!("`{student}` has no answer of `{qid}` awaiting review"),
+                            format!("`{student}`의 `{qid}` 답 중 검토를 기다리는 답이 없습니다"),
                         )),
                     }
                 }
@@ -377,14 +385,14 @@ fn read_sheet(
                     &shown,
                     e.position().map_or(0, |p| p.line() as usize),
                     0,
-                    format!("unreadable row: {e}"),
+                    format!("읽을 수 없는 행입니다: {e}"),
                 )),
             }
         }
         rows
     };
     if rows.is_empty() {
-        return Err(Error::Usage(format!("{shown}: the sheet is empty")));
+        return Err(Error::Usage(format!("{shown}: 빈 시트입니다")));
     }
     let (_, header) = rows.remove(0);
     Ok((header, rows))
@@ -410,7 +418,7 @@ fn roster_id(written: &str, roster: &[&str]) -> std::result::Result<String, Stri
             [] => {}
             many => {
                 return Err(format!(
-                    "student `{written}` could be any of {} (a spreadsheet dropped leading zeros); write the full 학번",
+                    "학번 `{written}`은(는) {} 중 누구인지 알 수 없습니다 (스프레드시트가 앞의 0을 지웠습니다); 학번을 모두 쓰세요",
                     many.iter()
                         .map(|s| format!("`{s}`"))
                         .collect::<Vec<_>>()
@@ -419,5 +427,5 @@ fn roster_id(written: &str, roster: &[&str]) -> std::result::Result<String, Stri
             }
         }
     }
-    Err(format!("unknown student `{written}`"))
+    Err(format!("{written}: 명단에 없는 학번입니다"))
 }

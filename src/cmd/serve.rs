@@ -43,7 +43,7 @@ fn demo(gb: &mut Gradebook, app: &App, today_unit: Option<String>) -> Result<(St
         Some(u) => Some(u),
         None => app.first_unit(),
     }
-    .ok_or_else(|| Error::Usage("the bank has no questions to serve".into()))?;
+    .ok_or_else(|| Error::Usage("문제 은행에 낼 문항이 없습니다".into()))?;
     let now = crate::gradebook::now();
     if !gb
         .quizzes()?
@@ -85,7 +85,7 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
             .local_addr()
             .map_err(|e| Error::io("listener", e))?;
         let base = format!("http://{addr}");
-        writeln!(out, "quiz serve: {base}/  (gradebook {})", display(&o.config.db)).map_err(io)?;
+        writeln!(out, "quiz serve: {base}/  (성적부 {})", display(&o.config.db)).map_err(io)?;
         writeln!(out, "강사 로그인 링크 (한 번만 쓸 수 있음): {base}/teach/login?token={token}")
             .map_err(io)?;
         if let Some((code, unit)) = &demo {

@@ -54,7 +54,7 @@ pub fn render(bank: &Bank, unit: &str, q: &Question) -> String {
     for c in &q.criteria {
         let name = rubric
             .and_then(|r| r.rubric.criteria.iter().find(|k| &k.id == c))
-            .map_or_else(|| "(not in rubric)".to_string(), |k| k.name.clone());
+            .map_or_else(|| "(루브릭에 없음)".to_string(), |k| k.name.clone());
         s.push_str(&format!("criterion: {c} — {name}\n"));
     }
     if !q.tags.is_empty() {
@@ -86,11 +86,11 @@ pub fn run(paths: &Paths, id: &str, out: &mut dyn Write) -> Result<()> {
             .filter(|(s, _)| *s > 0.5)
             .collect();
         near.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let hint = near
-            .first()
-            .map_or(String::new(), |(_, i)| format!(" (did you mean `{i}`?)"));
+        let hint = near.first().map_or(String::new(), |(_, i)| {
+            format!(" (`{i}`을(를) 찾으셨나요?)")
+        });
         return Err(Error::Usage(format!(
-            "no question `{id}` in the bank{hint}"
+            "문제 은행에 문항 `{id}`이(가) 없습니다{hint}"
         )));
     };
     let text = render(&bank, &f.file.unit, q);

@@ -116,7 +116,7 @@ pub fn run(
     }
     if marks.is_empty() {
         return Err(Error::Usage(format!(
-            "no completed attempts with questions of `{prefix}` in {}",
+            "{}에 `{prefix}` 문항을 푼 끝난 응시가 없습니다",
             crate::fsutil::display(db)
         )));
     }

@@ -356,7 +356,7 @@ impl Recorder for SubmissionFile {
         });
         let text = crate::yaml::to_string(
             &self.sub,
-            &["Submission of a released form (`quiz take --form`). Hand it to the instructor."],
+            &["배포된 시험지의 제출 파일 (`quiz take --form`). 강사에게 내세요."],
         )?;
         write_atomic(&self.path, text.as_bytes())
     }
@@ -465,7 +465,7 @@ fn run_offline(
     rec.sub.submitted_at = Some(now());
     let text = crate::yaml::to_string(
         &rec.sub,
-        &["Submission of a released form (`quiz take --form`). Hand it to the instructor."],
+        &["배포된 시험지의 제출 파일 (`quiz take --form`). 강사에게 내세요."],
     )?;
     write_atomic(&path, text.as_bytes())?;
     writeln!(out, "\n제출 파일을 저장했습니다: {}", display(&path)).map_err(io)?;

@@ -878,7 +878,7 @@ fn check_breadcrumb(d: &SourceDoc, diags: &mut Vec<Diagnostic>) {
                     b.line,
                     1,
                     format!(
-                        "the document says it is {} but its path makes it {}",
+                        "문서에는 {}(이)라고 되어 있지만 경로로는 {}입니다",
                         u.id(),
                         d.unit.id()
                     ),

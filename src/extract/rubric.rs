@@ -106,7 +106,7 @@ pub fn week_rubric(week: u32, docs: &[&SourceDoc]) -> (Rubric, Vec<Diagnostic>) 
                 &d.path,
                 0,
                 0,
-                format!("week {week} has no 이해도 평가 list; made one criterion per day"),
+                format!("{week}주차에 이해도 평가 목록이 없습니다; 하루에 평가 기준을 하나씩 만들었습니다"),
             ));
         }
     }

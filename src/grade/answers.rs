@@ -43,7 +43,7 @@ fn resolve(list: &[Choice], cell: &str, what: &str) -> Result<String, String> {
         .map(|o| o.id.clone())
         .ok_or_else(|| {
             format!(
-                "`{c}` is not {what} of {}",
+                "`{c}`은(는) {what} 아닙니다 ({})",
                 list.iter()
                     .map(|o| o.id.as_str())
                     .collect::<Vec<_>>()
@@ -60,10 +60,10 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
     }
     let parts = || cell.split('|').map(str::trim).filter(|p| !p.is_empty());
     Ok(match q.kind {
-        Kind::Choice => Response::Choice(resolve(&q.options, cell, "an option")?),
+        Kind::Choice => Response::Choice(resolve(&q.options, cell, "보기가")?),
         Kind::Multi => {
             let mut v = parts()
-                .map(|p| resolve(&q.options, p, "an option"))
+                .map(|p| resolve(&q.options, p, "보기가"))
                 .collect::<Result<Vec<_>, _>>()?;
             v.sort();
             v.dedup();
@@ -72,18 +72,18 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
         Kind::Truefalse => match cell.to_lowercase().as_str() {
             "true" | "t" | "o" | "참" | "1" | "yes" | "예" => Response::Bool(true),
             "false" | "f" | "x" | "거짓" | "0" | "no" | "아니오" => Response::Bool(false),
-            _ => return Err(format!("`{cell}` is not true/false")),
+            _ => return Err(format!("`{cell}`은(는) 참/거짓이 아닙니다")),
         },
         Kind::Short | Kind::Cloze | Kind::Essay => Response::Text(crate::text::nfc(cell)),
         Kind::Order => {
             let v = parts()
-                .map(|p| resolve(&q.items, p, "an item"))
+                .map(|p| resolve(&q.items, p, "항목이"))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut seen = v.clone();
             seen.sort();
             seen.dedup();
             if seen.len() != v.len() {
-                return Err("an item is listed twice".into());
+                return Err("같은 항목이 두 번 있습니다".into());
             }
             Response::Order(v)
         }
@@ -92,11 +92,11 @@ pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
             for p in parts() {
                 let (l, r) = p
                     .split_once(':')
-                    .ok_or_else(|| format!("`{p}` is not left:right"))?;
-                let l = resolve(&q.left, l, "a left item")?;
-                let r = resolve(&q.right, r, "a right item")?;
+                    .ok_or_else(|| format!("`{p}`은(는) 왼쪽:오른쪽 꼴이 아닙니다"))?;
+                let l = resolve(&q.left, l, "왼쪽 항목이")?;
+                let r = resolve(&q.right, r, "오른쪽 항목이")?;
                 if m.insert(l.clone(), r).is_some() {
-                    return Err(format!("left item `{l}` is matched twice"));
+                    return Err(format!("왼쪽 항목 `{l}`을(를) 두 번 짝지었습니다"));
                 }
             }
             Response::Match(m)

@@ -57,7 +57,7 @@ pub fn untoken(
         list.iter()
             .find(|c| tokens.get(&c.id).is_some_and(|k| k == t))
             .map(|c| c.id.clone())
-            .ok_or_else(|| format!("`{t}` is no option of `{}` on this form", q.id))
+            .ok_or_else(|| format!("`{t}`은(는) 이 시험지의 `{}` 보기가 아닙니다", q.id))
     };
     Ok(match r {
         Response::Choice(t) => Response::Choice(map(&q.options, t)?),
@@ -69,7 +69,7 @@ pub fn untoken(
         Response::Order(v) => {
             let mut seen = std::collections::BTreeSet::new();
             if let Some(t) = v.iter().find(|t| !seen.insert(*t)) {
-                return Err(format!("`{t}` is listed twice in the order of `{}`", q.id));
+                return Err(format!("`{t}`이(가) `{}`의 순서에 두 번 있습니다", q.id));
             }
             Response::Order(
                 v.iter()

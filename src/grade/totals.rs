@@ -1,9 +1,15 @@
 //! Weekly totals from scored answers and checklist levels, by the rubric's weights.
 //!
 //! Per student and week:
-//! - which answers count: every answer to a question of that week, from finished
-//!   attempts; for a question answered several times, the latest answer;
-//!   `dropped` answers count for nothing;
+//! - which answers count: per question of that week, ONE answer from a finished
+//!   attempt: the first answer from an exam-like attempt (mode `exam`: terminal
+//!   and web exams, released-form submissions, CSV responses) if there is one,
+//!   else the first answer from a practice attempt. "First" is by the attempt's
+//!   start, then its id, then the answer's time. Practice shows the key after
+//!   each answer and an exam can be taken again, so any later answer could be
+//!   made with the key in hand: counting the latest (or the best) would let
+//!   retakes lift a week's total toward 100 %. `dropped` answers count for
+//!   nothing;
 //! - quiz points per criterion: a question counts fully toward each of its criteria;
 //! - checklist points per criterion: each scored item's level points (of the
 //!   item's highest level) toward each criterion it evidences;
@@ -80,21 +86,36 @@ impl WeekTotal {
     }
 }
 
-/// The counted answers by (student, question), and attempts per student.
+/// The counted answers by (student, question), and per student the attempts
+/// seen and the time of the latest answer (of any attempt, counted or not).
 pub type Counted<'a> = (
     BTreeMap<(&'a str, &'a str), &'a Row>,
-    BTreeMap<&'a str, usize>,
+    BTreeMap<&'a str, (usize, &'a str)>,
 );
 
-/// The answers that count for `week`: per (student, question), the latest answer
-/// from a finished attempt. Also returns the attempts seen per student.
+/// Which of two answers to one question counts: lower is better. Exam-like
+/// attempts before practice, then the earlier attempt (start, id), then the
+/// earlier answer (time, position).
+fn rank(r: &Row) -> (bool, &str, i64, &str, usize) {
+    (
+        r.mode != "exam",
+        r.started_at.as_str(),
+        r.attempt_id,
+        r.answered_at.as_str(),
+        r.position,
+    )
+}
+
+/// The answers that count for `week`: per (student, question), the first answer
+/// from a finished exam-like attempt, else the first from a finished practice
+/// (see the module rules). Also returns the attempts seen per student.
 pub fn counted<'a, 'q>(
     week: u32,
     rows: &'a [Row],
     question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
 ) -> Counted<'a> {
-    let mut latest: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
-    let mut attempts: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
+    let mut first: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
+    let mut attempts: BTreeMap<&str, (std::collections::BTreeSet<i64>, &str)> = BTreeMap::new();
     let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
     for r in rows {
         if r.finished_at.is_none() {
@@ -106,15 +127,22 @@ pub fn counted<'a, 'q>(
         if w != Some(week) {
             continue;
         }
-        attempts.entry(&r.student).or_default().insert(r.attempt_id);
-        let e = latest.entry((&r.student, &r.question_id)).or_insert(r);
-        if (r.answered_at.as_str(), r.attempt_id) >= (e.answered_at.as_str(), e.attempt_id) {
+        let seen = attempts.entry(&r.student).or_default();
+        seen.0.insert(r.attempt_id);
+        if seen.1 < r.answered_at.as_str() {
+            seen.1 = &r.answered_at;
+        }
+        let e = first.entry((&r.student, &r.question_id)).or_insert(r);
+        if rank(r) < rank(e) {
             *e = r;
         }
     }
     (
-        latest,
-        attempts.into_iter().map(|(s, a)| (s, a.len())).collect(),
+        first,
+        attempts
+            .into_iter()
+            .map(|(s, (a, last))| (s, (a.len(), last)))
+            .collect(),
     )
 }
 
@@ -126,17 +154,11 @@ pub fn week_totals<'q>(
     question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
 ) -> BTreeMap<String, WeekTotal> {
     let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
-    let (latest, attempts) = counted(rubric.week, rows, question);
-    for ((student, qid), r) in latest {
+    let (first, attempts) = counted(rubric.week, rows, question);
+    for ((student, qid), r) in first {
         let t = out.entry(student.to_string()).or_default();
         if r.status.as_deref() == Some("needs-review") {
             t.needs_review += 1;
-        }
-        if t.last_activity
-            .as_deref()
-            .is_none_or(|l| l < r.answered_at.as_str())
-        {
-            t.last_activity = Some(r.answered_at.clone());
         }
         if r.status.as_deref() == Some("dropped") {
             continue;
@@ -151,9 +173,10 @@ pub fn week_totals<'q>(
             }
         }
     }
-    for (s, n) in attempts {
+    for (s, (n, last)) in attempts {
         if let Some(t) = out.get_mut(s) {
             t.attempts = n;
+            t.last_activity = Some(last.to_string());
         }
     }
     for cs in checklist.iter().filter(|c| c.week == rubric.week) {

@@ -118,6 +118,11 @@ pub struct Row {
     pub answered_at: String,
     /// When the attempt finished (None: unfinished).
     pub finished_at: Option<String>,
+    /// The attempt's mode: `exam` (also every released-form submission and
+    /// CSV response) or `practice` (keys shown after each answer).
+    pub mode: String,
+    /// When the attempt started (UTC, RFC 3339): which attempt came first.
+    pub started_at: String,
 }
 
 /// A manual checklist score.

@@ -1085,7 +1085,7 @@ mod tests {
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!(
             diags[0].to_string(),
-            "t.gift:2:1: warning: 틀린 답 `wrong`의 피드백 `no`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다"
+            "t.gift:2:1: 경고: 틀린 답 `wrong`의 피드백 `no`을(를) 버렸습니다: 일반 피드백과 맞는 답의 피드백만 남깁니다"
         );
         assert_eq!(
             diags[1].to_string(),

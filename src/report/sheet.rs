@@ -213,7 +213,7 @@ fn grow_row(ws: &mut rust_xlsxwriter::Worksheet, r: u32, lines: usize) -> Result
 }
 
 fn xlsx_err(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::Usage(format!("cannot write xlsx: {e}"))
+    Error::Usage(format!("xlsx를 쓸 수 없습니다: {e}"))
 }
 
 /// Start a sheet: widths, frozen bold header.

@@ -251,8 +251,8 @@ impl<'q> Details<'q> {
         Details { rubric, fixed }
     }
 
-    /// Every assessed item of one student: the counted answers (latest per
-    /// question of the week) and the scored checklist items. All text is NFC.
+    /// Every assessed item of one student: the counted answers (one per
+    /// question of the week, `grade::totals` rules) and the scored checklist items. All text is NFC.
     pub fn sheet(&self, rows: &[&Row], checklist: &[&ChecklistScore]) -> Sheet {
         let rubric = self.rubric;
         let mut out = Vec::with_capacity(rows.len() + checklist.len());

@@ -47,7 +47,7 @@ pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 fn random(n: usize) -> crate::error::Result<Vec<u8>> {
     let mut buf = vec![0u8; n];
     getrandom::fill(&mut buf)
-        .map_err(|e| crate::error::Error::Usage(format!("no OS random source: {e}")))?;
+        .map_err(|e| crate::error::Error::Usage(format!("OS 난수원을 쓸 수 없습니다: {e}")))?;
     Ok(buf)
 }
 

@@ -461,7 +461,7 @@ where
     match tokio::task::spawn_blocking(move || f(&app)).await {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => e.into_response(),
-        Err(e) => WebError::Internal(format!("task failed: {e}")).into_response(),
+        Err(e) => WebError::Internal(format!("작업 실패: {e}")).into_response(),
     }
 }
 

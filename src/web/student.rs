@@ -424,7 +424,7 @@ pub async fn answer(
         }
         Ok(Err(e)) if fetch => json_error(e),
         Ok(Err(e)) => e.into_response(),
-        Err(e) => WebError::Internal(format!("task failed: {e}")).into_response(),
+        Err(e) => WebError::Internal(format!("작업 실패: {e}")).into_response(),
     }
 }
 

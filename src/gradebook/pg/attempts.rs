@@ -17,7 +17,7 @@ use chrono::{NaiveDate, Utc};
 fn attempt_row(r: &postgres::Row) -> Result<Attempt> {
     let text: String = r.get(3);
     let form: Form =
-        crate::yaml::parse("gradebook form", &text).map_err(|d| Error::Usage(d.to_string()))?;
+        crate::yaml::parse("성적부 시험지", &text).map_err(|d| Error::Usage(d.to_string()))?;
     let mode: String = r.get(2);
     Ok(Attempt {
         id: r.get(0),

@@ -96,7 +96,7 @@ fn plan(gb: &Gradebook, client: &mut postgres::Client, url: &str, table: &str) -
     theirs.sort();
     if sorted != theirs {
         return Err(Error::Usage(format!(
-            "table {table}: SQLite columns ({}) and PostgreSQL columns ({}) differ: schema versions do not match",
+            "표 {table}: SQLite 열({})과 PostgreSQL 열({})이 다릅니다: 스키마 버전이 맞지 않습니다",
             sorted.join(", "),
             theirs.join(", ")
         )));

@@ -80,7 +80,7 @@ impl PgBook {
         };
         let text: String = r.get(0);
         let form: Form =
-            crate::yaml::parse("gradebook form", &text).map_err(|d| Error::Usage(d.to_string()))?;
+            crate::yaml::parse("성적부 시험지", &text).map_err(|d| Error::Usage(d.to_string()))?;
         Ok(Some(FormRecord {
             form,
             release_no: r

@@ -27,7 +27,7 @@ impl PgBook {
         .iter()
         .map(|r| {
             let text: String = r.get(4);
-            let form: crate::model::Form = crate::yaml::parse("gradebook form", &text)
+            let form: crate::model::Form = crate::yaml::parse("성적부 시험지", &text)
                 .map_err(|d| Error::Usage(d.to_string()))?;
             let since: Option<String> = r.get(6);
             let beat: Option<String> = r.get(7);
@@ -56,7 +56,7 @@ impl PgBook {
         };
         let text: String = r.get(0);
         let form =
-            crate::yaml::parse("gradebook form", &text).map_err(|d| Error::Usage(d.to_string()))?;
+            crate::yaml::parse("성적부 시험지", &text).map_err(|d| Error::Usage(d.to_string()))?;
         let answered = self
             .responses(id)?
             .into_iter()

@@ -11,7 +11,8 @@ use crate::score::Response;
 
 /// The columns of a [`Row`], `response` last but one: see [`row`].
 const ROW_COLUMNS: &str = "r.attempt_id, r.position, a.student_id, a.unit, a.attempt_no, a.origin, r.question_id,
-     {response}, r.points, r.max_points, r.status, r.comment, COALESCE(r.answered_at, a.started_at), a.finished_at";
+     {response}, r.points, r.max_points, r.status, r.comment, COALESCE(r.answered_at, a.started_at), a.finished_at,
+     a.mode, a.started_at";
 
 /// A [`Row`] from [`ROW_COLUMNS`]; the response parsed when `with_response`.
 fn row(r: &postgres::Row, with_response: bool) -> Result<Row> {
@@ -36,6 +37,8 @@ fn row(r: &postgres::Row, with_response: bool) -> Result<Row> {
         comment: r.get(11),
         answered_at: r.get(12),
         finished_at: r.get(13),
+        mode: r.get(14),
+        started_at: r.get(15),
     })
 }
 

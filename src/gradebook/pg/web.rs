@@ -145,7 +145,7 @@ impl PgBook {
         )?;
         rows.first()
             .map(|r| r.get(0))
-            .ok_or_else(|| Error::Usage("web_quizzes: no id returned".into()))
+            .ok_or_else(|| Error::Usage("web_quizzes: id를 돌려받지 못했습니다".into()))
     }
 
     /// Close an opened quiz.
@@ -270,7 +270,7 @@ impl PgBook {
         .iter()
         .map(|r| {
             let text: String = r.get(2);
-            let form: crate::model::Form = crate::yaml::parse("gradebook form", &text)
+            let form: crate::model::Form = crate::yaml::parse("성적부 시험지", &text)
                 .map_err(|d| Error::Usage(d.to_string()))?;
             Ok(Progress {
                 student: r.get(0),

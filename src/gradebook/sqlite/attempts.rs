@@ -45,7 +45,7 @@ impl Sqlite {
         let mut out = Vec::new();
         for row in rows {
             let (id, no, mode, form, started_at, finished_at) = row.map_err(|e| self.db_err(e))?;
-            let form: Form = crate::yaml::parse("gradebook form", &form)
+            let form: Form = crate::yaml::parse("성적부 시험지", &form)
                 .map_err(|d| Error::Usage(d.to_string()))?;
             out.push(Attempt {
                 id,

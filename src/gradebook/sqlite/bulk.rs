@@ -12,6 +12,12 @@ use std::path::PathBuf;
 const INSERT_RESPONSE: &str = "INSERT OR FAIL INTO responses (attempt_id, position, question_id, response, answered_at, points, max_points, status)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
+/// The connection setting that turns triggers off and on (SQLite expires every
+/// prepared statement when it changes, so each is compiled again with or
+/// without the triggers).
+const ENABLE_TRIGGER: rusqlite::config::DbConfig =
+    rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER;
+
 /// A transaction for writing many graded answers fast (prepared statements).
 pub struct Bulk<'a> {
     /// The connection, inside `tx` until it commits or is dropped.
@@ -24,9 +30,12 @@ pub struct Bulk<'a> {
 }
 
 impl Drop for Bulk<'_> {
-    /// Roll back what was not committed, then check foreign keys again.
+    /// Roll back what was not committed, then check foreign keys again (and
+    /// make sure the triggers are on: [`Bulk::responses`] turns them on again
+    /// itself, this is the net under a panic).
     fn drop(&mut self) {
         drop(self.tx.take());
+        let _ = self.conn.set_db_config(ENABLE_TRIGGER, true);
         // Outside a transaction the pragma applies; it cannot fail there.
         let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
     }
@@ -211,7 +220,32 @@ impl Bulk<'_> {
     /// Write many answers with one prepared statement: `f` gets a writer whose
     /// `insert` takes `(attempt, position, question, response, answered_at, points, max, status)`;
     /// an answer time of `None` means the attempt's start (CSV rows carry none).
+    ///
+    /// Every answer must go to an attempt this bulk write made ([`Bulk::attempt`]),
+    /// checked per answer here; those stay unfinished until [`Bulk::commit`], so
+    /// the finished-attempt trigger (migration 5) could never fire on them. It
+    /// is therefore off while `f` runs (its sub-program per answer cost about
+    /// 13 % of the instructions of grading a CSV) and on again before this
+    /// returns, on success and on every error; `Drop` turns it on too.
     pub fn responses<T>(
+        &self,
+        f: impl FnOnce(
+            &mut dyn FnMut(i64, usize, &str, &str, Option<&str>, f64, f64, Status) -> Result<()>,
+        ) -> Result<T>,
+    ) -> Result<T> {
+        self.conn
+            .set_db_config(ENABLE_TRIGGER, false)
+            .map_err(|e| self.err(e))?;
+        let out = self.responses_untriggered(f);
+        let on = self.conn.set_db_config(ENABLE_TRIGGER, true);
+        let out = out?;
+        on.map_err(|e| self.err(e))?;
+        Ok(out)
+    }
+
+    /// [`Bulk::responses`] with the triggers off: the statement is prepared
+    /// here, so it is compiled without them.
+    fn responses_untriggered<T>(
         &self,
         f: impl FnOnce(
             &mut dyn FnMut(i64, usize, &str, &str, Option<&str>, f64, f64, Status) -> Result<()>,
@@ -222,6 +256,9 @@ impl Bulk<'_> {
             .prepare(INSERT_RESPONSE)
             .map_err(|e| self.err(e))?;
         let path = self.path.clone();
+        let made = &self.made;
+        // The attempt of the previous answer (answers come attempt by attempt).
+        let mut last_ours: Option<i64> = None;
         let mut insert = |a: i64,
                           pos: usize,
                           q: &str,
@@ -231,6 +268,16 @@ impl Bulk<'_> {
                           m: f64,
                           s: Status|
          -> Result<()> {
+            if last_ours != Some(a) {
+                // Attempts are made in rowid order: a binary search finds them.
+                let made = made.borrow();
+                if made.binary_search(&a).is_err() && !made.contains(&a) {
+                    return Err(Error::Usage(format!(
+                        "응시 {a}은(는) 이 채점에서 만든 응시가 아닙니다: 끝난 응시의 답은 바꿀 수 없습니다"
+                    )));
+                }
+                last_ours = Some(a);
+            }
             st.execute(params![a, pos as i64, q, r, at, p, m, s.as_str()])
                 .map(|_| ())
                 .map_err(|e| Error::Db {
@@ -267,7 +314,7 @@ impl Sqlite {
     /// a bulk write adds answers only to attempts it made itself, and with a
     /// trigger on `responses` an immediately checked foreign key would make
     /// SQLite keep a statement journal for every answer. The finished-attempt
-    /// triggers still run.
+    /// triggers run, except inside [`Bulk::responses`] (see there).
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         let path = self.path.clone();
         let db = |e| Error::Db {
@@ -297,5 +344,125 @@ impl Sqlite {
             path: self.path.clone(),
             made: std::cell::RefCell::new(Vec::new()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(id: &str) -> Form {
+        Form {
+            form_id: id.into(),
+            unit: "w1".into(),
+            student: "s1".into(),
+            seed: 0,
+            bank_version: "v".into(),
+            items: Vec::new(),
+        }
+    }
+
+    /// A gradebook with one finished CSV attempt (one answer); its id.
+    fn finished(g: &mut Sqlite) -> Result<i64> {
+        let bulk = g.bulk()?;
+        let a = bulk.attempt("s1", "w1", "csv", "csv:1:s1", &form("csv:1:s1"))?;
+        bulk.responses(|insert| {
+            insert(a, 0, "q1", "kind: skipped\n", None, 0.0, 1.0, Status::Auto)
+        })?;
+        bulk.commit()?;
+        Ok(a)
+    }
+
+    /// A raw change of a finished attempt's answer, as any SQL client could try.
+    fn tamper(conn: &Connection, a: i64) -> std::result::Result<usize, String> {
+        conn.execute(
+            "UPDATE responses SET response = 'kind: bool\nvalue: true\n' WHERE attempt_id = ?1",
+            [a],
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    fn refused(r: std::result::Result<usize, String>) -> bool {
+        r.is_err_and(|e| e.contains("finished attempt"))
+    }
+
+    #[test]
+    fn the_trigger_guards_finished_attempts_after_every_bulk_write() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let mut g = Sqlite::open(&dir.path().join("g.db"))?;
+        let old = finished(&mut g)?;
+        assert!(
+            refused(tamper(&g.conn, old)),
+            "after a committed bulk write"
+        );
+
+        // An answer into an attempt this write did not make: refused in Rust
+        // (the trigger is off), nothing stored, the trigger on again.
+        {
+            let bulk = g.bulk()?;
+            let r = bulk.responses(|insert| {
+                insert(
+                    old,
+                    1,
+                    "q2",
+                    "kind: skipped\n",
+                    None,
+                    0.0,
+                    1.0,
+                    Status::Auto,
+                )
+            });
+            assert!(
+                matches!(r, Err(Error::Usage(m)) if m.contains("이 채점에서 만든 응시가 아닙니다"))
+            );
+            // On again as soon as `responses` returns, before any drop.
+            assert!(refused(tamper(bulk.conn, old)), "inside, after the refusal");
+        }
+        assert!(refused(tamper(&g.conn, old)), "after a refused answer");
+        let n: i64 = g
+            .conn
+            .query_row("SELECT COUNT(*) FROM responses", [], |r| r.get(0))
+            .map_err(|e| g.db_err(e))?;
+        assert_eq!(n, 1);
+
+        // The writer's own error (a position stored twice), then dropped.
+        {
+            let bulk = g.bulk()?;
+            let a = bulk.attempt("s2", "w1", "csv", "csv:2:s2", &form("csv:2:s2"))?;
+            let r = bulk.responses(|insert| {
+                insert(a, 0, "q1", "kind: skipped\n", None, 0.0, 1.0, Status::Auto)?;
+                insert(a, 0, "q1", "kind: skipped\n", None, 0.0, 1.0, Status::Auto)
+            });
+            assert!(matches!(r, Err(Error::Db { .. })), "{r:?}");
+            assert!(refused(tamper(bulk.conn, old)), "inside, after the error");
+        }
+        assert!(refused(tamper(&g.conn, old)), "after a failed insert");
+
+        // A panic inside the writer: Drop turns the trigger on.
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if let Ok(bulk) = g.bulk() {
+                let _ = bulk.responses(|_| -> Result<()> { panic!("writer failed") });
+            }
+        }));
+        assert!(caught.is_err());
+        assert!(refused(tamper(&g.conn, old)), "after a panic");
+
+        // A bulk write that made its attempt and stored into it still works.
+        let second = finished_other(&mut g, old)?;
+        assert!(refused(tamper(&g.conn, second)));
+        Ok(())
+    }
+
+    fn finished_other(g: &mut Sqlite, old: i64) -> Result<i64> {
+        let bulk = g.bulk()?;
+        let a = bulk.attempt("s3", "w1", "csv", "csv:3:s3", &form("csv:3:s3"))?;
+        bulk.responses(|insert| {
+            insert(a, 0, "q1", "kind: skipped\n", None, 0.0, 1.0, Status::Auto)?;
+            insert(a, 1, "q2", "kind: skipped\n", None, 0.0, 1.0, Status::Auto)
+        })?;
+        // On again before the commit.
+        assert!(refused(tamper(bulk.conn, old)), "before commit");
+        bulk.commit()?;
+        Ok(a)
     }
 }

@@ -108,7 +108,7 @@ impl Sqlite {
             return Ok(None);
         };
         let form: Form =
-            crate::yaml::parse("gradebook form", &text).map_err(|d| Error::Usage(d.to_string()))?;
+            crate::yaml::parse("성적부 시험지", &text).map_err(|d| Error::Usage(d.to_string()))?;
         Ok(Some(FormRecord {
             form,
             release_no: release_no.and_then(|n| u32::try_from(n).ok()),

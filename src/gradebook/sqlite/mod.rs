@@ -114,7 +114,7 @@ fn schema_version(conn: &Connection, path: &Path) -> Result<usize> {
         .unwrap_or(0);
     if version > MIGRATIONS.len() {
         return Err(Error::Usage(format!(
-            "gradebook {} has schema version {version}, newer than this quiz ({}); upgrade quiz",
+            "성적부 {}의 스키마 버전 {version}이(가) 이 quiz({})보다 새롭습니다; quiz를 업그레이드하세요",
             path.display(),
             MIGRATIONS.len()
         )));
@@ -152,7 +152,7 @@ impl Sqlite {
             && !dir.is_dir()
         {
             return Err(Error::Usage(format!(
-                "gradebook 폴더 {}이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)",
+                "성적부 폴더 {}이(가) 없습니다: --db 경로를 확인하세요 (quiz는 폴더를 만들지 않습니다)",
                 crate::fsutil::display(dir)
             )));
         }
@@ -205,7 +205,7 @@ impl Sqlite {
     pub fn open_read_only(path: &Path) -> Result<Sqlite> {
         if !path.is_file() {
             return Err(Error::Usage(format!(
-                "gradebook {}이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)",
+                "성적부 {}이(가) 없습니다: --db 경로를 확인하세요 (성적부는 기록하는 명령이 처음 만듭니다)",
                 crate::fsutil::display(path)
             )));
         }

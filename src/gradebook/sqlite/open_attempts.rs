@@ -68,7 +68,7 @@ impl Sqlite {
         rows.into_iter()
             .map(
                 |(id, student, unit, no, form, started_at, since, beat, answered)| {
-                    let form: crate::model::Form = crate::yaml::parse("gradebook form", &form)
+                    let form: crate::model::Form = crate::yaml::parse("성적부 시험지", &form)
                         .map_err(|d| Error::Usage(d.to_string()))?;
                     let held_since = since.filter(|_| leases::alive(beat.as_deref(), now, ttl));
                     Ok(OpenAttempt {
@@ -102,7 +102,7 @@ impl Sqlite {
             return Ok(None);
         };
         let form =
-            crate::yaml::parse("gradebook form", &form).map_err(|d| Error::Usage(d.to_string()))?;
+            crate::yaml::parse("성적부 시험지", &form).map_err(|d| Error::Usage(d.to_string()))?;
         let answered = self
             .responses(id)?
             .into_iter()

@@ -10,7 +10,8 @@ use rusqlite::{TransactionBehavior, params};
 /// Maps a rusqlite error to [`Error::Db`] for the gradebook at `path`.
 /// A [`Row`] (response not parsed yet) and its response text, from the columns
 /// `attempt_id, position, student_id, unit, attempt_no, origin, question_id,
-/// response, points, max_points, status, comment, answered_at, finished_at`.
+/// response, points, max_points, status, comment, answered_at, finished_at,
+/// mode, started_at`.
 fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
     Ok((
         Row {
@@ -28,6 +29,8 @@ fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
             comment: r.get(11)?,
             answered_at: r.get(12)?,
             finished_at: r.get(13)?,
+            mode: r.get(14)?,
+            started_at: r.get(15)?,
         },
         r.get(7)?,
     ))
@@ -82,7 +85,7 @@ impl Sqlite {
     fn select_rows(&self, with_response: bool, only_ungraded: bool) -> Result<Vec<Row>> {
         let sql = format!(
             "SELECT r.attempt_id, r.position, a.student_id, a.unit, a.attempt_no, a.origin, r.question_id, {},
-                    r.points, r.max_points, r.status, r.comment, COALESCE(r.answered_at, a.started_at), a.finished_at
+                    r.points, r.max_points, r.status, r.comment, COALESCE(r.answered_at, a.started_at), a.finished_at, a.mode, a.started_at
              FROM responses r JOIN attempts a ON a.id = r.attempt_id {}
              ORDER BY r.attempt_id, r.position",
             if with_response { "r.response" } else { "''" },
@@ -125,7 +128,7 @@ impl Sqlite {
             .prepare(
                 "SELECT r.attempt_id, r.position, a.student_id, a.unit, a.attempt_no, a.origin, r.question_id,
                         r.response, r.points, r.max_points, r.status, r.comment,
-                        COALESCE(r.answered_at, a.started_at), a.finished_at
+                        COALESCE(r.answered_at, a.started_at), a.finished_at, a.mode, a.started_at
                  FROM attempts a CROSS JOIN responses r ON r.attempt_id = a.id
                  WHERE a.finished_at IS NOT NULL
                    AND r.question_id IN rarray(?1)

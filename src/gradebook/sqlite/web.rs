@@ -405,7 +405,7 @@ impl Sqlite {
         )?;
         rows.into_iter()
             .map(|(student, id, form, finished_at, answered, points, max)| {
-                let form: crate::model::Form = crate::yaml::parse("gradebook form", &form)
+                let form: crate::model::Form = crate::yaml::parse("성적부 시험지", &form)
                     .map_err(|d| Error::Usage(d.to_string()))?;
                 Ok(Progress {
                     student,

@@ -1,0 +1,120 @@
+//! The weekly total cannot be lifted by taking a quiz again. Practice shows
+//! the key after each answer and an exam can be retaken in the terminal, so
+//! per question the answer that counts is the FIRST from an exam-like attempt
+//! (terminal or web exam, released-form submission, CSV response), else the
+//! FIRST from a practice (`grade::totals`). Each case runs the built binary on
+//! a one-question unit (tests/fixtures/retakes), so which answer is right is
+//! known without reading the screen; the total is read from `quiz report`.
+
+mod common;
+
+use common::{copy_dir, quiz, quiz_in, root};
+use std::path::Path;
+
+fn class() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/retakes"), dir.path());
+    let run = quiz(dir.path(), &["roster", "import", "roster.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    dir
+}
+
+/// Take the one-question unit: `right` answers 참 (the key), else 거짓.
+fn take(p: &Path, student: &str, mode: &str, right: bool) {
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", student, "--mode", mode],
+        if right { "1\n" } else { "2\n" },
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let want = if right {
+        "점수: 1 / 1"
+    } else {
+        "점수: 0 / 1"
+    };
+    assert!(run.stdout.contains(want), "{}", run.stdout);
+}
+
+/// An LMS export row for the question.
+fn csv(p: &Path, name: &str, student: &str, right: bool) {
+    let answer = if right { "true" } else { "false" };
+    std::fs::write(
+        p.join(name),
+        format!("student_id,question_id,answer\n{student},w1d1-tf,{answer}\n"),
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", name]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The week-1 total (가중 총점 %) and attempt count of `student`.
+fn total(p: &Path, student: &str) -> (String, String) {
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(p.join("reports/week_01/summary.csv")).expect("summary");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = |h: &str| header.iter().position(|c| *c == h).expect(h);
+    let row: Vec<&str> = lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|r| r[0] == student)
+        .expect("student row");
+    (
+        row[col("가중 총점 (%)")].to_string(),
+        row[col("응시 횟수")].to_string(),
+    )
+}
+
+#[test]
+fn a_second_practice_all_right_does_not_raise_the_total() {
+    let dir = class();
+    let p = dir.path();
+    take(p, "s001", "practice", false);
+    take(p, "s001", "practice", true);
+    assert_eq!(total(p, "s001"), ("0".into(), "2".into()));
+}
+
+#[test]
+fn an_exam_retake_does_not_replace_the_first_exam() {
+    let dir = class();
+    let p = dir.path();
+    take(p, "s002", "exam", false);
+    take(p, "s002", "exam", true);
+    assert_eq!(total(p, "s002"), ("0".into(), "2".into()));
+    // The other way round the first exam counts too: a worse retake costs nothing.
+    take(p, "s003", "exam", true);
+    take(p, "s003", "exam", false);
+    assert_eq!(total(p, "s003").0, "100");
+}
+
+#[test]
+fn an_exam_counts_over_practice_before_or_after_it() {
+    let dir = class();
+    let p = dir.path();
+    // Practice first (the key seen), then the exam: the exam counts.
+    take(p, "s004", "practice", true);
+    take(p, "s004", "exam", false);
+    assert_eq!(total(p, "s004").0, "0");
+    // Practice after the exam, with the key in hand: still the exam.
+    take(p, "s005", "exam", false);
+    take(p, "s005", "practice", true);
+    assert_eq!(total(p, "s005").0, "0");
+}
+
+#[test]
+fn a_csv_response_counts_like_an_exam() {
+    let dir = class();
+    let p = dir.path();
+    // Practice right, then the LMS's exam answer (wrong): the CSV counts.
+    take(p, "s006", "practice", true);
+    csv(p, "lms1.csv", "s006", false);
+    assert_eq!(total(p, "s006").0, "0");
+    // A CSV answer first, then a terminal exam: the first exam-like answer.
+    csv(p, "lms2.csv", "s001", false);
+    take(p, "s001", "exam", true);
+    assert_eq!(total(p, "s001").0, "0");
+    // Grading the same file again stores nothing new and changes nothing.
+    let again = quiz(p, &["grade", "--responses", "lms2.csv"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(total(p, "s001").0, "0");
+}
