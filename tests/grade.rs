@@ -18,7 +18,7 @@ const S001: &str =
 /// gradebook's record of the form).
 fn submission_s002(p: &std::path::Path) -> String {
     let f = "s002-w1-r1";
-    let record = Gradebook::open(&p.join("gradebook.db"))
+    let record = common::gradebook(p)
         .expect("db")
         .form_record(f)
         .expect("record")
@@ -244,7 +244,7 @@ lms.csv:9:2: `s003` answers `w1d1-choice` a second time; row skipped\n"
         "regrading twice equals once"
     );
     // Manual scores survived: s001's essay is still 1 (its keyword score would be 2).
-    let gb = quiz::gradebook::Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let essay = gb
         .rows()
         .expect("rows")
@@ -318,7 +318,7 @@ fn a_skipped_essay_is_zero_and_never_awaits_review() {
         "{}",
         run.stdout
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let mut essays: Vec<_> = gb
         .rows()
         .expect("rows")

@@ -36,7 +36,7 @@ fn release(p: &Path, count: &str) {
 }
 
 fn record(p: &Path, form_id: &str) -> quiz::gradebook::FormRecord {
-    Gradebook::open(&p.join("gradebook.db"))
+    common::gradebook(p)
         .expect("db")
         .form_record(form_id)
         .expect("read")
@@ -167,7 +167,7 @@ subs/b-never.yaml:1:1: 시험지 `s001-w1-r9`은(는) 이 성적부에서 배포
 subs/c-other.yaml:3:1: 시험지 `s002-w1-r1`은(는) `s002`에게 배포되었습니다 (`s001` 아님); 파일을 거부했습니다\n"
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     // Only s001's own form was stored: its 3 questions, unanswered, 0 of max each.
     assert_eq!(rows.len(), 3, "{rows:?}");
@@ -216,7 +216,7 @@ fn a_second_release_makes_new_forms_that_are_graded() {
         run.stdout
     );
     assert!(run.stdout.contains("│ 이미 채점한 파일     ┆ 0  │"));
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let nos: Vec<u32> = gb
         .attempts("s001", "w1")
         .expect("attempts")
@@ -321,7 +321,7 @@ s003,w1d1-essay,선언적으로 배포합니다\n";
         let run = quiz(p, &["grade", "--responses", "e1.csv"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     let of = |q: &str| {
         rows.iter()
@@ -370,7 +370,7 @@ fn a_removed_question_does_not_block_an_unfinished_attempt() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("6문제"), "{}", run.stdout);
     assert!(run.stdout.contains("(문제 3/6부터)"), "{}", run.stdout);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let att = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(att.len(), 1);
     assert!(att[0].finished_at.is_some());
@@ -428,7 +428,7 @@ fn the_instructor_lists_and_closes_open_attempts() {
     );
     let again = quiz(p, &["attempts", "close", "1"]);
     assert_eq!(again.code, 2);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     assert_eq!(rows.iter().filter_map(|r| r.points).sum::<f64>(), 1.0);
@@ -739,7 +739,7 @@ fn a_submission_of_an_old_release_is_graded_against_its_own_form() {
     .expect("write");
     let run = quiz(p, &["grade", "subs"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let attempts = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(attempts.len(), 2);
     for (a, rec) in attempts.iter().zip([&r1, &r2]) {
@@ -841,7 +841,7 @@ fn tokens_of_another_students_form_score_nothing() {
             .unwrap_or(0)
     });
     assert_eq!(run.stderr, format!("{}\n", expected.join("\n")));
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     for r in gb.rows().expect("rows") {
         if ["w1d1-choice", "w1d1-multi", "w1d1-order", "w1d1-match"]
             .contains(&r.question_id.as_str())
@@ -883,7 +883,7 @@ fn forged_form_ids_and_edited_seeds_are_refused() {
     .expect("csv");
     let run = quiz(p, &["grade", "--responses", "e.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let csv_id = {
         let a = gb.attempts("s001", "w1").expect("attempts");
         assert_eq!(a.len(), 2);
@@ -929,7 +929,7 @@ subs/d.yaml:4:1: seed {}은(는) 시험지 `s001-w1-r1`의 seed가 아닙니다;
             mine.form.seed ^ 1
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     assert_eq!(gb.rows().expect("rows").len(), rows_before);
 }
 
@@ -966,7 +966,7 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
     std::fs::write(first.join("s001-w1-r1.yaml"), &skipped).expect("write");
     let run = quiz(p, &["grade", "first"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let before = gb.rows().expect("rows");
     drop(gb);
     // The same file again, and a copy under another name: nothing changes.
@@ -1006,7 +1006,7 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
         run.stderr,
         "second/s001-w1-r1.yaml:1:1: 시험지 `s001-w1-r1`의 제출은 이미 채점되었고 이 파일의 답은 그와 다릅니다 (다시 낸 제출); 파일을 거부했습니다\n"
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let after = gb.rows().expect("rows");
     assert_eq!(after.len(), before.len());
     for (a, b) in after.iter().zip(&before) {
@@ -1071,7 +1071,7 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
         run.stderr
     );
     let now = at(1);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     for r in &rows {
@@ -1101,7 +1101,7 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (bank, _) = quiz::bank::Bank::load(&p.join("questions"), &p.join("rubrics")).expect("bank");
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let totals = quiz::cmd::grade::totals_by_student(&gb, &bank, 1).expect("totals");
     let s = totals.get("s001").expect("s001");
     assert_eq!(s.quiz.points, 0.0, "{s:?}");
@@ -1340,7 +1340,7 @@ fn an_order_answer_listing_items_twice_scores_nothing() {
             t("a")
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let order = gb
         .rows()
         .expect("rows")
@@ -1382,7 +1382,7 @@ fn the_same_csv_graded_after_the_bank_changed_stores_the_new_reading() {
     .expect("bank");
     let run = quiz(p, &["grade", "--responses", "e1.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let attempts = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(attempts.len(), 2);
     let rows = gb.rows().expect("rows");

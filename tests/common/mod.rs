@@ -139,3 +139,31 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 pub mod pg;
+
+/// The gradebook a test in `dir` opens in process: `dir/name` (SQLite), or
+/// under `QUIZ_TEST_DB=postgres` the URL of its PostgreSQL database.
+pub fn db_path(dir: &Path, name: &str) -> PathBuf {
+    match backend_env(dir).pop() {
+        Some((_, url)) => PathBuf::from(url),
+        None => dir.join(name),
+    }
+}
+
+/// Runs one raw SQL statement on the gradebook `db` (a SQLite file or a
+/// PostgreSQL URL), as another program would; the rows it changed.
+pub fn execute_sql(db: &Path, sql: &str) -> Result<u64, String> {
+    let text = db.to_string_lossy();
+    if quiz::gradebook::pg::is_url(&text) {
+        let mut c = postgres::Client::connect(&text, postgres::NoTls).map_err(|e| e.to_string())?;
+        c.execute(sql, &[]).map_err(|e| {
+            e.as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string())
+        })
+    } else {
+        let c = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
+        c.execute(sql, [])
+            .map(|n| n as u64)
+            .map_err(|e| e.to_string())
+    }
+}
