@@ -3,7 +3,6 @@
 mod common;
 
 use common::{copy_dir, quiz, quiz_in, root};
-use quiz::gradebook::Gradebook;
 
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");

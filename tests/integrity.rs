@@ -564,6 +564,8 @@ fn a_missing_gradebook_is_never_created_by_reading_and_folders_never() {
 fn read_only_commands_work_on_a_gradebook_they_cannot_write() {
     let p = project();
     let p = p.path();
+    // About the SQLite file (its permissions and write lock).
+    common::sqlite_only(p);
     assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
     let take = quiz_in(
         p,
@@ -1110,13 +1112,20 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
 /// What identifies every stored answer, as raw columns: (attempt, position,
 /// question, response text, answered at), in order.
 fn raw_answers(db: &Path) -> Vec<(i64, i64, String, String, Option<String>)> {
+    let sql = "SELECT attempt_id, position, question_id, response, answered_at FROM responses
+             ORDER BY attempt_id, position";
+    let text = db.to_string_lossy();
+    if quiz::gradebook::pg::is_url(&text) {
+        let mut c = postgres::Client::connect(&text, postgres::NoTls).expect("connect");
+        return c
+            .query(sql, &[])
+            .expect("query")
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .collect();
+    }
     let conn = rusqlite::Connection::open(db).expect("open");
-    let mut st = conn
-        .prepare(
-            "SELECT attempt_id, position, question_id, response, answered_at FROM responses
-             ORDER BY attempt_id, position",
-        )
-        .expect("prepare");
+    let mut st = conn.prepare(sql).expect("prepare");
     st.query_map([], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
     })
@@ -1168,7 +1177,7 @@ fn a_finished_attempt_never_changes_from_any_path() {
     .expect("csv");
     let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let db = p.join("gradebook.db");
+    let db = common::db_path(p, "gradebook.db");
     let answers = raw_answers(&db);
     assert_eq!(answers.len(), 3 + 7 + 2);
     let points = |q: &str| -> Vec<Option<f64>> {
@@ -1233,23 +1242,30 @@ fn a_finished_attempt_never_changes_from_any_path() {
     assert_eq!(manual, 2, "review and rubric import scored both essays");
     drop(gb);
 
-    // By raw SQL.
-    let conn = rusqlite::Connection::open(&db).expect("open");
+    // By raw SQL (on PostgreSQL the same statements, its upsert for SQLite's
+    // INSERT OR REPLACE).
+    let pg = quiz::gradebook::pg::is_url(&db.to_string_lossy());
     let (attempt, position) = (answers[0].0, answers[0].1);
     let refused = |sql: &str| {
-        let e = conn.execute(sql, []).expect_err(sql);
+        let e = common::execute_sql(&db, sql).expect_err(sql);
         assert!(
-            e.to_string()
-                .contains("finished attempt: its answers never change"),
+            e.contains("finished attempt: its answers never change"),
             "{sql}: {e}"
         );
     };
     refused(&format!(
         "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, 99, 'w1d1-tf', 'x')"
     ));
-    refused(&format!(
-        "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
-    ));
+    refused(&if pg {
+        format!(
+            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x') \
+             ON CONFLICT (attempt_id, position) DO UPDATE SET response = EXCLUDED.response"
+        )
+    } else {
+        format!(
+            "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
+        )
+    });
     refused(&format!(
         "UPDATE responses SET response = 'x' WHERE attempt_id = {attempt}"
     ));
@@ -1273,28 +1289,20 @@ fn a_finished_attempt_never_changes_from_any_path() {
     ));
     refused(&format!("DELETE FROM attempts WHERE id = {attempt}"));
     // The instructor's columns stay writable; so does an unfinished attempt.
-    conn.execute(
+    common::execute_sql(
+        &db,
         &format!(
             "UPDATE responses SET points = 0.5, status = 'manual', comment = 'ok', graded_by = 'kim' WHERE attempt_id = {attempt}"
         ),
-        [],
     )
     .expect("scores of a finished attempt can change");
-    let open: i64 = conn
-        .query_row(
-            "SELECT id FROM attempts WHERE finished_at IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("the held-open attempt");
-    conn.execute(
-        &format!(
-            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({open}, 98, 'w1d1-tf', 'x')"
-        ),
-        [],
+    let open = common::execute_sql(
+        &db,
+        "INSERT INTO responses (attempt_id, position, question_id, response) \
+         SELECT id, 98, 'w1d1-tf', 'x' FROM attempts WHERE finished_at IS NULL",
     )
     .expect("an unfinished attempt takes answers");
-    drop(conn);
+    assert_eq!(open, 1, "the held-open attempt");
     assert_eq!(raw_answers(&db).len(), now.len() + 1);
 }
 
