@@ -1267,3 +1267,259 @@ fn two_servers_on_one_database_store_every_answer_once() {
         );
     }
 }
+
+/// Starts `n` copies of `quiz args` at the same moment (all spawned before any
+/// is waited for), `stdin` piped to each; returns (exit code, stderr) of each.
+fn at_once(p: &Path, url: &str, n: usize, args: &[&str], stdin: &str) -> Vec<(i32, String)> {
+    use std::io::Write;
+    let children: Vec<_> = (0..n)
+        .map(|_| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(args)
+                .args(["--db", url])
+                .current_dir(p)
+                .env_remove("QUIZ_DB")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            if let Some(mut s) = c.stdin.take() {
+                let _ = s.write_all(stdin.as_bytes());
+            }
+            c
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().expect("wait");
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            (out.status.code().unwrap_or(-1), err)
+        })
+        .collect()
+}
+
+/// Terminals started together on one attempt: one took it, every other was
+/// told it is held elsewhere (exit 1), none failed otherwise.
+fn held_or_taken(takes: &[(i32, String)]) {
+    assert!(takes.iter().any(|(code, _)| *code == 0), "{takes:?}");
+    for (code, err) in takes {
+        assert!(
+            *code == 0 || (*code == 1 && err.contains("이미 다른 곳에서 진행 중입니다")),
+            "{takes:?}"
+        );
+    }
+}
+
+/// Every stored answer's identity, as raw columns, of finished attempts.
+fn finished_answers(c: &mut postgres::Client) -> Vec<(i64, i64, String, String, Option<String>)> {
+    c.query(
+        "SELECT r.attempt_id, r.position, r.question_id, r.response, r.answered_at
+         FROM responses r JOIN attempts a ON a.id = r.attempt_id
+         WHERE a.finished_at IS NOT NULL ORDER BY 1, 2",
+        &[],
+    )
+    .expect("answers")
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+    .collect()
+}
+
+/// Issue 14: the one-open-attempt rule, "store each row once" on re-grading
+/// and the immutable finished attempt, each with many `quiz` processes
+/// writing at once on one PostgreSQL database.
+#[test]
+fn many_quiz_processes_at_once_keep_the_gradebook_rules() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    let url = server().fresh_db("storm");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\ns003,박지훈\n",
+    )
+    .expect("roster");
+    let run = quiz(p, &["roster", "import", "roster.csv", "--db", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+
+    // One open attempt: six terminals of s003 start the same exam together
+    // and leave it open (q); whoever does not get the attempt is told it is
+    // held, and nothing else happens.
+    let takes = at_once(
+        p,
+        &url,
+        6,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--mode",
+            "exam",
+            "--count",
+            "3",
+        ],
+        "1\nq\n",
+    );
+    assert!(
+        takes.iter().any(|(code, _)| *code == 0),
+        "one of them took it: {takes:?}"
+    );
+    let open: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003' AND finished_at IS NULL",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(open, 1, "{takes:?}");
+    held_or_taken(&takes);
+    let all: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(all, 1, "{takes:?}");
+
+    // Graded LMS answers: finished attempts.
+    let csv = "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-tf,true\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-tf,false\n\
+s002,w1d1-order,a|b|c\n";
+    std::fs::write(p.join("lms.csv"), csv).expect("csv");
+    for (code, err) in at_once(p, &url, 4, &["grade", "--responses", "lms.csv"], "") {
+        assert_eq!(code, 0, "{err}");
+    }
+    let before = finished_answers(&mut c);
+    assert_eq!(before.len(), 5, "each CSV row once");
+
+    // The key changes; re-grading from four processes at once, while four
+    // more grade the grown CSV and six terminals come back to the open exam.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(&bank, text.replace("  answer: true\n", "  answer: false\n")).expect("bank");
+    std::fs::write(
+        p.join("lms.csv"),
+        format!("{csv}s001,w1d1-order,c|b|a\ns002,w1d1-short,깃옵스\n"),
+    )
+    .expect("csv");
+    let (regrades, (grades, takes)) = std::thread::scope(|s| {
+        let r = s.spawn(|| at_once(p, &url, 4, &["regrade"], ""));
+        let g = s.spawn(|| at_once(p, &url, 4, &["grade", "--responses", "lms.csv"], ""));
+        let t = at_once(
+            p,
+            &url,
+            6,
+            &[
+                "take",
+                "w1",
+                "--student",
+                "s003",
+                "--mode",
+                "exam",
+                "--count",
+                "3",
+            ],
+            "q\n",
+        );
+        (r.join().expect("regrade"), (g.join().expect("grade"), t))
+    });
+    for (code, err) in regrades.iter().chain(&grades) {
+        assert_eq!(*code, 0, "{err}");
+    }
+    held_or_taken(&takes);
+
+    // Each CSV row stored once; the finished attempts' answers as they were
+    // (the grown CSV's two new rows are new answers, not changes); their
+    // scores follow the new key; still one open attempt of s003.
+    let after = finished_answers(&mut c);
+    assert_eq!(after.len(), 7, "each CSV row once: {after:?}");
+    let kept: Vec<_> = after
+        .iter()
+        .filter(|a| before.iter().any(|b| (b.0, b.1) == (a.0, a.1)))
+        .cloned()
+        .collect();
+    assert_eq!(kept, before);
+    let tf: Vec<(String, Option<f64>)> = c
+        .query(
+            "SELECT r.response, r.points FROM responses r JOIN attempts a ON a.id = r.attempt_id
+             WHERE r.question_id = 'w1d1-tf' AND a.student_id <> 's003' ORDER BY r.response",
+            &[],
+        )
+        .expect("tf")
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(tf.len(), 2, "{tf:?}");
+    assert!(
+        tf.iter()
+            .all(|(resp, pts)| *pts == Some(if resp.contains("false") { 1.0 } else { 0.0 })),
+        "re-graded to the new key: {tf:?}"
+    );
+    let open: Vec<i64> = c
+        .query(
+            "SELECT id FROM attempts WHERE student_id = 's003' AND finished_at IS NULL",
+            &[],
+        )
+        .expect("open")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(open.len(), 1);
+
+    // Closing the open attempt from five processes at once: closed once, and
+    // then it never changes.
+    let id = open[0].to_string();
+    let closes = at_once(p, &url, 5, &["attempts", "close", &id], "");
+    assert!(closes.iter().any(|(code, _)| *code == 0), "{closes:?}");
+    let told =
+        format!("quiz: 끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)\n");
+    assert_eq!(
+        closes.iter().filter(|(code, _)| *code == 0).count(),
+        1,
+        "{closes:?}"
+    );
+    assert!(
+        closes
+            .iter()
+            .all(|(code, err)| *code == 0 || (*code == 2 && *err == told)),
+        "closed once, the others told it is not open (as when run one after another): {closes:?}"
+    );
+    let closed = finished_answers(&mut c);
+    let again = at_once(
+        p,
+        &url,
+        4,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--mode",
+            "exam",
+            "--count",
+            "3",
+        ],
+        "1\nq\n",
+    );
+    held_or_taken(&again);
+    for (code, err) in at_once(p, &url, 3, &["regrade"], "") {
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(finished_answers(&mut c), closed);
+    let n: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 2, "the closed attempt and one new one");
+}
