@@ -11,9 +11,18 @@
 //!
 //! Run: `cargo build --release && cargo bench --bench grade`
 //! (`BENCH_SCALES=1,10` for the 10x check: 10,000,000 rows, ~400 MB of CSV.)
+//!
+//! PostgreSQL beside SQLite: `BENCH_DB=sqlite,postgres cargo bench --bench grade`
+//! grades the same CSV into a fresh SQLite file and a fresh database of a
+//! throwaway PostgreSQL server on this machine (started like the tests',
+//! tests/common/pg.rs, with PostgreSQL's default durability), and prints the
+//! ratio of the times.
 
 #[path = "class.rs"]
 mod class;
+#[allow(dead_code)]
+#[path = "../tests/common/pg.rs"]
+mod pg;
 
 use class::generate;
 use quiz::model::Question;
@@ -46,57 +55,76 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let backends: Vec<String> = std::env::var("BENCH_DB")
+        .unwrap_or_else(|_| "sqlite".into())
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .collect();
     let tmp = tempfile::tempdir().expect("tmp");
-    let mut base: Option<f64> = None;
+    let mut base: std::collections::HashMap<String, f64> = Default::default();
     for scale in scales {
         let csv = tmp.path().join(format!("class{scale}.csv"));
         let rows = generate(&csv, &questions, 10_000 * scale);
         let mb = std::fs::metadata(&csv)
             .map(|m| m.len() as f64 / 1e6)
             .unwrap_or(0.0);
-        let db = tmp.path().join(format!("g{scale}.db"));
-        let mut cmd = if has_time {
-            let mut c = Command::new("/usr/bin/time");
-            c.args(["-f", "%M"]).arg(&bin);
-            c
-        } else {
-            Command::new(&bin)
-        };
-        cmd.args(["--questions"])
-            .arg(root.join("questions"))
-            .args(["--rubrics"])
-            .arg(root.join("rubrics"));
-        cmd.args(["--db"])
-            .arg(&db)
-            .args(["grade", "--responses"])
-            .arg(&csv);
-        let t = Instant::now();
-        let out = cmd.output().expect("run quiz grade");
-        let secs = t.elapsed().as_secs_f64();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let peak = if has_time {
-            stderr
-                .lines()
-                .last()
-                .and_then(|l| l.trim().parse::<f64>().ok())
-                .map(|kb| format!("{:.0} MB", kb / 1024.0))
-        } else {
-            None
-        };
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains(&format!("┆ {rows}")),
-            "{}\n{stderr}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        let ratio = base
-            .map(|b| format!(", {:.2}x the time of 1x", secs / b))
-            .unwrap_or_default();
-        println!(
-            "grade: {rows} responses ({mb:.0} MB CSV): {secs:.2} s, peak memory {}{ratio} (targets at 1x: < 3 s, < 500 MB; 10x: <= 11x time)",
-            peak.unwrap_or_else(|| "n/a (install GNU time)".into())
-        );
-        if base.is_none() {
-            base = Some(secs);
+        let mut times: Vec<(String, f64)> = Vec::new();
+        for backend in &backends {
+            let db = match backend.as_str() {
+                "postgres" => {
+                    std::path::PathBuf::from(pg::durable_server().fresh_db("bench_grade"))
+                }
+                _ => tmp.path().join(format!("g{scale}.db")),
+            };
+            let mut cmd = if has_time {
+                let mut c = Command::new("/usr/bin/time");
+                c.args(["-f", "%M"]).arg(&bin);
+                c
+            } else {
+                Command::new(&bin)
+            };
+            cmd.args(["--questions"])
+                .arg(root.join("questions"))
+                .args(["--rubrics"])
+                .arg(root.join("rubrics"));
+            cmd.args(["--db"])
+                .arg(&db)
+                .args(["grade", "--responses"])
+                .arg(&csv);
+            let t = Instant::now();
+            let out = cmd.output().expect("run quiz grade");
+            let secs = t.elapsed().as_secs_f64();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let peak = if has_time {
+                stderr
+                    .lines()
+                    .last()
+                    .and_then(|l| l.trim().parse::<f64>().ok())
+                    .map(|kb| format!("{:.0} MB", kb / 1024.0))
+            } else {
+                None
+            };
+            assert!(
+                String::from_utf8_lossy(&out.stdout).contains(&format!("┆ {rows}")),
+                "{}\n{stderr}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            let ratio = base
+                .get(backend)
+                .map(|b| format!(", {:.2}x the time of 1x", secs / b))
+                .unwrap_or_default();
+            println!(
+                "grade [{backend}]: {rows} responses ({mb:.0} MB CSV): {secs:.2} s, peak memory {}{ratio} (targets at 1x: < 3 s, < 500 MB; 10x: <= 11x time)",
+                peak.unwrap_or_else(|| "n/a (install GNU time)".into())
+            );
+            base.entry(backend.clone()).or_insert(secs);
+            times.push((backend.clone(), secs));
+        }
+        if let (Some((_, sq)), Some((_, pg))) = (
+            times.iter().find(|(b, _)| b == "sqlite"),
+            times.iter().find(|(b, _)| b == "postgres"),
+        ) {
+            println!("grade: PostgreSQL/SQLite time ratio {:.2}", pg / sq);
         }
     }
 }

@@ -12,6 +12,8 @@
 //!
 //! Target: p99 of an answer save < 50 ms on the project machine.
 //! Run: `cargo bench --bench serve` (`QUIZ_BENCH_STUDENTS=N` to change the class size).
+//! On PostgreSQL with two servers (students split round robin):
+//! `BENCH_DB=postgres BENCH_SERVERS=2 cargo bench --bench serve` (see [`servers`]).
 
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
@@ -22,6 +24,10 @@ use quiz::web::{App, Config, hash_code};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+#[allow(dead_code)]
+#[path = "../tests/common/pg.rs"]
+mod pg;
 
 type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
 
@@ -208,6 +214,32 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// The gradebook and how many servers share it: the SQLite file `g.db` and
+/// one server, or with `BENCH_DB=postgres` a fresh database of a throwaway
+/// PostgreSQL server on this machine (tests/common/pg.rs, PostgreSQL's default
+/// durability) and `BENCH_SERVERS` servers (default 2), each with its own
+/// connections, the students split round robin across them.
+fn servers(tmp: &Path) -> (std::path::PathBuf, usize) {
+    let count = |default: usize| {
+        std::env::var("BENCH_SERVERS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+            .max(1)
+    };
+    match std::env::var("BENCH_DB").as_deref() {
+        Ok("postgres") => {
+            let url = pg::durable_server().fresh_db("bench_serve");
+            println!("serve: PostgreSQL, {} servers", count(2));
+            (std::path::PathBuf::from(url), count(2))
+        }
+        _ => {
+            println!("serve: SQLite, {} servers", count(1));
+            (tmp.join("g.db"), count(1))
+        }
+    }
+}
+
 fn main() {
     let n: usize = std::env::var("QUIZ_BENCH_STUDENTS")
         .ok()
@@ -215,7 +247,7 @@ fn main() {
         .unwrap_or(300);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("tmp");
-    let db = tmp.path().join("g.db");
+    let (db, servers) = servers(tmp.path());
     let unit = "w3d5";
     {
         let mut gb = Gradebook::open(&db).expect("gradebook");
@@ -236,30 +268,41 @@ fn main() {
         .expect("gradebook")
         .open_quiz(unit, quiz::model::Mode::Exam, 10, Some(60), &[], None)
         .expect("quiz");
-    let (app, _) = App::new(Config {
-        questions: root.join("questions"),
-        rubrics: root.join("rubrics"),
-        db: db.clone(),
-        course: tmp.path().join("course.yaml"),
-        today: None,
-        secure: false,
-        lease_ttl: Duration::from_secs(120),
-        readers: 4,
-    })
-    .expect("app");
+    let apps: Vec<App> = (0..servers)
+        .map(|_| {
+            App::new(Config {
+                questions: root.join("questions"),
+                rubrics: root.join("rubrics"),
+                db: db.clone(),
+                course: tmp.path().join("course.yaml"),
+                today: None,
+                secure: false,
+                lease_ttl: Duration::from_secs(120),
+                readers: 4,
+            })
+            .expect("app")
+            .0
+        })
+        .collect();
     let rt = quiz::web::runtime().expect("runtime");
     let (saves, requests, ids, wall) = rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(quiz::web::serve(Arc::new(app), listener));
+        let mut bases = Vec::new();
+        for app in apps {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            bases.push(format!("http://{}", listener.local_addr().expect("addr")));
+            tokio::spawn(quiz::web::serve(Arc::new(app), listener));
+        }
         let http: Http = Client::builder(TokioExecutor::new())
             .pool_max_idle_per_host(n)
             .build_http();
         let start = Instant::now();
         let tasks: Vec<_> = (0..n)
-            .map(|i| tokio::spawn(student(base.clone(), http.clone(), i, quiz)))
+            .map(|i| {
+                let base = bases[i % bases.len()].clone();
+                tokio::spawn(student(base, http.clone(), i, quiz))
+            })
             .collect();
         let mut saves = Vec::new();
         let mut requests = 0;

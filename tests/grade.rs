@@ -3,7 +3,6 @@
 mod common;
 
 use common::{copy_dir, quiz, quiz_in, root};
-use quiz::gradebook::Gradebook;
 
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
@@ -18,7 +17,7 @@ const S001: &str =
 /// gradebook's record of the form).
 fn submission_s002(p: &std::path::Path) -> String {
     let f = "s002-w1-r1";
-    let record = Gradebook::open(&p.join("gradebook.db"))
+    let record = common::gradebook(p)
         .expect("db")
         .form_record(f)
         .expect("record")
@@ -244,7 +243,7 @@ lms.csv:9:2: `s003`이(가) `w1d1-choice`에 두 번째로 답했습니다; 행�
         "regrading twice equals once"
     );
     // Manual scores survived: s001's essay is still 1 (its keyword score would be 2).
-    let gb = quiz::gradebook::Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let essay = gb
         .rows()
         .expect("rows")
@@ -318,7 +317,7 @@ fn a_skipped_essay_is_zero_and_never_awaits_review() {
         "{}",
         run.stdout
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let mut essays: Vec<_> = gb
         .rows()
         .expect("rows")

@@ -36,7 +36,7 @@ fn release(p: &Path, count: &str) {
 }
 
 fn record(p: &Path, form_id: &str) -> quiz::gradebook::FormRecord {
-    Gradebook::open(&p.join("gradebook.db"))
+    common::gradebook(p)
         .expect("db")
         .form_record(form_id)
         .expect("read")
@@ -167,7 +167,7 @@ subs/b-never.yaml:1:1: 시험지 `s001-w1-r9`은(는) 이 성적부에서 배포
 subs/c-other.yaml:3:1: 시험지 `s002-w1-r1`은(는) `s002`에게 배포되었습니다 (`s001` 아님); 파일을 거부했습니다\n"
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     // Only s001's own form was stored: its 3 questions, unanswered, 0 of max each.
     assert_eq!(rows.len(), 3, "{rows:?}");
@@ -216,7 +216,7 @@ fn a_second_release_makes_new_forms_that_are_graded() {
         run.stdout
     );
     assert!(run.stdout.contains("│ 이미 채점한 파일     ┆ 0  │"));
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let nos: Vec<u32> = gb
         .attempts("s001", "w1")
         .expect("attempts")
@@ -321,7 +321,7 @@ s003,w1d1-essay,선언적으로 배포합니다\n";
         let run = quiz(p, &["grade", "--responses", "e1.csv"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
     }
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     let of = |q: &str| {
         rows.iter()
@@ -370,7 +370,7 @@ fn a_removed_question_does_not_block_an_unfinished_attempt() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("6문제"), "{}", run.stdout);
     assert!(run.stdout.contains("(문제 3/6부터)"), "{}", run.stdout);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let att = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(att.len(), 1);
     assert!(att[0].finished_at.is_some());
@@ -428,7 +428,7 @@ fn the_instructor_lists_and_closes_open_attempts() {
     );
     let again = quiz(p, &["attempts", "close", "1"]);
     assert_eq!(again.code, 2);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     assert_eq!(rows.iter().filter_map(|r| r.points).sum::<f64>(), 1.0);
@@ -564,6 +564,8 @@ fn a_missing_gradebook_is_never_created_by_reading_and_folders_never() {
 fn read_only_commands_work_on_a_gradebook_they_cannot_write() {
     let p = project();
     let p = p.path();
+    // About the SQLite file (its permissions and write lock).
+    common::sqlite_only(p);
     assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
     let take = quiz_in(
         p,
@@ -739,7 +741,7 @@ fn a_submission_of_an_old_release_is_graded_against_its_own_form() {
     .expect("write");
     let run = quiz(p, &["grade", "subs"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let attempts = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(attempts.len(), 2);
     for (a, rec) in attempts.iter().zip([&r1, &r2]) {
@@ -841,7 +843,7 @@ fn tokens_of_another_students_form_score_nothing() {
             .unwrap_or(0)
     });
     assert_eq!(run.stderr, format!("{}\n", expected.join("\n")));
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     for r in gb.rows().expect("rows") {
         if ["w1d1-choice", "w1d1-multi", "w1d1-order", "w1d1-match"]
             .contains(&r.question_id.as_str())
@@ -883,7 +885,7 @@ fn forged_form_ids_and_edited_seeds_are_refused() {
     .expect("csv");
     let run = quiz(p, &["grade", "--responses", "e.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let csv_id = {
         let a = gb.attempts("s001", "w1").expect("attempts");
         assert_eq!(a.len(), 2);
@@ -929,7 +931,7 @@ subs/d.yaml:4:1: seed {}은(는) 시험지 `s001-w1-r1`의 seed가 아닙니다;
             mine.form.seed ^ 1
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     assert_eq!(gb.rows().expect("rows").len(), rows_before);
 }
 
@@ -966,7 +968,7 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
     std::fs::write(first.join("s001-w1-r1.yaml"), &skipped).expect("write");
     let run = quiz(p, &["grade", "first"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let before = gb.rows().expect("rows");
     drop(gb);
     // The same file again, and a copy under another name: nothing changes.
@@ -1006,7 +1008,7 @@ fn a_second_different_submission_of_a_graded_form_is_refused() {
         run.stderr,
         "second/s001-w1-r1.yaml:1:1: 시험지 `s001-w1-r1`의 제출은 이미 채점되었고 이 파일의 답은 그와 다릅니다 (다시 낸 제출); 파일을 거부했습니다\n"
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let after = gb.rows().expect("rows");
     assert_eq!(after.len(), before.len());
     for (a, b) in after.iter().zip(&before) {
@@ -1071,7 +1073,7 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
         run.stderr
     );
     let now = at(1);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     for r in &rows {
@@ -1103,7 +1105,7 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (bank, _) = quiz::bank::Bank::load(&p.join("questions"), &p.join("rubrics")).expect("bank");
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let totals = quiz::cmd::grade::totals_by_student(&gb, &bank, 1).expect("totals");
     let s = totals.get("s001").expect("s001");
     assert!(s.quiz.max > 0.0, "{s:?}");
@@ -1114,13 +1116,20 @@ fn answer_times_from_a_submission_cannot_beat_later_attempts() {
 /// What identifies every stored answer, as raw columns: (attempt, position,
 /// question, response text, answered at), in order.
 fn raw_answers(db: &Path) -> Vec<(i64, i64, String, String, Option<String>)> {
+    let sql = "SELECT attempt_id, position, question_id, response, answered_at FROM responses
+             ORDER BY attempt_id, position";
+    let text = db.to_string_lossy();
+    if quiz::gradebook::pg::is_url(&text) {
+        let mut c = postgres::Client::connect(&text, postgres::NoTls).expect("connect");
+        return c
+            .query(sql, &[])
+            .expect("query")
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .collect();
+    }
     let conn = rusqlite::Connection::open(db).expect("open");
-    let mut st = conn
-        .prepare(
-            "SELECT attempt_id, position, question_id, response, answered_at FROM responses
-             ORDER BY attempt_id, position",
-        )
-        .expect("prepare");
+    let mut st = conn.prepare(sql).expect("prepare");
     st.query_map([], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
     })
@@ -1172,7 +1181,7 @@ fn a_finished_attempt_never_changes_from_any_path() {
     .expect("csv");
     let run = quiz(p, &["grade", "subs", "--responses", "e.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let db = p.join("gradebook.db");
+    let db = common::db_path(p, "gradebook.db");
     let answers = raw_answers(&db);
     assert_eq!(answers.len(), 3 + 7 + 2);
     let points = |q: &str| -> Vec<Option<f64>> {
@@ -1237,23 +1246,30 @@ fn a_finished_attempt_never_changes_from_any_path() {
     assert_eq!(manual, 2, "review and rubric import scored both essays");
     drop(gb);
 
-    // By raw SQL.
-    let conn = rusqlite::Connection::open(&db).expect("open");
+    // By raw SQL (on PostgreSQL the same statements, its upsert for SQLite's
+    // INSERT OR REPLACE).
+    let pg = quiz::gradebook::pg::is_url(&db.to_string_lossy());
     let (attempt, position) = (answers[0].0, answers[0].1);
     let refused = |sql: &str| {
-        let e = conn.execute(sql, []).expect_err(sql);
+        let e = common::execute_sql(&db, sql).expect_err(sql);
         assert!(
-            e.to_string()
-                .contains("finished attempt: its answers never change"),
+            e.contains("finished attempt: its answers never change"),
             "{sql}: {e}"
         );
     };
     refused(&format!(
         "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, 99, 'w1d1-tf', 'x')"
     ));
-    refused(&format!(
-        "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
-    ));
+    refused(&if pg {
+        format!(
+            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x') \
+             ON CONFLICT (attempt_id, position) DO UPDATE SET response = EXCLUDED.response"
+        )
+    } else {
+        format!(
+            "INSERT OR REPLACE INTO responses (attempt_id, position, question_id, response) VALUES ({attempt}, {position}, 'w1d1-tf', 'x')"
+        )
+    });
     refused(&format!(
         "UPDATE responses SET response = 'x' WHERE attempt_id = {attempt}"
     ));
@@ -1277,28 +1293,20 @@ fn a_finished_attempt_never_changes_from_any_path() {
     ));
     refused(&format!("DELETE FROM attempts WHERE id = {attempt}"));
     // The instructor's columns stay writable; so does an unfinished attempt.
-    conn.execute(
+    common::execute_sql(
+        &db,
         &format!(
             "UPDATE responses SET points = 0.5, status = 'manual', comment = 'ok', graded_by = 'kim' WHERE attempt_id = {attempt}"
         ),
-        [],
     )
     .expect("scores of a finished attempt can change");
-    let open: i64 = conn
-        .query_row(
-            "SELECT id FROM attempts WHERE finished_at IS NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("the held-open attempt");
-    conn.execute(
-        &format!(
-            "INSERT INTO responses (attempt_id, position, question_id, response) VALUES ({open}, 98, 'w1d1-tf', 'x')"
-        ),
-        [],
+    let open = common::execute_sql(
+        &db,
+        "INSERT INTO responses (attempt_id, position, question_id, response) \
+         SELECT id, 98, 'w1d1-tf', 'x' FROM attempts WHERE finished_at IS NULL",
     )
     .expect("an unfinished attempt takes answers");
-    drop(conn);
+    assert_eq!(open, 1, "the held-open attempt");
     assert_eq!(raw_answers(&db).len(), now.len() + 1);
 }
 
@@ -1344,7 +1352,7 @@ fn an_order_answer_listing_items_twice_scores_nothing() {
             t("a")
         )
     );
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let order = gb
         .rows()
         .expect("rows")
@@ -1386,7 +1394,7 @@ fn the_same_csv_graded_after_the_bank_changed_stores_the_new_reading() {
     .expect("bank");
     let run = quiz(p, &["grade", "--responses", "e1.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let gb = Gradebook::open(&p.join("gradebook.db")).expect("db");
+    let gb = common::gradebook(p).expect("db");
     let attempts = gb.attempts("s001", "w1").expect("attempts");
     assert_eq!(attempts.len(), 2);
     let rows = gb.rows().expect("rows");

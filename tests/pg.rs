@@ -893,3 +893,633 @@ s002,w1d1-order,a|b|c\n",
         4
     );
 }
+
+// ---------------------------------------------------------------------------
+// Two `quiz serve` processes on one PostgreSQL database, behind a pretend load
+// balancer: each student's requests go to either server.
+
+mod two_servers {
+    use super::server;
+    use http_body_util::{BodyExt, Full};
+    use hyper::body::Bytes;
+    use hyper_util::client::legacy::Client;
+    use hyper_util::rt::TokioExecutor;
+    use std::io::BufRead;
+
+    type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
+
+    /// A `quiz serve` process (killed when dropped).
+    pub struct Serve {
+        pub child: std::process::Child,
+        pub base: String,
+        /// Its standard output, kept open (a closed pipe would end it).
+        pub _out: std::io::BufReader<std::process::ChildStdout>,
+    }
+
+    impl Drop for Serve {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    /// Starts `quiz serve` on a free port of 127.0.0.1 on the gradebook `url`.
+    pub fn serve(dir: &std::path::Path, url: &str) -> Serve {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+            .args(["serve", "--addr", "127.0.0.1:0", "--db", url])
+            .args(["--today", "2026-11-02"])
+            .current_dir(dir)
+            .env_remove("QUIZ_DB")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("spawn quiz serve");
+        let out = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        let mut out = std::io::BufReader::new(out);
+        out.read_line(&mut line).expect("first line");
+        // "quiz serve: http://127.0.0.1:PORT/  (gradebook …)"
+        let base = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .map(|w| w.trim_end_matches('/').to_string())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        Serve {
+            child,
+            base,
+            _out: out,
+        }
+    }
+
+    /// A browser: one cookie jar for both servers (one host behind the balancer).
+    pub struct Browser {
+        pub http: Http,
+        pub cookies: Vec<(String, String)>,
+    }
+
+    pub struct Resp {
+        pub status: u16,
+        pub location: String,
+        pub body: String,
+    }
+
+    impl Browser {
+        pub fn new(http: &Http) -> Browser {
+            Browser {
+                http: http.clone(),
+                cookies: Vec::new(),
+            }
+        }
+
+        pub async fn send(
+            &mut self,
+            base: &str,
+            method: &str,
+            path: &str,
+            body: Option<String>,
+        ) -> Resp {
+            let mut b = hyper::Request::builder()
+                .method(method)
+                .uri(format!("{base}{path}"))
+                .header(
+                    "x-quiz-fetch",
+                    if path.ends_with("/answer") { "1" } else { "" },
+                );
+            if !self.cookies.is_empty() {
+                let v = self
+                    .cookies
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                b = b.header("cookie", v);
+            }
+            let body = match body {
+                Some(s) => {
+                    b = b.header("content-type", "application/x-www-form-urlencoded");
+                    Full::new(Bytes::from(s))
+                }
+                None => Full::new(Bytes::new()),
+            };
+            let res = self
+                .http
+                .request(b.body(body).expect("request"))
+                .await
+                .expect("response");
+            let status = res.status().as_u16();
+            let location = res
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            for v in res.headers().get_all("set-cookie") {
+                let v = v.to_str().unwrap_or("");
+                if let Some((kv, _)) = v.split_once(';')
+                    && let Some((k, val)) = kv.split_once('=')
+                {
+                    self.cookies.retain(|(n, _)| n != k);
+                    if !val.is_empty() {
+                        self.cookies.push((k.to_string(), val.to_string()));
+                    }
+                }
+            }
+            let bytes = res.into_body().collect().await.expect("body").to_bytes();
+            Resp {
+                status,
+                location,
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        }
+
+        /// Logs in on `base`; returns the CSRF token of the session, read from
+        /// the home page of `home` (the other server).
+        pub async fn login(&mut self, base: &str, home: &str, student: &str, code: &str) -> String {
+            let page = self.send(base, "GET", "/login", None).await;
+            let pre = attr(&page.body, "name=\"pre\" value=\"");
+            let r = self
+                .send(
+                    base,
+                    "POST",
+                    "/login",
+                    Some(format!("student={student}&code={code}&pre={pre}")),
+                )
+                .await;
+            assert_eq!(r.status, 303, "login of {student} on {base}: {}", r.body);
+            let page = self.send(home, "GET", "/", None).await;
+            assert_eq!(
+                page.status, 200,
+                "home of {student} on {home}: {}",
+                page.body
+            );
+            let csrf = attr(&page.body, "name=\"csrf\" value=\"");
+            assert!(!csrf.is_empty(), "{}", page.body);
+            csrf
+        }
+    }
+
+    pub fn attr(body: &str, prefix: &str) -> String {
+        body.split(prefix)
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// A valid answer for each question form on the exam page: (pos, fields).
+    pub fn answers(page: &str) -> Vec<(String, String)> {
+        page.split("class=\"card answer\"")
+            .skip(1)
+            .map(|part| {
+                let pos = attr(part, "name=\"pos\" value=\"");
+                let kind = attr(part, "data-kind=\"");
+                let fields = match kind.as_str() {
+                    "choice" | "multi" | "truefalse" => "a=1".to_string(),
+                    "order" => {
+                        let n = part.split("<ol class=\"items\">").nth(1).map_or(0, |s| {
+                            s.split("</ol>").next().unwrap_or("").matches("<li").count()
+                        });
+                        format!(
+                            "a={}",
+                            (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join("+")
+                        )
+                    }
+                    "match" => {
+                        let n = part.matches("<select name=\"a\"").count();
+                        (1..=n)
+                            .map(|i| format!("a={i}-{}", char::from(b'A' + ((i - 1) % 26) as u8)))
+                            .collect::<Vec<_>>()
+                            .join("&")
+                    }
+                    _ => format!("a=%EB%8B%B5%EC%95%88+{pos}"),
+                };
+                (pos, fields)
+            })
+            .collect()
+    }
+
+    pub fn http() -> Http {
+        Client::builder(TokioExecutor::new()).build_http()
+    }
+
+    /// One student: logs in on one server, starts the exam on both at once,
+    /// saves each answer on the server its position picks, and submits on
+    /// the other. A second login of the same student (another session) on
+    /// the other server is kept out of the attempt while the first holds
+    /// it. Returns (attempt id, answers saved).
+    pub async fn student(bases: [String; 2], http: Http, i: usize, quiz: i64) -> (i64, usize) {
+        let (a, b) = (&bases[i % 2], &bases[(i + 1) % 2]);
+        let id = format!("p{i:02}");
+        let code = format!("C{i:02}");
+        let mut me = Browser::new(&http);
+        let csrf = me.login(a, b, &id, &code).await;
+        // The same student opens the exam on both servers at once.
+        let start = format!("csrf={csrf}&quiz={quiz}");
+        let mut twin = Browser {
+            http: http.clone(),
+            cookies: me.cookies.clone(),
+        };
+        let (r1, r2) = tokio::join!(
+            me.send(a, "POST", "/start", Some(start.clone())),
+            twin.send(b, "POST", "/start", Some(start))
+        );
+        assert_eq!(
+            (r1.status, r2.status),
+            (303, 303),
+            "{} {}",
+            r1.body,
+            r2.body
+        );
+        assert_eq!(r1.location, r2.location, "one attempt for {id}");
+        let at = r1.location.clone();
+        let attempt: i64 = at.trim_start_matches("/a/").parse().expect("attempt id");
+        let exam = me.send(b, "GET", &at, None).await;
+        assert_eq!(exam.status, 200, "{}", exam.body);
+        let answers = answers(&exam.body);
+        assert!(!answers.is_empty(), "{}", exam.body);
+        // Another session of the same student (another device) on the other
+        // server: the attempt is held.
+        let mut other = Browser::new(&http);
+        let other_csrf = other.login(b, a, &id, &code).await;
+        let (pos, fields) = &answers[0];
+        let r = other
+            .send(
+                b,
+                "POST",
+                &format!("{at}/answer"),
+                Some(format!("csrf={other_csrf}&pos={pos}&{fields}")),
+            )
+            .await;
+        assert_eq!(r.status, 409, "lease across servers: {}", r.body);
+        for (k, (pos, fields)) in answers.iter().enumerate() {
+            let base = if k % 2 == 0 { a } else { b };
+            let r = me
+                .send(
+                    base,
+                    "POST",
+                    &format!("{at}/answer"),
+                    Some(format!("csrf={csrf}&pos={pos}&{fields}")),
+                )
+                .await;
+            assert_eq!(r.status, 200, "save {pos} of {id} on {base}: {}", r.body);
+        }
+        let r = me
+            .send(
+                b,
+                "POST",
+                &format!("{at}/submit"),
+                Some(format!("csrf={csrf}")),
+            )
+            .await;
+        assert_eq!(r.status, 303, "submit of {id}: {}", r.body);
+        (attempt, answers.len())
+    }
+
+    pub fn setup(n: usize) -> (tempfile::TempDir, String, i64) {
+        use quiz::gradebook::{Gradebook, Student};
+        let dir = tempfile::tempdir().expect("tmp");
+        super::copy_dir(&super::root().join("tests/fixtures/web"), dir.path());
+        let url = server().fresh_db("serve2");
+        let mut gb = Gradebook::open(std::path::Path::new(&url)).expect("gradebook");
+        let students: Vec<Student> = (0..n)
+            .map(|i| Student {
+                id: format!("p{i:02}"),
+                name: format!("학생 {i}"),
+                email: None,
+            })
+            .collect();
+        gb.upsert_students(&students).expect("roster");
+        let codes: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                (
+                    format!("p{i:02}"),
+                    quiz::web::hash_code(&format!("C{i:02}")),
+                )
+            })
+            .collect();
+        gb.set_login_codes(&codes).expect("codes");
+        let quiz = gb
+            .open_quiz("w1d1", quiz::model::Mode::Exam, 7, Some(60), &[], None)
+            .expect("quiz");
+        (dir, url, quiz)
+    }
+}
+
+#[test]
+fn two_servers_on_one_database_store_every_answer_once() {
+    use two_servers::*;
+    let n = 16;
+    let (dir, url, quiz) = setup(n);
+    let one = serve(dir.path(), &url);
+    let two = serve(dir.path(), &url);
+    let bases = [one.base.clone(), two.base.clone()];
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let results: Vec<(i64, usize)> = rt.block_on(async {
+        let http = http();
+        let tasks: Vec<_> = (0..n)
+            .map(|i| tokio::spawn(student(bases.clone(), http.clone(), i, quiz)))
+            .collect();
+        let mut out = Vec::new();
+        for t in tasks {
+            out.push(t.await.expect("student"));
+        }
+        out
+    });
+    drop((one, two));
+    // Read from PostgreSQL directly: one attempt per student, finished, with
+    // every saved answer stored once.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    for (i, (attempt, saved)) in results.iter().enumerate() {
+        let student = format!("p{i:02}");
+        let attempts: i64 = c
+            .query_one(
+                "SELECT count(*) FROM attempts WHERE student_id = $1",
+                &[&student],
+            )
+            .expect("count")
+            .get(0);
+        assert_eq!(attempts, 1, "{student}");
+        let row = c
+            .query_one(
+                "SELECT student_id, finished_at IS NOT NULL FROM attempts WHERE id = $1",
+                &[attempt],
+            )
+            .expect("attempt");
+        assert_eq!(row.get::<_, String>(0), student);
+        assert!(row.get::<_, bool>(1), "{student}: submitted");
+        let rows = c
+            .query(
+                "SELECT position, response FROM responses WHERE attempt_id = $1 ORDER BY position",
+                &[attempt],
+            )
+            .expect("responses");
+        assert_eq!(rows.len(), *saved, "{student}: every answer, once");
+        let positions: Vec<i64> = rows.iter().map(|r| r.get(0)).collect();
+        assert_eq!(positions, (0..*saved as i64).collect::<Vec<_>>());
+        assert!(
+            rows.iter().all(|r| r.get::<_, String>(1) != "null"),
+            "{student}: none stored as unanswered"
+        );
+    }
+}
+
+/// Starts `n` copies of `quiz args` at the same moment (all spawned before any
+/// is waited for), `stdin` piped to each; returns (exit code, stderr) of each.
+fn at_once(p: &Path, url: &str, n: usize, args: &[&str], stdin: &str) -> Vec<(i32, String)> {
+    use std::io::Write;
+    let children: Vec<_> = (0..n)
+        .map(|_| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+                .args(args)
+                .args(["--db", url])
+                .current_dir(p)
+                .env_remove("QUIZ_DB")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            if let Some(mut s) = c.stdin.take() {
+                let _ = s.write_all(stdin.as_bytes());
+            }
+            c
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().expect("wait");
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            (out.status.code().unwrap_or(-1), err)
+        })
+        .collect()
+}
+
+/// Terminals started together on one attempt: one took it, every other was
+/// told it is held elsewhere (exit 1), none failed otherwise.
+fn held_or_taken(takes: &[(i32, String)]) {
+    assert!(takes.iter().any(|(code, _)| *code == 0), "{takes:?}");
+    for (code, err) in takes {
+        assert!(
+            *code == 0 || (*code == 1 && err.contains("이미 다른 곳에서 진행 중입니다")),
+            "{takes:?}"
+        );
+    }
+}
+
+/// Every stored answer's identity, as raw columns, of finished attempts.
+fn finished_answers(c: &mut postgres::Client) -> Vec<(i64, i64, String, String, Option<String>)> {
+    c.query(
+        "SELECT r.attempt_id, r.position, r.question_id, r.response, r.answered_at
+         FROM responses r JOIN attempts a ON a.id = r.attempt_id
+         WHERE a.finished_at IS NOT NULL ORDER BY 1, 2",
+        &[],
+    )
+    .expect("answers")
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+    .collect()
+}
+
+/// Issue 14: the one-open-attempt rule, "store each row once" on re-grading
+/// and the immutable finished attempt, each with many `quiz` processes
+/// writing at once on one PostgreSQL database.
+#[test]
+fn many_quiz_processes_at_once_keep_the_gradebook_rules() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    let p = dir.path();
+    let url = server().fresh_db("storm");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\ns003,박지훈\n",
+    )
+    .expect("roster");
+    let run = quiz(p, &["roster", "import", "roster.csv", "--db", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+
+    // One open attempt: six terminals of s003 start the same exam together
+    // and leave it open (q); whoever does not get the attempt is told it is
+    // held, and nothing else happens.
+    let takes = at_once(
+        p,
+        &url,
+        6,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--mode",
+            "exam",
+            "--count",
+            "3",
+        ],
+        "1\nq\n",
+    );
+    assert!(
+        takes.iter().any(|(code, _)| *code == 0),
+        "one of them took it: {takes:?}"
+    );
+    let open: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003' AND finished_at IS NULL",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(open, 1, "{takes:?}");
+    held_or_taken(&takes);
+    let all: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(all, 1, "{takes:?}");
+
+    // Graded LMS answers: finished attempts.
+    let csv = "student_id,question_id,answer\n\
+s001,w1d1-choice,Makefile\n\
+s001,w1d1-tf,true\n\
+s002,w1d1-choice,Dockerfile\n\
+s002,w1d1-tf,false\n\
+s002,w1d1-order,a|b|c\n";
+    std::fs::write(p.join("lms.csv"), csv).expect("csv");
+    for (code, err) in at_once(p, &url, 4, &["grade", "--responses", "lms.csv"], "") {
+        assert_eq!(code, 0, "{err}");
+    }
+    let before = finished_answers(&mut c);
+    assert_eq!(before.len(), 5, "each CSV row once");
+
+    // The key changes; re-grading from four processes at once, while four
+    // more grade the grown CSV and six terminals come back to the open exam.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(&bank, text.replace("  answer: true\n", "  answer: false\n")).expect("bank");
+    std::fs::write(
+        p.join("lms.csv"),
+        format!("{csv}s001,w1d1-order,c|b|a\ns002,w1d1-short,깃옵스\n"),
+    )
+    .expect("csv");
+    let (regrades, (grades, takes)) = std::thread::scope(|s| {
+        let r = s.spawn(|| at_once(p, &url, 4, &["regrade"], ""));
+        let g = s.spawn(|| at_once(p, &url, 4, &["grade", "--responses", "lms.csv"], ""));
+        let t = at_once(
+            p,
+            &url,
+            6,
+            &[
+                "take",
+                "w1",
+                "--student",
+                "s003",
+                "--mode",
+                "exam",
+                "--count",
+                "3",
+            ],
+            "q\n",
+        );
+        (r.join().expect("regrade"), (g.join().expect("grade"), t))
+    });
+    for (code, err) in regrades.iter().chain(&grades) {
+        assert_eq!(*code, 0, "{err}");
+    }
+    held_or_taken(&takes);
+
+    // Each CSV row stored once; the finished attempts' answers as they were
+    // (the grown CSV's two new rows are new answers, not changes); their
+    // scores follow the new key; still one open attempt of s003.
+    let after = finished_answers(&mut c);
+    assert_eq!(after.len(), 7, "each CSV row once: {after:?}");
+    let kept: Vec<_> = after
+        .iter()
+        .filter(|a| before.iter().any(|b| (b.0, b.1) == (a.0, a.1)))
+        .cloned()
+        .collect();
+    assert_eq!(kept, before);
+    let tf: Vec<(String, Option<f64>)> = c
+        .query(
+            "SELECT r.response, r.points FROM responses r JOIN attempts a ON a.id = r.attempt_id
+             WHERE r.question_id = 'w1d1-tf' AND a.student_id <> 's003' ORDER BY r.response",
+            &[],
+        )
+        .expect("tf")
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(tf.len(), 2, "{tf:?}");
+    assert!(
+        tf.iter()
+            .all(|(resp, pts)| *pts == Some(if resp.contains("false") { 1.0 } else { 0.0 })),
+        "re-graded to the new key: {tf:?}"
+    );
+    let open: Vec<i64> = c
+        .query(
+            "SELECT id FROM attempts WHERE student_id = 's003' AND finished_at IS NULL",
+            &[],
+        )
+        .expect("open")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(open.len(), 1);
+
+    // Closing the open attempt from five processes at once: closed once, and
+    // then it never changes.
+    let id = open[0].to_string();
+    let closes = at_once(p, &url, 5, &["attempts", "close", &id], "");
+    assert!(closes.iter().any(|(code, _)| *code == 0), "{closes:?}");
+    let told =
+        format!("quiz: 끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)\n");
+    assert_eq!(
+        closes.iter().filter(|(code, _)| *code == 0).count(),
+        1,
+        "{closes:?}"
+    );
+    assert!(
+        closes
+            .iter()
+            .all(|(code, err)| *code == 0 || (*code == 2 && *err == told)),
+        "closed once, the others told it is not open (as when run one after another): {closes:?}"
+    );
+    let closed = finished_answers(&mut c);
+    let again = at_once(
+        p,
+        &url,
+        4,
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s003",
+            "--mode",
+            "exam",
+            "--count",
+            "3",
+        ],
+        "1\nq\n",
+    );
+    held_or_taken(&again);
+    for (code, err) in at_once(p, &url, 3, &["regrade"], "") {
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(finished_answers(&mut c), closed);
+    let n: i64 = c
+        .query_one(
+            "SELECT count(*) FROM attempts WHERE student_id = 's003'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 2, "the closed attempt and one new one");
+}

@@ -53,9 +53,13 @@ fn setup_with(ttl: Duration) -> T {
 }
 
 fn setup_caps(ttl: Duration, caps: quiz::web::Caps) -> T {
+    blocking(|| setup_blocking(ttl, caps))
+}
+
+fn setup_blocking(ttl: Duration, caps: quiz::web::Caps) -> T {
     let dir = tempfile::tempdir().expect("tempdir");
     common::copy_dir(&common::root().join("tests/fixtures/web"), dir.path());
-    let db = dir.path().join("g.db");
+    let db = common::db_path(dir.path(), "g.db");
     let mut gb = Gradebook::open(&db).expect("gradebook");
     gb.upsert_students(&[
         Student {
@@ -225,9 +229,11 @@ impl T {
     }
 
     fn open_quiz(&self, mode: Mode, minutes: Option<i64>) -> i64 {
-        let mut gb = Gradebook::open(&self.db).expect("gb");
-        gb.open_quiz("w1d1", mode, 7, minutes, &[], None)
-            .expect("open")
+        blocking(|| {
+            let mut gb = Gradebook::open(&self.db).expect("gb");
+            gb.open_quiz("w1d1", mode, 7, minutes, &[], None)
+                .expect("open")
+        })
     }
 
     /// Start an opened quiz; returns the attempt id.
@@ -244,8 +250,10 @@ impl T {
 
     /// The question at a form position, as shown.
     fn shown(&self, attempt: i64, pos: usize) -> (FormQuestion, quiz::model::Question) {
-        let gb = Gradebook::open(&self.db).expect("gb");
-        let a = gb.attempt_by_id(attempt).expect("read").expect("attempt");
+        let a = gb(&self.db)
+            .attempt_by_id(attempt)
+            .expect("read")
+            .expect("attempt");
         let item = &a.form.items[pos];
         let (bank, _) = quiz::bank::Bank::load(
             &self._dir.path().join("questions"),
@@ -254,6 +262,48 @@ impl T {
         .expect("bank");
         let (_, q) = bank.find(&item.question).expect("question");
         (FormQuestion::new(q, item), q.clone())
+    }
+}
+
+/// Runs blocking gradebook work from an async test body: the PostgreSQL
+/// client blocks on a runtime of its own, which panics on an async thread
+/// (the tests run on tokio's multi-thread runtime, where this is allowed).
+fn blocking<R>(f: impl FnOnce() -> R) -> R {
+    tokio::task::block_in_place(f)
+}
+
+/// The test's own connection to the gradebook (SQLite, or PostgreSQL under
+/// `QUIZ_TEST_DB=postgres`): every call goes through [`blocking`].
+struct Gb(Gradebook);
+
+fn gb(db: &std::path::Path) -> Gb {
+    blocking(|| Gb(Gradebook::open(db).expect("gb")))
+}
+
+impl Gb {
+    fn responses(&self, id: i64) -> quiz::Result<Vec<quiz::gradebook::StoredResponse>> {
+        blocking(|| self.0.responses(id))
+    }
+    fn attempt_info(&self, id: i64) -> quiz::Result<Option<quiz::gradebook::AttemptInfo>> {
+        blocking(|| self.0.attempt_info(id))
+    }
+    fn attempt_by_id(&self, id: i64) -> quiz::Result<Option<quiz::gradebook::Attempt>> {
+        blocking(|| self.0.attempt_by_id(id))
+    }
+    fn student_attempt_ids(&self, student: &str) -> quiz::Result<Vec<i64>> {
+        blocking(|| self.0.student_attempt_ids(student))
+    }
+    fn rows(&self) -> quiz::Result<Vec<quiz::gradebook::Row>> {
+        blocking(|| self.0.rows())
+    }
+    fn checklist(&self, week: u32) -> quiz::Result<Vec<quiz::gradebook::ChecklistScore>> {
+        blocking(|| self.0.checklist(week))
+    }
+    fn due_reviews(&self, student: &str, day: chrono::NaiveDate) -> quiz::Result<Vec<String>> {
+        blocking(|| self.0.due_reviews(student, day))
+    }
+    fn close_quiz(mut self, id: i64) -> quiz::Result<()> {
+        blocking(|| self.0.close_quiz(id))
     }
 }
 
@@ -318,7 +368,7 @@ fn pos_on_page(body: &str) -> usize {
     attr(body, "name=\"pos\" value=\"").parse().expect("pos")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_requests_go_to_login_and_every_response_has_security_headers() {
     let t = setup();
     let c = Client::default();
@@ -355,7 +405,7 @@ async fn anonymous_requests_go_to_login_and_every_response_has_security_headers(
     assert_eq!(css.headers["x-content-type-options"], "nosniff");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_cookie_is_httponly_lax_and_secure_behind_https() {
     let t = setup();
     let c = Client::default();
@@ -405,7 +455,7 @@ async fn session_cookie_is_httponly_lax_and_secure_behind_https() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_address() {
     let t = setup();
     let c = Client {
@@ -458,7 +508,7 @@ async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_add
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_state_change_needs_the_csrf_token() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -477,7 +527,7 @@ async fn every_state_change_needs_the_csrf_token() {
         let r = t.post(&c, &path, "pos=0&a=1&csrf=nope").await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
     }
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(gb.responses(id).expect("responses").is_empty());
     let teach = t.instructor().await;
     for (path, body) in [
@@ -491,7 +541,7 @@ async fn every_state_change_needs_the_csrf_token() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_resume() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Practice, None);
@@ -559,7 +609,7 @@ async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_re
     assert!(res.body.contains("점수:"), "{}", res.body);
     assert!(res.body.contains("컨테이너 기초 (docker)"));
     assert!(res.body.contains("합계"));
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert_eq!(gb.responses(id).expect("responses").len(), 7);
     assert!(
         gb.attempt_info(id)
@@ -577,7 +627,7 @@ async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_re
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_restart_resumes_the_same_form_with_every_saved_answer() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -597,7 +647,7 @@ async fn a_server_restart_resumes_the_same_form_with_every_saved_answer() {
     let before = t.get(&c, &format!("/a/{id}")).await.body;
     // A new server on the same gradebook: the browser's cookie still works,
     // the same form comes back with the three answers, and it holds the attempt.
-    let (app, _) = App::new(t.app_config()).expect("restarted app");
+    let (app, _) = blocking(|| App::new(t.app_config())).expect("restarted app");
     let t2 = T {
         router: router(Arc::new(app)),
         app: t.app.clone(),
@@ -625,7 +675,7 @@ async fn a_server_restart_resumes_the_same_form_with_every_saved_answer() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_input_is_explained_and_not_stored() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -653,11 +703,11 @@ async fn invalid_input_is_explained_and_not_stored() {
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(gb.responses(id).expect("responses").is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exam_saves_each_answer_reveals_nothing_until_submit_and_refuses_changes_after() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, Some(30));
@@ -717,7 +767,7 @@ async fn exam_saves_each_answer_reveals_nothing_until_submit_and_refuses_changes
         res.body.contains("도커파일설명문장"),
         "feedback after the exam"
     );
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert_eq!(
         gb.responses(id).expect("responses").len(),
         7,
@@ -742,7 +792,7 @@ async fn exam_saves_each_answer_reveals_nothing_until_submit_and_refuses_changes
     assert!(r.body.contains("제출한 응시"), "{}", r.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_after_the_deadline_are_refused_and_the_server_finishes_the_attempt() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, Some(10));
@@ -754,13 +804,13 @@ async fn answers_after_the_deadline_are_refused_and_the_server_finishes_the_atte
     let body = format!("csrf={}&pos=0&{}", c.csrf, right_answer(&shown, &q));
     let r = t.post(&c, &format!("/a/{id}/answer"), &body).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let conn = rusqlite::Connection::open(&t.db).expect("db");
-    conn.execute(
-        "UPDATE web_attempts SET deadline = '2000-01-01T00:00:00Z'",
-        [],
-    )
+    blocking(|| {
+        common::execute_sql(
+            &t.db,
+            "UPDATE web_attempts SET deadline = '2000-01-01T00:00:00Z'",
+        )
+    })
     .expect("past deadline");
-    drop(conn);
     let r = t
         .send(
             &c,
@@ -772,7 +822,7 @@ async fn answers_after_the_deadline_are_refused_and_the_server_finishes_the_atte
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("시험 시간이 끝났습니다"), "{}", r.body);
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(
         gb.attempt_info(id)
             .expect("info")
@@ -805,7 +855,7 @@ async fn answers_after_the_deadline_are_refused_and_the_server_finishes_the_atte
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_student_sees_and_changes_only_their_own_attempts() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -826,7 +876,7 @@ async fn a_student_sees_and_changes_only_their_own_attempts() {
     }
     let r = t.get(&c2, "/a/999999").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(gb.responses(id).expect("responses").is_empty());
     assert!(
         gb.attempt_info(id)
@@ -840,7 +890,7 @@ async fn a_student_sees_and_changes_only_their_own_attempts() {
     assert_eq!(r.location(), "/teach/login");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_place_at_a_time_heartbeats_keep_the_lease_and_a_failed_save_can_be_retried() {
     let t = setup_with(Duration::from_millis(1500));
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -879,13 +929,7 @@ async fn one_place_at_a_time_heartbeats_keep_the_lease_and_a_failed_save_can_be_
             .unwrap_or("")
             .contains("이미 다른 곳에서 진행 중입니다")
     );
-    assert!(
-        Gradebook::open_read_only(&t.db)
-            .expect("gb")
-            .responses(id)
-            .expect("r")
-            .is_empty()
-    );
+    assert!(gb(&t.db).responses(id).expect("r").is_empty());
     // The first browser goes away (no beats): the retry of the same save succeeds.
     tokio::time::sleep(Duration::from_millis(1700)).await;
     let r = t
@@ -898,14 +942,7 @@ async fn one_place_at_a_time_heartbeats_keep_the_lease_and_a_failed_save_can_be_
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(
-        Gradebook::open_read_only(&t.db)
-            .expect("gb")
-            .responses(id)
-            .expect("r")
-            .len(),
-        1
-    );
+    assert_eq!(gb(&t.db).responses(id).expect("r").len(), 1);
     // And now the first one is refused.
     let r = t
         .post(&a, &format!("/a/{id}/beat"), &format!("csrf={}", a.csrf))
@@ -913,7 +950,7 @@ async fn one_place_at_a_time_heartbeats_keep_the_lease_and_a_failed_save_can_be_
     assert_eq!(r.status, StatusCode::CONFLICT);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn script_in_a_name_and_in_an_answer_is_escaped() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -962,7 +999,7 @@ async fn script_in_a_name_and_in_an_answer_is_escaped() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn instructor_one_time_link_works_once_and_codes_are_checked() {
     let t = setup();
     let c = Client::default();
@@ -990,7 +1027,7 @@ async fn instructor_one_time_link_works_once_and_codes_are_checked() {
     assert_eq!(t.get(&tc, "/teach").await.location(), "/teach/login");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn instructor_opens_watches_live_and_closes_a_quiz() {
     let t = setup();
     let teach = t.instructor().await;
@@ -1096,7 +1133,7 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
     assert!(t.get(&teach, "/teach").await.body.contains("닫힘"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_queue_checklist_report_and_stats() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1150,7 +1187,7 @@ async fn review_queue_checklist_report_and_stats() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("확정"));
     assert!(!r.body.contains("w1d1-essay</h2>"), "left the queue");
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     let row = gb
         .rows()
         .expect("rows")
@@ -1223,7 +1260,7 @@ async fn review_queue_checklist_report_and_stats() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn practice_of_todays_unit_from_home_and_due_reviews() {
     let t = setup();
     std::fs::write(t._dir.path().join("course.yaml"), "start: 2026-11-02\n").expect("course");
@@ -1262,7 +1299,7 @@ async fn practice_of_todays_unit_from_home_and_due_reviews() {
         "{}",
         fb.body
     );
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     let tomorrow = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
     assert_eq!(
         gb.due_reviews("s2", tomorrow).expect("due").len(),
@@ -1357,7 +1394,7 @@ fn roster_codes_and_instructor_code_through_the_binary() {
 
 /// Practice shows the key after each answer: the answer given stays, a second
 /// one for the same question (after seeing the key) is refused.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_practice_answer_cannot_be_changed_after_its_key_is_shown() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Practice, None);
@@ -1387,7 +1424,7 @@ async fn a_practice_answer_cannot_be_changed_after_its_key_is_shown() {
         "{}",
         again.body
     );
-    let gb = Gradebook::open(&t.db).expect("gb");
+    let gb = gb(&t.db);
     let stored = gb.responses(id).expect("responses");
     let mine: Vec<_> = stored.iter().filter(|r| r.position == pos).collect();
     assert_eq!(mine.len(), 1);
@@ -1396,7 +1433,7 @@ async fn a_practice_answer_cannot_be_changed_after_its_key_is_shown() {
 
 /// An exam opened on a unit the student is practising starts the exam (the
 /// practice is closed with its answers), never the practice that shows keys.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn starting_an_exam_closes_an_open_practice_of_the_unit() {
     let t = setup();
     let practice = t.open_quiz(Mode::Practice, None);
@@ -1415,7 +1452,7 @@ async fn starting_an_exam_closes_an_open_practice_of_the_unit() {
     let exam = t.open_quiz(Mode::Exam, Some(30));
     let e = t.start(&c, exam).await;
     assert_ne!(e, p, "the exam is a new attempt");
-    let gb = Gradebook::open(&t.db).expect("gb");
+    let gb = gb(&t.db);
     let a = gb.attempt_by_id(e).expect("read").expect("attempt");
     assert_eq!(a.mode, Mode::Exam);
     let old = gb.attempt_by_id(p).expect("read").expect("attempt");
@@ -1436,7 +1473,7 @@ async fn teach_login_attempt(t: &T, c: &Client, code: &str) -> Resp {
         .await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failing_on_purpose_does_not_lock_the_instructor_out() {
     let t = setup();
     let attacker = Client {
@@ -1488,7 +1525,7 @@ async fn failing_on_purpose_does_not_lock_the_instructor_out() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_and_failed_login_maps_stay_bounded_and_forget_expired_entries() {
     let caps = quiz::web::Caps {
         sessions: 3,
@@ -1570,7 +1607,7 @@ async fn save_json(t: &T, c: &Client, id: i64, body: &str) -> Resp {
     .await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_exam_is_taken_once_and_replayed_saves_after_submit_change_nothing() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1581,10 +1618,7 @@ async fn an_exam_is_taken_once_and_replayed_saves_after_submit_change_nothing() 
     assert_eq!(save_json(&t, &c, id, &body).await.status, StatusCode::OK);
     t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
         .await;
-    let before = Gradebook::open_read_only(&t.db)
-        .expect("gb")
-        .responses(id)
-        .expect("responses");
+    let before = gb(&t.db).responses(id).expect("responses");
     // The same save replayed, a skip, a heartbeat: refused.
     for b in [body.clone(), "pos=1&skip=1".to_string()] {
         assert_eq!(save_json(&t, &c, id, &b).await.status, StatusCode::CONFLICT);
@@ -1598,7 +1632,7 @@ async fn an_exam_is_taken_once_and_replayed_saves_after_submit_change_nothing() 
         .post(&c, "/start", &format!("csrf={}&quiz={quiz}", c.csrf))
         .await;
     assert_eq!(r.location(), format!("/a/{id}"));
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert_eq!(
         format!("{:?}", gb.responses(id).expect("responses")),
         format!("{before:?}")
@@ -1606,7 +1640,7 @@ async fn an_exam_is_taken_once_and_replayed_saves_after_submit_change_nothing() 
     assert_eq!(gb.student_attempt_ids("s1").expect("ids"), vec![id]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_tabs_of_one_session_share_the_attempt_and_the_last_save_counts() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1643,13 +1677,13 @@ async fn two_tabs_of_one_session_share_the_attempt_and_the_last_save_counts() {
             .status,
         StatusCode::CONFLICT
     );
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     let rs = gb.responses(id).expect("responses");
     assert!(!format!("{rs:?}").contains("third"));
     assert!(format!("{rs:?}").contains("second"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_csrf_token_of_another_session_or_a_forged_origin_form_is_refused() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1676,7 +1710,7 @@ async fn a_csrf_token_of_another_session_or_a_forged_origin_form_is_refused() {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(gb.responses(id).expect("responses").is_empty());
     assert!(
         gb.attempt_info(id)
@@ -1687,7 +1721,7 @@ async fn a_csrf_token_of_another_session_or_a_forged_origin_form_is_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_form_fields_are_refused_and_store_nothing() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1715,10 +1749,7 @@ async fn forged_form_fields_are_refused_and_store_nothing() {
     }
     // A quiz that does not exist, one that is closed, and no unit at all.
     let closed = t.open_quiz(Mode::Exam, None);
-    Gradebook::open(&t.db)
-        .expect("gb")
-        .close_quiz(closed)
-        .expect("close");
+    gb(&t.db).close_quiz(closed).expect("close");
     for (body, status) in [
         ("quiz=424242".to_string(), StatusCode::NOT_FOUND),
         (format!("quiz={closed}"), StatusCode::BAD_REQUEST),
@@ -1734,12 +1765,12 @@ async fn forged_form_fields_are_refused_and_store_nothing() {
             r.status
         );
     }
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert!(gb.responses(id).expect("responses").is_empty());
     assert_eq!(gb.student_attempt_ids("s1").expect("ids"), vec![id]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_answer_over_20000_characters_is_refused_and_one_at_the_limit_is_stored() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1749,26 +1780,13 @@ async fn an_answer_over_20000_characters_is_refused_and_one_at_the_limit_is_stor
     let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", "가".repeat(20_001))).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("너무 깁니다"), "{}", r.body);
-    assert!(
-        Gradebook::open_read_only(&t.db)
-            .expect("gb")
-            .responses(id)
-            .expect("responses")
-            .is_empty()
-    );
+    assert!(gb(&t.db).responses(id).expect("responses").is_empty());
     let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", "x".repeat(20_000))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(
-        Gradebook::open_read_only(&t.db)
-            .expect("gb")
-            .responses(id)
-            .expect("responses")
-            .len(),
-        1
-    );
+    assert_eq!(gb(&t.db).responses(id).expect("responses").len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn control_characters_are_taken_out_of_answers_but_line_breaks_stay() {
     let t = setup();
     let quiz = t.open_quiz(Mode::Exam, None);
@@ -1778,13 +1796,7 @@ async fn control_characters_are_taken_out_of_answers_but_line_breaks_stay() {
     let typed = "Git\u{0}Ops\u{1b}[31m\u{7}\r\n둘째\u{85}줄\u{c}";
     let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", enc(typed))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let stored = format!(
-        "{:?}",
-        Gradebook::open_read_only(&t.db)
-            .expect("gb")
-            .responses(id)
-            .expect("responses")
-    );
+    let stored = format!("{:?}", gb(&t.db).responses(id).expect("responses"));
     assert!(stored.contains("GitOps[31m\\n둘째줄"), "{stored}");
     for bad in [
         "\\0", "\\u{0}", "\\u{1b}", "\\u{7}", "\\r", "\\u{85}", "\\u{c}",
@@ -1795,7 +1807,7 @@ async fn control_characters_are_taken_out_of_answers_but_line_breaks_stay() {
     assert!(!page.body.contains('\u{0}') && !page.body.contains('\u{1b}'));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_practice_with_feedback_of_a_unit_an_open_exam_draws_from() {
     let t = setup();
     let c = t.student("s1", "CODE1").await;
@@ -1816,7 +1828,7 @@ async fn no_practice_with_feedback_of_a_unit_an_open_exam_draws_from() {
     // The exam is a new attempt in exam mode, and the practice is finished.
     let id = t.start(&c, quiz).await;
     assert_ne!(id, practice);
-    let gb = Gradebook::open_read_only(&t.db).expect("gb");
+    let gb = gb(&t.db);
     assert_eq!(
         gb.attempt_by_id(id).expect("read").expect("attempt").mode,
         Mode::Exam

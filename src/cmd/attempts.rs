@@ -73,15 +73,23 @@ pub fn close(
     out: &mut dyn Write,
 ) -> Result<()> {
     let mut gb = Gradebook::open(db)?;
-    let Some((form, answered)) = gb.open_attempt_form(id)? else {
-        return Err(Error::Usage(format!(
+    let none = || {
+        Error::Usage(format!(
             "끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)"
-        )));
+        ))
+    };
+    let Some((form, answered)) = gb.open_attempt_form(id)? else {
+        return Err(none());
     };
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     report(&mut diags);
     let fills: Vec<Fill> = crate::attempt::unanswered_fills(&bank, &form, &answered);
-    gb.close_attempt(id, &fills)?;
+    // Another process closed it in the meantime: the same answer as when it
+    // was closed before this one looked.
+    match gb.close_attempt(id, &fills) {
+        Err(Error::AttemptFinished { .. }) => return Err(none()),
+        r => r?,
+    }
     writeln!(
         out,
         "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 0점으로 기록했습니다.",

@@ -56,7 +56,9 @@ pub fn quiz_env(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) ->
 pub fn backend_env(dir: &Path) -> Vec<(&'static str, String)> {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    if std::env::var("QUIZ_TEST_DB").as_deref() != Ok("postgres") {
+    if std::env::var("QUIZ_TEST_DB").as_deref() != Ok("postgres")
+        || lock_set(sqlite_dirs()).contains(dir)
+    {
         return Vec::new();
     }
     static DBS: OnceLock<Mutex<HashMap<PathBuf, String>>> = OnceLock::new();
@@ -69,6 +71,24 @@ pub fn backend_env(dir: &Path) -> Vec<(&'static str, String)> {
         .or_insert_with(|| pg::server().fresh_db("t"))
         .clone();
     vec![("QUIZ_DB", url)]
+}
+
+/// Folders whose tests are about the SQLite file itself (its permissions,
+/// its locks, raw SQLite): they keep SQLite under `QUIZ_TEST_DB=postgres`.
+fn sqlite_dirs() -> &'static std::sync::Mutex<std::collections::HashSet<PathBuf>> {
+    static DIRS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<PathBuf>>> =
+        std::sync::OnceLock::new();
+    DIRS.get_or_init(Default::default)
+}
+
+fn lock_set<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The tests in `dir` use the SQLite gradebook whatever `QUIZ_TEST_DB` says
+/// (call before the first `quiz` run there).
+pub fn sqlite_only(dir: &Path) {
+    lock_set(sqlite_dirs()).insert(dir.to_path_buf());
 }
 
 /// The gradebook the tests in `dir` write: `gradebook.db` there, or its
@@ -139,3 +159,31 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 pub mod pg;
+
+/// The gradebook a test in `dir` opens in process: `dir/name` (SQLite), or
+/// under `QUIZ_TEST_DB=postgres` the URL of its PostgreSQL database.
+pub fn db_path(dir: &Path, name: &str) -> PathBuf {
+    match backend_env(dir).pop() {
+        Some((_, url)) => PathBuf::from(url),
+        None => dir.join(name),
+    }
+}
+
+/// Runs one raw SQL statement on the gradebook `db` (a SQLite file or a
+/// PostgreSQL URL), as another program would; the rows it changed.
+pub fn execute_sql(db: &Path, sql: &str) -> Result<u64, String> {
+    let text = db.to_string_lossy();
+    if quiz::gradebook::pg::is_url(&text) {
+        let mut c = postgres::Client::connect(&text, postgres::NoTls).map_err(|e| e.to_string())?;
+        c.execute(sql, &[]).map_err(|e| {
+            e.as_db_error()
+                .map(|d| d.message().to_string())
+                .unwrap_or_else(|| e.to_string())
+        })
+    } else {
+        let c = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
+        c.execute(sql, [])
+            .map(|n| n as u64)
+            .map_err(|e| e.to_string())
+    }
+}

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 /// An open PostgreSQL gradebook.
 pub struct PgBook {
-    pub(super) client: RefCell<postgres::Client>,
+    pub(super) client: RefCell<Conn>,
     pub(super) url: String,
     /// How long an attempt's lease lives without a heartbeat.
     pub(super) lease_ttl: std::time::Duration,
@@ -19,7 +19,7 @@ impl PgBook {
     /// Connects to `url` and brings its schema to the newest version.
     pub fn open(url: &str) -> Result<PgBook> {
         Ok(PgBook {
-            client: RefCell::new(super::open(url)?),
+            client: RefCell::new(Conn(Some(super::open(url)?))),
             url: url.to_string(),
             lease_ttl: crate::gradebook::DEFAULT_LEASE_TTL,
         })
@@ -65,6 +65,41 @@ impl PgBook {
         let out = f(&mut tx)?;
         tx.commit().map_err(self.err())?;
         Ok(out)
+    }
+}
+
+/// The connection, closed without a panic wherever the gradebook is
+/// dropped: closing blocks on the client's own runtime, which panics on a
+/// thread that runs async code (a `quiz serve` task, an async test), so
+/// there the connection is closed on a thread of its own.
+pub(super) struct Conn(Option<postgres::Client>);
+
+impl std::ops::Deref for Conn {
+    type Target = postgres::Client;
+    fn deref(&self) -> &postgres::Client {
+        match &self.0 {
+            Some(c) => c,
+            None => unreachable!("the connection is only taken when dropped"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut postgres::Client {
+        match &mut self.0 {
+            Some(c) => c,
+            None => unreachable!("the connection is only taken when dropped"),
+        }
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        if let Some(client) = self.0.take()
+            && tokio::runtime::Handle::try_current().is_ok()
+        {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
     }
 }
 

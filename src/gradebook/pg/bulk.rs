@@ -31,6 +31,9 @@ pub struct PgBulk<'a> {
     made: RefCell<Vec<i64>>,
     /// Answers not sent yet, as COPY text lines.
     pending: RefCell<Vec<u8>>,
+    /// The statements run once per attempt, prepared on first use (one
+    /// round trip each after that, not two).
+    prepared: RefCell<std::collections::HashMap<&'static str, postgres::Statement>>,
 }
 
 /// Appends one text field in COPY text format.
@@ -60,6 +63,7 @@ impl PgBook {
             url,
             made: RefCell::new(Vec::new()),
             pending: RefCell::new(Vec::new()),
+            prepared: RefCell::new(std::collections::HashMap::new()),
         })
     }
 }
@@ -75,6 +79,16 @@ impl PgBulk<'_> {
             message: "the grading transaction is over".into(),
         })?;
         f(tx).map_err(query_error(&self.url))
+    }
+
+    /// `sql` prepared in this transaction (once).
+    fn statement(&self, sql: &'static str) -> Result<postgres::Statement> {
+        if let Some(st) = self.prepared.borrow().get(sql) {
+            return Ok(st.clone());
+        }
+        let st = self.with(|tx| tx.prepare(sql))?;
+        self.prepared.borrow_mut().insert(sql, st.clone());
+        Ok(st)
     }
 
     /// Sends the buffered answers.
@@ -161,12 +175,8 @@ impl PgBulk<'_> {
     /// Record the identities of the CSV rows stored as answers of `attempt`.
     pub fn csv_keys_store(&self, attempt: i64, keys: &[u128]) -> Result<()> {
         let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_be_bytes()).collect();
-        self.with(|tx| {
-            tx.execute(
-                "INSERT INTO csv_keys (attempt_id, keys) VALUES ($1, $2)",
-                &[&attempt, &bytes],
-            )
-        })?;
+        let st = self.statement("INSERT INTO csv_keys (attempt_id, keys) VALUES ($1, $2)")?;
+        self.with(|tx| tx.execute(&st, &[&attempt, &bytes]))?;
         Ok(())
     }
 
@@ -182,13 +192,25 @@ impl PgBulk<'_> {
     ) -> Result<i64> {
         let text = crate::yaml::to_string(form, &[])?;
         let at = now();
+        let st = self.statement(
+            "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at)
+             VALUES ($1, $2, (SELECT COALESCE(MAX(attempt_no), 0) + 1 FROM attempts WHERE student_id = $1 AND unit = $2),
+                     'exam', $3, $4, $5, $6, $7, $8)
+             RETURNING id",
+        )?;
         let id: i64 = self.with(|tx| {
             tx.query_one(
-                "INSERT INTO attempts (student_id, unit, attempt_no, mode, seed, bank_version, form, origin, form_id, started_at)
-                 VALUES ($1, $2, (SELECT COALESCE(MAX(attempt_no), 0) + 1 FROM attempts WHERE student_id = $1 AND unit = $2),
-                         'exam', $3, $4, $5, $6, $7, $8)
-                 RETURNING id",
-                &[&student, &unit, &form.seed.to_string(), &form.bank_version, &text, &origin, &form_id, &at],
+                &st,
+                &[
+                    &student,
+                    &unit,
+                    &form.seed.to_string(),
+                    &form.bank_version,
+                    &text,
+                    &origin,
+                    &form_id,
+                    &at,
+                ],
             )
             .map(|r| r.get(0))
         })?;

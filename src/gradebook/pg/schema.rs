@@ -150,12 +150,7 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE FUNCTION quiz_responses_finished() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP = 'INSERT' THEN
-            IF (SELECT finished_at FROM attempts WHERE id = NEW.attempt_id) IS NOT NULL THEN
-                RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
-            END IF;
-            RETURN NEW;
-        ELSIF TG_OP = 'UPDATE' THEN
+        IF TG_OP = 'UPDATE' THEN
             IF (NEW.attempt_id, NEW.position, NEW.question_id, NEW.response, NEW.answered_at)
                    IS DISTINCT FROM (OLD.attempt_id, OLD.position, OLD.question_id, OLD.response, OLD.answered_at)
                AND ((SELECT finished_at FROM attempts WHERE id = OLD.attempt_id) IS NOT NULL
@@ -170,8 +165,21 @@ pub const MIGRATIONS: &[&str] = &[
             RETURN OLD;
         END IF;
     END $$;
-    CREATE TRIGGER responses_finished BEFORE INSERT OR UPDATE OR DELETE ON responses
+    CREATE TRIGGER responses_finished BEFORE UPDATE OR DELETE ON responses
         FOR EACH ROW EXECUTE FUNCTION quiz_responses_finished();
+    -- Inserts are checked once per statement, over the rows it inserted: a
+    -- bulk COPY of a million answers is one join, not a million lookups.
+    CREATE FUNCTION quiz_responses_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM inserted n JOIN attempts a ON a.id = n.attempt_id
+                   WHERE a.finished_at IS NOT NULL) THEN
+            RAISE EXCEPTION 'quiz: finished attempt: its answers never change';
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER responses_inserted AFTER INSERT ON responses
+        REFERENCING NEW TABLE AS inserted
+        FOR EACH STATEMENT EXECUTE FUNCTION quiz_responses_inserted();
     CREATE FUNCTION quiz_attempts_finished() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF OLD.finished_at IS NOT NULL AND (TG_OP = 'DELETE'
