@@ -347,7 +347,6 @@ fn results(
             let given = s.given.as_ref()?;
             Some(views::ResultRow {
                 num: i + 1,
-                id: q.id.clone(),
                 prompt: attempt::excerpt(&q.prompt),
                 feedback: attempt::feedback_text(q, given, o),
                 class: if o.is_correct() { "right" } else { "wrong" },
@@ -366,7 +365,7 @@ fn results(
         total: fmt_points(sum.total),
         max: fmt_points(sum.max),
         rows,
-        review: sum.review,
+        review: sum.review.into_iter().map(|(n, _, t)| (n, t)).collect(),
         needs_review: sum.needs_review,
         note: note.to_string(),
     })
@@ -389,18 +388,6 @@ fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
 
 /// The most `a` fields one answer has (a match question's pairs, a multi's choices).
 const MAX_VALUES: usize = 200;
-
-/// An answer without control characters (a NUL, escape sequences, a form
-/// feed pasted from a PDF), except line breaks and tabs; CRLF becomes LF.
-fn without_controls(v: &str) -> String {
-    if !v.chars().any(char::is_control) {
-        return v.to_string();
-    }
-    v.replace("\r\n", "\n")
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-        .collect()
-}
 
 /// POST /a/{id}/answer: store one answer (form fields `csrf`, `pos`, `a`..., `skip`).
 pub async fn answer(
@@ -450,7 +437,7 @@ fn save(
     let values: Vec<String> = fields
         .iter()
         .filter(|(n, _)| n == "a")
-        .map(|(_, v)| without_controls(v))
+        .map(|(_, v)| crate::printable::clean(v).into_owned())
         .collect();
     if values.len() > MAX_VALUES {
         return Err(WebError::Bad("입력 오류: 값이 너무 많습니다.".into()));
