@@ -51,7 +51,7 @@ const UNIT: &str = "w3d5";
 // ---------------------------------------------------------------- server side
 
 /// The gradebook of the bench: roster students `{prefix}{i:03}` for each
-/// prefix with login codes `C{prefix}{i:03}`, and an open exam of 10
+/// prefix with login codes ([`code`]), and an open exam of 10
 /// questions for everyone. Returns the quiz id.
 fn prepare_gradebook(db: &Path, prefixes: &[&str], n: usize) -> i64 {
     let mut gb = Gradebook::open(db).expect("gradebook");
@@ -70,11 +70,16 @@ fn prepare_gradebook(db: &Path, prefixes: &[&str], n: usize) -> i64 {
     gb.upsert_students(&students).expect("roster");
     let codes: Vec<(String, String)> = ids
         .iter()
-        .map(|id| (id.clone(), hash_code(&format!("C{id}"))))
+        .map(|id| (id.clone(), hash_code(&code(id))))
         .collect();
     gb.set_login_codes(&codes).expect("codes");
     gb.open_quiz(UNIT, quiz::model::Mode::Exam, 10, Some(60), &[], None)
         .expect("quiz")
+}
+
+/// The login code of a bench student (codes are typed in capitals).
+fn code(id: &str) -> String {
+    format!("C{}", id.to_uppercase())
 }
 
 /// Running servers: their runtime and base URLs.
@@ -517,7 +522,7 @@ async fn student(
         .send(
             "POST",
             "/login",
-            Some(format!("student={sid}&code=C{sid}&pre={pre}")),
+            Some(format!("student={sid}&code={}&pre={pre}", code(&sid))),
             false,
         )
         .await?;

@@ -1945,3 +1945,32 @@ async fn results_show_question_numbers_and_prompts_not_bank_ids() {
         "prompt of question 1: {excerpt}"
     );
 }
+
+#[tokio::test]
+async fn home_shows_no_points_of_an_unfinished_exam() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    for pos in 0..3 {
+        let (shown, q) = t.shown(id, pos);
+        let r = save_json(
+            &t,
+            &c,
+            id,
+            &format!("pos={pos}&{}", right_answer(&shown, &q)),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    // Saved right answers must not show up as points before the submit.
+    let home = t.get(&c, "/").await;
+    assert!(home.body.contains("진행 중"), "{}", home.body);
+    assert!(!home.body.contains("class=\"crit\""), "{}", home.body);
+    let r = t
+        .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let home = t.get(&c, "/").await;
+    assert!(home.body.contains("class=\"crit\""), "{}", home.body);
+}

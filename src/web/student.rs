@@ -72,21 +72,30 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             let (slots, _, _) = attempt::view(&gb, &a, &questions)?;
             let outcomes = attempt::outcomes(&app.bank, &slots);
             let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+            let finished = a.finished_at.is_some()
+                || gb
+                    .attempt_info(id)?
+                    .is_some_and(|i| i.finished_at.is_some());
+            // Points of an unfinished exam would tell which saved answers are
+            // right before it is submitted: none until it is finished.
+            let show = finished || a.mode == Mode::Practice;
             past.push(views::PastAttempt {
                 id,
                 unit: a.form.unit.clone(),
                 mode: mode_name(a.mode),
                 started: local(&a.started_at),
-                finished: a.finished_at.is_some()
-                    || gb
-                        .attempt_info(id)?
-                        .is_some_and(|i| i.finished_at.is_some()),
+                finished,
                 score: format!("{} / {}", fmt_points(sum.total), fmt_points(sum.max)),
-                criteria: sum
-                    .criteria
-                    .iter()
-                    .map(|(c, p, m)| (c.clone(), format!("{}/{}", fmt_points(*p), fmt_points(*m))))
-                    .collect(),
+                criteria: if show {
+                    sum.criteria
+                        .iter()
+                        .map(|(c, p, m)| {
+                            (c.clone(), format!("{}/{}", fmt_points(*p), fmt_points(*m)))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
         }
         let due = gb
@@ -158,13 +167,16 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             }
         }
         if let Some(q) = quiz.as_ref().filter(|q| q.mode == "exam") {
-            // An exam is taken once: after submitting, its results.
-            if let Some(p) = gb
-                .quiz_progress(q.id)?
-                .into_iter()
-                .find(|p| p.student == student && p.finished_at.is_some())
-            {
-                return Ok(redirect(&format!("/a/{}", p.attempt_id)));
+            // An exam is taken once: after submitting, its results. Only this
+            // student's attempts are looked at (the whole quiz's progress
+            // would make each start cost as much as the class).
+            for id in gb.student_attempt_ids(&student)? {
+                if gb
+                    .attempt_info(id)?
+                    .is_some_and(|i| i.quiz_id == Some(q.id) && i.finished_at.is_some())
+                {
+                    return Ok(redirect(&format!("/a/{id}")));
+                }
             }
         }
         drop(gb);
