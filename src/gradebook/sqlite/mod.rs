@@ -322,6 +322,20 @@ mod tests {
         Ok(())
     }
 
+    /// Cached statements keep their plan whatever id is bound (else the
+    /// server's attempt lookup is compiled again on every answer save).
+    #[test]
+    fn connections_keep_query_plans_across_bound_values() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let p = dir.path().join("g.db");
+        let qpsg = rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG;
+        let g = Sqlite::open(&p)?;
+        assert!(g.conn.db_config(qpsg).map_err(|e| g.db_err(e))?);
+        let r = Sqlite::open_read_only(&p)?;
+        assert!(r.conn.db_config(qpsg).map_err(|e| r.db_err(e))?);
+        Ok(())
+    }
+
     #[test]
     fn migrations_and_leitner() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
