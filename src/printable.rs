@@ -5,6 +5,10 @@
 //! or, with a bidi override, show text in another order than it is stored).
 //! Everything printed that came from outside goes through [`escape`]: control
 //! characters become visible `\x1b`-style escapes; newlines and tabs stay.
+//! Text coming in (an answer typed in the browser or the terminal, an answer
+//! cell of a CSV, a roster name) goes through [`clean`] before it is stored:
+//! the same characters are taken out, so the instructor's review, the reports
+//! and the web pages show what is stored, in the order it is stored.
 
 use std::borrow::Cow;
 
@@ -18,6 +22,30 @@ fn is_unsafe(c: char) -> bool {
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' => true,
         _ => false,
     }
+}
+
+/// Whether `c` is a directional mark (LRM, RLM): invisible, it only changes
+/// how the neutral characters around it are ordered on screen.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}')
+}
+
+/// `s` as it is stored: without control characters other than line breaks
+/// and tabs (CRLF becomes LF), bidi embeddings, overrides and isolates
+/// (U+202A-U+202E, U+2066-U+2069, U+061C) and directional marks (U+200E,
+/// U+200F), which could make a text look different from what it is (an
+/// answer that reads right in the review and is stored reversed); borrowed
+/// when there is nothing to take out (the common case).
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c) || is_mark(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.replace("\r\n", "\n")
+            .chars()
+            .filter(|&c| !is_unsafe(c) && !is_mark(c))
+            .collect(),
+    )
 }
 
 /// `s` with every unsafe character written as a visible escape (`\x1b`,
@@ -57,5 +85,18 @@ mod tests {
             "\\x1b[2J\\x1b]0;title\\x07x\\x0d\\x9b31m\\x7f"
         );
         assert_eq!(escape("abc\u{202e}fed"), "abc\\u{202e}fed");
+    }
+
+    #[test]
+    fn clean_takes_out_controls_and_bidi_but_keeps_line_breaks() {
+        assert!(matches!(clean("김민수 GitOps\n\t끝"), Cow::Borrowed(_)));
+        assert_eq!(clean("a\r\nb\u{0}c\u{1b}[31m\u{85}"), "a\nbc[31m");
+        assert_eq!(
+            clean("\u{202e}dlrow\u{202c} \u{2066}x\u{2069}\u{200f}1\u{200e}-2\u{61c}"),
+            "dlrow x1-2"
+        );
+        for s in ["\u{202a}", "\u{202b}", "\u{202d}", "\u{2067}", "\u{2068}"] {
+            assert_eq!(clean(s), "");
+        }
     }
 }

@@ -90,7 +90,11 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
             continue;
         }
         let id = crate::csvfile::unneutralize(rec.get(id_col).unwrap_or("")).to_string();
-        let name = crate::csvfile::unneutralize(rec.get(name_col).unwrap_or("")).to_string();
+        // Without control and bidi characters (a name that reorders the row around it).
+        let name = crate::printable::clean(crate::csvfile::unneutralize(
+            rec.get(name_col).unwrap_or(""),
+        ))
+        .into_owned();
         if !valid_id(&id) {
             diags.push(Diagnostic::error(
                 path,

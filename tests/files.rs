@@ -516,8 +516,9 @@ fn escape_sequences_from_students_are_not_printed_raw() {
     let list = quiz(p, &["roster", "list"]);
     assert!(!list.stdout.contains('\u{1b}'), "{:?}", list.stdout);
     assert!(!list.stdout.contains('\u{202e}'), "{:?}", list.stdout);
+    // Taken out at import: the name is stored without them.
     assert!(
-        list.stdout.contains("\\x1b[2J\\x1b]0;pwned\\x07김민수"),
+        list.stdout.contains("[2J]0;pwned김민수") && !list.stdout.contains("\\x1b"),
         "{}",
         list.stdout
     );
@@ -538,10 +539,48 @@ fn escape_sequences_from_students_are_not_printed_raw() {
     let review = quiz_in(p, &["review", "--week", "1"], "q\n");
     assert!(!review.stdout.contains('\u{1b}'), "{:?}", review.stdout);
     assert!(
-        review.stdout.contains("\\x1b[31m빨간 답\\x1b[0m"),
+        review.stdout.contains("[31m빨간 답[0m") && !review.stdout.contains("\\x1b"),
         "{}",
         review.stdout
     );
+}
+
+#[test]
+fn bidi_overrides_are_taken_out_of_csv_answers_and_roster_names() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns1,\"\u{202e}수민김\u{202c}\"\n",
+    )
+    .expect("write");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    let list = quiz(p, &["roster", "list"]);
+    assert!(list.stdout.contains("수민김"), "{}", list.stdout);
+    assert!(!list.stdout.contains("202e"), "{}", list.stdout);
+    // An essay stored reversed would read right in the review with the override.
+    std::fs::write(
+        p.join("r.csv"),
+        "student_id,question_id,answer\ns1,w1d1-essay,\"\u{202e}포배 인적언선\u{202c}\"\ns1,w1d1-short,\u{2067}GitOps\u{2069}\u{200f}\n",
+    )
+    .expect("write");
+    let grade = quiz(p, &["grade", "--responses", "r.csv"]);
+    assert_eq!(grade.code, 0, "{}{}", grade.stdout, grade.stderr);
+    assert_eq!(stored(p), 2, "{}", grade.stdout);
+    let review = quiz_in(p, &["review", "--week", "1"], "q\n");
+    assert!(review.stdout.contains("포배 인적언선"), "{}", review.stdout);
+    for bad in ["202e", "202c", "2067", "2069", "200f"] {
+        assert!(!review.stdout.contains(bad), "{bad}: {}", review.stdout);
+    }
+    // The short answer without its isolates is the right one.
+    assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
+    let report =
+        std::fs::read_to_string(p.join("reports/week_01/students/s1.csv")).expect("report");
+    assert!(
+        !report.contains('\u{202e}') && !report.contains('\u{2067}'),
+        "{report}"
+    );
+    assert!(report.contains("GitOps"), "{report}");
 }
 
 #[test]

@@ -497,9 +497,9 @@ async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_add
     };
     let r = t.login_attempt(&other, "s1", "CODE1").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    // Ten failures from one address (any students): the address is locked.
-    for i in 0..8 {
-        t.login_attempt(&c, &format!("x{i}"), "WRONG").await;
+    // Ten failures for one student from one address: that pair is locked.
+    for _ in 0..10 {
+        t.login_attempt(&c, "s2", "WRONG").await;
     }
     let r = t.login_attempt(&c, "s2", "CODE2").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
@@ -1843,4 +1843,140 @@ async fn no_practice_with_feedback_of_a_unit_an_open_exam_draws_from() {
     let (shown, q) = t.shown(id, 0);
     let r = save_json(&t, &c, id, &format!("pos=0&{}", right_answer(&shown, &q))).await;
     assert!(r.body.contains("\"feedback\":null"), "{}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_class_behind_one_nat_address_is_not_locked_out_by_a_few_typos() {
+    let t = setup();
+    let nat = Client {
+        addr: "192.0.2.1".into(),
+        ..Client::default()
+    };
+    // Ten typos of one student lock that student at that address only.
+    for _ in 0..10 {
+        let r = t.login_attempt(&nat, "s1", "WRONG").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        t.login_attempt(&nat, "s1", "CODE1").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The rest of the class behind the same address still logs in.
+    let r = t.login_attempt(&nat, "s2", "CODE2").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // 89 more typos spread over the class (under ten each): 99 in all, the
+    // address is still open.
+    for i in 0..89 {
+        let r = t
+            .login_attempt(&nat, &format!("x{}", i % 30), "WRONG")
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "failure {i}");
+    }
+    let r = t.login_attempt(&nat, "s2", "CODE2").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The 100th failure from the address locks the whole address, even with
+    // the right code; another address is unaffected.
+    t.login_attempt(&nat, "x99", "WRONG").await;
+    assert_eq!(
+        t.login_attempt(&nat, "s2", "CODE2").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let home = Client {
+        addr: "192.0.2.2".into(),
+        ..Client::default()
+    };
+    assert_eq!(
+        t.login_attempt(&home, "s2", "CODE2").await.status,
+        StatusCode::SEE_OTHER
+    );
+    // Bounded: three keys per failure at most, and the window forgets them.
+    assert!(t.app.memory_use().failures <= 3 * 100);
+    t.app.sweep_at(
+        std::time::Instant::now() + Duration::from_secs(601),
+        "2000-01-01T00:00:00Z",
+    );
+    assert_eq!(t.app.memory_use().failures, 0);
+    assert_eq!(
+        t.login_attempt(&nat, "s2", "CODE2").await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bidi_overrides_are_taken_out_of_web_answers() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let pos = text_pos(&t, id);
+    // Stored as "spOtiG" but shown as "GitOps" if the override stayed.
+    let typed = "\u{202e}spOtiG\u{202c} \u{2067}x\u{2069}\u{200f}";
+    let r = save_json(&t, &c, id, &format!("pos={pos}&a={}", enc(typed))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let stored = format!("{:?}", gb(&t.db).responses(id).expect("responses"));
+    assert!(stored.contains("Text(\"spOtiG x\")"), "{stored}");
+    let r = t
+        .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Neither the student's results nor the instructor's pages carry them.
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    for bad in ['\u{202e}', '\u{2067}', '\u{2069}', '\u{200f}'] {
+        assert!(!res.body.contains(bad), "{bad:?} in results");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn results_show_question_numbers_and_prompts_not_bank_ids() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let (_, q0) = t.shown(id, 0);
+    let r = t
+        .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("<h3>문제 1</h3>"), "{}", res.body);
+    assert!(res.body.contains("<li>문제 1: "), "{}", res.body);
+    for pos in 0..7 {
+        let (_, q) = t.shown(id, pos);
+        assert!(!res.body.contains(&q.id), "bank id {} shown", q.id);
+    }
+    let excerpt: String = q0.prompt.chars().take(10).collect();
+    assert!(
+        res.body.contains(excerpt.trim()),
+        "prompt of question 1: {excerpt}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_shows_no_points_of_an_unfinished_exam() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    for pos in 0..3 {
+        let (shown, q) = t.shown(id, pos);
+        let r = save_json(
+            &t,
+            &c,
+            id,
+            &format!("pos={pos}&{}", right_answer(&shown, &q)),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    // Saved right answers must not show up as points before the submit.
+    let home = t.get(&c, "/").await;
+    assert!(home.body.contains("진행 중"), "{}", home.body);
+    assert!(!home.body.contains("class=\"crit\""), "{}", home.body);
+    let r = t
+        .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let home = t.get(&c, "/").await;
+    assert!(home.body.contains("class=\"crit\""), "{}", home.body);
 }

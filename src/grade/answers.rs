@@ -27,10 +27,15 @@ pub fn check_length(text: &str) -> Result<(), String> {
     }
 }
 
-/// [`check_length`] of a response's text (other responses are short by construction).
+/// [`check_length`] of a response's text (other responses are short by
+/// construction), with control and bidi characters taken out
+/// ([`crate::printable::clean`]).
 pub fn check_response(r: Response) -> Result<Response, String> {
     if let Response::Text(t) = &r {
         check_length(t)?;
+        if let std::borrow::Cow::Owned(c) = crate::printable::clean(t) {
+            return Ok(Response::Text(c));
+        }
     }
     Ok(r)
 }
@@ -53,7 +58,9 @@ fn resolve(list: &[Choice], cell: &str, what: &str) -> Result<String, String> {
 }
 
 /// Parse an answer cell for question `q`. An empty cell is a skipped question.
+/// Control and bidi characters are taken out first ([`crate::printable::clean`]).
 pub fn parse(q: &Question, cell: &str) -> Result<Response, String> {
+    let cell = crate::printable::clean(cell);
     let cell = cell.trim();
     if cell.is_empty() {
         return Ok(Response::Skipped);

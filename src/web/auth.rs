@@ -21,18 +21,31 @@ pub const COOKIE: &str = "quiz_session";
 const PRE_COOKIE: &str = "quiz_login";
 /// How long a session lasts.
 const SESSION_HOURS: i64 = 12;
-/// Failed logins allowed per student and per address in [`WINDOW`].
+/// Failed logins allowed per (address, student) and per student in [`WINDOW`].
 const MAX_FAILURES: u32 = 10;
+/// Failed logins allowed per address in [`WINDOW`], whichever students: a
+/// class behind one NAT address shares it, so a few typos must not lock the
+/// class out; a guesser there still gets at most this many tries.
+const MAX_ADDRESS_FAILURES: u32 = 100;
 const WINDOW: Duration = Duration::from_secs(600);
 /// The failure key of every instructor code.
 const INSTRUCTOR: &str = "instructor";
 
 /// SHA-256 of a code or token, hex.
 pub fn hash_code(code: &str) -> String {
-    Sha256::digest(code.trim().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(code.trim().as_bytes()))
+}
+
+/// Lowercase hex of `bytes` (every request hashes its session cookie: no
+/// `format!` per byte).
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 /// Equal, in time that does not depend on where they differ.
@@ -53,7 +66,7 @@ fn random(n: usize) -> crate::error::Result<Vec<u8>> {
 
 /// A random token (32 hex digits, 128 bits).
 pub fn new_token() -> crate::error::Result<String> {
-    Ok(random(16)?.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex(&random(16)?))
 }
 
 /// A login code people can type: 10 characters without look-alikes (50 bits).
@@ -188,11 +201,13 @@ impl App {
     }
 
     /// Whether a login from address key `addr` for `target` (a student, or
-    /// every instructor code) must wait. An address with [`MAX_FAILURES`] failed
-    /// logins in [`WINDOW`] is locked out. A target with as many failures (from
-    /// any addresses) is locked out only for addresses that failed too: someone
-    /// failing on purpose cannot lock the real student or instructor out, and a
-    /// spread-out guesser gets one guess per address per window.
+    /// every instructor code) must wait. Locked out: an (address, target) pair
+    /// with [`MAX_FAILURES`] failed logins in [`WINDOW`]; an address with
+    /// [`MAX_ADDRESS_FAILURES`] (a class behind one NAT address shares one, so
+    /// its limit is high); and a target with [`MAX_FAILURES`] failures from any
+    /// addresses, but only for the addresses that failed for it too: someone
+    /// failing on purpose cannot lock the real student or instructor out, and
+    /// a spread-out guesser gets one guess per address per window.
     fn limited(&self, addr: &str, target: &str) -> bool {
         let mut f = lock(&self.failures);
         let now = Instant::now();
@@ -204,24 +219,34 @@ impl App {
             }
             None => 0,
         };
-        let by_addr = count(addr);
-        by_addr >= MAX_FAILURES || (by_addr > 0 && count(target) >= MAX_FAILURES)
+        let by_pair = count(&pair_key(addr, target));
+        by_pair >= MAX_FAILURES
+            || count(addr) >= MAX_ADDRESS_FAILURES
+            || (by_pair > 0 && count(target) >= MAX_FAILURES)
     }
 
-    fn failed(&self, keys: &[&str]) {
+    /// Count a failed login from address key `addr` for `target`.
+    fn failed(&self, addr: &str, target: &str) {
+        let pair = pair_key(addr, target);
+        let keys = [addr, target, pair.as_str()];
         let mut f = lock(&self.failures);
         let now = Instant::now();
         if f.len() + keys.len() > self.caps.failures {
             super::evict_failures(&mut f, now, self.caps.failures.saturating_sub(keys.len()));
         }
         for k in keys {
-            let e = f.entry((*k).to_string()).or_insert((0, now));
+            let e = f.entry(k.to_string()).or_insert((0, now));
             if now.duration_since(e.1) >= WINDOW {
                 *e = (0, now);
             }
             e.0 += 1;
         }
     }
+}
+
+/// The failure key of one target from one address.
+fn pair_key(addr: &str, target: &str) -> String {
+    format!("p:{addr}|{target}")
 }
 
 /// Failed-login entries older than [`WINDOW`] are forgotten.
@@ -261,10 +286,11 @@ fn login_form_response(
 
 /// GET /login
 pub async fn login_page(State(app): State<Shared>, h: HeaderMap) -> Response {
-    blocking(app, move |app| {
-        login_form_response("학생 로그인", "/login", "", true, &h, app)
-    })
-    .await
+    // No gradebook work: no blocking task.
+    match login_form_response("학생 로그인", "/login", "", true, &h, &app) {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    }
 }
 
 /// The login form.
@@ -310,7 +336,7 @@ pub async fn login(
         let expected = stored.clone().unwrap_or_else(|| hash_code("\u{0}"));
         let ok = ct_eq(expected.as_bytes(), given.as_bytes()) && stored.is_some();
         if !ok {
-            app.failed(&[&target, &addr]);
+            app.failed(&addr, &target);
             return login_form_response(
                 "학생 로그인",
                 "/login",
@@ -405,7 +431,7 @@ pub async fn teach_login_page(
                 )
                     .into_response());
             }
-            app.failed(&[INSTRUCTOR, &addr]);
+            app.failed(&addr, INSTRUCTOR);
             return login_form_response(
                 "강사 로그인",
                 "/teach/login",
@@ -437,7 +463,7 @@ pub async fn teach_login(
             return Err(WebError::TooMany);
         }
         if !instructor_code_ok(app, f.code.trim())? {
-            app.failed(&[INSTRUCTOR, &addr]);
+            app.failed(&addr, INSTRUCTOR);
             return login_form_response(
                 "강사 로그인",
                 "/teach/login",
@@ -458,4 +484,24 @@ pub async fn teach_login(
             .into_response())
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_code_is_sha256_hex_of_the_trimmed_code() {
+        // Stored hashes must keep matching: the known SHA-256 of "abc".
+        assert_eq!(
+            hash_code(" abc\n"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let t = new_token().expect("token");
+        assert_eq!(t.len(), 32);
+        assert!(
+            t.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+    }
 }

@@ -72,21 +72,30 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             let (slots, _, _) = attempt::view(&gb, &a, &questions)?;
             let outcomes = attempt::outcomes(&app.bank, &slots);
             let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+            let finished = a.finished_at.is_some()
+                || gb
+                    .attempt_info(id)?
+                    .is_some_and(|i| i.finished_at.is_some());
+            // Points of an unfinished exam would tell which saved answers are
+            // right before it is submitted: none until it is finished.
+            let show = finished || a.mode == Mode::Practice;
             past.push(views::PastAttempt {
                 id,
                 unit: a.form.unit.clone(),
                 mode: mode_name(a.mode),
                 started: local(&a.started_at),
-                finished: a.finished_at.is_some()
-                    || gb
-                        .attempt_info(id)?
-                        .is_some_and(|i| i.finished_at.is_some()),
+                finished,
                 score: format!("{} / {}", fmt_points(sum.total), fmt_points(sum.max)),
-                criteria: sum
-                    .criteria
-                    .iter()
-                    .map(|(c, p, m)| (c.clone(), format!("{}/{}", fmt_points(*p), fmt_points(*m))))
-                    .collect(),
+                criteria: if show {
+                    sum.criteria
+                        .iter()
+                        .map(|(c, p, m)| {
+                            (c.clone(), format!("{}/{}", fmt_points(*p), fmt_points(*m)))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
         }
         let due = gb
@@ -158,13 +167,16 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             }
         }
         if let Some(q) = quiz.as_ref().filter(|q| q.mode == "exam") {
-            // An exam is taken once: after submitting, its results.
-            if let Some(p) = gb
-                .quiz_progress(q.id)?
-                .into_iter()
-                .find(|p| p.student == student && p.finished_at.is_some())
-            {
-                return Ok(redirect(&format!("/a/{}", p.attempt_id)));
+            // An exam is taken once: after submitting, its results. Only this
+            // student's attempts are looked at (the whole quiz's progress
+            // would make each start cost as much as the class).
+            for id in gb.student_attempt_ids(&student)? {
+                if gb
+                    .attempt_info(id)?
+                    .is_some_and(|i| i.quiz_id == Some(q.id) && i.finished_at.is_some())
+                {
+                    return Ok(redirect(&format!("/a/{id}")));
+                }
             }
         }
         drop(gb);
@@ -347,7 +359,6 @@ fn results(
             let given = s.given.as_ref()?;
             Some(views::ResultRow {
                 num: i + 1,
-                id: q.id.clone(),
                 prompt: attempt::excerpt(&q.prompt),
                 feedback: attempt::feedback_text(q, given, o),
                 class: if o.is_correct() { "right" } else { "wrong" },
@@ -366,7 +377,7 @@ fn results(
         total: fmt_points(sum.total),
         max: fmt_points(sum.max),
         rows,
-        review: sum.review,
+        review: sum.review.into_iter().map(|(n, _, t)| (n, t)).collect(),
         needs_review: sum.needs_review,
         note: note.to_string(),
     })
@@ -389,18 +400,6 @@ fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
 
 /// The most `a` fields one answer has (a match question's pairs, a multi's choices).
 const MAX_VALUES: usize = 200;
-
-/// An answer without control characters (a NUL, escape sequences, a form
-/// feed pasted from a PDF), except line breaks and tabs; CRLF becomes LF.
-fn without_controls(v: &str) -> String {
-    if !v.chars().any(char::is_control) {
-        return v.to_string();
-    }
-    v.replace("\r\n", "\n")
-        .chars()
-        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-        .collect()
-}
 
 /// POST /a/{id}/answer: store one answer (form fields `csrf`, `pos`, `a`..., `skip`).
 pub async fn answer(
@@ -450,7 +449,7 @@ fn save(
     let values: Vec<String> = fields
         .iter()
         .filter(|(n, _)| n == "a")
-        .map(|(_, v)| without_controls(v))
+        .map(|(_, v)| crate::printable::clean(v).into_owned())
         .collect();
     if values.len() > MAX_VALUES {
         return Err(WebError::Bad("입력 오류: 값이 너무 많습니다.".into()));

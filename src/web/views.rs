@@ -291,7 +291,6 @@ pub fn exam(p: &ExamPage) -> Html<String> {
 /// A question on the results page.
 pub struct ResultRow {
     pub num: usize,
-    pub id: String,
     pub prompt: String,
     pub feedback: String,
     pub class: &'static str,
@@ -307,7 +306,8 @@ pub struct ResultsPage {
     pub total: String,
     pub max: String,
     pub rows: Vec<ResultRow>,
-    pub review: Vec<(usize, String, String)>,
+    /// (number on the form, prompt excerpt) of the questions to review.
+    pub review: Vec<(usize, String)>,
     pub needs_review: bool,
     pub note: String,
 }

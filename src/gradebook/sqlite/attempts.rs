@@ -175,12 +175,23 @@ impl Sqlite {
         let now = Utc::now();
         leases::check_holder(&tx, attempt, holder, now, ttl, &db)?;
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR REPLACE INTO responses
              (attempt_id, position, question_id, response, answered_at, points, max_points, status, graded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5)",
-            params![attempt, position as i64, question, text, at, points, max, status.as_str()],
         )
+        .and_then(|mut st| {
+            st.execute(params![
+                attempt,
+                position as i64,
+                question,
+                text,
+                at,
+                points,
+                max,
+                status.as_str()
+            ])
+        })
         .map_err(&db)?;
         if let Some((student, correct, today)) = review {
             leitner(&tx, student, question, correct, today).map_err(&db)?;
@@ -193,7 +204,7 @@ impl Sqlite {
     pub fn responses(&self, attempt: i64) -> Result<Vec<StoredResponse>> {
         let mut st = self
             .conn
-            .prepare(
+            .prepare_cached(
                 "SELECT position, question_id, response, points, max_points FROM responses
                  WHERE attempt_id = ?1 ORDER BY position",
             )

@@ -34,11 +34,12 @@ type LeaseRow = (
 );
 
 fn lease_row(tx: &rusqlite::Transaction<'_>, attempt: i64) -> rusqlite::Result<Option<LeaseRow>> {
-    tx.query_row(
+    tx.prepare_cached(
         "SELECT finished_at, lease_holder, lease_since, lease_beat FROM attempts WHERE id = ?1",
-        [attempt],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )
+    )?
+    .query_row([attempt], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })
     .optional()
 }
 
@@ -79,10 +80,10 @@ pub(super) fn check_holder(
     } else {
         stamp(now)
     };
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE attempts SET lease_holder = ?2, lease_since = ?3, lease_beat = ?4 WHERE id = ?1",
-        params![attempt, holder, since, stamp(now)],
     )
+    .and_then(|mut st| st.execute(params![attempt, holder, since, stamp(now)]))
     .map_err(db)?;
     Ok(())
 }

@@ -37,6 +37,17 @@ pub struct Sqlite {
     lease_ttl: Duration,
 }
 
+/// Plan each cached statement once, whatever values are bound (SQLite's query
+/// planner stability guarantee): without it a statement whose plan looks at a
+/// bound value (an attempt id in a join) is compiled again on every run, which
+/// was a third of an answer save's instructions.
+fn stable_plans(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
+}
+
 /// Run `f` again while SQLite reports the database busy or locked, up to `limit`.
 fn retry_busy<T>(
     limit: Duration,
@@ -137,7 +148,8 @@ impl Sqlite {
         params: impl rusqlite::Params,
         f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<T>> {
-        let mut st = self.conn.prepare(sql).map_err(|e| self.db_err(e))?;
+        // Cached: the server runs the same few queries for every request.
+        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.db_err(e))?;
         let rows = st.query_map(params, f).map_err(|e| self.db_err(e))?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| self.db_err(e))
@@ -163,6 +175,8 @@ impl Sqlite {
         let fresh = !path.exists();
         let mut conn = Connection::open(path).map_err(&db)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(&db)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        stable_plans(&conn).map_err(&db)?;
         refuse_foreign(&conn, path)?;
         if fresh {
             // Larger pages: fewer B-tree splits for classes of thousands (set before WAL).
@@ -217,6 +231,8 @@ impl Sqlite {
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, read_only).map_err(&db)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(&db)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        stable_plans(&conn).map_err(&db)?;
         if let Err(e) = refuse_foreign(&conn, path) {
             // A WAL gradebook in a folder this user cannot write: SQLite cannot
             // make its shared-memory file. Nobody can be writing it then, so
@@ -303,6 +319,20 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .map_err(&db)?;
         assert_eq!(fk, 1);
+        Ok(())
+    }
+
+    /// Cached statements keep their plan whatever id is bound (else the
+    /// server's attempt lookup is compiled again on every answer save).
+    #[test]
+    fn connections_keep_query_plans_across_bound_values() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let p = dir.path().join("g.db");
+        let qpsg = rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG;
+        let g = Sqlite::open(&p)?;
+        assert!(g.conn.db_config(qpsg).map_err(|e| g.db_err(e))?);
+        let r = Sqlite::open_read_only(&p)?;
+        assert!(r.conn.db_config(qpsg).map_err(|e| r.db_err(e))?);
         Ok(())
     }
 

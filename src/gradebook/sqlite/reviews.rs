@@ -15,11 +15,8 @@ pub(super) fn leitner(
     today: NaiveDate,
 ) -> rusqlite::Result<()> {
     let box_now: Option<i64> = conn
-        .query_row(
-            "SELECT box FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
-            params![student, question],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT box FROM review_boxes WHERE student_id = ?1 AND question_id = ?2")?
+        .query_row(params![student, question], |r| r.get(0))
         .optional()?;
     let next = match (correct, box_now) {
         (false, _) => Some(1),
@@ -33,16 +30,16 @@ pub(super) fn leitner(
                 .unwrap_or(0)
                 .min(LEITNER_DAYS.len() - 1)];
             let due = today + chrono::Duration::days(days);
-            conn.execute(
+            conn.prepare_cached(
                 "INSERT OR REPLACE INTO review_boxes (student_id, question_id, box, due) VALUES (?1, ?2, ?3, ?4)",
-                params![student, question, b, due.to_string()],
-            )?;
+            )?
+            .execute(params![student, question, b, due.to_string()])?;
         }
         None => {
-            conn.execute(
+            conn.prepare_cached(
                 "DELETE FROM review_boxes WHERE student_id = ?1 AND question_id = ?2",
-                params![student, question],
-            )?;
+            )?
+            .execute(params![student, question])?;
         }
     }
     Ok(())

@@ -227,19 +227,20 @@ impl Sqlite {
     /// A session by its token hash (expired ones too: the caller checks).
     pub fn session(&self, token_hash: &str) -> Result<Option<WebSession>> {
         self.conn
-            .query_row(
+            .prepare_cached(
                 "SELECT student_id, csrf, holder, expires_at FROM web_sessions WHERE token_hash = ?1",
-                [token_hash],
-                |r| {
+            )
+            .and_then(|mut st| {
+                st.query_row([token_hash], |r| {
                     Ok(WebSession {
                         student: r.get(0)?,
                         csrf: r.get(1)?,
                         holder: r.get(2)?,
                         expires_at: r.get(3)?,
                     })
-                },
-            )
-            .optional()
+                })
+                .optional()
+            })
             .map_err(|e| self.db_err(e))
     }
 
@@ -333,11 +334,12 @@ impl Sqlite {
     /// Owner, unit, finished time, quiz and deadline of an attempt.
     pub fn attempt_info(&self, attempt: i64) -> Result<Option<AttemptInfo>> {
         self.conn
-            .query_row(
+            .prepare_cached(
                 "SELECT a.student_id, a.unit, a.finished_at, w.quiz_id, w.deadline
                  FROM attempts a LEFT JOIN web_attempts w ON w.attempt_id = a.id WHERE a.id = ?1",
-                [attempt],
-                |r| {
+            )
+            .and_then(|mut st| {
+                st.query_row([attempt], |r| {
                     Ok(AttemptInfo {
                         student: r.get(0)?,
                         unit: r.get(1)?,
@@ -345,9 +347,9 @@ impl Sqlite {
                         quiz_id: r.get(3)?,
                         deadline: r.get(4)?,
                     })
-                },
-            )
-            .optional()
+                })
+                .optional()
+            })
             .map_err(|e| self.db_err(e))
     }
 
