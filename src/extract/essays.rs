@@ -46,13 +46,24 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             continue;
         }
         let (generator, prompt, rubric) = if task {
-            (
-                "checklist",
-                format!("자기 점검: 「{text}」을(를) 어떻게 수행했는지 구체적으로 설명하시오."),
-                concepts(keywords(text)),
-            )
+            // A checklist item is scored by the instructor in the week rubric's
+            // checklist (with levels); as an essay it had no usable rubric (every
+            // candidate concept is a word of the prompt).
+            ctx.dropped("자기 점검은 주간 체크리스트로 채점");
+            continue;
         } else if matches!(b.kind, BlockKind::Item { .. }) && reflection.contains(b.section) {
-            ("reflection", text.to_string(), concepts(keywords(text)))
+            if is_personal(text) {
+                ctx.dropped("개인 경험을 묻는 회고");
+                continue;
+            }
+            // Usable only with a rubric the document itself gives: the
+            // descriptions of the terms the question names.
+            let rubric = concepts(defined_concepts(ctx, text));
+            if rubric.len() < 2 {
+                ctx.dropped("채점 기준 없음");
+                continue;
+            }
+            ("reflection", text.to_string(), rubric)
         } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
             && doc
                 .ancestors(b.section)
@@ -75,6 +86,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         }
         let points = rubric.iter().map(|c| c.points).sum();
         let rubric = not_in_prompt(&prompt, rubric, generator == "discussion", ctx, b.section);
+        if rubric.is_empty() {
+            ctx.dropped("채점 기준 없음");
+            continue;
+        }
         let mut q = ctx.question(generator, text, Kind::Essay, prompt, b.line, b.section);
         q.points = rubric.iter().map(|c| c.points).sum::<f64>().max(points);
         q.rubric = rubric;
@@ -129,4 +144,48 @@ fn not_in_prompt(
     } else {
         rubric.into_iter().filter(|c| keep(&c.concept)).collect()
     }
+}
+
+/// A reflection about the student's own experience ("가장 어려웠던 점은?",
+/// "어떤 새로운 역할을 경험했나요?"): no answer is wrong, nothing to score.
+fn is_personal(text: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "경험했",
+        "느낀",
+        "어려웠",
+        "싶은",
+        "비전",
+        "발견했",
+        "성장",
+        "배운 점",
+        "소감",
+    ];
+    PERSONAL.iter().any(|w| text.contains(w))
+}
+
+/// Concepts from the document's own definitions of the terms `prompt` names
+/// ("GitOps 패턴이 기존 배포 방식과 어떻게 다른가요?" with "**GitOps**: ArgoCD
+/// 기반 선언적 배포" -> ArgoCD, 선언적): the description's content words that are
+/// not words of the prompt.
+fn defined_concepts(ctx: &Ctx<'_>, prompt: &str) -> Vec<String> {
+    let p = normalize(prompt);
+    let mut out = Vec::new();
+    for b in &ctx.doc().blocks {
+        let Some((term, desc)) = definition(b) else {
+            continue;
+        };
+        // Only a technical name (GitOps, ArgoCD): a plain word such as 배포
+        // occurs in prompts by the way.
+        let t = normalize(&term);
+        if !super::is_technical_name(&term) || t.chars().count() < 2 || !p.contains(&t) {
+            continue;
+        }
+        for w in keywords(&desc) {
+            let number = w.chars().any(|c| c.is_ascii_digit());
+            if !number && !p.contains(&w) && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
