@@ -181,8 +181,10 @@ fn defined_concepts(ctx: &Ctx<'_>, prompt: &str) -> Vec<String> {
             continue;
         }
         for w in keywords(&desc) {
+            // Numbers and modifiers ending in -는 (읽는, 만드는) are no concepts.
             let number = w.chars().any(|c| c.is_ascii_digit());
-            if !number && !p.contains(&w) && !out.contains(&w) {
+            let modifier = w.ends_with('는');
+            if !number && !modifier && !p.contains(&w) && !out.contains(&w) {
                 out.push(w);
             }
         }

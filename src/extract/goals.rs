@@ -1,8 +1,10 @@
 //! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
-//! every bold term of a goal sentence becomes one question: a `cloze` (one typed
-//! blank) when the term is a technical name and the rest of the line pins it
-//! down, otherwise a `choice` (the term and three terms of the same week and
-//! kind from other sentences).
+//! every technical name of a goal sentence becomes one `choice` question (the
+//! name and three technical names of the same week from other sentences). Never
+//! a typed blank: a goal line rarely pins one name down ("빌드 결과물을 ____에
+//! 게시": Docker Hub, GHCR, ECR ...), while among the week's names only one fits.
+//! A line without a technical name gives no question: a blank for the author's
+//! wording has several defensible answers.
 //!
 //! A particle right after the blank is written in its neutral pair form
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
@@ -14,9 +16,6 @@ use crate::text::{contains_normalized, neutral_particle, normalize};
 
 /// Longest bold span that still counts as a term (characters).
 const MAX_TERM_CHARS: usize = 30;
-
-/// Fewest characters (normalized) the rest of a goal line needs for a typed blank.
-const MIN_STEM_CHARS: usize = 10;
 
 /// The bold spans of a goal line that are terms: not the whole line, not a label.
 pub fn term_spans(b: &Block) -> Vec<(usize, usize)> {
@@ -43,27 +42,6 @@ pub fn terms_of(b: &Block) -> Vec<String> {
         .collect()
 }
 
-/// Whether the text around a blank joins it to a Latin name with 과/와/및
-/// ("____과(와) CMD", "CMD와 ____").
-fn paired_with_name(before: &str, after: &str) -> bool {
-    let latin_word = |w: Option<&str>| {
-        w.is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-    };
-    let after = after.trim_start();
-    let joined_after = ["과 ", "와 ", "및 "]
-        .iter()
-        .find_map(|j| after.strip_prefix(j))
-        .is_some_and(|rest| latin_word(rest.split_whitespace().next()));
-    let before = before.trim_end();
-    let joined_before = before
-        .strip_suffix("및")
-        .map(str::trim_end)
-        .or_else(|| before.strip_suffix('과'))
-        .or_else(|| before.strip_suffix('와'))
-        .is_some_and(|rest| latin_word(rest.split_whitespace().last()));
-    joined_after || joined_before
-}
-
 fn is_goal_line(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
 }
@@ -76,7 +54,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
-        // One question per fact: every technical name of the line (typed), or,
+        // One question per fact: every technical name of the line (a choice), or,
         // when it has none, its longest other term (a choice). The other plain
         // terms of a line would be blanks the rest of the line does not pin down.
         let spans = term_spans(b);
@@ -121,28 +99,6 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let key = format!("{}\u{1f}{}", b.text, term);
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
-            // A typed blank only for a technical name the rest of the line pins
-            // down; any other term is a choice among terms of its kind. A name
-            // paired with another name ("ENTRYPOINT와 CMD", "Helm과 Kustomize")
-            // is not pinned down: its partner's other partners fit the blank too.
-            let paired = technical.len() >= 2 || paired_with_name(&b.text[..s], &b.text[e..]);
-            if super::is_technical_name(&term)
-                && !paired
-                && stem_norm.chars().count() >= MIN_STEM_CHARS
-            {
-                let mut q = ctx.question(
-                    "goal",
-                    &key,
-                    Kind::Cloze,
-                    format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
-                    b.line,
-                    b.section,
-                );
-                q.answer = Some(Answer::Many(super::with_abbreviations(&term, ctx.pool)));
-                ctx.out.push(q);
-                made += 1;
-                continue;
-            }
             let seed = Seed::new(&key);
             // Three distractors, or two when the week has few terms of this kind.
             let exclude = |c: &str| {

@@ -98,6 +98,18 @@ pub fn near_duplicate_words(wa: &[String], wb: &[String]) -> bool {
     shared >= 2 && 3 * shared >= 2 * shorter
 }
 
+/// The form of an option, apart from its words: written "Name: description",
+/// holding a number, holding a parenthesis. Options of one question share it,
+/// else the odd form stands out (`장애 격리 및 복구` beside `비용 최적화 (30% 절감)`).
+pub fn form(text: &str) -> u8 {
+    let named = text
+        .split_once(": ")
+        .is_some_and(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty());
+    let digit = text.chars().any(|c| c.is_ascii_digit());
+    let paren = text.contains('(');
+    u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2)
+}
+
 /// Schedule words: an order over these is the course's timetable, not a concept.
 pub const SCHEDULE_LABELS: &[&str] = &["Session", "Phase", "Day", "Week"];
 
@@ -114,6 +126,9 @@ pub enum Problem {
     /// The prompt shares a word with the answer and with no other option (or
     /// with every other option and not the answer).
     PromptGivesAway(String),
+    /// The answer's form (a number, a parenthesis, "Name: description") is
+    /// unlike every other option's.
+    FormGivesAway(String),
     /// An order question over a schedule (sessions, phases, days, a timetable).
     ScheduleOrder,
 }
@@ -131,6 +146,9 @@ impl Problem {
             Problem::PromptGivesAway(a) => format!(
                 "the prompt shares a word with the answer `{a}` and not with the other options (or the reverse): the form gives it away"
             ),
+            Problem::FormGivesAway(a) => format!(
+                "the answer `{a}` is written unlike every other option (a number, a parenthesis or \"name: description\"): its form gives it away"
+            ),
             Problem::ScheduleOrder => {
                 "it asks for the order of a schedule (sessions, phases, days), not of a concept"
                     .to_string()
@@ -144,6 +162,7 @@ impl Problem {
             Problem::NearDuplicate(..) => "보기끼리 거의 같음",
             Problem::PairSharesWord(..) => "짝의 양쪽이 같은 낱말",
             Problem::PromptGivesAway(..) => "문제의 낱말이 답을 가리킴",
+            Problem::FormGivesAway(..) => "답만 모양이 다름",
             Problem::ScheduleOrder => "일정의 순서",
         }
     }
@@ -193,6 +212,22 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                     )
                 })
                 .collect();
+            let forms: Vec<(bool, u8)> = q
+                .options
+                .iter()
+                .map(|o| (right.contains(&o.id.as_str()), form(&o.text)))
+                .collect();
+            let key_forms: Vec<u8> = forms.iter().filter(|f| f.0).map(|f| f.1).collect();
+            let other_forms: Vec<u8> = forms.iter().filter(|f| !f.0).map(|f| f.1).collect();
+            if let (Some(&k), Some(&o)) = (key_forms.first(), other_forms.first())
+                && other_forms.len() >= 2
+                && key_forms.iter().all(|&f| f == k)
+                && other_forms.iter().all(|&f| f == o)
+                && k != o
+                && let Some(t) = flags.iter().find(|f| f.0)
+            {
+                out.push(Problem::FormGivesAway(t.2.to_string()));
+            }
             let keys: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| f.0).collect();
             let others: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| !f.0).collect();
             if !keys.is_empty() && others.len() >= 2 {

@@ -342,10 +342,18 @@ pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<
     (options, OPTION_IDS[at].to_string())
 }
 
-/// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
+/// Accepted answers for a term: the term itself and, for "A (B)", both A and B;
+/// for a Latin plural (`Secrets`), the singular too.
 pub fn accepted(term: &str) -> Vec<String> {
     let term = term.trim();
     let mut out = vec![term.to_string()];
+    if let Some(one) = term.strip_suffix('s')
+        && one.len() >= 3
+        && !one.ends_with(['s', 'e'])
+        && term.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        out.push(one.to_string());
+    }
     if let (Some(o), true) = (term.find('('), term.ends_with(')')) {
         let outer = term[..o].trim();
         let inner = term[o + 1..term.len() - 1].trim();

@@ -451,12 +451,12 @@ fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: 
         return;
     };
     // Options of one shape: "Name: description" beside its kind only.
-    let shape = named(answer);
+    let shape = hygiene::form(answer);
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
-                .filter(|n| n.named == shape)
+                .filter(|n| hygiene::form(&n.text) == shape)
                 .map(|n| cand(n))
                 .collect()
         })
@@ -505,13 +505,23 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
         .unwrap_or(Script::Hangul);
     // ... and sharing no word with any of them (지능형 모니터링 도구 is no odd one
     // out beside 모니터링과 관찰 가능성 내장).
-    let named_members = group.own.iter().filter(|(t, _, _)| named(t)).count();
-    let shape = 2 * named_members > group.own.len();
+    // ... and of the form most of them have ("Name: description", a number, a
+    // parenthesis): an odd one out without the members' "(70%)" stands out.
+    let mut forms: BTreeMap<u8, usize> = BTreeMap::new();
+    for (t, _, _) in &group.own {
+        *forms.entry(hygiene::form(t)).or_default() += 1;
+    }
+    let shape = forms
+        .iter()
+        .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
+        .map_or(0, |(f, _)| *f);
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
-                .filter(|n| n.named == shape && !share_word(&n.words, &group.own_words))
+                .filter(|n| {
+                    hygiene::form(&n.text) == shape && !share_word(&n.words, &group.own_words)
+                })
                 .map(|n| cand(n))
                 .collect()
         })
@@ -537,7 +547,7 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
             .own
             .iter()
             .copied()
-            .filter(|(t, _, _)| named(t) == shape),
+            .filter(|(t, _, _)| hygiene::form(t) == shape),
         |c| !same_kind(c, &odd_norm),
         3,
     );
