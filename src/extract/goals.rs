@@ -50,6 +50,7 @@ fn is_goal_line(b: &Block) -> bool {
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     let goal_sections = doc.sections_with(&["학습 목표"]);
+    let title_norm = doc.title().map(|h| normalize(&h.text)).unwrap_or_default();
     for b in &doc.blocks {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
@@ -101,8 +102,13 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let term_norm = normalize(&term);
             let seed = Seed::new(&key);
             // Three distractors, or two when the week has few terms of this kind.
+            // The document's own subject (Terraform in a Terraform session) fits
+            // almost any of its goal blanks: never a distractor.
             let exclude = |c: &str| {
-                stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm)
+                stem_norm.contains(c)
+                    || c.contains(&term_norm)
+                    || !same_kind(c, &term_norm)
+                    || title_norm.contains(c)
             };
             let picked = pick_distractors_normalized(
                 seed,

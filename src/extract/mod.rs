@@ -350,6 +350,7 @@ pub fn accepted(term: &str) -> Vec<String> {
     if let Some(one) = term.strip_suffix('s')
         && one.len() >= 3
         && !one.ends_with(['s', 'e'])
+        && !term.ends_with("Ops")
         && term.chars().all(|c| c.is_ascii_alphabetic())
     {
         out.push(one.to_string());
@@ -382,6 +383,12 @@ pub fn initials(term: &str) -> Option<String> {
 pub fn with_abbreviations(term: &str, pool: &Pool) -> Vec<String> {
     let mut out = accepted(term);
     let own = initials(term);
+    // Three initials or more are a common short form (ReadWriteOnce: RWO).
+    if let Some(i) = own.as_deref().filter(|i| i.len() >= 3)
+        && !out.iter().any(|x| x == i)
+    {
+        out.push(i.to_string());
+    }
     for (t, _, _) in &pool.terms {
         let is_pair =
             own.as_deref() == Some(t.as_str()) || initials(t).as_deref() == Some(term.trim());

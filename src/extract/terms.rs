@@ -111,7 +111,13 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             .desc
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
             .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
-        if is_technical_name(&d.term) && !lists_names {
+        // ... and only a one-word name: "State Lock" has variants as defensible
+        // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
+        // A lower-case command or file name (plan, terraform.tfstate) is typed
+        // with or without its tool ("terraform plan"): a choice instead.
+        let one_word = !d.term.trim().contains(char::is_whitespace)
+            && d.term.chars().any(|c| c.is_ascii_uppercase());
+        if is_technical_name(&d.term) && !lists_names && one_word {
             short(ctx, d);
         } else {
             which_term(ctx, d, &siblings);
