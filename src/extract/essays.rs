@@ -56,14 +56,11 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 ctx.dropped("개인 경험을 묻는 회고");
                 continue;
             }
-            // Usable only with a rubric the document itself gives: the
-            // descriptions of the terms the question names.
-            let rubric = concepts(defined_concepts(ctx, text));
-            if rubric.len() < 2 {
-                ctx.dropped("채점 기준 없음");
-                continue;
-            }
-            ("reflection", text.to_string(), rubric)
+            // A rubric made from the descriptions of the terms the question
+            // names says what they are, not what the question asks ("Secrets를
+            // 안전하게 다루는 방법" -> 암호화된, 변수): no usable rubric.
+            ctx.dropped("채점 기준 없음");
+            continue;
         } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
             && doc
                 .ancestors(b.section)
@@ -161,33 +158,4 @@ fn is_personal(text: &str) -> bool {
         "소감",
     ];
     PERSONAL.iter().any(|w| text.contains(w))
-}
-
-/// Concepts from the document's own definitions of the terms `prompt` names
-/// ("GitOps 패턴이 기존 배포 방식과 어떻게 다른가요?" with "**GitOps**: ArgoCD
-/// 기반 선언적 배포" -> ArgoCD, 선언적): the description's content words that are
-/// not words of the prompt.
-fn defined_concepts(ctx: &Ctx<'_>, prompt: &str) -> Vec<String> {
-    let p = normalize(prompt);
-    let mut out = Vec::new();
-    for b in &ctx.doc().blocks {
-        let Some((term, desc)) = definition(b) else {
-            continue;
-        };
-        // Only a technical name (GitOps, ArgoCD): a plain word such as 배포
-        // occurs in prompts by the way.
-        let t = normalize(&term);
-        if !super::is_technical_name(&term) || t.chars().count() < 2 || !p.contains(&t) {
-            continue;
-        }
-        for w in keywords(&desc) {
-            // Numbers and modifiers ending in -는 (읽는, 만드는) are no concepts.
-            let number = w.chars().any(|c| c.is_ascii_digit());
-            let modifier = w.ends_with('는');
-            if !number && !modifier && !p.contains(&w) && !out.contains(&w) {
-                out.push(w);
-            }
-        }
-    }
-    out
 }

@@ -383,12 +383,6 @@ pub fn initials(term: &str) -> Option<String> {
 pub fn with_abbreviations(term: &str, pool: &Pool) -> Vec<String> {
     let mut out = accepted(term);
     let own = initials(term);
-    // Three initials or more are a common short form (ReadWriteOnce: RWO).
-    if let Some(i) = own.as_deref().filter(|i| i.len() >= 3)
-        && !out.iter().any(|x| x == i)
-    {
-        out.push(i.to_string());
-    }
     for (t, _, _) in &pool.terms {
         let is_pair =
             own.as_deref() == Some(t.as_str()) || initials(t).as_deref() == Some(term.trim());

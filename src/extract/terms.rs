@@ -117,6 +117,14 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         // with or without its tool ("terraform plan"): a choice instead.
         let one_word = !d.term.trim().contains(char::is_whitespace)
             && d.term.chars().any(|c| c.is_ascii_uppercase());
+        // An acronym (PUE, CNI) is as right written out (Container Network
+        // Interface), and a long CamelCase name has a short form the document
+        // may not give (ReadWriteMany: RWX): typed only when the week gives both.
+        let t = d.term.trim();
+        let acronym = t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase());
+        let short_form = super::initials(t).is_some_and(|i| i.len() >= 3);
+        let both_given = super::with_abbreviations(t, ctx.pool).len() > 1;
+        let one_word = one_word && (both_given || !(acronym || short_form));
         if is_technical_name(&d.term) && !lists_names && one_word {
             short(ctx, d);
         } else {
