@@ -476,7 +476,7 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("bank.gift:5:1: warning: id `w2d4s8-"),
+        run.stderr.contains("bank.gift:6:1: warning: id `w2d4s8-"),
         "{}",
         run.stderr
     );
