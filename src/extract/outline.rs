@@ -705,10 +705,12 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
     }
 }
 
-/// The number of an ordered stage ("Level 3: ..." -> 3).
+/// The number of an ordered stage ("Level 3: ..." -> 3, "Phase 4: 완전 자율 운영
+/// (18-24개월)" -> 4: the phases of a roadmap build on each other like levels).
+/// Sessions, days and weeks are the timetable, not stages.
 fn stage(nodes: &[Node], i: usize) -> Option<u32> {
     seq_label(&nodes[i].text)
-        .filter(|(w, _)| !super::hygiene::SCHEDULE_LABELS.contains(&w.as_str()))
+        .filter(|(w, _)| !matches!(w.as_str(), "Session" | "Day" | "Week"))
         .map(|(_, n)| n)
 }
 
