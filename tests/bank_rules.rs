@@ -146,8 +146,9 @@ fn a_distractor_never_comes_from_inside_the_named_level() {
         );
         checked += 1;
     }
-    // Level 1-5 × 특징 and Level 1-3 × 개선 방향: the roles every level shares.
-    assert_eq!(checked, 8);
+    // Levels are cumulative: only a level with a higher one to take distractors
+    // from, and a key specific to its group, gives a question.
+    assert!(checked >= 1);
     // "Level 1의 특징" takes its distractors from the other levels' 특징 (the same role).
     let q = f
         .questions
@@ -177,8 +178,9 @@ fn parallel_levels_give_which_level_questions() {
         .iter()
         .filter(|q| q.tags.iter().any(|t| t == "outline-which"))
         .collect();
-    // 특징 is shared by five levels and 개선 방향 by three: one question per level and role.
-    assert_eq!(which.len(), 8);
+    // Only items specific to their level (no word shared with another level), with
+    // at least two lower levels to offer: few, but each with one defensible level.
+    assert!(!which.is_empty());
     for q in which {
         let item = q.prompt.split('\'').nth(1).expect("item");
         let role = q
@@ -241,18 +243,15 @@ fn typed_recall_only_for_technical_names() {
             q.id
         );
     }
-    // A goal line without a technical name: one choice for its longest term, no blanks.
-    let goal: Vec<&Question> = session
-        .questions
-        .iter()
-        .filter(|q| q.tags.iter().any(|t| t == "goal"))
-        .collect();
-    let lines: HashSet<usize> = goal
-        .iter()
-        .filter_map(|q| q.source.as_ref().map(|s| s.line))
-        .collect();
-    assert_eq!(goal.len(), lines.len(), "one question per goal line");
-    assert!(goal.iter().all(|q| q.kind == Kind::Choice));
+    // A goal line without a technical name gives no question (a blank for the
+    // author's wording has several defensible answers).
+    assert!(
+        !session
+            .questions
+            .iter()
+            .any(|q| q.tags.iter().any(|t| t == "goal")),
+        "the session's goals name no technical term"
+    );
 }
 
 #[test]
@@ -273,7 +272,7 @@ fn the_right_option_is_spread_over_the_ids() {
             }
         }
     }
-    assert!(total > 200);
+    assert!(total > 100);
     for id in ["a", "b", "c", "d"] {
         let n = by_id.get(id).copied().unwrap_or(0);
         // A fair spread: each id within a third of its share.
@@ -446,13 +445,16 @@ fn unseen_documents_follow_the_rules() {
         check.stdout
     );
     let docker = load(dir.path(), "week_01/day2/session_03.yaml");
-    let entry = docker
-        .questions
-        .iter()
-        .find(|q| q.prompt.contains("____과(와) CMD의 차이"))
-        .expect("ENTRYPOINT blank");
-    assert_eq!(entry.kind, Kind::Choice, "paired with CMD: not typed");
-    assert_eq!(right(entry), "ENTRYPOINT");
+    // Goal blanks are never typed (the session's own subject, Dockerfile, is no
+    // distractor, so the ENTRYPOINT line has too few names left for a choice).
+    assert!(docker.questions.iter().all(|q| q.kind != Kind::Cloze));
+    assert!(
+        docker
+            .questions
+            .iter()
+            .filter(|q| q.prompt.contains("CMD의 차이"))
+            .all(|q| q.kind == Kind::Choice)
+    );
     let storage = load(dir.path(), "week_04/day3/session_02.yaml");
     let pvc = storage
         .questions
@@ -477,11 +479,165 @@ fn extract_prints_what_each_rule_dropped_per_unit() {
     assert!(run.code <= 1, "{}", run.stderr);
     let table = &run.stdout[run.stdout.find("┆ 규칙").expect("drop table")..];
     for row in [
-        "│ w2d4s8 ┆ 분류만 있고 물을 항목이 없음       ┆ 5         │",
-        "│ w2d4s8 ┆ 나란한 가지들이 공유하지 않는 역할 ┆ 7         │",
-        "│ w2d4s8 ┆ 목표 문장에 일반 용어가 둘 이상    ┆ 2         │",
-        "│ w3d5   ┆ 목표 문장에 일반 용어가 둘 이상    ┆ 4         │",
+        "│ w2d4s8 ┆ 분류만 있고 물을 항목이 없음           ┆ 5         │",
+        "│ w2d4s8 ┆ 나란한 가지들이 공유하지 않는 역할     ┆ 7         │",
+        "│ w2d4s8 ┆ 목표 문장에 기술 이름 없음             ┆ 7         │",
+        "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 7         │",
+        "│ w2d4s8 ┆ 아래 단계가 부족함                     ┆ 1         │",
+        "│ w3d5   ┆ 목표 문장에 기술 이름 없음             ┆ 6         │",
     ] {
         assert!(table.contains(row), "missing {row} in\n{table}");
+    }
+}
+
+/// Every question of the shipped bank and of the unseen documents, as extracted.
+fn extracted_everywhere() -> Vec<Question> {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/unseen"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let mut out = Vec::new();
+    for base in [dir.path().join("questions"), root().join("questions")] {
+        for entry in quiz::fsutil::files_with_ext(&base, &["yaml"]).expect("list") {
+            let text = std::fs::read_to_string(&entry).expect("read");
+            let f: QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+            out.extend(f.questions);
+        }
+    }
+    assert!(out.len() > 250, "{}", out.len());
+    out
+}
+
+/// Second review (issue 12): near-duplicate options, match pairs sharing a word,
+/// prompts whose words point at the answer, answers of another form than the
+/// other options, schedule orders: none in what extract makes.
+#[test]
+fn generated_questions_have_none_of_the_second_review_problems() {
+    for q in extracted_everywhere() {
+        let problems = quiz::extract::hygiene::problems(&q);
+        assert!(problems.is_empty(), "{}: {problems:?}", q.id);
+        // No order over a timetable, no "goal of Day N", no typed goal blank.
+        assert!(!q.tags.iter().any(|t| t == "day-goal"), "{}", q.id);
+        assert!(q.kind != Kind::Cloze, "{}: typed goal blank", q.id);
+        if q.kind == Kind::Order {
+            for w in ["Session", "Phase", "Day", "Week"] {
+                assert!(!q.prompt.contains(&format!("{w} 순서")), "{}", q.id);
+            }
+        }
+        // Goal blanks only for technical names; essays only with a rubric.
+        if q.tags.iter().any(|t| t == "goal") {
+            assert!(quiz::extract::is_technical_name(right(&q)), "{}", q.id);
+        }
+        if q.kind == Kind::Essay {
+            assert!(q.rubric.len() >= 2, "{}: no usable rubric", q.id);
+        }
+        // A typed term is one word with a capital (no `plan`, no `State Lock`).
+        if let (Kind::Short, Some(Answer::Many(acc))) = (&q.kind, &q.answer) {
+            assert!(!acc[0].contains(' '), "{}: `{}`", q.id, acc[0]);
+            assert!(acc[0].chars().any(|c| c.is_ascii_uppercase()), "{}", q.id);
+        }
+    }
+}
+
+/// The w2d4s8-d7bce0 and w6-55d5cf failures: near-duplicate options and a match
+/// whose pairs share words are not made again.
+#[test]
+fn near_duplicate_options_and_word_sharing_pairs_are_not_made() {
+    let all = extracted_everywhere();
+    let storage = all
+        .iter()
+        .filter(|q| {
+            q.prompt
+                .contains("「인프라 계층 > 스토리지 관리」에 속하는")
+        })
+        .collect::<Vec<_>>();
+    for q in &storage {
+        let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+        assert!(
+            !(texts.contains(&"성능 모니터링 및 최적화")
+                && texts.contains(&"성능 모니터링 및 튜닝")),
+            "{}: {texts:?}",
+            q.id
+        );
+    }
+    for q in all.iter().filter(|q| q.kind == Kind::Match) {
+        assert!(
+            !q.left
+                .iter()
+                .any(|l| l.text == "개발자 중심" || l.text == "AI 통합"),
+            "{}: pair sharing a word with its description",
+            q.id
+        );
+    }
+}
+
+/// Class 3 of the second review: ordered stages are cumulative. "Level N 특징"
+/// takes distractors from higher levels only; "which level has X" offers the
+/// level and lower ones only (w2d4s8-ec15f7 offered Level 4 for Level 3's
+/// '높은 시스템 안정성').
+#[test]
+fn ordered_stages_are_asked_as_cumulative() {
+    let p = project();
+    let f = load(p.path(), "week_02/day4/session_08.yaml");
+    let levels = maturity();
+    let level_of = |item: &str| -> Option<u32> {
+        levels
+            .iter()
+            .find(|(_, _, items)| items.iter().any(|i| i == item))
+            .and_then(|(l, _, _)| l.split([' ', ':']).nth(1)?.parse().ok())
+    };
+    let number = |label: &str| -> Option<u32> { label.split([' ', ':']).nth(1)?.parse().ok() };
+    let mut seen = 0;
+    for q in &f.questions {
+        if q.tags.iter().any(|t| t == "outline-belongs") && q.prompt.contains("「Level ") {
+            let own =
+                number(&q.prompt[q.prompt.find("「").expect("label") + 3..]).expect("level number");
+            for w in wrong(q) {
+                let l = level_of(w).expect("a level's item");
+                assert!(l > own, "{}: `{w}` of Level {l} under Level {own}", q.id);
+                seen += 1;
+            }
+        }
+        if q.tags.iter().any(|t| t == "outline-which") {
+            let r = number(right(q)).expect("level");
+            for w in wrong(q) {
+                assert!(number(w).expect("level") < r, "{}: {w}", q.id);
+            }
+        }
+    }
+    assert!(seen > 0);
+}
+
+/// `quiz check` warns about each second-review problem on hand-edited questions.
+#[test]
+fn check_warns_about_the_second_review_problems() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("questions")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("questions/hand.yaml"),
+        "unit: w9\ntitle: hand\nquestions:\n\
+- id: w9-000001\n  kind: choice\n  prompt: 다음 중 스토리지 관리에 속하는 것을 고르시오.\n  options:\n  - {id: a, text: 성능 모니터링 및 최적화}\n  - {id: b, text: 성능 모니터링 및 튜닝}\n  - {id: c, text: 동적 볼륨 프로비저닝}\n  answer: c\n\
+- id: w9-000002\n  kind: match\n  prompt: 연결하시오.\n  left:\n  - {id: a, text: 개발자 중심}\n  - {id: b, text: 확장성}\n  - {id: c, text: 보안}\n  right:\n  - {id: p, text: 개발자 경험을 최우선으로 하는 플랫폼 설계}\n  - {id: q, text: 멀티 클라우드와 엣지 컴퓨팅 지원}\n  - {id: r, text: Zero Trust 기반 보안 아키텍처}\n  answer: {a: p, b: q, c: r}\n\
+- id: w9-000003\n  kind: choice\n  prompt: 「Day 4 Green DevOps와 지속가능성」의 목표로 알맞은 것을 고르시오.\n  options:\n  - {id: a, text: 환경을 고려한 지속가능한 구현}\n  - {id: b, text: 개발자 생산성 향상을 위한 플랫폼}\n  - {id: c, text: IaC 고도화와 관측성 플랫폼}\n  answer: a\n\
+- id: w9-000004\n  kind: order\n  prompt: 「Day 4 > 실습 챌린지」의 Phase 순서대로 다음 항목을 나열하시오.\n  items:\n  - {id: a, text: 측정 도구 구축}\n  - {id: b, text: 배포 전략 구현}\n  - {id: c, text: 대시보드 구성}\n  answer: [a, b, c]\n\
+- id: w9-000005\n  kind: choice\n  prompt: 운영 효율성에 속하지 않는 것을 고르시오.\n  options:\n  - {id: a, text: 운영팀 효율성 증대 (70%)}\n  - {id: b, text: 개발자 생산성 향상 (50%)}\n  - {id: c, text: 비용 최적화 (30% 절감)}\n  - {id: d, text: 장애 격리 및 복구}\n  answer: d\n",
+    )
+    .expect("write");
+    let run = quiz(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
+    for (id, what) in [
+        ("w9-000001", "say nearly the same thing"),
+        ("w9-000002", "shares a word, which gives the pairing away"),
+        ("w9-000003", "the form gives it away"),
+        ("w9-000004", "order of a schedule"),
+        ("w9-000005", "its form gives it away"),
+    ] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(&format!("question `{id}`")) && l.contains(what)),
+            "{id}: {what}\n{}",
+            run.stderr
+        );
     }
 }

@@ -74,7 +74,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 289개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 134개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -85,7 +85,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ 문서             ┆ 5   │",
-        "│ 문항             ┆ 289 │",
+        "│ 문항             ┆ 134 │",
         "│ 평가 기준        ┆ 17  │",
         "│ 체크리스트 항목  ┆ 18  │",
         "│ 쓴 파일          ┆ 9   │",
@@ -116,29 +116,25 @@ fn counts_per_document() {
     };
     assert_eq!(
         got["week_02/day4/session_08"],
-        expect(&[("choice", 102), ("match", 1), ("order", 3)])
+        expect(&[("choice", 45), ("match", 1), ("order", 2)])
     );
     assert_eq!(
         got["week_03/day5/README"],
-        expect(&[("choice", 11), ("match", 1), ("short", 1)])
+        expect(&[("choice", 8), ("match", 1)])
     );
     assert_eq!(
         got["week_03/day5/session_08"],
-        expect(&[("choice", 87), ("essay", 1), ("match", 4), ("order", 1)])
+        expect(&[("choice", 58), ("essay", 1), ("match", 4)])
     );
+    // Week overviews: no timetable orders, no day goals, no essays without a
+    // rubric the document writes (issue 12, second review).
     assert_eq!(
         got["week_05/README"],
-        expect(&[
-            ("choice", 8),
-            ("essay", 13),
-            ("match", 2),
-            ("order", 10),
-            ("short", 1)
-        ])
+        expect(&[("choice", 3), ("match", 1), ("short", 1)])
     );
     assert_eq!(
         got["week_06/README"],
-        expect(&[("choice", 16), ("essay", 13), ("match", 4), ("order", 10)])
+        expect(&[("choice", 7), ("match", 2)])
     );
 }
 
@@ -154,7 +150,8 @@ fn sample_documents_properties() {
         let src = format!("curriculum/{d}.md");
         assert_eq!(f.source.as_deref(), Some(src.as_str()));
 
-        // Each learning-goal line with a bold term yields at least one question.
+        // A goal line gives questions only for its technical names; a day's
+        // "🎯 목표" and a goal line without a technical name give none.
         let lines_with_questions: HashSet<usize> = f
             .questions
             .iter()
@@ -169,12 +166,18 @@ fn sample_documents_properties() {
                 quiz::extract::definition(b).is_some_and(|(t, _)| normalize(&t) == "목표");
             if goal || day_goal {
                 goal_lines += 1;
-                assert!(
-                    lines_with_questions.contains(&b.line),
-                    "{d}:{}: goal line without a question: {}",
-                    b.line,
-                    b.text
-                );
+                let technical = goal
+                    && quiz::extract::goals::terms_of(b)
+                        .iter()
+                        .any(|t| quiz::extract::is_technical_name(t));
+                if !technical {
+                    assert!(
+                        !lines_with_questions.contains(&b.line),
+                        "{d}:{}: a question from a goal line without a technical name: {}",
+                        b.line,
+                        b.text
+                    );
+                }
             }
         }
         assert!(goal_lines >= 3, "{d}: only {goal_lines} goal lines found");
@@ -596,7 +599,7 @@ fn format_drift_crlf_bom_numbered_and_tables() {
     let p = tempfile::tempdir().expect("tmp");
     let dir = p.path().join("curriculum/week_01/day2");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let md = "\u{feff}# Session 3: 컨테이너 기초\r\n\r\n이 세션은 **Week 1 > Day 3 > Session 3**입니다.\r\n\r\n## 🎯 학습 목표 (5분)\r\n1. **Docker** 이미지와 **컨테이너**의 차이 이해\r\n2. **레이어 캐시**를 활용한 빌드 최적화\r\n3. **볼륨**으로 데이터 유지\r\n\r\n## 핵심 용어\r\n| 용어 | 설명 |\r\n|---|---|\r\n| **Dockerfile** | 이미지를 만드는 명령 파일 |\r\n| Registry | 이미지를 저장하고 배포하는 저장소 |\r\n\r\n## 체크리스트\r\n- [x] Dockerfile 작성\r\n- [ ] 멀티 스테이지 빌드\r\n";
+    let md = "\u{feff}# Session 3: 컨테이너 기초\r\n\r\n이 세션은 **Week 1 > Day 3 > Session 3**입니다.\r\n\r\n## 🎯 학습 목표 (5분)\r\n1. **Docker** 이미지와 **컨테이너**의 차이 이해\r\n2. **레이어 캐시**를 활용한 빌드 최적화\r\n3. **볼륨**으로 데이터 유지\r\n\r\n## 핵심 용어\r\n| 용어 | 설명 |\r\n|---|---|\r\n| **Dockerfile** | 이미지를 만드는 명령 파일 |\r\n| Registry | 이미지를 저장하고 배포하는 저장소 |\r\n| Layer | 이미지를 이루는 읽기 전용 파일 시스템 단계 |\r\n\r\n## 체크리스트\r\n- [x] Dockerfile 작성\r\n- [ ] 멀티 스테이지 빌드\r\n";
     std::fs::write(dir.join("session_03.md"), md).expect("write");
     let run = quiz(p.path(), &["extract"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -609,8 +612,9 @@ fn format_drift_crlf_bom_numbered_and_tables() {
         .iter()
         .filter_map(|q| q.source.as_ref().map(|s| s.line))
         .collect();
-    for l in [6, 7, 8] {
-        assert!(lines.contains(&l), "goal line {l} has no question");
+    // Goal lines 7 and 8 name no technical term: no blank with several answers.
+    for l in [7, 8] {
+        assert!(!lines.contains(&l), "goal line {l} has a question");
     }
     let m = f
         .questions
@@ -619,11 +623,12 @@ fn format_drift_crlf_bom_numbered_and_tables() {
         .expect("table match");
     assert_eq!(
         m.left.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
-        ["Dockerfile", "Registry"]
+        ["Dockerfile", "Registry", "Layer"]
     );
     assert_eq!(
         f.questions.iter().filter(|q| q.kind == Kind::Essay).count(),
-        2
+        0,
+        "checklist items are scored in the week rubric's checklist"
     );
     let r = load_rubric(&p.path().join("rubrics/week_01.yaml"));
     assert_eq!(r.checklist.len(), 2);
@@ -742,11 +747,12 @@ fn essay_rubrics_never_use_words_of_the_prompt() {
             assert!(q.points > 0.0, "{}", q.id);
         }
     }
-    assert!(essays > 10, "{essays}");
+    // Only essays with a rubric the document writes are made (a discussion's
+    // guideline terms); w5-8f79c9 ("CI/CD 파이프라인 구축에서 가장 어려웠던 점은?")
+    // is personal and no longer made.
+    assert!(essays >= 1, "{essays}");
     let show = quiz(&root(), &["show", "w5-8f79c9"]);
-    assert_eq!(show.code, 0, "{}", show.stderr);
-    assert!(show.stdout.contains("points:   3\n"), "{}", show.stdout);
-    assert!(!show.stdout.contains("파이프라인, "), "{}", show.stdout);
+    assert_eq!(show.code, 2, "{}", show.stdout);
 }
 
 /// A hand-edited essay whose rubric repeats its prompt: `quiz check` warns, and

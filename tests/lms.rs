@@ -220,7 +220,7 @@ fn shipped_bank_round_trips_through_gift() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing skipped");
-    assert!(run.stdout.starts_with("289개 문항을"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("134개 문항을"), "{}", run.stdout);
     let text = std::fs::read_to_string(&gift).expect("gift");
     assert!(text.contains("$CATEGORY: quiz/w3d5s8\n"));
     // Several units: `--out` a file is refused, a folder gets one file per unit.
@@ -277,7 +277,7 @@ fn shipped_bank_round_trips_through_gift() {
             n += 1;
         }
     }
-    assert_eq!(n, 289);
+    assert_eq!(n, 134);
 }
 
 #[test]
@@ -406,7 +406,7 @@ fn moodle_xml_is_well_formed_and_multi_fractions_sum_to_100() {
         assert!(questions > 0);
         assert_eq!(multis, expect_multi);
         if dir == root() {
-            assert_eq!(questions, 289);
+            assert_eq!(questions, 134);
             assert!(
                 run.stdout
                     .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
@@ -471,18 +471,18 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr.matches("이미 문제은행에 있습니다").count(),
-        289,
+        134,
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("bank.gift:5:1: 경고: id `w2d4s8-"),
+        run.stderr.contains("bank.gift:6:1: 경고: id `w2d4s8-"),
         "{}",
         run.stderr
     );
     let check = quiz(tmp.path(), &["check"]);
-    assert!(!check.stderr.contains("duplicate"), "{}", check.stderr);
-    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+    assert!(!check.stderr.contains("중복"), "{}", check.stderr);
+    assert!(!check.stderr.contains("오류"), "{}", check.stderr);
     assert_eq!(check.code, 0, "{}", check.stderr);
     // The imported copies keep their GIFT name as a tag.
     let f = load(&tmp.path().join("questions/imported/bank-w5.yaml"));

@@ -1,6 +1,8 @@
 //! Warnings about what questions say, on any bank (hand-edited questions
 //! included): a category label offered as an option, a distractor that is
-//! right under the prompt, two questions of one fact.
+//! right under the prompt, two questions of one fact, and the problems of
+//! [`crate::extract::hygiene`] (near-duplicate options, a match pair sharing a
+//! word, a prompt that points at its answer, the order of a schedule).
 //!
 //! Outline structure comes from the Markdown a question cites (`source.file`,
 //! read relative to the current folder, as `quiz extract` wrote it); a question
@@ -162,6 +164,16 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                 line,
                 col,
             };
+            // Near-duplicate options, match pairs sharing a word, a prompt whose
+            // words point at the answer, the order of a schedule.
+            for p in crate::extract::hygiene::problems(q) {
+                let key = match p {
+                    crate::extract::hygiene::Problem::PairSharesWord(..) => Some("left"),
+                    crate::extract::hygiene::Problem::ScheduleOrder => Some("items"),
+                    _ => Some("options"),
+                };
+                here.warning(diags, key, format!("question `{}`: {}", q.id, p.describe()));
+            }
             // The one kind of question whose options are categories: which
             // parallel branch holds an item.
             let asks_for_branch = q.tags.iter().any(|t| t == "outline-which");

@@ -46,13 +46,21 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             continue;
         }
         let (generator, prompt, rubric) = if task {
-            (
-                "checklist",
-                format!("자기 점검: 「{text}」을(를) 어떻게 수행했는지 구체적으로 설명하시오."),
-                concepts(keywords(text)),
-            )
+            // A checklist item is scored by the instructor in the week rubric's
+            // checklist (with levels); as an essay it had no usable rubric (every
+            // candidate concept is a word of the prompt).
+            ctx.dropped("자기 점검은 주간 체크리스트로 채점");
+            continue;
         } else if matches!(b.kind, BlockKind::Item { .. }) && reflection.contains(b.section) {
-            ("reflection", text.to_string(), concepts(keywords(text)))
+            if is_personal(text) {
+                ctx.dropped("개인 경험을 묻는 회고");
+                continue;
+            }
+            // A rubric made from the descriptions of the terms the question
+            // names says what they are, not what the question asks ("Secrets를
+            // 안전하게 다루는 방법" -> 암호화된, 변수): no usable rubric.
+            ctx.dropped("채점 기준 없음");
+            continue;
         } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
             && doc
                 .ancestors(b.section)
@@ -75,6 +83,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         }
         let points = rubric.iter().map(|c| c.points).sum();
         let rubric = not_in_prompt(&prompt, rubric, generator == "discussion", ctx, b.section);
+        if rubric.is_empty() {
+            ctx.dropped("채점 기준 없음");
+            continue;
+        }
         let mut q = ctx.question(generator, text, Kind::Essay, prompt, b.line, b.section);
         q.points = rubric.iter().map(|c| c.points).sum::<f64>().max(points);
         q.rubric = rubric;
@@ -129,4 +141,21 @@ fn not_in_prompt(
     } else {
         rubric.into_iter().filter(|c| keep(&c.concept)).collect()
     }
+}
+
+/// A reflection about the student's own experience ("가장 어려웠던 점은?",
+/// "어떤 새로운 역할을 경험했나요?"): no answer is wrong, nothing to score.
+fn is_personal(text: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "경험했",
+        "느낀",
+        "어려웠",
+        "싶은",
+        "비전",
+        "발견했",
+        "성장",
+        "배운 점",
+        "소감",
+    ];
+    PERSONAL.iter().any(|w| text.contains(w))
 }

@@ -1,22 +1,21 @@
 //! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
-//! every bold term of a goal sentence becomes one question: a `cloze` (one typed
-//! blank) when the term is a technical name and the rest of the line pins it
-//! down, otherwise a `choice` (the term and three terms of the same week and
-//! kind from other sentences).
+//! every technical name of a goal sentence becomes one `choice` question (the
+//! name and three technical names of the same week from other sentences). Never
+//! a typed blank: a goal line rarely pins one name down ("빌드 결과물을 ____에
+//! 게시": Docker Hub, GHCR, ECR ...), while among the week's names only one fits.
+//! A line without a technical name gives no question: a blank for the author's
+//! wording has several defensible answers.
 //!
 //! A particle right after the blank is written in its neutral pair form
 //! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
 
 use super::markdown::{Block, BlockKind};
-use super::{Ctx, Seed, definition, fnv1a, layout_options, pick_distractors_normalized, same_kind};
+use super::{Ctx, Seed, definition, layout_options, pick_distractors_normalized, same_kind};
 use crate::model::{Answer, Kind};
 use crate::text::{contains_normalized, neutral_particle, normalize};
 
 /// Longest bold span that still counts as a term (characters).
 const MAX_TERM_CHARS: usize = 30;
-
-/// Fewest characters (normalized) the rest of a goal line needs for a typed blank.
-const MIN_STEM_CHARS: usize = 10;
 
 /// The bold spans of a goal line that are terms: not the whole line, not a label.
 pub fn term_spans(b: &Block) -> Vec<(usize, usize)> {
@@ -43,27 +42,6 @@ pub fn terms_of(b: &Block) -> Vec<String> {
         .collect()
 }
 
-/// Whether the text around a blank joins it to a Latin name with 과/와/및
-/// ("____과(와) CMD", "CMD와 ____").
-fn paired_with_name(before: &str, after: &str) -> bool {
-    let latin_word = |w: Option<&str>| {
-        w.is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-    };
-    let after = after.trim_start();
-    let joined_after = ["과 ", "와 ", "및 "]
-        .iter()
-        .find_map(|j| after.strip_prefix(j))
-        .is_some_and(|rest| latin_word(rest.split_whitespace().next()));
-    let before = before.trim_end();
-    let joined_before = before
-        .strip_suffix("및")
-        .map(str::trim_end)
-        .or_else(|| before.strip_suffix('과'))
-        .or_else(|| before.strip_suffix('와'))
-        .is_some_and(|rest| latin_word(rest.split_whitespace().last()));
-    joined_after || joined_before
-}
-
 fn is_goal_line(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
 }
@@ -72,11 +50,12 @@ fn is_goal_line(b: &Block) -> bool {
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     let goal_sections = doc.sections_with(&["학습 목표"]);
+    let title_norm = doc.title().map(|h| normalize(&h.text)).unwrap_or_default();
     for b in &doc.blocks {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
-        // One question per fact: every technical name of the line (typed), or,
+        // One question per fact: every technical name of the line (a choice), or,
         // when it has none, its longest other term (a choice). The other plain
         // terms of a line would be blanks the rest of the line does not pin down.
         let spans = term_spans(b);
@@ -100,12 +79,16 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         } else {
             technical_spans
         };
+        if plain_only {
+            // A blank for an author's wording has several defensible answers
+            // ("____ 시나리오와 미래 전망 분석": 실무 적용? 모니터링?): no question.
+            for _ in &chosen {
+                ctx.dropped("목표 문장에 기술 이름 없음");
+            }
+            continue;
+        }
         let mut made = 0;
         for (s, e) in chosen {
-            if plain_only && made == 1 {
-                ctx.dropped("목표 문장에 일반 용어가 둘 이상");
-                continue;
-            }
             let term = b.text[s..e].trim().to_string();
             let before = b.text[..s].trim_start();
             let after = neutral_particle(&b.text[e..]);
@@ -117,44 +100,34 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let key = format!("{}\u{1f}{}", b.text, term);
             let stem_norm = normalize(&stem.replace("____", " "));
             let term_norm = normalize(&term);
-            // A typed blank only for a technical name the rest of the line pins
-            // down; any other term is a choice among terms of its kind. A name
-            // paired with another name ("ENTRYPOINT와 CMD", "Helm과 Kustomize")
-            // is not pinned down: its partner's other partners fit the blank too.
-            let paired = technical.len() >= 2 || paired_with_name(&b.text[..s], &b.text[e..]);
-            if super::is_technical_name(&term)
-                && !paired
-                && stem_norm.chars().count() >= MIN_STEM_CHARS
-            {
-                let mut q = ctx.question(
-                    "goal",
-                    &key,
-                    Kind::Cloze,
-                    format!("빈칸에 알맞은 말을 쓰시오: {stem}"),
-                    b.line,
-                    b.section,
-                );
-                q.answer = Some(Answer::Many(super::with_abbreviations(&term, ctx.pool)));
-                ctx.out.push(q);
-                made += 1;
-                continue;
-            }
             let seed = Seed::new(&key);
             // Three distractors, or two when the week has few terms of this kind.
+            // The document's own subject (Terraform in a Terraform session) fits
+            // almost any of its goal blanks: never a distractor.
             let exclude = |c: &str| {
-                stem_norm.contains(c) || c.contains(&term_norm) || !same_kind(c, &term_norm)
+                stem_norm.contains(c)
+                    || c.contains(&term_norm)
+                    || !same_kind(c, &term_norm)
+                    || title_norm.contains(c)
             };
-            let picked =
-                pick_distractors_normalized(seed, &term_norm, ctx.pool.candidates(), exclude, 3)
-                    .or_else(|| {
-                        pick_distractors_normalized(
-                            seed,
-                            &term_norm,
-                            ctx.pool.candidates(),
-                            exclude,
-                            2,
-                        )
-                    });
+            let picked = pick_distractors_normalized(
+                seed,
+                &term_norm,
+                &term,
+                ctx.pool.candidates(),
+                exclude,
+                3,
+            )
+            .or_else(|| {
+                pick_distractors_normalized(
+                    seed,
+                    &term_norm,
+                    &term,
+                    ctx.pool.candidates(),
+                    exclude,
+                    2,
+                )
+            });
             let Some(distractors) = picked else {
                 ctx.dropped("답과 같은 종류의 오답 보기 부족");
                 continue;
@@ -182,54 +155,20 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     day_goals(ctx);
 }
 
-/// "**🎯 목표**: ..." lines under day headings of a week overview: "which is the
-/// goal of Day N?" with the other days' goals as distractors.
+/// "**🎯 목표**: ..." lines under day headings of a week overview. A day's goal
+/// restates its title ("Day 4: Green DevOps와 지속가능성" -> "환경을 고려한
+/// 지속가능한 DevOps 구현"), so "which is the goal of Day 4" is answered by
+/// reading the prompt, and without the title it asks for the timetable: no
+/// question, only the count.
 fn day_goals(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
-    let goals: Vec<(&Block, String, String)> = doc
+    let n = doc
         .blocks
         .iter()
-        .filter_map(|b| {
-            let (term, desc) = definition(b)?;
-            (normalize(&term) == "목표").then_some(())?;
-            let day = doc.ancestors(b.section).next()?.clean.clone();
-            Some((b, day, desc))
-        })
-        .collect();
-    if goals.len() < 4 {
-        return;
-    }
-    // The goals as candidates, normalized once for all the questions.
-    let pool: Vec<(&str, String, u64)> = goals
-        .iter()
-        .map(|(_, _, d)| {
-            let n = normalize(d);
-            let h = fnv1a(n.as_bytes());
-            (d.as_str(), n, h)
-        })
-        .collect();
-    for ((b, day, desc), (_, desc_norm, _)) in goals.iter().zip(&pool) {
-        let key = format!("{day}\u{1f}{desc}");
-        let seed = Seed::new(&key);
-        let picked = pick_distractors_normalized(
-            seed,
-            desc_norm,
-            pool.iter().map(|(t, n, h)| (*t, n.as_str(), *h)),
-            |_| false,
-            3,
-        );
-        let Some(distractors) = picked else { continue };
-        let (options, answer_id) = layout_options(seed, desc, &distractors);
-        let mut q = ctx.question(
-            "day-goal",
-            &key,
-            Kind::Choice,
-            format!("「{day}」의 목표로 알맞은 것을 고르시오."),
-            b.line,
-            b.section,
-        );
-        q.options = options;
-        q.answer = Some(Answer::One(answer_id));
-        ctx.out.push(q);
+        .filter(|b| definition(b).is_some_and(|(t, _)| normalize(&t) == "목표"))
+        .filter(|b| doc.ancestors(b.section).next().is_some())
+        .count();
+    for _ in 0..n {
+        ctx.dropped("목표가 제목을 되풀이함");
     }
 }

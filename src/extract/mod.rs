@@ -13,6 +13,7 @@
 pub mod criteria;
 pub mod essays;
 pub mod goals;
+pub mod hygiene;
 pub mod markdown;
 pub mod outline;
 pub mod rubric;
@@ -135,11 +136,13 @@ impl Seed {
 pub fn pick_distractors_normalized<'a>(
     seed: Seed,
     answer: &str,
+    answer_text: &str,
     candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
     exclude: impl Fn(&str) -> bool,
     n: usize,
 ) -> Option<Vec<String>> {
-    let out = pick_up_to(seed, answer, candidates, &[], exclude, n);
+    let answer_words = crate::text::keywords(answer_text);
+    let out = pick_up_to(seed, answer, &answer_words, candidates, &[], exclude, n);
     (out.len() == n).then(|| out.into_iter().map(|(c, _)| c.to_string()).collect())
 }
 
@@ -149,10 +152,12 @@ pub fn pick_distractors_normalized<'a>(
 pub fn pick_tiered<'a>(
     seed: Seed,
     answer: &str,
+    answer_text: &str,
     tiers: &[Vec<(&'a str, &'a str, u64)>],
     exclude: impl Fn(&str) -> bool,
     n: usize,
 ) -> Option<Vec<String>> {
+    let answer_words = crate::text::keywords(answer_text);
     let mut out: Vec<(&'a str, &'a str)> = Vec::with_capacity(n);
     for tier in tiers {
         if out.len() == n {
@@ -161,6 +166,7 @@ pub fn pick_tiered<'a>(
         let more = pick_up_to(
             seed,
             answer,
+            &answer_words,
             tier.iter().copied(),
             &out,
             &exclude,
@@ -176,6 +182,7 @@ pub fn pick_tiered<'a>(
 fn pick_up_to<'a>(
     seed: Seed,
     answer: &str,
+    answer_words: &[String],
     candidates: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
     before: &[(&'a str, &'a str)],
     exclude: impl Fn(&str) -> bool,
@@ -204,7 +211,14 @@ fn pick_up_to<'a>(
         top.insert(pos, i);
         top.truncate(head);
     }
-    let take = |i: usize, out: &mut Vec<(&'a str, &'a str)>| {
+    // Words of what is picked so far, for telling near-duplicates apart
+    // (`성능 모니터링 및 최적화` / `성능 모니터링 및 튜닝`): computed only for
+    // candidates that pass the cheaper tests.
+    let mut picked_words: Vec<Vec<String>> = before
+        .iter()
+        .map(|(t, _)| crate::text::keywords(t))
+        .collect();
+    let mut take = |i: usize, out: &mut Vec<(&'a str, &'a str)>| {
         let (_, norm, c) = ranked[i];
         let ok = !norm.is_empty()
             && out
@@ -214,7 +228,15 @@ fn pick_up_to<'a>(
             && !near_equal_normalized(norm, answer)
             && !exclude(norm);
         if ok {
-            out.push((c, norm));
+            let words = crate::text::keywords(c);
+            let distinct = !hygiene::near_duplicate_words(&words, answer_words)
+                && picked_words
+                    .iter()
+                    .all(|w| !hygiene::near_duplicate_words(&words, w));
+            if distinct {
+                out.push((c, norm));
+                picked_words.push(words);
+            }
         }
         out.len() == n
     };
@@ -320,10 +342,19 @@ pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<
     (options, OPTION_IDS[at].to_string())
 }
 
-/// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
+/// Accepted answers for a term: the term itself and, for "A (B)", both A and B;
+/// for a Latin plural (`Secrets`), the singular too.
 pub fn accepted(term: &str) -> Vec<String> {
     let term = term.trim();
     let mut out = vec![term.to_string()];
+    if let Some(one) = term.strip_suffix('s')
+        && one.len() >= 3
+        && !one.ends_with(['s', 'e'])
+        && !term.ends_with("Ops")
+        && term.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        out.push(one.to_string());
+    }
     if let (Some(o), true) = (term.find('('), term.ends_with(')')) {
         let outer = term[..o].trim();
         let inner = term[o + 1..term.len() - 1].trim();
@@ -818,6 +849,12 @@ fn generate(
             *drops.entry("문제에 답이 드러남").or_default() += 1;
             continue;
         }
+        // Near-duplicate options, a match pair sharing a word, a prompt whose
+        // words point at the answer, the order of a schedule.
+        if let Some(p) = hygiene::problems(&q).first() {
+            *drops.entry(p.rule()).or_default() += 1;
+            continue;
+        }
         // Options come from `pick_distractors_normalized`, which never picks two that
         // are near-equal: checked here in debug builds and by proptest.
         debug_assert!(!duplicate_options(&q), "{q:?}");
@@ -908,6 +945,7 @@ mod tests {
         let d = pick_distractors_normalized(
             Seed::new("seed"),
             &normalize("Helm"),
+            "Helm",
             pool.candidates(),
             |c| c == "argocd",
             3,
@@ -953,7 +991,7 @@ mod tests {
         assert!(none.is_none());
         assert_eq!(hit, (file, drops));
         assert!(hit.0.questions.iter().all(|q| q.id.starts_with("w2d3s2-")));
-        assert!(hit.0.questions.len() > 100);
+        assert!(hit.0.questions.len() > 40);
     }
 
     #[test]

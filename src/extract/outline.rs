@@ -10,6 +10,7 @@
 //!
 //! Outline questions cite the group's line (the group heading).
 
+use super::hygiene;
 use super::markdown::Block;
 use super::markdown::BlockKind;
 use super::{
@@ -17,7 +18,7 @@ use super::{
     pick_tiered, same_kind, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
-use crate::text::{near_equal_normalized, normalize};
+use crate::text::{keywords, near_equal_normalized, normalize};
 use std::collections::{BTreeMap, HashSet};
 
 /// A node of an outline tree.
@@ -311,6 +312,13 @@ fn candidate_tiers<'n>(
         label_words.extend(&nodes[i].words);
         cur = nodes[i].parent;
     }
+    // ... and every item of the named region: a candidate sharing a word with one
+    // (인간 개입 최소화 beside Level 3's 최소한의 수동 개입) may be right as well.
+    for (i, n) in nodes.iter().enumerate() {
+        if shape.top[i] == region {
+            label_words.extend(&n.words);
+        }
+    }
     label_words.sort_unstable();
     label_words.dedup();
     let mut tiers: Vec<Vec<&Node>> = vec![Vec::new(); 3];
@@ -320,6 +328,14 @@ fn candidate_tiers<'n>(
         }
         let Some(p) = n.parent else { continue };
         if share_word(&n.words, &label_words) {
+            continue;
+        }
+        // Ordered stages (Level 1..5) are cumulative: what a lower level has
+        // (높은 시스템 안정성 at Level 3) is true of the higher ones too. A
+        // distractor for a stage comes from a higher stage only.
+        if let (Some(own), Some(other)) = (stage(nodes, region), stage(nodes, shape.top[i]))
+            && other <= own
+        {
             continue;
         }
         let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
@@ -348,6 +364,10 @@ struct Group<'n> {
     region: Vec<&'n str>,
     /// The group's line.
     line: usize,
+    /// Per leaf (by hash of its normalized text), its words.
+    own_words_of: Vec<(u64, Vec<u64>)>,
+    /// Words of every leaf of the tree outside the group.
+    outside_words: std::collections::HashSet<u64>,
 }
 
 impl<'n> Group<'n> {
@@ -374,6 +394,15 @@ impl<'n> Group<'n> {
                 .map(|(n, _)| n.norm.as_str())
                 .collect(),
             line: nodes[g].line,
+            own_words_of: leaves
+                .iter()
+                .map(|&c| (nodes[c].hash, nodes[c].words.clone()))
+                .collect(),
+            outside_words: nodes
+                .iter()
+                .filter(|n| n.children.is_empty() && n.parent != Some(g))
+                .flat_map(|n| n.words.iter().copied())
+                .collect(),
         }
     }
 
@@ -400,17 +429,34 @@ impl<'n> Group<'n> {
 fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     let key = format!("{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
-    let Some(&(answer, answer_norm, _)) = group.own.iter().min_by_key(|(t, _, _)| seed.rank(t))
+    // The key shares no word with the prompt: the distractors never do, so a
+    // shared word would point at it.
+    let label_words = hygiene::content_words(&group.label);
+    let Some(&(answer, answer_norm, _)) = group
+        .own
+        .iter()
+        .filter(|(t, _, _)| !hygiene::share(&hygiene::content_words(t), &label_words))
+        .filter(|(_, _, h)| {
+            // Specific to the group: none of its words is a word of an item
+            // elsewhere in the tree (성능 모니터링 및 최적화 is no mark of storage).
+            group
+                .own_words_of
+                .iter()
+                .find(|(x, _)| x == h)
+                .is_none_or(|(_, w)| !w.iter().any(|x| group.outside_words.contains(x)))
+        })
+        .min_by_key(|(t, _, _)| seed.rank(t))
     else {
+        ctx.dropped("문제의 낱말이 답을 가리킴");
         return;
     };
     // Options of one shape: "Name: description" beside its kind only.
-    let shape = named(answer);
+    let shape = hygiene::form(answer);
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
-                .filter(|n| n.named == shape)
+                .filter(|n| hygiene::form(&n.text) == shape)
                 .map(|n| cand(n))
                 .collect()
         })
@@ -418,6 +464,7 @@ fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: 
     let picked = pick_tiered(
         seed,
         answer_norm,
+        answer,
         &tiers,
         |c| group.excludes(c) || !same_kind(c, answer_norm),
         3,
@@ -458,19 +505,30 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
         .unwrap_or(Script::Hangul);
     // ... and sharing no word with any of them (지능형 모니터링 도구 is no odd one
     // out beside 모니터링과 관찰 가능성 내장).
-    let named_members = group.own.iter().filter(|(t, _, _)| named(t)).count();
-    let shape = 2 * named_members > group.own.len();
+    // ... and of the form most of them have ("Name: description", a number, a
+    // parenthesis): an odd one out without the members' "(70%)" stands out.
+    let mut forms: BTreeMap<u8, usize> = BTreeMap::new();
+    for (t, _, _) in &group.own {
+        *forms.entry(hygiene::form(t)).or_default() += 1;
+    }
+    let shape = forms
+        .iter()
+        .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
+        .map_or(0, |(f, _)| *f);
     let tiers: Vec<Vec<(&str, &str, u64)>> = tiers
         .iter()
         .map(|t| {
             t.iter()
-                .filter(|n| n.named == shape && !share_word(&n.words, &group.own_words))
+                .filter(|n| {
+                    hygiene::form(&n.text) == shape && !share_word(&n.words, &group.own_words)
+                })
                 .map(|n| cand(n))
                 .collect()
         })
         .collect();
     let odd = pick_tiered(
         seed,
+        "",
         "",
         &tiers,
         |c| group.excludes(c) || Script::of(c) != script,
@@ -484,11 +542,12 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
     let members = pick_distractors_normalized(
         seed,
         &odd_norm,
+        &odd,
         group
             .own
             .iter()
             .copied()
-            .filter(|(t, _, _)| named(t) == shape),
+            .filter(|(t, _, _)| hygiene::form(t) == shape),
         |c| !same_kind(c, &odd_norm),
         3,
     );
@@ -572,6 +631,16 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                     .collect();
                 let key = format!("{title}\u{1f}{}\u{1f}{role}", nodes[b].text);
                 let seed = Seed::new(&key);
+                // Only an item specific to its branch: sharing no word with
+                // anything under the other branches ('높은 시스템 안정성' fits
+                // Levels 3-5 alike), nor with its own branch's label (a give-away).
+                let other_words: Vec<u64> = holders
+                    .iter()
+                    .filter(|(o, _)| *o != b)
+                    .flat_map(|&(o, _)| subtree(nodes, o))
+                    .flat_map(|i| nodes[i].words.iter().copied())
+                    .collect();
+                let own_label = hygiene::content_words(&nodes[b].text);
                 let leaf = nodes[c]
                     .children
                     .iter()
@@ -581,21 +650,38 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                         !others
                             .iter()
                             .any(|o| near_equal_normalized(o, &nodes[l].norm))
+                            && !nodes[l].words.iter().any(|w| other_words.contains(w))
+                            && !hygiene::share(&hygiene::content_words(&nodes[l].text), &own_label)
                     })
                     .min_by_key(|&l| seed.rank_hash(nodes[l].hash));
                 let Some(leaf) = leaf else {
                     ctx.dropped("한 가지에만 있는 항목 없음");
                     continue;
                 };
+                // Ordered stages are cumulative: an item of Level 3 is true of
+                // Levels 4 and 5 as well, so only lower stages are wrong options.
                 let cands: Vec<(&str, &str, u64)> = holders
                     .iter()
                     .filter(|(o, _)| *o != b)
+                    .filter(|&&(o, _)| match (stage(nodes, b), stage(nodes, o)) {
+                        (Some(own), Some(other)) => other < own,
+                        _ => true,
+                    })
                     .map(|&(o, _)| cand(&nodes[o]))
                     .collect();
+                if cands.len() < 2 {
+                    ctx.dropped("아래 단계가 부족함");
+                    continue;
+                }
                 let n = cands.len().min(3);
-                let Some(distractors) =
-                    pick_distractors_normalized(seed, &nodes[b].norm, cands, |_| false, n)
-                else {
+                let Some(distractors) = pick_distractors_normalized(
+                    seed,
+                    &nodes[b].norm,
+                    &nodes[b].text,
+                    cands,
+                    |_| false,
+                    n,
+                ) else {
                     ctx.dropped("가지끼리 너무 비슷함");
                     continue;
                 };
@@ -617,6 +703,15 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
             }
         }
     }
+}
+
+/// The number of an ordered stage ("Level 3: ..." -> 3, "Phase 4: 완전 자율 운영
+/// (18-24개월)" -> 4: the phases of a roadmap build on each other like levels).
+/// Sessions, days and weeks are the timetable, not stages.
+fn stage(nodes: &[Node], i: usize) -> Option<u32> {
+    seq_label(&nodes[i].text)
+        .filter(|(w, _)| !matches!(w.as_str(), "Session" | "Day" | "Week"))
+        .map(|(_, n)| n)
 }
 
 /// Node `i` and everything under it.
@@ -643,12 +738,13 @@ fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section:
                 && !desc.is_empty()
                 && name.chars().count() <= 40
                 && seq_label(name).is_none()
+                && !hygiene::share(&keywords(name), &keywords(desc))
                 && seen.insert(normalize(name));
             ok.then(|| (name.to_string(), desc.to_string()))
         })
         .take(5)
         .collect();
-    if defs.len() < 2 {
+    if defs.len() < 3 {
         return;
     }
     let label = path(nodes, g);
@@ -721,6 +817,10 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
             continue;
         }
         let word = labelled[0].0.clone();
+        if super::hygiene::SCHEDULE_LABELS.contains(&word.as_str()) {
+            ctx.dropped("일정의 순서");
+            continue;
+        }
         let increasing = labelled
             .windows(2)
             .all(|w| w[0].0 == w[1].0 && w[0].1 < w[1].1);

@@ -14,7 +14,7 @@ use super::{
     layout_options, pick_distractors_normalized, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
-use crate::text::normalize;
+use crate::text::{keywords, normalize};
 use std::collections::{BTreeMap, HashSet};
 
 /// One definition: term, description, line, section.
@@ -111,7 +111,21 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             .desc
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
             .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
-        if is_technical_name(&d.term) && !lists_names {
+        // ... and only a one-word name: "State Lock" has variants as defensible
+        // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
+        // A lower-case command or file name (plan, terraform.tfstate) is typed
+        // with or without its tool ("terraform plan"): a choice instead.
+        let one_word = !d.term.trim().contains(char::is_whitespace)
+            && d.term.chars().any(|c| c.is_ascii_uppercase());
+        // An acronym (PUE, CNI) is as right written out (Container Network
+        // Interface), and a long CamelCase name has a short form the document
+        // may not give (ReadWriteMany: RWX): typed only when the week gives both.
+        let t = d.term.trim();
+        let acronym = t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase());
+        let short_form = super::initials(t).is_some_and(|i| i.len() >= 3);
+        let both_given = super::with_abbreviations(t, ctx.pool).len() > 1;
+        let one_word = one_word && (both_given || !(acronym || short_form));
+        if is_technical_name(&d.term) && !lists_names && one_word {
             short(ctx, d);
         } else {
             which_term(ctx, d, &siblings);
@@ -138,16 +152,29 @@ fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let seed = Seed::new(&key);
     let desc_norm = normalize(&d.desc);
+    // A sibling sharing a word with the description (개발자 경험 for "Backstage
+    // 개발자 포털 + 셀프서비스") may be right as well: never a distractor.
+    let desc_words = super::hygiene::content_words(&d.desc);
+    let plausible: HashSet<&str> = siblings
+        .iter()
+        .filter(|(t, _, _)| super::hygiene::share(&super::hygiene::content_words(t), &desc_words))
+        .map(|(_, n, _)| n.as_str())
+        .collect();
     let n = siblings.len().saturating_sub(1).min(3);
     let picked = (n >= 2)
         .then(|| {
             pick_distractors_normalized(
                 seed,
                 &term_norm,
+                &d.term,
                 siblings
                     .iter()
                     .map(|(t, n, h)| (t.as_str(), n.as_str(), *h)),
-                |c| desc_norm.contains(c) || !super::same_kind(c, &term_norm),
+                |c| {
+                    desc_norm.contains(c)
+                        || plausible.contains(c)
+                        || !super::same_kind(c, &term_norm)
+                },
                 n,
             )
         })
@@ -175,17 +202,30 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
     // One entry per distinct term and per distinct description.
     let mut seen_t = HashSet::new();
     let mut seen_d = HashSet::new();
+    let mut leaking = 0;
     let defs: Vec<&Def> = defs
         .iter()
         .filter(|d| seen_t.insert(normalize(&d.term)) && seen_d.insert(normalize(&d.desc)))
+        .filter(|d| {
+            // A pair whose sides share a word (개발자 중심 / 개발자 경험을 ...) is
+            // matched by the word, and helps match the rest: left out.
+            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc));
+            leaking += usize::from(shares);
+            !shares
+        })
         .collect();
+    for _ in 0..leaking {
+        ctx.dropped("짝의 양쪽이 같은 낱말");
+    }
     if defs.len() < 2 {
         return;
     }
     let n_chunks = defs.len().div_ceil(MAX_PAIRS);
     let per = defs.len().div_ceil(n_chunks);
     for chunk in defs.chunks(per) {
-        if chunk.len() < 2 {
+        // Two pairs are one guess: once one is known the other is forced.
+        if chunk.len() < 3 {
+            ctx.dropped("연결할 짝이 셋 미만");
             continue;
         }
         let section = chunk[0].section;
@@ -251,6 +291,13 @@ fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
         }
         let run = &seq[start..end];
         start = end;
+        // Sessions, phases and days are the timetable, not a concept.
+        if super::hygiene::SCHEDULE_LABELS.contains(&word.as_str()) {
+            if run.len() >= 3 {
+                ctx.dropped("일정의 순서");
+            }
+            continue;
+        }
         let mut seen = HashSet::new();
         if run.len() < 3 || !run.iter().all(|d| seen.insert(normalize(&d.desc))) {
             continue;

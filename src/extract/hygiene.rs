@@ -1,0 +1,293 @@
+//! What a question may not do, whoever wrote it (issue 12, second review):
+//! offer two options that say nearly the same thing, pair a match's sides by a
+//! shared word, let the prompt's words single out the answer, or ask for the
+//! order of a schedule (sessions, phases, days) instead of a concept.
+//!
+//! Pure functions over [`Question`]: `quiz extract` drops a generated question
+//! with any of these problems (and the generators avoid making them), and
+//! `quiz check` warns about them on any bank, hand-edited questions included.
+
+use crate::model::{Answer, Kind, Question};
+use crate::text::keywords;
+
+/// Words of question templates and of course prose that carry no concept: a
+/// prompt and an option sharing one of them gives nothing away.
+const NOT_CONTENT: &[&str] = &[
+    "다음",
+    "고르시오",
+    "속하는",
+    "속하지",
+    "않는",
+    "알맞은",
+    "알맞게",
+    "해당하는",
+    "설명에",
+    "설명",
+    "용어",
+    "용어를",
+    "빈칸에",
+    "빈칸",
+    "들어갈",
+    "들어",
+    "말을",
+    "쓰시오",
+    "목표로",
+    "목표",
+    "항목",
+    "항목과",
+    "순서대로",
+    "나열하시오",
+    "연결하시오",
+    "것을",
+    "level",
+    "day",
+    "session",
+    "phase",
+    "week",
+    "step",
+    "관리",
+    "전략",
+    "시스템",
+    "운영",
+    "자동화",
+    "kubernetes",
+    "devops",
+];
+
+/// The content words of a text: [`keywords`] without template words.
+pub fn content_words(text: &str) -> Vec<String> {
+    keywords(text)
+        .into_iter()
+        .filter(|w| !NOT_CONTENT.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two content words (normalized) are the same word: equal, one the
+/// whole start of the other (`개발` / `개발자`, `관측` / `관측성`, `Git` /
+/// `GitOps`), or a common start of three characters or more (`지속가능성` /
+/// `지속가능한`).
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 3 || (common >= 2 && common == shorter)
+}
+
+/// Whether two word lists share a word ([`same_word`]).
+pub fn share(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| same_word(x, y)))
+}
+
+/// Whether two options say nearly the same thing: they share at least two
+/// content words and those make up two thirds or more of the shorter one
+/// (`성능 모니터링 및 최적화` / `성능 모니터링 및 튜닝`).
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    let (wa, wb) = (keywords(a), keywords(b));
+    near_duplicate_words(&wa, &wb)
+}
+
+/// [`near_duplicate`] on word lists from [`keywords`].
+pub fn near_duplicate_words(wa: &[String], wb: &[String]) -> bool {
+    let shared = wa
+        .iter()
+        .filter(|x| wb.iter().any(|y| same_word(x, y)))
+        .count();
+    let shorter = wa.len().min(wb.len());
+    shared >= 2 && 3 * shared >= 2 * shorter
+}
+
+/// The form of an option, apart from its words: written "Name: description",
+/// holding a number, holding a parenthesis. Options of one question share it,
+/// else the odd form stands out (`장애 격리 및 복구` beside `비용 최적화 (30% 절감)`).
+pub fn form(text: &str) -> u8 {
+    let named = text
+        .split_once(": ")
+        .is_some_and(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty());
+    let digit = text.chars().any(|c| c.is_ascii_digit());
+    let paren = text.contains('(');
+    u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2)
+}
+
+/// Schedule words: an order over these is the course's timetable, not a concept.
+pub const SCHEDULE_LABELS: &[&str] = &["Session", "Phase", "Day", "Week"];
+
+/// Words of a heading or prompt that name a schedule.
+const SCHEDULE_WORDS: &[&str] = &["시간표", "일정", "스케줄", "타임라인", "시간 배분"];
+
+/// A problem of one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Two options (or two right sides of a match) say nearly the same thing.
+    NearDuplicate(String, String),
+    /// A match pair whose sides share a word: the word gives the pair away.
+    PairSharesWord(String, String),
+    /// The prompt shares a word with the answer and with no other option (or
+    /// with every other option and not the answer).
+    PromptGivesAway(String),
+    /// The answer's form (a number, a parenthesis, "Name: description") is
+    /// unlike every other option's.
+    FormGivesAway(String),
+    /// An order question over a schedule (sessions, phases, days, a timetable).
+    ScheduleOrder,
+}
+
+impl Problem {
+    /// A one-line English description for `quiz check`.
+    pub fn describe(&self) -> String {
+        match self {
+            Problem::NearDuplicate(a, b) => format!(
+                "options `{a}` and `{b}` say nearly the same thing; make them clearly distinct"
+            ),
+            Problem::PairSharesWord(l, r) => {
+                format!("the pair `{l}` / `{r}` shares a word, which gives the pairing away")
+            }
+            Problem::PromptGivesAway(a) => format!(
+                "the prompt shares a word with the answer `{a}` and not with the other options (or the reverse): the form gives it away"
+            ),
+            Problem::FormGivesAway(a) => format!(
+                "the answer `{a}` is written unlike every other option (a number, a parenthesis or \"name: description\"): its form gives it away"
+            ),
+            Problem::ScheduleOrder => {
+                "it asks for the order of a schedule (sessions, phases, days), not of a concept"
+                    .to_string()
+            }
+        }
+    }
+
+    /// A short Korean name, for the counts `quiz extract` prints.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Problem::NearDuplicate(..) => "보기끼리 거의 같음",
+            Problem::PairSharesWord(..) => "짝의 양쪽이 같은 낱말",
+            Problem::PromptGivesAway(..) => "문제의 낱말이 답을 가리킴",
+            Problem::FormGivesAway(..) => "답만 모양이 다름",
+            Problem::ScheduleOrder => "일정의 순서",
+        }
+    }
+}
+
+/// Whether an order prompt asks for a schedule.
+pub fn is_schedule_order(prompt: &str) -> bool {
+    SCHEDULE_LABELS
+        .iter()
+        .any(|w| prompt.contains(&format!("{w} 순서")))
+        || SCHEDULE_WORDS.iter().any(|w| prompt.contains(w))
+}
+
+/// Every problem of `q`.
+pub fn problems(q: &Question) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let pairs_of = |list: &[crate::model::Choice], out: &mut Vec<Problem>| {
+        let words: Vec<Vec<String>> = list.iter().map(|o| keywords(&o.text)).collect();
+        for i in 0..list.len() {
+            for j in i + 1..list.len() {
+                if near_duplicate_words(&words[i], &words[j]) {
+                    out.push(Problem::NearDuplicate(
+                        list[i].text.clone(),
+                        list[j].text.clone(),
+                    ));
+                }
+            }
+        }
+    };
+    match (&q.kind, &q.answer) {
+        (Kind::Choice | Kind::Multi, answer) => {
+            pairs_of(&q.options, &mut out);
+            let right: Vec<&str> = match answer {
+                Some(Answer::One(id)) => vec![id.as_str()],
+                Some(Answer::Many(ids)) => ids.iter().map(String::as_str).collect(),
+                _ => Vec::new(),
+            };
+            let prompt = content_words(&q.prompt);
+            let flags: Vec<(bool, bool, &str)> = q
+                .options
+                .iter()
+                .map(|o| {
+                    (
+                        right.contains(&o.id.as_str()),
+                        share(&content_words(&o.text), &prompt),
+                        o.text.as_str(),
+                    )
+                })
+                .collect();
+            let forms: Vec<(bool, u8)> = q
+                .options
+                .iter()
+                .map(|o| (right.contains(&o.id.as_str()), form(&o.text)))
+                .collect();
+            let key_forms: Vec<u8> = forms.iter().filter(|f| f.0).map(|f| f.1).collect();
+            let other_forms: Vec<u8> = forms.iter().filter(|f| !f.0).map(|f| f.1).collect();
+            if let (Some(&k), Some(&o)) = (key_forms.first(), other_forms.first())
+                && other_forms.len() >= 2
+                && key_forms.iter().all(|&f| f == k)
+                && other_forms.iter().all(|&f| f == o)
+                && k != o
+                && let Some(t) = flags.iter().find(|f| f.0)
+            {
+                out.push(Problem::FormGivesAway(t.2.to_string()));
+            }
+            let keys: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| f.0).collect();
+            let others: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| !f.0).collect();
+            if !keys.is_empty() && others.len() >= 2 {
+                let k = keys[0].1;
+                if keys.iter().all(|f| f.1 == k) && others.iter().all(|f| f.1 != k) {
+                    out.push(Problem::PromptGivesAway(keys[0].2.to_string()));
+                }
+            }
+        }
+        (Kind::Match, Some(Answer::Pairs(pairs))) => {
+            pairs_of(&q.right, &mut out);
+            for (l, r) in pairs {
+                let left = q.left.iter().find(|c| &c.id == l);
+                let right = q.right.iter().find(|c| &c.id == r);
+                if let (Some(a), Some(b)) = (left, right)
+                    && share(&keywords(&a.text), &keywords(&b.text))
+                {
+                    out.push(Problem::PairSharesWord(a.text.clone(), b.text.clone()));
+                }
+            }
+        }
+        (Kind::Order, _) if is_schedule_order(&q.prompt) => out.push(Problem::ScheduleOrder),
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_by_their_start() {
+        assert!(same_word("개발", "개발자"));
+        assert!(same_word("관측", "관측성"));
+        assert!(same_word("지속가능성", "지속가능한"));
+        assert!(!same_word("프로덕션", "프로세스"));
+        assert!(!same_word("분산", "분석"));
+    }
+
+    #[test]
+    fn near_duplicates() {
+        assert!(near_duplicate(
+            "성능 모니터링 및 최적화",
+            "성능 모니터링 및 튜닝"
+        ));
+        assert!(!near_duplicate(
+            "Level 1: 기본 운영 (Basic Operations)",
+            "Level 2: 자동화된 운영 (Automated Operations)"
+        ));
+        assert!(!near_duplicate("동적 볼륨 프로비저닝", "재해 복구 자동화"));
+    }
+
+    #[test]
+    fn schedule_prompts() {
+        assert!(is_schedule_order(
+            "「Day 4 > 실습 챌린지」의 Phase 순서대로 다음 항목을 나열하시오."
+        ));
+        assert!(!is_schedule_order(
+            "「Kubernetes 운영 성숙도」의 Level 순서대로 다음 항목을 나열하시오."
+        ));
+    }
+}
