@@ -30,14 +30,6 @@ impl PgBook {
         redact(&self.url)
     }
 
-    /// What a command that PostgreSQL cannot do yet answers.
-    pub fn not_yet(&self, what: &str) -> Error {
-        Error::Usage(format!(
-            "{}: PostgreSQL 성적부에서는 아직 할 수 없는 일입니다 ({what}); SQLite 성적부 파일(--db gradebook.db)을 쓰세요",
-            self.display()
-        ))
-    }
-
     /// Maps a query error to one line naming the database.
     pub(super) fn err(&self) -> impl Fn(postgres::Error) -> Error + use<> {
         query_error(&self.url)
