@@ -318,7 +318,10 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<bool> {
     let Some((form, answered)) = gb.open_attempt_form(id)? else {
         return Ok(false);
     };
-    let fills = unanswered_fills(bank, &form, &answered);
+    let practice = gb
+        .attempt_by_id(id)?
+        .is_some_and(|a| a.mode == crate::model::Mode::Practice);
+    let fills = unanswered_fills(bank, &form, &answered, practice);
     match gb.close_attempt(id, &fills) {
         Ok(()) => Ok(true),
         Err(crate::error::Error::AttemptFinished { .. }) => Ok(false),
@@ -327,11 +330,15 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<bool> {
 }
 
 /// What closing an attempt stores at each position still without an answer:
-/// unanswered (0 of its points; dropped, 0 of 0, when it left the bank).
+/// in an exam, unanswered (0 of its points; dropped, 0 of 0, when it left the
+/// bank); in a practice, dropped (0 of 0): the student never saw that question
+/// or its key, so it is no answer and a later one counts in the week total
+/// (`grade::totals`).
 pub fn unanswered_fills(
     bank: &Bank,
     form: &crate::model::Form,
     answered: &[usize],
+    practice: bool,
 ) -> Vec<crate::gradebook::Fill> {
     let index = crate::grade::Index::new(bank);
     form.items
@@ -340,8 +347,8 @@ pub fn unanswered_fills(
         .filter(|(i, _)| !answered.contains(i))
         .map(|(i, it)| {
             let o = match index.get(&it.question) {
-                Some((q, _, rules)) => score::score(q, &Response::Skipped, rules),
-                None => Outcome::dropped(),
+                Some((q, _, rules)) if !practice => score::score(q, &Response::Skipped, rules),
+                _ => Outcome::dropped(),
             };
             (
                 i,

@@ -420,7 +420,7 @@ fn the_instructor_lists_and_closes_open_attempts() {
     assert_eq!(close.code, 0, "{}", close.stderr);
     assert_eq!(
         close.stdout,
-        "응시 1 (s002 · w1)을(를) 닫았습니다: 답하지 않은 문제 6개는 0점으로 기록했습니다.\n"
+        "응시 1 (s002 · w1)을(를) 닫았습니다: 답하지 않은 문제 6개는 연습이라 답이 없는 것으로 기록했습니다 (주간 점수에 들어가지 않음).\n"
     );
     assert_eq!(
         quiz(p, &["attempts", "list"]).stdout,
@@ -432,6 +432,13 @@ fn the_instructor_lists_and_closes_open_attempts() {
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     assert_eq!(rows.iter().filter_map(|r| r.points).sum::<f64>(), 1.0);
+    // A practice's unanswered questions were never shown: dropped, no answer.
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.status.as_deref() == Some("dropped"))
+            .count(),
+        6
+    );
     let next = quiz_in(p, &args, "");
     assert!(next.stdout.contains("2회차"), "{}", next.stdout);
 }

@@ -1,8 +1,10 @@
 //! The weekly total cannot be lifted by taking a quiz again. Practice shows
 //! the key after each answer and an exam can be retaken in the terminal, so
-//! per question the answer that counts is the FIRST from an exam-like attempt
-//! (terminal or web exam, released-form submission, CSV response), else the
-//! FIRST from a practice (`grade::totals`). Each case runs the built binary on
+//! per question the answer that counts is the student's FIRST answer from a
+//! finished attempt of any kind (practice, terminal or web exam, released-form
+//! submission, CSV response): every later one was given after the key could be
+//! seen (`grade::totals`). A question a closed practice never showed is no
+//! answer. Each case runs the built binary on
 //! a one-question unit (tests/fixtures/retakes), so which answer is right is
 //! known without reading the screen; the total is read from `quiz report`.
 
@@ -88,12 +90,13 @@ fn an_exam_retake_does_not_replace_the_first_exam() {
 }
 
 #[test]
-fn an_exam_counts_over_practice_before_or_after_it() {
+fn an_exam_after_practice_does_not_replace_the_practice_answer() {
     let dir = class();
     let p = dir.path();
-    // Practice first (the key seen), then the exam: the exam counts.
-    take(p, "s004", "practice", true);
-    take(p, "s004", "exam", false);
+    // Practice first, wrong (the key seen), then an exam with the key: the
+    // practice answer counts (the exam's was given knowing the key).
+    take(p, "s004", "practice", false);
+    take(p, "s004", "exam", true);
     assert_eq!(total(p, "s004").0, "0");
     // Practice after the exam, with the key in hand: still the exam.
     take(p, "s005", "exam", false);
@@ -102,14 +105,34 @@ fn an_exam_counts_over_practice_before_or_after_it() {
 }
 
 #[test]
-fn a_csv_response_counts_like_an_exam() {
+fn a_question_a_closed_practice_never_showed_is_no_answer() {
     let dir = class();
     let p = dir.path();
-    // Practice right, then the LMS's exam answer (wrong): the CSV counts.
-    take(p, "s006", "practice", true);
-    csv(p, "lms1.csv", "s006", false);
+    // A practice left at its first question (`q`), then an exam of the unit:
+    // starting the exam closes the practice, and the exam's answer counts.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s003", "--mode", "practice"],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    take(p, "s003", "exam", true);
+    // The practice was closed (no unfinished attempt is left), not just left open.
+    let open = quiz(p, &["attempts", "list"]);
+    assert_eq!(open.code, 0, "{}", open.stderr);
+    assert!(!open.stdout.contains("s003"), "{}", open.stdout);
+    assert_eq!(total(p, "s003").0, "100");
+}
+
+#[test]
+fn a_csv_response_is_an_answer_like_any_other() {
+    let dir = class();
+    let p = dir.path();
+    // Practice wrong, then the LMS's exam answer (right): the practice counts.
+    take(p, "s006", "practice", false);
+    csv(p, "lms1.csv", "s006", true);
     assert_eq!(total(p, "s006").0, "0");
-    // A CSV answer first, then a terminal exam: the first exam-like answer.
+    // A CSV answer first, then a terminal exam: the CSV answer.
     csv(p, "lms2.csv", "s001", false);
     take(p, "s001", "exam", true);
     assert_eq!(total(p, "s001").0, "0");

@@ -83,7 +83,10 @@ pub fn close(
     };
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     report(&mut diags);
-    let fills: Vec<Fill> = crate::attempt::unanswered_fills(&bank, &form, &answered);
+    let practice = gb
+        .attempt_by_id(id)?
+        .is_some_and(|a| a.mode == crate::model::Mode::Practice);
+    let fills: Vec<Fill> = crate::attempt::unanswered_fills(&bank, &form, &answered, practice);
     // Another process closed it in the meantime: the same answer as when it
     // was closed before this one looked.
     match gb.close_attempt(id, &fills) {
@@ -92,10 +95,15 @@ pub fn close(
     }
     writeln!(
         out,
-        "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 0점으로 기록했습니다.",
+        "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 {}.",
         form.student,
         form.unit,
-        fills.len()
+        fills.len(),
+        if practice {
+            "연습이라 답이 없는 것으로 기록했습니다 (주간 점수에 들어가지 않음)"
+        } else {
+            "0점으로 기록했습니다"
+        }
     )
     .map_err(|e| Error::io("stdout", e))
 }

@@ -1,15 +1,17 @@
 //! Weekly totals from scored answers and checklist levels, by the rubric's weights.
 //!
 //! Per student and week:
-//! - which answers count: per question of that week, ONE answer from a finished
-//!   attempt: the first answer from an exam-like attempt (mode `exam`: terminal
-//!   and web exams, released-form submissions, CSV responses) if there is one,
-//!   else the first answer from a practice attempt. "First" is by the attempt's
-//!   start, then its id, then the answer's time. Practice shows the key after
-//!   each answer and an exam can be taken again, so any later answer could be
-//!   made with the key in hand: counting the latest (or the best) would let
-//!   retakes lift a week's total toward 100 %. `dropped` answers count for
-//!   nothing;
+//! - which answers count: per question of that week, ONE answer: the student's
+//!   FIRST answer to it from a finished attempt of any kind (practice, terminal
+//!   or web exam, released-form submission, CSV response), "first" by the
+//!   attempt's start, then its id, then the answer's time. Every later answer was
+//!   given after the student could see the key (practice shows it right after
+//!   the answer, an exam's results after submit), so counting the latest, the
+//!   best, or an exam taken after practice would let a student practise, see
+//!   every key and lift the week toward 100 %. A question a practice never
+//!   showed (left unanswered when the practice was closed: stored `dropped`,
+//!   see `attempt::unanswered_fills`) is no answer; an exam's unanswered
+//!   question is (0 points). `dropped` answers count for nothing;
 //! - quiz points per criterion: a question counts fully toward each of its criteria;
 //! - checklist points per criterion: each scored item's level points (of the
 //!   item's highest level) toward each criterion it evidences;
@@ -93,12 +95,10 @@ pub type Counted<'a> = (
     BTreeMap<&'a str, (usize, &'a str)>,
 );
 
-/// Which of two answers to one question counts: lower is better. Exam-like
-/// attempts before practice, then the earlier attempt (start, id), then the
-/// earlier answer (time, position).
-fn rank(r: &Row) -> (bool, &str, i64, &str, usize) {
+/// Which of two answers to one question counts: lower is better, the earlier
+/// attempt (start, id), then the earlier answer (time, position).
+fn rank(r: &Row) -> (&str, i64, &str, usize) {
     (
-        r.mode != "exam",
         r.started_at.as_str(),
         r.attempt_id,
         r.answered_at.as_str(),
@@ -106,9 +106,15 @@ fn rank(r: &Row) -> (bool, &str, i64, &str, usize) {
     )
 }
 
+/// A question a closed practice never showed: no answer at all.
+fn never_shown(r: &Row) -> bool {
+    r.mode != "exam"
+        && r.status.as_deref() == Some("dropped")
+        && r.response == crate::score::Response::Skipped
+}
+
 /// The answers that count for `week`: per (student, question), the first answer
-/// from a finished exam-like attempt, else the first from a finished practice
-/// (see the module rules). Also returns the attempts seen per student.
+/// from a finished attempt of any kind (see the module rules). Also returns the attempts seen per student.
 pub fn counted<'a, 'q>(
     week: u32,
     rows: &'a [Row],
@@ -118,7 +124,7 @@ pub fn counted<'a, 'q>(
     let mut attempts: BTreeMap<&str, (std::collections::BTreeSet<i64>, &str)> = BTreeMap::new();
     let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
     for r in rows {
-        if r.finished_at.is_none() {
+        if r.finished_at.is_none() || never_shown(r) {
             continue;
         }
         let w = *weeks
