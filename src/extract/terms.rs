@@ -115,17 +115,20 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
         // A lower-case command or file name (plan, terraform.tfstate) is typed
         // with or without its tool ("terraform plan"): a choice instead.
-        let one_word = !d.term.trim().contains(char::is_whitespace)
-            && d.term.chars().any(|c| c.is_ascii_uppercase());
+        // A Korean gloss in parentheses ("NetworkPolicy (네트워크 정책)") is a
+        // second accepted answer, not a second word.
+        let name = latin_name(&d.term);
+        let one_word =
+            !name.contains(char::is_whitespace) && name.chars().any(|c| c.is_ascii_uppercase());
         // An acronym (PUE, CNI) is as right written out (Container Network
         // Interface), and a long CamelCase name has a short form the document
         // may not give (ReadWriteMany: RWX): typed only when the week gives both.
-        let t = d.term.trim();
+        let t = name;
         let acronym = t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase());
         let short_form = super::initials(t).is_some_and(|i| i.len() >= 3);
         let both_given = super::with_abbreviations(t, ctx.pool).len() > 1;
         let one_word = one_word && (both_given || !(acronym || short_form));
-        if is_technical_name(&d.term) && !lists_names && one_word {
+        if is_technical_name(name) && !lists_names && one_word {
             short(ctx, d);
         } else {
             which_term(ctx, d, &siblings);
@@ -141,8 +144,29 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
-    q.answer = Some(Answer::Many(super::with_abbreviations(&d.term, ctx.pool)));
+    let mut accepted = super::with_abbreviations(&d.term, ctx.pool);
+    for g in super::korean_glosses(latin_name(&d.term), ctx.doc()) {
+        if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
+            accepted.push(g);
+        }
+    }
+    q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
+}
+
+/// A term without its parenthesized Korean gloss: `NetworkPolicy` for
+/// "NetworkPolicy (네트워크 정책)"; any other term as written.
+fn latin_name(term: &str) -> &str {
+    let t = term.trim();
+    if let (Some(o), true) = (t.find('('), t.ends_with(')')) {
+        let inner = &t[o + 1..t.len() - 1];
+        if inner.chars().any(crate::text::is_hangul)
+            && inner.chars().all(|c| c == ' ' || crate::text::is_hangul(c))
+        {
+            return t[..o].trim();
+        }
+    }
+    t
 }
 
 /// Any other label: nobody can type the author's exact words, so it is a choice
