@@ -992,6 +992,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn korean_glosses_next_to_a_term_are_found() {
+        let doc = markdown::parse(
+            "# 네트워크\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
+        );
+        assert_eq!(korean_glosses("NetworkPolicy", &doc), vec!["네트워크 정책"]);
+        assert_eq!(korean_glosses("Artifact", &doc), vec!["아티팩트"]);
+        assert!(korean_glosses("Workspace", &doc).is_empty());
+    }
+
+    #[test]
     fn distractors_skip_near_equal_and_excluded() {
         let pool = [
             "GitOps",

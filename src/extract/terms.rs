@@ -145,7 +145,9 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
     let mut accepted = super::with_abbreviations(&d.term, ctx.pool);
-    for g in super::korean_glosses(latin_name(&d.term), ctx.doc()) {
+    let name = latin_name(&d.term);
+    let glosses = super::korean_glosses(name, ctx.doc());
+    for g in glosses.into_iter().chain(super::hygiene::korean_name(name)) {
         if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
             accepted.push(g);
         }
@@ -361,13 +363,28 @@ fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
     }
 }
 
+/// A chain's plain label: "흐름: A → B → C" -> ("흐름", "A → B → C"), when the
+/// colon comes before the first arrow and both sides are non-empty.
+pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
+    let arrow = text.find('→')?;
+    let colon = text[..arrow].find(':')?;
+    let (label, chain) = (text[..colon].trim(), text[colon + 1..].trim());
+    (!label.is_empty() && !chain.is_empty() && label.chars().count() <= 40)
+        .then_some((label, chain))
+}
+
 fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
         return;
     }
     let (label, chain) = match definition(b) {
         Some((t, d)) => (t, d),
-        None => (ctx.section_path(b.section), b.text.clone()),
+        None => match unbold_label(&b.text) {
+            // "모델 교체 판단 흐름: 오프라인 평가 → ...": the label written
+            // without bold is the chain's name, not part of its first step.
+            Some((l, c)) => (l.to_string(), c.to_string()),
+            None => (ctx.section_path(b.section), b.text.clone()),
+        },
     };
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
     let mut seen = HashSet::new();
