@@ -66,7 +66,10 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["server", "serving", "serve"], &["서버", "서빙"]),
     (&["service"], &["서비스"]),
     (&["registry"], &["레지스트리", "저장소"]),
-    (&["repositor", "repo"], &["저장소", "리포지토리", "레포지토리"]),
+    (
+        &["repositor", "repo"],
+        &["저장소", "리포지토리", "레포지토리"],
+    ),
     (&["network"], &["네트워크", "네트워킹"]),
     (&["storage"], &["스토리지", "저장"]),
     (&["automat"], &["자동화", "자동"]),
@@ -125,10 +128,9 @@ fn concepts(word: &str) -> impl Iterator<Item = usize> + '_ {
                 } else {
                     word.starts_with(e) || (e.len() >= 4 && word.ends_with(e))
                 }
-            })
-                || ko
-                    .iter()
-                    .any(|k| k.chars().count() >= 2 && word.contains(k))
+            }) || ko
+                .iter()
+                .any(|k| k.chars().count() >= 2 && word.contains(k))
         })
         .map(|(i, _)| i)
 }
@@ -153,7 +155,10 @@ pub fn korean_name(term: &str) -> Option<String> {
         .map(|p| {
             EQUIVALENTS
                 .iter()
-                .find(|(en, _)| en.iter().any(|e| p.starts_with(e) && p.len() <= e.len() + 3))
+                .find(|(en, _)| {
+                    en.iter()
+                        .any(|e| p.starts_with(e) && p.len() <= e.len() + 3)
+                })
                 .and_then(|(_, ko)| ko.first().copied())
         })
         .collect();
@@ -183,7 +188,20 @@ pub fn same_word(a: &str, b: &str) -> bool {
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
-    common >= 3 || (common >= 2 && common == shorter) || same_concept(a, b)
+    if common >= 3 || (common >= 2 && common == shorter) || same_concept(a, b) {
+        return true;
+    }
+    // "AI/ML" is two words: AI shares with AIOps, ML with MLOps.
+    let parts = |w: &'_ str| -> Vec<String> {
+        w.split('/')
+            .filter(|p| p.chars().count() >= 2)
+            .map(str::to_string)
+            .collect()
+    };
+    (a.contains('/') || b.contains('/')) && {
+        let (pa, pb) = (parts(a), parts(b));
+        (pa.len() > 1 || pb.len() > 1) && pa.iter().any(|x| pb.iter().any(|y| same_word(x, y)))
+    }
 }
 
 /// Whether two word lists share a word ([`same_word`]).
@@ -437,6 +455,8 @@ mod tests {
         assert!(same_word("networkpolicy", "네트워크"));
         assert!(!same_word("model", "서비스"));
         assert!(!same_word("catalog", "로그"));
+        assert!(same_word("ai/ml", "mlops"));
+        assert!(!same_word("ci/cd", "mlops"));
         assert!(share(
             &keywords("Service Mesh"),
             &keywords("마이크로서비스 통신")
@@ -445,7 +465,10 @@ mod tests {
 
     #[test]
     fn korean_names_of_technical_names() {
-        assert_eq!(korean_name("NetworkPolicy").as_deref(), Some("네트워크 정책"));
+        assert_eq!(
+            korean_name("NetworkPolicy").as_deref(),
+            Some("네트워크 정책")
+        );
         assert_eq!(korean_name("Artifact").as_deref(), Some("아티팩트"));
         assert_eq!(korean_name("Workspace").as_deref(), Some("워크스페이스"));
         assert_eq!(korean_name("KubeEdge"), None);

@@ -104,6 +104,9 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             (d.term.clone(), n, h)
         })
         .collect();
+    // A fact is asked once: a definition inside a match of three or more
+    // pairs gives no choice question of its own (issue 12, independent review).
+    let in_match = matches(ctx, &plain);
     for d in &plain {
         // Typed only when the description defines the term: a description that
         // lists other names (MLOps, AIOps) leaves more than one typed answer.
@@ -130,11 +133,12 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         let one_word = one_word && (both_given || !(acronym || short_form));
         if is_technical_name(name) && !lists_names && one_word {
             short(ctx, d);
+        } else if in_match.contains(&d.line) {
+            ctx.dropped("연결 문제와 같은 사실");
         } else {
             which_term(ctx, d, &siblings);
         }
     }
-    matches(ctx, &plain);
 }
 
 /// A technical name: typed from its description.
@@ -144,10 +148,15 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
-    let mut accepted = super::with_abbreviations(&d.term, ctx.pool);
     let name = latin_name(&d.term);
+    let mut accepted = super::with_abbreviations(name, ctx.pool);
     let glosses = super::korean_glosses(name, ctx.doc());
-    for g in glosses.into_iter().chain(super::hygiene::korean_name(name)) {
+    let written = super::accepted(&d.term);
+    for g in written
+        .into_iter()
+        .chain(glosses)
+        .chain(super::hygiene::korean_name(name))
+    {
         if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
             accepted.push(g);
         }
@@ -224,7 +233,10 @@ fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
     ctx.out.push(q);
 }
 
-fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
+/// Make the list's match questions; returns the lines of the definitions they
+/// hold.
+fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
+    let mut covered = HashSet::new();
     // One entry per distinct term and per distinct description.
     let mut seen_t = HashSet::new();
     let mut seen_d = HashSet::new();
@@ -244,7 +256,7 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
         ctx.dropped("짝의 양쪽이 같은 낱말");
     }
     if defs.len() < 2 {
-        return;
+        return covered;
     }
     let n_chunks = defs.len().div_ceil(MAX_PAIRS);
     let per = defs.len().div_ceil(n_chunks);
@@ -294,7 +306,9 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
             .collect();
         q.answer = Some(Answer::Pairs(pairs));
         ctx.out.push(q);
+        covered.extend(chunk.iter().map(|d| d.line));
     }
+    covered
 }
 
 fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
