@@ -220,7 +220,7 @@ fn shipped_bank_round_trips_through_gift() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing skipped");
-    assert!(run.stdout.starts_with("134개 문항을"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("116개 문항을"), "{}", run.stdout);
     let text = std::fs::read_to_string(&gift).expect("gift");
     assert!(text.contains("$CATEGORY: quiz/w3d5s8\n"));
     // Several units: `--out` a file is refused, a folder gets one file per unit.
