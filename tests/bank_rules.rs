@@ -818,3 +818,18 @@ fn give_aways_across_languages_and_odd_ones_out_are_problems() {
         problems(&m)
     );
 }
+
+/// "**토론 주제**: ..." written as a bold paragraph, with its guidelines after
+/// "**토론 가이드라인**:", is an essay whose rubric is the guidelines' bold terms.
+#[test]
+fn a_bold_paragraph_discussion_is_an_essay_with_its_guideline_terms() {
+    let qs = third_round();
+    let e = qs
+        .iter()
+        .find(|q| q.kind == Kind::Essay)
+        .unwrap_or_else(|| panic!("no essay: {qs:#?}"));
+    assert!(e.prompt.starts_with("우리 팀의 모델을"), "{}", e.prompt);
+    let terms: Vec<&str> = e.rubric.iter().map(|c| c.concept.as_str()).collect();
+    assert_eq!(terms, ["p99 지연 시간", "롤백", "비즈니스 지표"]);
+    assert!((e.points - 3.0).abs() < 1e-9);
+}
