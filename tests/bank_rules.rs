@@ -833,3 +833,26 @@ fn a_bold_paragraph_discussion_is_an_essay_with_its_guideline_terms() {
     assert_eq!(terms, ["p99 지연 시간", "롤백", "비즈니스 지표"]);
     assert!((e.points - 3.0).abs() < 1e-9);
 }
+
+/// A table of three or more columns whose rows are named things gives a match
+/// of each name with its first description; a comparison table (구분 | Push |
+/// Pull) whose rows are attributes gives none.
+#[test]
+fn wide_tables_of_named_rows_give_a_match_and_comparisons_none() {
+    let qs = third_round();
+    let m = qs
+        .iter()
+        .find(|q| q.kind == Kind::Match && q.left.iter().any(|c| c.text == "KEDA"))
+        .unwrap_or_else(|| panic!("no match from the wide table: {qs:#?}"));
+    let left: Vec<&str> = m.left.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(left, ["HPA", "VPA", "KEDA"]);
+    assert!(
+        m.right
+            .iter()
+            .any(|c| c.text == "큐 길이 같은 외부 이벤트로 조정")
+    );
+    for q in &qs {
+        let text = format!("{} {:?} {:?}", q.prompt, q.left, q.options);
+        assert!(!text.contains("배포 주체"), "{}: {text}", q.id);
+    }
+}

@@ -26,6 +26,19 @@ struct Def {
     section: Option<usize>,
 }
 
+/// First header cells of comparison tables: their rows are attributes
+/// (배포 주체, 드리프트 대응), not named things.
+const COMPARISON_HEADERS: &[&str] = &[
+    "구분",
+    "항목",
+    "비교",
+    "비교 항목",
+    "기준",
+    "특성",
+    "관점",
+    "측면",
+];
+
 /// Largest number of pairs in one match question.
 const MAX_PAIRS: usize = 5;
 
@@ -35,6 +48,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let mut group: Vec<Def> = Vec::new();
     let mut group_key: Option<(Option<usize>, usize)> = None;
     let not_concepts = doc.sections_with(NOT_CONCEPTS);
+    let mut names_rows = false;
     for b in &doc.blocks {
         if not_concepts.contains(b.section) {
             flush(ctx, &mut group);
@@ -48,10 +62,22 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             BlockKind::Row {
                 header: false,
                 cells,
-            } if cells.len() == 2 => {
+            } if cells.len() == 2 || (cells.len() > 2 && names_rows) => {
+                // A table of three or more columns whose rows are named things
+                // (전략 | 동작 | 위험) pairs each name with its first description;
+                // a comparison table (구분 | Push | Pull) has attributes for rows.
                 let def = (!cells[0].is_empty() && !cells[1].is_empty())
                     .then(|| (cells[0].clone(), cells[1].clone()));
                 (def, (b.section, usize::MAX))
+            }
+            BlockKind::Row {
+                header: true,
+                cells,
+            } => {
+                names_rows = cells
+                    .first()
+                    .is_some_and(|c| !COMPARISON_HEADERS.contains(&normalize(c).as_str()));
+                (None, (b.section, 0))
             }
             _ => (None, (b.section, 0)),
         };
