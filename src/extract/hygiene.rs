@@ -112,6 +112,9 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["project"], &["프로젝트"]),
     (&["application"], &["애플리케이션", "앱"]),
     (&["cost"], &["비용"]),
+    (&["interface"], &["인터페이스"]),
+    (&["runtime"], &["런타임"]),
+    (&["object"], &["오브젝트", "객체"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -163,6 +166,33 @@ pub fn korean_name(term: &str) -> Option<String> {
         })
         .collect();
     words.map(|w| w.join(" "))
+}
+
+/// Whether `text` spells out the acronym `short` (2-5 capitals), in English or
+/// through [`EQUIVALENTS`]: `CNI` <-> `컨테이너 네트워크 인터페이스 표준`. A pair
+/// whose right side expands its left side is given away.
+pub fn expands(short: &str, text: &str) -> bool {
+    let s = short.trim();
+    if !(2..=5).contains(&s.len()) || !s.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: Vec<Option<char>> = keywords(text)
+        .iter()
+        .map(|w| {
+            let c = w.chars().next()?;
+            if c.is_ascii_alphabetic() {
+                return Some(c.to_ascii_uppercase());
+            }
+            let i = concepts(w).next()?;
+            EQUIVALENTS[i]
+                .0
+                .first()
+                .and_then(|e| e.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+        })
+        .collect();
+    let want: Vec<Option<char>> = s.chars().map(Some).collect();
+    initials.windows(want.len()).any(|w| w == want.as_slice())
 }
 
 /// Whether two normalized words name one concept of [`EQUIVALENTS`].
@@ -382,7 +412,7 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 let left = q.left.iter().find(|c| &c.id == l);
                 let right = q.right.iter().find(|c| &c.id == r);
                 if let (Some(a), Some(b)) = (left, right)
-                    && share(&keywords(&a.text), &keywords(&b.text))
+                    && (share(&keywords(&a.text), &keywords(&b.text)) || expands(&a.text, &b.text))
                 {
                     out.push(Problem::PairSharesWord(a.text.clone(), b.text.clone()));
                 }
@@ -461,6 +491,14 @@ mod tests {
             &keywords("Service Mesh"),
             &keywords("마이크로서비스 통신")
         ));
+    }
+
+    #[test]
+    fn acronyms_spelled_out() {
+        assert!(expands("CNI", "컨테이너 네트워크 인터페이스 표준"));
+        assert!(expands("CNI", "Container Network Interface"));
+        assert!(!expands("CNI", "Pod가 스토리지를 요청하는 선언"));
+        assert!(!expands("PVC", "컨테이너 네트워크 인터페이스 표준"));
     }
 
     #[test]

@@ -273,7 +273,8 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
         .filter(|d| {
             // A pair whose sides share a word (개발자 중심 / 개발자 경험을 ...) is
             // matched by the word, and helps match the rest: left out.
-            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc));
+            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc))
+                || super::hygiene::expands(&d.term, &d.desc);
             leaking += usize::from(shares);
             !shares
         })
