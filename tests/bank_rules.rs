@@ -787,6 +787,13 @@ fn give_aways_across_languages_and_odd_ones_out_are_problems() {
             .iter()
             .any(|p| matches!(p, Problem::OddOneOut(_)))
     );
+    // w3d5-5a4d30: 운영 is no content word, but only the answer shares it.
+    let q = choice(
+        "다음 설명에 해당하는 것을 고르시오 (Week 3 종합 성과): GitOps, CI/CD, 클러스터 운영",
+        &["고급 워크로드 관리", "모니터링", "보안 모델", "운영 자동화"],
+        3,
+    );
+    assert!(!problems(&q).is_empty(), "운영 / 운영 자동화");
     // A different word is no give-away.
     let q = choice(
         "다음 설명에 해당하는 것을 고르시오: 요청이 없을 때 파드를 0개로 줄임",

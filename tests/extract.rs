@@ -74,7 +74,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 116개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 115개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -85,7 +85,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ 문서             ┆ 5   │",
-        "│ 문항             ┆ 116 │",
+        "│ 문항             ┆ 115 │",
         "│ 평가 기준        ┆ 17  │",
         "│ 체크리스트 항목  ┆ 18  │",
         "│ 쓴 파일          ┆ 9   │",
@@ -118,7 +118,7 @@ fn counts_per_document() {
         got["week_02/day4/session_08"],
         expect(&[("choice", 41), ("match", 1), ("order", 2)])
     );
-    assert_eq!(got["week_03/day5/README"], expect(&[("choice", 7)]));
+    assert_eq!(got["week_03/day5/README"], expect(&[("choice", 6)]));
     assert_eq!(
         got["week_03/day5/session_08"],
         expect(&[("choice", 55), ("essay", 1), ("match", 4)])

@@ -200,6 +200,25 @@ pub fn same_concept(a: &str, b: &str) -> bool {
     concepts(a).any(|i| concepts(b).any(|j| i == j))
 }
 
+/// Words of [`NOT_CONTENT`] that are domain words, not template words: shared
+/// by the prompt and only the answer, they still point at it.
+const DOMAIN_WORDS: &[&str] = &["관리", "전략", "시스템", "운영", "자동화"];
+
+/// A prompt without its 「quoted section names」.
+fn prompt_text(prompt: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in prompt.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The content words of a text: [`keywords`] without template words.
 pub fn content_words(text: &str) -> Vec<String> {
     keywords(text)
@@ -403,6 +422,20 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 let k = keys[0].1;
                 if keys.iter().all(|f| f.1 == k) && others.iter().all(|f| f.1 != k) {
                     out.push(Problem::PromptGivesAway(keys[0].2.to_string()));
+                } else if let [key] = keys.as_slice() {
+                    // A domain word left out of content words (운영, 자동화)
+                    // still points at the answer when only the answer shares it
+                    // with the prompt's own text (not its 「section」 names):
+                    // 「클러스터 운영」 -> `운영 자동화`.
+                    let own = keywords(&prompt_text(&q.prompt));
+                    let shares_domain = |t: &str| {
+                        keywords(t)
+                            .iter()
+                            .any(|w| DOMAIN_WORDS.contains(&w.as_str()) && own.contains(w))
+                    };
+                    if shares_domain(key.2) && others.iter().all(|f| !shares_domain(f.2)) {
+                        out.push(Problem::PromptGivesAway(key.2.to_string()));
+                    }
                 }
             }
         }
