@@ -250,3 +250,51 @@ mod regrade {
         }
     }
 }
+
+/// CamelCase parts (a capital, then 2-7 lower-case letters).
+fn camel_parts() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec("[A-Z][a-z]{2,7}", 2..4)
+}
+
+proptest! {
+    /// Issue 12 (independent review): a CamelCase key typed with its parts
+    /// joined by spaces, hyphens or underscores, in any case, scores full
+    /// points; a different word does not.
+    #[test]
+    fn camel_case_spacing_and_case_variants_score_full(
+        parts in camel_parts(),
+        seps in prop::collection::vec(prop::sample::select(vec!["", " ", "-", "_", "  "]), 4),
+        cases in prop::collection::vec(0u8..3, 4),
+        plural in any::<bool>(),
+        other in "[a-z]{3,8}",
+    ) {
+        let key = parts.concat();
+        let mut q = Question::new("t", Kind::Short, "p");
+        q.points = 1.0;
+        q.answer = Some(Answer::Many(vec![key.clone()]));
+        let mut typed = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                typed.push_str(seps[i % seps.len()]);
+            }
+            typed.push_str(&match cases[i % cases.len()] {
+                0 => p.to_lowercase(),
+                1 => p.to_uppercase(),
+                _ => p.clone(),
+            });
+        }
+        if plural {
+            typed.push('s');
+        }
+        let rules = ScoringRules::default();
+        let full = score(&q, &Response::Text(typed.clone()), &rules);
+        prop_assert!(full.is_correct(), "{typed:?} for {key:?}");
+        // A different word: the key's last part replaced by another word.
+        let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
+        prop_assume!(!other.starts_with(&last) && !last.starts_with(&other));
+        let mut wrong = parts[..parts.len() - 1].concat();
+        wrong.push_str(&other);
+        let out = score(&q, &Response::Text(wrong.clone()), &rules);
+        prop_assert!(!out.is_correct(), "{wrong:?} for {key:?}");
+    }
+}

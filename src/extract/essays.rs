@@ -75,6 +75,25 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 rubric = concepts(keywords(&topic));
             }
             ("discussion", topic, rubric)
+        } else if let Some(topic) = bold_topic(b) {
+            // "**토론 주제**: ..." as a paragraph, its guideline terms the bold
+            // words of the list after "**토론 가이드라인**:" (issue 12, third round).
+            let rubric = concepts(guideline_terms(ctx, b.section, b.line));
+            if rubric.is_empty() {
+                ctx.dropped("채점 기준 없음");
+                continue;
+            }
+            let rubric = not_in_prompt(&topic, rubric, false, ctx, b.section);
+            if rubric.is_empty() {
+                ctx.dropped("채점 기준 없음");
+                continue;
+            }
+            let points = rubric.iter().map(|c| c.points).sum();
+            let mut q = ctx.question("discussion", text, Kind::Essay, topic, b.line, b.section);
+            q.points = points;
+            q.rubric = rubric;
+            ctx.out.push(q);
+            continue;
         } else {
             continue;
         };
@@ -92,6 +111,53 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         q.rubric = rubric;
         ctx.out.push(q);
     }
+}
+
+/// The topic of a "**토론 주제**: ..." paragraph.
+fn bold_topic(b: &super::markdown::Block) -> Option<String> {
+    if !matches!(b.kind, BlockKind::Para) {
+        return None;
+    }
+    let (label, topic) = b.text.split_once(':')?;
+    let topic = topic
+        .trim()
+        .trim_matches(|c| c == '"' || c == '“' || c == '”')
+        .trim();
+    (normalize(label) == normalize("토론 주제") && !topic.is_empty()).then(|| topic.to_string())
+}
+
+/// The bold words of the list items after a "**토론 가이드라인**:" paragraph
+/// that follows line `after` in the same section.
+fn guideline_terms(ctx: &Ctx<'_>, section: Option<usize>, after: usize) -> Vec<String> {
+    let doc = ctx.doc();
+    let mut on = false;
+    let mut out = Vec::new();
+    for b in doc
+        .blocks
+        .iter()
+        .filter(|b| b.section == section && b.line > after)
+    {
+        match b.kind {
+            BlockKind::Para => {
+                on = b
+                    .text
+                    .split_once(':')
+                    .is_some_and(|(l, _)| normalize(l) == normalize("토론 가이드라인"));
+            }
+            BlockKind::Item { .. } if on => {
+                for &(start, end) in &b.bold {
+                    if let Some(w) = b.text.get(start..end) {
+                        let w = w.trim();
+                        if !w.is_empty() {
+                            out.push(w.to_string());
+                        }
+                    }
+                }
+            }
+            _ => on = false,
+        }
+    }
+    out
 }
 
 /// Bold terms defined under the same parent heading as the discussion topic

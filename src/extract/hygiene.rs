@@ -54,6 +54,171 @@ const NOT_CONTENT: &[&str] = &[
     "devops",
 ];
 
+/// DevOps words and their Korean equivalents and transliterations (issue 12,
+/// independent review): `Model Registry` gives away `모델 저장소`, `Service
+/// Mesh` pairs with `마이크로서비스 통신`, `scrape_interval` with `가져오는 주기`.
+/// Two words are one concept when one holds an English stem (anywhere in it:
+/// `scrape_interval`, `inferenceservice`) and the other a Korean form
+/// (anywhere in a compound: `마이크로서비스`), or both hold forms of one entry.
+/// The word-sharing checks below ([`same_word`], and through it [`share`])
+/// treat them as the same word.
+pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
+    (&["server", "serving", "serve"], &["서버", "서빙"]),
+    (&["service"], &["서비스"]),
+    (&["registry"], &["레지스트리", "저장소"]),
+    (
+        &["repositor", "repo"],
+        &["저장소", "리포지토리", "레포지토리"],
+    ),
+    (&["network"], &["네트워크", "네트워킹"]),
+    (&["storage"], &["스토리지", "저장"]),
+    (&["automat"], &["자동화", "자동"]),
+    (&["monitor"], &["모니터링", "감시"]),
+    (&["polic"], &["정책"]),
+    (&["model"], &["모델"]),
+    (&["interval", "period"], &["주기", "간격"]),
+    (&["inference"], &["추론"]),
+    (&["cluster"], &["클러스터"]),
+    (&["container"], &["컨테이너"]),
+    (&["pipeline"], &["파이프라인"]),
+    (&["deploy", "rollout"], &["배포"]),
+    (&["build"], &["빌드"]),
+    (&["test"], &["테스트", "시험"]),
+    (&["secret"], &["시크릿", "비밀"]),
+    (&["config"], &["설정", "컨피그"]),
+    (&["explain"], &["설명"]),
+    (&["transform"], &["변환", "트랜스폼"]),
+    (&["pull"], &["가져오", "가져옴", "풀"]),
+    (&["push"], &["밀어", "푸시"]),
+    (&["sync"], &["동기화", "싱크"]),
+    (&["scale", "scaling"], &["스케일", "확장"]),
+    (&["heal"], &["치유"]),
+    (&["metric"], &["메트릭", "지표"]),
+    (&["alert"], &["알림", "경보", "얼럿"]),
+    (&["log"], &["로그"]),
+    (&["tracing", "trace"], &["추적", "트레이스", "트레이싱"]),
+    (&["security"], &["보안", "시큐리티"]),
+    (&["workflow"], &["워크플로"]),
+    (&["workspace"], &["워크스페이스", "작업 공간"]),
+    (&["artifact"], &["아티팩트", "산출물", "결과물"]),
+    (&["volume"], &["볼륨"]),
+    (&["gateway"], &["게이트웨이"]),
+    (&["schedul"], &["스케줄", "일정"]),
+    (&["cache"], &["캐시"]),
+    (&["edge"], &["엣지", "에지"]),
+    (&["feature"], &["피처", "특성"]),
+    (&["experiment"], &["실험"]),
+    (&["resource"], &["리소스", "자원"]),
+    (&["project"], &["프로젝트"]),
+    (&["application"], &["애플리케이션", "앱"]),
+    (&["cost"], &["비용"]),
+    (&["interface"], &["인터페이스"]),
+    (&["runtime"], &["런타임"]),
+    (&["object"], &["오브젝트", "객체"]),
+];
+
+/// The entries of [`EQUIVALENTS`] a normalized word holds.
+fn concepts(word: &str) -> impl Iterator<Item = usize> + '_ {
+    EQUIVALENTS
+        .iter()
+        .enumerate()
+        .filter(move |(_, (en, ko))| {
+            // A short stem only at the start (`log`, not `catalog`), or at the end
+            // when of four letters or more (`outofsync`).
+            en.iter().any(|e| {
+                if e.len() >= 6 {
+                    word.contains(e)
+                } else {
+                    word.starts_with(e) || (e.len() >= 4 && word.ends_with(e))
+                }
+            }) || ko
+                .iter()
+                .any(|k| k.chars().count() >= 2 && word.contains(k))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The Korean name of a CamelCase technical name when every part of it is in
+/// [`EQUIVALENTS`] (`NetworkPolicy` -> `네트워크 정책`, `Artifact` -> `아티팩트`):
+/// a student who studied in Korean may type it, so it is an accepted answer.
+pub fn korean_name(term: &str) -> Option<String> {
+    let t = term.trim();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in t.chars() {
+        match parts.last_mut() {
+            Some(p) if !c.is_ascii_uppercase() => p.push(c.to_ascii_lowercase()),
+            _ => parts.push(c.to_ascii_lowercase().to_string()),
+        }
+    }
+    let words: Option<Vec<&str>> = parts
+        .iter()
+        .map(|p| {
+            EQUIVALENTS
+                .iter()
+                .find(|(en, _)| {
+                    en.iter()
+                        .any(|e| p.starts_with(e) && p.len() <= e.len() + 3)
+                })
+                .and_then(|(_, ko)| ko.first().copied())
+        })
+        .collect();
+    words.map(|w| w.join(" "))
+}
+
+/// Whether `text` spells out the acronym `short` (2-5 capitals), in English or
+/// through [`EQUIVALENTS`]: `CNI` <-> `컨테이너 네트워크 인터페이스 표준`. A pair
+/// whose right side expands its left side is given away.
+pub fn expands(short: &str, text: &str) -> bool {
+    let s = short.trim();
+    if !(2..=5).contains(&s.len()) || !s.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: Vec<Option<char>> = keywords(text)
+        .iter()
+        .map(|w| {
+            let c = w.chars().next()?;
+            if c.is_ascii_alphabetic() {
+                return Some(c.to_ascii_uppercase());
+            }
+            let i = concepts(w).next()?;
+            EQUIVALENTS[i]
+                .0
+                .first()
+                .and_then(|e| e.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+        })
+        .collect();
+    let want: Vec<Option<char>> = s.chars().map(Some).collect();
+    initials.windows(want.len()).any(|w| w == want.as_slice())
+}
+
+/// Whether two normalized words name one concept of [`EQUIVALENTS`].
+pub fn same_concept(a: &str, b: &str) -> bool {
+    concepts(a).any(|i| concepts(b).any(|j| i == j))
+}
+
+/// Words of [`NOT_CONTENT`] that are domain words, not template words: shared
+/// by the prompt and only the answer, they still point at it.
+const DOMAIN_WORDS: &[&str] = &["관리", "전략", "시스템", "운영", "자동화"];
+
+/// A prompt without its 「quoted section names」.
+fn prompt_text(prompt: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in prompt.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The content words of a text: [`keywords`] without template words.
 pub fn content_words(text: &str) -> Vec<String> {
     keywords(text)
@@ -72,7 +237,20 @@ pub fn same_word(a: &str, b: &str) -> bool {
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
-    common >= 3 || (common >= 2 && common == shorter)
+    if common >= 3 || (common >= 2 && common == shorter) || same_concept(a, b) {
+        return true;
+    }
+    // "AI/ML" is two words: AI shares with AIOps, ML with MLOps.
+    let parts = |w: &'_ str| -> Vec<String> {
+        w.split('/')
+            .filter(|p| p.chars().count() >= 2)
+            .map(str::to_string)
+            .collect()
+    };
+    (a.contains('/') || b.contains('/')) && {
+        let (pa, pb) = (parts(a), parts(b));
+        (pa.len() > 1 || pb.len() > 1) && pa.iter().any(|x| pb.iter().any(|y| same_word(x, y)))
+    }
 }
 
 /// Whether two word lists share a word ([`same_word`]).
@@ -131,6 +309,9 @@ pub enum Problem {
     FormGivesAway(String),
     /// An order question over a schedule (sessions, phases, days, a timetable).
     ScheduleOrder,
+    /// Every option but the answer shares a word (or its translation) the
+    /// answer lacks (`자동화`, `Serv-`): the odd one out is the answer.
+    OddOneOut(String),
 }
 
 impl Problem {
@@ -149,6 +330,9 @@ impl Problem {
             Problem::FormGivesAway(a) => format!(
                 "the answer `{a}` is written unlike every other option (a number, a parenthesis or \"name: description\"): its form gives it away"
             ),
+            Problem::OddOneOut(a) => format!(
+                "every option but the answer `{a}` shares a word it lacks: the odd one out gives it away"
+            ),
             Problem::ScheduleOrder => {
                 "it asks for the order of a schedule (sessions, phases, days), not of a concept"
                     .to_string()
@@ -164,6 +348,7 @@ impl Problem {
             Problem::PromptGivesAway(..) => "문제의 낱말이 답을 가리킴",
             Problem::FormGivesAway(..) => "답만 모양이 다름",
             Problem::ScheduleOrder => "일정의 순서",
+            Problem::OddOneOut(..) => "답만 낱말이 빠짐",
         }
     }
 }
@@ -228,12 +413,29 @@ pub fn problems(q: &Question) -> Vec<Problem> {
             {
                 out.push(Problem::FormGivesAway(t.2.to_string()));
             }
+            if let Some(a) = odd_one_out(q, &right) {
+                out.push(Problem::OddOneOut(a));
+            }
             let keys: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| f.0).collect();
             let others: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| !f.0).collect();
             if !keys.is_empty() && others.len() >= 2 {
                 let k = keys[0].1;
                 if keys.iter().all(|f| f.1 == k) && others.iter().all(|f| f.1 != k) {
                     out.push(Problem::PromptGivesAway(keys[0].2.to_string()));
+                } else if let [key] = keys.as_slice() {
+                    // A domain word left out of content words (운영, 자동화)
+                    // still points at the answer when only the answer shares it
+                    // with the prompt's own text (not its 「section」 names):
+                    // 「클러스터 운영」 -> `운영 자동화`.
+                    let own = keywords(&prompt_text(&q.prompt));
+                    let shares_domain = |t: &str| {
+                        keywords(t)
+                            .iter()
+                            .any(|w| DOMAIN_WORDS.contains(&w.as_str()) && own.contains(w))
+                    };
+                    if shares_domain(key.2) && others.iter().all(|f| !shares_domain(f.2)) {
+                        out.push(Problem::PromptGivesAway(key.2.to_string()));
+                    }
                 }
             }
         }
@@ -243,7 +445,7 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 let left = q.left.iter().find(|c| &c.id == l);
                 let right = q.right.iter().find(|c| &c.id == r);
                 if let (Some(a), Some(b)) = (left, right)
-                    && share(&keywords(&a.text), &keywords(&b.text))
+                    && (share(&keywords(&a.text), &keywords(&b.text)) || expands(&a.text, &b.text))
                 {
                     out.push(Problem::PairSharesWord(a.text.clone(), b.text.clone()));
                 }
@@ -253,6 +455,32 @@ pub fn problems(q: &Question) -> Vec<Problem> {
         _ => {}
     }
     out
+}
+
+/// The answer of a one-answer question with four or more options when every
+/// other option shares a word ([`same_word`], translations included) that the
+/// answer lacks.
+fn odd_one_out(q: &Question, right: &[&str]) -> Option<String> {
+    let [key] = right else { return None };
+    if q.options.len() < 4 {
+        return None;
+    }
+    let key_opt = q.options.iter().find(|o| o.id == *key)?;
+    let key_words = keywords(&key_opt.text);
+    let others: Vec<Vec<String>> = q
+        .options
+        .iter()
+        .filter(|o| o.id != *key)
+        .map(|o| keywords(&o.text))
+        .collect();
+    let first = others.first()?;
+    let shared = first.iter().any(|w| {
+        !key_words.iter().any(|k| same_word(w, k))
+            && others[1..]
+                .iter()
+                .all(|ws| ws.iter().any(|x| same_word(w, x)))
+    });
+    shared.then(|| key_opt.text.clone())
 }
 
 #[cfg(test)]
@@ -279,6 +507,43 @@ mod tests {
             "Level 2: 자동화된 운영 (Automated Operations)"
         ));
         assert!(!near_duplicate("동적 볼륨 프로비저닝", "재해 복구 자동화"));
+    }
+
+    #[test]
+    fn words_match_across_languages() {
+        assert!(same_word("registry", "저장소"));
+        assert!(same_word("service", "마이크로서비스"));
+        assert!(same_word("scrape_interval", "주기"));
+        assert!(same_word("model", "모델"));
+        assert!(same_word("networkpolicy", "네트워크"));
+        assert!(!same_word("model", "서비스"));
+        assert!(!same_word("catalog", "로그"));
+        assert!(same_word("ai/ml", "mlops"));
+        assert!(!same_word("ci/cd", "mlops"));
+        assert!(share(
+            &keywords("Service Mesh"),
+            &keywords("마이크로서비스 통신")
+        ));
+    }
+
+    #[test]
+    fn acronyms_spelled_out() {
+        assert!(expands("CNI", "컨테이너 네트워크 인터페이스 표준"));
+        assert!(expands("CNI", "Container Network Interface"));
+        assert!(!expands("CNI", "Pod가 스토리지를 요청하는 선언"));
+        assert!(!expands("PVC", "컨테이너 네트워크 인터페이스 표준"));
+    }
+
+    #[test]
+    fn korean_names_of_technical_names() {
+        assert_eq!(
+            korean_name("NetworkPolicy").as_deref(),
+            Some("네트워크 정책")
+        );
+        assert_eq!(korean_name("Artifact").as_deref(), Some("아티팩트"));
+        assert_eq!(korean_name("Workspace").as_deref(), Some("워크스페이스"));
+        assert_eq!(korean_name("KubeEdge"), None);
+        assert_eq!(korean_name("scrape_interval"), None);
     }
 
     #[test]

@@ -393,6 +393,67 @@ pub fn with_abbreviations(term: &str, pool: &Pool) -> Vec<String> {
     out
 }
 
+/// The Korean glosses the document gives next to `term`: "NetworkPolicy (네트워크
+/// 정책)" or "아티팩트(Artifact)". Only a parenthesis of Hangul words right after
+/// the term, or one Hangul word right before "(term)", counts: a student who
+/// studied the session may answer with either name.
+pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
+    let term = term.trim();
+    let mut out: Vec<String> = Vec::new();
+    if term.is_empty() {
+        return out;
+    }
+    let hangul_words = |s: &str| {
+        !s.trim().is_empty()
+            && s.chars().all(|c| c == ' ' || crate::text::is_hangul(c))
+            && s.split_whitespace().count() <= 3
+    };
+    for b in &doc.blocks {
+        let text = b.text.as_str();
+        for (at, _) in text.match_indices(term) {
+            let before = &text[..at];
+            let after = &text[at + term.len()..];
+            // The term must be a whole word.
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                || after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            if let Some(rest) = after.trim_start_matches(' ').strip_prefix('(')
+                && let Some((inner, _)) = rest.split_once(')')
+                && hangul_words(inner)
+            {
+                out.push(inner.trim().to_string());
+            }
+            if let Some(head) = before.strip_suffix('(')
+                && after.starts_with(')')
+            {
+                let word: String = head
+                    .trim_end_matches(' ')
+                    .chars()
+                    .rev()
+                    .take_while(|c| crate::text::is_hangul(*c))
+                    .collect::<Vec<char>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if !word.is_empty() {
+                    out.push(word);
+                }
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|g| seen.insert(normalize(g)));
+    out
+}
+
 /// Per-document generation context: the unit, the document, the week's term
 /// pool, and id allocation.
 pub struct Ctx<'a> {
@@ -929,6 +990,16 @@ fn check_breadcrumb(d: &SourceDoc, diags: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_glosses_next_to_a_term_are_found() {
+        let doc = markdown::parse(
+            "# 네트워크\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
+        );
+        assert_eq!(korean_glosses("NetworkPolicy", &doc), vec!["네트워크 정책"]);
+        assert_eq!(korean_glosses("Artifact", &doc), vec!["아티팩트"]);
+        assert!(korean_glosses("Workspace", &doc).is_empty());
+    }
 
     #[test]
     fn distractors_skip_near_equal_and_excluded() {

@@ -26,6 +26,19 @@ struct Def {
     section: Option<usize>,
 }
 
+/// First header cells of comparison tables: their rows are attributes
+/// (배포 주체, 드리프트 대응), not named things.
+const COMPARISON_HEADERS: &[&str] = &[
+    "구분",
+    "항목",
+    "비교",
+    "비교 항목",
+    "기준",
+    "특성",
+    "관점",
+    "측면",
+];
+
 /// Largest number of pairs in one match question.
 const MAX_PAIRS: usize = 5;
 
@@ -35,6 +48,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let mut group: Vec<Def> = Vec::new();
     let mut group_key: Option<(Option<usize>, usize)> = None;
     let not_concepts = doc.sections_with(NOT_CONCEPTS);
+    let mut names_rows = false;
     for b in &doc.blocks {
         if not_concepts.contains(b.section) {
             flush(ctx, &mut group);
@@ -48,10 +62,22 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             BlockKind::Row {
                 header: false,
                 cells,
-            } if cells.len() == 2 => {
+            } if cells.len() == 2 || (cells.len() > 2 && names_rows) => {
+                // A table of three or more columns whose rows are named things
+                // (전략 | 동작 | 위험) pairs each name with its first description;
+                // a comparison table (구분 | Push | Pull) has attributes for rows.
                 let def = (!cells[0].is_empty() && !cells[1].is_empty())
                     .then(|| (cells[0].clone(), cells[1].clone()));
                 (def, (b.section, usize::MAX))
+            }
+            BlockKind::Row {
+                header: true,
+                cells,
+            } => {
+                names_rows = cells
+                    .first()
+                    .is_some_and(|c| !COMPARISON_HEADERS.contains(&normalize(c).as_str()));
+                (None, (b.section, 0))
             }
             _ => (None, (b.section, 0)),
         };
@@ -104,6 +130,9 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             (d.term.clone(), n, h)
         })
         .collect();
+    // A fact is asked once: a definition inside a match of three or more
+    // pairs gives no choice question of its own (issue 12, independent review).
+    let in_match = matches(ctx, &plain);
     for d in &plain {
         // Typed only when the description defines the term: a description that
         // lists other names (MLOps, AIOps) leaves more than one typed answer.
@@ -115,23 +144,27 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
         // A lower-case command or file name (plan, terraform.tfstate) is typed
         // with or without its tool ("terraform plan"): a choice instead.
-        let one_word = !d.term.trim().contains(char::is_whitespace)
-            && d.term.chars().any(|c| c.is_ascii_uppercase());
+        // A Korean gloss in parentheses ("NetworkPolicy (네트워크 정책)") is a
+        // second accepted answer, not a second word.
+        let name = latin_name(&d.term);
+        let one_word =
+            !name.contains(char::is_whitespace) && name.chars().any(|c| c.is_ascii_uppercase());
         // An acronym (PUE, CNI) is as right written out (Container Network
         // Interface), and a long CamelCase name has a short form the document
         // may not give (ReadWriteMany: RWX): typed only when the week gives both.
-        let t = d.term.trim();
+        let t = name;
         let acronym = t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase());
         let short_form = super::initials(t).is_some_and(|i| i.len() >= 3);
         let both_given = super::with_abbreviations(t, ctx.pool).len() > 1;
         let one_word = one_word && (both_given || !(acronym || short_form));
-        if is_technical_name(&d.term) && !lists_names && one_word {
+        if is_technical_name(name) && !lists_names && one_word {
             short(ctx, d);
+        } else if in_match.contains(&d.line) {
+            ctx.dropped("연결 문제와 같은 사실");
         } else {
             which_term(ctx, d, &siblings);
         }
     }
-    matches(ctx, &plain);
 }
 
 /// A technical name: typed from its description.
@@ -141,8 +174,36 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
-    q.answer = Some(Answer::Many(super::with_abbreviations(&d.term, ctx.pool)));
+    let name = latin_name(&d.term);
+    let mut accepted = super::with_abbreviations(name, ctx.pool);
+    let glosses = super::korean_glosses(name, ctx.doc());
+    let written = super::accepted(&d.term);
+    for g in written
+        .into_iter()
+        .chain(glosses)
+        .chain(super::hygiene::korean_name(name))
+    {
+        if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
+            accepted.push(g);
+        }
+    }
+    q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
+}
+
+/// A term without its parenthesized Korean gloss: `NetworkPolicy` for
+/// "NetworkPolicy (네트워크 정책)"; any other term as written.
+fn latin_name(term: &str) -> &str {
+    let t = term.trim();
+    if let (Some(o), true) = (t.find('('), t.ends_with(')')) {
+        let inner = &t[o + 1..t.len() - 1];
+        if inner.chars().any(crate::text::is_hangul)
+            && inner.chars().all(|c| c == ' ' || crate::text::is_hangul(c))
+        {
+            return t[..o].trim();
+        }
+    }
+    t
 }
 
 /// Any other label: nobody can type the author's exact words, so it is a choice
@@ -198,7 +259,10 @@ fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
     ctx.out.push(q);
 }
 
-fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
+/// Make the list's match questions; returns the lines of the definitions they
+/// hold.
+fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
+    let mut covered = HashSet::new();
     // One entry per distinct term and per distinct description.
     let mut seen_t = HashSet::new();
     let mut seen_d = HashSet::new();
@@ -209,7 +273,8 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
         .filter(|d| {
             // A pair whose sides share a word (개발자 중심 / 개발자 경험을 ...) is
             // matched by the word, and helps match the rest: left out.
-            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc));
+            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc))
+                || super::hygiene::expands(&d.term, &d.desc);
             leaking += usize::from(shares);
             !shares
         })
@@ -218,7 +283,7 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
         ctx.dropped("짝의 양쪽이 같은 낱말");
     }
     if defs.len() < 2 {
-        return;
+        return covered;
     }
     let n_chunks = defs.len().div_ceil(MAX_PAIRS);
     let per = defs.len().div_ceil(n_chunks);
@@ -268,7 +333,9 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) {
             .collect();
         q.answer = Some(Answer::Pairs(pairs));
         ctx.out.push(q);
+        covered.extend(chunk.iter().map(|d| d.line));
     }
+    covered
 }
 
 fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
@@ -337,13 +404,28 @@ fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
     }
 }
 
+/// A chain's plain label: "흐름: A → B → C" -> ("흐름", "A → B → C"), when the
+/// colon comes before the first arrow and both sides are non-empty.
+pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
+    let arrow = text.find('→')?;
+    let colon = text[..arrow].find(':')?;
+    let (label, chain) = (text[..colon].trim(), text[colon + 1..].trim());
+    (!label.is_empty() && !chain.is_empty() && label.chars().count() <= 40)
+        .then_some((label, chain))
+}
+
 fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
         return;
     }
     let (label, chain) = match definition(b) {
         Some((t, d)) => (t, d),
-        None => (ctx.section_path(b.section), b.text.clone()),
+        None => match unbold_label(&b.text) {
+            // "모델 교체 판단 흐름: 오프라인 평가 → ...": the label written
+            // without bold is the chain's name, not part of its first step.
+            Some((l, c)) => (l.to_string(), c.to_string()),
+            None => (ctx.section_path(b.section), b.text.clone()),
+        },
     };
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
     let mut seen = HashSet::new();

@@ -309,3 +309,25 @@ fn a_question_overrides_the_week_rule() {
     });
     assert!(close(score(&q, &r, &week).points, 0.0));
 }
+
+#[test]
+fn a_technical_name_is_right_spaced_hyphenated_or_plural() {
+    use crate::score::text::matches;
+    let ok = |given: &str, key: &str| matches(given, &[key.to_string()], false);
+    assert!(ok("Network Policy", "NetworkPolicy"));
+    assert!(ok("network-policy", "NetworkPolicy"));
+    assert!(ok("NETWORK_POLICY", "NetworkPolicy"));
+    assert!(ok("self heal", "selfHeal"));
+    assert!(ok("workspaces", "Workspace"));
+    assert!(ok("artifacts", "Artifact"));
+    assert!(ok("policy", "Policies"));
+    assert!(ok("Policies", "Policy"));
+    assert!(ok("Application Set", "ApplicationSet"));
+    assert!(!ok("Network", "NetworkPolicy"));
+    assert!(!ok("PodPolicy", "NetworkPolicy"));
+    assert!(!ok("Works", "Workspace"));
+    assert!(!ok("", "Workspace"));
+    // Korean answers keep their spacing rule and gain no plural.
+    assert!(ok("네트워크정책", "네트워크 정책"));
+    assert!(!ok("네트워크", "네트워크 정책"));
+}

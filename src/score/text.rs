@@ -4,6 +4,13 @@
 //! trimmed). With typo tolerance, one edit is forgiven for accepted answers of
 //! 5 or more characters. Aliases are simply more accepted answers
 //! (선언적 배포 and declarative deployment in one list).
+//!
+//! A technical name is also right written the ways the course itself writes
+//! it (issue 12, independent review): its CamelCase parts joined by spaces,
+//! hyphens or underscores in any case (`Network Policy`, `network-policy`,
+//! `self heal` for `selfHeal`), and singular or plural (`workspaces` for
+//! `Workspace`, `Policy` for `Policies`). This is the scorer's rule, not the
+//! extractor's, so it holds for every bank, hand-written ones too.
 
 use super::Response;
 use crate::model::{Answer, Question};
@@ -17,8 +24,51 @@ pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
     }
     accepted.iter().any(|a| {
         let a = normalize(a);
-        a == g || (typo_tolerance && a.chars().count() >= 5 && within_one_edit(&a, &g))
+        a == g
+            || same_name(&a, &g)
+            || (typo_tolerance && a.chars().count() >= 5 && within_one_edit(&a, &g))
     })
+}
+
+/// A normalized answer without the separators between the parts of a name
+/// (space, hyphen, underscore, middle dot).
+fn joined(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '·'))
+        .collect()
+}
+
+/// Whether two normalized answers are one name: equal once the separators
+/// between its parts are dropped, or one the Latin plural of the other
+/// (`+s`, `+es`, `y` -> `ies`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (joined(a), joined(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // Plurals only of Latin words of three letters or more.
+    if short.chars().count() < 3
+        || !short
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let Some(rest) = long.strip_prefix(short.as_str()) else {
+        return short
+            .strip_suffix('y')
+            .is_some_and(|stem| long.strip_prefix(stem) == Some("ies"));
+    };
+    rest == "s" || rest == "es"
 }
 
 /// Fraction of the points, 0 or 1.
