@@ -130,34 +130,20 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             (d.term.clone(), n, h)
         })
         .collect();
-    // A fact is asked once: a definition inside a match of three or more
-    // pairs gives no choice question of its own (issue 12, independent review).
-    let in_match = matches(ctx, &plain);
-    for d in &plain {
-        // Typed only when the description defines the term: a description that
-        // lists other names (MLOps, AIOps) leaves more than one typed answer.
-        let lists_names = d
-            .desc
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
-            .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
-        // ... and only a one-word name: "State Lock" has variants as defensible
-        // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
-        // A lower-case command or file name (plan, terraform.tfstate) is typed
-        // with or without its tool ("terraform plan"): a choice instead.
-        // A Korean gloss in parentheses ("NetworkPolicy (네트워크 정책)") is a
-        // second accepted answer, not a second word.
-        let name = latin_name(&d.term);
-        let one_word =
-            !name.contains(char::is_whitespace) && name.chars().any(|c| c.is_ascii_uppercase());
-        // An acronym (PUE, CNI) is as right written out (Container Network
-        // Interface), and a long CamelCase name has a short form the document
-        // may not give (ReadWriteMany: RWX): typed only when the week gives both.
-        let t = name;
-        let acronym = t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase());
-        let short_form = super::initials(t).is_some_and(|i| i.len() >= 3);
-        let both_given = super::with_abbreviations(t, ctx.pool).len() > 1;
-        let one_word = one_word && (both_given || !(acronym || short_form));
-        if is_technical_name(name) && !lists_names && one_word {
+    // A fact is asked once: a term typed from its description is left out of
+    // its list's match (the match would show it beside its description on the
+    // same form), and a definition inside a match of three or more pairs gives
+    // no choice question of its own (issue 12, independent reviews).
+    let typed: Vec<bool> = plain.iter().map(|d| is_typed(ctx, d)).collect();
+    let rest: Vec<Def> = plain
+        .iter()
+        .zip(&typed)
+        .filter(|(_, t)| !**t)
+        .map(|(d, _)| d.clone())
+        .collect();
+    let in_match = matches(ctx, &rest);
+    for (d, typed) in plain.iter().zip(typed) {
+        if typed {
             short(ctx, d);
         } else if in_match.contains(&d.line) {
             ctx.dropped("연결 문제와 같은 사실");
@@ -165,6 +151,33 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             which_term(ctx, d, &siblings);
         }
     }
+}
+
+/// Whether a definition is asked as typed recall of its term.
+fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
+    // Typed only when the description defines the term: a description that
+    // lists other names (MLOps, AIOps) leaves more than one typed answer.
+    let lists_names = d
+        .desc
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '_'))
+        .any(|w| w.len() >= 3 && w.chars().filter(char::is_ascii_uppercase).count() >= 2);
+    // ... and only a one-word name: "State Lock" has variants as defensible
+    // as itself (State Locking), "Cloud Carbon Footprint" is recalled, not spelled.
+    // A lower-case command or file name (plan, terraform.tfstate) is typed
+    // with or without its tool ("terraform plan"): a choice instead.
+    // A Korean gloss in parentheses ("NetworkPolicy (네트워크 정책)") is a
+    // second accepted answer, not a second word.
+    let name = latin_name(&d.term);
+    let one_word =
+        !name.contains(char::is_whitespace) && name.chars().any(|c| c.is_ascii_uppercase());
+    // An acronym (PUE, CNI) is as right written out (Container Network
+    // Interface), and a long CamelCase name has a short form the document
+    // may not give (ReadWriteMany: RWX): typed only when the week gives both.
+    let acronym = name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase());
+    let short_form = super::initials(name).is_some_and(|i| i.len() >= 3);
+    let both_given = super::with_abbreviations(name, ctx.pool).len() > 1;
+    let one_word = one_word && (both_given || !(acronym || short_form));
+    is_technical_name(name) && !lists_names && one_word
 }
 
 /// A technical name: typed from its description.
