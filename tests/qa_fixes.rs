@@ -1,0 +1,53 @@
+//! Regressions from the QA pass, one test per defect, named after what broke.
+
+mod common;
+
+use common::{copy_dir, quiz, quiz_in, root};
+
+fn take_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), dir.path());
+    dir
+}
+
+const POINTZ: &str = "questions/week_01/day1.yaml:26:3: 잘못된 YAML: questions[2]: 알 수 없는 필드 `pointz` (쓸 수 있는 필드: `id`, `kind`, `prompt`, `options`, `items`, `left`, `right`, `answer`, `rubric`, `points`, `criteria`, `tags`, `feedback`, `scoring`, `source`, `locked`, `status`)";
+
+#[test]
+fn one_bad_question_no_longer_drops_its_whole_file() {
+    let p = take_project();
+    let file = p.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // A typo in the third question (line 26), and a wrong answer in the first.
+    let text = text
+        .replacen("- id: w1d1-tf\n", "- id: w1d1-tf\n  pointz: 1\n", 1)
+        .replacen("  answer: a\n", "  answer: e\n", 1);
+    std::fs::write(&file, text).expect("write");
+
+    let run = quiz(p.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "questions/week_01/day1.yaml:12:3: `w1d1-choice`의 정답 `e`은(는) 어느 보기도 아닙니다\n{POINTZ}\n"
+        ),
+        "the typo once, with its place; the file's other error still found"
+    );
+    assert_eq!(
+        run.stdout,
+        "문항 6개(파일 1개)와 루브릭 1개를 검사했습니다: 오류 2개, 경고 0개\n"
+    );
+
+    // The file's sound questions are served (5 of 7: the typo and the wrong answer left out).
+    let run = quiz_in(
+        p.path(),
+        &["take", "w1", "--student", "s001", "--seed", "7"],
+        "q\n",
+    );
+    assert!(
+        run.stdout.contains("· 5문제 =="),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("`pointz`").count(), 1, "{}", run.stderr);
+}
