@@ -51,3 +51,42 @@ fn one_bad_question_no_longer_drops_its_whole_file() {
     );
     assert_eq!(run.stderr.matches("`pointz`").count(), 1, "{}", run.stderr);
 }
+
+#[test]
+fn rubric_import_refuses_a_second_cell_of_one_student_and_cells_beyond_the_header() {
+    let p = take_project();
+    let p = p.path();
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns1,김\ns2,이\n").expect("write");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("f.csv"),
+        "학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 [미흡/보통/우수]\n\
+         s1,김,우수,\n\
+         s2,이,보통,,\n\
+         s1,김,미흡,보통,x\n",
+    )
+    .expect("write");
+    let run = quiz(p, &["rubric", "import", "f.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "f.csv:4:3: 학생 `s1`의 `w1k1` 칸이 두 번 나옵니다 (처음은 f.csv:2); 칸을 거부했습니다\n\
+         f.csv:4:5: 머리글에 없는 열의 칸입니다 (머리글 4칸); 남는 칸을 건너뜀\n"
+    );
+    // The first cell stands, not the last: s1 keeps 우수 for w1k1.
+    let gb = common::gradebook(p).expect("db");
+    let levels: Vec<(String, String, String)> = gb
+        .checklist(1)
+        .expect("scores")
+        .into_iter()
+        .map(|c| (c.student, c.item, c.level))
+        .collect();
+    assert!(
+        levels.contains(&("s1".into(), "w1k1".into(), "우수".into())),
+        "{levels:?}"
+    );
+    assert!(
+        !levels.contains(&("s1".into(), "w1k1".into(), "미흡".into())),
+        "{levels:?}"
+    );
+}
