@@ -90,3 +90,24 @@ fn rubric_import_refuses_a_second_cell_of_one_student_and_cells_beyond_the_heade
         "{levels:?}"
     );
 }
+
+#[test]
+fn roster_codes_csv_has_the_bom_and_neutralized_names_of_every_other_csv() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김하나\ns002,=HYPERLINK(1)\n",
+    )
+    .expect("write");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    let run = quiz(p, &["roster", "codes", "--out", "codes.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(p.join("codes.csv")).expect("codes");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    assert!(
+        text.starts_with("\u{feff}student_id,name,code,url\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("\r\ns002,'=HYPERLINK(1),"), "{text}");
+}

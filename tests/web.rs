@@ -1338,7 +1338,7 @@ fn roster_codes_and_instructor_code_through_the_binary() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let csv = std::fs::read_to_string(p.join("codes.csv")).expect("csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "student_id,name,code,url");
+    assert_eq!(lines[0], "\u{feff}student_id,name,code,url");
     assert_eq!(lines.len(), 3);
     assert!(
         lines[1].starts_with("s001,김하나,") && lines[1].ends_with(",http://10.0.0.5:8080/login")
