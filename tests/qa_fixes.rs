@@ -111,3 +111,31 @@ fn roster_codes_csv_has_the_bom_and_neutralized_names_of_every_other_csv() {
     );
     assert!(text.contains("\r\ns002,'=HYPERLINK(1),"), "{text}");
 }
+
+#[test]
+fn unclosed_quote_message_is_worded_for_rosters_and_rubric_sheets() {
+    let p = take_project();
+    let p = p.path();
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns1,김\ns2,\"이\ns3,박\n",
+    )
+    .expect("write");
+    let run = quiz(p, &["roster", "import", "roster.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "roster.csv:3:4: 이 따옴표가 닫히지 않아 파일의 나머지가 한 칸이 됩니다; 3행부터는 읽지 않았습니다 (따옴표를 닫고 명단을 다시 가져오세요)\n"
+    );
+    std::fs::write(
+        p.join("f.csv"),
+        "학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수]\ns1,김,\"우수\n",
+    )
+    .expect("write");
+    let run = quiz(p, &["rubric", "import", "f.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "f.csv:2:6: 이 따옴표가 닫히지 않아 파일의 나머지가 한 칸이 됩니다; 2행부터는 읽지 않았습니다 (따옴표를 닫고 시트를 다시 가져오세요)\n"
+    );
+}

@@ -403,7 +403,12 @@ fn read_sheet(
                 .map_err(|e| Error::io("stdout", e))?;
         }
         if let Some(u) = t.unterminated {
-            diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
+            diags.push(Diagnostic::error(
+                &shown,
+                u.line,
+                u.col,
+                u.message(crate::csvfile::Kind::RubricSheet),
+            ));
         }
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(t.delimiter)
