@@ -139,3 +139,40 @@ fn unclosed_quote_message_is_worded_for_rosters_and_rubric_sheets() {
         "f.csv:2:6: 이 따옴표가 닫히지 않아 파일의 나머지가 한 칸이 됩니다; 2행부터는 읽지 않았습니다 (따옴표를 닫고 시트를 다시 가져오세요)\n"
     );
 }
+
+#[test]
+fn take_echoes_invalid_input_escaped_and_cut_short() {
+    let p = take_project();
+    // The first question of seed 7 is a multi: numbers expected.
+    let bad = format!("\u{1b}[2J\u{7}\u{202e}{}", "x".repeat(20_001));
+    let run = quiz_in(
+        p.path(),
+        &[
+            "take",
+            "w1",
+            "--student",
+            "s001",
+            "--count",
+            "7",
+            "--seed",
+            "7",
+        ],
+        &format!("{bad}\nq\n"),
+    );
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("입력 오류"))
+        .expect("an input error line");
+    assert_eq!(
+        line,
+        format!(
+            "  입력 오류: `\\x1b[2J\\x07\\u{{202e}}{}…`은(는) 번호가 아닙니다. 다시 입력하세요.",
+            "x".repeat(74)
+        )
+    );
+    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{202e}'));
+    // The browser's answers are read by the same function: its JSON error is as short.
+    let why = quiz::runner::parse_match(&"1-".repeat(10_000), 2, 2).expect_err("bad");
+    assert!(why.chars().count() < 150, "{why}");
+}
