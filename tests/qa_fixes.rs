@@ -176,3 +176,39 @@ fn take_echoes_invalid_input_escaped_and_cut_short() {
     let why = quiz::runner::parse_match(&"1-".repeat(10_000), 2, 2).expect_err("bad");
     assert!(why.chars().count() < 150, "{why}");
 }
+
+#[test]
+fn stats_says_standard_deviation_and_no_variance_rather_than_sd_and_too_few() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    // item1: everyone right (no variance); item2 and item3 vary.
+    std::fs::write(
+        tmp.path().join("three.csv"),
+        "student_id,question_id,answer\n\
+         a,item1,true\na,item2,true\na,item3,true\n\
+         b,item1,true\nb,item2,false\nb,item3,true\n\
+         c,item1,true\nc,item2,false\nc,item3,false\n",
+    )
+    .expect("write");
+    assert_eq!(
+        quiz(tmp.path(), &["grade", "--responses", "three.csv"]).code,
+        0
+    );
+    let run = quiz_in(tmp.path(), &["stats", "--out", "items.csv"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let head = run.stdout.lines().nth(1).expect("header row");
+    assert!(head.contains("표준편차") && !head.contains("SD"), "{head}");
+    let item1 = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("item1"))
+        .expect("item1 row");
+    // 변별도 and 변별 효율: three answers are enough; the marks do not vary.
+    assert!(item1.contains("┆ 변동 없음 ┆ 변동 없음 ┆"), "{item1}");
+    let csv = std::fs::read_to_string(tmp.path().join("items.csv")).expect("csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("item1,"))
+        .expect("item1 in csv");
+    assert!(row.ends_with(",변동 없음,변동 없음,"), "{row}");
+}
