@@ -87,12 +87,15 @@ impl Bank {
                 continue;
             };
             let shown = display(&path);
-            match yaml::parse::<QuestionFile>(&shown, &text) {
-                Ok(file) => bank.files.push(LoadedFile {
-                    path: shown,
-                    text,
-                    file,
-                }),
+            match yaml::parse_question_file(&shown, &text) {
+                Ok((file, bad)) => {
+                    diags.extend(bad);
+                    bank.files.push(LoadedFile {
+                        path: shown,
+                        text,
+                        file,
+                    });
+                }
                 Err(d) => diags.push(d),
             }
         }
@@ -122,12 +125,15 @@ impl Bank {
                 continue;
             }
             let shown = display(&path);
-            match yaml::parse::<QuestionFile>(&shown, &text) {
-                Ok(file) if unit_matches(&file.unit, unit) => bank.files.push(LoadedFile {
-                    path: shown,
-                    text,
-                    file,
-                }),
+            match yaml::parse_question_file(&shown, &text) {
+                Ok((file, bad)) if unit_matches(&file.unit, unit) => {
+                    diags.extend(bad);
+                    bank.files.push(LoadedFile {
+                        path: shown,
+                        text,
+                        file,
+                    });
+                }
                 Ok(_) => {}
                 Err(d) => diags.push(d),
             }

@@ -66,12 +66,29 @@ pub struct Unterminated {
     pub record_start: u64,
 }
 
+/// What a CSV file holds, for wording a message about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Students' answers (`quiz grade --responses`).
+    Responses,
+    /// A roster (`quiz roster import`).
+    Roster,
+    /// A filled-in rubric sheet (`quiz rubric import`).
+    RubricSheet,
+}
+
 impl Unterminated {
-    /// The message for `path`.
-    pub fn message(&self) -> String {
+    /// The message for a file of `kind`: what the rest of the file would have
+    /// become, and what to do next.
+    pub fn message(&self, kind: Kind) -> String {
+        let (becomes, again) = match kind {
+            Kind::Responses => ("한 답이", "파일을 다시 채점하세요"),
+            Kind::Roster => ("한 칸이", "명단을 다시 가져오세요"),
+            Kind::RubricSheet => ("한 칸이", "시트를 다시 가져오세요"),
+        };
         format!(
-            "이 따옴표가 닫히지 않아 파일의 나머지가 한 답이 됩니다; \
-             {}행부터는 읽지 않았습니다 (따옴표를 닫고 파일을 다시 채점하세요)",
+            "이 따옴표가 닫히지 않아 파일의 나머지가 {becomes} 됩니다; \
+             {}행부터는 읽지 않았습니다 (따옴표를 닫고 {again})",
             self.line
         )
     }

@@ -72,6 +72,29 @@ pub fn cell(s: &str) -> String {
     escape(s).into_owned()
 }
 
+/// How many characters of a user's input an error message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// A user's input quoted in an error message: its first [`QUOTE_CHARS`]
+/// characters, then `…` when there were more, with [`escape`]s (line breaks
+/// and tabs escaped too: the quote is one line).
+pub fn quote(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    for c in chars.by_ref().take(QUOTE_CHARS) {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    let mut out = escape(&out).into_owned();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +108,15 @@ mod tests {
             "\\x1b[2J\\x1b]0;title\\x07x\\x0d\\x9b31m\\x7f"
         );
         assert_eq!(escape("abc\u{202e}fed"), "abc\\u{202e}fed");
+    }
+
+    #[test]
+    fn quoted_input_is_escaped_and_short() {
+        assert_eq!(quote("x\u{1b}[2J\u{7}\u{202e}"), "x\\x1b[2J\\x07\\u{202e}");
+        let long = "가".repeat(20_001);
+        assert_eq!(quote(&long), format!("{}…", "가".repeat(QUOTE_CHARS)));
+        assert_eq!(quote(&"a".repeat(QUOTE_CHARS)), "a".repeat(QUOTE_CHARS));
+        assert_eq!(quote("a\nb"), "a\\nb");
     }
 
     #[test]

@@ -68,7 +68,12 @@ fn parse_text(path: &str, t: &crate::csvfile::Text) -> Result<(Vec<Student>, Vec
     let mut out = Vec::new();
     let mut diags = Vec::new();
     if let Some(u) = t.unterminated {
-        diags.push(Diagnostic::error(path, u.line, u.col, u.message()));
+        diags.push(Diagnostic::error(
+            path,
+            u.line,
+            u.col,
+            u.message(crate::csvfile::Kind::Roster),
+        ));
     }
     let mut seen = HashSet::new();
     for rec in rdr.records() {

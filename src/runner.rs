@@ -7,6 +7,7 @@
 
 use crate::error::Result;
 use crate::model::{Choice, FormQuestion, Kind, Mode, Question, ScoringRules};
+use crate::printable::quote;
 use crate::score::{self, Outcome, Response, Status};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -61,7 +62,7 @@ fn numbers(line: &str) -> std::result::Result<Vec<usize>, String> {
         .filter(|t| !t.is_empty())
         .map(|t| {
             t.parse::<usize>()
-                .map_err(|_| format!("`{t}`은(는) 번호가 아닙니다."))
+                .map_err(|_| format!("`{}`은(는) 번호가 아닙니다.", quote(t)))
         })
         .collect()
 }
@@ -160,20 +161,26 @@ pub fn parse_match(
         .filter(|t| !t.is_empty())
     {
         let Some((l, r)) = tok.split_once(['-', ':', '=']) else {
-            return Err(format!("`{tok}`: 번호-글자 형식으로 입력하세요 (예: 1-B)."));
+            return Err(format!(
+                "`{}`: 번호-글자 형식으로 입력하세요 (예: 1-B).",
+                quote(tok)
+            ));
         };
         let l: usize = l
             .trim()
             .parse()
-            .map_err(|_| format!("`{tok}`: 왼쪽은 번호입니다 (예: 1-B)."))?;
+            .map_err(|_| format!("`{}`: 왼쪽은 번호입니다 (예: 1-B).", quote(tok)))?;
         let r = r.trim().to_uppercase();
         let mut rc = r.chars();
         let (Some(c), None) = (rc.next(), rc.next()) else {
-            return Err(format!("`{tok}`: 오른쪽은 글자 하나입니다 (예: 1-B)."));
+            return Err(format!(
+                "`{}`: 오른쪽은 글자 하나입니다 (예: 1-B).",
+                quote(tok)
+            ));
         };
         let ri = (c as usize).wrapping_sub('A' as usize);
         if !(1..=n_left).contains(&l) || ri >= n_right {
-            return Err(format!("`{tok}`: 없는 번호나 글자입니다."));
+            return Err(format!("`{}`: 없는 번호나 글자입니다.", quote(tok)));
         }
         if out.iter().any(|(x, _)| *x == l - 1) {
             return Err(format!("{l}번을 두 번 연결했습니다."));
@@ -293,7 +300,7 @@ fn ask(
             return Ok(Asked::Quit);
         };
         if echo {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", crate::printable::escape(&line))?;
         }
         let t = line.trim();
         match t {
@@ -310,7 +317,11 @@ fn ask(
                     out.flush()?;
                     let next = read_line(input)?;
                     if echo {
-                        writeln!(out, "{}", next.as_deref().unwrap_or(""))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            crate::printable::escape(next.as_deref().unwrap_or(""))
+                        )?;
                     }
                     match next {
                         None => break,

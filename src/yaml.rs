@@ -29,6 +29,130 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
     })
 }
 
+/// Parse a question file, one question at a time when the file as a whole does
+/// not parse: a question that does not deserialize (an unknown field, a missing
+/// `kind`) becomes one error at its own `line:col` and is left out, and the
+/// file's other questions are kept. Only a problem outside `questions:` (broken
+/// YAML, an unknown top-level field, too deep) refuses the whole file.
+pub fn parse_question_file(
+    path: &str,
+    text: &str,
+) -> Result<(crate::model::QuestionFile, Vec<Diagnostic>), Diagnostic> {
+    use crate::model::{Question, QuestionFile};
+    let whole = match parse::<QuestionFile>(path, text) {
+        Ok(file) => return Ok((file, Vec::new())),
+        Err(d) => d,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_depth(path, text)?;
+    let Ok(serde_yaml::Value::Mapping(mut map)) = serde_yaml::from_str(text) else {
+        return Err(whole);
+    };
+    let questions = match map.remove("questions") {
+        Some(serde_yaml::Value::Sequence(q)) => q,
+        Some(serde_yaml::Value::Null) | None => Vec::new(),
+        Some(_) => return Err(whole),
+    };
+    let Ok(mut file) = serde_yaml::from_value::<QuestionFile>(serde_yaml::Value::Mapping(map))
+    else {
+        return Err(whole);
+    };
+    let mut items = question_items(text);
+    // The end marker is no item's start.
+    items.pop();
+    let mut diags = Vec::new();
+    for (i, value) in questions.into_iter().enumerate() {
+        match serde_yaml::from_value::<Question>(value) {
+            Ok(q) => file.questions.push(q),
+            Err(e) => diags.push(question_error(path, text, items.get(i).copied(), i, &e)),
+        }
+    }
+    Ok((file, diags))
+}
+
+/// The 1-based first line of each block item of the top-level `questions:`
+/// list, and the line after the last one (empty for a flow list).
+fn question_items(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(key) = lines.iter().position(|l| {
+        l.strip_prefix("questions:")
+            .is_some_and(|r| r.split(" #").next().unwrap_or("").trim().is_empty())
+    }) else {
+        return Vec::new();
+    };
+    let mut starts = Vec::new();
+    let mut dash: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate().skip(key + 1) {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let indent = l.len() - t.len();
+        if dash.is_none() && t.starts_with('-') {
+            dash = Some(indent);
+        }
+        match dash {
+            Some(d) if indent == d && (t == "-" || t.starts_with("- ")) => starts.push(i + 1),
+            Some(d) if indent > d => {}
+            Some(_) => {
+                starts.push(i + 1);
+                return starts;
+            }
+            None => return Vec::new(),
+        }
+    }
+    starts.push(lines.len() + 1);
+    starts
+}
+
+/// The error of question `i` at its own place: its lines are parsed again on
+/// their own, at their own line numbers, so serde's `line:col` is the file's.
+fn question_error(
+    path: &str,
+    text: &str,
+    start: Option<usize>,
+    i: usize,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
+    #[derive(serde::Deserialize)]
+    struct One {
+        #[allow(dead_code)]
+        questions: Vec<crate::model::Question>,
+    }
+    let fallback = |line: usize| {
+        let msg = format!("questions[{i}]: {}", e);
+        Diagnostic::error(path, line, 0, format!("잘못된 YAML: {}", serde_ko(&msg)))
+    };
+    let Some(start) = start else {
+        let line = Locator::new(text).top_key("questions").map_or(0, |p| p.0);
+        return fallback(line);
+    };
+    // The item's lines where they are, `questions:` just above, blanks elsewhere.
+    let lines: Vec<&str> = text.lines().collect();
+    let end = question_items(text)
+        .into_iter()
+        .find(|&s| s > start)
+        .unwrap_or(lines.len() + 1);
+    let mut alone = String::new();
+    for (n, l) in lines.iter().enumerate().map(|(n, l)| (n + 1, l)) {
+        if n + 1 == start {
+            alone.push_str("questions:");
+        } else if n >= start && n < end {
+            alone.push_str(l);
+        }
+        alone.push('\n');
+    }
+    match parse::<One>(path, &alone) {
+        Err(mut d) => {
+            d.message = d
+                .message
+                .replacen("questions[0]", &format!("questions[{i}]"), 1);
+            d
+        }
+        Ok(_) => fallback(start),
+    }
+}
+
 /// A serde explanation's start and its Korean form (given what follows it).
 type Rule = (&'static str, fn(&str) -> String);
 

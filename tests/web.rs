@@ -1338,7 +1338,7 @@ fn roster_codes_and_instructor_code_through_the_binary() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let csv = std::fs::read_to_string(p.join("codes.csv")).expect("csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "student_id,name,code,url");
+    assert_eq!(lines[0], "\u{feff}student_id,name,code,url");
     assert_eq!(lines.len(), 3);
     assert!(
         lines[1].starts_with("s001,김하나,") && lines[1].ends_with(",http://10.0.0.5:8080/login")
@@ -1979,4 +1979,81 @@ async fn home_shows_no_points_of_an_unfinished_exam() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let home = t.get(&c, "/").await;
     assert!(home.body.contains("class=\"crit\""), "{}", home.body);
+}
+
+/// A body over the limit is refused in Korean: JSON for the page's script, a page otherwise.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_body_is_refused_in_korean() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let body = format!("csrf={}&pos=0&a={}", c.csrf, "x".repeat(3 << 20));
+    let r = t
+        .send(
+            &c,
+            "POST",
+            &format!("/a/{id}/answer"),
+            Some(body.clone()),
+            &[("x-quiz-fetch", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        r.body,
+        r#"{"error":"보낸 내용이 너무 큽니다. 답을 줄여서 다시 보내세요.","ok":false}"#
+    );
+    let r = t
+        .send(&c, "POST", &format!("/a/{id}/answer"), Some(body), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        r.body.contains("보낸 내용이 너무 큽니다") && !r.body.contains("Failed to buffer"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html")),
+        "{:?}",
+        r.headers
+    );
+}
+
+/// After the time limit closed an exam (the sweeper or an earlier late save),
+/// a save says the time is up, not that the student submitted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_after_the_time_limit_says_the_time_is_up_not_submitted() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, Some(10));
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let (shown, q) = t.shown(id, 0);
+    let body = format!("csrf={}&pos=0&{}", c.csrf, right_answer(&shown, &q));
+    blocking(|| {
+        common::execute_sql(
+            &t.db,
+            "UPDATE web_attempts SET deadline = '2000-01-01T00:00:00Z'",
+        )
+    })
+    .expect("past deadline");
+    let app = t.app.clone();
+    let closed = blocking(move || app.finish_overdue()).expect("sweep");
+    assert_eq!(closed, 1);
+    for _ in 0..2 {
+        let r = t
+            .send(
+                &c,
+                "POST",
+                &format!("/a/{id}/answer"),
+                Some(body.clone()),
+                &[("x-quiz-fetch", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.body.contains("시험 시간이 끝났습니다"), "{}", r.body);
+        assert!(!r.body.contains("이미 제출한"), "{}", r.body);
+    }
 }

@@ -474,7 +474,12 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             .push(format!("{shown}: {}로 읽었습니다", stream.encoding.name()));
     }
     if let Some(u) = stream.unterminated {
-        diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
+        diags.push(Diagnostic::error(
+            &shown,
+            u.line,
+            u.col,
+            u.message(crate::csvfile::Kind::Responses),
+        ));
         t.skipped += 1;
     }
     let file_id = stream.file_id.as_str();

@@ -247,6 +247,9 @@ pub fn import(
     let mut checklist = Vec::new();
     let mut essays = Vec::new();
     let roster: Vec<&str> = known.iter().map(String::as_str).collect();
+    // (student, column) -> the line that first gave it.
+    let mut seen: std::collections::HashMap<(String, usize), usize> =
+        std::collections::HashMap::new();
     for (line, rec) in &records {
         let line = *line;
         let written = rec.first().map_or("", |s| unneutralize(s.trim()));
@@ -265,10 +268,43 @@ pub fn import(
                 continue;
             }
         };
+        // Cells beyond the header belong to no column: say so rather than drop them.
+        if let Some(extra) = rec
+            .iter()
+            .enumerate()
+            .skip(headers.len())
+            .find(|(_, c)| !c.trim().is_empty())
+            .map(|(i, _)| i)
+        {
+            diags.push(Diagnostic::error(
+                &shown,
+                line,
+                extra + 1,
+                format!(
+                    "머리글에 없는 열의 칸입니다 (머리글 {}칸); 남는 칸을 건너뜀",
+                    headers.len()
+                ),
+            ));
+        }
         for (ci, col) in cols.iter().enumerate() {
             let cell = unneutralize(rec.get(ci).map_or("", |s| s.trim()));
             if cell.is_empty() {
                 continue;
+            }
+            if !matches!(col, Col::Other) {
+                if let Some(first) = seen.get(&(student.clone(), ci)) {
+                    diags.push(Diagnostic::error(
+                        &shown,
+                        line,
+                        ci + 1,
+                        format!(
+                            "학생 `{student}`의 `{}` 칸이 두 번 나옵니다 (처음은 {shown}:{first}); 칸을 거부했습니다",
+                            headers[ci].split_whitespace().next().unwrap_or("")
+                        ),
+                    ));
+                    continue;
+                }
+                seen.insert((student.clone(), ci), line);
             }
             match col {
                 Col::Item(week, item) => {
@@ -367,7 +403,12 @@ fn read_sheet(
                 .map_err(|e| Error::io("stdout", e))?;
         }
         if let Some(u) = t.unterminated {
-            diags.push(Diagnostic::error(&shown, u.line, u.col, u.message()));
+            diags.push(Diagnostic::error(
+                &shown,
+                u.line,
+                u.col,
+                u.message(crate::csvfile::Kind::RubricSheet),
+            ));
         }
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(t.delimiter)

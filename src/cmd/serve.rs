@@ -139,18 +139,14 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
         hashes.push((s.id.clone(), hash_code(&code)));
         rows.push((s, code));
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // The one CSV writer: UTF-8 with BOM (Excel reads the names), formula-safe names.
+    let mut w = crate::csvfile::Writer::new(true);
     let url = format!("{}/login", o.url.trim_end_matches('/'));
-    let csv_err = |e: csv::Error| Error::Usage(format!("csv: {e}"));
-    w.write_record(["student_id", "name", "code", "url"])
-        .map_err(csv_err)?;
+    w.text_row(["student_id", "name", "code", "url"])?;
     for (s, code) in &rows {
-        w.write_record([s.id.as_str(), s.name.as_str(), code.as_str(), url.as_str()])
-            .map_err(csv_err)?;
+        w.text_row([s.id.as_str(), s.name.as_str(), code.as_str(), url.as_str()])?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::Usage(format!("csv: {e}")))?;
+    let bytes = w.finish()?;
     // The file first: codes stored but never shown would lock students out.
     match o.out_file {
         Some(p) => write_atomic(p, &bytes)?,

@@ -26,6 +26,21 @@ pub fn random_guess(q: &Question) -> f64 {
 /// Shown for a figure the number of attempts cannot support.
 const TOO_SMALL: &str = "표본 부족";
 
+/// Shown for a correlation an item cannot have because its marks (or the
+/// rest of the test's) do not vary: everyone scored the same.
+const NO_VARIANCE: &str = "변동 없음";
+
+/// Why a correlation of an item answered `n` times is missing: with two or
+/// more answers every covariance exists, so only a zero variance is left.
+fn missing_corr(n: usize) -> &'static str {
+    if n >= 2 { NO_VARIANCE } else { TOO_SMALL }
+}
+
+/// A correlation (discrimination, efficiency) with two decimals, or why not.
+fn corr(x: Option<f64>, n: usize) -> String {
+    x.map_or_else(|| missing_corr(n).to_string(), |v| format!("{v:.2}"))
+}
+
 fn num(x: Option<f64>) -> String {
     x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.2}"))
 }
@@ -142,7 +157,7 @@ fn print(
         "유형",
         "응시 수",
         "정답률(F)",
-        "SD",
+        "표준편차",
         "추측",
         "의도 가중",
         "실효 가중",
@@ -167,8 +182,8 @@ fn print(
             format!("{:.2}", it.random_guess),
             format!("{:.2}", it.intended_weight),
             num(it.effective_weight),
-            num(it.discrimination),
-            num(it.efficiency),
+            corr(it.discrimination, it.n),
+            corr(it.efficiency, it.n),
             if it.flagged() {
                 "검토 필요".to_string()
             } else {
@@ -221,8 +236,11 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
         w.number(&format!("{:.4}", it.random_guess))?;
         w.number(&format!("{:.4}", it.intended_weight))?;
         w.number(&f(it.effective_weight))?;
-        w.number(&f(it.discrimination))?;
-        w.number(&f(it.efficiency))?;
+        let c = |x: Option<f64>| {
+            x.map_or_else(|| missing_corr(it.n).to_string(), |v| format!("{v:.4}"))
+        };
+        w.number(&c(it.discrimination))?;
+        w.number(&c(it.efficiency))?;
         w.text(if it.flagged() { "검토 필요" } else { "" })?;
         w.end_row()?;
     }

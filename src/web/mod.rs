@@ -495,6 +495,31 @@ async fn js() -> Response {
         .into_response()
 }
 
+/// A request body over the limit: axum answers 413 in English plain text
+/// before any handler runs; say it in Korean, as JSON to the page's script
+/// and as a page otherwise, like every other error.
+async fn too_large_in_korean(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let fetch = wants_json(req.headers());
+    let res = next.run(req).await;
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return res;
+    }
+    let message = "보낸 내용이 너무 큽니다. 답을 줄여서 다시 보내세요.";
+    if fetch {
+        let body = serde_json::json!({"ok": false, "error": message});
+        (StatusCode::PAYLOAD_TOO_LARGE, json(&body)).into_response()
+    } else {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            views::message_page("오류", message),
+        )
+            .into_response()
+    }
+}
+
 /// Security headers on every response.
 async fn security_headers(mut res: Response) -> Response {
     let h = res.headers_mut();
@@ -548,6 +573,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/teach/stats", get(teach::stats_page))
         .route("/static/app.css", get(css))
         .route("/static/app.js", get(js))
+        .layer(axum::middleware::from_fn(too_large_in_korean))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(app)
 }

@@ -398,6 +398,9 @@ fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
     }
 }
 
+/// A save after an exam's time limit.
+const TIME_IS_UP: &str = "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.";
+
 /// The most `a` fields one answer has (a match question's pairs, a multi's choices).
 const MAX_VALUES: usize = 200;
 
@@ -463,7 +466,12 @@ fn save(
     if info.student != student {
         return Err(WebError::NotFound);
     }
-    if info.finished_at.is_some() {
+    if let Some(finished) = info.finished_at.as_deref() {
+        // Closed at or after its deadline: by the time limit (the sweeper or
+        // an earlier late save), not by the student.
+        if info.deadline.as_deref().is_some_and(|d| d <= finished) {
+            return Err(WebError::Conflict(TIME_IS_UP.into()));
+        }
         return Err(WebError::Conflict(
             "이미 제출한 응시입니다. 답을 바꿀 수 없습니다.".into(),
         ));
@@ -474,9 +482,7 @@ fn save(
         .is_some_and(|d| d <= crate::gradebook::now().as_str())
     {
         app.close_attempt(&mut app.writer(), id)?;
-        return Err(WebError::Conflict(
-            "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.".into(),
-        ));
+        return Err(WebError::Conflict(TIME_IS_UP.into()));
     }
     let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
     // Practice shows the key after each answer: an answer given there is final
