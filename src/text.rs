@@ -132,7 +132,7 @@ pub fn nfc(s: &str) -> String {
 /// and precomposed Hangul are checked without the normalization tables).
 pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
-    if s.chars().all(nfkc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || s.chars().all(nfkc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
