@@ -312,19 +312,35 @@ pub fn feedback_text(q: &Question, response: &Response, o: &Outcome) -> String {
     String::from_utf8_lossy(&buf).trim().to_string()
 }
 
+/// What [`close`] did: the attempt's form, how many positions it filled, and
+/// whether the attempt was a practice (its fills are no answers).
+pub struct Closed {
+    /// The attempt's form.
+    pub form: crate::model::Form,
+    /// Positions stored without an answer.
+    pub unanswered: usize,
+    /// A practice attempt.
+    pub practice: bool,
+}
+
 /// Close an unfinished attempt: every position still without an answer is
-/// stored unanswered. False when it was not open (finished meanwhile, or none).
-pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<bool> {
+/// stored as [`unanswered_fills`] says. None when it was not open (finished
+/// meanwhile, or none).
+pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<Option<Closed>> {
     let Some((form, answered)) = gb.open_attempt_form(id)? else {
-        return Ok(false);
+        return Ok(None);
     };
     let practice = gb
         .attempt_by_id(id)?
         .is_some_and(|a| a.mode == crate::model::Mode::Practice);
     let fills = unanswered_fills(bank, &form, &answered, practice);
     match gb.close_attempt(id, &fills) {
-        Ok(()) => Ok(true),
-        Err(crate::error::Error::AttemptFinished { .. }) => Ok(false),
+        Ok(()) => Ok(Some(Closed {
+            form,
+            unanswered: fills.len(),
+            practice,
+        })),
+        Err(crate::error::Error::AttemptFinished { .. }) => Ok(None),
         Err(e) => Err(e),
     }
 }

@@ -4,7 +4,7 @@
 use super::report;
 use crate::bank::Bank;
 use crate::error::{Error, Result, local_hhmm};
-use crate::gradebook::{Fill, Gradebook};
+use crate::gradebook::Gradebook;
 use std::io::Write;
 use std::path::Path;
 
@@ -78,28 +78,20 @@ pub fn close(
             "끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)"
         ))
     };
-    let Some((form, answered)) = gb.open_attempt_form(id)? else {
-        return Err(none());
-    };
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     report(&mut diags);
-    let practice = gb
-        .attempt_by_id(id)?
-        .is_some_and(|a| a.mode == crate::model::Mode::Practice);
-    let fills: Vec<Fill> = crate::attempt::unanswered_fills(&bank, &form, &answered, practice);
-    // Another process closed it in the meantime: the same answer as when it
-    // was closed before this one looked.
-    match gb.close_attempt(id, &fills) {
-        Err(Error::AttemptFinished { .. }) => return Err(none()),
-        r => r?,
-    }
+    // None also when another process closed it in the meantime: the same
+    // answer as when it was closed before this one looked.
+    let Some(c) = crate::attempt::close(&mut gb, &bank, id)? else {
+        return Err(none());
+    };
     writeln!(
         out,
         "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 {}.",
-        form.student,
-        form.unit,
-        fills.len(),
-        if practice {
+        c.form.student,
+        c.form.unit,
+        c.unanswered,
+        if c.practice {
             "연습이라 답이 없는 것으로 기록했습니다 (주간 점수에 들어가지 않음)"
         } else {
             "0점으로 기록했습니다"

@@ -341,7 +341,7 @@ impl App {
     /// Close an unfinished attempt as `quiz attempts close` does; false when
     /// it was finished already.
     fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
-        crate::attempt::close(gb, &self.bank, id)
+        Ok(crate::attempt::close(gb, &self.bank, id)?.is_some())
     }
 }
 
