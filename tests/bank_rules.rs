@@ -216,32 +216,37 @@ fn typed_recall_only_for_technical_names() {
             );
         }
     }
-    // On the day's goals every technical name is paired with another name on its
-    // line (GitOps and ArgoCD, Helm and Kustomize): choices, not typed blanks.
+    // A goal line gives no question: its blank's wrong options would be the
+    // week's other names, of other kinds or fitting too (census of 2026-11-30).
     assert!(!day.questions.iter().any(|q| q.kind == Kind::Cloze));
-    let paired: Vec<String> = day
-        .questions
-        .iter()
-        .filter(|q| q.kind == Kind::Choice && q.tags.iter().any(|t| t == "goal"))
-        .map(Question::answer_text)
-        .collect();
-    for name in ["GitOps", "ArgoCD", "Helm", "Kustomize"] {
-        assert!(paired.iter().any(|a| a == name), "{name}: {paired:?}");
-    }
-    // The keyword list's labels are matched with their descriptions, and (third
-    // round: one fact asked once) not asked again as choices among each other.
+    assert!(
+        !day.questions
+            .iter()
+            .chain(&session.questions)
+            .any(|q| q.tags.iter().any(|t| t == "goal")),
+        "a goal line gave a question"
+    );
+    // The keyword list: one pair shares a word with its description, so three
+    // are left, too few for a match (four pairs or more, census of
+    // 2026-11-30); its labels are asked among each other, one question for the
+    // list (two would each offer the other's key and narrow it down).
     let kw: Vec<&Question> = session
         .questions
         .iter()
-        .filter(|q| q.tags.iter().any(|t| t == "term-choice"))
+        .filter(|q| {
+            q.source
+                .as_ref()
+                .is_some_and(|s| s.heading == "핵심 키워드")
+        })
         .collect();
-    assert!(kw.is_empty(), "{kw:#?}");
+    assert_eq!(kw.len(), 1, "{kw:#?}");
+    assert!(kw[0].tags.iter().any(|t| t == "term-choice"));
     let labels = ["운영 성숙도", "엔터프라이즈", "미래 기술", "자동화"];
     assert!(
-        session.questions.iter().any(|q| q.kind == Kind::Match
-            && q.left.len() >= 3
-            && q.left.iter().all(|o| labels.contains(&o.text.as_str()))),
-        "the keyword list gives a match"
+        kw[0]
+            .options
+            .iter()
+            .all(|o| labels.contains(&o.text.as_str()))
     );
     // A goal line without a technical name gives no question (a blank for the
     // author's wording has several defensible answers).
@@ -272,7 +277,7 @@ fn the_right_option_is_spread_over_the_ids() {
             }
         }
     }
-    assert!(total > 100);
+    assert!(total > 40, "{total}");
     for id in ["a", "b", "c", "d"] {
         let n = by_id.get(id).copied().unwrap_or(0);
         // A fair spread: each id within a third of its share.
@@ -339,10 +344,10 @@ fn check_warns_about_categories_wrong_distractors_and_repeated_facts() {
 #[test]
 fn hidden_questions_are_never_served_and_survive_re_extraction() {
     let p = project();
-    let path = p.path().join("questions/week_03/day5/README.yaml");
-    let mut f = load(p.path(), "week_03/day5/README.yaml");
+    let path = p.path().join("questions/week_02/day4/session_08.yaml");
+    let mut f = load(p.path(), "week_02/day4/session_08.yaml");
     let n = f.questions.len();
-    assert!(n >= 4);
+    assert!(n >= 2);
     // Hide all but one: a quiz of the unit can only show that one.
     let keep = f.questions[0].id.clone();
     for q in f.questions.iter_mut().skip(1) {
@@ -354,7 +359,7 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
     // Re-extraction keeps the status (the rest of the file is as extract makes it).
     let run = quiz(p.path(), &["extract"]);
     assert!(run.code <= 1, "{}", run.stderr);
-    let again = load(p.path(), "week_03/day5/README.yaml");
+    let again = load(p.path(), "week_02/day4/session_08.yaml");
     assert_eq!(again.questions.len(), n);
     assert_eq!(
         again.questions.iter().filter(|q| q.is_hidden()).count(),
@@ -371,7 +376,7 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
         p.path(),
         &[
             "take",
-            "w3d5",
+            "w2d4s8",
             "--student",
             "s1",
             "--count",
@@ -393,7 +398,7 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
     );
 
     // export: only the visible one; release: forms hold only the visible one.
-    let run = quiz(p.path(), &["export", "--format", "gift", "w3d5"]);
+    let run = quiz(p.path(), &["export", "--format", "gift", "w2d4s8"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains(&format!("::{keep}::")),
@@ -408,7 +413,7 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
         p.path(),
         &[
             "release",
-            "w3d5",
+            "w2d4s8",
             "--roster",
             "roster.csv",
             "--out",
@@ -482,9 +487,12 @@ fn extract_prints_what_each_rule_dropped_per_unit() {
         "│ w2d4s8 ┆ 분류만 있고 물을 항목이 없음           ┆ 5         │",
         "│ w2d4s8 ┆ 나란한 가지들이 공유하지 않는 역할     ┆ 7         │",
         "│ w2d4s8 ┆ 목표 문장에 기술 이름 없음             ┆ 7         │",
-        "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 7         │",
+        "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 8         │",
         "│ w2d4s8 ┆ 아래 단계가 부족함                     ┆ 1         │",
-        "│ w3d5   ┆ 목표 문장에 기술 이름 없음             ┆ 6         │",
+        "│ w2d4s8 ┆ 한 단원에서 같은 사실을 두 번 물음     ┆ 6         │",
+        "│ w2d4s8 ┆ 연결할 짝이 넷 미만                    ┆ 1         │",
+        "│ w3d5   ┆ 목표 문장에 기술 이름 없음             ┆ 8         │",
+        "│ w3d5   ┆ 학습 목표 빈칸: 오답이 다른 종류       ┆ 4         │",
     ] {
         assert!(table.contains(row), "missing {row} in\n{table}");
     }
@@ -504,7 +512,7 @@ fn extracted_everywhere() -> Vec<Question> {
             out.extend(f.questions);
         }
     }
-    assert!(out.len() > 200, "{}", out.len());
+    assert!(out.len() > 80, "{}", out.len());
     out
 }
 
@@ -626,16 +634,16 @@ fn check_warns_about_the_second_review_problems() {
     let run = quiz(dir.path(), &["check"]);
     assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
     for (id, what) in [
-        ("w9-000001", "say nearly the same thing"),
-        ("w9-000002", "shares a word, which gives the pairing away"),
-        ("w9-000003", "the form gives it away"),
-        ("w9-000004", "order of a schedule"),
-        ("w9-000005", "its form gives it away"),
+        ("w9-000001", "거의 같은 말입니다"),
+        ("w9-000002", "같은 낱말을 써서 짝이 드러납니다"),
+        ("w9-000003", "문제가 답을 가리킵니다"),
+        ("w9-000004", "일정(세션, 단계, 날짜)의 순서"),
+        ("w9-000005", "모양이 답을 알려 줍니다"),
     ] {
         assert!(
             run.stderr
                 .lines()
-                .any(|l| l.contains(&format!("question `{id}`")) && l.contains(what)),
+                .any(|l| l.contains(&format!("문항 `{id}`")) && l.contains(what)),
             "{id}: {what}\n{}",
             run.stderr
         );
@@ -681,11 +689,16 @@ fn typed_technical_names_accept_the_forms_the_course_writes() {
         assert!(ok(given, &np), "{given} for {np:?}");
     }
     assert!(!ok("PodSecurityPolicy", &np));
-    let ws = typed("Workspace");
-    assert!(ok("workspaces", &ws) && ok("워크스페이스", &ws), "{ws:?}");
-    let art = typed("Artifact");
-    assert!(ok("artifacts", &art) && ok("아티팩트", &art), "{art:?}");
-    assert!(!ok("Workspace", &art));
+    // A capitalized English word (Workspace, Artifact) has Korean names the
+    // course may not write: never typed, asked among its list's terms.
+    for word in ["Workspace", "Artifact"] {
+        assert!(
+            !qs.iter().any(
+                |q| matches!((&q.kind, &q.answer), (Kind::Short, Some(Answer::Many(a))) if a[0] == word)
+            ),
+            "{word} is typed"
+        );
+    }
 }
 
 /// "모델 교체 판단 흐름: 오프라인 평가 → ...": the plain label names the chain
@@ -852,7 +865,7 @@ fn wide_tables_of_named_rows_give_a_match_and_comparisons_none() {
         .find(|q| q.kind == Kind::Match && q.left.iter().any(|c| c.text == "KEDA"))
         .unwrap_or_else(|| panic!("no match from the wide table: {qs:#?}"));
     let left: Vec<&str> = m.left.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(left, ["HPA", "VPA", "KEDA"]);
+    assert_eq!(left, ["HPA", "VPA", "KEDA", "Karpenter"]);
     assert!(
         m.right
             .iter()
@@ -861,5 +874,167 @@ fn wide_tables_of_named_rows_give_a_match_and_comparisons_none() {
     for q in &qs {
         let text = format!("{} {:?} {:?}", q.prompt, q.left, q.options);
         assert!(!text.contains("배포 주체"), "{}: {text}", q.id);
+    }
+}
+
+/// The census of 2026-11-30 (`tests/fixtures/rules4/`, a session written like
+/// the reviewers' documents): goal blanks, capitalized words and names their
+/// description spells out are not asked; transliterations (호스트 / host,
+/// 프로필 / profiles), translations (재시작 / restart) and kind words (파일 /
+/// 명령) give a pair away; an item's aspects (목적, 주의, 실패 시) are no terms;
+/// an unlabelled arrow bullet is no flow; a discussion needs its guidelines.
+#[test]
+fn census_rules_hold_on_a_session_like_the_reviewers() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules4"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    for rule in [
+        "학습 목표 빈칸: 오답이 다른 종류",
+        "이름 없는 화살표 목록 항목",
+        "설명의 종류 낱말이 답을 가리킴",
+        "짝의 양쪽이 같은 낱말",
+        "채점 기준 없음",
+    ] {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.contains("w1d3s4") && l.contains(rule)),
+            "no drop count for {rule}:\n{}",
+            run.stdout
+        );
+    }
+    let qs = load(dir.path(), "week_01/day3/session_04.yaml").questions;
+    assert!(!qs.is_empty());
+    let md = std::fs::read_to_string(dir.path().join("curriculum/week_01/day3/session_04.md"))
+        .expect("md");
+    let line_of = |needle: &str| {
+        md.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i + 1)
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    let (goal1, goal2) = (
+        line_of("**Docker Compose**로"),
+        line_of("**bridge** 네트워크와"),
+    );
+    let arrow = line_of("명령이 길어짐 →");
+    let discussion = line_of("Compose 파일을 나누어야");
+    for q in &qs {
+        let line = q.source.as_ref().map_or(0, |s| s.line);
+        assert!(
+            ![goal1, goal2, arrow, discussion].contains(&line),
+            "{}: line {line}",
+            q.id
+        );
+        assert!(q.kind != Kind::Essay && q.kind != Kind::Order, "{}", q.id);
+        // Typed: never a name its description spells out (ContainerNetwork:
+        // 컨테이너 ... 네트워크; PortMapping: 포트).
+        assert!(q.kind != Kind::Short, "{}: {:?}", q.id, q.answer);
+        // No aspect label as an option or a match side.
+        for c in q.options.iter().chain(&q.left) {
+            assert!(
+                !["목적", "주의", "실패 시"].contains(&c.text.as_str()),
+                "{}: {}",
+                q.id,
+                c.text
+            );
+        }
+        // No pair given away by a transliteration or translation.
+        if let (Kind::Match, Some(Answer::Pairs(pairs))) = (&q.kind, &q.answer) {
+            for (l, r) in pairs {
+                let left = q.left.iter().find(|c| &c.id == l).expect("left");
+                let right = q.right.iter().find(|c| &c.id == r).expect("right");
+                assert!(
+                    !quiz::extract::hygiene::share(
+                        &quiz::extract::hygiene::name_words(&left.text),
+                        &quiz::text::keywords(&right.text)
+                    ),
+                    "{}: {} / {}",
+                    q.id,
+                    left.text,
+                    right.text
+                );
+            }
+        }
+        // `host` (described with 호스트) and `restart` (재시작) are never a key.
+        assert!(
+            !["host", "restart", "profiles"].contains(&q.answer_text().as_str()),
+            "{}",
+            q.id
+        );
+    }
+    assert_eq!(quiz(dir.path(), &["check"]).code, 0);
+    assert!(quiz::extract::hygiene::same_word("host", "호스트"));
+    assert!(quiz::extract::hygiene::same_word("profiles", "프로필"));
+    assert!(quiz::extract::hygiene::same_word("restart", "재시작"));
+}
+
+/// `quiz check` warns, on any bank, about two questions of one unit where one
+/// gives the other away: a term typed twice, a typed term offered in another
+/// question, and two choices with the same wrong options but for their keys.
+#[test]
+fn check_warns_about_questions_that_give_each_other_away() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("questions")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("questions/hand.yaml"),
+        r#"unit: w9
+questions:
+- id: w9-000011
+  kind: short
+  prompt: "다음 설명에 해당하는 용어를 쓰시오: 네임스페이스 안에서 주체에게 역할을 부여"
+  answer: [RoleBinding]
+- id: w9-000012
+  kind: short
+  prompt: "다음 설명에 해당하는 용어를 쓰시오: 주체와 역할을 연결하는 객체"
+  answer: [RoleBinding]
+- id: w9-000013
+  kind: short
+  prompt: "다음 설명에 해당하는 용어를 쓰시오: 트래픽 정책을 목적지별로 정하는 리소스"
+  answer: [DestinationRule]
+- id: w9-000014
+  kind: choice
+  prompt: "다음 중 가장 알맞은 것을 고르시오: 서킷 브레이커를 설정하는 곳"
+  options:
+  - {id: a, text: DestinationRule}
+  - {id: b, text: Gateway}
+  - {id: c, text: Sidecar}
+  answer: a
+- id: w9-000015
+  kind: choice
+  prompt: "다음 중 「컴퓨팅」에 속하는 것을 고르시오."
+  options:
+  - {id: a, text: 유휴 서버의 대기 전력}
+  - {id: b, text: 태양광 발전}
+  - {id: c, text: 조기 교체 주기}
+  - {id: d, text: 재활용률 저하}
+  answer: a
+- id: w9-000016
+  kind: choice
+  prompt: "다음 중 「데이터 전송」에 속하는 것을 고르시오."
+  options:
+  - {id: a, text: 태양광 발전}
+  - {id: b, text: 압축하지 않은 응답}
+  - {id: c, text: 조기 교체 주기}
+  - {id: d, text: 재활용률 저하}
+  answer: b
+"#,
+    )
+    .expect("write");
+    let run = quiz(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stderr);
+    for (id, what) in [
+        ("w9-000012", "한 단원에서 같은 용어는 한 번만"),
+        ("w9-000013", "한 시험지에 함께 나오면 답을 알려 줍니다"),
+        ("w9-000016", "한 단원에서 한 사실은 한 번만"),
+    ] {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(&format!("문항 `{id}`:")) && l.contains(what)),
+            "{id}: {what}\n{}",
+            run.stderr
+        );
     }
 }

@@ -156,6 +156,23 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     let mut facts: HashMap<(String, usize, String), String> = HashMap::new();
     for f in &bank.files {
         let loc = Locator::new(&f.text);
+        // Two questions of one unit where one gives the other away.
+        let qs: Vec<&Question> = f.file.questions.iter().filter(|q| !q.is_hidden()).collect();
+        for (i, p) in crate::extract::hygiene::unit_problems(&qs) {
+            let q = qs[i];
+            let (line, col) = loc.item(&q.id).unwrap_or((0, 0));
+            let here = Place {
+                f,
+                loc: &loc,
+                line,
+                col,
+            };
+            here.warning(
+                diags,
+                Some("answer"),
+                format!("문항 `{}`: {}", q.id, p.describe()),
+            );
+        }
         for q in &f.file.questions {
             let (line, col) = loc.item(&q.id).unwrap_or((0, 0));
             let here = Place {
@@ -172,7 +189,7 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                     crate::extract::hygiene::Problem::ScheduleOrder => Some("items"),
                     _ => Some("options"),
                 };
-                here.warning(diags, key, format!("question `{}`: {}", q.id, p.describe()));
+                here.warning(diags, key, format!("문항 `{}`: {}", q.id, p.describe()));
             }
             // The one kind of question whose options are categories: which
             // parallel branch holds an item.

@@ -13,7 +13,7 @@
 use super::markdown::BlockKind;
 use super::{Ctx, definition};
 use crate::model::{Concept, Kind};
-use crate::text::{keywords, normalize};
+use crate::text::normalize;
 
 const MAX_CONCEPTS: usize = 5;
 
@@ -70,9 +70,13 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let topic = text
                 .trim_matches(|c| c == '"' || c == '“' || c == '”')
                 .to_string();
-            let mut rubric = concepts(discussion_terms(ctx, b.section));
+            // Only the discussion's own guidelines: the document's other
+            // definitions are off topic (census of 2026-11-30: Secret-delivery
+            // terms as the rubric of a cluster-admin question).
+            let rubric = concepts(discussion_terms(ctx, b.section));
             if rubric.is_empty() {
-                rubric = concepts(keywords(&topic));
+                ctx.dropped("채점 기준 없음");
+                continue;
             }
             ("discussion", topic, rubric)
         } else if let Some(topic) = bold_topic(b) {
@@ -174,11 +178,16 @@ fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
         .iter()
         .filter(|b| b.section != section)
         .filter(|b| {
+            // Under the same parent, in a section about the discussion
+            // (토론 가이드라인), not anywhere in the document.
             let mut cur = b.section;
+            let mut guideline = false;
             while let Some(s) = cur {
                 if s == parent {
-                    return true;
+                    return guideline;
                 }
+                let h = &doc.headings[s].clean;
+                guideline |= h.contains("가이드라인") || h.contains("토론");
                 cur = doc.headings[s].parent;
             }
             false

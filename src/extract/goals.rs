@@ -1,18 +1,11 @@
 //! Learning goals (학습 목표, 일차 학습 목표, 주간 학습 목표, a day's "🎯 목표"):
-//! every technical name of a goal sentence becomes one `choice` question (the
-//! name and three technical names of the same week from other sentences). Never
-//! a typed blank: a goal line rarely pins one name down ("빌드 결과물을 ____에
-//! 게시": Docker Hub, GHCR, ECR ...), while among the week's names only one fits.
-//! A line without a technical name gives no question: a blank for the author's
-//! wording has several defensible answers.
-//!
-//! A particle right after the blank is written in its neutral pair form
-//! (과(와), 을(를), 이(가), 은(는)) so that it does not give the answer away.
+//! their bold terms are the week's terms (the pool other questions draw from,
+//! and what `quiz check` knows as concepts). A goal line gives no question of
+//! its own: see [`generate`].
 
 use super::markdown::{Block, BlockKind};
-use super::{Ctx, Seed, definition, layout_options, pick_distractors_normalized, same_kind};
-use crate::model::{Answer, Kind};
-use crate::text::{contains_normalized, neutral_particle, normalize};
+use super::{Ctx, definition};
+use crate::text::normalize;
 
 /// Longest bold span that still counts as a term (characters).
 const MAX_TERM_CHARS: usize = 30;
@@ -46,109 +39,26 @@ fn is_goal_line(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Item { task: None, .. } | BlockKind::Para)
 }
 
-/// Generate goal questions for the document in `ctx`.
+/// Count the goal lines of the document in `ctx`; they give no question.
+///
+/// A blank in a goal line ("____(으)로 주체와 권한을 연결하는 방법 습득") takes
+/// its wrong options from the week's other technical names, which are of other
+/// kinds (a tool, a metric, a config key) or fit the line too (ServiceAccount
+/// beside RoleBinding): the census of 2026-11-30 judged 2 of 25 such questions
+/// sound. A goal's technical names are asked where the document explains them
+/// (key terms, outlines); the goal line itself is only counted.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     let goal_sections = doc.sections_with(&["학습 목표"]);
-    let title_norm = doc.title().map(|h| normalize(&h.text)).unwrap_or_default();
     for b in &doc.blocks {
         if !is_goal_line(b) || !goal_sections.contains(b.section) {
             continue;
         }
-        // One question per fact: every technical name of the line (a choice), or,
-        // when it has none, its longest other term (a choice). The other plain
-        // terms of a line would be blanks the rest of the line does not pin down.
-        let spans = term_spans(b);
-        let technical_spans: Vec<(usize, usize)> = spans
-            .iter()
-            .copied()
-            .filter(|&(s, e)| super::is_technical_name(&b.text[s..e]))
-            .collect();
-        let technical = technical_spans.clone();
-        let plain_only = technical.is_empty();
-        let chosen: Vec<(usize, usize)> = if plain_only {
-            // Longest first; the next one only when the longer makes no question.
-            let mut plain: Vec<(usize, usize)> = spans
-                .iter()
-                .copied()
-                .filter(|&(s, e)| !super::is_label(&b.text[s..e]))
-                .collect();
-            plain
-                .sort_by_key(|&(s, e)| (std::cmp::Reverse(b.text[s..e].trim().chars().count()), s));
-            plain
-        } else {
-            technical_spans
-        };
-        if plain_only {
-            // A blank for an author's wording has several defensible answers
-            // ("____ 시나리오와 미래 전망 분석": 실무 적용? 모니터링?): no question.
-            for _ in &chosen {
+        for (s, e) in term_spans(b) {
+            if super::is_technical_name(&b.text[s..e]) {
+                ctx.dropped("학습 목표 빈칸: 오답이 다른 종류");
+            } else if !super::is_label(&b.text[s..e]) {
                 ctx.dropped("목표 문장에 기술 이름 없음");
-            }
-            continue;
-        }
-        let mut made = 0;
-        for (s, e) in chosen {
-            let term = b.text[s..e].trim().to_string();
-            let before = b.text[..s].trim_start();
-            let after = neutral_particle(&b.text[e..]);
-            let stem = format!("{before}____{after}").trim().to_string();
-            if contains_normalized(&stem.replace("____", " "), &term) {
-                ctx.dropped("문제에 답이 드러남");
-                continue; // the term occurs twice: a blank would not hide it
-            }
-            let key = format!("{}\u{1f}{}", b.text, term);
-            let stem_norm = normalize(&stem.replace("____", " "));
-            let term_norm = normalize(&term);
-            let seed = Seed::new(&key);
-            // Three distractors, or two when the week has few terms of this kind.
-            // The document's own subject (Terraform in a Terraform session) fits
-            // almost any of its goal blanks: never a distractor.
-            let exclude = |c: &str| {
-                stem_norm.contains(c)
-                    || c.contains(&term_norm)
-                    || !same_kind(c, &term_norm)
-                    || title_norm.contains(c)
-            };
-            let picked = pick_distractors_normalized(
-                seed,
-                &term_norm,
-                &term,
-                ctx.pool.candidates(),
-                exclude,
-                3,
-            )
-            .or_else(|| {
-                pick_distractors_normalized(
-                    seed,
-                    &term_norm,
-                    &term,
-                    ctx.pool.candidates(),
-                    exclude,
-                    2,
-                )
-            });
-            let Some(distractors) = picked else {
-                ctx.dropped("답과 같은 종류의 오답 보기 부족");
-                continue;
-            };
-            let (options, answer_id) = layout_options(seed, &term, &distractors);
-            let mut q = ctx.question(
-                "goal",
-                &key,
-                Kind::Choice,
-                format!("빈칸에 들어갈 알맞은 말을 고르시오: {stem}"),
-                b.line,
-                b.section,
-            );
-            q.options = options;
-            q.answer = Some(Answer::One(answer_id));
-            ctx.out.push(q);
-            made += 1;
-        }
-        if !plain_only {
-            for _ in made..spans.len() {
-                ctx.dropped("목표 문장에 일반 용어가 둘 이상");
             }
         }
     }

@@ -97,7 +97,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["alert"], &["알림", "경보", "얼럿"]),
     (&["log"], &["로그"]),
     (&["tracing", "trace"], &["추적", "트레이스", "트레이싱"]),
-    (&["security"], &["보안", "시큐리티"]),
+    (&["security", "devsecops"], &["보안", "시큐리티"]),
     (&["workflow"], &["워크플로"]),
     (&["workspace"], &["워크스페이스", "작업 공간"]),
     (&["artifact"], &["아티팩트", "산출물", "결과물"]),
@@ -115,6 +115,108 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["interface"], &["인터페이스"]),
     (&["runtime"], &["런타임"]),
     (&["object"], &["오브젝트", "객체"]),
+    // Census of 2026-11-30 (translations that paired a match by themselves).
+    (&["copy", "copies"], &["복사"]),
+    (&["entrypoint", "entry"], &["진입점", "엔트리"]),
+    (&["lock"], &["잠금", "락"]),
+    (&["import"], &["가져오", "임포트"]),
+    (&["export"], &["내보내", "익스포트", "익스포터"]),
+    (&["sdk", "library"], &["라이브러리"]),
+    (&["environment"], &["환경"]),
+    (&["drift"], &["드리프트", "어긋"]),
+    (&["runner"], &["러너", "실행기"]),
+    (&["matrix"], &["매트릭스", "조합"]),
+    (&["job"], &["작업", "잡"]),
+    (&["step"], &["스텝", "단계"]),
+    (&["state"], &["상태", "스테이트"]),
+    (&["template"], &["템플릿"]),
+    (&["plugin"], &["플러그인"]),
+    (&["provider"], &["프로바이더", "공급자"]),
+    (&["account"], &["계정", "어카운트"]),
+    (&["binding"], &["바인딩", "연결"]),
+    (&["role"], &["역할", "롤"]),
+    (&["predict"], &["예측"]),
+    (&["prune"], &["정리", "삭제"]),
+    (&["rule"], &["규칙", "룰"]),
+    (&["label"], &["레이블", "라벨"]),
+    (&["probe"], &["프로브", "검사"]),
+    (&["health"], &["헬스"]),
+    (&["ingress"], &["인그레스", "진입"]),
+    (&["route", "routing"], &["라우팅", "경로"]),
+    (&["traffic"], &["트래픽"]),
+    (&["certificate", "cert"], &["인증서"]),
+    (&["sign"], &["서명"]),
+    (&["scan"], &["스캔", "검사"]),
+    (&["vulnerab"], &["취약"]),
+    (&["replica"], &["복제", "레플리카"]),
+    (&["namespace"], &["네임스페이스"]),
+    (&["node"], &["노드"]),
+    (&["image"], &["이미지"]),
+    (&["layer"], &["레이어", "계층"]),
+    (&["compose"], &["컴포즈"]),
+    (&["bridge"], &["브리지"]),
+    (&["overlay"], &["오버레이"]),
+    (&["proxy"], &["프록시"]),
+    (&["mesh"], &["메시"]),
+    (&["catalog"], &["카탈로그"]),
+    (&["portal"], &["포털"]),
+    (&["carbon"], &["탄소"]),
+    (&["energy", "power"], &["에너지", "전력"]),
+    (&["histogram"], &["히스토그램", "분포"]),
+    (&["gauge"], &["게이지"]),
+    (&["counter"], &["카운터"]),
+    (&["summary"], &["요약", "서머리"]),
+    (&["backup"], &["백업"]),
+    (&["restore"], &["복원"]),
+    (&["encrypt"], &["암호화"]),
+    (&["token"], &["토큰"]),
+    (&["user"], &["사용자", "유저"]),
+    (&["group"], &["그룹"]),
+    (&["trigger"], &["트리거"]),
+    (&["event"], &["이벤트"]),
+    (&["queue"], &["큐", "대기열"]),
+    (&["batch"], &["일괄"]),
+    (&["schema"], &["스키마"]),
+    (&["query"], &["쿼리", "조회"]),
+    (&["dashboard"], &["대시보드"]),
+    (&["agent"], &["에이전트"]),
+    (&["controller"], &["컨트롤러", "제어기"]),
+    (&["operator"], &["오퍼레이터", "운영자"]),
+    (&["webhook"], &["웹훅"]),
+    (&["version"], &["버전"]),
+    (&["release"], &["릴리스"]),
+    (&["rollback"], &["롤백"]),
+    (&["canary"], &["카나리"]),
+    (&["shadow"], &["섀도", "그림자"]),
+    (&["region"], &["리전", "지역"]),
+    (&["workdir", "work"], &["작업"]),
+    (&["run"], &["실행"]),
+    (&["cmd", "command"], &["명령"]),
+    (&["env"], &["환경"]),
+    (&["request"], &["요청", "리퀘스트"]),
+    (&["merge"], &["병합", "머지"]),
+    (&["commit"], &["커밋"]),
+    (&["storage", "bucket"], &["저장소", "버킷"]),
+    (&["path"], &["패스", "경로"]),
+    (&["group"], &["그룹", "묶어", "묶음", "묶는"]),
+    (&["batch"], &["배칭", "한꺼번", "묶어"]),
+    (&["stream"], &["스트리밍", "연속"]),
+    (&["overlay"], &["덧씌", "덧붙"]),
+    (&["restart"], &["재시작", "다시 시작"]),
+    (&["replac"], &["교체", "대체"]),
+    (&["parallel"], &["병렬", "동시"]),
+    (&["catalog"], &["목록"]),
+    (&["allow"], &["허용"]),
+    (&["forbid", "deny"], &["금지", "거부"]),
+    (&["finish", "complet"], &["완료"]),
+    (&["limit", "deadline"], &["한도", "제한", "기한"]),
+    (&["micro", "light"], &["경량", "마이크로"]),
+    (&["retry", "retries"], &["재시도"]),
+    (&["timeout"], &["시간 초과", "타임아웃"]),
+    (&["silenc", "mute"], &["침묵", "끔"]),
+    (&["inhibit", "suppress"], &["억제"]),
+    (&["online"], &["온라인"]),
+    (&["offline"], &["오프라인"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -198,6 +300,8 @@ pub fn expands(short: &str, text: &str) -> bool {
 /// Whether two normalized words name one concept of [`EQUIVALENTS`].
 pub fn same_concept(a: &str, b: &str) -> bool {
     concepts(a).any(|i| concepts(b).any(|j| i == j))
+        || super::translit::transliterates(a, b)
+        || super::translit::transliterates(b, a)
 }
 
 /// Words of [`NOT_CONTENT`] that are domain words, not template words: shared
@@ -214,6 +318,43 @@ fn prompt_text(prompt: &str) -> String {
             '」' => depth = depth.saturating_sub(1),
             _ if depth == 0 => out.push(c),
             _ => {}
+        }
+    }
+    out
+}
+
+/// A prompt's own words: without its 「section」 names and without the
+/// section path a term question writes in parentheses before its colon
+/// ("다음 설명에 해당하는 것을 고르시오 (상태 관리): ...").
+fn own_text(prompt: &str) -> String {
+    let t = prompt_text(prompt);
+    match t.split_once("): ") {
+        Some((head, rest)) if head.contains('(') => rest.to_string(),
+        _ => t,
+    }
+}
+
+/// The words of a name with its CamelCase, snake_case and kebab-case parts
+/// apart (`PortMapping` -> port, mapping), for the word-sharing checks: a part
+/// written out in the description (`호스트 포트를`) gives the name away.
+pub fn name_words(text: &str) -> Vec<String> {
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c == '_' || c == '-' {
+            spaced.push(' ');
+        } else {
+            if c.is_ascii_uppercase() && prev.is_some_and(|p| p.is_ascii_lowercase()) {
+                spaced.push(' ');
+            }
+            spaced.push(c);
+        }
+        prev = Some(c);
+    }
+    let mut out = keywords(text);
+    for w in keywords(&spaced) {
+        if !out.contains(&w) {
+            out.push(w);
         }
     }
     out
@@ -294,6 +435,51 @@ pub const SCHEDULE_LABELS: &[&str] = &["Session", "Phase", "Day", "Week"];
 /// Words of a heading or prompt that name a schedule.
 const SCHEDULE_WORDS: &[&str] = &["시간표", "일정", "스케줄", "타임라인", "시간 배분"];
 
+/// Nouns that name a kind of thing at the end of a description.
+pub const KIND_NOUNS: &[&str] = &[
+    "파일",
+    "명령",
+    "명령어",
+    "도구",
+    "머신",
+    "리소스",
+    "객체",
+    "설정",
+    "프로그램",
+    "라이브러리",
+    "조직",
+    "단체",
+    "재단",
+    "에이전트",
+    "대시보드",
+    "서비스",
+    "플랫폼",
+    "언어",
+    "형식",
+    "포맷",
+    "표준",
+    "지표",
+    "잠금",
+    "단위",
+    "서버",
+    "저장소",
+    "컨트롤러",
+    "플러그인",
+    "인스턴스",
+    "프레임워크",
+    "엔진",
+    "규칙",
+    "정책",
+];
+
+/// The last word of a description when it names a kind ("... 기록한 파일").
+pub fn kind_of(text: &str) -> Option<String> {
+    keywords(text)
+        .last()
+        .filter(|w| KIND_NOUNS.iter().any(|k| w.ends_with(k)))
+        .cloned()
+}
+
 /// A problem of one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -315,27 +501,26 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// A one-line English description for `quiz check`.
+    /// A one-line Korean description for `quiz check`.
     pub fn describe(&self) -> String {
         match self {
-            Problem::NearDuplicate(a, b) => format!(
-                "options `{a}` and `{b}` say nearly the same thing; make them clearly distinct"
-            ),
+            Problem::NearDuplicate(a, b) => {
+                format!("보기 `{a}`와(과) `{b}`이(가) 거의 같은 말입니다; 뚜렷이 다르게 고치세요")
+            }
             Problem::PairSharesWord(l, r) => {
-                format!("the pair `{l}` / `{r}` shares a word, which gives the pairing away")
+                format!("짝 `{l}` / `{r}`이(가) 같은 낱말을 써서 짝이 드러납니다")
             }
             Problem::PromptGivesAway(a) => format!(
-                "the prompt shares a word with the answer `{a}` and not with the other options (or the reverse): the form gives it away"
+                "문제의 낱말이 답 `{a}`에만 있고 다른 보기에는 없습니다(또는 그 반대): 문제가 답을 가리킵니다"
             ),
             Problem::FormGivesAway(a) => format!(
-                "the answer `{a}` is written unlike every other option (a number, a parenthesis or \"name: description\"): its form gives it away"
+                "답 `{a}`만 다른 보기와 모양이 다릅니다(숫자, 괄호, \"이름: 설명\"): 모양이 답을 알려 줍니다"
             ),
             Problem::OddOneOut(a) => format!(
-                "every option but the answer `{a}` shares a word it lacks: the odd one out gives it away"
+                "답 `{a}`을(를) 뺀 모든 보기가 같은 낱말을 씁니다: 홀로 다른 보기가 답입니다"
             ),
             Problem::ScheduleOrder => {
-                "it asks for the order of a schedule (sessions, phases, days), not of a concept"
-                    .to_string()
+                "개념이 아니라 일정(세션, 단계, 날짜)의 순서를 묻습니다".to_string()
             }
         }
     }
@@ -416,11 +601,36 @@ pub fn problems(q: &Question) -> Vec<Problem> {
             if let Some(a) = odd_one_out(q, &right) {
                 out.push(Problem::OddOneOut(a));
             }
+            if let Some(a) = odd_length(q, &right) {
+                out.push(Problem::FormGivesAway(a));
+            }
             let keys: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| f.0).collect();
             let others: Vec<&(bool, bool, &str)> = flags.iter().filter(|f| !f.0).collect();
             if !keys.is_empty() && others.len() >= 2 {
                 let k = keys[0].1;
-                if keys.iter().all(|f| f.1 == k) && others.iter().all(|f| f.1 != k) {
+                // One word of the prompt's own text (not its section names)
+                // that only the answer holds, in any language: "막는 잠금" ->
+                // `State Lock` beside `terraform.tfstate`, which shares the
+                // section's 상태.
+                let own = content_words(&own_text(&q.prompt));
+                let key_words: Vec<Vec<String>> = keys.iter().map(|f| content_words(f.2)).collect();
+                let other_words: Vec<Vec<String>> =
+                    others.iter().map(|f| content_words(f.2)).collect();
+                let singled_out = own.iter().any(|w| {
+                    let one = [w.clone()];
+                    key_words.iter().all(|kw| share(kw, &one))
+                        && other_words.iter().all(|ow| !share(ow, &one))
+                });
+                // All wrong options but one share a word of the prompt the key
+                // lacks (two of three repeat 「시크릿」): the key is one of two.
+                let lacking = keys.len() == 1
+                    && !keys[0].1
+                    && others.len() >= 3
+                    && others.iter().filter(|f| f.1).count() + 1 >= others.len();
+                if (keys.iter().all(|f| f.1 == k) && others.iter().all(|f| f.1 != k))
+                    || singled_out
+                    || lacking
+                {
                     out.push(Problem::PromptGivesAway(keys[0].2.to_string()));
                 } else if let [key] = keys.as_slice() {
                     // A domain word left out of content words (운영, 자동화)
@@ -441,11 +651,21 @@ pub fn problems(q: &Question) -> Vec<Problem> {
         }
         (Kind::Match, Some(Answer::Pairs(pairs))) => {
             pairs_of(&q.right, &mut out);
+            // Right sides ending in different kinds (파일 / 명령 / 공간) are
+            // paired with the names by their kind, not by what was taught.
+            let kinds: std::collections::HashSet<String> =
+                q.right.iter().filter_map(|c| kind_of(&c.text)).collect();
+            if kinds.len() >= 2 {
+                out.push(Problem::FormGivesAway(
+                    kinds.into_iter().collect::<Vec<_>>().join(" / "),
+                ));
+            }
             for (l, r) in pairs {
                 let left = q.left.iter().find(|c| &c.id == l);
                 let right = q.right.iter().find(|c| &c.id == r);
                 if let (Some(a), Some(b)) = (left, right)
-                    && (share(&keywords(&a.text), &keywords(&b.text)) || expands(&a.text, &b.text))
+                    && (share(&name_words(&a.text), &keywords(&b.text))
+                        || expands(&a.text, &b.text))
                 {
                     out.push(Problem::PairSharesWord(a.text.clone(), b.text.clone()));
                 }
@@ -455,6 +675,407 @@ pub fn problems(q: &Question) -> Vec<Problem> {
         _ => {}
     }
     out
+}
+
+/// A problem between two questions of one unit (one document): on one form,
+/// one gives the other away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitProblem {
+    /// A typed question asks for the same term as an earlier one (`RoleBinding`
+    /// from the RBAC table and again from the key terms).
+    SameTerm { term: String, first: String },
+    /// A typed question's term stands in another question: a match's left
+    /// side, an option or item (bare, or "ENTRYPOINT: 항상 실행되는 진입점").
+    TermShown { term: String, other: String },
+    /// Two questions of one fact: the same outline group (source line) or the
+    /// same item as the answer (프로덕션 롤아웃 as the member of 「배포 단계」 and
+    /// as the odd one out of 「빌드 단계」), the less reliable kind dropped.
+    SameFact { fact: String, other: String },
+}
+
+impl UnitProblem {
+    /// A short Korean name, for the counts `quiz extract` prints.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            UnitProblem::SameTerm { .. } => "같은 용어를 두 번 물음",
+            UnitProblem::TermShown { .. } => "단답의 답이 다른 문항에 나옴",
+            UnitProblem::SameFact { .. } => "한 단원에서 같은 사실을 두 번 물음",
+        }
+    }
+
+    /// A one-line Korean description for `quiz check`.
+    pub fn describe(&self) -> String {
+        match self {
+            UnitProblem::SameTerm { term, first } => format!(
+                "문항 `{first}`도 `{term}`을(를) 쓰게 합니다: 한 단원에서 같은 용어는 한 번만 물으세요"
+            ),
+            UnitProblem::TermShown { term, other } => format!(
+                "답 `{term}`이(가) 문항 `{other}`에 설명과 함께 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다"
+            ),
+            UnitProblem::SameFact { fact, other } => format!(
+                "문항 `{other}`도 `{fact}`을(를) 묻습니다: 한 단원에서 한 사실은 한 번만 물으세요"
+            ),
+        }
+    }
+}
+
+/// The typed answer a short or cloze question asks for (its first accepted
+/// answer), normalized.
+fn typed_term(q: &Question) -> Option<String> {
+    match (&q.kind, &q.answer) {
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => acc
+            .first()
+            .map(|a| crate::text::normalize(a))
+            .filter(|a| !a.is_empty()),
+        _ => None,
+    }
+}
+
+/// Whether `text` holds `term` as a whole word and says more than the term
+/// ("ENTRYPOINT: 항상 실행되는 진입점"), both normalized.
+fn shows_with_more(text: &str, term: &str) -> bool {
+    text != term && holds_word(text, term)
+}
+
+/// Whether `text` holds `term` as a whole word (not inside a longer Latin
+/// name: `Role` is not in `ClusterRole`), both normalized.
+fn holds_word(text: &str, term: &str) -> bool {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(term).any(|(at, _)| {
+        !latin(text[..at].chars().next_back()) && !latin(text[at + term.len()..].chars().next())
+    })
+}
+
+/// The problems between questions of one unit, as (index of the question to
+/// drop or fix, problem): the later of two typed questions of one term, and a
+/// typed question whose term another question shows beside its description.
+pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
+    let mut out = Vec::new();
+    let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        let Some(term) = typed_term(q) else { continue };
+        if let Some(f) = first.get(&term) {
+            out.push((
+                i,
+                UnitProblem::SameTerm {
+                    term: term.clone(),
+                    first: (*f).to_string(),
+                },
+            ));
+            continue;
+        }
+        first.insert(term.clone(), q.id.as_str());
+        let shown = qs.iter().enumerate().find(|(j, o)| {
+            *j != i && {
+                let n = |t: &str| crate::text::normalize(t);
+                // Shown at all: beside its description, or as a bare option
+                // whose spelling the typed answer then copies (census:
+                // `DestinationRule` typed and offered in another question).
+                o.left
+                    .iter()
+                    .chain(&o.options)
+                    .chain(&o.items)
+                    .any(|c| holds_word(&n(&c.text), &term))
+                    || o.right.iter().any(|c| shows_with_more(&n(&c.text), &term))
+            }
+        });
+        if let Some((_, o)) = shown {
+            out.push((
+                i,
+                UnitProblem::TermShown {
+                    term,
+                    other: o.id.clone(),
+                },
+            ));
+        }
+    }
+    // One fact once: in order of how reliable each kind proved (census of
+    // 2026-11-30), a question is kept when no kept one cites its source line
+    // (an outline group asked as "belongs", "does not belong" and "which") or
+    // holds its answer item.
+    let flagged: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    let mut order: Vec<usize> = (0..qs.len()).filter(|i| !flagged.contains(i)).collect();
+    order.sort_by_key(|&i| (rank(qs[i]), i));
+    let mut lines: std::collections::HashMap<(String, usize), &str> =
+        std::collections::HashMap::new();
+    let mut items: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for i in order {
+        let q = qs[i];
+        if q.kind == Kind::Essay {
+            continue;
+        }
+        let line = q
+            .source
+            .as_ref()
+            .filter(|_| q.kind == Kind::Choice)
+            .map(|s| (s.file.clone(), s.line));
+        let facts = facts(q);
+        let clash = line
+            .as_ref()
+            .and_then(|l| lines.get(l).map(|o| (q.answer_text(), *o)))
+            .or_else(|| {
+                facts
+                    .iter()
+                    .find_map(|f| items.get(f).map(|o| (f.clone(), *o)))
+            });
+        if let Some((fact, other)) = clash {
+            out.push((
+                i,
+                UnitProblem::SameFact {
+                    fact,
+                    other: other.to_string(),
+                },
+            ));
+            continue;
+        }
+        if let Some(l) = line {
+            lines.insert(l, q.id.as_str());
+        }
+        for f in facts {
+            items.insert(f, q.id.as_str());
+        }
+    }
+    // A "does NOT belong" question shows its group's members; another question
+    // offering two or more of them as wrong options is then answered by
+    // elimination on the same form: the "does NOT belong" one goes.
+    let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    let wrong_of = |q: &Question| -> Vec<String> {
+        match &q.answer {
+            Some(Answer::One(id)) if q.kind == Kind::Choice => q
+                .options
+                .iter()
+                .filter(|o| &o.id != id)
+                .map(|o| crate::text::normalize(&o.text))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    // Two questions each offering the other's key as a wrong option (FROM and
+    // EXPOSE as the odd ones out of the build and run instructions) narrow
+    // each other down on one form: the later goes.
+    let key_of = |q: &Question| -> Option<String> {
+        match &q.answer {
+            Some(Answer::One(id)) if q.kind == Kind::Choice => q
+                .options
+                .iter()
+                .find(|o| &o.id == id)
+                .map(|o| crate::text::normalize(&o.text)),
+            _ => None,
+        }
+    };
+    let mut mutual: Vec<(usize, String)> = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        let Some(k) = key_of(q) else { continue };
+        if dropped.contains(&i) || mutual.iter().any(|(m, _)| *m == i) {
+            continue;
+        }
+        for (j, o) in qs.iter().enumerate().skip(i + 1) {
+            if dropped.contains(&j) || mutual.iter().any(|(m, _)| *m == j) {
+                continue;
+            }
+            if let Some(ko) = key_of(o)
+                && wrong_of(q).contains(&ko)
+                && wrong_of(o).contains(&k)
+            {
+                mutual.push((j, q.id.clone()));
+                break;
+            }
+        }
+    }
+    for (j, other) in mutual {
+        out.push((
+            j,
+            UnitProblem::SameFact {
+                fact: qs[j].answer_text(),
+                other,
+            },
+        ));
+    }
+    let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    for (i, q) in qs.iter().enumerate() {
+        if dropped.contains(&i) || !q.tags.iter().any(|t| t == "outline-not-belongs") {
+            continue;
+        }
+        let members = wrong_of(q);
+        let other = qs.iter().enumerate().find(|(j, o)| {
+            *j != i
+                && !dropped.contains(j)
+                && wrong_of(o).iter().filter(|w| members.contains(w)).count() >= 2
+        });
+        if let Some((_, o)) = other {
+            out.push((
+                i,
+                UnitProblem::SameFact {
+                    fact: q.answer_text(),
+                    other: o.id.clone(),
+                },
+            ));
+        }
+    }
+    // Two questions sharing two wrong options, neither offering the other's
+    // key: on one form the option each has and the other lacks is its key (「컴퓨팅」 and 「데이터 전송」 with the
+    // same three distractors). The less reliable one goes.
+    let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    let kept: Vec<usize> = (0..qs.len()).filter(|i| !dropped.contains(i)).collect();
+    let mut gone: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (a, &i) in kept.iter().enumerate() {
+        for &j in &kept[a + 1..] {
+            if gone.contains(&i) || gone.contains(&j) {
+                continue;
+            }
+            let (wi, wj) = (wrong_of(qs[i]), wrong_of(qs[j]));
+            // ... when neither key is among the other's options: the key is
+            // then the one option the two do not share (sibling questions of
+            // one list offer each other's keys and give nothing away).
+            let apart = match (key_of(qs[i]), key_of(qs[j])) {
+                (Some(ki), Some(kj)) => !wj.contains(&ki) && !wi.contains(&kj) && ki != kj,
+                _ => false,
+            };
+            if apart && wi.iter().filter(|w| wj.contains(w)).count() >= 2 {
+                let (lose, keep) = if (rank(qs[j]), j) > (rank(qs[i]), i) {
+                    (j, i)
+                } else {
+                    (i, j)
+                };
+                gone.insert(lose);
+                out.push((
+                    lose,
+                    UnitProblem::SameFact {
+                        fact: qs[lose].answer_text(),
+                        other: qs[keep].id.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    // An order whose items another question shows under their numbers
+    // ("Level 3: 자가 치유 운영" as an option) is answered by reading them.
+    let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    for (i, q) in qs.iter().enumerate() {
+        if dropped.contains(&i) || q.kind != Kind::Order {
+            continue;
+        }
+        let items: Vec<String> = q
+            .items
+            .iter()
+            .map(|c| crate::text::normalize(&c.text))
+            .collect();
+        let shown = qs.iter().enumerate().find(|(j, o)| {
+            *j != i
+                && !dropped.contains(j)
+                && o.options.iter().chain(&o.left).any(|c| {
+                    let numbered = c
+                        .text
+                        .split_once(':')
+                        .is_some_and(|(l, _)| super::seq_label(l).is_some());
+                    let t = crate::text::normalize(&c.text);
+                    numbered
+                        && items
+                            .iter()
+                            .any(|it| !it.is_empty() && t.contains(it.as_str()))
+                })
+        });
+        if let Some((_, o)) = shown {
+            out.push((
+                i,
+                UnitProblem::SameFact {
+                    fact: q.answer_text(),
+                    other: o.id.clone(),
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// How reliable a generated question's kind proved (lower first); hand-written
+/// questions first of all.
+fn rank(q: &Question) -> u8 {
+    // "Which level has X" is asked of ordered stages only (Level 1-5), where
+    // the issue asks for it and "belongs" to one level is true of the higher
+    // ones too: it comes before the other outline kinds.
+    const ORDER: &[&str] = &[
+        "term",
+        "outline-which",
+        "outline-belongs",
+        "outline-not-belongs",
+        "term-match",
+        "outline-match",
+        "arrow",
+        "outline-order",
+        "sequence",
+        "term-choice",
+    ];
+    match q
+        .tags
+        .iter()
+        .find_map(|t| ORDER.iter().position(|o| o == t))
+    {
+        Some(p) => p as u8 + 1,
+        None if q.source.is_none() || q.locked => 0,
+        None => u8::MAX,
+    }
+}
+
+/// The items a question asks about, normalized: a choice's answer, the quoted
+/// item of "'X'이(가) 들어 있는 것", a typed term, a match's left sides, an
+/// order's whole chain.
+fn facts(q: &Question) -> Vec<String> {
+    let n = crate::text::normalize;
+    let mut out = Vec::new();
+    match (&q.kind, &q.answer) {
+        (Kind::Choice, Some(Answer::One(id))) => {
+            if let Some(o) = q.options.iter().find(|o| &o.id == id) {
+                out.push(n(&o.text));
+            }
+            if let Some(rest) = q.prompt.split_once('\'').map(|(_, r)| r)
+                && let Some((item, _)) = rest.rsplit_once('\'')
+            {
+                out.push(n(item));
+            }
+        }
+        (Kind::Short | Kind::Cloze, Some(Answer::Many(acc))) => {
+            out.extend(acc.first().map(|a| n(a)));
+        }
+        (Kind::Match, _) => out.extend(q.left.iter().map(|c| n(&c.text))),
+        (Kind::Order, _) => out.push(
+            q.items
+                .iter()
+                .map(|c| n(&c.text))
+                .collect::<Vec<_>>()
+                .join(" → "),
+        ),
+        _ => {}
+    }
+    out.retain(|f| !f.is_empty());
+    out
+}
+
+/// The answer of a one-answer question whose options are Korean statements
+/// when it is far shorter or far longer than every other option (`공격 표면
+/// 축소` beside options of 14-19 characters): its length sets it apart.
+fn odd_length(q: &Question, right: &[&str]) -> Option<String> {
+    let [key] = right else { return None };
+    if q.options.len() < 3
+        || !q
+            .options
+            .iter()
+            .all(|o| o.text.chars().any(crate::text::is_hangul))
+    {
+        return None;
+    }
+    let len = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let key_opt = q.options.iter().find(|o| o.id == *key)?;
+    let k = len(&key_opt.text);
+    let others: Vec<usize> = q
+        .options
+        .iter()
+        .filter(|o| o.id != *key)
+        .map(|o| len(&o.text))
+        .collect();
+    let (min, max) = (*others.iter().min()?, *others.iter().max()?);
+    (k * 5 < min * 3 || k * 5 > max * 8).then(|| key_opt.text.clone())
 }
 
 /// The answer of a one-answer question with four or more options when every

@@ -621,6 +621,15 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
         };
         for holders in roles.values().filter(|h| h.len() >= 3) {
             for &(b, c) in holders {
+                // Only ordered stages (Level 1-5, Phase 1-4): the parts of one
+                // system (모델 저장소 / 모델 서버 / 서빙 플랫폼) or alternatives
+                // (기본 Secret / 저장 시 암호화) share duties the outline lists
+                // under one of them, and "belongs" asks their items already
+                // (census of 2026-11-30: 2 of 9 sound).
+                if stage(nodes, b).is_none() {
+                    ctx.dropped("단계가 아닌 가지: 속하는 것 문제로 물음");
+                    continue;
+                }
                 let role = &nodes[c].text;
                 // Everything under the other branches: the answer is in none of them.
                 let others: Vec<&str> = holders
@@ -738,13 +747,14 @@ fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section:
                 && !desc.is_empty()
                 && name.chars().count() <= 40
                 && seq_label(name).is_none()
-                && !hygiene::share(&keywords(name), &keywords(desc))
+                && !super::is_label(name)
+                && !hygiene::share(&hygiene::name_words(name), &keywords(desc))
                 && seen.insert(normalize(name));
             ok.then(|| (name.to_string(), desc.to_string()))
         })
         .take(5)
         .collect();
-    if defs.len() < 3 {
+    if defs.len() < super::terms::MIN_PAIRS {
         return;
     }
     let label = path(nodes, g);

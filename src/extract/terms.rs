@@ -15,7 +15,7 @@ use super::{
 };
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{keywords, normalize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One definition: term, description, line, section.
 #[derive(Debug, Clone)]
@@ -38,6 +38,9 @@ const COMPARISON_HEADERS: &[&str] = &[
     "관점",
     "측면",
 ];
+
+/// Fewest pairs in one match question.
+pub const MIN_PAIRS: usize = 4;
 
 /// Largest number of pairs in one match question.
 const MAX_PAIRS: usize = 5;
@@ -142,13 +145,17 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
         .map(|(d, _)| d.clone())
         .collect();
     let in_match = matches(ctx, &rest);
+    let descs: HashMap<String, String> = plain
+        .iter()
+        .map(|d| (normalize(&d.term), d.desc.clone()))
+        .collect();
     for (d, typed) in plain.iter().zip(typed) {
         if typed {
             short(ctx, d);
         } else if in_match.contains(&d.line) {
             ctx.dropped("연결 문제와 같은 사실");
         } else {
-            which_term(ctx, d, &siblings);
+            which_term(ctx, d, &siblings, &descs);
         }
     }
 }
@@ -177,7 +184,28 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     let short_form = super::initials(name).is_some_and(|i| i.len() >= 3);
     let both_given = super::with_abbreviations(name, ctx.pool).len() > 1;
     let one_word = one_word && (both_given || !(acronym || short_form));
-    is_technical_name(name) && !lists_names && one_word
+    // ... and only a name that is spelled, not translated: a CamelCase name
+    // (StorageClass, RoleBinding), an instruction keyword (ENTRYPOINT,
+    // WORKDIR) or an acronym the week writes out. A capitalized English word
+    // (Environment, Drift, Runner, Job, Exporter) has Korean names the course
+    // may not write (환경, 드리프트, 러너, 작업, 익스포터): a choice among its
+    // list's terms instead (census of 2026-11-30).
+    let spelled = is_camel_case(name)
+        || (name.len() >= 6 && name.chars().all(|c| c.is_ascii_uppercase()))
+        || (acronym && both_given);
+    // ... and a description that does not spell the name out in other words
+    // (`ContainerNetwork`: "컨테이너끼리 통신하는 가상 네트워크 객체").
+    let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc));
+    is_technical_name(name) && !lists_names && one_word && spelled && !spelled_out
+}
+
+/// A name with a capital after a lower-case letter inside it (StorageClass,
+/// kubeProxy), not counting a hyphenated or spaced one.
+fn is_camel_case(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// A technical name: typed from its description.
@@ -221,7 +249,12 @@ fn latin_name(term: &str) -> &str {
 
 /// Any other label: nobody can type the author's exact words, so it is a choice
 /// among the other labels of its list.
-fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
+fn which_term(
+    ctx: &mut Ctx<'_>,
+    d: &Def,
+    siblings: &[(String, String, u64)],
+    descs: &HashMap<String, String>,
+) {
     let term_norm = normalize(&d.term);
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let seed = Seed::new(&key);
@@ -257,6 +290,21 @@ fn which_term(ctx: &mut Ctx<'_>, d: &Def, siblings: &[(String, String, u64)]) {
         ctx.dropped("보기로 쓸 형제 항목 부족");
         return;
     };
+    // A description ending in a kind ("... 기록한 파일", "... 가상 머신")
+    // names the answer's kind: every wrong option must be of that kind too
+    // (census: `terraform.tfstate` the only file among a command and a lock).
+    let head = |text: &str| keywords(text).last().cloned().unwrap_or_default();
+    let kind = head(&d.desc);
+    if super::hygiene::KIND_NOUNS.iter().any(|k| kind.ends_with(k))
+        && !distractors.iter().all(|t| {
+            descs
+                .get(&normalize(t))
+                .is_some_and(|other| head(other) == kind)
+        })
+    {
+        ctx.dropped("설명의 종류 낱말이 답을 가리킴");
+        return;
+    }
     let path = ctx.section_path(d.section);
     let (options, answer_id) = layout_options(seed, &d.term, &distractors);
     let mut q = ctx.question(
@@ -286,8 +334,9 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
         .filter(|d| {
             // A pair whose sides share a word (개발자 중심 / 개발자 경험을 ...) is
             // matched by the word, and helps match the rest: left out.
-            let shares = super::hygiene::share(&keywords(&d.term), &keywords(&d.desc))
-                || super::hygiene::expands(&d.term, &d.desc);
+            let shares =
+                super::hygiene::share(&super::hygiene::name_words(&d.term), &keywords(&d.desc))
+                    || super::hygiene::expands(&d.term, &d.desc);
             leaking += usize::from(shares);
             !shares
         })
@@ -298,12 +347,17 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
     if defs.len() < 2 {
         return covered;
     }
-    let n_chunks = defs.len().div_ceil(MAX_PAIRS);
+    let mut n_chunks = defs.len().div_ceil(MAX_PAIRS);
+    if defs.len() / n_chunks < MIN_PAIRS {
+        n_chunks = (defs.len() / MIN_PAIRS).max(1);
+    }
     let per = defs.len().div_ceil(n_chunks);
     for chunk in defs.chunks(per) {
-        // Two pairs are one guess: once one is known the other is forced.
-        if chunk.len() < 3 {
-            ctx.dropped("연결할 짝이 셋 미만");
+        let chunk = &chunk[..chunk.len().min(MAX_PAIRS)];
+        // Two pairs are one guess, and in three one pair solved from its words
+        // leaves one guess (reviews of 2026-11-30): four pairs or more.
+        if chunk.len() < MIN_PAIRS {
+            ctx.dropped("연결할 짝이 넷 미만");
             continue;
         }
         let section = chunk[0].section;
@@ -382,6 +436,14 @@ fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
         if run.len() < 3 || !run.iter().all(|d| seen.insert(normalize(&d.desc))) {
             continue;
         }
+        // Numbered steps are the author's order of telling, and neighbouring
+        // steps often could swap (register the model / upload its files):
+        // reviews found them not uniquely defensible. A flow the document draws
+        // with arrows is asked instead.
+        if !FLOW_STEP_WORDS.contains(&word.as_str()) {
+            ctx.dropped("번호 붙은 단계의 순서");
+            continue;
+        }
         let section = run[0].section;
         let line = ctx
             .doc()
@@ -427,6 +489,26 @@ pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
         .then_some((label, chain))
 }
 
+/// Sequence labels whose runs are stages that build on each other: none by
+/// default (see `sequence`); Level runs are asked by the outline generator.
+const FLOW_STEP_WORDS: &[&str] = &["Level", "Stage"];
+
+/// Heading words that name a flow: an unlabelled arrow chain under them is the
+/// section's flow.
+const FLOW_WORDS: &[&str] = &[
+    "흐름",
+    "순서",
+    "절차",
+    "과정",
+    "단계",
+    "프로세스",
+    "워크플로",
+    "파이프라인",
+    "Flow",
+    "Workflow",
+    "Pipeline",
+];
+
 fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
         return;
@@ -437,7 +519,21 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
             // "모델 교체 판단 흐름: 오프라인 평가 → ...": the label written
             // without bold is the chain's name, not part of its first step.
             Some((l, c)) => (l.to_string(), c.to_string()),
-            None => (ctx.section_path(b.section), b.text.clone()),
+            None => {
+                // An unlabelled chain in a list is one reason or example among
+                // others (census of 2026-11-30: a bullet of "why" read as the
+                // section's flow): only under a heading that names a flow.
+                let flow = ctx
+                    .doc()
+                    .ancestors(b.section)
+                    .next()
+                    .is_some_and(|h| FLOW_WORDS.iter().any(|w| h.clean.contains(w)));
+                if matches!(b.kind, BlockKind::Item { .. }) && !flow {
+                    ctx.dropped("이름 없는 화살표 목록 항목");
+                    return;
+                }
+                (ctx.section_path(b.section), b.text.clone())
+            }
         },
     };
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();

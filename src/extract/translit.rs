@@ -1,0 +1,305 @@
+//! Whether a Hangul word is the transliteration of a Latin word (호스트 /
+//! host, 프로필 / profile, 카탈로그 / catalog, 레지스트리 / registry): the
+//! census of 2026-11-30 found match pairs and prompts given away by a term
+//! written in Hangul beside its English name, for words no table lists.
+//!
+//! Both words are reduced to their consonant skeleton (vowels, the silent ㅇ,
+//! `w`, `y` and a non-initial `r` before a consonant or at the end dropped, as
+//! Korean loanwords drop them: 서버 / server, 도커 / docker), with consonants in
+//! classes Korean writes alike (f/p/v -> ㅍ/ㅂ, c/k/q/g -> ㄱ/ㅋ, l/r -> ㄹ,
+//! ...), runs of one class collapsed. Two skeletons of two consonants or more
+//! that are equal (or the Hangul one starts with a Latin one of three or more:
+//! 컨테이너화 / container) are one word.
+
+/// A consonant class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum C {
+    K,
+    N,
+    T,
+    L,
+    M,
+    P,
+    S,
+    J,
+    H,
+}
+
+/// Whether two classes may stand for one sound in a loanword (ch/sh, z/s,
+/// g before e/i, th).
+fn compatible(a: C, b: C) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (C::J, C::S) | (C::S, C::J) | (C::T, C::S) | (C::S, C::T) | (C::K, C::J) | (C::J, C::K)
+        )
+}
+
+fn push(out: &mut Vec<C>, c: C) {
+    if out.last() != Some(&c) {
+        out.push(c);
+    }
+}
+
+/// The consonant skeleton of a Latin word (lower case ASCII letters only;
+/// anything else ends the word).
+fn latin(word: &str) -> Option<Vec<C>> {
+    let w: Vec<char> = word.to_ascii_lowercase().chars().collect();
+    if w.is_empty() || !w.iter().all(char::is_ascii_lowercase) {
+        return None;
+    }
+    let vowel = |i: usize| w.get(i).is_some_and(|c| "aeiouy".contains(*c));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let c = w[i];
+        let next = w.get(i + 1).copied();
+        let pair = next.map(|n| (c, n));
+        match pair {
+            Some(('c', 'h')) => {
+                push(&mut out, C::J);
+                i += 2;
+                continue;
+            }
+            Some(('s', 'h')) => {
+                push(&mut out, C::S);
+                i += 2;
+                continue;
+            }
+            Some(('p', 'h')) => {
+                push(&mut out, C::P);
+                i += 2;
+                continue;
+            }
+            Some(('t', 'h')) => {
+                push(&mut out, C::S);
+                i += 2;
+                continue;
+            }
+            Some(('c', 'k')) => {
+                push(&mut out, C::K);
+                i += 2;
+                continue;
+            }
+            Some(('g', 'h')) => {
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => {}
+            'b' | 'p' | 'f' | 'v' => push(&mut out, C::P),
+            'k' | 'q' => push(&mut out, C::K),
+            'c' => {
+                if matches!(next, Some('e' | 'i' | 'y')) {
+                    push(&mut out, C::S);
+                } else {
+                    push(&mut out, C::K);
+                }
+            }
+            'g' => {
+                if matches!(next, Some('e' | 'i' | 'y')) {
+                    push(&mut out, C::J);
+                } else {
+                    push(&mut out, C::K);
+                }
+            }
+            'x' => {
+                push(&mut out, C::K);
+                push(&mut out, C::S);
+            }
+            'd' | 't' => {
+                // -tch: 치 (배칭 / batching); -tion, -sion: 션
+                if c == 't' && next == Some('c') && w.get(i + 2) == Some(&'h') {
+                } else if c == 't' && next == Some('i') && w.get(i + 2) == Some(&'o') {
+                    push(&mut out, C::S);
+                } else {
+                    push(&mut out, C::T);
+                }
+            }
+            's' | 'z' => push(&mut out, C::S),
+            'j' => push(&mut out, C::J),
+            'l' => push(&mut out, C::L),
+            'r' => {
+                // Non-rhotic: r only before a vowel (서버 / server, 도커 / docker).
+                if i == 0 || vowel(i + 1) {
+                    push(&mut out, C::L);
+                }
+            }
+            'm' => push(&mut out, C::M),
+            'n' => {
+                if next == Some('g') {
+                    push(&mut out, C::N);
+                    push(&mut out, C::K);
+                    i += 2;
+                    continue;
+                }
+                push(&mut out, C::N);
+            }
+            'h' => {
+                if i == 0 || vowel(i + 1) {
+                    push(&mut out, C::H);
+                }
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
+    Some(out)
+}
+
+/// The consonant skeleton of a Hangul word (syllables only).
+fn hangul(word: &str) -> Option<Vec<C>> {
+    use C::*;
+    // Initials: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ
+    const INITIAL: [Option<C>; 19] = [
+        Some(K),
+        Some(K),
+        Some(N),
+        Some(T),
+        Some(T),
+        Some(L),
+        Some(M),
+        Some(P),
+        Some(P),
+        Some(S),
+        Some(S),
+        None,
+        Some(J),
+        Some(J),
+        Some(J),
+        Some(K),
+        Some(T),
+        Some(P),
+        Some(H),
+    ];
+    // Finals: (none) ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+    const FINAL: [&[C]; 28] = [
+        &[],
+        &[K],
+        &[K],
+        &[K],
+        &[N],
+        &[N],
+        &[N],
+        &[T],
+        &[L],
+        &[L],
+        &[L],
+        &[L],
+        &[L],
+        &[L],
+        &[L],
+        &[L],
+        &[M],
+        &[P],
+        &[P],
+        &[T],
+        &[T],
+        &[N, K],
+        &[T],
+        &[T],
+        &[K],
+        &[T],
+        &[P],
+        &[T],
+    ];
+    let mut out = Vec::new();
+    let mut any = false;
+    for ch in word.chars() {
+        let code = u32::from(ch);
+        if !(0xAC00..=0xD7A3).contains(&code) {
+            return None;
+        }
+        any = true;
+        let s = (code - 0xAC00) as usize;
+        let (initial, fin) = (s / (21 * 28), s % 28);
+        if let Some(c) = INITIAL[initial] {
+            push(&mut out, c);
+        }
+        for &c in FINAL[fin] {
+            push(&mut out, c);
+        }
+    }
+    any.then_some(out)
+}
+
+fn same(a: &[C], b: &[C]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| compatible(*x, *y))
+}
+
+/// Whether the Hangul word `ko` writes the Latin word `en` (both one word,
+/// normalized or not): 호스트 / host, 프로필 / profile, 쿠버네티스 /
+/// kubernetes, 컨테이너화 / container.
+pub fn transliterates(en: &str, ko: &str) -> bool {
+    let Some(h) = hangul(ko) else { return false };
+    if ko.chars().count() < 2 {
+        return false;
+    }
+    // A plural is written without its -s (프로필 / profiles).
+    let singular = en.strip_suffix('s').filter(|s| s.len() >= 3);
+    [Some(en), singular].into_iter().flatten().any(|en| {
+        latin(en).is_some_and(|l| {
+            l.len() >= 2
+                && (same(&l, &h) || (l.len() >= 3 && h.len() > l.len() && same(&l, &h[..l.len()])))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transliterates;
+
+    #[test]
+    fn loanwords_are_found() {
+        for (en, ko) in [
+            ("host", "호스트"),
+            ("profile", "프로필"),
+            ("catalog", "카탈로그"),
+            ("registry", "레지스트리"),
+            ("server", "서버"),
+            ("docker", "도커"),
+            ("kubernetes", "쿠버네티스"),
+            ("cluster", "클러스터"),
+            ("container", "컨테이너화"),
+            ("cache", "캐시"),
+            ("policy", "폴리시"),
+            ("ingress", "인그레스"),
+            ("proxy", "프록시"),
+            ("helm", "헬름"),
+            ("overlay", "오버레이"),
+            ("service", "서비스"),
+            ("deploy", "디플로이"),
+            ("workflow", "워크플로"),
+            ("runner", "러너"),
+            ("drift", "드리프트"),
+            ("streaming", "스트리밍"),
+            ("batching", "배칭"),
+            ("action", "액션"),
+            ("pod", "파드"),
+            ("profiles", "프로필"),
+            ("node", "노드"),
+        ] {
+            assert!(transliterates(en, ko), "{en} / {ko}");
+        }
+    }
+
+    #[test]
+    fn translations_and_unrelated_words_are_not() {
+        for (en, ko) in [
+            ("restart", "재시작"),
+            ("host", "네트워크"),
+            ("catalog", "목록"),
+            ("lock", "잠금"),
+            ("plan", "변경"),
+            ("drift", "상태"),
+            ("role", "역할"),
+            ("job", "작업"),
+        ] {
+            assert!(!transliterates(en, ko), "{en} / {ko}");
+        }
+        assert!(!transliterates("host", "host"));
+        assert!(!transliterates("호스트", "호스트"));
+    }
+}
