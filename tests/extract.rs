@@ -44,9 +44,34 @@ fn committed_bank_is_exactly_what_extract_produces() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The committed bank is extract's output plus the instructors' review: the
+    // questions they hid (`status: hidden`, README "Instructor review").
+    let unhidden = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, String)> {
+        files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let text = String::from_utf8(bytes).expect("utf8");
+                let kept: Vec<&str> = text
+                    .split_inclusive('\n')
+                    .filter(|l| l.trim_end() != "  status: hidden")
+                    .collect();
+                (name, kept.concat())
+            })
+            .collect()
+    };
+    let committed = tree(&root().join("questions"));
+    let hidden = committed
+        .iter()
+        .map(|(_, b)| {
+            String::from_utf8_lossy(b)
+                .matches("\n  status: hidden\n")
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(hidden, 7, "README lists the hidden questions");
     assert_eq!(
-        tree(&q),
-        tree(&root().join("questions")),
+        unhidden(tree(&q)),
+        unhidden(committed),
         "questions/ is stale: run `quiz extract`"
     );
     assert_eq!(
@@ -74,7 +99,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 60개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 55개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -85,7 +110,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ 문서             ┆ 5  │",
-        "│ 문항             ┆ 60 │",
+        "│ 문항             ┆ 55 │",
         "│ 평가 기준        ┆ 17 │",
         "│ 체크리스트 항목  ┆ 18 │",
         "│ 쓴 파일          ┆ 9  │",
@@ -114,11 +139,11 @@ fn counts_per_document() {
     let expect = |pairs: &[(&str, usize)]| -> BTreeMap<String, usize> {
         pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
     };
-    assert_eq!(got["week_02/day4/session_08"], expect(&[("choice", 25)]));
+    assert_eq!(got["week_02/day4/session_08"], expect(&[("choice", 23)]));
     assert_eq!(got["week_03/day5/README"], expect(&[("choice", 1)]));
     assert_eq!(
         got["week_03/day5/session_08"],
-        expect(&[("choice", 28), ("essay", 1), ("match", 1)])
+        expect(&[("choice", 25), ("essay", 1), ("match", 1)])
     );
     // Week overviews: no timetable orders, no day goals, no essays without a
     // rubric the document writes (issue 12, second review).

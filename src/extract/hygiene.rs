@@ -95,7 +95,8 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["heal"], &["치유"]),
     (&["metric"], &["메트릭", "지표"]),
     (&["alert"], &["알림", "경보", "얼럿"]),
-    (&["log"], &["로그"]),
+    (&["log"], &["로그", "로깅"]),
+    (&["learning"], &["러닝", "학습"]),
     (&["tracing", "trace"], &["추적", "트레이스", "트레이싱"]),
     (&["security", "devsecops"], &["보안", "시큐리티"]),
     (&["workflow"], &["워크플로"]),
@@ -892,29 +893,52 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
         ));
     }
     let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    let mut gone_keys: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for (i, q) in qs.iter().enumerate() {
-        if dropped.contains(&i) || !q.tags.iter().any(|t| t == "outline-not-belongs") {
+        if dropped.contains(&i)
+            || gone_keys.contains(&i)
+            || !q.tags.iter().any(|t| t == "outline-not-belongs")
+        {
             continue;
         }
         let members = wrong_of(q);
+        // ... or whose key is one of the members shown (동적 볼륨 프로비저닝 as
+        // the key of one group and a member of 「스토리지 관리」 in another).
         let other = qs.iter().enumerate().find(|(j, o)| {
             *j != i
                 && !dropped.contains(j)
-                && wrong_of(o).iter().filter(|w| members.contains(w)).count() >= 2
+                && !gone_keys.contains(j)
+                && (wrong_of(o).iter().filter(|w| members.contains(w)).count() >= 2
+                    || key_of(o).is_some_and(|k| members.contains(&k)))
         });
-        if let Some((_, o)) = other {
-            out.push((
-                i,
-                UnitProblem::SameFact {
-                    fact: q.answer_text(),
-                    other: o.id.clone(),
-                },
-            ));
+        if let Some((j, o)) = other {
+            // A key shown as a member: the question asking for it goes (the
+            // "does NOT belong" one shows more and is kept); wrong options
+            // shown as members: the "does NOT belong" one goes.
+            if key_of(o).is_some_and(|k| members.contains(&k)) {
+                gone_keys.insert(j);
+                out.push((
+                    j,
+                    UnitProblem::SameFact {
+                        fact: o.answer_text(),
+                        other: q.id.clone(),
+                    },
+                ));
+            } else {
+                out.push((
+                    i,
+                    UnitProblem::SameFact {
+                        fact: q.answer_text(),
+                        other: o.id.clone(),
+                    },
+                ));
+            }
         }
     }
     // Two questions sharing two wrong options, neither offering the other's
-    // key: on one form the option each has and the other lacks is its key (「컴퓨팅」 and 「데이터 전송」 with the
-    // same three distractors). The less reliable one goes.
+    // key: on one form the option each has and the other lacks is its key
+    // (「컴퓨팅」 and 「데이터 전송」 with the same three distractors). The less
+    // reliable one goes.
     let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
     let kept: Vec<usize> = (0..qs.len()).filter(|i| !dropped.contains(i)).collect();
     let mut gone: std::collections::HashSet<usize> = std::collections::HashSet::new();
@@ -946,6 +970,42 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                     },
                 ));
             }
+        }
+    }
+    // A choice option written "Name: description" whose name is a match's left
+    // side elsewhere in the unit shows one pair of that match ("Trivy: 취약점
+    // 스캐너" beside the match of 새로운 보안 도구): the choice goes.
+    let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
+    let match_names: Vec<(usize, String)> = qs
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| o.kind == Kind::Match && !dropped.contains(j))
+        .flat_map(|(j, o)| {
+            o.left
+                .iter()
+                .map(move |c| (j, crate::text::normalize(&c.text)))
+        })
+        .collect();
+    for (i, q) in qs.iter().enumerate() {
+        if dropped.contains(&i) || q.kind != Kind::Choice {
+            continue;
+        }
+        let hit = q.options.iter().find_map(|o| {
+            let (name, _) = o.text.split_once(':')?;
+            let name = crate::text::normalize(name);
+            match_names
+                .iter()
+                .find(|(j, n)| *j != i && *n == name)
+                .map(|(j, _)| *j)
+        });
+        if let Some(j) = hit {
+            out.push((
+                i,
+                UnitProblem::SameFact {
+                    fact: q.answer_text(),
+                    other: qs[j].id.clone(),
+                },
+            ));
         }
     }
     // An order whose items another question shows under their numbers
