@@ -329,6 +329,26 @@ fn is_predicate(word: &str) -> bool {
 /// Content words of a sentence, in order of first appearance, de-duplicated:
 /// punctuation split, particles stripped, stopwords and predicates dropped.
 pub fn keywords(text: &str) -> Vec<String> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    // Extraction asks for the words of one option or prompt many times.
+    if let Some(words) = SEEN.with(|m| m.borrow().get(text).cloned()) {
+        return words;
+    }
+    let words = keywords_of(text);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 50_000 {
+            m.clear();
+        }
+        m.insert(text.to_string(), words.clone());
+    });
+    words
+}
+
+fn keywords_of(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in text.split(|c: char| {
         c.is_whitespace()

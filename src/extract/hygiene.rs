@@ -300,9 +300,44 @@ pub fn expands(short: &str, text: &str) -> bool {
 
 /// Whether two normalized words name one concept of [`EQUIVALENTS`].
 pub fn same_concept(a: &str, b: &str) -> bool {
-    concepts(a).any(|i| concepts(b).any(|j| i == j))
-        || super::translit::transliterates(a, b)
-        || super::translit::transliterates(b, a)
+    infos_match(&word_info(a), &word_info(b))
+}
+
+fn infos_match(x: &WordInfo, y: &WordInfo) -> bool {
+    x.concepts.iter().any(|i| y.concepts.contains(i))
+        || super::translit::skeletons_match(&x.skeletons, &y.skeletons)
+        || super::translit::skeletons_match(&y.skeletons, &x.skeletons)
+}
+
+/// What the word checks need to know of one word, computed once per thread:
+/// the [`EQUIVALENTS`] entries it holds and its consonant skeletons.
+struct WordInfo {
+    concepts: Vec<u16>,
+    skeletons: super::translit::Skeletons,
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<WordInfo>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn word_info(word: &str) -> std::rc::Rc<WordInfo> {
+    WORDS.with(|m| {
+        if let Some(i) = m.borrow().get(word) {
+            return i.clone();
+        }
+        let info = std::rc::Rc::new(WordInfo {
+            concepts: concepts(word).map(|i| i as u16).collect(),
+            skeletons: super::translit::skeletons(word),
+        });
+        let mut m = m.borrow_mut();
+        // A bound on memory for very long runs: start over past 100,000 words.
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(word.to_string(), info.clone());
+        info
+    })
 }
 
 /// Words of [`NOT_CONTENT`] that are domain words, not template words: shared
@@ -374,12 +409,18 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// `GitOps`), or a common start of three characters or more (`지속가능성` /
 /// `지속가능한`).
 pub fn same_word(a: &str, b: &str) -> bool {
+    same_word_with(a, b, || same_concept(a, b))
+}
+
+/// [`same_word`] with the concept check given (looked up once per word by
+/// [`share`]).
+fn same_word_with(a: &str, b: &str, concept: impl FnOnce() -> bool) -> bool {
     if a == b {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
-    if common >= 3 || (common >= 2 && common == shorter) || same_concept(a, b) {
+    if common >= 3 || (common >= 2 && common == shorter) || concept() {
         return true;
     }
     // "AI/ML" is two words: AI shares with AIOps, ML with MLOps.
@@ -397,7 +438,16 @@ pub fn same_word(a: &str, b: &str) -> bool {
 
 /// Whether two word lists share a word ([`same_word`]).
 pub fn share(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| same_word(x, y)))
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let ia: Vec<std::rc::Rc<WordInfo>> = a.iter().map(|w| word_info(w)).collect();
+    let ib: Vec<std::rc::Rc<WordInfo>> = b.iter().map(|w| word_info(w)).collect();
+    a.iter().zip(&ia).any(|(x, xi)| {
+        b.iter()
+            .zip(&ib)
+            .any(|(y, yi)| same_word_with(x, y, || infos_match(xi, yi)))
+    })
 }
 
 /// Whether two options say nearly the same thing: they share at least two
@@ -747,11 +797,59 @@ fn holds_word(text: &str, term: &str) -> bool {
     })
 }
 
+/// A question's texts, normalized once for [`unit_problems`].
+struct Texts {
+    options: Vec<String>,
+    left: Vec<String>,
+    right: Vec<String>,
+    items: Vec<String>,
+    key: Option<String>,
+    wrong: Vec<String>,
+}
+
 /// The problems between questions of one unit, as (index of the question to
 /// drop or fix, problem): the later of two typed questions of one term, and a
 /// typed question whose term another question shows beside its description.
 pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     let mut out = Vec::new();
+    // Every text normalized once: the checks below compare them many times.
+    let norm = |list: &[crate::model::Choice]| -> Vec<String> {
+        list.iter()
+            .map(|c| crate::text::normalize(&c.text))
+            .collect()
+    };
+    let texts: Vec<Texts> = qs
+        .iter()
+        .map(|q| {
+            let options = norm(&q.options);
+            let key = match &q.answer {
+                Some(Answer::One(id)) if q.kind == Kind::Choice => q
+                    .options
+                    .iter()
+                    .position(|o| &o.id == id)
+                    .map(|p| options[p].clone()),
+                _ => None,
+            };
+            let wrong = match &q.answer {
+                Some(Answer::One(id)) if q.kind == Kind::Choice => q
+                    .options
+                    .iter()
+                    .zip(&options)
+                    .filter(|(o, _)| &o.id != id)
+                    .map(|(_, n)| n.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            Texts {
+                left: norm(&q.left),
+                right: norm(&q.right),
+                items: norm(&q.items),
+                options,
+                key,
+                wrong,
+            }
+        })
+        .collect();
     let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for (i, q) in qs.iter().enumerate() {
         let Some(term) = typed_term(q) else { continue };
@@ -766,18 +864,18 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             continue;
         }
         first.insert(term.clone(), q.id.as_str());
-        let shown = qs.iter().enumerate().find(|(j, o)| {
+        let shown = qs.iter().enumerate().find(|(j, _)| {
             *j != i && {
-                let n = |t: &str| crate::text::normalize(t);
+                let t = &texts[*j];
                 // Shown at all: beside its description, or as a bare option
                 // whose spelling the typed answer then copies (census:
                 // `DestinationRule` typed and offered in another question).
-                o.left
+                t.left
                     .iter()
-                    .chain(&o.options)
-                    .chain(&o.items)
-                    .any(|c| holds_word(&n(&c.text), &term))
-                    || o.right.iter().any(|c| shows_with_more(&n(&c.text), &term))
+                    .chain(&t.options)
+                    .chain(&t.items)
+                    .any(|c| holds_word(c, &term))
+                    || t.right.iter().any(|c| shows_with_more(c, &term))
             }
         });
         if let Some((_, o)) = shown {
@@ -840,29 +938,18 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     // offering two or more of them as wrong options is then answered by
     // elimination on the same form: the "does NOT belong" one goes.
     let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
-    let wrong_of = |q: &Question| -> Vec<String> {
-        match &q.answer {
-            Some(Answer::One(id)) if q.kind == Kind::Choice => q
-                .options
-                .iter()
-                .filter(|o| &o.id != id)
-                .map(|o| crate::text::normalize(&o.text))
-                .collect(),
-            _ => Vec::new(),
-        }
+    let wrong_of = |q: &Question| -> &[String] {
+        qs.iter()
+            .position(|x| std::ptr::eq(*x, q))
+            .map_or(&[][..], |i| texts[i].wrong.as_slice())
     };
     // Two questions each offering the other's key as a wrong option (FROM and
     // EXPOSE as the odd ones out of the build and run instructions) narrow
     // each other down on one form: the later goes.
     let key_of = |q: &Question| -> Option<String> {
-        match &q.answer {
-            Some(Answer::One(id)) if q.kind == Kind::Choice => q
-                .options
-                .iter()
-                .find(|o| &o.id == id)
-                .map(|o| crate::text::normalize(&o.text)),
-            _ => None,
-        }
+        qs.iter()
+            .position(|x| std::ptr::eq(*x, q))
+            .and_then(|i| texts[i].key.clone())
     };
     let mut mutual: Vec<(usize, String)> = Vec::new();
     for (i, q) in qs.iter().enumerate() {

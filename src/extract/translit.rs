@@ -229,22 +229,46 @@ fn same(a: &[C], b: &[C]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| compatible(*x, *y))
 }
 
+/// The consonant skeletons of one word, computed once ([`skeletons`]) and
+/// compared many times ([`skeletons_match`]).
+#[derive(Debug, Clone, Default)]
+pub struct Skeletons {
+    /// As a Latin word, and as its singular (프로필 / profiles).
+    latin: Vec<Vec<C>>,
+    /// As a Hangul word of two syllables or more.
+    hangul: Option<Vec<C>>,
+}
+
+/// The skeletons of `word` (one word).
+pub fn skeletons(word: &str) -> Skeletons {
+    let singular = word.strip_suffix('s').filter(|s| s.len() >= 3);
+    let latin = [Some(word), singular]
+        .into_iter()
+        .flatten()
+        .filter_map(latin)
+        .filter(|l| l.len() >= 2)
+        .collect();
+    let hangul = if word.chars().count() >= 2 {
+        hangul(word)
+    } else {
+        None
+    };
+    Skeletons { latin, hangul }
+}
+
+/// Whether the Hangul word of `ko` writes the Latin word of `en`.
+pub fn skeletons_match(en: &Skeletons, ko: &Skeletons) -> bool {
+    let Some(h) = &ko.hangul else { return false };
+    en.latin
+        .iter()
+        .any(|l| same(l, h) || (l.len() >= 3 && h.len() > l.len() && same(l, &h[..l.len()])))
+}
+
 /// Whether the Hangul word `ko` writes the Latin word `en` (both one word,
 /// normalized or not): 호스트 / host, 프로필 / profile, 쿠버네티스 /
 /// kubernetes, 컨테이너화 / container.
 pub fn transliterates(en: &str, ko: &str) -> bool {
-    let Some(h) = hangul(ko) else { return false };
-    if ko.chars().count() < 2 {
-        return false;
-    }
-    // A plural is written without its -s (프로필 / profiles).
-    let singular = en.strip_suffix('s').filter(|s| s.len() >= 3);
-    [Some(en), singular].into_iter().flatten().any(|en| {
-        latin(en).is_some_and(|l| {
-            l.len() >= 2
-                && (same(&l, &h) || (l.len() >= 3 && h.len() > l.len() && same(&l, &h[..l.len()])))
-        })
-    })
+    skeletons_match(&skeletons(en), &skeletons(ko))
 }
 
 #[cfg(test)]
