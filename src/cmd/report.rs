@@ -130,11 +130,12 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         let mut emit = |student: &str, rows: &[Row]| -> Result<()> {
             let none = Vec::new();
             let cl = checklist_of.get(student).unwrap_or(&none);
-            if let Some(t) = totals::week_totals(rubric, rows, cl, &lookup).remove(student) {
+            // The counted answers, found once: for the totals and the detail rows.
+            let counted = totals::counted(o.week, rows, &lookup);
+            if let Some(t) = totals::totals_of(rubric, &counted, cl, &lookup).remove(student) {
                 totals.insert(student.to_string(), t);
             }
-            let (counted, _) = totals::counted(o.week, rows, &lookup);
-            let counted: Vec<&Row> = counted.into_values().collect();
+            let counted: Vec<&Row> = counted.0.into_values().collect();
             let cl_refs: Vec<&ChecklistScore> = cl.iter().collect();
             let detail = details.sheet(&counted, &cl_refs);
             // A closed channel means the writer stopped on an error, reported below.

@@ -143,3 +143,40 @@ pub struct ChecklistScore {
     /// When.
     pub at: String,
 }
+
+/// Stored answers parsed once per distinct text, for reads of a whole week
+/// (the report's): most answers are one of a few option ids per question, and
+/// parsing one again costs far more than finding it. Long texts (essays, each
+/// unique) are parsed and not kept; the cache starts over past 4,096 texts.
+pub(crate) struct ParsedResponses {
+    seen: std::collections::HashMap<String, Response>,
+}
+
+impl ParsedResponses {
+    /// The most texts kept.
+    const KEEP: usize = 4096;
+    /// The longest text kept, in bytes.
+    const LONGEST: usize = 256;
+
+    pub(crate) fn new() -> Self {
+        ParsedResponses {
+            seen: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The answer stored as `text` (what [`crate::yaml::parse_response`] gives).
+    pub(crate) fn parse(&mut self, text: &str) -> crate::error::Result<Response> {
+        if let Some(r) = self.seen.get(text) {
+            return Ok(r.clone());
+        }
+        let r = crate::yaml::parse_response(text)
+            .map_err(|d| crate::error::Error::Usage(d.to_string()))?;
+        if text.len() <= Self::LONGEST {
+            if self.seen.len() >= Self::KEEP {
+                self.seen.clear();
+            }
+            self.seen.insert(text.to_string(), r.clone());
+        }
+        Ok(r)
+    }
+}

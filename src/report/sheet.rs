@@ -306,26 +306,36 @@ impl Book {
     pub fn detail_row(&mut self, first: &str, row: Vec<Cell>) -> Result<()> {
         let ws = self.wb.worksheet_from_index(1).map_err(xlsx_err)?;
         let r = self.next_row;
-        // The row's height is set before its cells: a low-memory sheet writes a
-        // row out when the next one starts.
-        let mut lines = 1;
-        for (c, cell) in row.iter().enumerate() {
-            if let Cell::Text(t) = cell {
-                let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
-                lines = lines.max(wrapped_lines(t, w));
-            }
-        }
-        grow_row(ws, r, lines)?;
+        // Lines of each text cell, counted once: for the row's height, which
+        // is set before its cells (a low-memory sheet writes a row out when
+        // the next one starts), and for whether the cell wraps.
+        let lines: Vec<usize> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match cell {
+                Cell::Text(t) => {
+                    wrapped_lines(t, self.detail_widths.get(c + 1).copied().unwrap_or(10.0))
+                }
+                _ => 1,
+            })
+            .collect();
+        grow_row(ws, r, lines.iter().copied().max().unwrap_or(1))?;
         ws.write_string(r, 0, first).map_err(xlsx_err)?;
-        for (c, cell) in row.into_iter().enumerate() {
-            let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
+        for ((c, cell), n) in row.into_iter().enumerate().zip(lines) {
+            let col = c as u16 + 1;
             match cell {
-                // The common case: moved in, not copied.
-                Cell::Text(t) if !t.is_empty() && lines == 1 && t.len() <= XLSX_CELL_CHARS => {
-                    ws.write_string(r, c as u16 + 1, t).map_err(xlsx_err)?;
+                // The common case: a text on one line, moved in, not copied.
+                Cell::Text(t) if !t.is_empty() && n == 1 && t.len() <= XLSX_CELL_CHARS => {
+                    ws.write_string(r, col, t).map_err(xlsx_err)?;
+                }
+                // Wrapped (the same as write_cell, without counting its lines again).
+                Cell::Text(t) if n > 1 && t.len() <= XLSX_CELL_CHARS => {
+                    ws.write_string_with_format(r, col, t, &self.formats.wrap)
+                        .map_err(xlsx_err)?;
                 }
                 cell => {
-                    write_cell(ws, r, c as u16 + 1, &cell, w, &self.formats)?;
+                    let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
+                    write_cell(ws, r, col, &cell, w, &self.formats)?;
                 }
             }
         }
