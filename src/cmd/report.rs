@@ -117,29 +117,55 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     };
     let mut totals: BTreeMap<String, totals::WeekTotal> = BTreeMap::new();
     // Two stages on two threads: this one reads the gradebook and makes each
-    // student's totals and detail sheet; the other formats and writes them
-    // (CSV files or xlsx rows), which costs as much again.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Sheet)>(64);
+    // student's totals; the other formats and writes the detail (CSV files or
+    // xlsx rows). The detail sheet is made on the side that has time for it:
+    // the writing thread for CSV, this one for xlsx (whose writing costs more
+    // than everything else together).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Part)>(64);
+    let sheet_here = o.format == Format::Xlsx;
     let writer = std::thread::scope(|scope| -> Result<Writer> {
+        let (details, checklist_of) = (&details, &checklist_of);
         let consumer = scope.spawn(move || -> Result<Writer> {
-            for (student, sheet) in rx {
+            for (student, part) in rx {
+                let sheet = match part {
+                    Part::Sheet(sheet) => sheet,
+                    Part::Counted(rows) => {
+                        let rows: Vec<&Row> = rows.iter().collect();
+                        details.sheet(&rows, &checklist_refs(checklist_of, &student))
+                    }
+                };
                 writer.student(&student, sheet)?;
             }
             Ok(writer)
         });
-        let mut emit = |student: &str, rows: &[Row]| -> Result<()> {
+        let mut emit = |student: &str, rows: Vec<Row>| -> Result<()> {
             let none = Vec::new();
             let cl = checklist_of.get(student).unwrap_or(&none);
             // The counted answers, found once: for the totals and the detail rows.
-            let counted = totals::counted(o.week, rows, &lookup);
+            let counted = totals::counted(o.week, &rows, &lookup);
             if let Some(t) = totals::totals_of(rubric, &counted, cl, &lookup).remove(student) {
                 totals.insert(student.to_string(), t);
             }
-            let counted: Vec<&Row> = counted.0.into_values().collect();
-            let cl_refs: Vec<&ChecklistScore> = cl.iter().collect();
-            let detail = details.sheet(&counted, &cl_refs);
+            let part = if sheet_here {
+                let counted: Vec<&Row> = counted.0.into_values().collect();
+                Part::Sheet(details.sheet(&counted, &checklist_refs(checklist_of, student)))
+            } else {
+                // The counted rows themselves, in the order `counted` gives
+                // them (by question: the rows are one student's), an answer
+                // known by its attempt and position.
+                let mut keep: Vec<(i64, usize)> = counted
+                    .0
+                    .values()
+                    .map(|r| (r.attempt_id, r.position))
+                    .collect();
+                keep.sort_unstable();
+                let mut rows = rows;
+                rows.retain(|r| keep.binary_search(&(r.attempt_id, r.position)).is_ok());
+                rows.sort_unstable_by(|a, b| a.question_id.cmp(&b.question_id));
+                Part::Counted(rows)
+            };
             // A closed channel means the writer stopped on an error, reported below.
-            tx.send((student.to_string(), detail))
+            tx.send((student.to_string(), part))
                 .map_err(|_| Error::Usage("보고서 쓰기가 멈췄습니다".into()))
         };
         let produced = gb
@@ -147,14 +173,14 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
                 let before: Vec<String> = pending.range(..student.to_string()).cloned().collect();
                 for s in before {
                     pending.remove(&s);
-                    emit(&s, &[])?;
+                    emit(&s, Vec::new())?;
                 }
                 pending.remove(student);
-                emit(student, &rows)
+                emit(student, rows)
             })
             .and_then(|()| {
                 for s in std::mem::take(&mut pending) {
-                    emit(&s, &[])?;
+                    emit(&s, Vec::new())?;
                 }
                 Ok(())
             });
@@ -184,6 +210,24 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     writer.finish(&dir, o.week, &summary)?;
     terminal(rubric, &totals, out).map_err(io)?;
     writeln!(out, "{}: 학생 {}명", display(&dir), students.len()).map_err(io)
+}
+
+/// One student's detail on its way to the writing thread.
+enum Part {
+    /// The detail sheet, made by the reading thread.
+    Sheet(Sheet),
+    /// The counted answers, in the sheet's order: the writing thread makes the sheet.
+    Counted(Vec<Row>),
+}
+
+/// A student's checklist scores, as the detail sheet takes them.
+fn checklist_refs<'c>(
+    checklist_of: &'c BTreeMap<String, Vec<ChecklistScore>>,
+    student: &str,
+) -> Vec<&'c ChecklistScore> {
+    checklist_of
+        .get(student)
+        .map_or(Vec::new(), |c| c.iter().collect())
 }
 
 /// Where the report goes: staged CSV files, or an xlsx workbook being built.
