@@ -150,19 +150,25 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
                 let counted: Vec<&Row> = counted.0.into_values().collect();
                 Part::Sheet(details.sheet(&counted, &checklist_refs(checklist_of, student)))
             } else {
-                // The counted rows themselves, in the order `counted` gives
-                // them (by question: the rows are one student's), an answer
-                // known by its attempt and position.
-                let mut keep: Vec<(i64, usize)> = counted
+                // The counted rows themselves, moved into the order `counted`
+                // gives them; an answer is known by its attempt and position.
+                let mut place: Vec<((i64, usize), usize)> = counted
                     .0
                     .values()
-                    .map(|r| (r.attempt_id, r.position))
+                    .enumerate()
+                    .map(|(n, r)| ((r.attempt_id, r.position), n))
                     .collect();
-                keep.sort_unstable();
-                let mut rows = rows;
-                rows.retain(|r| keep.binary_search(&(r.attempt_id, r.position)).is_ok());
-                rows.sort_unstable_by(|a, b| a.question_id.cmp(&b.question_id));
-                Part::Counted(rows)
+                place.sort_unstable();
+                let mut slots: Vec<Option<Row>> = (0..place.len()).map(|_| None).collect();
+                for r in rows {
+                    let key = (r.attempt_id, r.position);
+                    if let Ok(i) = place.binary_search_by(|(k, _)| k.cmp(&key))
+                        && let Some(slot) = slots.get_mut(place[i].1)
+                    {
+                        *slot = Some(r);
+                    }
+                }
+                Part::Counted(slots.into_iter().flatten().collect())
             };
             // A closed channel means the writer stopped on an error, reported below.
             tx.send((student.to_string(), part))
