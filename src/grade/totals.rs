@@ -122,14 +122,12 @@ pub fn counted<'a, 'q>(
 ) -> Counted<'a> {
     let mut first: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, (std::collections::BTreeSet<i64>, &str)> = BTreeMap::new();
-    let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
     for r in rows {
         if r.finished_at.is_none() || never_shown(r) {
             continue;
         }
-        let w = *weeks
-            .entry(&r.question_id)
-            .or_insert_with(|| question(&r.question_id).map(|(w, _)| w));
+        // `question` is a lookup already (a cache in front of it cost as much).
+        let w = question(&r.question_id).map(|(w, _)| w);
         if w != Some(week) {
             continue;
         }
