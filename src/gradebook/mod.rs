@@ -180,3 +180,51 @@ impl ParsedResponses {
         Ok(r)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A parse from the cache is the parse of the text, whatever came before
+    /// (a choice, a match, a long essay that is not kept, an unreadable
+    /// text), also after the cache started over.
+    #[test]
+    fn parsed_responses_give_what_parsing_gives() -> crate::error::Result<()> {
+        let essay = Response::Text("긴 답 ".repeat(100));
+        let answers = [
+            Response::Choice("b".into()),
+            Response::Match(
+                [
+                    ("a".to_string(), "x: y".to_string()),
+                    ("c".into(), "d".into()),
+                ]
+                .into(),
+            ),
+            Response::Order(vec!["b".into(), "a".into()]),
+            Response::Bool(false),
+            Response::Skipped,
+            essay,
+        ];
+        let mut parsed = ParsedResponses::new();
+        for round in 0..3 {
+            for a in &answers {
+                let text = crate::yaml::response_to_string(a);
+                assert_eq!(&parsed.parse(&text)?, a, "round {round}: {text}");
+            }
+            assert!(parsed.parse("kind: [unclosed").is_err());
+            // More texts than kept: the cache starts over, answers stay right.
+            for i in 0..ParsedResponses::KEEP + 10 {
+                let text = format!("kind: choice\nvalue: o{i}\n");
+                assert_eq!(parsed.parse(&text)?, Response::Choice(format!("o{i}")));
+            }
+            assert!(parsed.seen.len() <= ParsedResponses::KEEP);
+        }
+        assert!(
+            parsed
+                .seen
+                .keys()
+                .all(|k| k.len() <= ParsedResponses::LONGEST)
+        );
+        Ok(())
+    }
+}
