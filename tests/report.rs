@@ -431,7 +431,7 @@ s001,w1d1-choice,Dockerfile\n",
     let detail = wb.worksheet_range("상세").expect("detail");
     let xlsx_ids: Vec<String> = detail
         .rows()
-        .filter(|r| r[0].to_string() == "s001")
+        .filter(|r| r[0] == "s001")
         .map(|r| r[2].to_string())
         .collect();
     assert_eq!(xlsx_ids, ids);
