@@ -16,13 +16,38 @@ fn num(x: f64) -> String {
         // Integer arithmetic on the rounded value: what `{}` of the rounded
         // float prints, without float formatting's slow paths.
         let v = scaled as i64;
-        let (int, frac) = (v.unsigned_abs() / 10_000, v.unsigned_abs() % 10_000);
-        let sign = if v < 0 { "-" } else { "" };
-        if frac == 0 {
-            return format!("{sign}{int}");
+        let (mut int, mut frac) = (v.unsigned_abs() / 10_000, v.unsigned_abs() % 10_000);
+        // Digits written backwards into a buffer: no formatting machinery
+        // (a report writes two numbers per answer).
+        let mut buf = [0u8; 26];
+        let mut at = buf.len();
+        let mut push = |d: u8| {
+            at -= 1;
+            buf[at] = d;
+        };
+        if frac != 0 {
+            let mut places = 4;
+            while frac % 10 == 0 {
+                frac /= 10;
+                places -= 1;
+            }
+            for _ in 0..places {
+                push(b'0' + (frac % 10) as u8);
+                frac /= 10;
+            }
+            push(b'.');
         }
-        let digits = format!("{frac:04}");
-        return format!("{sign}{int}.{}", digits.trim_end_matches('0'));
+        loop {
+            push(b'0' + (int % 10) as u8);
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            push(b'-');
+        }
+        return String::from_utf8_lossy(&buf[at..]).into_owned();
     }
     let r = scaled / 10_000.0 + 0.0;
     if r.fract() == 0.0 {
