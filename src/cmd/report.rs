@@ -122,19 +122,23 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     // the writing thread for CSV, this one for xlsx (whose writing costs more
     // than everything else together).
     let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Part)>(64);
-    let sheet_here = o.format == Format::Xlsx;
+    // xlsx: this thread also counts the lines of each row's texts.
+    let wrap = match &writer {
+        Writer::Xlsx(book) => Some(book.wrap()),
+        Writer::Csv { .. } => None,
+    };
     let writer = std::thread::scope(|scope| -> Result<Writer> {
         let (details, checklist_of) = (&details, &checklist_of);
         let consumer = scope.spawn(move || -> Result<Writer> {
             for (student, part) in rx {
-                let sheet = match part {
-                    Part::Sheet(sheet) => sheet,
+                match part {
+                    Part::Rows(rows) => writer.rows(&student, rows)?,
                     Part::Counted(rows) => {
                         let rows: Vec<&Row> = rows.iter().collect();
-                        details.sheet(&rows, &checklist_refs(checklist_of, &student))
+                        let sheet = details.sheet(&rows, &checklist_refs(checklist_of, &student));
+                        writer.student(&student, sheet)?;
                     }
-                };
-                writer.student(&student, sheet)?;
+                }
             }
             Ok(writer)
         });
@@ -146,9 +150,10 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
             if let Some(t) = totals::totals_of(rubric, &counted, cl, &lookup).remove(student) {
                 totals.insert(student.to_string(), t);
             }
-            let part = if sheet_here {
+            let part = if let Some(wrap) = &wrap {
                 let counted: Vec<&Row> = counted.0.into_values().collect();
-                Part::Sheet(details.sheet(&counted, &checklist_refs(checklist_of, student)))
+                let sheet = details.sheet(&counted, &checklist_refs(checklist_of, student));
+                Part::Rows(sheet.rows.into_iter().map(|r| wrap.row(r)).collect())
             } else {
                 // The counted rows themselves, moved into the order `counted`
                 // gives them; an answer is known by its attempt and position.
@@ -220,8 +225,8 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
 
 /// One student's detail on its way to the writing thread.
 enum Part {
-    /// The detail sheet, made by the reading thread.
-    Sheet(Sheet),
+    /// The detail rows (xlsx), made by the reading thread with their lines counted.
+    Rows(Vec<sheet::DetailRow>),
     /// The counted answers, in the sheet's order: the writing thread makes the sheet.
     Counted(Vec<Row>),
 }
@@ -258,11 +263,31 @@ impl Writer {
                 Ok(())
             }
             Writer::Xlsx(book) => {
+                let wrap = book.wrap();
                 for r in detail.rows {
+                    book.detail_row(student, wrap.row(r))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A student's detail rows with their lines counted (what the xlsx takes).
+    fn rows(&mut self, student: &str, rows: Vec<sheet::DetailRow>) -> Result<()> {
+        match self {
+            Writer::Xlsx(book) => {
+                for r in rows {
                     book.detail_row(student, r)?;
                 }
                 Ok(())
             }
+            Writer::Csv { .. } => self.student(
+                student,
+                Sheet {
+                    header: weekly::detail_header(),
+                    rows: rows.into_iter().map(sheet::DetailRow::into_cells).collect(),
+                },
+            ),
         }
     }
 

@@ -285,6 +285,45 @@ fn write_row(
     grow_row(ws, r, lines)
 }
 
+/// A detail row and the lines each of its cells takes ([`DetailWrap::row`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailRow {
+    cells: Vec<Cell>,
+    lines: Vec<usize>,
+}
+
+impl DetailRow {
+    /// The cells.
+    pub fn into_cells(self) -> Vec<Cell> {
+        self.cells
+    }
+}
+
+/// The detail sheet's column widths ([`Book::wrap`]): counts the lines of a
+/// row's text cells, for the row's height and for which cells wrap, wherever
+/// the row is made (the report counts them on its reading thread, which has
+/// time to spare while the xlsx is written).
+#[derive(Debug, Clone)]
+pub struct DetailWrap {
+    widths: Vec<f64>,
+}
+
+impl DetailWrap {
+    /// `cells` (the first in the detail sheet's second column) with the lines
+    /// each takes.
+    pub fn row(&self, cells: Vec<Cell>) -> DetailRow {
+        let lines = cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match cell {
+                Cell::Text(t) => wrapped_lines(t, self.widths.get(c + 1).copied().unwrap_or(10.0)),
+                _ => 1,
+            })
+            .collect();
+        DetailRow { cells, lines }
+    }
+}
+
 /// A workbook of two sheets: a summary (kept in memory, written last, first in
 /// the book) and a detail sheet whose rows are streamed as they come (a
 /// low-memory worksheet: rows go to a temporary file, repeated texts to the
@@ -325,25 +364,23 @@ impl Book {
         })
     }
 
-    /// Append a detail row: `first` in the first column, then `row`. Text must
-    /// already be NFC ([`weekly::Details`](super::weekly::Details) makes it so,
-    /// off the writing thread); it is moved in, not copied.
-    pub fn detail_row(&mut self, first: &str, row: Vec<Cell>) -> Result<()> {
+    /// The detail sheet's column widths, for counting rows' lines on another
+    /// thread than the one writing them.
+    pub fn wrap(&self) -> DetailWrap {
+        DetailWrap {
+            widths: self.detail_widths.clone(),
+        }
+    }
+
+    /// Append a detail row: `first` in the first column, then the row's cells.
+    /// Text must already be NFC ([`weekly::Details`](super::weekly::Details)
+    /// makes it so, off the writing thread); it is moved in, not copied.
+    pub fn detail_row(&mut self, first: &str, row: DetailRow) -> Result<()> {
         let ws = self.wb.worksheet_from_index(1).map_err(xlsx_err)?;
         let r = self.next_row;
-        // Lines of each text cell, counted once: for the row's height, which
-        // is set before its cells (a low-memory sheet writes a row out when
-        // the next one starts), and for whether the cell wraps.
-        let lines: Vec<usize> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| match cell {
-                Cell::Text(t) => {
-                    wrapped_lines(t, self.detail_widths.get(c + 1).copied().unwrap_or(10.0))
-                }
-                _ => 1,
-            })
-            .collect();
+        let DetailRow { cells: row, lines } = row;
+        // The row's height is set before its cells: a low-memory sheet writes
+        // a row out when the next one starts.
         grow_row(ws, r, lines.iter().copied().max().unwrap_or(1))?;
         ws.write_string(r, 0, first).map_err(xlsx_err)?;
         for ((c, cell), n) in row.into_iter().enumerate().zip(lines) {
@@ -409,9 +446,10 @@ mod tests {
         ));
         let header = vec!["문항".to_string(), "제출 답안".to_string()];
         let mut book = Book::new("요약", "상세", &header, &[])?;
+        let wrap = book.wrap();
         book.detail_row(
             "s1",
-            vec![Cell::Text("q1".into()), Cell::Text(long.clone())],
+            wrap.row(vec![Cell::Text("q1".into()), Cell::Text(long.clone())]),
         )?;
         let summary = Sheet {
             header: vec!["학번".into()],
