@@ -392,3 +392,47 @@ s001,w1d1-tf,false\n",
     let (_, rows) = read_csv(&p.join("csv/week_01/summary.csv"));
     assert_eq!(rows[0][2], "66.67");
 }
+
+/// A student's detail rows are the counted answers (the first to each
+/// question) in question order, also when they come from several attempts
+/// read in another order: a later file answers a new question and repeats one.
+#[test]
+fn detail_rows_are_the_first_answers_in_question_order_across_attempts() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(
+        p.join("lms2.csv"),
+        "student_id,question_id,answer\n\
+s001,w1d1-order,c|b|a\n\
+s001,w1d1-choice,Dockerfile\n",
+    )
+    .expect("csv");
+    assert_eq!(quiz(p, &["grade", "--responses", "lms2.csv"]).code, 0);
+    for format in ["csv", "xlsx"] {
+        let run = quiz(p, &["report", "--week", "1", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let (_, rows) = read_csv(&p.join("reports/week_01/students/s001.csv"));
+    let ids: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "w1d1-choice",
+            "w1d1-essay",
+            "w1d1-order",
+            "w1d1-short",
+            "w1d1-tf"
+        ]
+    );
+    assert_eq!(rows[0][4], "Makefile", "the first answer counts: {rows:?}");
+    // The xlsx detail sheet has the same rows for s001.
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(p.join("reports/week_01/week_01.xlsx")).expect("xlsx");
+    let detail = wb.worksheet_range("상세").expect("detail");
+    let xlsx_ids: Vec<String> = detail
+        .rows()
+        .filter(|r| r[0] == "s001")
+        .map(|r| r[2].to_string())
+        .collect();
+    assert_eq!(xlsx_ids, ids);
+}

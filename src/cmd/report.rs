@@ -117,28 +117,66 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     };
     let mut totals: BTreeMap<String, totals::WeekTotal> = BTreeMap::new();
     // Two stages on two threads: this one reads the gradebook and makes each
-    // student's totals and detail sheet; the other formats and writes them
-    // (CSV files or xlsx rows), which costs as much again.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Sheet)>(64);
+    // student's totals; the other formats and writes the detail (CSV files or
+    // xlsx rows). The detail sheet is made on the side that has time for it:
+    // the writing thread for CSV, this one for xlsx (whose writing costs more
+    // than everything else together).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Part)>(64);
+    // xlsx: this thread also counts the lines of each row's texts.
+    let wrap = match &writer {
+        Writer::Xlsx(book) => Some(book.wrap()),
+        Writer::Csv { .. } => None,
+    };
     let writer = std::thread::scope(|scope| -> Result<Writer> {
+        let (details, checklist_of) = (&details, &checklist_of);
         let consumer = scope.spawn(move || -> Result<Writer> {
-            for (student, sheet) in rx {
-                writer.student(&student, sheet)?;
+            for (student, part) in rx {
+                match part {
+                    Part::Rows(rows) => writer.rows(&student, rows)?,
+                    Part::Counted(rows) => {
+                        let rows: Vec<&Row> = rows.iter().collect();
+                        let sheet = details.sheet(&rows, &checklist_refs(checklist_of, &student));
+                        writer.student(&student, sheet)?;
+                    }
+                }
             }
             Ok(writer)
         });
-        let mut emit = |student: &str, rows: &[Row]| -> Result<()> {
+        let mut emit = |student: &str, rows: Vec<Row>| -> Result<()> {
             let none = Vec::new();
             let cl = checklist_of.get(student).unwrap_or(&none);
-            if let Some(t) = totals::week_totals(rubric, rows, cl, &lookup).remove(student) {
+            // The counted answers, found once: for the totals and the detail rows.
+            let counted = totals::counted(o.week, &rows, &lookup);
+            if let Some(t) = totals::totals_of(rubric, &counted, cl, &lookup).remove(student) {
                 totals.insert(student.to_string(), t);
             }
-            let (counted, _) = totals::counted(o.week, rows, &lookup);
-            let counted: Vec<&Row> = counted.into_values().collect();
-            let cl_refs: Vec<&ChecklistScore> = cl.iter().collect();
-            let detail = details.sheet(&counted, &cl_refs);
+            let part = if let Some(wrap) = &wrap {
+                let counted: Vec<&Row> = counted.0.into_values().collect();
+                let sheet = details.sheet(&counted, &checklist_refs(checklist_of, student));
+                Part::Rows(sheet.rows.into_iter().map(|r| wrap.row(r)).collect())
+            } else {
+                // The counted rows themselves, moved into the order `counted`
+                // gives them; an answer is known by its attempt and position.
+                let mut place: Vec<((i64, usize), usize)> = counted
+                    .0
+                    .values()
+                    .enumerate()
+                    .map(|(n, r)| ((r.attempt_id, r.position), n))
+                    .collect();
+                place.sort_unstable();
+                let mut slots: Vec<Option<Row>> = (0..place.len()).map(|_| None).collect();
+                for r in rows {
+                    let key = (r.attempt_id, r.position);
+                    if let Ok(i) = place.binary_search_by(|(k, _)| k.cmp(&key))
+                        && let Some(slot) = slots.get_mut(place[i].1)
+                    {
+                        *slot = Some(r);
+                    }
+                }
+                Part::Counted(slots.into_iter().flatten().collect())
+            };
             // A closed channel means the writer stopped on an error, reported below.
-            tx.send((student.to_string(), detail))
+            tx.send((student.to_string(), part))
                 .map_err(|_| Error::Usage("보고서 쓰기가 멈췄습니다".into()))
         };
         let produced = gb
@@ -146,14 +184,14 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
                 let before: Vec<String> = pending.range(..student.to_string()).cloned().collect();
                 for s in before {
                     pending.remove(&s);
-                    emit(&s, &[])?;
+                    emit(&s, Vec::new())?;
                 }
                 pending.remove(student);
-                emit(student, &rows)
+                emit(student, rows)
             })
             .and_then(|()| {
                 for s in std::mem::take(&mut pending) {
-                    emit(&s, &[])?;
+                    emit(&s, Vec::new())?;
                 }
                 Ok(())
             });
@@ -185,6 +223,24 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{}: 학생 {}명", display(&dir), students.len()).map_err(io)
 }
 
+/// One student's detail on its way to the writing thread.
+enum Part {
+    /// The detail rows (xlsx), made by the reading thread with their lines counted.
+    Rows(Vec<sheet::DetailRow>),
+    /// The counted answers, in the sheet's order: the writing thread makes the sheet.
+    Counted(Vec<Row>),
+}
+
+/// A student's checklist scores, as the detail sheet takes them.
+fn checklist_refs<'c>(
+    checklist_of: &'c BTreeMap<String, Vec<ChecklistScore>>,
+    student: &str,
+) -> Vec<&'c ChecklistScore> {
+    checklist_of
+        .get(student)
+        .map_or(Vec::new(), |c| c.iter().collect())
+}
+
 /// Where the report goes: staged CSV files, or an xlsx workbook being built.
 enum Writer {
     Csv { folder: FolderWriter, bom: bool },
@@ -207,11 +263,31 @@ impl Writer {
                 Ok(())
             }
             Writer::Xlsx(book) => {
+                let wrap = book.wrap();
                 for r in detail.rows {
+                    book.detail_row(student, wrap.row(r))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A student's detail rows with their lines counted (what the xlsx takes).
+    fn rows(&mut self, student: &str, rows: Vec<sheet::DetailRow>) -> Result<()> {
+        match self {
+            Writer::Xlsx(book) => {
+                for r in rows {
                     book.detail_row(student, r)?;
                 }
                 Ok(())
             }
+            Writer::Csv { .. } => self.student(
+                student,
+                Sheet {
+                    header: weekly::detail_header(),
+                    rows: rows.into_iter().map(sheet::DetailRow::into_cells).collect(),
+                },
+            ),
         }
     }
 

@@ -122,14 +122,12 @@ pub fn counted<'a, 'q>(
 ) -> Counted<'a> {
     let mut first: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, (std::collections::BTreeSet<i64>, &str)> = BTreeMap::new();
-    let mut weeks: std::collections::HashMap<&str, Option<u32>> = std::collections::HashMap::new();
     for r in rows {
         if r.finished_at.is_none() || never_shown(r) {
             continue;
         }
-        let w = *weeks
-            .entry(&r.question_id)
-            .or_insert_with(|| question(&r.question_id).map(|(w, _)| w));
+        // `question` is a lookup already (a cache in front of it cost as much).
+        let w = question(&r.question_id).map(|(w, _)| w);
         if w != Some(week) {
             continue;
         }
@@ -159,10 +157,31 @@ pub fn week_totals<'q>(
     checklist: &[ChecklistScore],
     question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
 ) -> BTreeMap<String, WeekTotal> {
+    totals_of(
+        rubric,
+        &counted(rubric.week, rows, question),
+        checklist,
+        question,
+    )
+}
+
+/// Totals of every student in `counted` (what [`counted`] returned for the
+/// rubric's week) and of those with checklist scores: [`week_totals`] for a
+/// caller that also needs the counted answers (the report: counted once).
+pub fn totals_of<'q>(
+    rubric: &Rubric,
+    (first, attempts): &Counted<'_>,
+    checklist: &[ChecklistScore],
+    question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
+) -> BTreeMap<String, WeekTotal> {
     let mut out: BTreeMap<String, WeekTotal> = BTreeMap::new();
-    let (first, attempts) = counted(rubric.week, rows, question);
-    for ((student, qid), r) in first {
-        let t = out.entry(student.to_string()).or_default();
+    for (&(student, qid), &r) in first {
+        if !out.contains_key(student) {
+            out.insert(student.to_string(), WeekTotal::default());
+        }
+        let Some(t) = out.get_mut(student) else {
+            continue;
+        };
         if r.status.as_deref() == Some("needs-review") {
             t.needs_review += 1;
         }
@@ -175,11 +194,11 @@ pub fn week_totals<'q>(
         t.quiz.add(p, m);
         if let Some((_, q)) = question(qid) {
             for c in &q.criteria {
-                t.quiz_by_criterion.entry(c.clone()).or_default().add(p, m);
+                add_to(&mut t.quiz_by_criterion, c, p, m);
             }
         }
     }
-    for (s, (n, last)) in attempts {
+    for (&s, &(n, last)) in attempts {
         if let Some(t) = out.get_mut(s) {
             t.attempts = n;
             t.last_activity = Some(last.to_string());
@@ -193,10 +212,7 @@ pub fn week_totals<'q>(
         let t = out.entry(cs.student.clone()).or_default();
         t.checklist.add(cs.points, max);
         for c in &item.criteria {
-            t.checklist_by_criterion
-                .entry(c.clone())
-                .or_default()
-                .add(cs.points, max);
+            add_to(&mut t.checklist_by_criterion, c, cs.points, max);
         }
         if t.last_activity
             .as_deref()
@@ -206,4 +222,16 @@ pub fn week_totals<'q>(
         }
     }
     out
+}
+
+/// Adds points to `key`'s entry of `map`; the key is copied only for a new
+/// entry (most answers add to a criterion seen before).
+fn add_to(map: &mut BTreeMap<String, Pts>, key: &str, p: f64, m: f64) {
+    if let Some(x) = map.get_mut(key) {
+        x.add(p, m);
+        return;
+    }
+    let mut x = Pts::default();
+    x.add(p, m);
+    map.insert(key.to_string(), x);
 }

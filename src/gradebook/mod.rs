@@ -143,3 +143,88 @@ pub struct ChecklistScore {
     /// When.
     pub at: String,
 }
+
+/// Stored answers parsed once per distinct text, for reads of a whole week
+/// (the report's): most answers are one of a few option ids per question, and
+/// parsing one again costs far more than finding it. Long texts (essays, each
+/// unique) are parsed and not kept; the cache starts over past 4,096 texts.
+pub(crate) struct ParsedResponses {
+    seen: std::collections::HashMap<String, Response>,
+}
+
+impl ParsedResponses {
+    /// The most texts kept.
+    const KEEP: usize = 4096;
+    /// The longest text kept, in bytes.
+    const LONGEST: usize = 256;
+
+    pub(crate) fn new() -> Self {
+        ParsedResponses {
+            seen: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The answer stored as `text` (what [`crate::yaml::parse_response`] gives).
+    pub(crate) fn parse(&mut self, text: &str) -> crate::error::Result<Response> {
+        if let Some(r) = self.seen.get(text) {
+            return Ok(r.clone());
+        }
+        let r = crate::yaml::parse_response(text)
+            .map_err(|d| crate::error::Error::Usage(d.to_string()))?;
+        if text.len() <= Self::LONGEST {
+            if self.seen.len() >= Self::KEEP {
+                self.seen.clear();
+            }
+            self.seen.insert(text.to_string(), r.clone());
+        }
+        Ok(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A parse from the cache is the parse of the text, whatever came before
+    /// (a choice, a match, a long essay that is not kept, an unreadable
+    /// text), also after the cache started over.
+    #[test]
+    fn parsed_responses_give_what_parsing_gives() -> crate::error::Result<()> {
+        let essay = Response::Text("긴 답 ".repeat(100));
+        let answers = [
+            Response::Choice("b".into()),
+            Response::Match(
+                [
+                    ("a".to_string(), "x: y".to_string()),
+                    ("c".into(), "d".into()),
+                ]
+                .into(),
+            ),
+            Response::Order(vec!["b".into(), "a".into()]),
+            Response::Bool(false),
+            Response::Skipped,
+            essay,
+        ];
+        let mut parsed = ParsedResponses::new();
+        for round in 0..3 {
+            for a in &answers {
+                let text = crate::yaml::response_to_string(a);
+                assert_eq!(&parsed.parse(&text)?, a, "round {round}: {text}");
+            }
+            assert!(parsed.parse("kind: [unclosed").is_err());
+            // More texts than kept: the cache starts over, answers stay right.
+            for i in 0..ParsedResponses::KEEP + 10 {
+                let text = format!("kind: choice\nvalue: o{i}\n");
+                assert_eq!(parsed.parse(&text)?, Response::Choice(format!("o{i}")));
+            }
+            assert!(parsed.seen.len() <= ParsedResponses::KEEP);
+        }
+        assert!(
+            parsed
+                .seen
+                .keys()
+                .all(|k| k.len() <= ParsedResponses::LONGEST)
+        );
+        Ok(())
+    }
+}

@@ -16,13 +16,38 @@ fn num(x: f64) -> String {
         // Integer arithmetic on the rounded value: what `{}` of the rounded
         // float prints, without float formatting's slow paths.
         let v = scaled as i64;
-        let (int, frac) = (v.unsigned_abs() / 10_000, v.unsigned_abs() % 10_000);
-        let sign = if v < 0 { "-" } else { "" };
-        if frac == 0 {
-            return format!("{sign}{int}");
+        let (mut int, mut frac) = (v.unsigned_abs() / 10_000, v.unsigned_abs() % 10_000);
+        // Digits written backwards into a buffer: no formatting machinery
+        // (a report writes two numbers per answer).
+        let mut buf = [0u8; 26];
+        let mut at = buf.len();
+        let mut push = |d: u8| {
+            at -= 1;
+            buf[at] = d;
+        };
+        if frac != 0 {
+            let mut places = 4;
+            while frac % 10 == 0 {
+                frac /= 10;
+                places -= 1;
+            }
+            for _ in 0..places {
+                push(b'0' + (frac % 10) as u8);
+                frac /= 10;
+            }
+            push(b'.');
         }
-        let digits = format!("{frac:04}");
-        return format!("{sign}{int}.{}", digits.trim_end_matches('0'));
+        loop {
+            push(b'0' + (int % 10) as u8);
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            push(b'-');
+        }
+        return String::from_utf8_lossy(&buf[at..]).into_owned();
     }
     let r = scaled / 10_000.0 + 0.0;
     if r.fract() == 0.0 {
@@ -260,6 +285,45 @@ fn write_row(
     grow_row(ws, r, lines)
 }
 
+/// A detail row and the lines each of its cells takes ([`DetailWrap::row`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailRow {
+    cells: Vec<Cell>,
+    lines: Vec<usize>,
+}
+
+impl DetailRow {
+    /// The cells.
+    pub fn into_cells(self) -> Vec<Cell> {
+        self.cells
+    }
+}
+
+/// The detail sheet's column widths ([`Book::wrap`]): counts the lines of a
+/// row's text cells, for the row's height and for which cells wrap, wherever
+/// the row is made (the report counts them on its reading thread, which has
+/// time to spare while the xlsx is written).
+#[derive(Debug, Clone)]
+pub struct DetailWrap {
+    widths: Vec<f64>,
+}
+
+impl DetailWrap {
+    /// `cells` (the first in the detail sheet's second column) with the lines
+    /// each takes.
+    pub fn row(&self, cells: Vec<Cell>) -> DetailRow {
+        let lines = cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match cell {
+                Cell::Text(t) => wrapped_lines(t, self.widths.get(c + 1).copied().unwrap_or(10.0)),
+                _ => 1,
+            })
+            .collect();
+        DetailRow { cells, lines }
+    }
+}
+
 /// A workbook of two sheets: a summary (kept in memory, written last, first in
 /// the book) and a detail sheet whose rows are streamed as they come (a
 /// low-memory worksheet: rows go to a temporary file, repeated texts to the
@@ -300,32 +364,40 @@ impl Book {
         })
     }
 
-    /// Append a detail row: `first` in the first column, then `row`. Text must
-    /// already be NFC ([`weekly::Details`](super::weekly::Details) makes it so,
-    /// off the writing thread); it is moved in, not copied.
-    pub fn detail_row(&mut self, first: &str, row: Vec<Cell>) -> Result<()> {
+    /// The detail sheet's column widths, for counting rows' lines on another
+    /// thread than the one writing them.
+    pub fn wrap(&self) -> DetailWrap {
+        DetailWrap {
+            widths: self.detail_widths.clone(),
+        }
+    }
+
+    /// Append a detail row: `first` in the first column, then the row's cells.
+    /// Text must already be NFC ([`weekly::Details`](super::weekly::Details)
+    /// makes it so, off the writing thread); it is moved in, not copied.
+    pub fn detail_row(&mut self, first: &str, row: DetailRow) -> Result<()> {
         let ws = self.wb.worksheet_from_index(1).map_err(xlsx_err)?;
         let r = self.next_row;
-        // The row's height is set before its cells: a low-memory sheet writes a
-        // row out when the next one starts.
-        let mut lines = 1;
-        for (c, cell) in row.iter().enumerate() {
-            if let Cell::Text(t) = cell {
-                let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
-                lines = lines.max(wrapped_lines(t, w));
-            }
-        }
-        grow_row(ws, r, lines)?;
+        let DetailRow { cells: row, lines } = row;
+        // The row's height is set before its cells: a low-memory sheet writes
+        // a row out when the next one starts.
+        grow_row(ws, r, lines.iter().copied().max().unwrap_or(1))?;
         ws.write_string(r, 0, first).map_err(xlsx_err)?;
-        for (c, cell) in row.into_iter().enumerate() {
-            let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
+        for ((c, cell), n) in row.into_iter().enumerate().zip(lines) {
+            let col = c as u16 + 1;
             match cell {
-                // The common case: moved in, not copied.
-                Cell::Text(t) if !t.is_empty() && lines == 1 && t.len() <= XLSX_CELL_CHARS => {
-                    ws.write_string(r, c as u16 + 1, t).map_err(xlsx_err)?;
+                // The common case: a text on one line, moved in, not copied.
+                Cell::Text(t) if !t.is_empty() && n == 1 && t.len() <= XLSX_CELL_CHARS => {
+                    ws.write_string(r, col, t).map_err(xlsx_err)?;
+                }
+                // Wrapped (the same as write_cell, without counting its lines again).
+                Cell::Text(t) if n > 1 && t.len() <= XLSX_CELL_CHARS => {
+                    ws.write_string_with_format(r, col, t, &self.formats.wrap)
+                        .map_err(xlsx_err)?;
                 }
                 cell => {
-                    write_cell(ws, r, c as u16 + 1, &cell, w, &self.formats)?;
+                    let w = self.detail_widths.get(c + 1).copied().unwrap_or(10.0);
+                    write_cell(ws, r, col, &cell, w, &self.formats)?;
                 }
             }
         }
@@ -374,9 +446,10 @@ mod tests {
         ));
         let header = vec!["문항".to_string(), "제출 답안".to_string()];
         let mut book = Book::new("요약", "상세", &header, &[])?;
+        let wrap = book.wrap();
         book.detail_row(
             "s1",
-            vec![Cell::Text("q1".into()), Cell::Text(long.clone())],
+            wrap.row(vec![Cell::Text("q1".into()), Cell::Text(long.clone())]),
         )?;
         let summary = Sheet {
             header: vec!["학번".into()],

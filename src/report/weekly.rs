@@ -110,7 +110,23 @@ pub fn summary(
     Sheet { header, rows }
 }
 
+/// `s` in NFC, without a copy when it already is.
+fn nfc_owned(s: String) -> String {
+    match crate::text::nfc_cow(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(n) => n,
+    }
+}
+
 fn texts(list: &[Choice], ids: &[String]) -> String {
+    if let [id] = ids {
+        // One id (a choice, one side of a pair): its text, without a list.
+        return list
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or(id.as_str(), |c| c.text.as_str())
+            .to_string();
+    }
     ids.iter()
         .map(|id| {
             list.iter()
@@ -275,12 +291,12 @@ impl<'q> Details<'q> {
             let mut row = Vec::with_capacity(10);
             row.extend(fixed.iter().cloned());
             row.extend([
-                Cell::Text(nfc(&response_text(q, &r.response))),
+                Cell::Text(nfc_owned(response_text(q, &r.response))),
                 key.clone(),
                 r.points.map_or(Cell::Empty, Cell::Num),
                 r.max_points.map_or(Cell::Empty, Cell::Num),
                 Cell::Text(status_ko(r.status.as_deref()).to_string()),
-                Cell::Text(nfc(&feedback)),
+                Cell::Text(nfc_owned(feedback)),
             ]);
             out.push(row);
         }

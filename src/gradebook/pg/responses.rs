@@ -137,13 +137,15 @@ impl PgBook {
         let portal = tx.bind(sql.as_str(), &[&ids]).map_err(&err)?;
         let mut current: Option<String> = None;
         let mut batch: Vec<Row> = Vec::new();
+        let mut parsed = crate::gradebook::ParsedResponses::new();
         loop {
             let rows = tx.query_portal(&portal, 20_000).map_err(&err)?;
             if rows.is_empty() {
                 break;
             }
             for r in &rows {
-                let row = row(r, true)?;
+                let mut row = row(r, false)?;
+                row.response = parsed.parse(r.get::<_, &str>(7))?;
                 if current.as_deref() != Some(row.student.as_str()) {
                     if let Some(s) = current.take() {
                         f(&s, std::mem::take(&mut batch))?;

@@ -13,27 +13,29 @@ use rusqlite::{TransactionBehavior, params};
 /// response, points, max_points, status, comment, answered_at, finished_at,
 /// mode, started_at`.
 fn row_columns(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Row, String)> {
-    Ok((
-        Row {
-            attempt_id: r.get(0)?,
-            position: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-            student: r.get(2)?,
-            unit: r.get(3)?,
-            attempt_no: u32::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-            origin: r.get(5)?,
-            question_id: r.get(6)?,
-            response: Response::Skipped,
-            points: r.get(8)?,
-            max_points: r.get(9)?,
-            status: r.get(10)?,
-            comment: r.get(11)?,
-            answered_at: r.get(12)?,
-            finished_at: r.get(13)?,
-            mode: r.get(14)?,
-            started_at: r.get(15)?,
-        },
-        r.get(7)?,
-    ))
+    Ok((row_fields(r)?, r.get(7)?))
+}
+
+/// [`row_columns`] without the response text (left [`Response::Skipped`]).
+fn row_fields(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        attempt_id: r.get(0)?,
+        position: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+        student: r.get(2)?,
+        unit: r.get(3)?,
+        attempt_no: u32::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+        origin: r.get(5)?,
+        question_id: r.get(6)?,
+        response: Response::Skipped,
+        points: r.get(8)?,
+        max_points: r.get(9)?,
+        status: r.get(10)?,
+        comment: r.get(11)?,
+        answered_at: r.get(12)?,
+        finished_at: r.get(13)?,
+        mode: r.get(14)?,
+        started_at: r.get(15)?,
+    })
 }
 
 impl Sqlite {
@@ -138,11 +140,14 @@ impl Sqlite {
         let mut rows = st.query([ids]).map_err(|e| self.db_err(e))?;
         let mut current: Option<String> = None;
         let mut batch: Vec<Row> = Vec::new();
+        let mut parsed = crate::gradebook::ParsedResponses::new();
         while let Some(r) = rows.next().map_err(|e| self.db_err(e))? {
-            let row = row_columns(r);
-            let (mut row, resp) = row.map_err(|e| self.db_err(e))?;
-            row.response =
-                crate::yaml::parse_response(&resp).map_err(|d| Error::Usage(d.to_string()))?;
+            let mut row = row_fields(r).map_err(|e| self.db_err(e))?;
+            let text = r
+                .get_ref(7)
+                .and_then(|v| v.as_str().map_err(Into::into))
+                .map_err(|e| self.db_err(e))?;
+            row.response = parsed.parse(text)?;
             if current.as_deref() != Some(row.student.as_str()) {
                 if let Some(s) = current.take() {
                     f(&s, std::mem::take(&mut batch))?;
