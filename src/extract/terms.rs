@@ -125,6 +125,21 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
             normalize(&d.term) != "목표" && !is_label(&d.term) && d.term.chars().count() <= 40
         })
         .collect();
+    // Two terms with the same description (a table cell read without its
+    // column: NoSchedule and NoExecute both "용인하지 않으면 배치하지 않음"):
+    // the description names neither, so neither is asked from it.
+    let mut desc_count: HashMap<String, usize> = HashMap::new();
+    for d in &plain {
+        *desc_count.entry(normalize(&d.desc)).or_default() += 1;
+    }
+    let before = plain.len();
+    let plain: Vec<Def> = plain
+        .into_iter()
+        .filter(|d| desc_count.get(&normalize(&d.desc)).copied().unwrap_or(0) < 2)
+        .collect();
+    for _ in plain.len()..before {
+        ctx.dropped("같은 설명의 용어가 여럿");
+    }
     let siblings: Vec<(String, String, u64)> = plain
         .iter()
         .map(|d| {
