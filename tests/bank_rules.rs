@@ -974,6 +974,25 @@ fn census_rules_hold_on_a_session_like_the_reviewers() {
             q.id
         );
     }
+    // The restart policies share their aspects (목적, 주의, 실패 시): which policy
+    // has this value, the policies as options; one question for the tree (two
+    // would offer each other's keys).
+    let aspect: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
+        .collect();
+    assert_eq!(aspect.len(), 1, "{aspect:#?}");
+    let mut opts: Vec<&str> = aspect[0].options.iter().map(|o| o.text.as_str()).collect();
+    opts.sort_unstable();
+    assert_eq!(opts, ["always", "no", "on-failure"]);
+    let value = aspect[0].prompt.split('\'').nth(1).expect("value");
+    let key = right(aspect[0]);
+    let branch_line = line_of(&format!("── {key}:"));
+    let value_line = line_of(value);
+    assert!(
+        value_line > branch_line && value_line <= branch_line + 3,
+        "{value} is not under {key}"
+    );
     assert_eq!(quiz(dir.path(), &["check"]).code, 0);
     assert!(quiz::extract::hygiene::same_word("host", "호스트"));
     assert!(quiz::extract::hygiene::same_word("profiles", "프로필"));

@@ -1145,6 +1145,7 @@ fn rank(q: &Question) -> u8 {
     const ORDER: &[&str] = &[
         "term",
         "outline-which",
+        "outline-aspect",
         "outline-belongs",
         "outline-not-belongs",
         "term-match",

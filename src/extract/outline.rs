@@ -194,6 +194,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             pairs(ctx, nodes, g, &leaves, b.section);
         }
         parallel(ctx, nodes, &is_category, b.section);
+        aspects(ctx, nodes, b.section);
         orders(ctx, nodes, b.section, b.line);
     }
 }
@@ -704,6 +705,117 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                         nodes[leaf].text
                     ),
                     nodes[c].line,
+                    section,
+                );
+                q.options = options;
+                q.answer = Some(Answer::One(answer_id));
+                ctx.out.push(q);
+            }
+        }
+    }
+}
+
+/// Parallel branches whose items are "aspect: value" with the same aspects
+/// (restart policies `no` / `always` / `on-failure`, each with 목적, 주의, 실패
+/// 시; probes each with 실패 시): which branch has this value for this aspect,
+/// the branches as options (`outline-aspect`). Only a value specific to its
+/// branch: sharing no word with the other branches' values of the aspect nor
+/// with its own branch's name.
+fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
+        None,
+        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
+    )];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.children.len() >= 3 {
+            lists.push((Some(i), n.children.clone()));
+        }
+    }
+    for (parent, list) in lists {
+        let branches: Vec<usize> = list
+            .into_iter()
+            .filter(|&i| {
+                !nodes[i].children.is_empty()
+                    && nodes[i]
+                        .children
+                        .iter()
+                        .all(|&c| nodes[c].children.is_empty())
+            })
+            .collect();
+        if branches.len() < 3 {
+            continue;
+        }
+        // Aspect (normalized) -> (its label, [(branch, value)]).
+        let mut by: BTreeMap<String, (String, Vec<(usize, String)>)> = BTreeMap::new();
+        for &b in &branches {
+            for &c in &nodes[b].children {
+                let Some((a, v)) = nodes[c].text.split_once(": ") else {
+                    continue;
+                };
+                let (a, v) = (a.trim(), v.trim());
+                if a.is_empty() || v.is_empty() || a.chars().count() > 12 {
+                    continue;
+                }
+                let e = by
+                    .entry(normalize(a))
+                    .or_insert_with(|| (a.to_string(), Vec::new()));
+                if !e.1.iter().any(|(o, _)| *o == b) {
+                    e.1.push((b, v.to_string()));
+                }
+            }
+        }
+        let title = match parent {
+            Some(p) => path(nodes, p),
+            None => nodes
+                .iter()
+                .find(|n| n.depth == 0 && n.children.is_empty())
+                .map(|n| n.text.clone())
+                .unwrap_or_else(|| ctx.section_path(section)),
+        };
+        for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
+            for (b, v) in holders {
+                let words = hygiene::content_words(v);
+                let specific = holders.iter().filter(|(o, _)| o != b).all(|(_, ov)| {
+                    !hygiene::share(&words, &hygiene::content_words(ov))
+                        && !near_equal_normalized(&normalize(ov), &normalize(v))
+                }) && !holders
+                    .iter()
+                    .any(|(o, _)| hygiene::share(&words, &hygiene::name_words(&nodes[*o].text)));
+                if !specific {
+                    ctx.dropped("가지마다 같은 항목의 값이 겹침");
+                    continue;
+                }
+                let key = format!("{title}\u{1f}{}\u{1f}{label}\u{1f}{v}", nodes[*b].text);
+                let seed = Seed::new(&key);
+                let cands: Vec<(&str, &str, u64)> = holders
+                    .iter()
+                    .filter(|(o, _)| o != b)
+                    .map(|(o, _)| cand(&nodes[*o]))
+                    .collect();
+                let n = cands.len().min(3);
+                let Some(distractors) = pick_distractors_normalized(
+                    seed,
+                    &nodes[*b].norm,
+                    &nodes[*b].text,
+                    cands,
+                    |_| false,
+                    n,
+                ) else {
+                    ctx.dropped("가지끼리 너무 비슷함");
+                    continue;
+                };
+                let (options, answer_id) = layout_options(seed, &nodes[*b].text, &distractors);
+                let line = nodes[*b]
+                    .children
+                    .iter()
+                    .find(|&&c| nodes[c].text.ends_with(v.as_str()))
+                    .map_or(nodes[*b].line, |&c| nodes[c].line);
+                let mut q = ctx.question(
+                    "outline-aspect",
+                    &key,
+                    Kind::Choice,
+                    format!("「{title}」에서 {label}이(가) '{v}'인 것을 고르시오."),
+                    line,
                     section,
                 );
                 q.options = options;
