@@ -104,7 +104,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["artifact"], &["아티팩트", "산출물", "결과물"]),
     (&["volume"], &["볼륨"]),
     (&["gateway"], &["게이트웨이"]),
-    (&["schedul"], &["스케줄", "일정"]),
+    (&["schedul", "cron"], &["스케줄", "일정", "시각", "예약"]),
     (&["cache"], &["캐시"]),
     (&["edge"], &["엣지", "에지"]),
     (&["feature"], &["피처", "특성"]),
@@ -184,7 +184,12 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["controller"], &["컨트롤러", "제어기"]),
     (&["operator"], &["오퍼레이터", "운영자"]),
     (&["webhook"], &["웹훅"]),
-    (&["version"], &["버전"]),
+    (&["version"], &["버전", "이력"]),
+    (&["read"], &["읽기", "읽는"]),
+    (&["depend"], &["의존"]),
+    (&["continu"], &["지속", "계속"]),
+    (&["write"], &["쓰기", "쓰는"]),
+    (&["once", "single"], &["하나의", "한 번", "단일"]),
     (&["release"], &["릴리스"]),
     (&["rollback"], &["롤백"]),
     (&["canary"], &["카나리"]),
@@ -394,6 +399,19 @@ pub fn name_words(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether two texts print the same number of two digits or more (`8080:80`
+/// beside "호스트 8080을 컨테이너 80에"): the pair is matched by reading it.
+pub fn shares_number(a: &str, b: &str) -> bool {
+    let numbers = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_digit())
+            .filter(|n| n.len() >= 2)
+            .map(str::to_string)
+            .collect()
+    };
+    let nb = numbers(b);
+    numbers(a).iter().any(|n| nb.contains(n))
 }
 
 /// The content words of a text: [`keywords`] without template words.
@@ -716,7 +734,8 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 let right = q.right.iter().find(|c| &c.id == r);
                 if let (Some(a), Some(b)) = (left, right)
                     && (share(&name_words(&a.text), &keywords(&b.text))
-                        || expands(&a.text, &b.text))
+                        || expands(&a.text, &b.text)
+                        || shares_number(&a.text, &b.text))
                 {
                     out.push(Problem::PairSharesWord(a.text.clone(), b.text.clone()));
                 }
@@ -1293,6 +1312,24 @@ mod tests {
             &keywords("Service Mesh"),
             &keywords("마이크로서비스 통신")
         ));
+        // Review of 2026-11-30: descriptions that translate their names.
+        assert!(share(
+            &name_words("depends_on"),
+            &keywords("기동 순서 의존성")
+        ));
+        assert!(share(
+            &name_words("ReadWriteOnce"),
+            &keywords("하나의 노드에서 읽기/쓰기")
+        ));
+        assert!(share(
+            &name_words("schedule"),
+            &keywords("cron 식으로 정한 시각에 실행")
+        ));
+        assert!(shares_number(
+            "8080:80",
+            "호스트의 8080 포트를 컨테이너의 80 포트로"
+        ));
+        assert!(!shares_number("v1", "1개의 복제본"));
     }
 
     #[test]

@@ -861,6 +861,7 @@ fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section:
                 && seq_label(name).is_none()
                 && !super::is_label(name)
                 && !hygiene::share(&hygiene::name_words(name), &keywords(desc))
+                && !hygiene::shares_number(name, desc)
                 && seen.insert(normalize(name));
             ok.then(|| (name.to_string(), desc.to_string()))
         })

@@ -351,7 +351,8 @@ fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
             // matched by the word, and helps match the rest: left out.
             let shares =
                 super::hygiene::share(&super::hygiene::name_words(&d.term), &keywords(&d.desc))
-                    || super::hygiene::expands(&d.term, &d.desc);
+                    || super::hygiene::expands(&d.term, &d.desc)
+                    || super::hygiene::shares_number(&d.term, &d.desc);
             leaking += usize::from(shares);
             !shares
         })
