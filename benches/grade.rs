@@ -32,12 +32,10 @@ use std::time::Instant;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (bank, _) =
-        quiz::bank::Bank::load(&root.join("questions"), &root.join("rubrics")).expect("bank");
-    // 100 questions spread over the bank and its kinds.
-    let all: Vec<Question> = bank.questions().map(|(_, q)| q.clone()).collect();
-    let step = all.len() / 100;
-    let questions: Vec<Question> = (0..100).map(|i| all[i * step].clone()).collect();
+    // 100 questions spread over the bank and its kinds (copies when it serves fewer).
+    let bank_dir = tempfile::tempdir().expect("tmp");
+    let (questions_dir, questions): (std::path::PathBuf, Vec<Question>) =
+        class::bench_bank(root, bank_dir.path());
     if let Ok(path) = std::env::var("BENCH_CSV_OUT") {
         // Only write the synthetic class (for profiling by hand).
         let rows = generate(Path::new(&path), &questions, 10_000);
@@ -84,7 +82,7 @@ fn main() {
                 Command::new(&bin)
             };
             cmd.args(["--questions"])
-                .arg(root.join("questions"))
+                .arg(&questions_dir)
                 .args(["--rubrics"])
                 .arg(root.join("rubrics"));
             cmd.args(["--db"])

@@ -24,11 +24,8 @@ use std::time::Instant;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (bank, _) =
-        quiz::bank::Bank::load(&root.join("questions"), &root.join("rubrics")).expect("bank");
-    let all: Vec<_> = bank.questions().map(|(_, q)| q.clone()).collect();
-    let step = all.len() / 100;
-    let questions: Vec<_> = (0..100).map(|i| all[i * step].clone()).collect();
+    let bank_dir = tempfile::tempdir().expect("tmp");
+    let (questions_dir, questions) = class::bench_bank(root, bank_dir.path());
     let bin = root.join("target/release/quiz");
     assert!(
         bin.exists(),
@@ -64,7 +61,16 @@ fn main() {
             "postgres" => std::path::PathBuf::from(pg::durable_server().fresh_db("bench_report")),
             _ => tmp.path().join("g.db"),
         };
-        let t = measure(&bin, root, tmp.path(), &db, &csv, week, backend);
+        let t = measure(
+            &bin,
+            root,
+            &questions_dir,
+            tmp.path(),
+            &db,
+            &csv,
+            week,
+            backend,
+        );
         println!(
             "report [{backend}] week {week}, 10,000 students, {detail_rows} detail rows (target < 2 s): \
              csv first run {:.2} s, csv re-run {:.2} s, xlsx {:.2} s",
@@ -92,9 +98,11 @@ fn main() {
 
 /// Grades the class into `db` (not timed), then times the report (csv first
 /// run, csv re-run, xlsx) and stats, best of three each.
+#[allow(clippy::too_many_arguments)]
 fn measure(
     bin: &Path,
     root: &Path,
+    questions: &Path,
     dir: &Path,
     db: &Path,
     csv: &Path,
@@ -105,7 +113,7 @@ fn measure(
         let t = Instant::now();
         let out = Command::new(bin)
             .args(["--questions"])
-            .arg(root.join("questions"))
+            .arg(questions)
             .args(["--rubrics"])
             .arg(root.join("rubrics"))
             .args(["--db"])
