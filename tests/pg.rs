@@ -1375,7 +1375,9 @@ fn many_quiz_processes_at_once_keep_the_gradebook_rules() {
         )
         .expect("count")
         .get(0);
-    assert_eq!(open, 1, "{takes:?}");
+    // One attempt, open or, when three terminals in turn each answered one of
+    // its three questions, finished: never a second one.
+    assert!(open <= 1, "{takes:?}");
     held_or_taken(&takes);
     let all: i64 = c
         .query_one(
@@ -1384,7 +1386,9 @@ fn many_quiz_processes_at_once_keep_the_gradebook_rules() {
         )
         .expect("count")
         .get(0);
-    assert_eq!(all, 1, "{takes:?}");
+    // A second attempt only after the first was finished (a new exam).
+    let finished = all - open;
+    assert!(all == 1 || (all == 2 && finished >= 1), "{takes:?}");
 
     // Graded LMS answers: finished attempts.
     let csv = "student_id,question_id,answer\n\
