@@ -957,32 +957,24 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     // offering two or more of them as wrong options is then answered by
     // elimination on the same form: the "does NOT belong" one goes.
     let dropped: std::collections::HashSet<usize> = out.iter().map(|(i, _)| *i).collect();
-    let wrong_of = |q: &Question| -> &[String] {
-        qs.iter()
-            .position(|x| std::ptr::eq(*x, q))
-            .map_or(&[][..], |i| texts[i].wrong.as_slice())
-    };
+    let wrong_of = |i: usize| texts[i].wrong.as_slice();
     // Two questions each offering the other's key as a wrong option (FROM and
     // EXPOSE as the odd ones out of the build and run instructions) narrow
     // each other down on one form: the later goes.
-    let key_of = |q: &Question| -> Option<String> {
-        qs.iter()
-            .position(|x| std::ptr::eq(*x, q))
-            .and_then(|i| texts[i].key.clone())
-    };
+    let key_of = |i: usize| texts[i].key.as_ref();
     let mut mutual: Vec<(usize, String)> = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        let Some(k) = key_of(q) else { continue };
+        let Some(k) = key_of(i) else { continue };
         if dropped.contains(&i) || mutual.iter().any(|(m, _)| *m == i) {
             continue;
         }
-        for (j, o) in qs.iter().enumerate().skip(i + 1) {
+        for j in i + 1..qs.len() {
             if dropped.contains(&j) || mutual.iter().any(|(m, _)| *m == j) {
                 continue;
             }
-            if let Some(ko) = key_of(o)
-                && wrong_of(q).contains(&ko)
-                && wrong_of(o).contains(&k)
+            if let Some(ko) = key_of(j)
+                && wrong_of(i).contains(ko)
+                && wrong_of(j).contains(k)
             {
                 mutual.push((j, q.id.clone()));
                 break;
@@ -1007,21 +999,21 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
         {
             continue;
         }
-        let members = wrong_of(q);
+        let members = wrong_of(i);
         // ... or whose key is one of the members shown (동적 볼륨 프로비저닝 as
         // the key of one group and a member of 「스토리지 관리」 in another).
-        let other = qs.iter().enumerate().find(|(j, o)| {
+        let other = qs.iter().enumerate().find(|(j, _)| {
             *j != i
                 && !dropped.contains(j)
                 && !gone_keys.contains(j)
-                && (wrong_of(o).iter().filter(|w| members.contains(w)).count() >= 2
-                    || key_of(o).is_some_and(|k| members.contains(&k)))
+                && (wrong_of(*j).iter().filter(|w| members.contains(w)).count() >= 2
+                    || key_of(*j).is_some_and(|k| members.contains(k)))
         });
         if let Some((j, o)) = other {
             // A key shown as a member: the question asking for it goes (the
             // "does NOT belong" one shows more and is kept); wrong options
             // shown as members: the "does NOT belong" one goes.
-            if key_of(o).is_some_and(|k| members.contains(&k)) {
+            if key_of(j).is_some_and(|k| members.contains(k)) {
                 gone_keys.insert(j);
                 out.push((
                     j,
@@ -1053,12 +1045,12 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             if gone.contains(&i) || gone.contains(&j) {
                 continue;
             }
-            let (wi, wj) = (wrong_of(qs[i]), wrong_of(qs[j]));
+            let (wi, wj) = (wrong_of(i), wrong_of(j));
             // ... when neither key is among the other's options: the key is
             // then the one option the two do not share (sibling questions of
             // one list offer each other's keys and give nothing away).
-            let apart = match (key_of(qs[i]), key_of(qs[j])) {
-                (Some(ki), Some(kj)) => !wj.contains(&ki) && !wi.contains(&kj) && ki != kj,
+            let apart = match (key_of(i), key_of(j)) {
+                (Some(ki), Some(kj)) => !wj.contains(ki) && !wi.contains(kj) && ki != kj,
                 _ => false,
             };
             if apart && wi.iter().filter(|w| wj.contains(w)).count() >= 2 {

@@ -576,16 +576,7 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
 /// as options (the one question whose options are categories: they are what
 /// it asks about).
 fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Option<usize>) {
-    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
-        None,
-        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
-    )];
-    for (i, n) in nodes.iter().enumerate() {
-        if n.children.len() >= 3 {
-            lists.push((Some(i), n.children.clone()));
-        }
-    }
-    for (parent, list) in lists {
+    for (parent, list) in sibling_lists(nodes) {
         let branches: Vec<usize> = list
             .into_iter()
             .filter(|&i| !nodes[i].children.is_empty())
@@ -612,14 +603,7 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
         if roles.values().all(|h| h.len() < 3) {
             continue;
         }
-        let title = match parent {
-            Some(p) => path(nodes, p),
-            None => nodes
-                .iter()
-                .find(|n| n.depth == 0 && n.children.is_empty())
-                .map(|n| n.text.clone())
-                .unwrap_or_else(|| ctx.section_path(section)),
-        };
+        let title = list_title(ctx, nodes, parent, section);
         for holders in roles.values().filter(|h| h.len() >= 3) {
             for &(b, c) in holders {
                 // Only ordered stages (Level 1-5, Phase 1-4): the parts of one
@@ -715,13 +699,9 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
     }
 }
 
-/// Parallel branches whose items are "aspect: value" with the same aspects
-/// (restart policies `no` / `always` / `on-failure`, each with 목적, 주의, 실패
-/// 시; probes each with 실패 시): which branch has this value for this aspect,
-/// the branches as options (`outline-aspect`). Only a value specific to its
-/// branch: sharing no word with the other branches' values of the aspect nor
-/// with its own branch's name.
-fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+/// The lists of siblings that may be parallel branches or runs: the roots,
+/// and the children of every node with three or more, each with its parent.
+fn sibling_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
     let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
         None,
         (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
@@ -731,7 +711,35 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             lists.push((Some(i), n.children.clone()));
         }
     }
-    for (parent, list) in lists {
+    lists
+}
+
+/// What a question about a sibling list calls it: its parent's path, or for
+/// the roots the tree's first lone root line, or the section.
+fn list_title(
+    ctx: &Ctx<'_>,
+    nodes: &[Node],
+    parent: Option<usize>,
+    section: Option<usize>,
+) -> String {
+    match parent {
+        Some(p) => path(nodes, p),
+        None => nodes
+            .iter()
+            .find(|n| n.depth == 0 && n.children.is_empty())
+            .map(|n| n.text.clone())
+            .unwrap_or_else(|| ctx.section_path(section)),
+    }
+}
+
+/// Parallel branches whose items are "aspect: value" with the same aspects
+/// (restart policies `no` / `always` / `on-failure`, each with 목적, 주의, 실패
+/// 시; probes each with 실패 시): which branch has this value for this aspect,
+/// the branches as options (`outline-aspect`). Only a value specific to its
+/// branch: sharing no word with the other branches' values of the aspect nor
+/// with its own branch's name.
+fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+    for (parent, list) in sibling_lists(nodes) {
         let branches: Vec<usize> = list
             .into_iter()
             .filter(|&i| {
@@ -764,14 +772,7 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                 }
             }
         }
-        let title = match parent {
-            Some(p) => path(nodes, p),
-            None => nodes
-                .iter()
-                .find(|n| n.depth == 0 && n.children.is_empty())
-                .map(|n| n.text.clone())
-                .unwrap_or_else(|| ctx.section_path(section)),
-        };
+        let title = list_title(ctx, nodes, parent, section);
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
             for (b, v) in holders {
                 let words = hygiene::content_words(v);
@@ -912,17 +913,7 @@ fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section:
 /// Runs of siblings labelled "Level 1", "Level 2", ... -> order questions over
 /// what follows the label.
 fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line: usize) {
-    // Sibling lists: children of each node, and the root nodes.
-    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
-        None,
-        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
-    )];
-    for (i, n) in nodes.iter().enumerate() {
-        if n.children.len() >= 3 {
-            lists.push((Some(i), n.children.clone()));
-        }
-    }
-    for (parent, list) in lists {
+    for (parent, list) in sibling_lists(nodes) {
         let labelled: Vec<(String, u32, String, usize)> = list
             .iter()
             .filter_map(|&i| {
