@@ -226,10 +226,10 @@ fn typed_recall_only_for_technical_names() {
             .any(|q| q.tags.iter().any(|t| t == "goal")),
         "a goal line gave a question"
     );
-    // The keyword list: one pair shares a word with its description, so three
-    // are left, too few for a match (four pairs or more, census of
-    // 2026-11-30); its labels are asked among each other, one question for the
-    // list (two would each offer the other's key and narrow it down).
+    // The keyword list's labels are the author's words, not spelled names: no
+    // typed recall, and no choice among them or match either (a description
+    // restates or translates its name too often: 30 of 54 and 9 of 27 sound in
+    // the independent reviews of 2026-11-30).
     let kw: Vec<&Question> = session
         .questions
         .iter()
@@ -239,15 +239,7 @@ fn typed_recall_only_for_technical_names() {
                 .is_some_and(|s| s.heading == "핵심 키워드")
         })
         .collect();
-    assert_eq!(kw.len(), 1, "{kw:#?}");
-    assert!(kw[0].tags.iter().any(|t| t == "term-choice"));
-    let labels = ["운영 성숙도", "엔터프라이즈", "미래 기술", "자동화"];
-    assert!(
-        kw[0]
-            .options
-            .iter()
-            .all(|o| labels.contains(&o.text.as_str()))
-    );
+    assert!(kw.is_empty(), "{kw:#?}");
     // A goal line without a technical name gives no question (a blank for the
     // author's wording has several defensible answers).
     assert!(
@@ -263,28 +255,24 @@ fn typed_recall_only_for_technical_names() {
 fn the_right_option_is_spread_over_the_ids() {
     let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
     let mut total = 0;
-    for entry in quiz::fsutil::files_with_ext(&root().join("questions"), &["yaml"]).expect("list") {
-        let text = std::fs::read_to_string(&entry).expect("read");
-        let f: QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
-        for q in f
-            .questions
-            .iter()
-            .filter(|q| q.kind == Kind::Choice && q.options.len() == 4)
-        {
-            if let Some(Answer::One(id)) = &q.answer {
-                *by_id.entry(id.clone()).or_default() += 1;
-                total += 1;
-            }
+    // The shipped bank and the unseen documents: enough questions for a spread.
+    for q in extracted_everywhere()
+        .iter()
+        .filter(|q| q.kind == Kind::Choice && q.options.len() == 4)
+    {
+        if let Some(Answer::One(id)) = &q.answer {
+            *by_id.entry(id.clone()).or_default() += 1;
+            total += 1;
         }
     }
     assert!(total > 40, "{total}");
     for id in ["a", "b", "c", "d"] {
         let n = by_id.get(id).copied().unwrap_or(0);
-        // A fair spread: each id within a third of its share.
-        assert!(
-            3 * n * 4 >= 2 * total && 3 * n * 4 <= 4 * total,
-            "{by_id:?}"
-        );
+        // A fair spread: each id within three standard deviations of its share
+        // (a binomial count of p = 1/4); a layout that favours a place fails.
+        let share = total as f64 / 4.0;
+        let sd = (total as f64 * 3.0 / 16.0).sqrt();
+        assert!((n as f64 - share).abs() <= 3.0 * sd, "{by_id:?}");
     }
 }
 
@@ -487,10 +475,10 @@ fn extract_prints_what_each_rule_dropped_per_unit() {
         "│ w2d4s8 ┆ 분류만 있고 물을 항목이 없음           ┆ 5         │",
         "│ w2d4s8 ┆ 나란한 가지들이 공유하지 않는 역할     ┆ 7         │",
         "│ w2d4s8 ┆ 목표 문장에 기술 이름 없음             ┆ 7         │",
-        "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 8         │",
+        "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 7         │",
         "│ w2d4s8 ┆ 아래 단계가 부족함                     ┆ 1         │",
-        "│ w2d4s8 ┆ 한 단원에서 같은 사실을 두 번 물음     ┆ 6         │",
-        "│ w2d4s8 ┆ 연결할 짝이 넷 미만                    ┆ 1         │",
+        "│ w2d4s8 ┆ 한 단원에서 같은 사실을 두 번 물음     ┆ 5         │",
+        "│ w2d4s8 ┆ 이름과 설명의 짝은 묻지 않음           ┆ 4         │",
         "│ w3d5   ┆ 목표 문장에 기술 이름 없음             ┆ 8         │",
         "│ w3d5   ┆ 학습 목표 빈칸: 오답이 다른 종류       ┆ 4         │",
     ] {
@@ -512,7 +500,7 @@ fn extracted_everywhere() -> Vec<Question> {
             out.extend(f.questions);
         }
     }
-    assert!(out.len() > 80, "{}", out.len());
+    assert!(out.len() > 60, "{}", out.len());
     out
 }
 
@@ -689,16 +677,19 @@ fn typed_technical_names_accept_the_forms_the_course_writes() {
         assert!(ok(given, &np), "{given} for {np:?}");
     }
     assert!(!ok("PodSecurityPolicy", &np));
-    // A capitalized English word (Workspace, Artifact) has Korean names the
-    // course may not write: never typed, asked among its list's terms.
-    for word in ["Workspace", "Artifact"] {
-        assert!(
-            !qs.iter().any(
-                |q| matches!((&q.kind, &q.answer), (Kind::Short, Some(Answer::Many(a))) if a[0] == word)
-            ),
-            "{word} is typed"
-        );
-    }
+    // A capitalized English word (Workspace) is typed: right in English and in
+    // Hangul as Korean writes it (워크스페이스), not by another word.
+    let acc = typed("Workspace");
+    assert!(ok("Workspace", &acc) && ok("워크스페이스", &acc), "{acc:?}");
+    assert!(!ok("저장소", &acc), "{acc:?}");
+    // ... unless its description translates it: Artifact is "빌드 단계가 만든
+    // 결과물 ..." (결과물 is the word table's artifact).
+    assert!(
+        !qs.iter().any(
+            |q| matches!((&q.kind, &q.answer), (Kind::Short, Some(Answer::Many(a))) if a[0] == "Artifact")
+        ),
+        "Artifact is typed"
+    );
 }
 
 /// "모델 교체 판단 흐름: 오프라인 평가 → ...": the plain label names the chain
@@ -721,20 +712,31 @@ fn a_flows_plain_label_is_not_its_first_step() {
 
 /// A list asked as a match of three or more pairs is not also asked as
 /// choices: a form never offers the same fact twice.
+/// A name and its description give typed recall of a spelled name, or nothing:
+/// no choice among a list's names, no match of names and descriptions, from
+/// lists, tables (wide ones of named rows included) or outlines.
 #[test]
-fn a_fact_in_a_match_is_not_also_a_choice() {
+fn names_and_descriptions_give_no_choice_and_no_match() {
     let qs = third_round();
-    let m = qs
-        .iter()
-        .find(|q| q.kind == Kind::Match)
-        .expect("the strategy list gives a match");
-    assert!(m.left.len() >= 3);
-    let in_match: HashSet<&str> = m.left.iter().map(|c| c.text.as_str()).collect();
     for q in &qs {
-        if q.kind == Kind::Choice {
-            assert!(!in_match.contains(right(q)), "{}: also in the match", q.id);
+        assert!(q.kind != Kind::Match, "{}: {}", q.id, q.prompt);
+        for tag in ["term-choice", "term-match", "outline-match"] {
+            assert!(!q.tags.iter().any(|t| t == tag), "{}: {tag}", q.id);
         }
+        // The wide table's rows (HPA, VPA, KEDA, Karpenter) are asked nowhere,
+        // and the comparison table's attributes (배포 주체) never.
+        let text = format!("{} {:?} {:?}", q.prompt, q.left, q.options);
+        assert!(!text.contains("배포 주체"), "{}: {text}", q.id);
+        assert!(!text.contains("KEDA"), "{}: {text}", q.id);
     }
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules3"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(
+        run.stdout.contains("이름과 설명의 짝은 묻지 않음"),
+        "{}",
+        run.stdout
+    );
 }
 
 fn choice(prompt: &str, options: &[&str], key: usize) -> Question {
@@ -857,26 +859,6 @@ fn a_bold_paragraph_discussion_is_an_essay_with_its_guideline_terms() {
 /// A table of three or more columns whose rows are named things gives a match
 /// of each name with its first description; a comparison table (구분 | Push |
 /// Pull) whose rows are attributes gives none.
-#[test]
-fn wide_tables_of_named_rows_give_a_match_and_comparisons_none() {
-    let qs = third_round();
-    let m = qs
-        .iter()
-        .find(|q| q.kind == Kind::Match && q.left.iter().any(|c| c.text == "KEDA"))
-        .unwrap_or_else(|| panic!("no match from the wide table: {qs:#?}"));
-    let left: Vec<&str> = m.left.iter().map(|c| c.text.as_str()).collect();
-    assert_eq!(left, ["HPA", "VPA", "KEDA", "Karpenter"]);
-    assert!(
-        m.right
-            .iter()
-            .any(|c| c.text == "큐 길이 같은 외부 이벤트로 조정")
-    );
-    for q in &qs {
-        let text = format!("{} {:?} {:?}", q.prompt, q.left, q.options);
-        assert!(!text.contains("배포 주체"), "{}: {text}", q.id);
-    }
-}
-
 /// The census of 2026-11-30 (`tests/fixtures/rules4/`, a session written like
 /// the reviewers' documents): goal blanks, capitalized words and names their
 /// description spells out are not asked; transliterations (호스트 / host,
@@ -892,8 +874,7 @@ fn census_rules_hold_on_a_session_like_the_reviewers() {
     for rule in [
         "학습 목표 빈칸: 오답이 다른 종류",
         "이름 없는 화살표 목록 항목",
-        "설명의 종류 낱말이 답을 가리킴",
-        "짝의 양쪽이 같은 낱말",
+        "이름과 설명의 짝은 묻지 않음",
         "채점 기준 없음",
         "같은 설명의 용어가 여럿",
     ] {

@@ -68,7 +68,7 @@ fn committed_bank_is_exactly_what_extract_produces() {
                 .count()
         })
         .sum::<usize>();
-    assert_eq!(hidden, 7, "README lists the hidden questions");
+    assert_eq!(hidden, 4, "README lists the hidden questions");
     assert_eq!(
         unhidden(tree(&q)),
         unhidden(committed),
@@ -99,7 +99,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 55개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 50개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -110,7 +110,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ 문서             ┆ 5  │",
-        "│ 문항             ┆ 55 │",
+        "│ 문항             ┆ 50 │",
         "│ 평가 기준        ┆ 17 │",
         "│ 체크리스트 항목  ┆ 18 │",
         "│ 쓴 파일          ┆ 9  │",
@@ -139,22 +139,16 @@ fn counts_per_document() {
     let expect = |pairs: &[(&str, usize)]| -> BTreeMap<String, usize> {
         pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
     };
-    assert_eq!(got["week_02/day4/session_08"], expect(&[("choice", 23)]));
-    assert_eq!(got["week_03/day5/README"], expect(&[("choice", 1)]));
+    assert_eq!(got["week_02/day4/session_08"], expect(&[("choice", 22)]));
+    assert_eq!(got["week_03/day5/README"], expect(&[]));
     assert_eq!(
         got["week_03/day5/session_08"],
-        expect(&[("choice", 25), ("essay", 1), ("match", 1)])
+        expect(&[("choice", 26), ("essay", 1)])
     );
     // Week overviews: no timetable orders, no day goals, no essays without a
     // rubric the document writes (issue 12, second review).
-    assert_eq!(
-        got["week_05/README"],
-        expect(&[("choice", 1), ("short", 1)])
-    );
-    assert_eq!(
-        got["week_06/README"],
-        expect(&[("choice", 1), ("match", 1)])
-    );
+    assert_eq!(got["week_05/README"], expect(&[("short", 1)]));
+    assert_eq!(got["week_06/README"], expect(&[]));
 }
 
 /// The properties every sample document must have.
@@ -495,7 +489,7 @@ fn changing_one_bullet_changes_only_its_questions() {
 fn locked_questions_survive_and_stale_ones_are_reported() {
     let p = project_with_curriculum();
     assert_eq!(quiz(p.path(), &["extract"]).code, 0);
-    let yaml = p.path().join("questions/week_03/day5/README.yaml");
+    let yaml = p.path().join("questions/week_03/day5/session_08.yaml");
     let mut f = load_file(&yaml);
     // Lock and edit a generated question, and hand-add one without source.
     let i = f
@@ -507,8 +501,11 @@ fn locked_questions_survive_and_stale_ones_are_reported() {
     f.questions[i].locked = true;
     f.questions[i].prompt = "강사가 고친 문장: ____과(와) Kustomize".into();
     let locked_id = f.questions[i].id.clone();
-    let mut hand =
-        quiz::model::Question::new("w3d5-hand01", Kind::Truefalse, "Helm은 패키지 관리자이다.");
+    let mut hand = quiz::model::Question::new(
+        "w3d5s8-hand01",
+        Kind::Truefalse,
+        "Helm은 패키지 관리자이다.",
+    );
     hand.answer = Some(Answer::Bool(true));
     f.questions.push(hand);
     std::fs::write(&yaml, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
@@ -526,14 +523,14 @@ fn locked_questions_survive_and_stale_ones_are_reported() {
         .find(|q| q.id == locked_id)
         .expect("locked kept");
     assert_eq!(q.prompt, "강사가 고친 문장: ____과(와) Kustomize");
-    assert!(g.questions.iter().any(|q| q.id == "w3d5-hand01"));
+    assert!(g.questions.iter().any(|q| q.id == "w3d5s8-hand01"));
     assert_eq!(
         std::fs::read_to_string(&mine).expect("mine"),
         "unit: w3\nquestions: []\n"
     );
 
     // Now the source line changes: the locked question is kept and reported stale.
-    let md = p.path().join("curriculum/week_03/day5/README.md");
+    let md = p.path().join("curriculum/week_03/day5/session_08.md");
     let text = std::fs::read_to_string(&md).expect("md");
     let changed: Vec<String> = text
         .split('\n')
@@ -551,7 +548,7 @@ fn locked_questions_survive_and_stale_ones_are_reported() {
     assert_eq!(run.code, 0);
     assert!(
         run.stderr.contains(&format!(
-            "questions/week_03/day5/README.yaml: 경고: 잠근 문항 `{locked_id}`의 원문(curriculum/week_03/day5/README.md:{line})이 바뀌었습니다; 문항을 검토하세요"
+            "questions/week_03/day5/session_08.yaml: 경고: 잠근 문항 `{locked_id}`의 원문(curriculum/week_03/day5/session_08.md:{line})이 바뀌었습니다; 문항을 검토하세요"
         )),
         "{}",
         run.stderr
@@ -641,15 +638,8 @@ fn format_drift_crlf_bom_numbered_and_tables() {
     for l in [7, 8] {
         assert!(!lines.contains(&l), "goal line {l} has a question");
     }
-    // The table's rows are capitalized English words (Registry, Layer) and a
-    // file name: none is typed (their Korean names are not written); three
-    // rows are too few for a match (four pairs or more), so the rows are asked
-    // as one choice among each other.
-    assert!(
-        !f.questions.iter().any(|q| q.kind == Kind::Short),
-        "a capitalized word is typed"
-    );
-    assert!(!f.questions.iter().any(|q| q.kind == Kind::Match));
+    // The table's rows are one-word names (Dockerfile, Registry, Layer): each
+    // is typed from its description, and scored in Hangul too (레지스트리).
     let rows: Vec<&quiz::model::Question> = f
         .questions
         .iter()
@@ -659,8 +649,20 @@ fn format_drift_crlf_bom_numbered_and_tables() {
                 .is_some_and(|s| (13..=15).contains(&s.line))
         })
         .collect();
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0].kind, Kind::Choice);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|q| q.kind == Kind::Short), "{rows:?}");
+    assert!(!f.questions.iter().any(|q| q.kind == Kind::Match));
+    let registry = rows
+        .iter()
+        .find(|q| q.answer_text().starts_with("Registry"))
+        .expect("Registry typed");
+    for given in ["Registry", "registry", "레지스트리"] {
+        assert_eq!(
+            quiz::score::text::score(registry, &quiz::score::Response::Text(given.into()), false),
+            1.0,
+            "{given}"
+        );
+    }
     assert_eq!(
         f.questions.iter().filter(|q| q.kind == Kind::Essay).count(),
         0,
@@ -734,7 +736,7 @@ fn list_filters_by_unit_prefix() {
 
 #[test]
 fn show_prints_key_criteria_and_source_line() {
-    let f = load_file(&root().join("questions/week_03/day5/README.yaml"));
+    let f = load_file(&root().join("questions/week_03/day5/session_08.yaml"));
     let q = f
         .questions
         .iter()
@@ -744,7 +746,7 @@ fn show_prints_key_criteria_and_source_line() {
     let run = quiz(&root(), &["show", &q.id]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with(&format!(
-        "id:       {}\nunit:     w3d5\nkind:     choice\n",
+        "id:       {}\nunit:     w3d5s8\nkind:     choice\n",
         q.id
     )));
     assert!(

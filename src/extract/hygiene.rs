@@ -422,6 +422,47 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Opposite words: an option holding the opposite of a word of the prompt
+/// (평문 under 「저장 시 암호화」) is told apart by reading alone.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("암호화", "평문"),
+    ("허용", "거부"),
+    ("허용", "차단"),
+    ("동기", "비동기"),
+    ("자동", "수동"),
+    ("공개", "비공개"),
+    ("내부", "외부"),
+    ("확장", "축소"),
+    ("증가", "감소"),
+    ("정적", "동적"),
+    ("영구", "임시"),
+    ("중앙", "분산"),
+    ("성공", "실패"),
+    ("push", "pull"),
+    ("stateful", "stateless"),
+    ("encrypt", "plaintext"),
+];
+
+/// Whether `text` holds the opposite of a word of `prompt`.
+pub fn contradicts(prompt: &str, text: &str) -> bool {
+    let (p, t) = (crate::text::normalize(prompt), crate::text::normalize(text));
+    OPPOSITES
+        .iter()
+        .any(|(a, b)| (holds(&p, a) && holds(&t, b)) || (holds(&p, b) && holds(&t, a)))
+}
+
+/// Whether `hay` holds the word `w` other than inside a longer opposite
+/// (동기 in 비동기, 공개 in 비공개).
+fn holds(hay: &str, w: &str) -> bool {
+    hay.match_indices(w).any(|(i, _)| {
+        !OPPOSITES.iter().flat_map(|(a, b)| [a, b]).any(|longer| {
+            longer.len() > w.len()
+                && longer.ends_with(w)
+                && hay[..i].ends_with(&longer[..longer.len() - w.len()])
+        })
+    })
+}
+
 /// Whether two content words (normalized) are the same word: equal, one the
 /// whole start of the other (`개발` / `개발자`, `관측` / `관측성`, `Git` /
 /// `GitOps`), or a common start of three characters or more (`지속가능성` /
@@ -1274,6 +1315,17 @@ mod tests {
         assert!(same_word("지속가능성", "지속가능한"));
         assert!(!same_word("프로덕션", "프로세스"));
         assert!(!same_word("분산", "분석"));
+    }
+
+    #[test]
+    fn an_option_holding_the_opposite_of_a_prompt_word_is_found() {
+        // Review 7, w4d4s3-fb6159: the odd one out of 「저장 시 암호화」.
+        assert!(contradicts("저장 시 암호화", "etcd에 평문에 가깝게 보관"));
+        assert!(contradicts("Push 방식", "Pull 기반 동기화"));
+        // A word inside its own opposite is not that word.
+        assert!(contradicts("비동기 처리", "동기 호출로 응답 대기"));
+        assert!(!contradicts("비동기 처리", "비동기 큐에 적재"));
+        assert!(!contradicts("저장 시 암호화", "KMS 플러그인으로 키 관리"));
     }
 
     #[test]

@@ -14,11 +14,11 @@ use super::hygiene;
 use super::markdown::Block;
 use super::markdown::BlockKind;
 use super::{
-    Ctx, OPTION_IDS, RIGHT_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized,
-    pick_tiered, same_kind, seq_label,
+    Ctx, OPTION_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized, pick_tiered,
+    same_kind, seq_label,
 };
 use crate::model::{Answer, Choice, Kind};
-use crate::text::{keywords, near_equal_normalized, normalize};
+use crate::text::{near_equal_normalized, normalize};
 use std::collections::{BTreeMap, HashSet};
 
 /// A node of an outline tree.
@@ -191,7 +191,6 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             }
             belongs(ctx, &group, b.section, &tiers);
             not_belongs(ctx, &group, b.section, &tiers);
-            pairs(ctx, nodes, g, &leaves, b.section);
         }
         parallel(ctx, nodes, &is_category, b.section);
         aspects(ctx, nodes, b.section);
@@ -532,7 +531,7 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
         "",
         "",
         &tiers,
-        |c| group.excludes(c) || Script::of(c) != script,
+        |c| group.excludes(c) || Script::of(c) != script || hygiene::contradicts(&group.label, c),
         1,
     );
     let Some(odd) = odd.and_then(|v| v.into_iter().next()) else {
@@ -845,69 +844,6 @@ fn subtree(nodes: &[Node], i: usize) -> Vec<usize> {
         k += 1;
     }
     out
-}
-
-/// "Name: description" children -> a match question (at most five pairs).
-fn pairs(ctx: &mut Ctx<'_>, nodes: &[Node], g: usize, leaves: &[usize], section: Option<usize>) {
-    let mut seen = HashSet::new();
-    let defs: Vec<(String, String)> = leaves
-        .iter()
-        .filter_map(|&c| {
-            let t = &nodes[c].text;
-            let (name, desc) = t.split_once(": ")?;
-            let (name, desc) = (name.trim(), desc.trim());
-            let ok = !name.is_empty()
-                && !desc.is_empty()
-                && name.chars().count() <= 40
-                && seq_label(name).is_none()
-                && !super::is_label(name)
-                && !hygiene::share(&hygiene::name_words(name), &keywords(desc))
-                && !hygiene::shares_number(name, desc)
-                && seen.insert(normalize(name));
-            ok.then(|| (name.to_string(), desc.to_string()))
-        })
-        .take(5)
-        .collect();
-    if defs.len() < super::terms::MIN_PAIRS {
-        return;
-    }
-    let label = path(nodes, g);
-    let key = format!(
-        "{}\u{1f}{}",
-        label,
-        defs.iter()
-            .map(|(a, b)| format!("{a}\u{1e}{b}"))
-            .collect::<Vec<_>>()
-            .join("\u{1f}")
-    );
-    let mut q = ctx.question(
-        "outline-match",
-        &key,
-        Kind::Match,
-        format!("「{label}」의 항목과 설명을 알맞게 연결하시오."),
-        nodes[g].line,
-        section,
-    );
-    let seed = Seed::new(&key);
-    let mut order: Vec<(u64, usize)> = defs
-        .iter()
-        .enumerate()
-        .map(|(i, (_, d))| (seed.rank(d), i))
-        .collect();
-    order.sort();
-    let mut answer = BTreeMap::new();
-    for (slot, (_, i)) in order.iter().enumerate() {
-        q.right
-            .push(Choice::new(RIGHT_IDS[slot], defs[*i].1.clone()));
-        answer.insert(OPTION_IDS[*i].to_string(), RIGHT_IDS[slot].to_string());
-    }
-    q.left = defs
-        .iter()
-        .enumerate()
-        .map(|(i, (n, _))| Choice::new(OPTION_IDS[i], n.clone()))
-        .collect();
-    q.answer = Some(Answer::Pairs(answer));
-    ctx.out.push(q);
 }
 
 /// Runs of siblings labelled "Level 1", "Level 2", ... -> order questions over

@@ -9,13 +9,10 @@
 //! - "기본 → 자동화 → 자가치유" arrow chains of three or more become `order`.
 
 use super::markdown::{Block, BlockKind};
-use super::{
-    Ctx, NOT_CONCEPTS, OPTION_IDS, RIGHT_IDS, Seed, definition, fnv1a, is_label, is_technical_name,
-    layout_options, pick_distractors_normalized, seq_label,
-};
+use super::{Ctx, NOT_CONCEPTS, OPTION_IDS, definition, is_label, is_technical_name, seq_label};
 use crate::model::{Answer, Choice, Kind};
 use crate::text::{keywords, normalize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// One definition: term, description, line, section.
 #[derive(Debug, Clone)]
@@ -24,6 +21,9 @@ struct Def {
     desc: String,
     line: usize,
     section: Option<usize>,
+    /// A row of a table of three columns or more: its second cell is one
+    /// attribute of the row (페르소나 | 관심사 | 역할), not a definition.
+    wide: bool,
 }
 
 /// First header cells of comparison tables: their rows are attributes
@@ -39,12 +39,6 @@ const COMPARISON_HEADERS: &[&str] = &[
     "측면",
 ];
 
-/// Fewest pairs in one match question.
-pub const MIN_PAIRS: usize = 4;
-
-/// Largest number of pairs in one match question.
-const MAX_PAIRS: usize = 5;
-
 /// Generate term, table and sequence questions for the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
@@ -58,6 +52,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             group_key = None;
             continue;
         }
+        let wide = matches!(&b.kind, BlockKind::Row { cells, .. } if cells.len() > 2);
         let (def, key) = match &b.kind {
             BlockKind::Item {
                 depth, task: None, ..
@@ -95,6 +90,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     desc,
                     line: b.line,
                     section: b.section,
+                    wide,
                 });
             }
             None => {
@@ -140,37 +136,17 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
     for _ in plain.len()..before {
         ctx.dropped("같은 설명의 용어가 여럿");
     }
-    let siblings: Vec<(String, String, u64)> = plain
-        .iter()
-        .map(|d| {
-            let n = normalize(&d.term);
-            let h = fnv1a(n.as_bytes());
-            (d.term.clone(), n, h)
-        })
-        .collect();
-    // A fact is asked once: a term typed from its description is left out of
-    // its list's match (the match would show it beside its description on the
-    // same form), and a definition inside a match of three or more pairs gives
-    // no choice question of its own (issue 12, independent reviews).
-    let typed: Vec<bool> = plain.iter().map(|d| is_typed(ctx, d)).collect();
-    let rest: Vec<Def> = plain
-        .iter()
-        .zip(&typed)
-        .filter(|(_, t)| !**t)
-        .map(|(d, _)| d.clone())
-        .collect();
-    let in_match = matches(ctx, &rest);
-    let descs: HashMap<String, String> = plain
-        .iter()
-        .map(|d| (normalize(&d.term), d.desc.clone()))
-        .collect();
-    for (d, typed) in plain.iter().zip(typed) {
-        if typed {
+    // Only typed recall is asked from a definition. A choice among its
+    // list's names (term-choice) or a match of names and descriptions
+    // (term-match) was sound in 30 of 54 and 9 of 27 independent judgements:
+    // a Korean description that translates or restates an English name
+    // (기동 순서 의존성 / depends_on, 하위 차트 / Subchart) gives the answer,
+    // and no word table catches every such pair on documents it has not seen.
+    for d in &plain {
+        if is_typed(ctx, d) {
             short(ctx, d);
-        } else if in_match.contains(&d.line) {
-            ctx.dropped("연결 문제와 같은 사실");
         } else {
-            which_term(ctx, d, &siblings, &descs);
+            ctx.dropped("이름과 설명의 짝은 묻지 않음");
         }
     }
 }
@@ -199,19 +175,42 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     let short_form = super::initials(name).is_some_and(|i| i.len() >= 3);
     let both_given = super::with_abbreviations(name, ctx.pool).len() > 1;
     let one_word = one_word && (both_given || !(acronym || short_form));
-    // ... and only a name that is spelled, not translated: a CamelCase name
-    // (StorageClass, RoleBinding), an instruction keyword (ENTRYPOINT,
-    // WORKDIR) or an acronym the week writes out. A capitalized English word
-    // (Environment, Drift, Runner, Job, Exporter) has Korean names the course
-    // may not write (환경, 드리프트, 러너, 작업, 익스포터): a choice among its
-    // list's terms instead (census of 2026-11-30).
+    // ... and only a name: a CamelCase name (StorageClass, RoleBinding), an
+    // instruction keyword (ENTRYPOINT, WORKDIR), an acronym the week writes
+    // out, or a capitalized word of four letters or more (Velero, Runner,
+    // Registry). A capitalized English word has Korean names (러너, 레지스트리,
+    // 저장소): the ones the document writes and the word table's are accepted
+    // too (census of 2026-11-30: "Runner" only, though the document writes 러너).
+    let capitalized = name.len() >= 4
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.chars().skip(1).all(|c| c.is_ascii_lowercase());
     let spelled = is_camel_case(name)
+        || capitalized
         || (name.len() >= 6 && name.chars().all(|c| c.is_ascii_uppercase()))
         || (acronym && both_given);
     // ... and a description that does not spell the name out in other words
-    // (`ContainerNetwork`: "컨테이너끼리 통신하는 가상 네트워크 객체").
-    let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc));
-    is_technical_name(name) && !lists_names && one_word && spelled && !spelled_out
+    // (`ContainerNetwork`: "컨테이너끼리 통신하는 가상 네트워크 객체"), nor
+    // holds its stem in code (`Parameters`: "mlflow.log_param() ...").
+    let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc))
+        || holds_stem(&d.desc, name);
+    // A wide table's second cell is one attribute of its row, not a
+    // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
+    // nobody can type the row from it.
+    !d.wide && is_technical_name(name) && !lists_names && one_word && spelled && !spelled_out
+}
+
+/// Whether `text` holds the first five letters of `name` inside a Latin word
+/// (`log_param` for Parameters), in any case.
+fn holds_stem(text: &str, name: &str) -> bool {
+    let stem: String = name
+        .chars()
+        .take(5)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    stem.len() == 5
+        && text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .any(|w| w.to_ascii_lowercase().contains(&stem))
 }
 
 /// A name with a capital after a lower-case letter inside it (StorageClass,
@@ -260,165 +259,6 @@ fn latin_name(term: &str) -> &str {
         }
     }
     t
-}
-
-/// Any other label: nobody can type the author's exact words, so it is a choice
-/// among the other labels of its list.
-fn which_term(
-    ctx: &mut Ctx<'_>,
-    d: &Def,
-    siblings: &[(String, String, u64)],
-    descs: &HashMap<String, String>,
-) {
-    let term_norm = normalize(&d.term);
-    let key = format!("{}\u{1f}{}", d.term, d.desc);
-    let seed = Seed::new(&key);
-    let desc_norm = normalize(&d.desc);
-    // A sibling sharing a word with the description (개발자 경험 for "Backstage
-    // 개발자 포털 + 셀프서비스") may be right as well: never a distractor.
-    let desc_words = super::hygiene::content_words(&d.desc);
-    let plausible: HashSet<&str> = siblings
-        .iter()
-        .filter(|(t, _, _)| super::hygiene::share(&super::hygiene::content_words(t), &desc_words))
-        .map(|(_, n, _)| n.as_str())
-        .collect();
-    let n = siblings.len().saturating_sub(1).min(3);
-    let picked = (n >= 2)
-        .then(|| {
-            pick_distractors_normalized(
-                seed,
-                &term_norm,
-                &d.term,
-                siblings
-                    .iter()
-                    .map(|(t, n, h)| (t.as_str(), n.as_str(), *h)),
-                |c| {
-                    desc_norm.contains(c)
-                        || plausible.contains(c)
-                        || !super::same_kind(c, &term_norm)
-                },
-                n,
-            )
-        })
-        .flatten();
-    let Some(distractors) = picked else {
-        ctx.dropped("보기로 쓸 형제 항목 부족");
-        return;
-    };
-    // A description ending in a kind ("... 기록한 파일", "... 가상 머신")
-    // names the answer's kind: every wrong option must be of that kind too
-    // (census: `terraform.tfstate` the only file among a command and a lock).
-    let head = |text: &str| keywords(text).last().cloned().unwrap_or_default();
-    let kind = head(&d.desc);
-    if super::hygiene::KIND_NOUNS.iter().any(|k| kind.ends_with(k))
-        && !distractors.iter().all(|t| {
-            descs
-                .get(&normalize(t))
-                .is_some_and(|other| head(other) == kind)
-        })
-    {
-        ctx.dropped("설명의 종류 낱말이 답을 가리킴");
-        return;
-    }
-    let path = ctx.section_path(d.section);
-    let (options, answer_id) = layout_options(seed, &d.term, &distractors);
-    let mut q = ctx.question(
-        "term-choice",
-        &key,
-        Kind::Choice,
-        format!("다음 설명에 해당하는 것을 고르시오 ({path}): {}", d.desc),
-        d.line,
-        d.section,
-    );
-    q.options = options;
-    q.answer = Some(Answer::One(answer_id));
-    ctx.out.push(q);
-}
-
-/// Make the list's match questions; returns the lines of the definitions they
-/// hold.
-fn matches(ctx: &mut Ctx<'_>, defs: &[Def]) -> HashSet<usize> {
-    let mut covered = HashSet::new();
-    // One entry per distinct term and per distinct description.
-    let mut seen_t = HashSet::new();
-    let mut seen_d = HashSet::new();
-    let mut leaking = 0;
-    let defs: Vec<&Def> = defs
-        .iter()
-        .filter(|d| seen_t.insert(normalize(&d.term)) && seen_d.insert(normalize(&d.desc)))
-        .filter(|d| {
-            // A pair whose sides share a word (개발자 중심 / 개발자 경험을 ...) is
-            // matched by the word, and helps match the rest: left out.
-            let shares =
-                super::hygiene::share(&super::hygiene::name_words(&d.term), &keywords(&d.desc))
-                    || super::hygiene::expands(&d.term, &d.desc)
-                    || super::hygiene::shares_number(&d.term, &d.desc);
-            leaking += usize::from(shares);
-            !shares
-        })
-        .collect();
-    for _ in 0..leaking {
-        ctx.dropped("짝의 양쪽이 같은 낱말");
-    }
-    if defs.len() < 2 {
-        return covered;
-    }
-    let mut n_chunks = defs.len().div_ceil(MAX_PAIRS);
-    if defs.len() / n_chunks < MIN_PAIRS {
-        n_chunks = (defs.len() / MIN_PAIRS).max(1);
-    }
-    let per = defs.len().div_ceil(n_chunks);
-    for chunk in defs.chunks(per) {
-        let chunk = &chunk[..chunk.len().min(MAX_PAIRS)];
-        // Two pairs are one guess, and in three one pair solved from its words
-        // leaves one guess (reviews of 2026-11-30): four pairs or more.
-        if chunk.len() < MIN_PAIRS {
-            ctx.dropped("연결할 짝이 넷 미만");
-            continue;
-        }
-        let section = chunk[0].section;
-        let line = ctx
-            .doc()
-            .ancestors(section)
-            .next()
-            .map_or(chunk[0].line, |h| h.line);
-        let key: String = chunk
-            .iter()
-            .map(|d| format!("{}\u{1e}{}", d.term, d.desc))
-            .collect::<Vec<_>>()
-            .join("\u{1f}");
-        let path = ctx.section_path(section);
-        let mut q = ctx.question(
-            "term-match",
-            &key,
-            Kind::Match,
-            format!("다음 용어와 설명을 알맞게 연결하시오 ({path})."),
-            line,
-            section,
-        );
-        let seed = Seed::new(&key);
-        let mut right: Vec<(u64, usize)> = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (seed.rank(&d.desc), i))
-            .collect();
-        right.sort();
-        let mut pairs = BTreeMap::new();
-        for (slot, (_, i)) in right.iter().enumerate() {
-            q.right
-                .push(Choice::new(RIGHT_IDS[slot], chunk[*i].desc.clone()));
-            pairs.insert(OPTION_IDS[*i].to_string(), RIGHT_IDS[slot].to_string());
-        }
-        q.left = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Choice::new(OPTION_IDS[i], d.term.clone()))
-            .collect();
-        q.answer = Some(Answer::Pairs(pairs));
-        ctx.out.push(q);
-        covered.extend(chunk.iter().map(|d| d.line));
-    }
-    covered
 }
 
 fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {

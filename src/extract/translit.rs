@@ -271,9 +271,62 @@ pub fn transliterates(en: &str, ko: &str) -> bool {
     skeletons_match(&skeletons(en), &skeletons(ko))
 }
 
+/// Whether the Hangul word `ko` writes the whole Latin word `en` as Korean
+/// spells loanwords, nothing more or less: equal skeletons (no longer Hangul
+/// word, 러너 but not 러너풀), and one to two-and-a-bit syllables per vowel
+/// group of the Latin word (Korean adds 으 after final consonants: 드리프트 for
+/// drift). The scorer's check for a typed name answered in Hangul.
+pub fn spells(en: &str, ko: &str) -> bool {
+    let (e, k) = (skeletons(en), skeletons(ko));
+    let Some(h) = &k.hangul else { return false };
+    let syllables = ko.chars().count();
+    let vowels = vowel_groups(en);
+    (vowels..=2 * vowels + 2).contains(&syllables) && e.latin.iter().any(|l| same(l, h))
+}
+
+/// The number of vowel groups of a Latin word (runner: 2, release: 3).
+fn vowel_groups(word: &str) -> usize {
+    let mut n = 0;
+    let mut prev = false;
+    for c in word.chars() {
+        let v = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if v && !prev {
+            n += 1;
+        }
+        prev = v;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
-    use super::transliterates;
+    use super::{spells, transliterates};
+
+    #[test]
+    fn a_whole_word_written_in_hangul_is_found() {
+        for (en, ko) in [
+            ("Runner", "러너"),
+            ("Exporter", "익스포터"),
+            ("Drift", "드리프트"),
+            ("Chart", "차트"),
+            ("Tags", "태그"),
+            ("Revision", "리비전"),
+            ("Registry", "레지스트리"),
+            ("Velero", "벨레로"),
+        ] {
+            assert!(spells(en, ko), "{en} / {ko}");
+        }
+        for (en, ko) in [
+            ("Runner", "러너풀"),
+            ("Environment", "환경"),
+            ("Layer", "계층"),
+            ("Vault", "오퍼레이터"),
+            ("Release", "롤백"),
+            ("Chart", "차트차트차트"),
+        ] {
+            assert!(!spells(en, ko), "{en} / {ko}");
+        }
+    }
 
     #[test]
     fn loanwords_are_found() {

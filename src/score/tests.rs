@@ -111,6 +111,29 @@ fn multi_gift_weights() {
 }
 
 #[test]
+fn a_one_word_name_typed_in_hangul_scores() {
+    let ok = |key: &str, given: &str| {
+        let mut q = Question::new("s", Kind::Short, "p");
+        q.answer = Some(Answer::Many(ids(&[key])));
+        text::score(&q, &Response::Text(given.into()), false) == 1.0
+    };
+    // Census of 2026-11-30: "Runner" only, though the document writes 러너.
+    assert!(ok("Runner", "러너"));
+    assert!(ok("Exporter", "익스포터"));
+    assert!(ok("Chart", "차트"));
+    assert!(ok("Drift", "드리프트"));
+    // Not a longer word, a translation, another name, or Hangul for a
+    // three-letter name (Job / 잡 and Pod / 팟 are too short to tell apart).
+    assert!(!ok("Runner", "러너풀"));
+    assert!(!ok("Environment", "환경"));
+    assert!(!ok("Release", "롤백"));
+    assert!(!ok("Chart", "헬름"));
+    assert!(!ok("Pod", "팟"));
+    // Only a Latin name: a Hangul key is not matched by its sound.
+    assert!(!ok("차트", "Chart"));
+}
+
+#[test]
 fn short_answers_korean_normalization() {
     let mut q = Question::new("s", Kind::Short, "p");
     q.answer = Some(Answer::Many(ids(&[

@@ -9,7 +9,9 @@
 //! it (issue 12, independent review): its CamelCase parts joined by spaces,
 //! hyphens or underscores in any case (`Network Policy`, `network-policy`,
 //! `self heal` for `selfHeal`), and singular or plural (`workspaces` for
-//! `Workspace`, `Policy` for `Policies`). This is the scorer's rule, not the
+//! `Workspace`, `Policy` for `Policies`), and a one-word name in Hangul as
+//! Korean writes loanwords (`러너` for `Runner`, `차트` for `Chart`:
+//! [`crate::extract::translit::spells`]). This is the scorer's rule, not the
 //! extractor's, so it holds for every bank, hand-written ones too.
 
 use super::Response;
@@ -26,8 +28,19 @@ pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
         let a = normalize(a);
         a == g
             || same_name(&a, &g)
+            || in_hangul(&a, &g)
             || (typo_tolerance && a.chars().count() >= 5 && within_one_edit(&a, &g))
     })
+}
+
+/// Whether `given` writes the one-word Latin name `accepted` in Hangul as
+/// Korean spells loanwords (러너 for Runner, 차트 for Chart): a student who
+/// studied in Korean may type a name that way (census of 2026-11-30).
+fn in_hangul(accepted: &str, given: &str) -> bool {
+    accepted.len() >= 4
+        && accepted.chars().all(|c| c.is_ascii_alphabetic())
+        && given.chars().all(crate::text::is_hangul)
+        && crate::extract::translit::spells(accepted, given)
 }
 
 /// A normalized answer without the separators between the parts of a name
