@@ -1048,3 +1048,63 @@ questions:
         );
     }
 }
+
+/// The review of 2026-11-30 (`tests/fixtures/rules5/`): a numbered list whose
+/// lead-in says it is ranked is an order question quoting the lead-in, a
+/// numbered procedure is not; an example's arrows are no flow; a typed name
+/// is not asked when another question's prompt writes it (차트 for Chart) or
+/// its description translates a part of it (하위 차트 for Subchart) or it
+/// (복구 for Restore); options that are all "Name: description" show the names.
+#[test]
+fn review_rules_of_the_sixth_round() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules5"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_04/day3/session_03.yaml").questions;
+    let orders: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Order).collect();
+    assert_eq!(orders.len(), 1, "{orders:#?}");
+    let ranked = orders[0];
+    assert!(ranked.tags.iter().any(|t| t == "ranked"));
+    assert!(
+        ranked
+            .prompt
+            .contains("값이 겹치면 나중 것이 이깁니다 (낮음 → 높음)"),
+        "{}",
+        ranked.prompt
+    );
+    let items: Vec<&str> = ranked.items.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "차트의 values.yaml",
+            "부모 차트의 values",
+            "-f / --values로 지정한 파일",
+            "--set으로 지정한 값"
+        ]
+    );
+    let typed: Vec<String> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Short)
+        .map(|q| q.answer_text())
+        .collect();
+    for name in ["Chart", "Subchart", "Restore"] {
+        assert!(
+            !typed.iter().any(|t| t.split(" | ").next() == Some(name)),
+            "{name} typed: {typed:?}"
+        );
+    }
+    assert!(typed.iter().any(|t| t.starts_with("Velero")), "{typed:?}");
+    // "Falco: 런타임 보안" among "Akri: IoT 디바이스 관리": the descriptions
+    // say which is a security tool; the names alone ask it.
+    let tools: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.prompt.contains("「보안 도구」"))
+        .collect();
+    assert!(!tools.is_empty(), "{qs:#?}");
+    for q in tools {
+        assert!(q.options.iter().all(|o| !o.text.contains(": ")), "{q:#?}");
+    }
+    // The unit's typed answers appear in no other question.
+    assert_eq!(quiz(dir.path(), &["check"]).code, 0);
+}

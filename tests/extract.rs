@@ -99,7 +99,7 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 50개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 49개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
 }
 
@@ -110,7 +110,7 @@ fn extract_summary_table() {
     assert_eq!(run.code, 0);
     for row in [
         "│ 문서             ┆ 5  │",
-        "│ 문항             ┆ 50 │",
+        "│ 문항             ┆ 49 │",
         "│ 평가 기준        ┆ 17 │",
         "│ 체크리스트 항목  ┆ 18 │",
         "│ 쓴 파일          ┆ 9  │",
@@ -143,7 +143,7 @@ fn counts_per_document() {
     assert_eq!(got["week_03/day5/README"], expect(&[]));
     assert_eq!(
         got["week_03/day5/session_08"],
-        expect(&[("choice", 26), ("essay", 1)])
+        expect(&[("choice", 25), ("essay", 1)])
     );
     // Week overviews: no timetable orders, no day goals, no essays without a
     // rubric the document writes (issue 12, second review).

@@ -111,6 +111,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["experiment"], &["실험"]),
     (&["resource"], &["리소스", "자원"]),
     (&["project"], &["프로젝트"]),
+    (&["chart"], &["차트"]),
     (&["application"], &["애플리케이션", "앱"]),
     (&["cost"], &["비용"]),
     (&["interface"], &["인터페이스"]),
@@ -168,7 +169,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["counter"], &["카운터"]),
     (&["summary"], &["요약", "서머리"]),
     (&["backup"], &["백업"]),
-    (&["restore"], &["복원"]),
+    (&["restore"], &["복원", "복구"]),
     (&["encrypt"], &["암호화"]),
     (&["token"], &["토큰"]),
     (&["user"], &["사용자", "유저"]),
@@ -261,19 +262,38 @@ pub fn korean_name(term: &str) -> Option<String> {
             _ => parts.push(c.to_ascii_lowercase().to_string()),
         }
     }
+    // A part may carry an ending (Policy / policies); a one-part name must be
+    // the word itself or its plural (Exporter is not export's 내보내).
+    let one = parts.len() == 1;
     let words: Option<Vec<&str>> = parts
         .iter()
         .map(|p| {
             EQUIVALENTS
                 .iter()
                 .find(|(en, _)| {
-                    en.iter()
-                        .any(|e| p.starts_with(e) && p.len() <= e.len() + 3)
+                    en.iter().any(|e| {
+                        if one {
+                            p == e || p.strip_suffix('s') == Some(e)
+                        } else {
+                            p.starts_with(e) && p.len() <= e.len() + 3
+                        }
+                    })
                 })
                 .and_then(|(_, ko)| ko.first().copied())
         })
         .collect();
     words.map(|w| w.join(" "))
+}
+
+/// Whether `text` holds the Korean form of a word of the table that is part
+/// of the one-word name `name` (Subchart: 하위 차트 holds chart's 차트).
+pub fn translates_part(name: &str, text: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let t = crate::text::normalize(text);
+    EQUIVALENTS.iter().any(|(en, ko)| {
+        en.iter().any(|e| e.len() >= 4 && lower.contains(e))
+            && ko.iter().any(|k| k.chars().count() >= 2 && t.contains(k))
+    })
 }
 
 /// Whether `text` spells out the acronym `short` (2-5 capitals), in English or
@@ -821,7 +841,7 @@ impl UnitProblem {
                 "문항 `{first}`도 `{term}`을(를) 쓰게 합니다: 한 단원에서 같은 용어는 한 번만 물으세요"
             ),
             UnitProblem::TermShown { term, other } => format!(
-                "답 `{term}`이(가) 문항 `{other}`에 설명과 함께 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다"
+                "답 `{term}`이(가) 문항 `{other}`의 문제나 보기에 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다"
             ),
             UnitProblem::SameFact { fact, other } => format!(
                 "문항 `{other}`도 `{fact}`을(를) 묻습니다: 한 단원에서 한 사실은 한 번만 물으세요"
@@ -859,6 +879,7 @@ fn holds_word(text: &str, term: &str) -> bool {
 
 /// A question's texts, normalized once for [`unit_problems`].
 struct Texts {
+    prompt: String,
     options: Vec<String>,
     left: Vec<String>,
     right: Vec<String>,
@@ -901,6 +922,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                 _ => Vec::new(),
             };
             Texts {
+                prompt: crate::text::normalize(&q.prompt),
                 left: norm(&q.left),
                 right: norm(&q.right),
                 items: norm(&q.items),
@@ -924,17 +946,39 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             continue;
         }
         first.insert(term.clone(), q.id.as_str());
+        // Every accepted form (릴리스 beside Release), and the term written in
+        // Hangul, which the scorer accepts (차트 for Chart).
+        let forms: Vec<String> = match &q.answer {
+            Some(Answer::Many(acc)) => acc
+                .iter()
+                .map(|a| crate::text::normalize(a))
+                .filter(|a| !a.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let latin = term.chars().all(|c| c.is_ascii_alphabetic()) && term.len() >= 4;
+        let written = |text: &str| {
+            forms.iter().any(|f| holds_word(text, f))
+                || (latin
+                    && text
+                        .split(|c: char| !crate::text::is_hangul(c))
+                        .any(|w| w.chars().count() >= 2 && super::translit::spells(&term, w)))
+        };
         let shown = qs.iter().enumerate().find(|(j, _)| {
             *j != i && {
                 let t = &texts[*j];
-                // Shown at all: beside its description, or as a bare option
-                // whose spelling the typed answer then copies (census:
-                // `DestinationRule` typed and offered in another question).
-                t.left
-                    .iter()
-                    .chain(&t.options)
-                    .chain(&t.items)
-                    .any(|c| holds_word(c, &term))
+                // Shown at all: beside its description, as a bare option whose
+                // spelling the typed answer then copies (census:
+                // `DestinationRule` typed and offered in another question), or
+                // in another prompt, a heading path included (review of
+                // 2026-11-30: "특정 taint가 있는 노드" beside Taint typed,
+                // "(Feast 핵심 개념 > ...)" beside Feast typed).
+                written(&t.prompt)
+                    || t.left
+                        .iter()
+                        .chain(&t.options)
+                        .chain(&t.items)
+                        .any(|c| written(c))
                     || t.right.iter().any(|c| shows_with_more(c, &term))
             }
         });
@@ -1203,6 +1247,7 @@ fn rank(q: &Question) -> u8 {
         "term-match",
         "outline-match",
         "arrow",
+        "ranked",
         "outline-order",
         "sequence",
         "term-choice",

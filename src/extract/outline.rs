@@ -426,6 +426,36 @@ impl<'n> Group<'n> {
     }
 }
 
+/// Options that are all "Name: description" show their names only: the
+/// descriptions say what kind of thing each is, and the odd kind is read off
+/// the form ("Akri: IoT 디바이스 관리" among security tools; review of
+/// 2026-11-30). Kept whole when two names are the same; `false` when the
+/// names are of mixed scripts (쿼리 언어 among hot / warm / cold): the
+/// question is not asked.
+fn names_only(options: &mut [crate::model::Choice]) -> bool {
+    let names: Vec<String> = options
+        .iter()
+        .filter_map(|o| {
+            o.text
+                .split_once(": ")
+                .map(|(n, d)| (n.trim(), d.trim()))
+                .filter(|(n, d)| !n.is_empty() && !d.is_empty())
+                .map(|(n, _)| n.to_string())
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    if names.len() != options.len() || !names.iter().all(|n| seen.insert(normalize(n))) {
+        return true;
+    }
+    if names.iter().any(|n| Script::of(n) != Script::of(&names[0])) {
+        return false;
+    }
+    for (o, n) in options.iter_mut().zip(names) {
+        o.text = n;
+    }
+    true
+}
+
 fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: &[Vec<&Node>]) {
     let key = format!("{}\u{1f}{}", group.label, group.joined());
     let seed = Seed::new(&key);
@@ -473,7 +503,11 @@ fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: 
         ctx.dropped("문제가 가리키는 절 밖의 오답 보기 부족");
         return;
     };
-    let (options, answer_id) = layout_options(seed, answer, &distractors);
+    let (mut options, answer_id) = layout_options(seed, answer, &distractors);
+    if !names_only(&mut options) {
+        ctx.dropped("보기의 종류가 섞임");
+        return;
+    }
     let mut q = ctx.question(
         "outline-belongs",
         &key,
@@ -555,7 +589,11 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
         ctx.dropped("보기의 종류가 섞임");
         return;
     };
-    let (options, answer_id) = layout_options(seed, &odd, &members);
+    let (mut options, answer_id) = layout_options(seed, &odd, &members);
+    if !names_only(&mut options) {
+        ctx.dropped("보기의 종류가 섞임");
+        return;
+    }
     let mut q = ctx.question(
         "outline-not-belongs",
         &key,

@@ -105,6 +105,88 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         arrows(ctx, b);
     }
     flush(ctx, &mut group);
+    ranked(ctx);
+}
+
+/// Labels of an example, whose arrows map rather than flow.
+const EXAMPLE_LABELS: &[&str] = &["예", "예시", "사례", "example", "e.g."];
+
+/// Words of a lead-in that say the numbered list below it is ranked, not just
+/// told in that order: "값이 겹치면 나중 것이 이깁니다 (낮음 → 높음):".
+const RANK_WORDS: &[&str] = &[
+    "낮음 → 높음",
+    "높음 → 낮음",
+    "낮은 것부터",
+    "높은 것부터",
+    "우선순위",
+    "순서대로",
+    "순으로",
+];
+
+/// A numbered list of 3 to 5 items right after a paragraph that says it is
+/// ranked -> an order question whose prompt quotes that paragraph. Numbered
+/// steps without such a lead-in are the author's order of telling (reviews:
+/// neighbouring steps could often swap) and give none.
+fn ranked(ctx: &mut Ctx<'_>) {
+    let blocks = &ctx.doc().blocks;
+    let mut i = 0;
+    while i < blocks.len() {
+        let lead = &blocks[i];
+        i += 1;
+        if lead.kind != BlockKind::Para || !RANK_WORDS.iter().any(|w| lead.text.contains(w)) {
+            continue;
+        }
+        let items: Vec<&Block> = blocks[i..]
+            .iter()
+            .take_while(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Item {
+                        depth: 0,
+                        ordered: true,
+                        task: None
+                    }
+                ) && b.section == lead.section
+            })
+            .collect();
+        let texts: Vec<String> = items
+            .iter()
+            .map(|b| b.text.trim().trim_end_matches(['.', ':']).to_string())
+            .collect();
+        let mut seen = HashSet::new();
+        let ok = (3..=OPTION_IDS.len().min(5)).contains(&texts.len())
+            && texts.iter().all(|t| {
+                let n = t.chars().count();
+                (2..=60).contains(&n) && seen.insert(normalize(t))
+            });
+        if !ok {
+            continue;
+        }
+        let lead_text = lead.text.trim().trim_end_matches(':').trim().to_string();
+        let key = format!("{lead_text}\u{1f}{}", texts.join("\u{1f}"));
+        let path = ctx.section_path(lead.section);
+        let mut q = ctx.question(
+            "ranked",
+            &key,
+            Kind::Order,
+            format!("「{path}」: {lead_text}. 다음 항목을 이 순서대로 나열하시오."),
+            items[0].line,
+            lead.section,
+        );
+        q.items = texts
+            .iter()
+            .zip(OPTION_IDS)
+            .map(|(t, id)| Choice::new(id, t.clone()))
+            .collect();
+        q.answer = Some(Answer::Many(
+            OPTION_IDS[..texts.len()]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        ));
+        ctx.out.push(q);
+        i += items.len();
+    }
 }
 
 fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
@@ -192,7 +274,8 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     // (`ContainerNetwork`: "컨테이너끼리 통신하는 가상 네트워크 객체"), nor
     // holds its stem in code (`Parameters`: "mlflow.log_param() ...").
     let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc))
-        || holds_stem(&d.desc, name);
+        || holds_stem(&d.desc, name)
+        || super::hygiene::translates_part(name, &d.desc);
     // A wide table's second cell is one attribute of its row, not a
     // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
     // nobody can type the row from it.
@@ -392,7 +475,16 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
             }
         },
     };
+    // An example's arrows map things to things ("예: champion → 버전 7,
+    // challenger → 버전 8"): no flow (review of 2026-11-30).
+    if EXAMPLE_LABELS.contains(&normalize(&label).as_str()) {
+        return;
+    }
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
+    if parts.iter().any(|p| p.contains(',')) {
+        ctx.dropped("화살표가 흐름이 아니라 대응");
+        return;
+    }
     let mut seen = HashSet::new();
     let ok = parts.len() >= 3
         && parts.len() <= OPTION_IDS.len()

@@ -286,16 +286,19 @@ pub fn spells(en: &str, ko: &str) -> bool {
 
 /// The number of vowel groups of a Latin word (runner: 2, release: 3).
 fn vowel_groups(word: &str) -> usize {
+    let w: Vec<char> = word.to_ascii_lowercase().chars().collect();
     let mut n = 0;
     let mut prev = false;
-    for c in word.chars() {
-        let v = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-        if v && !prev {
+    for (i, c) in w.iter().enumerate() {
+        let v = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        // A final e after a consonant is silent (role: 롤, release: 릴리스).
+        let silent = *c == 'e' && i + 1 == w.len() && i > 0 && !prev;
+        if v && !prev && !silent {
             n += 1;
         }
         prev = v;
     }
-    n
+    n.max(1)
 }
 
 #[cfg(test)]
@@ -313,6 +316,7 @@ mod tests {
             ("Revision", "리비전"),
             ("Registry", "레지스트리"),
             ("Velero", "벨레로"),
+            ("Release", "릴리스"),
         ] {
             assert!(spells(en, ko), "{en} / {ko}");
         }

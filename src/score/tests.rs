@@ -129,6 +129,11 @@ fn a_one_word_name_typed_in_hangul_scores() {
     assert!(!ok("Release", "롤백"));
     assert!(!ok("Chart", "헬름"));
     assert!(!ok("Pod", "팟"));
+    // A noun and its verb are one word (the session teaches `feast
+    // materialize` for Materialization).
+    assert!(ok("Materialization", "materialize"));
+    assert!(ok("Configuration", "configure"));
+    assert!(!ok("Exporter", "export"));
     // Only a Latin name: a Hangul key is not matched by its sound.
     assert!(!ok("차트", "Chart"));
 }

@@ -52,8 +52,8 @@ fn joined(s: &str) -> String {
 }
 
 /// Whether two normalized answers are one name: equal once the separators
-/// between its parts are dropped, or one the Latin plural of the other
-/// (`+s`, `+es`, `y` -> `ies`).
+/// between its parts are dropped, one the Latin plural of the other (`+s`,
+/// `+es`, `y` -> `ies`), or noun and verb of one word (`-ation` / `-e`).
 pub fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (joined(a), joined(b));
     if a.is_empty() || b.is_empty() {
@@ -76,12 +76,27 @@ pub fn same_name(a: &str, b: &str) -> bool {
     {
         return false;
     }
+    if same_stem(short, long) {
+        return true;
+    }
     let Some(rest) = long.strip_prefix(short.as_str()) else {
         return short
             .strip_suffix('y')
             .is_some_and(|stem| long.strip_prefix(stem) == Some("ies"));
     };
     rest == "s" || rest == "es"
+}
+
+/// Whether two Latin words are one word as noun and verb: `materialize` /
+/// `Materialization`, `configure` / `configuration` (stems of six letters or
+/// more, after -ation and a final e).
+fn same_stem(a: &str, b: &str) -> bool {
+    let stem = |w: &str| -> String {
+        let w = w.strip_suffix("ation").unwrap_or(w);
+        w.strip_suffix('e').unwrap_or(w).to_string()
+    };
+    let (x, y) = (stem(a), stem(b));
+    x.len() >= 6 && x == y && a.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// Fraction of the points, 0 or 1.
