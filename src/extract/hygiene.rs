@@ -290,6 +290,10 @@ pub fn korean_name(term: &str) -> Option<String> {
 pub fn translates_part(name: &str, text: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let t = crate::text::normalize(text);
+    // k8s is Kubernetes (k8sProbe: "Kubernetes 리소스 상태 확인").
+    if lower.contains("k8s") && (t.contains("kubernetes") || t.contains("쿠버네티스")) {
+        return true;
+    }
     EQUIVALENTS.iter().any(|(en, ko)| {
         en.iter().any(|e| e.len() >= 4 && lower.contains(e))
             && ko.iter().any(|k| k.chars().count() >= 2 && t.contains(k))
@@ -559,6 +563,27 @@ pub fn form(text: &str) -> u8 {
     u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2)
 }
 
+/// The case of an identifier option (one Latin word, or words joined by " / "):
+/// 1 starting with a capital (Auto, StatefulSet, HPA), 2 starting lower-case
+/// (target, minAllowed); `None` for any other text. Acronyms and names are one
+/// case: Knative among KEDA, HPA and VPA is no give-away.
+fn case_of(text: &str) -> Option<u8> {
+    let first = text.split(" / ").next()?.trim();
+    let ident = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    let c0 = first.chars().find(char::is_ascii_alphabetic)?;
+    if !ident {
+        return None;
+    }
+    if c0.is_ascii_uppercase() {
+        Some(1)
+    } else {
+        Some(2)
+    }
+}
+
 /// Schedule words: an order over these is the course's timetable, not a concept.
 pub const SCHEDULE_LABELS: &[&str] = &["Session", "Phase", "Day", "Week"];
 
@@ -727,6 +752,20 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 && let Some(t) = flags.iter().find(|f| f.0)
             {
                 out.push(Problem::FormGivesAway(t.2.to_string()));
+            }
+            // Identifiers: the key alone starts with a capital (`Auto` among
+            // `controlledResources`, `target`, `minAllowed`), or alone does not.
+            let cases: Vec<Option<u8>> = q.options.iter().map(|o| case_of(&o.text)).collect();
+            if q.options.len() >= 3
+                && cases.iter().all(Option::is_some)
+                && let [k] = right.as_slice()
+                && let Some(ki) = q.options.iter().position(|o| o.id == *k)
+                && cases
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| i == ki || *c != cases[ki])
+            {
+                out.push(Problem::FormGivesAway(q.options[ki].text.clone()));
             }
             if let Some(a) = odd_one_out(q, &right) {
                 out.push(Problem::OddOneOut(a));
@@ -1360,6 +1399,65 @@ mod tests {
         assert!(same_word("지속가능성", "지속가능한"));
         assert!(!same_word("프로덕션", "프로세스"));
         assert!(!same_word("분산", "분석"));
+    }
+
+    #[test]
+    fn an_identifier_key_alone_in_its_case_gives_itself_away() {
+        let q = |options: &[&str], key: usize| {
+            let mut q = Question::new(
+                "q",
+                Kind::Choice,
+                "다음 중 「updateMode」에 속하는 것을 고르시오.",
+            );
+            q.options = options
+                .iter()
+                .zip(["a", "b", "c", "d"])
+                .map(|(t, id)| crate::model::Choice::new(id, *t))
+                .collect();
+            q.answer = Some(Answer::One(["a", "b", "c", "d"][key].to_string()));
+            q
+        };
+        // Review of 2026-11-30, w2d5s3-f1eb78: the mode value among field names.
+        let p = problems(&q(
+            &[
+                "controlledResources",
+                "Auto",
+                "target",
+                "minAllowed / maxAllowed",
+            ],
+            1,
+        ));
+        assert!(
+            p.iter()
+                .any(|p| matches!(p, Problem::FormGivesAway(a) if a == "Auto")),
+            "{p:?}"
+        );
+        // Kinds of one case, or a distractor of the key's case: nothing.
+        for (opts, key) in [
+            (["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"], 0),
+            (["Auto", "Off", "target", "Initial"], 0),
+            (["Knative", "KEDA", "HPA", "VPA"], 0),
+        ] {
+            let p = problems(&q(&opts, key));
+            assert!(
+                !p.iter().any(|p| matches!(p, Problem::FormGivesAway(_))),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_description_translating_part_of_a_name_is_found() {
+        assert!(translates_part(
+            "Subchart",
+            "charts/ 디렉터리로 포함된 하위 차트"
+        ));
+        assert!(translates_part("Restore", "특정 백업으로부터의 복구 요청"));
+        assert!(translates_part("k8sProbe", "Kubernetes 리소스 상태 확인"));
+        assert!(!translates_part(
+            "Velero",
+            "클러스터 리소스와 볼륨을 백업하고 복원하는 도구"
+        ));
     }
 
     #[test]

@@ -343,19 +343,13 @@ pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<
     (options, OPTION_IDS[at].to_string())
 }
 
-/// Accepted answers for a term: the term itself and, for "A (B)", both A and B;
-/// for a Latin plural (`Secrets`), the singular too.
+/// Accepted answers for a term: the term itself and, for "A (B)", both A and B.
 pub fn accepted(term: &str) -> Vec<String> {
     let term = term.trim();
+    // Singular and plural are the scorer's (`score::text::same_name`): a list
+    // of written forms only, never a made-up singular (NetworkChaos is no
+    // plural of "NetworkChao"; review of 2026-11-30).
     let mut out = vec![term.to_string()];
-    if let Some(one) = term.strip_suffix('s')
-        && one.len() >= 3
-        && !one.ends_with(['s', 'e'])
-        && !term.ends_with("Ops")
-        && term.chars().all(|c| c.is_ascii_alphabetic())
-    {
-        out.push(one.to_string());
-    }
     if let (Some(o), true) = (term.find('('), term.ends_with(')')) {
         let outer = term[..o].trim();
         let inner = term[o + 1..term.len() - 1].trim();
@@ -1181,6 +1175,9 @@ mod tests {
 
     #[test]
     fn accepted_splits_parentheses() {
+        // No made-up singular: the scorer matches plurals itself.
+        assert_eq!(accepted("NetworkChaos"), vec!["NetworkChaos"]);
+        assert_eq!(accepted("Secrets"), vec!["Secrets"]);
         assert_eq!(
             accepted("AIOps (Artificial Intelligence for IT Operations)"),
             vec![
