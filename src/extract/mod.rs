@@ -318,8 +318,18 @@ pub fn same_kind(a: &str, b: &str) -> bool {
 
 /// Option ids in display order.
 pub const OPTION_IDS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
-/// Right-column ids for match questions.
-pub const RIGHT_IDS: [&str; 8] = ["p", "q", "r", "s", "t", "u", "v", "w"];
+
+/// Set an order question's items, in the right order, and its key (a, b, c ...).
+pub fn set_order<S: Into<String>>(q: &mut Question, items: impl IntoIterator<Item = S>) {
+    q.items = items
+        .into_iter()
+        .zip(OPTION_IDS)
+        .map(|(t, id)| Choice::new(id, t))
+        .collect();
+    q.answer = Some(crate::model::Answer::Many(
+        q.items.iter().map(|c| c.id.clone()).collect(),
+    ));
+}
 
 /// Lay out the answer and distractors with ids a, b, c, ...: the answer at a
 /// place drawn from `seed` (so the right option is spread evenly over the ids),

@@ -17,7 +17,7 @@ use super::{
     Ctx, OPTION_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized, pick_tiered,
     same_kind, seq_label,
 };
-use crate::model::{Answer, Choice, Kind};
+use crate::model::{Answer, Kind};
 use crate::text::{near_equal_normalized, normalize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -942,17 +942,7 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
             line,
             section,
         );
-        q.items = labelled
-            .iter()
-            .zip(OPTION_IDS)
-            .map(|(l, id)| Choice::new(id, l.2.clone()))
-            .collect();
-        q.answer = Some(Answer::Many(
-            OPTION_IDS[..labelled.len()]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        ));
+        super::set_order(&mut q, labelled.iter().map(|l| l.2.clone()));
         ctx.out.push(q);
     }
 }

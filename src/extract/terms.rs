@@ -10,7 +10,7 @@
 
 use super::markdown::{Block, BlockKind};
 use super::{Ctx, NOT_CONCEPTS, OPTION_IDS, definition, is_label, is_technical_name, seq_label};
-use crate::model::{Answer, Choice, Kind};
+use crate::model::{Answer, Kind};
 use crate::text::{keywords, normalize};
 use std::collections::{HashMap, HashSet};
 
@@ -173,17 +173,7 @@ fn ranked(ctx: &mut Ctx<'_>) {
             items[0].line,
             lead.section,
         );
-        q.items = texts
-            .iter()
-            .zip(OPTION_IDS)
-            .map(|(t, id)| Choice::new(id, t.clone()))
-            .collect();
-        q.answer = Some(Answer::Many(
-            OPTION_IDS[..texts.len()]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        ));
+        super::set_order(&mut q, texts.iter().cloned());
         ctx.out.push(q);
         i += items.len();
     }
@@ -403,17 +393,7 @@ fn sequence(ctx: &mut Ctx<'_>, seq: &[Def]) {
             line,
             section,
         );
-        q.items = run
-            .iter()
-            .zip(OPTION_IDS)
-            .map(|(d, id)| Choice::new(id, d.desc.clone()))
-            .collect();
-        q.answer = Some(Answer::Many(
-            OPTION_IDS[..run.len()]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        ));
+        super::set_order(&mut q, run.iter().map(|d| d.desc.clone()));
         ctx.out.push(q);
     }
 }
@@ -504,16 +484,6 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         b.line,
         b.section,
     );
-    q.items = parts
-        .iter()
-        .zip(OPTION_IDS)
-        .map(|(p, id)| Choice::new(id, p.clone()))
-        .collect();
-    q.answer = Some(Answer::Many(
-        OPTION_IDS[..parts.len()]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    ));
+    super::set_order(&mut q, parts.iter().cloned());
     ctx.out.push(q);
 }
