@@ -444,42 +444,50 @@ fn changing_one_bullet_changes_only_its_questions() {
     let p = project_with_curriculum();
     assert_eq!(quiz(p.path(), &["extract"]).code, 0);
     let before_tree = tree(&p.path().join("questions"));
-    let yaml = p.path().join("questions/week_03/day5/README.yaml");
+    let yaml = p.path().join("questions/week_03/day5/session_08.yaml");
     let before = load_file(&yaml);
-    let md = p.path().join("curriculum/week_03/day5/README.md");
+    let md = p.path().join("curriculum/week_03/day5/session_08.md");
     let text = std::fs::read_to_string(&md).expect("md");
-    let edited = text.replace("**템플릿 전략** 학습", "**템플릿 전략** 실습");
+    // One item of the StatefulSet group: the questions about that group (they
+    // cite its line) change; nothing else does.
+    let group = text
+        .lines()
+        .position(|l| l.contains("├── StatefulSet과 상태 관리:"))
+        .expect("group line")
+        + 1;
+    let edited = text.replacen("├── 순서 보장 배포\n", "├── 순서 보장 배포 실습\n", 1);
     assert_ne!(text, edited);
     std::fs::write(&md, edited).expect("write");
     assert_eq!(quiz(p.path(), &["extract"]).code, 0);
     let after = load_file(&yaml);
     let (b, a) = (ids_by_line(&before), ids_by_line(&after));
+    assert!(
+        !b.get(&group).is_none_or(Vec::is_empty),
+        "the group has a question"
+    );
     for (line, ids) in &b {
-        if *line == 8 {
+        if *line == group {
             assert!(
                 ids.iter().all(|id| !a[line].contains(id)),
-                "line 8 questions must change"
+                "the group's questions must change"
             );
         } else {
             assert_eq!(Some(ids), a.get(line), "line {line} changed");
         }
     }
-    let unchanged: Vec<_> = before
-        .questions
-        .iter()
-        .filter(|q| q.source.as_ref().is_some_and(|s| s.line != 8))
-        .collect();
-    let kept: Vec<_> = after
-        .questions
-        .iter()
-        .filter(|q| q.source.as_ref().is_some_and(|s| s.line != 8))
-        .collect();
-    assert_eq!(unchanged, kept);
+    let others = |f: &QuestionFile| -> Vec<quiz::model::Question> {
+        f.questions
+            .iter()
+            .filter(|q| q.source.as_ref().is_some_and(|s| s.line != group))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(others(&before), others(&after));
     // Other files: not a byte changed.
     let after_tree = tree(&p.path().join("questions"));
     for ((pb, bb), (pa, ba)) in before_tree.iter().zip(&after_tree) {
         assert_eq!(pb, pa);
-        if pb != "week_03/day5/README.yaml" {
+        if pb != "week_03/day5/session_08.yaml" {
             assert_eq!(bb, ba, "{pb} changed");
         }
     }
