@@ -41,6 +41,16 @@ fn push(out: &mut Vec<C>, c: C) {
     }
 }
 
+/// Pairs of Latin letters written as one Korean consonant, or none.
+const DIGRAPHS: &[(char, char, Option<C>)] = &[
+    ('c', 'h', Some(C::J)),
+    ('s', 'h', Some(C::S)),
+    ('p', 'h', Some(C::P)),
+    ('t', 'h', Some(C::S)),
+    ('c', 'k', Some(C::K)),
+    ('g', 'h', None),
+];
+
 /// The consonant skeleton of a Latin word (lower case ASCII letters only;
 /// anything else ends the word).
 fn latin(word: &str) -> Option<Vec<C>> {
@@ -54,38 +64,16 @@ fn latin(word: &str) -> Option<Vec<C>> {
     while i < w.len() {
         let c = w[i];
         let next = w.get(i + 1).copied();
-        let pair = next.map(|n| (c, n));
-        match pair {
-            Some(('c', 'h')) => {
-                push(&mut out, C::J);
-                i += 2;
-                continue;
+        // Two letters for one sound (gh is silent: night, 나이트).
+        if let Some(&(_, _, sound)) = DIGRAPHS
+            .iter()
+            .find(|(a, b, _)| *a == c && next == Some(*b))
+        {
+            if let Some(sound) = sound {
+                push(&mut out, sound);
             }
-            Some(('s', 'h')) => {
-                push(&mut out, C::S);
-                i += 2;
-                continue;
-            }
-            Some(('p', 'h')) => {
-                push(&mut out, C::P);
-                i += 2;
-                continue;
-            }
-            Some(('t', 'h')) => {
-                push(&mut out, C::S);
-                i += 2;
-                continue;
-            }
-            Some(('c', 'k')) => {
-                push(&mut out, C::K);
-                i += 2;
-                continue;
-            }
-            Some(('g', 'h')) => {
-                i += 2;
-                continue;
-            }
-            _ => {}
+            i += 2;
+            continue;
         }
         match c {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => {}
