@@ -1,14 +1,10 @@
-//! Essays with keyword rubrics:
-//! - every checklist item (`- [ ]`, `- [x]`) -> a self-check essay;
-//! - reflection questions (회고 질문) -> one essay each;
-//! - discussion topics (토론 주제) -> an essay whose rubric is the bold terms of
-//!   the discussion's guidelines, or the topic's own keywords.
-//!
-//! Rubric concepts are 1 point each (at most five); the question is worth their sum.
-//! A concept is never a word of the prompt (copying the question would score full
-//! marks): when every candidate is in the prompt, the essay has no keyword rubric,
-//! is worth what the candidates would have been, and waits for the instructor
-//! (its suggestion is 0).
+//! Essays from discussion topics (토론 주제) with their guidelines (토론
+//! 가이드라인): the rubric is the technical names among the guideline labels
+//! (1 point each, at most five), never a word of the prompt (copying the
+//! question would score). With fewer than three such names the essay has no
+//! rubric, is worth five points and waits for the instructor (its suggestion
+//! is 0). Checklist items are scored in the week rubric's checklist, and
+//! reflections (회고 질문) give no question: nothing in them to score.
 
 use super::markdown::BlockKind;
 use super::{Ctx, definition};
@@ -17,9 +13,36 @@ use crate::text::normalize;
 
 const MAX_CONCEPTS: usize = 5;
 
+/// A discussion's keyword rubric needs this many concepts: with fewer, the
+/// suggested score says little about the answer.
+const MIN_CONCEPTS: usize = 3;
+
+/// Last words of a guideline label that name a way of looking, not a concept
+/// a student writes ("데이터 보호 관점", "결론 도출", "Default deny 도입 순서":
+/// review of blind4, a substantive answer scored 0 against them).
+const META_TAILS: &[&str] = &["관점", "측면", "도출", "순서", "방향", "정리", "기준"];
+
+/// The concepts of one guideline label: its parts apart ("CNI / kube-proxy",
+/// "Ingress → Gateway API": nobody types the slash or the arrow), and none
+/// that only names a way of looking at the topic.
+fn concept_parts(label: &str) -> Vec<String> {
+    label
+        .split(['/', '→', '·'])
+        .flat_map(|p| p.split(" vs "))
+        .map(|p| p.trim().to_string())
+        .filter(|p| {
+            !p.is_empty()
+                && !p
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| META_TAILS.contains(&w))
+        })
+        .collect()
+}
+
 fn concepts(words: impl IntoIterator<Item = String>) -> Vec<Concept> {
     let mut out: Vec<Concept> = Vec::new();
-    for w in words {
+    for w in words.into_iter().flat_map(|w| concept_parts(&w)) {
         if out.len() == MAX_CONCEPTS {
             break;
         }
@@ -45,7 +68,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         if text.is_empty() {
             continue;
         }
-        let (generator, prompt, rubric) = if task {
+        if task {
             // A checklist item is scored by the instructor in the week rubric's
             // checklist (with levels); as an essay it had no usable rubric (every
             // candidate concept is a word of the prompt).
@@ -73,48 +96,66 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             // Only the discussion's own guidelines: the document's other
             // definitions are off topic (census of 2026-11-30: Secret-delivery
             // terms as the rubric of a cluster-admin question).
-            let rubric = concepts(discussion_terms(ctx, b.section));
-            if rubric.is_empty() {
-                ctx.dropped("채점 기준 없음");
-                continue;
-            }
-            ("discussion", topic, rubric)
+            discussion(
+                ctx,
+                text,
+                topic,
+                discussion_terms(ctx, b.section),
+                b.line,
+                b.section,
+            );
+            continue;
         } else if let Some(topic) = bold_topic(b) {
             // "**토론 주제**: ..." as a paragraph, its guideline terms the bold
             // words of the list after "**토론 가이드라인**:" (issue 12, third round).
-            let rubric = concepts(guideline_terms(ctx, b.section, b.line));
-            if rubric.is_empty() {
-                ctx.dropped("채점 기준 없음");
-                continue;
-            }
-            let rubric = not_in_prompt(&topic, rubric, false, ctx, b.section);
-            if rubric.is_empty() {
-                ctx.dropped("채점 기준 없음");
-                continue;
-            }
-            let points = rubric.iter().map(|c| c.points).sum();
-            let mut q = ctx.question("discussion", text, Kind::Essay, topic, b.line, b.section);
-            q.points = points;
-            q.rubric = rubric;
-            ctx.out.push(q);
-            continue;
-        } else {
-            continue;
-        };
-        if rubric.is_empty() {
-            continue;
+            let terms = guideline_terms(ctx, b.section, b.line);
+            discussion(ctx, text, topic, terms, b.line, b.section);
         }
-        let points = rubric.iter().map(|c| c.points).sum();
-        let rubric = not_in_prompt(&prompt, rubric, generator == "discussion", ctx, b.section);
-        if rubric.is_empty() {
-            ctx.dropped("채점 기준 없음");
-            continue;
-        }
-        let mut q = ctx.question(generator, text, Kind::Essay, prompt, b.line, b.section);
-        q.points = rubric.iter().map(|c| c.points).sum::<f64>().max(points);
-        q.rubric = rubric;
-        ctx.out.push(q);
     }
+}
+
+/// A discussion topic with its guideline labels -> an essay. Its keyword
+/// rubric is the technical names among the labels' parts (CNI, kube-proxy,
+/// Gateway API), which an answer on the topic writes; Korean labels name the
+/// angles of the discussion (데이터 보호 관점, 빌드 문제, 운영 표준화), and a
+/// substantive answer in other words scored 0 against them (reviews of
+/// blind4 and blind5: 6 of 8 such rubrics unusable). With fewer than three
+/// names the essay has no rubric: the instructor scores it in `quiz review`
+/// (its suggestion is 0). No guideline at all: no essay.
+fn discussion(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    topic: String,
+    terms: Vec<String>,
+    line: usize,
+    section: Option<usize>,
+) {
+    if terms.is_empty() {
+        ctx.dropped("채점 기준 없음");
+        return;
+    }
+    let p = normalize(&topic);
+    let names = terms
+        .iter()
+        .flat_map(|t| concept_parts(t))
+        .filter(|c| super::Script::of(c) == super::Script::Latin)
+        .filter(|c| {
+            let c = normalize(c);
+            !c.is_empty() && !p.contains(&c)
+        });
+    let mut rubric = concepts(names);
+    if rubric.len() < MIN_CONCEPTS {
+        rubric.clear();
+    }
+    let points = if rubric.is_empty() {
+        MAX_CONCEPTS as f64
+    } else {
+        rubric.iter().map(|c| c.points).sum()
+    };
+    let mut q = ctx.question("discussion", text, Kind::Essay, topic, line, section);
+    q.points = points;
+    q.rubric = rubric;
+    ctx.out.push(q);
 }
 
 /// The topic of a "**토론 주제**: ..." paragraph.
@@ -196,28 +237,6 @@ fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
         .collect()
 }
 
-/// The rubric without concepts that occur in `prompt`. A discussion's rubric is
-/// made again from its guideline terms left after that filter (so up to five
-/// remain); other essays' candidates all come from the prompt's own words.
-fn not_in_prompt(
-    prompt: &str,
-    rubric: Vec<Concept>,
-    discussion: bool,
-    ctx: &Ctx<'_>,
-    section: Option<usize>,
-) -> Vec<Concept> {
-    let p = normalize(prompt);
-    let keep = |w: &String| {
-        let w = normalize(w);
-        !w.is_empty() && !p.contains(&w)
-    };
-    if discussion {
-        concepts(discussion_terms(ctx, section).into_iter().filter(keep))
-    } else {
-        rubric.into_iter().filter(|c| keep(&c.concept)).collect()
-    }
-}
-
 /// A reflection about the student's own experience ("가장 어려웠던 점은?",
 /// "어떤 새로운 역할을 경험했나요?"): no answer is wrong, nothing to score.
 fn is_personal(text: &str) -> bool {
@@ -233,4 +252,22 @@ fn is_personal(text: &str) -> bool {
         "소감",
     ];
     PERSONAL.iter().any(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guideline_labels_become_concepts() {
+        assert_eq!(concept_parts("CNI / kube-proxy"), ["CNI", "kube-proxy"]);
+        assert_eq!(
+            concept_parts("Ingress → Gateway API"),
+            ["Ingress", "Gateway API"]
+        );
+        assert!(concept_parts("데이터 보호 관점").is_empty());
+        assert!(concept_parts("결론 도출").is_empty());
+        assert!(concept_parts("Default deny 도입 순서").is_empty());
+        assert_eq!(concept_parts("자격 증명"), ["자격 증명"]);
+    }
 }

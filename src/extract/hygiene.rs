@@ -65,6 +65,7 @@ const NOT_CONTENT: &[&str] = &[
 pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["server", "serving", "serve"], &["서버", "서빙"]),
     (&["service"], &["서비스"]),
+    (&["none"], &["없는", "없음", "없이"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],
@@ -1289,6 +1290,7 @@ fn rank(q: &Question) -> u8 {
         "ranked",
         "outline-order",
         "sequence",
+        "table-cell",
         "term-choice",
     ];
     match q

@@ -17,6 +17,7 @@ pub mod hygiene;
 pub mod markdown;
 pub mod outline;
 pub mod rubric;
+pub mod tables;
 pub mod terms;
 pub mod translit;
 pub mod unit;
@@ -947,6 +948,7 @@ fn generate(
     goals::generate(&mut ctx);
     terms::generate(&mut ctx);
     outline::generate(&mut ctx);
+    tables::generate(&mut ctx);
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
     let mut drops = ctx.drops;

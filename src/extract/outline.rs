@@ -124,6 +124,29 @@ pub fn path(nodes: &[Node], i: usize) -> String {
     parts.join(" > ")
 }
 
+/// The labels (normalized) of every outline node with children in `doc`: the
+/// categories, which are never an option of any question.
+pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Code { lang, first_line }
+                if lang.is_empty() || lang == "text" || lang == "plain" =>
+            {
+                Some(parse_tree(&b.text, *first_line))
+            }
+            _ => None,
+        })
+        .flat_map(|nodes| {
+            nodes
+                .into_iter()
+                .filter(|n| !n.children.is_empty())
+                .map(|n| n.norm)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Generate outline questions for every tree in the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
@@ -207,14 +230,48 @@ struct Shape {
     shared_role: Vec<bool>,
     /// A branch with at least one shared role among its children.
     parallel: Vec<bool>,
+    /// The block's one root over two or more groups: a caption.
+    caption: Option<usize>,
+    /// The "name" parts of "name: value" leaves written under two or more
+    /// groups (주의, 용도, 구성): aspects of the groups, not names of things.
+    aspects: HashSet<String>,
 }
 
 impl Shape {
+    /// Whether `region` is one of the alternatives a caption lists (Retain /
+    /// Delete / Recycle under "회수 정책별 동작"), not an ordered stage (Level
+    /// 1-5, cumulative: what a lower level has is true of the higher ones).
+    fn alternatives(&self, nodes: &[Node], region: usize) -> bool {
+        self.caption.is_some()
+            && nodes[region].parent == self.caption
+            && stage(nodes, region).is_none()
+    }
+
     fn new(nodes: &[Node]) -> Self {
+        // A block whose one root holds two or more groups is captioned ("회수
+        // 정책별 동작:" over Retain / Delete / Recycle): the caption names every
+        // branch, so a prompt naming it and one branch covers that branch only.
+        let mut roots = nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none());
+        let caption = match (roots.next(), roots.next()) {
+            (Some((r, n)), None)
+                if n.children
+                    .iter()
+                    .filter(|&&c| !nodes[c].children.is_empty())
+                    .count()
+                    >= 2 =>
+            {
+                Some(r)
+            }
+            _ => None,
+        };
         let mut top = Vec::with_capacity(nodes.len());
         for (i, n) in nodes.iter().enumerate() {
             // Parents come before their children.
-            let t = n.parent.map_or(i, |p| top[p]);
+            let t = match n.parent {
+                None => i,
+                Some(p) if Some(p) == caption => i,
+                Some(p) => top[p],
+            };
             top.push(t);
         }
         let mut shared_role = vec![false; nodes.len()];
@@ -241,10 +298,23 @@ impl Shape {
                 parallel[p] = true;
             }
         }
+        let mut holders: BTreeMap<String, HashSet<usize>> = BTreeMap::new();
+        for n in nodes.iter().filter(|n| n.children.is_empty()) {
+            if let (Some((name, _)), Some(p)) = (n.text.split_once(": "), n.parent) {
+                holders.entry(normalize(name)).or_default().insert(p);
+            }
+        }
+        let aspects = holders
+            .into_iter()
+            .filter(|(_, ps)| ps.len() >= 2)
+            .map(|(name, _)| name)
+            .collect();
         Shape {
             top,
             shared_role,
             parallel,
+            caption,
+            aspects,
         }
     }
 }
@@ -309,25 +379,59 @@ fn candidate_tiers<'n>(
     let mut label_words: Vec<u64> = Vec::new();
     let mut cur = Some(g);
     while let Some(i) = cur {
-        label_words.extend(&nodes[i].words);
+        // The caption names the distractors' branches too.
+        if Some(i) != shape.caption {
+            label_words.extend(&nodes[i].words);
+        }
         cur = nodes[i].parent;
     }
     // ... and every item of the named region: a candidate sharing a word with one
     // (인간 개입 최소화 beside Level 3's 최소한의 수동 개입) may be right as well.
+    // Under a caption (alternatives such as Retain / Delete / Recycle) only
+    // the words no other branch writes: PV or 데이터 in every branch tell
+    // nothing about which one an item belongs to.
+    let alternatives = shape.alternatives(nodes, region);
+    let elsewhere: HashSet<u64> = if alternatives {
+        nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| shape.top[*i] != region && Some(*i) != shape.caption)
+            .flat_map(|(_, n)| n.words.iter().copied())
+            .collect()
+    } else {
+        HashSet::new()
+    };
     for (i, n) in nodes.iter().enumerate() {
         if shape.top[i] == region {
-            label_words.extend(&n.words);
+            label_words.extend(n.words.iter().filter(|w| !elsewhere.contains(w)));
         }
     }
     label_words.sort_unstable();
     label_words.dedup();
+    // Branches named in Latin letters (NodePort, Retain, ReadWriteOnce): a
+    // candidate writing one ("NodePort + 외부 로드밸런서") says which branch it
+    // belongs to (review of blind4: every distractor naming its own branch
+    // left the key by elimination).
+    let mut branch_words: Vec<u64> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| {
+            shape.top[*i] == *i
+                && Some(*i) != shape.caption
+                && Script::of(n.text.split_once(" (").map_or(n.text.as_str(), |(a, _)| a))
+                    == Script::Latin
+        })
+        .flat_map(|(_, n)| n.words.iter().copied())
+        .collect();
+    branch_words.sort_unstable();
+    branch_words.dedup();
     let mut tiers: Vec<Vec<&Node>> = vec![Vec::new(); 3];
     for (i, n) in nodes.iter().enumerate() {
         if !n.children.is_empty() || shape.top[i] == region || is_category[i] {
             continue;
         }
         let Some(p) = n.parent else { continue };
-        if share_word(&n.words, &label_words) {
+        if share_word(&n.words, &label_words) || share_word(&n.words, &branch_words) {
             continue;
         }
         // Ordered stages (Level 1..5) are cumulative: what a lower level has
@@ -368,12 +472,27 @@ struct Group<'n> {
     own_words_of: Vec<(u64, Vec<u64>)>,
     /// Words of every leaf of the tree outside the group.
     outside_words: std::collections::HashSet<u64>,
+    /// The group is (in) one of a caption's alternatives.
+    alternatives: bool,
+    /// The label without the caption, which names the other branches too:
+    /// its words point at no option.
+    own_label: String,
+    /// The tree's aspects ([`Shape::aspects`]).
+    aspects: &'n HashSet<String>,
 }
 
 impl<'n> Group<'n> {
-    fn new(nodes: &'n [Node], g: usize, leaves: &[usize], shape: &Shape) -> Self {
+    fn new(nodes: &'n [Node], g: usize, leaves: &[usize], shape: &'n Shape) -> Self {
         let label = path(nodes, g);
         let top = shape.top[g];
+        let own_label = match shape.caption {
+            Some(c) => label
+                .strip_prefix(nodes[c].text.as_str())
+                .and_then(|l| l.strip_prefix(" > "))
+                .unwrap_or(&label)
+                .to_string(),
+            None => label.clone(),
+        };
         Group {
             label_norm: normalize(&label),
             label,
@@ -403,6 +522,9 @@ impl<'n> Group<'n> {
                 .filter(|n| n.children.is_empty() && n.parent != Some(g))
                 .flat_map(|n| n.words.iter().copied())
                 .collect(),
+            alternatives: shape.alternatives(nodes, top),
+            own_label,
+            aspects: &shape.aspects,
         }
     }
 
@@ -431,8 +553,9 @@ impl<'n> Group<'n> {
 /// the form ("Akri: IoT 디바이스 관리" among security tools; review of
 /// 2026-11-30). Kept whole when two names are the same; `false` when the
 /// names are of mixed scripts (쿼리 언어 among hot / warm / cold): the
-/// question is not asked.
-fn names_only(options: &mut [crate::model::Choice]) -> bool {
+/// question is not asked. Names that are the tree's aspects (주의, 용도,
+/// 변형 under every branch) are no names: the options stay whole.
+fn names_only(options: &mut [crate::model::Choice], aspects: &HashSet<String>) -> bool {
     let names: Vec<String> = options
         .iter()
         .filter_map(|o| {
@@ -445,6 +568,11 @@ fn names_only(options: &mut [crate::model::Choice]) -> bool {
         .collect();
     let mut seen = HashSet::new();
     if names.len() != options.len() || !names.iter().all(|n| seen.insert(normalize(n))) {
+        return true;
+    }
+    // Aspects (주의 / 용도 / 변형 under every branch) are no names: the whole
+    // "aspect: value" statements are the options.
+    if names.iter().any(|n| aspects.contains(&normalize(n))) {
         return true;
     }
     if names.iter().any(|n| Script::of(n) != Script::of(&names[0])) {
@@ -461,19 +589,28 @@ fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: 
     let seed = Seed::new(&key);
     // The key shares no word with the prompt: the distractors never do, so a
     // shared word would point at it.
-    let label_words = hygiene::content_words(&group.label);
+    let label_words = hygiene::content_words(&group.own_label);
     let Some(&(answer, answer_norm, _)) = group
         .own
         .iter()
         .filter(|(t, _, _)| !hygiene::share(&hygiene::content_words(t), &label_words))
         .filter(|(_, _, h)| {
             // Specific to the group: none of its words is a word of an item
-            // elsewhere in the tree (성능 모니터링 및 최적화 is no mark of storage).
+            // elsewhere in the tree (성능 모니터링 및 최적화 is no mark of storage);
+            // among alternatives, most of its words (PV and 데이터 are in
+            // every branch of a storage outline).
             group
                 .own_words_of
                 .iter()
                 .find(|(x, _)| x == h)
-                .is_none_or(|(_, w)| !w.iter().any(|x| group.outside_words.contains(x)))
+                .is_none_or(|(_, w)| {
+                    let shared = w.iter().filter(|x| group.outside_words.contains(x)).count();
+                    if group.alternatives {
+                        2 * shared < w.len()
+                    } else {
+                        shared == 0
+                    }
+                })
         })
         .min_by_key(|(t, _, _)| seed.rank(t))
     else {
@@ -504,7 +641,7 @@ fn belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tiers: 
         return;
     };
     let (mut options, answer_id) = layout_options(seed, answer, &distractors);
-    if !names_only(&mut options) {
+    if !names_only(&mut options, group.aspects) {
         ctx.dropped("보기의 종류가 섞임");
         return;
     }
@@ -590,7 +727,7 @@ fn not_belongs(ctx: &mut Ctx<'_>, group: &Group<'_>, section: Option<usize>, tie
         return;
     };
     let (mut options, answer_id) = layout_options(seed, &odd, &members);
-    if !names_only(&mut options) {
+    if !names_only(&mut options, group.aspects) {
         ctx.dropped("보기의 종류가 섞임");
         return;
     }

@@ -26,19 +26,6 @@ struct Def {
     wide: bool,
 }
 
-/// First header cells of comparison tables: their rows are attributes
-/// (배포 주체, 드리프트 대응), not named things.
-const COMPARISON_HEADERS: &[&str] = &[
-    "구분",
-    "항목",
-    "비교",
-    "비교 항목",
-    "기준",
-    "특성",
-    "관점",
-    "측면",
-];
-
 /// Generate term, table and sequence questions for the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
@@ -72,9 +59,9 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 header: true,
                 cells,
             } => {
-                names_rows = cells
-                    .first()
-                    .is_some_and(|c| !COMPARISON_HEADERS.contains(&normalize(c).as_str()));
+                names_rows = cells.first().is_some_and(|c| {
+                    !super::tables::COMPARISON_HEADERS.contains(&normalize(c).as_str())
+                });
                 (None, (b.section, 0))
             }
             _ => (None, (b.section, 0)),
@@ -106,6 +93,29 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     }
     flush(ctx, &mut group);
     ranked(ctx);
+}
+
+/// Words of a chain's label that make it a hierarchy or a scale, not a flow.
+const HIERARCHY_WORDS: &[&str] = &["계층", "레벨", "수준", "등급", "범위", "hierarchy", "level"];
+
+/// The most steps an arrow chain may have to be asked as an order.
+const MAX_FLOW_STEPS: usize = 5;
+
+/// Whether two or more of `parts` carry a number and those numbers rise in
+/// the order written (Build L1 → L2 → L3, 1단계 → 2단계).
+fn numbered_in_order(parts: &[String]) -> bool {
+    let numbers: Vec<u32> = parts
+        .iter()
+        .filter_map(|p| {
+            let digits: String = p
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    numbers.len() >= 2 && numbers.windows(2).all(|w| w[0] < w[1])
 }
 
 /// Labels of an example, whose arrows map rather than flow.
@@ -465,6 +475,23 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         ctx.dropped("화살표가 흐름이 아니라 대응");
         return;
     }
+    // A hierarchy or a scale written with arrows ("시크릿 계층: Organization →
+    // Repository → Environment") has no one direction (review of blind4).
+    if HIERARCHY_WORDS.iter().any(|w| label.contains(w)) {
+        ctx.dropped("화살표가 흐름이 아니라 계층");
+        return;
+    }
+    // Steps that carry their numbers (Build L1 → L2 → L3) give the order away.
+    if numbered_in_order(&parts) {
+        ctx.dropped("번호가 순서를 알려 줌");
+        return;
+    }
+    // Six steps or more: some are independent and could swap (keyless
+    // signing: the key pair and the OIDC token; review of blind4).
+    if parts.len() > MAX_FLOW_STEPS {
+        ctx.dropped("단계가 너무 많은 흐름");
+        return;
+    }
     let mut seen = HashSet::new();
     let ok = parts.len() >= 3
         && parts.len() <= OPTION_IDS.len()
@@ -486,4 +513,25 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     );
     super::set_order(&mut q, parts.iter().cloned());
     ctx.out.push(q);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_steps_give_their_order() {
+        let parts = |s: &[&str]| s.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert!(numbered_in_order(&parts(&[
+            "Build L1(provenance)",
+            "L2(서명)",
+            "L3(격리)"
+        ])));
+        assert!(!numbered_in_order(&parts(&["빌드", "테스트", "배포"])));
+        assert!(!numbered_in_order(&parts(&[
+            "포트 8080",
+            "포트 80",
+            "배포"
+        ])));
+    }
 }

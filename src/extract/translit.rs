@@ -110,8 +110,10 @@ fn latin(word: &str) -> Option<Vec<C>> {
             'j' => push(&mut out, C::J),
             'l' => push(&mut out, C::L),
             'r' => {
-                // Non-rhotic: r only before a vowel (서버 / server, 도커 / docker).
-                if i == 0 || vowel(i + 1) {
+                // Non-rhotic: r only before a vowel (서버 / server, 도커 / docker),
+                // and not before a final silent e (시그스토어 / sigstore).
+                let silent_e = w.get(i + 1) == Some(&'e') && i + 2 == w.len() && i > 0;
+                if i == 0 || (vowel(i + 1) && !silent_e) {
                     push(&mut out, C::L);
                 }
             }
@@ -305,6 +307,7 @@ mod tests {
             ("Registry", "레지스트리"),
             ("Velero", "벨레로"),
             ("Release", "릴리스"),
+            ("Sigstore", "시그스토어"),
         ] {
             assert!(spells(en, ko), "{en} / {ko}");
         }

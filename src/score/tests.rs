@@ -139,6 +139,24 @@ fn a_one_word_name_typed_in_hangul_scores() {
 }
 
 #[test]
+fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
+    let ok = |key: &str, given: &str| {
+        let mut q = Question::new("s", Kind::Short, "p");
+        q.answer = Some(Answer::Many(ids(&[key])));
+        text::score(&q, &Response::Text(given.into()), false) == 1.0
+    };
+    // Review of blind5: the course writes "재생성(Recreate)"; so do students.
+    assert!(ok("Recreate", "재생성(Recreate)"));
+    assert!(ok("Recreate", "Recreate (재생성)"));
+    assert!(ok("Namespace", "네임스페이스(Namespace)"));
+    assert!(ok("Sigstore", "시그스토어"));
+    // A wrong name is not saved by a gloss, and two names are not a gloss.
+    assert!(!ok("Recreate", "롤링 업데이트(RollingUpdate)"));
+    assert!(!ok("Recreate", "RollingUpdate(Recreate)"));
+    assert!(!ok("Recreate", "RollingUpdate (레크리에이트)"));
+}
+
+#[test]
 fn short_answers_korean_normalization() {
     let mut q = Question::new("s", Kind::Short, "p");
     q.answer = Some(Answer::Many(ids(&[

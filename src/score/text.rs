@@ -18,8 +18,49 @@ use super::Response;
 use crate::model::{Answer, Question};
 use crate::text::{normalize, within_one_edit};
 
-/// Whether `given` matches one of `accepted`.
+/// Whether `given` matches one of `accepted`. A name written with its Korean
+/// gloss, "재생성(Recreate)" or "Recreate (재생성)", is judged by its Latin part
+/// alone (review of blind5: the course writes names that way): the gloss is
+/// the student's note, and a wrong Latin part is not saved by any gloss.
 pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
+    if let Some(latin) = glossed_latin(given) {
+        return matches_one(latin, accepted, typo_tolerance);
+    }
+    matches_one(given, accepted, typo_tolerance)
+}
+
+/// The Latin part of "한글(Latin)" or "Latin (한글)": one side Hangul only, the
+/// other without Hangul.
+fn glossed_latin(given: &str) -> Option<&str> {
+    let t = given.trim();
+    let inner_start = t.find(['(', '（'])?;
+    let open_len = t[inner_start..].chars().next()?.len_utf8();
+    let rest = &t[inner_start + open_len..];
+    let close = rest.rfind([')', '）'])?;
+    if !rest[close..].chars().skip(1).all(char::is_whitespace) {
+        return None;
+    }
+    let (outer, inner) = (t[..inner_start].trim(), rest[..close].trim());
+    let hangul_only = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| crate::text::is_hangul(c) || c.is_whitespace())
+    };
+    let latin = |s: &str| {
+        !s.is_empty()
+            && s.chars().any(|c| c.is_ascii_alphabetic())
+            && !s.chars().any(crate::text::is_hangul)
+    };
+    if hangul_only(outer) && latin(inner) {
+        Some(inner)
+    } else if latin(outer) && hangul_only(inner) {
+        Some(outer)
+    } else {
+        None
+    }
+}
+
+fn matches_one(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
     let g = normalize(given);
     if g.is_empty() {
         return false;

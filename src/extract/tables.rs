@@ -1,0 +1,462 @@
+//! Tables of named things with attribute columns (드라이버 | 동작 방식 | 주
+//! 사용처 | 주의점): "which row has this value in this column", the rows' names
+//! as options (`table-cell`). A comparison table whose rows are attributes
+//! (항목 | Deployment | StatefulSet | DaemonSet) is read the other way round,
+//! its columns being the things.
+//!
+//! Only a value that tells its row apart: written in no other row of the
+//! column, sharing no word (or its translation, or its Hangul spelling) with
+//! the other rows' values of the column or with any row's name, and not in a
+//! column that defines the rows (설명, 용도, 의미: a definition restates or
+//! translates its name, the failure of the removed name-description kinds) or
+//! shows examples (예시, whose code holds the name).
+
+use super::markdown::{Block, BlockKind};
+use super::{Ctx, NOT_CONCEPTS, Seed, hygiene, layout_options, pick_distractors_normalized};
+use crate::model::{Answer, Kind};
+use crate::text::{near_equal_normalized, normalize};
+use std::collections::HashSet;
+
+/// First header cells of comparison tables: their rows are attributes
+/// (배포 주체, 드리프트 대응), their columns the things compared.
+pub const COMPARISON_HEADERS: &[&str] = &[
+    "구분",
+    "항목",
+    "비교",
+    "비교 항목",
+    "기준",
+    "특성",
+    "관점",
+    "측면",
+];
+
+/// Columns that define their rows or show examples: never asked.
+const UNASKED_HEADERS: &[&str] = &[
+    "설명",
+    "의미",
+    "정의",
+    "개념",
+    "용도",
+    "역할",
+    "기능",
+    "동작",
+    "동작 방식",
+    "내용",
+    "목적",
+    "요약",
+    "하는 일",
+    "예",
+    "예시",
+    "사례",
+    "예제",
+    "사용 예",
+    "사용 예시",
+    "명령",
+    "명령어",
+    "코드",
+    "설정",
+    "설정 예",
+    "비고",
+    "영문",
+    "영어",
+    "원어",
+    "한글",
+    "한국어",
+    "약어",
+    "이름",
+    "명칭",
+    "전체 이름",
+    "참고",
+    "description",
+    "purpose",
+    "example",
+    "examples",
+    "notes",
+];
+
+/// Cell values that say nothing (a dash, N/A).
+const EMPTY_VALUES: &[&str] = &["-", "—", "–", "n/a", "na", "없음 (-)", "?"];
+
+/// Cells that refer to another row ("위와 동일"): the value is shared.
+const SAME_AS: &[&str] = &[
+    "위와 동일",
+    "위와 같음",
+    "상동",
+    "동일",
+    "같음",
+    "〃",
+    "same as above",
+    "ditto",
+];
+
+/// The abbreviations a name is known by: its capitals (PVC for
+/// PersistentVolumeClaim) or its words' initials (RI for Reserved Instances).
+fn abbreviations(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() >= 2 {
+        let first: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        if first.chars().all(|c| c.is_ascii_alphabetic()) {
+            out.push(first.to_ascii_uppercase());
+        }
+    }
+    let caps: String = name.chars().filter(char::is_ascii_uppercase).collect();
+    if caps.len() >= 2 && caps.len() < name.len() && !out.contains(&caps) {
+        out.push(caps);
+    }
+    out
+}
+
+/// Whether `text` writes one of `abbreviations` as a word ("Unused RI").
+fn writes_abbreviation(text: &str, abbreviations: &[String]) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.len() >= 2 && abbreviations.iter().any(|a| a == w))
+}
+
+/// One table: its header cells, and its rows (line, cells).
+struct Table<'a> {
+    header: &'a [String],
+    rows: Vec<(usize, &'a [String])>,
+    section: Option<usize>,
+}
+
+/// Tables of the document outside sections without course concepts.
+fn tables<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec<Table<'a>> {
+    let mut out: Vec<Table<'a>> = Vec::new();
+    let mut open = false;
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Row {
+                header: true,
+                cells,
+            } if !skip(b.section) => {
+                out.push(Table {
+                    header: cells,
+                    rows: Vec::new(),
+                    section: b.section,
+                });
+                open = true;
+            }
+            BlockKind::Row {
+                header: false,
+                cells,
+            } if open => {
+                if let Some(t) = out.last_mut() {
+                    t.rows.push((b.line, cells));
+                }
+            }
+            _ => open = false,
+        }
+    }
+    out
+}
+
+/// The things of a table (name, the line of their row or the header's) and
+/// its attributes (label, line), and the cell of thing `t` and attribute `a`.
+struct Grid {
+    things: Vec<String>,
+    attrs: Vec<(String, usize)>,
+    /// `cells[a][t]`.
+    cells: Vec<Vec<String>>,
+    /// The line of each (attribute, thing) cell.
+    lines: Vec<Vec<usize>>,
+}
+
+fn cell(row: &[String], i: usize) -> String {
+    row.get(i).map(|c| c.trim().to_string()).unwrap_or_default()
+}
+
+impl Grid {
+    fn new(t: &Table<'_>) -> Option<Grid> {
+        let first = normalize(t.header.first()?);
+        let width = t.header.len();
+        if width < 3 {
+            return None;
+        }
+        if COMPARISON_HEADERS.contains(&first.as_str()) {
+            // 항목 | A | B | C: the columns are the things.
+            let things: Vec<String> = t.header[1..].iter().map(|c| c.trim().to_string()).collect();
+            let attrs: Vec<(String, usize)> =
+                t.rows.iter().map(|(l, r)| (cell(r, 0), *l)).collect();
+            let cells = t
+                .rows
+                .iter()
+                .map(|(_, r)| (1..width).map(|i| cell(r, i)).collect())
+                .collect();
+            let lines = t.rows.iter().map(|(l, _)| vec![*l; width - 1]).collect();
+            Some(Grid {
+                things,
+                attrs,
+                cells,
+                lines,
+            })
+        } else {
+            let things: Vec<String> = t.rows.iter().map(|(_, r)| cell(r, 0)).collect();
+            let attrs: Vec<(String, usize)> = (1..width)
+                .map(|i| (t.header[i].trim().to_string(), 0))
+                .collect();
+            let cells = (1..width)
+                .map(|i| t.rows.iter().map(|(_, r)| cell(r, i)).collect())
+                .collect();
+            let lines = (1..width)
+                .map(|_| t.rows.iter().map(|(l, _)| *l).collect())
+                .collect();
+            Some(Grid {
+                things,
+                attrs,
+                cells,
+                lines,
+            })
+        }
+    }
+}
+
+/// Whether a cell names a thing: a technical name in Latin letters (a tool,
+/// a driver, a key, a command) of at most four words. Never a sentence
+/// ("레거시 장비가 MAC으로 직접 접근해야 하는 경우"), never a Korean name, which
+/// describes its thing (균등 배분 beside "팀 수로 똑같이 나눔"), and never a
+/// numbered stage ("1. 관찰"), whose place in the table answers a question of
+/// time or size.
+fn is_name(text: &str) -> bool {
+    let n = text.chars().count();
+    n > 0
+        && n <= 32
+        && text.split_whitespace().count() <= 4
+        && !text.contains(": ")
+        && super::Script::of(text) == super::Script::Latin
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && super::seq_label(text).is_none()
+}
+
+/// Whether an attribute is asked: a short label that neither defines the
+/// things nor shows examples of them.
+fn asked(label: &str) -> bool {
+    let n = normalize(label);
+    let unasked = |t: &str| {
+        let t = normalize(t);
+        UNASKED_HEADERS.iter().any(|h| normalize(h) == t)
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    !n.is_empty()
+        && label.chars().count() <= 16
+        && !unasked(label)
+        && !words.first().is_some_and(|w| unasked(w))
+        && !words.last().is_some_and(|w| unasked(w))
+}
+
+/// Whether `label` writes one of the `things`, as it is or in Hangul (최대
+/// 할인율 (온디맨드 대비) beside On-Demand). A word it merely shares (정책 언어
+/// beside ValidatingAdmissionPolicy) is no pointer.
+fn names_one(label: &str, things: &[String], norms: &[String]) -> bool {
+    let n = normalize(label);
+    things.iter().zip(norms).any(|(t, tn)| {
+        let joined: String = t.chars().filter(char::is_ascii_alphanumeric).collect();
+        n.contains(tn.as_str())
+            || (joined.len() >= 3
+                && label
+                    .split(|c: char| !crate::text::is_hangul(c))
+                    .any(|w| w.chars().count() >= 2 && super::translit::spells(&joined, w)))
+    })
+}
+
+/// Generate the which-row questions of every table of the document in `ctx`.
+pub fn generate(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc();
+    let not_concepts = doc.sections_with(NOT_CONCEPTS);
+    // Names typed elsewhere in the document: offering them here would show a
+    // typed question's answer (the typed question is the more reliable kind).
+    let typed: HashSet<String> = ctx
+        .out
+        .iter()
+        .filter(|q| q.kind == Kind::Short)
+        .filter_map(|q| match &q.answer {
+            Some(Answer::Many(acc)) => Some(acc.iter().map(|a| normalize(a)).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut categories: Option<HashSet<String>> = None;
+    for t in tables(&doc.blocks, |s| not_concepts.contains(s)) {
+        let Some(grid) = Grid::new(&t) else { continue };
+        if grid.things.len() < 3 || grid.attrs.is_empty() {
+            continue;
+        }
+        let norms: Vec<String> = grid.things.iter().map(|t| normalize(t)).collect();
+        let distinct: HashSet<&str> = norms.iter().map(String::as_str).collect();
+        if !grid.things.iter().all(|t| is_name(t)) || distinct.len() != norms.len() {
+            ctx.dropped("표의 행이 이름이 아님");
+            continue;
+        }
+        // A name typed elsewhere (the typed question is the more reliable
+        // kind) or a category of the document's outlines is never an option;
+        // the other rows still are.
+        let cats = categories.get_or_insert_with(|| super::outline::categories(doc));
+        let offered: Vec<bool> = norms
+            .iter()
+            .map(|n| !typed.contains(n) && !cats.contains(n))
+            .collect();
+        if offered.iter().filter(|o| **o).count() < 3 {
+            ctx.dropped("단답의 답이 다른 문항에 나옴");
+            continue;
+        }
+        // A name's words, and its letters run together (On-Demand: 온디맨드).
+        let names: Vec<Vec<String>> = grid
+            .things
+            .iter()
+            .map(|t| {
+                let mut w = hygiene::name_words(t);
+                let joined: String = t
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if joined.len() >= 3 && !w.contains(&joined) {
+                    w.push(joined);
+                }
+                w
+            })
+            .collect();
+        let abbrevs: Vec<Vec<String>> = grid.things.iter().map(|t| abbreviations(t)).collect();
+        let title = ctx.section_path(t.section);
+        // A heading naming one of the rows ("AWS 구성 예시" over a table of
+        // three clouds) misnames the table and points at that row.
+        if names_one(&title, &grid.things, &norms) {
+            ctx.dropped("표의 제목이 행 하나를 가리킴");
+            continue;
+        }
+        for (a, (label, _)) in grid.attrs.iter().enumerate() {
+            // A column naming one of the things (최대 할인율 (온디맨드 대비)
+            // beside On-Demand) points at it or away from it.
+            if !asked(label) || names_one(label, &grid.things, &norms) {
+                continue;
+            }
+            let values = &grid.cells[a];
+            if values
+                .iter()
+                .any(|v| SAME_AS.iter().any(|r| normalize(v) == normalize(r)))
+            {
+                ctx.dropped("표의 값이 행을 가려내지 못함");
+                continue;
+            }
+            let value_words: Vec<Vec<String>> =
+                values.iter().map(|v| hygiene::content_words(v)).collect();
+            for (k, v) in values.iter().enumerate() {
+                if !offered[k] {
+                    continue;
+                }
+                if v.is_empty()
+                    || EMPTY_VALUES.contains(&normalize(v).as_str())
+                    || v.chars().count() > 60
+                {
+                    continue;
+                }
+                let nv = normalize(v);
+                let specific = values
+                    .iter()
+                    .enumerate()
+                    .filter(|(o, _)| *o != k)
+                    .all(|(o, ov)| {
+                        !near_equal_normalized(&normalize(ov), &nv)
+                            && !hygiene::share(&value_words[k], &value_words[o])
+                    });
+                let named = names.iter().enumerate().any(|(o, n)| {
+                    hygiene::share(&value_words[k], n)
+                        || nv.contains(&norms[o])
+                        || hygiene::translates_part(&grid.things[o], v)
+                        || writes_abbreviation(v, &abbrevs[o])
+                });
+                if !specific || named {
+                    ctx.dropped("표의 값이 행을 가려내지 못함");
+                    continue;
+                }
+                let key = format!("{title}\u{1f}{}\u{1f}{label}\u{1f}{v}", grid.things[k]);
+                let seed = Seed::new(&key);
+                let cands: Vec<(&str, &str, u64)> = grid
+                    .things
+                    .iter()
+                    .zip(&norms)
+                    .enumerate()
+                    .filter(|(o, _)| *o != k && offered[*o])
+                    .map(|(_, (t, n))| (t.as_str(), n.as_str(), super::fnv1a(n.as_bytes())))
+                    .collect();
+                let n = cands.len().min(3);
+                let Some(distractors) = pick_distractors_normalized(
+                    seed,
+                    &norms[k],
+                    &grid.things[k],
+                    cands,
+                    |_| false,
+                    n,
+                ) else {
+                    ctx.dropped("가지끼리 너무 비슷함");
+                    continue;
+                };
+                let (options, answer_id) = layout_options(seed, &grid.things[k], &distractors);
+                let mut q = ctx.question(
+                    "table-cell",
+                    &key,
+                    Kind::Choice,
+                    format!("「{title}」 표에서 {label}이(가) '{v}'인 것을 고르시오."),
+                    grid.lines[a][k],
+                    t.section,
+                );
+                q.options = options;
+                q.answer = Some(Answer::One(answer_id));
+                ctx.out.push(q);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_names_a_thing() {
+        let things = ["On-Demand".to_string(), "Spot Instances".to_string()];
+        let norms: Vec<String> = things.iter().map(|t| normalize(t)).collect();
+        assert!(names_one("최대 할인율 (온디맨드 대비)", &things, &norms));
+        assert!(!names_one("약정", &things, &norms));
+        let things = ["ValidatingAdmissionPolicy".to_string()];
+        let norms: Vec<String> = things.iter().map(|t| normalize(t)).collect();
+        assert!(!names_one("정책 언어", &things, &norms));
+    }
+
+    #[test]
+    fn abbreviations_of_names() {
+        assert_eq!(abbreviations("Reserved Instances"), vec!["RI"]);
+        assert_eq!(abbreviations("PersistentVolumeClaim"), vec!["PVC"]);
+        assert!(writes_abbreviation(
+            "미사용 예약분(Unused RI)의 부담",
+            &abbreviations("Reserved Instances")
+        ));
+        assert!(!writes_abbreviation(
+            "RIGHT",
+            &abbreviations("Reserved Instances")
+        ));
+    }
+
+    #[test]
+    fn names_and_asked_columns() {
+        assert!(is_name("overlay"));
+        assert!(is_name("docker compose down -v"));
+        assert!(!is_name("블루-그린"));
+        assert!(!is_name("균등 배분 (Even Split)"));
+        assert!(!is_name("1. Observe"));
+        assert!(!is_name("Phase 2"));
+        assert!(!is_name("레거시 장비가 MAC/IP로 직접 접근해야 하는 경우"));
+        assert!(!is_name("Kratix: 플랫폼 구축"));
+        assert!(asked("주의점"));
+        assert!(asked("다운타임"));
+        assert!(!asked("설명"));
+        assert!(!asked("동작 방식"));
+        assert!(!asked("예시"));
+        assert!(!asked("예시 값"));
+        assert!(!asked("영문"));
+        assert!(!asked("주요 용도"));
+    }
+}
