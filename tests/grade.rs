@@ -341,3 +341,56 @@ fn a_skipped_essay_is_zero_and_never_awaits_review() {
     let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
     assert!(!sheet.contains("w1d1-essay"), "{sheet}");
 }
+
+/// An essay without a rubric (every generated discussion essay since the
+/// seventh round of issue 12) has no suggestion to accept: Enter asks again,
+/// and the score the instructor types is the one saved.
+#[test]
+fn an_essay_without_rubric_is_scored_by_typing() {
+    let p = project();
+    let p = p.path();
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let text = text.replace(
+        "  rubric:\n  - {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n  - {concept: Git 저장소, points: 1}\n",
+        "",
+    );
+    assert!(!text.contains("concept: 선언적 배포"));
+    std::fs::write(&bank, text).expect("edit");
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns002,이영희\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\r\ns002,w1d1-essay,선언적 배포를 합니다\r\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let review = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n1.5\n\n");
+    assert_eq!(review.code, 0, "{}", review.stderr);
+    assert!(
+        review
+            .stdout
+            .contains("루브릭 없음: 점수를 직접 입력하세요, 0부터 2점"),
+        "{}",
+        review.stdout
+    );
+    assert!(!review.stdout.contains("제안 점수"), "{}", review.stdout);
+    assert!(
+        review
+            .stdout
+            .contains("루브릭이 없는 답안은 점수를 직접 입력해야 합니다 (0부터 2)."),
+        "{}",
+        review.stdout
+    );
+    assert!(review.stdout.contains("확정: 1.5/2점"), "{}", review.stdout);
+    let gb = common::gradebook(p).expect("db");
+    let essay: Vec<_> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay")
+        .map(|r| r.points)
+        .collect();
+    assert_eq!(essay, vec![Some(1.5)]);
+}

@@ -61,7 +61,8 @@ impl Outlines {
 
     /// The normalized texts of everything inside the sections a prompt naming
     /// `label` ("Level 1: 기본 운영 > 특징") covers: the subtree of the labelled
-    /// group's outermost ancestor.
+    /// group's outermost ancestor (under a caption, its branch), as extraction
+    /// reads it.
     fn region(&self, label: &str) -> Option<Vec<&str>> {
         for nodes in &self.trees {
             let Some(g) = (0..nodes.len())
@@ -69,10 +70,11 @@ impl Outlines {
             else {
                 continue;
             };
-            let mut top = g;
-            while let Some(p) = nodes[top].parent {
-                top = p;
-            }
+            let top = crate::extract::outline::region_top(
+                nodes,
+                crate::extract::outline::caption(nodes),
+                g,
+            );
             let mut out = vec![top];
             let mut k = 0;
             while k < out.len() {

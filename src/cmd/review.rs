@@ -67,18 +67,40 @@ pub fn run(
         } else {
             o.matched.join(", ")
         };
-        let all: Vec<&str> = q.rubric.iter().map(|c| c.concept.as_str()).collect();
-        writeln!(
-            out,
-            "포함된 개념: {} (루브릭: {})\n제안 점수: {}/{}",
-            escape(&found),
-            escape(&all.join(", ")),
-            fmt_points(o.points),
-            fmt_points(o.max)
-        )
-        .map_err(io)?;
+        // Without a rubric there is nothing to suggest: the score is typed
+        // (review of blind5: Enter through the list gave every student 0).
+        let manual = q.rubric.is_empty();
+        if manual {
+            let source = q
+                .source
+                .as_ref()
+                .map(|s| format!(" (참고: {}:{}의 토론 가이드라인)", s.file, s.line))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "루브릭 없음: 점수를 직접 입력하세요, 0부터 {}점{}",
+                fmt_points(q.points),
+                escape(&source)
+            )
+            .map_err(io)?;
+        } else {
+            let all: Vec<&str> = q.rubric.iter().map(|c| c.concept.as_str()).collect();
+            writeln!(
+                out,
+                "포함된 개념: {} (루브릭: {})\n제안 점수: {}/{}",
+                escape(&found),
+                escape(&all.join(", ")),
+                fmt_points(o.points),
+                fmt_points(o.max)
+            )
+            .map_err(io)?;
+        }
         let points = loop {
-            write!(out, "점수 (Enter: 제안 점수 수락, s: 건너뛰기, q: 종료)> ").map_err(io)?;
+            if manual {
+                write!(out, "점수 (s: 건너뛰기, q: 종료)> ").map_err(io)?;
+            } else {
+                write!(out, "점수 (Enter: 제안 점수 수락, s: 건너뛰기, q: 종료)> ").map_err(io)?;
+            }
             out.flush().map_err(io)?;
             let mut line = String::new();
             if input.read_line(&mut line).map_err(io)? == 0 {
@@ -86,6 +108,12 @@ pub fn run(
                 return finish(out, done);
             }
             match line.trim() {
+                "" if manual => writeln!(
+                    out,
+                    "  루브릭이 없는 답안은 점수를 직접 입력해야 합니다 (0부터 {}).",
+                    fmt_points(q.points)
+                )
+                .map_err(io)?,
                 "" => break Some(o.points),
                 "s" => break None,
                 "q" => return finish(out, done),

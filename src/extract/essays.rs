@@ -1,62 +1,21 @@
 //! Essays from discussion topics (토론 주제) with their guidelines (토론
-//! 가이드라인): the rubric is the technical names among the guideline labels
-//! (1 point each, at most five), never a word of the prompt (copying the
-//! question would score). With fewer than three such names the essay has no
-//! rubric, is worth five points and waits for the instructor (its suggestion
-//! is 0). Checklist items are scored in the week rubric's checklist, and
-//! reflections (회고 질문) give no question: nothing in them to score.
+//! 가이드라인). The document writes the angles of the discussion, not an
+//! answer key, so a generated essay has no keyword rubric: it is worth five
+//! points and the instructor scores it in `quiz review` (reviews of blind4
+//! and blind5: keyword rubrics made from the guideline labels, Korean or
+//! technical names, scored a substantive answer 0 and pasted labels in full
+//! in 8 of 10 essays; the same essays without a rubric were judged sound, 7
+//! of 7). An instructor may add a rubric by hand. Checklist items are scored
+//! in the week rubric's checklist, and reflections (회고 질문) give no
+//! question: nothing in them to score.
 
 use super::markdown::BlockKind;
 use super::{Ctx, definition};
-use crate::model::{Concept, Kind};
+use crate::model::Kind;
 use crate::text::normalize;
 
-const MAX_CONCEPTS: usize = 5;
-
-/// A discussion's keyword rubric needs this many concepts: with fewer, the
-/// suggested score says little about the answer.
-const MIN_CONCEPTS: usize = 3;
-
-/// Last words of a guideline label that name a way of looking, not a concept
-/// a student writes ("데이터 보호 관점", "결론 도출", "Default deny 도입 순서":
-/// review of blind4, a substantive answer scored 0 against them).
-const META_TAILS: &[&str] = &["관점", "측면", "도출", "순서", "방향", "정리", "기준"];
-
-/// The concepts of one guideline label: its parts apart ("CNI / kube-proxy",
-/// "Ingress → Gateway API": nobody types the slash or the arrow), and none
-/// that only names a way of looking at the topic.
-fn concept_parts(label: &str) -> Vec<String> {
-    label
-        .split(['/', '→', '·'])
-        .flat_map(|p| p.split(" vs "))
-        .map(|p| p.trim().to_string())
-        .filter(|p| {
-            !p.is_empty()
-                && !p
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| META_TAILS.contains(&w))
-        })
-        .collect()
-}
-
-fn concepts(words: impl IntoIterator<Item = String>) -> Vec<Concept> {
-    let mut out: Vec<Concept> = Vec::new();
-    for w in words.into_iter().flat_map(|w| concept_parts(&w)) {
-        if out.len() == MAX_CONCEPTS {
-            break;
-        }
-        if w.trim().is_empty() || out.iter().any(|c| normalize(&c.concept) == normalize(&w)) {
-            continue;
-        }
-        out.push(Concept {
-            concept: w,
-            points: 1.0,
-            accept: Vec::new(),
-        });
-    }
-    out
-}
+/// The points of a discussion essay.
+const ESSAY_POINTS: f64 = 5.0;
 
 /// Generate essay questions for the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
@@ -114,14 +73,9 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// A discussion topic with its guideline labels -> an essay. Its keyword
-/// rubric is the technical names among the labels' parts (CNI, kube-proxy,
-/// Gateway API), which an answer on the topic writes; Korean labels name the
-/// angles of the discussion (데이터 보호 관점, 빌드 문제, 운영 표준화), and a
-/// substantive answer in other words scored 0 against them (reviews of
-/// blind4 and blind5: 6 of 8 such rubrics unusable). With fewer than three
-/// names the essay has no rubric: the instructor scores it in `quiz review`
-/// (its suggestion is 0). No guideline at all: no essay.
+/// A discussion topic with its guideline labels -> an essay for the
+/// instructor (no keyword rubric, see the module's notes). No guideline at
+/// all: no essay (the topic alone says nothing of what is expected).
 fn discussion(
     ctx: &mut Ctx<'_>,
     text: &str,
@@ -134,27 +88,8 @@ fn discussion(
         ctx.dropped("채점 기준 없음");
         return;
     }
-    let p = normalize(&topic);
-    let names = terms
-        .iter()
-        .flat_map(|t| concept_parts(t))
-        .filter(|c| super::Script::of(c) == super::Script::Latin)
-        .filter(|c| {
-            let c = normalize(c);
-            !c.is_empty() && !p.contains(&c)
-        });
-    let mut rubric = concepts(names);
-    if rubric.len() < MIN_CONCEPTS {
-        rubric.clear();
-    }
-    let points = if rubric.is_empty() {
-        MAX_CONCEPTS as f64
-    } else {
-        rubric.iter().map(|c| c.points).sum()
-    };
     let mut q = ctx.question("discussion", text, Kind::Essay, topic, line, section);
-    q.points = points;
-    q.rubric = rubric;
+    q.points = ESSAY_POINTS;
     ctx.out.push(q);
 }
 
@@ -252,22 +187,4 @@ fn is_personal(text: &str) -> bool {
         "소감",
     ];
     PERSONAL.iter().any(|w| text.contains(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn guideline_labels_become_concepts() {
-        assert_eq!(concept_parts("CNI / kube-proxy"), ["CNI", "kube-proxy"]);
-        assert_eq!(
-            concept_parts("Ingress → Gateway API"),
-            ["Ingress", "Gateway API"]
-        );
-        assert!(concept_parts("데이터 보호 관점").is_empty());
-        assert!(concept_parts("결론 도출").is_empty());
-        assert!(concept_parts("Default deny 도입 순서").is_empty());
-        assert_eq!(concept_parts("자격 증명"), ["자격 증명"]);
-    }
 }

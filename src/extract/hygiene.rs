@@ -66,6 +66,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["server", "serving", "serve"], &["서버", "서빙"]),
     (&["service"], &["서비스"]),
     (&["none"], &["없는", "없음", "없이"]),
+    (&["recreate"], &["재생성"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],

@@ -364,6 +364,10 @@ pub fn accepted(term: &str) -> Vec<String> {
     if let (Some(o), true) = (term.find('('), term.ends_with(')')) {
         let outer = term[..o].trim();
         let inner = term[o + 1..term.len() - 1].trim();
+        // A Korean phrase of three words or more in the parentheses describes
+        // the name ("AppProject (멀티 테넌시 경계)"; review of blind5): no answer.
+        let described = Script::of(inner) != Script::Latin && inner.split_whitespace().count() >= 3;
+        let inner = if described { "" } else { inner };
         for t in [outer, inner] {
             if !t.is_empty() && !out.iter().any(|x| normalize(x) == normalize(t)) {
                 out.push(t.to_string());
@@ -409,10 +413,13 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
     if term.is_empty() {
         return out;
     }
+    // A gloss is a name of one or two words ("스토리지 클래스"); three words
+    // or more describe the term ("AppProject (멀티 테넌시 경계)"; review of
+    // blind5: the description was accepted as an answer).
     let hangul_words = |s: &str| {
         !s.trim().is_empty()
             && s.chars().all(|c| c == ' ' || crate::text::is_hangul(c))
-            && s.split_whitespace().count() <= 3
+            && s.split_whitespace().count() <= 2
     };
     for b in &doc.blocks {
         let text = b.text.as_str();

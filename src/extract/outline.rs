@@ -124,6 +124,44 @@ pub fn path(nodes: &[Node], i: usize) -> String {
     parts.join(" > ")
 }
 
+/// The caption of a block: its one root, when that root holds two or more
+/// groups all named in Latin letters ("회수 정책별 동작:" over Retain / Delete
+/// / Recycle, "접근 모드별 특성:" over ReadWriteOnce / ...). The caption names
+/// every branch, so a prompt naming it and one branch covers that branch
+/// only. A group with a Korean label (특징, 주의, 메타데이터 보관) is a role
+/// of the whole caption, not one alternative among others (review of blind6:
+/// "init"'s and "apply"'s items offered as not 「특징」 were right too).
+pub fn caption(nodes: &[Node]) -> Option<usize> {
+    let mut roots = nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none());
+    let (Some((r, root)), None) = (roots.next(), roots.next()) else {
+        return None;
+    };
+    let groups: Vec<&Node> = root
+        .children
+        .iter()
+        .map(|&c| &nodes[c])
+        .filter(|n| !n.children.is_empty())
+        .collect();
+    let named = |n: &Node| {
+        let label = n.text.split_once(" (").map_or(n.text.as_str(), |(a, _)| a);
+        Script::of(label) == Script::Latin
+    };
+    (groups.len() >= 2 && groups.iter().all(|n| named(n))).then_some(r)
+}
+
+/// The outermost section a prompt naming node `g` covers: its root, or under a
+/// [`caption`] the branch it is in.
+pub fn region_top(nodes: &[Node], caption: Option<usize>, g: usize) -> usize {
+    let mut top = g;
+    while let Some(p) = nodes[top].parent {
+        if Some(p) == caption {
+            break;
+        }
+        top = p;
+    }
+    top
+}
+
 /// The labels (normalized) of every outline node with children in `doc`: the
 /// categories, which are never an option of any question.
 pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
@@ -248,22 +286,7 @@ impl Shape {
     }
 
     fn new(nodes: &[Node]) -> Self {
-        // A block whose one root holds two or more groups is captioned ("회수
-        // 정책별 동작:" over Retain / Delete / Recycle): the caption names every
-        // branch, so a prompt naming it and one branch covers that branch only.
-        let mut roots = nodes.iter().enumerate().filter(|(_, n)| n.parent.is_none());
-        let caption = match (roots.next(), roots.next()) {
-            (Some((r, n)), None)
-                if n.children
-                    .iter()
-                    .filter(|&&c| !nodes[c].children.is_empty())
-                    .count()
-                    >= 2 =>
-            {
-                Some(r)
-            }
-            _ => None,
-        };
+        let caption = caption(nodes);
         let mut top = Vec::with_capacity(nodes.len());
         for (i, n) in nodes.iter().enumerate() {
             // Parents come before their children.

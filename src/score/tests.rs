@@ -150,6 +150,20 @@ fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
     assert!(ok("Recreate", "Recreate (재생성)"));
     assert!(ok("Namespace", "네임스페이스(Namespace)"));
     assert!(ok("Sigstore", "시그스토어"));
+    // A kind word after the name adds nothing (the session's "Recreate 전략").
+    assert!(ok("Recreate", "Recreate 전략"));
+    assert!(ok("Retain", "Retain 정책"));
+    assert!(!ok("Recreate", "RollingUpdate 전략"));
+    let ok2 = |keys: &[&str], given: &str| {
+        let mut q = Question::new("s", Kind::Short, "p");
+        q.answer = Some(Answer::Many(ids(keys)));
+        text::score(&q, &Response::Text(given.into()), false) == 1.0
+    };
+    assert!(ok2(&["Recreate", "재생성"], "재생성 전략"));
+    assert!(ok2(&["Recreate", "재생성"], "재생성(Recreate) 전략"));
+    // A key that ends in a kind word is still matched whole.
+    assert!(ok2(&["배포 전략"], "배포 전략"));
+    assert!(!ok2(&["배포 전략"], "배포"));
     // A wrong name is not saved by a gloss, and two names are not a gloss.
     assert!(!ok("Recreate", "롤링 업데이트(RollingUpdate)"));
     assert!(!ok("Recreate", "RollingUpdate(Recreate)"));

@@ -23,10 +23,39 @@ use crate::text::{normalize, within_one_edit};
 /// alone (review of blind5: the course writes names that way): the gloss is
 /// the student's note, and a wrong Latin part is not saved by any gloss.
 pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
-    if let Some(latin) = glossed_latin(given) {
-        return matches_one(latin, accepted, typo_tolerance);
-    }
-    matches_one(given, accepted, typo_tolerance)
+    let one = |g: &str| match glossed_latin(g) {
+        Some(latin) => matches_one(latin, accepted, typo_tolerance),
+        None => matches_one(g, accepted, typo_tolerance),
+    };
+    one(given) || without_kind_word(given).is_some_and(one)
+}
+
+/// Korean words that say what kind of thing a name is ("Recreate 전략",
+/// "Retain 정책"): written after a name, they add nothing to it.
+const KIND_WORDS: &[&str] = &[
+    "전략",
+    "방식",
+    "모드",
+    "정책",
+    "객체",
+    "오브젝트",
+    "리소스",
+    "컨트롤러",
+    "기능",
+    "도구",
+    "명령",
+    "명령어",
+    "필드",
+    "옵션",
+    "플러그인",
+];
+
+/// `given` without a last Korean kind word after the name ("Recreate 전략",
+/// "재생성 전략"), when it has one.
+fn without_kind_word(given: &str) -> Option<&str> {
+    let (name, last) = given.trim().rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end();
+    (KIND_WORDS.contains(&last) && !name.is_empty()).then_some(name)
 }
 
 /// The Latin part of "한글(Latin)" or "Latin (한글)": one side Hangul only, the

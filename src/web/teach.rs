@@ -339,6 +339,12 @@ fn review_view(
                     .join(", "),
                 suggested: fmt_points(o.points),
                 max: fmt_points(q.points),
+                manual: q.rubric.is_empty(),
+                source: q
+                    .source
+                    .as_ref()
+                    .map(|s| format!("{}:{}", s.file, s.line))
+                    .unwrap_or_default(),
             })
         })
         .collect();
@@ -382,6 +388,13 @@ pub async fn review_save(
             .ok_or(WebError::NotFound)?;
         let (q, _, rules) = index.get(&row.question_id).ok_or(WebError::NotFound)?;
         let points = if f.points.trim().is_empty() {
+            // Without a rubric there is no suggestion to accept.
+            if q.rubric.is_empty() {
+                return Err(WebError::Bad(format!(
+                    "루브릭이 없는 답안은 점수를 직접 입력해야 합니다 (0부터 {}).",
+                    fmt_points(q.points)
+                )));
+            }
             score::score(q, &row.response, rules).points
         } else {
             match f.points.trim().parse::<f64>() {

@@ -391,6 +391,10 @@ pub struct ReviewItem {
     pub concepts: String,
     pub suggested: String,
     pub max: String,
+    /// No rubric: the instructor types the score.
+    pub manual: bool,
+    /// "file:line" of the question's source (its discussion guidelines).
+    pub source: String,
 }
 
 #[derive(Template)]
