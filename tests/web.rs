@@ -53,12 +53,18 @@ fn setup_with(ttl: Duration) -> T {
 }
 
 fn setup_caps(ttl: Duration, caps: quiz::web::Caps) -> T {
-    blocking(|| setup_blocking(ttl, caps))
+    blocking(|| setup_blocking(ttl, caps, |_| {}))
 }
 
-fn setup_blocking(ttl: Duration, caps: quiz::web::Caps) -> T {
+/// The usual setup, with the copied fixture edited before the app reads it.
+fn setup_edited(edit: fn(&std::path::Path)) -> T {
+    blocking(move || setup_blocking(Duration::from_secs(120), quiz::web::Caps::default(), edit))
+}
+
+fn setup_blocking(ttl: Duration, caps: quiz::web::Caps, edit: fn(&std::path::Path)) -> T {
     let dir = tempfile::tempdir().expect("tempdir");
     common::copy_dir(&common::root().join("tests/fixtures/web"), dir.path());
+    edit(dir.path());
     let db = common::db_path(dir.path(), "g.db");
     let mut gb = Gradebook::open(&db).expect("gradebook");
     gb.upsert_students(&[
@@ -1131,6 +1137,71 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(t.get(&teach, "/teach").await.body.contains("닫힘"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_essay_without_rubric_needs_a_typed_score() {
+    let t = setup_edited(|p| {
+        let bank = p.join("questions/week_01/day1.yaml");
+        let text = std::fs::read_to_string(&bank).expect("bank");
+        let start = text.find("- id: w1d1-essay").expect("essay");
+        let rubric = start + text[start..].find("  rubric:\n").expect("rubric");
+        let end = rubric + text[rubric..].find("  points:").expect("points");
+        let text = format!("{}{}", &text[..rubric], &text[end..]);
+        std::fs::write(&bank, text).expect("edit");
+    });
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let mut essay = None;
+    for pos in 0..7 {
+        let (shown, q) = t.shown(id, pos);
+        if shown.kind == Kind::Essay {
+            assert!(q.rubric.is_empty(), "{q:?}");
+            essay = Some(pos);
+        }
+        t.post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    }
+    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+        .await;
+    let essay = essay.expect("essay");
+    let teach = t.instructor().await;
+    let r = t.get(&teach, "/teach/review").await;
+    assert!(
+        r.body.contains("루브릭 없음: 점수를 직접 입력하세요"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("비우면 제안 점수"), "{}", r.body);
+    // No suggestion to accept: an empty score is refused.
+    let r = t
+        .post(
+            &teach,
+            "/teach/review",
+            &format!("csrf={}&attempt={id}&position={essay}&points=", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let r = t
+        .post(
+            &teach,
+            "/teach/review",
+            &format!("csrf={}&attempt={id}&position={essay}&points=2", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let row = gb(&t.db)
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.attempt_id == id && r.position == essay)
+        .expect("row");
+    assert_eq!(row.points, Some(2.0));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
