@@ -4,8 +4,8 @@
 //! points and the instructor scores it in `quiz review` (reviews of blind4
 //! and blind5: keyword rubrics made from the guideline labels, Korean or
 //! technical names, scored a substantive answer 0 and pasted labels in full
-//! in 8 of 10 essays; the same essays without a rubric were judged sound, 7
-//! of 7). An instructor may add a rubric by hand. Checklist items are scored
+//! in 8 of 10 essays; essays without a rubric were judged sound, 13 of 13).
+//! An instructor may add a rubric by hand. Checklist items are scored
 //! in the week rubric's checklist, and reflections (회고 질문) give no
 //! question: nothing in them to score.
 
