@@ -477,7 +477,8 @@ fn extract_prints_what_each_rule_dropped_per_unit() {
         "│ w2d4s8 ┆ 목표 문장에 기술 이름 없음             ┆ 7         │",
         "│ w2d4s8 ┆ 문제의 낱말이 답을 가리킴              ┆ 7         │",
         "│ w2d4s8 ┆ 아래 단계가 부족함                     ┆ 1         │",
-        "│ w2d4s8 ┆ 한 단원에서 같은 사실을 두 번 물음     ┆ 5         │",
+        "│ w2d4s8 ┆ 한 단원에서 같은 사실을 두 번 물음     ┆ 4         │",
+        "│ w2d4s8 ┆ 이름이 흐름을 말하지 않는 화살표       ┆ 1         │",
         "│ w2d4s8 ┆ 이름과 설명의 짝은 묻지 않음           ┆ 4         │",
         "│ w3d5   ┆ 목표 문장에 기술 이름 없음             ┆ 8         │",
         "│ w3d5   ┆ 학습 목표 빈칸: 오답이 다른 종류       ┆ 4         │",
@@ -1257,7 +1258,8 @@ fn a_captions_branches_give_each_others_distractors() {
 
 /// The seventh round's rules, each from a failure of the blind4 review:
 /// aspects (주의, 용도) are never options on their own, arrows of a hierarchy,
-/// of numbered steps or of six steps or more give no order, a table under a
+/// of numbered steps, of six steps or more, or under a label that names no
+/// flow ("서빙 패턴": alternatives) give no order, a table under a
 /// heading naming one of its rows gives no question, and a discussion is an
 /// essay the instructor scores (no keyword rubric from its guideline labels).
 #[test]

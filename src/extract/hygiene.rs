@@ -67,6 +67,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["service"], &["서비스"]),
     (&["none"], &["없는", "없음", "없이"]),
     (&["recreate"], &["재생성"]),
+    (&["alias"], &["별칭"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],

@@ -475,6 +475,15 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         ctx.dropped("화살표가 흐름이 아니라 대응");
         return;
     }
+    // A labelled chain is a flow only when its label says so (흐름, 순서,
+    // 절차 ...): "흔한 실수 1: a → b → c" is cause and effect, "서빙 패턴:
+    // 배치 → 온라인 → 스트리밍" a range of alternatives, "그룹 타이머:
+    // group_wait → group_interval → repeat_interval" three settings (review
+    // of blind5 and blind6: all three failed as orders).
+    if !FLOW_WORDS.iter().any(|w| label.contains(w)) {
+        ctx.dropped("이름이 흐름을 말하지 않는 화살표");
+        return;
+    }
     // A hierarchy or a scale written with arrows ("시크릿 계층: Organization →
     // Repository → Environment") has no one direction (review of blind4).
     if HIERARCHY_WORDS.iter().any(|w| label.contains(w)) {
