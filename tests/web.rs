@@ -1139,6 +1139,32 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
     assert!(t.get(&teach, "/teach").await.body.contains("닫힘"));
 }
 
+impl T {
+    /// s1 takes an exam of the whole form, answering every question right,
+    /// and submits: s1's client, the attempt id and the essay's position.
+    async fn exam_with_an_essay(&self) -> (Client, i64, usize) {
+        let quiz = self.open_quiz(Mode::Exam, None);
+        let c = self.student("s1", "CODE1").await;
+        let id = self.start(&c, quiz).await;
+        let mut essay = None;
+        for pos in 0..7 {
+            let (shown, q) = self.shown(id, pos);
+            if shown.kind == Kind::Essay {
+                essay = Some(pos);
+            }
+            self.post(
+                &c,
+                &format!("/a/{id}/answer"),
+                &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+            )
+            .await;
+        }
+        self.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
+            .await;
+        (c, id, essay.expect("essay"))
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_essay_without_rubric_needs_a_typed_score() {
     let t = setup_edited(|p| {
@@ -1150,26 +1176,9 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
         let text = format!("{}{}", &text[..rubric], &text[end..]);
         std::fs::write(&bank, text).expect("edit");
     });
-    let quiz = t.open_quiz(Mode::Exam, None);
-    let c = t.student("s1", "CODE1").await;
-    let id = t.start(&c, quiz).await;
-    let mut essay = None;
-    for pos in 0..7 {
-        let (shown, q) = t.shown(id, pos);
-        if shown.kind == Kind::Essay {
-            assert!(q.rubric.is_empty(), "{q:?}");
-            essay = Some(pos);
-        }
-        t.post(
-            &c,
-            &format!("/a/{id}/answer"),
-            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
-        )
-        .await;
-    }
-    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
-        .await;
-    let essay = essay.expect("essay");
+    let (_, id, essay) = t.exam_with_an_essay().await;
+    let (_, q) = t.shown(id, essay);
+    assert!(q.rubric.is_empty(), "{q:?}");
     let teach = t.instructor().await;
     let r = t.get(&teach, "/teach/review").await;
     assert!(
@@ -1207,25 +1216,7 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn review_queue_checklist_report_and_stats() {
     let t = setup();
-    let quiz = t.open_quiz(Mode::Exam, None);
-    let c = t.student("s1", "CODE1").await;
-    let id = t.start(&c, quiz).await;
-    let mut essay = None;
-    for pos in 0..7 {
-        let (shown, q) = t.shown(id, pos);
-        if shown.kind == Kind::Essay {
-            essay = Some(pos);
-        }
-        t.post(
-            &c,
-            &format!("/a/{id}/answer"),
-            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
-        )
-        .await;
-    }
-    t.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
-        .await;
-    let essay = essay.expect("essay");
+    let (c, id, essay) = t.exam_with_an_essay().await;
     let teach = t.instructor().await;
     let r = t.get(&teach, "/teach/review").await;
     assert!(

@@ -63,7 +63,6 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 b.line,
                 b.section,
             );
-            continue;
         } else if let Some(topic) = bold_topic(b) {
             // "**토론 주제**: ..." as a paragraph, its guideline terms the bold
             // words of the list after "**토론 가이드라인**:" (issue 12, third round).

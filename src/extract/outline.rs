@@ -165,17 +165,8 @@ pub fn region_top(nodes: &[Node], caption: Option<usize>, g: usize) -> usize {
 /// The labels (normalized) of every outline node with children in `doc`: the
 /// categories, which are never an option of any question.
 pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Code { lang, first_line }
-                if lang.is_empty() || lang == "text" || lang == "plain" =>
-            {
-                Some(parse_tree(&b.text, *first_line))
-            }
-            _ => None,
-        })
-        .flat_map(|nodes| {
+    trees(doc.blocks.iter())
+        .flat_map(|(_, nodes)| {
             nodes
                 .into_iter()
                 .filter(|n| !n.children.is_empty())
@@ -185,26 +176,34 @@ pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
         .collect()
 }
 
+/// The outline trees among `blocks`: plain code blocks (no language, `text`,
+/// `plain`) drawn with `├──`, with their blocks.
+fn trees<'b>(
+    blocks: impl Iterator<Item = &'b Block>,
+) -> impl Iterator<Item = (&'b Block, Vec<Node>)> {
+    blocks.filter_map(|b| {
+        let BlockKind::Code { lang, first_line } = &b.kind else {
+            return None;
+        };
+        if !(lang.is_empty() || lang == "text" || lang == "plain") {
+            return None;
+        }
+        let nodes = parse_tree(&b.text, *first_line);
+        (!nodes.is_empty()).then_some((b, nodes))
+    })
+}
+
 /// Generate outline questions for every tree in the document in `ctx`.
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     // Outlines of what comes next, careers, logistics: no course concepts.
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
-    let trees: Vec<(&Block, Vec<Node>)> = doc
-        .blocks
-        .iter()
-        .filter(|b| !not_concepts.contains(b.section))
-        .filter_map(|b| {
-            let BlockKind::Code { lang, first_line } = &b.kind else {
-                return None;
-            };
-            if !(lang.is_empty() || lang == "text" || lang == "plain") {
-                return None;
-            }
-            let nodes = parse_tree(&b.text, *first_line);
-            (!nodes.is_empty()).then_some((b, nodes))
-        })
-        .collect();
+    let trees: Vec<(&Block, Vec<Node>)> = trees(
+        doc.blocks
+            .iter()
+            .filter(|b| !not_concepts.contains(b.section)),
+    )
+    .collect();
     let shapes: Vec<Shape> = trees.iter().map(|(_, n)| Shape::new(n)).collect();
     // Every category label of the document: a leaf with the same text elsewhere
     // (지능형 자동화 is an item of Level 2 and a group of Level 3) is never an option.

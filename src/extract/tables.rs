@@ -103,8 +103,9 @@ fn abbreviations(name: &str) -> Vec<String> {
             out.push(first.to_ascii_uppercase());
         }
     }
-    let caps: String = name.chars().filter(char::is_ascii_uppercase).collect();
-    if caps.len() >= 2 && caps.len() < name.len() && !out.contains(&caps) {
+    if let Some(caps) = super::initials(name)
+        && !out.contains(&caps)
+    {
         out.push(caps);
     }
     out
@@ -154,15 +155,17 @@ fn tables<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec<
     out
 }
 
-/// The things of a table (name, the line of their row or the header's) and
-/// its attributes (label, line), and the cell of thing `t` and attribute `a`.
+/// The things of a table and its attributes, and the cell of thing `t` and
+/// attribute `a`.
 struct Grid {
     things: Vec<String>,
-    attrs: Vec<(String, usize)>,
+    attrs: Vec<String>,
     /// `cells[a][t]`.
     cells: Vec<Vec<String>>,
-    /// The line of each (attribute, thing) cell.
-    lines: Vec<Vec<usize>>,
+    /// The line of each row: a thing's, or (comparison tables) an attribute's.
+    row_lines: Vec<usize>,
+    /// The rows are the attributes (항목 | A | B | C).
+    by_columns: bool,
 }
 
 fn cell(row: &[String], i: usize) -> String {
@@ -176,42 +179,46 @@ impl Grid {
         if width < 3 {
             return None;
         }
+        let row_lines = t.rows.iter().map(|(l, _)| *l).collect();
         if COMPARISON_HEADERS.contains(&first.as_str()) {
             // 항목 | A | B | C: the columns are the things.
-            let things: Vec<String> = t.header[1..].iter().map(|c| c.trim().to_string()).collect();
-            let attrs: Vec<(String, usize)> =
-                t.rows.iter().map(|(l, r)| (cell(r, 0), *l)).collect();
-            let cells = t
-                .rows
-                .iter()
-                .map(|(_, r)| (1..width).map(|i| cell(r, i)).collect())
-                .collect();
-            let lines = t.rows.iter().map(|(l, _)| vec![*l; width - 1]).collect();
             Some(Grid {
-                things,
-                attrs,
-                cells,
-                lines,
+                things: t.header[1..].iter().map(|c| c.trim().to_string()).collect(),
+                attrs: t.rows.iter().map(|(_, r)| cell(r, 0)).collect(),
+                cells: t
+                    .rows
+                    .iter()
+                    .map(|(_, r)| (1..width).map(|i| cell(r, i)).collect())
+                    .collect(),
+                row_lines,
+                by_columns: true,
             })
         } else {
-            let things: Vec<String> = t.rows.iter().map(|(_, r)| cell(r, 0)).collect();
-            let attrs: Vec<(String, usize)> = (1..width)
-                .map(|i| (t.header[i].trim().to_string(), 0))
-                .collect();
-            let cells = (1..width)
-                .map(|i| t.rows.iter().map(|(_, r)| cell(r, i)).collect())
-                .collect();
-            let lines = (1..width)
-                .map(|_| t.rows.iter().map(|(l, _)| *l).collect())
-                .collect();
             Some(Grid {
-                things,
-                attrs,
-                cells,
-                lines,
+                things: t.rows.iter().map(|(_, r)| cell(r, 0)).collect(),
+                attrs: (1..width).map(|i| t.header[i].trim().to_string()).collect(),
+                cells: (1..width)
+                    .map(|i| t.rows.iter().map(|(_, r)| cell(r, i)).collect())
+                    .collect(),
+                row_lines,
+                by_columns: false,
             })
         }
     }
+
+    /// The line of the cell of attribute `a` and thing `t`.
+    fn line(&self, a: usize, t: usize) -> usize {
+        self.row_lines[if self.by_columns { a } else { t }]
+    }
+}
+
+/// A name's letters and digits run together, lower case (On-Demand ->
+/// ondemand), as Korean writes it in one word (온디맨드).
+fn letters(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Whether a cell names a thing: a technical name in Latin letters (a tool,
@@ -267,7 +274,7 @@ fn is_fact(value: &str) -> bool {
 fn names_one(label: &str, things: &[String], norms: &[String]) -> bool {
     let n = normalize(label);
     things.iter().zip(norms).any(|(t, tn)| {
-        let joined: String = t.chars().filter(char::is_ascii_alphanumeric).collect();
+        let joined = letters(t);
         n.contains(tn.as_str())
             || (joined.len() >= 3
                 && label
@@ -322,11 +329,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             .iter()
             .map(|t| {
                 let mut w = hygiene::name_words(t);
-                let joined: String = t
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let joined = letters(t);
                 if joined.len() >= 3 && !w.contains(&joined) {
                     w.push(joined);
                 }
@@ -341,7 +344,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             ctx.dropped("표의 제목이 행 하나를 가리킴");
             continue;
         }
-        for (a, (label, _)) in grid.attrs.iter().enumerate() {
+        for (a, label) in grid.attrs.iter().enumerate() {
             // A column naming one of the things (최대 할인율 (온디맨드 대비)
             // beside On-Demand) points at it or away from it.
             if !asked(label) || names_one(label, &grid.things, &norms) {
@@ -418,7 +421,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     &key,
                     Kind::Choice,
                     format!("「{title}」 표에서 {label}이(가) '{v}'인 것을 고르시오."),
-                    grid.lines[a][k],
+                    grid.line(a, k),
                     t.section,
                 );
                 q.options = options;

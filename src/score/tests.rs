@@ -110,13 +110,17 @@ fn multi_gift_weights() {
     ));
 }
 
+/// Whether `given` is right for a short question with the accepted `keys`
+/// (no typo tolerance).
+fn typed_right(keys: &[&str], given: &str) -> bool {
+    let mut q = Question::new("s", Kind::Short, "p");
+    q.answer = Some(Answer::Many(ids(keys)));
+    text::score(&q, &Response::Text(given.into()), false) == 1.0
+}
+
 #[test]
 fn a_one_word_name_typed_in_hangul_scores() {
-    let ok = |key: &str, given: &str| {
-        let mut q = Question::new("s", Kind::Short, "p");
-        q.answer = Some(Answer::Many(ids(&[key])));
-        text::score(&q, &Response::Text(given.into()), false) == 1.0
-    };
+    let ok = |key: &str, given: &str| typed_right(&[key], given);
     // Census of 2026-11-30: "Runner" only, though the document writes 러너.
     assert!(ok("Runner", "러너"));
     assert!(ok("Exporter", "익스포터"));
@@ -140,11 +144,7 @@ fn a_one_word_name_typed_in_hangul_scores() {
 
 #[test]
 fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
-    let ok = |key: &str, given: &str| {
-        let mut q = Question::new("s", Kind::Short, "p");
-        q.answer = Some(Answer::Many(ids(&[key])));
-        text::score(&q, &Response::Text(given.into()), false) == 1.0
-    };
+    let ok = |key: &str, given: &str| typed_right(&[key], given);
     // Review of blind5: the course writes "재생성(Recreate)"; so do students.
     assert!(ok("Recreate", "재생성(Recreate)"));
     assert!(ok("Recreate", "Recreate (재생성)"));
@@ -154,11 +154,7 @@ fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
     assert!(ok("Recreate", "Recreate 전략"));
     assert!(ok("Retain", "Retain 정책"));
     assert!(!ok("Recreate", "RollingUpdate 전략"));
-    let ok2 = |keys: &[&str], given: &str| {
-        let mut q = Question::new("s", Kind::Short, "p");
-        q.answer = Some(Answer::Many(ids(keys)));
-        text::score(&q, &Response::Text(given.into()), false) == 1.0
-    };
+    let ok2 = typed_right;
     assert!(ok2(&["Recreate", "재생성"], "재생성 전략"));
     assert!(ok2(&["Recreate", "재생성"], "재생성(Recreate) 전략"));
     // A key that ends in a kind word is still matched whole.
