@@ -88,9 +88,26 @@ fn group_key(q: &Question) -> String {
     }
 }
 
-/// The source line a generated question was made from (its fact).
-fn fact(q: &Question) -> Option<(&str, usize)> {
-    q.source.as_ref().map(|s| (s.file.as_str(), s.line))
+/// What a question's facts are, for keeping two of one fact off a form: the
+/// source line a generated question was made from, and a choice's option set
+/// (two questions offering the same branches, "which autoscaler has this
+/// 위치" and "... this 방식", narrow each other down on one form).
+fn facts(q: &Question) -> Vec<String> {
+    let mut out: Vec<String> = q
+        .source
+        .iter()
+        .map(|s| format!("{}\u{1f}{}", s.file, s.line))
+        .collect();
+    if q.options.len() >= 2 {
+        let mut texts: Vec<String> = q
+            .options
+            .iter()
+            .map(|o| crate::text::normalize(&o.text))
+            .collect();
+        texts.sort_unstable();
+        out.push(texts.join("\u{1e}"));
+    }
+    out
 }
 
 /// Draw a form: review questions first (up to a third), then round-robin over
@@ -143,7 +160,7 @@ pub fn assemble(
     // At most one question per source line (one fact) on a form, as long as the
     // unit has enough lines: a second question of a line waits until every
     // other line has had its turn.
-    let mut lines: HashSet<(&str, usize)> = chosen.iter().filter_map(|(q, _)| fact(q)).collect();
+    let mut lines: HashSet<String> = chosen.iter().flat_map(|(q, _)| facts(q)).collect();
     let mut deferred: Vec<&Question> = Vec::new();
     let mut cursors = vec![0usize; order.len()];
     while chosen.len() < count {
@@ -155,9 +172,12 @@ pub fn assemble(
             if let Some(q) = buckets.get(k).and_then(|b| b.get(cursors[i])) {
                 cursors[i] += 1;
                 progressed = true;
-                match fact(q) {
-                    Some(f) if !lines.insert(f) => deferred.push(q),
-                    _ => chosen.push((q, false)),
+                let f = facts(q);
+                if f.iter().any(|f| lines.contains(f)) {
+                    deferred.push(q);
+                } else {
+                    lines.extend(f);
+                    chosen.push((q, false));
                 }
             }
         }
@@ -255,6 +275,50 @@ mod tests {
                 seed,
             };
             assert_eq!(assemble(&req, "f".into(), "w1", "s", "v").items.len(), 8);
+        }
+    }
+
+    #[test]
+    fn a_form_holds_one_question_per_option_set_while_others_remain() {
+        // Two trees, two questions each offering that tree's branches ("which
+        // autoscaler has this 위치", "... this 방식"), each from its own line:
+        // a form of two holds one of each tree, whatever the seed.
+        let qs: Vec<Question> = (0..4)
+            .map(|i| {
+                let mut q = Question::new(format!("w1-{i:06}"), Kind::Choice, "p");
+                q.source = Some(crate::model::SourceRef {
+                    file: "curriculum/week_01/README.md".into(),
+                    line: 10 + i,
+                    heading: "a".into(),
+                });
+                let names = if i < 2 {
+                    ["HPA", "KEDA", "VPA"]
+                } else {
+                    ["no", "always", "on-failure"]
+                };
+                q.options = names
+                    .iter()
+                    .zip(crate::extract::OPTION_IDS)
+                    .map(|(t, id)| crate::model::Choice::new(id, *t))
+                    .collect();
+                q
+            })
+            .collect();
+        let refs: Vec<&Question> = qs.iter().collect();
+        for seed in 0..200 {
+            let req = Request {
+                questions: &refs,
+                review: &[],
+                count: 2,
+                seed,
+            };
+            let form = assemble(&req, "f".into(), "w1", "s", "v");
+            let trees: HashSet<bool> = form
+                .items
+                .iter()
+                .map(|it| it.question.as_str() < "w1-000002")
+                .collect();
+            assert_eq!(trees.len(), 2, "seed {seed}");
         }
     }
 

@@ -974,24 +974,29 @@ fn census_rules_hold_on_a_session_like_the_reviewers() {
         );
     }
     // The restart policies share their aspects (목적, 주의, 실패 시): which policy
-    // has this value, the policies as options; one question for the tree (two
-    // would offer each other's keys).
+    // has this value, the policies as options. Several values may be asked
+    // (eighth round): they offer the same options, so `quiz check` finds no
+    // give-away between them and a form holds one of them only.
     let aspect: Vec<&Question> = qs
         .iter()
         .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
         .collect();
-    assert_eq!(aspect.len(), 1, "{aspect:#?}");
-    let mut opts: Vec<&str> = aspect[0].options.iter().map(|o| o.text.as_str()).collect();
-    opts.sort_unstable();
-    assert_eq!(opts, ["always", "no", "on-failure"]);
-    let value = aspect[0].prompt.split('\'').nth(1).expect("value");
-    let key = right(aspect[0]);
-    let branch_line = line_of(&format!("── {key}:"));
-    let value_line = line_of(value);
-    assert!(
-        value_line > branch_line && value_line <= branch_line + 3,
-        "{value} is not under {key}"
-    );
+    assert!(!aspect.is_empty(), "{qs:#?}");
+    let mut values = std::collections::HashSet::new();
+    for q in &aspect {
+        let mut opts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+        opts.sort_unstable();
+        assert_eq!(opts, ["always", "no", "on-failure"]);
+        let value = q.prompt.split('\'').nth(1).expect("value");
+        assert!(values.insert(value), "{value} asked twice");
+        let key = right(q);
+        let branch_line = line_of(&format!("── {key}:"));
+        let value_line = line_of(value);
+        assert!(
+            value_line > branch_line && value_line <= branch_line + 3,
+            "{value} is not under {key}"
+        );
+    }
     assert_eq!(quiz(dir.path(), &["check"]).code, 0);
     assert!(quiz::extract::hygiene::same_word("host", "호스트"));
     assert!(quiz::extract::hygiene::same_word("profiles", "프로필"));
@@ -1293,4 +1298,73 @@ fn review_rules_of_the_seventh_round() {
     assert_eq!(essays.len(), 1, "{qs:#?}");
     assert!(essays[0].rubric.is_empty(), "{:?}", essays[0].rubric);
     assert!((essays[0].points - 5.0).abs() < 1e-9);
+}
+
+/// Eighth round (reviews D and G of 2026-11-30): a name from a group of
+/// another kind is the key given away by its kind (`rule_files` among
+/// Alertmanager's parts, Hopsworks among a feature store's, `memory` among
+/// output plugins). Names are offered only from groups whose labels end in
+/// one noun (플러그인) or a caption's alternatives.
+#[test]
+fn names_are_offered_only_beside_names_of_their_kind() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let kind_of = |t: &str| -> &str {
+        match t {
+            "rule_files"
+            | "evaluation_interval"
+            | "alerting.alertmanagers"
+            | "alert_relabel_configs" => "prometheus",
+            "Dispatcher" | "Inhibitor" | "Silencer" | "Notification log" => "alertmanager",
+            "memory" | "filesystem" => "buffer",
+            "Offline Store" | "Online Store" | "Registry" | "Materialization" => "part",
+            "Feast" | "Tecton" | "Hopsworks" => "tool",
+            _ => "plugin",
+        }
+    };
+    let choices: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Choice).collect();
+    assert!(choices.len() >= 3, "{qs:#?}");
+    for q in &choices {
+        let kinds: std::collections::BTreeSet<&str> =
+            q.options.iter().map(|o| kind_of(&o.text)).collect();
+        assert_eq!(kinds.len(), 1, "options of two kinds: {q:#?}");
+    }
+    // Plugins of the three kinds still give each other's distractors.
+    let plugin_groups: Vec<&str> = choices
+        .iter()
+        .filter(|q| q.options.iter().all(|o| kind_of(&o.text) == "plugin"))
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert!(plugin_groups.len() >= 2, "{plugin_groups:?}");
+}
+
+/// Eighth round (review J of 2026-11-30): named branches at one depth under
+/// different parents (HPA and KEDA under 수평 확장, VPA under 수직 확장) are
+/// one list for "which has this value", shown by their bare names; an arrow
+/// chain inside a sentence is its bold span only, and without one no order.
+#[test]
+fn cousin_branches_and_chains_inside_sentences() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let aspect: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
+        .collect();
+    assert_eq!(aspect.len(), 1, "{aspect:#?}");
+    let mut opts: Vec<&str> = aspect[0].options.iter().map(|o| o.text.as_str()).collect();
+    opts.sort_unstable();
+    assert_eq!(opts, ["HPA", "KEDA", "VPA"]);
+    assert_eq!(aspect[0].answer_text(), "HPA");
+    let orders: Vec<Vec<&str>> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Order)
+        .map(|q| q.items.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(orders, [vec!["Bound", "Scale", "Define", "Quantify"]]);
 }

@@ -919,6 +919,15 @@ fn holds_word(text: &str, term: &str) -> bool {
     })
 }
 
+/// Whether two questions offer the same options (normalized), in any order.
+fn same_options(a: &[String], b: &[String]) -> bool {
+    let mut a: Vec<&String> = a.iter().collect();
+    let mut b: Vec<&String> = b.iter().collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    a.len() >= 2 && a == b
+}
+
 /// A question's texts, normalized once for [`unit_problems`].
 struct Texts {
     prompt: String,
@@ -1099,9 +1108,13 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             if dropped.contains(&j) || mutual.iter().any(|(m, _)| *m == j) {
                 continue;
             }
+            // ... unless they offer the same options (the branches of one
+            // tree: "which autoscaler has this 위치" and "... this 방식"): a
+            // form never holds both (`assemble`), and each asks its own fact.
             if let Some(ko) = key_of(j)
                 && wrong_of(i).contains(ko)
                 && wrong_of(j).contains(k)
+                && !same_options(&texts[i].options, &texts[j].options)
             {
                 mutual.push((j, q.id.clone()));
                 break;

@@ -314,7 +314,19 @@ pub fn is_technical_name(term: &str) -> bool {
 /// a factor of three.
 pub fn same_kind(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count().max(1), b.chars().count().max(1));
-    Script::of(a) == Script::of(b) && la <= 3 * lb && lb <= 3 * la
+    Script::of(a) == Script::of(b) && la <= 3 * lb && lb <= 3 * la && code_like(a) == code_like(b)
+}
+
+/// Whether a text is written as code: a flag (`--progress=plain`), a key with
+/// an underscore (`rule_files`), an assignment (`type=secret`), a variable
+/// (`${{ ... }}`). Code among names (Silencer, Inhibitor) or names among code
+/// is the odd one by its form (review D of 2026-11-30).
+pub fn code_like(text: &str) -> bool {
+    let name = text.split_once(": ").map_or(text, |(n, _)| n);
+    name.contains(['=', '_', '$', '{', '`'])
+        || name
+            .split_whitespace()
+            .any(|w| w.starts_with('-') && w.len() > 1)
 }
 
 /// Option ids in display order.
@@ -1084,6 +1096,20 @@ fn check_breadcrumb(d: &SourceDoc, diags: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_is_another_kind_than_names() {
+        assert!(code_like("--progress=plain"));
+        assert!(code_like("rule_files"));
+        assert!(code_like("type=secret"));
+        assert!(code_like("COPY --chmod / --chown"));
+        assert!(!code_like("Silencer"));
+        assert!(!code_like("cluster-admin"));
+        assert!(!code_like("Notification log: 중복 발송 방지"));
+        assert!(!same_kind("rule_files", "Silencer"));
+        assert!(same_kind("rule_files", "evaluation_interval"));
+        assert!(same_kind("Inhibitor", "Silencer"));
+    }
 
     #[test]
     fn korean_glosses_next_to_a_term_are_found() {

@@ -14,8 +14,8 @@ use super::hygiene;
 use super::markdown::Block;
 use super::markdown::BlockKind;
 use super::{
-    Ctx, OPTION_IDS, Script, Seed, fnv1a, layout_options, pick_distractors_normalized, pick_tiered,
-    same_kind, seq_label,
+    Ctx, OPTION_IDS, Script, Seed, code_like, fnv1a, layout_options, pick_distractors_normalized,
+    pick_tiered, same_kind, seq_label,
 };
 use crate::model::{Answer, Kind};
 use crate::text::{near_equal_normalized, normalize};
@@ -466,6 +466,14 @@ fn candidate_tiers<'n>(
         }
         let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
             0
+        } else if name_like(&n.text) && !kin(nodes, shape, p, g) {
+            // A name from a group of another kind (특수 verbs beside 기본
+            // ClusterRole, 도구 beside 구성 요소) is told apart by its kind, not
+            // by what the group holds (review G of 2026-11-30: impersonate
+            // among role names, Hopsworks among a feature store's parts).
+            // Korean statements of other groups (오프라인 자율 운영 beside
+            // 자동 성능 튜닝) are one kind: what a group holds tells them apart.
+            continue;
         } else if nodes[p].depth == nodes[g].depth {
             1
         } else {
@@ -474,6 +482,48 @@ fn candidate_tiers<'n>(
         tiers[tier].push(n);
     }
     tiers
+}
+
+/// Whether groups `a` and `b` hold things of one kind, so that an item of one
+/// is a fair distractor for the other: alternatives one caption lists
+/// (Retain / Delete / Recycle), or labels where the noun one ends in is a
+/// word of the other (새로운 보안 도구 and 도구 생태계; "Filter (필터
+/// 플러그인)" and "Output (출력 플러그인)", a parenthesis read as a label of
+/// its own). Groups with other labels (구성 요소 and 도구, "Prometheus
+/// (평가)" and "Alertmanager (처리)") hold other kinds of things.
+fn kin(nodes: &[Node], shape: &Shape, a: usize, b: usize) -> bool {
+    let (ta, tb) = (shape.top[a], shape.top[b]);
+    if shape.caption.is_some() && shape.alternatives(nodes, ta) && shape.alternatives(nodes, tb) {
+        return true;
+    }
+    let (la, lb) = (label_words(&nodes[a].text), label_words(&nodes[b].text));
+    heads(&nodes[a].text).any(|h| lb.contains(&h)) || heads(&nodes[b].text).any(|h| la.contains(&h))
+}
+
+/// Whether an item is a name written in Latin letters (impersonate, Hopsworks,
+/// "Trivy (Aqua Security)", "rule_files: ..."), not a statement.
+fn name_like(text: &str) -> bool {
+    let name = text.split_once(": ").map_or(text, |(n, _)| n);
+    let name = name.split_once(" (").map_or(name, |(n, _)| n);
+    Script::of(name) == Script::Latin
+}
+
+/// The words of a group's label, normalized.
+fn label_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .filter(|w| !w.is_empty())
+        .map(normalize)
+        .collect()
+}
+
+/// The nouns a group's label ends in: the last word before a parenthesis and
+/// the last word inside it ("Filter (필터 플러그인)" -> filter, 플러그인).
+fn heads(label: &str) -> impl Iterator<Item = String> + '_ {
+    let (bare, paren) = label.split_once(" (").unwrap_or((label, ""));
+    [bare, paren]
+        .into_iter()
+        .filter_map(|part| label_words(part).pop())
 }
 
 /// What the "belongs" questions of one group share.
@@ -910,6 +960,45 @@ fn sibling_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
     lists
 }
 
+/// Named branches at one depth under different parents (HPA and KEDA under
+/// 수평 확장, VPA under 수직 확장, Cluster Autoscaler and Karpenter under 노드
+/// 확장), each with items only: one list of things of one kind, which the
+/// tree merely sorts (review J of 2026-11-30). Only when they span two parents
+/// or more (else they are a sibling list) and every name is written in Latin
+/// letters and is of one kind. The list's title is the tree's.
+fn cousin_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
+    let mut by_depth: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.depth > 0
+            && !n.children.is_empty()
+            && n.children.iter().all(|&c| nodes[c].children.is_empty())
+        {
+            by_depth.entry(n.depth).or_default().push(i);
+        }
+    }
+    by_depth
+        .into_values()
+        .filter(|list| {
+            let parents: HashSet<Option<usize>> = list.iter().map(|&i| nodes[i].parent).collect();
+            let names: Vec<&str> = list
+                .iter()
+                .map(|&i| {
+                    nodes[i]
+                        .text
+                        .split_once(" (")
+                        .map_or(nodes[i].text.as_str(), |(a, _)| a)
+                })
+                .collect();
+            list.len() >= 3
+                && parents.len() >= 2
+                && names
+                    .iter()
+                    .all(|n| Script::of(n) == Script::Latin && !code_like(n))
+        })
+        .map(|list| (None, list))
+        .collect()
+}
+
 /// What a question about a sibling list calls it: its parent's path, or for
 /// the roots the tree's first lone root line, or the section.
 fn list_title(
@@ -935,7 +1024,9 @@ fn list_title(
 /// branch: sharing no word with the other branches' values of the aspect nor
 /// with its own branch's name.
 fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
-    for (parent, list) in sibling_lists(nodes) {
+    let mut lists = sibling_lists(nodes);
+    lists.extend(cousin_lists(nodes));
+    for (parent, list) in lists {
         let branches: Vec<usize> = list
             .into_iter()
             .filter(|&i| {
@@ -972,12 +1063,37 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
             for (b, v) in holders {
                 let words = hygiene::content_words(v);
-                let specific = holders.iter().filter(|(o, _)| o != b).all(|(_, ov)| {
-                    !hygiene::share(&words, &hygiene::content_words(ov))
-                        && !near_equal_normalized(&normalize(ov), &normalize(v))
-                }) && !holders
+                // Specific to its branch: near-equal to no other branch's value,
+                // at most one of its words (and under a third) in any of them
+                // ("kube-controller-manager 내장 컨트롤러" beside "별도 설치
+                // (kubernetes/autoscaler 저장소)"; two shared words, 운영 and
+                // 금지, leave "운영 배포 기준으로 사용 금지" fitting latest too),
+                // sharing no word with its own branch's name, and naming no
+                // other branch.
+                let other_words: Vec<String> = holders
                     .iter()
-                    .any(|(o, _)| hygiene::share(&words, &hygiene::name_words(&nodes[*o].text)));
+                    .filter(|(o, _)| o != b)
+                    .flat_map(|(_, ov)| hygiene::content_words(ov))
+                    .collect();
+                let shared = words
+                    .iter()
+                    .filter(|w| hygiene::share(std::slice::from_ref(*w), &other_words))
+                    .count();
+                let specific = !words.is_empty()
+                    && shared <= 1
+                    && 3 * shared < words.len()
+                    && holders
+                        .iter()
+                        .filter(|(o, _)| o != b)
+                        .all(|(_, ov)| !near_equal_normalized(&normalize(ov), &normalize(v)))
+                    && !hygiene::share(&words, &hygiene::name_words(&nodes[*b].text))
+                    && !holders.iter().filter(|(o, _)| o != b).any(|(o, _)| {
+                        let name = nodes[*o]
+                            .text
+                            .split_once(" (")
+                            .map_or(nodes[*o].text.as_str(), |(a, _)| a);
+                        hygiene::share(&words, &hygiene::name_words(name))
+                    });
                 if !specific {
                     ctx.dropped("가지마다 같은 항목의 값이 겹침");
                     continue;
@@ -1001,7 +1117,8 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     ctx.dropped("가지끼리 너무 비슷함");
                     continue;
                 };
-                let (options, answer_id) = layout_options(seed, &nodes[*b].text, &distractors);
+                let (mut options, answer_id) = layout_options(seed, &nodes[*b].text, &distractors);
+                bare_names(&mut options);
                 let line = nodes[*b]
                     .children
                     .iter()
@@ -1020,6 +1137,36 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                 ctx.out.push(q);
             }
         }
+    }
+}
+
+/// Branches offered as options show their names without a parenthesis:
+/// "KEDA (Kubernetes Event-driven Autoscaling)" beside Karpenter is marked by
+/// its form, and "SemVer 태그 (1.4.2 / 1.4 / 1)" repeats the prompt's "1.4".
+/// Kept whole when the bare names would repeat.
+fn bare_names(options: &mut [crate::model::Choice]) {
+    // ... and without a list's numbers ("3. Entrypoint에서 권한 조정"): the
+    // numbers left out tell which branches are missing.
+    let numbered = options.iter().all(|o| {
+        o.text
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    let bare = |t: &str| {
+        let t = if numbered {
+            t.split_once(". ").map_or(t, |(_, r)| r)
+        } else {
+            t
+        };
+        t.split_once(" (").map_or(t, |(a, _)| a).trim().to_string()
+    };
+    let names: Vec<String> = options.iter().map(|o| bare(&o.text)).collect();
+    let distinct: HashSet<String> = names.iter().map(|n| normalize(n)).collect();
+    if distinct.len() != names.len() || names.iter().any(String::is_empty) {
+        return;
+    }
+    for (o, n) in options.iter_mut().zip(names) {
+        o.text = n;
     }
 }
 

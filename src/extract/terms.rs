@@ -438,6 +438,13 @@ const FLOW_WORDS: &[&str] = &[
     "Pipeline",
 ];
 
+/// Whether a paragraph is a Korean sentence (it ends in 다. or 요.), not a
+/// bare chain of steps.
+fn sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    ["다.", "요.", "다", "요"].iter().any(|e| t.ends_with(e))
+}
+
 fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
         return;
@@ -461,7 +468,30 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
                     ctx.dropped("이름 없는 화살표 목록 항목");
                     return;
                 }
-                (ctx.section_path(b.section), b.text.clone())
+                // A chain inside a sentence ("명세가 정한 순서는 **Bound →
+                // ... → Report** 입니다."): only the bold span is the chain; the
+                // sentence around it would mark the first and last steps
+                // (review J of 2026-11-30).
+                let span = b
+                    .bold
+                    .iter()
+                    .filter_map(|&(s, e)| b.text.get(s..e))
+                    .find(|t| t.contains('→'));
+                let chain = match span {
+                    // ... when the sentence says it is a scale ("성숙도는
+                    // **Crawl → Walk → Run** 세 수준으로"), no flow either.
+                    Some(_) if HIERARCHY_WORDS.iter().any(|w| b.text.contains(w)) => {
+                        ctx.dropped("화살표가 흐름이 아니라 계층");
+                        return;
+                    }
+                    Some(t) => t.to_string(),
+                    None if sentence(&b.text) => {
+                        ctx.dropped("문장 속 화살표");
+                        return;
+                    }
+                    None => b.text.clone(),
+                };
+                (ctx.section_path(b.section), chain)
             }
         },
     };

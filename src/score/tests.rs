@@ -167,6 +167,26 @@ fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
 }
 
 #[test]
+fn generic_words_around_a_name_add_nothing() {
+    let ok = |key: &str, given: &str| typed_right(&[key], given);
+    // Reviews D and G of 2026-11-30: the usual full names were refused.
+    assert!(ok("Drift", "Configuration Drift"));
+    assert!(ok("Drift", "구성 드리프트"));
+    assert!(ok("namespace", "Linux namespace"));
+    assert!(ok("namespace", "리눅스 네임스페이스"));
+    assert!(ok("Recreate", "Recreate strategy"));
+    assert!(ok("Retain", "retain Policy"));
+    assert!(ok("Drift", "Configuration Drift 전략"));
+    // Only generic words: another name before or after the key is two names,
+    // and a qualifier alone is no answer.
+    assert!(!ok("Recreate", "RollingUpdate Recreate"));
+    assert!(!ok("Drift", "State Refresh"));
+    assert!(!ok("Drift", "Configuration"));
+    assert!(!ok("Drift", "Configuration Refresh"));
+    assert!(!ok("Recreate", "Recreate RollingUpdate"));
+}
+
+#[test]
 fn short_answers_korean_normalization() {
     let mut q = Question::new("s", Kind::Short, "p");
     q.answer = Some(Answer::Many(ids(&[

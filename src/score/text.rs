@@ -27,7 +27,41 @@ pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
         Some(latin) => matches_one(latin, accepted, typo_tolerance),
         None => matches_one(g, accepted, typo_tolerance),
     };
-    one(given) || without_kind_word(given).is_some_and(one)
+    let bare = without_qualifier(given);
+    one(given)
+        || without_kind_word(given).is_some_and(one)
+        || bare.is_some_and(one)
+        || bare.and_then(without_kind_word).is_some_and(one)
+}
+
+/// Words that say where a name belongs ("Configuration Drift", "Linux
+/// namespace", "구성 드리프트"): written before a name, they add nothing to
+/// it (reviews D and G of 2026-11-30 failed typed questions that refused
+/// them). Only these generic words: a student who writes another name
+/// before the key ("RollingUpdate Recreate") names two things.
+const QUALIFIERS: &[&str] = &[
+    "configuration",
+    "config",
+    "infrastructure",
+    "linux",
+    "kubernetes",
+    "k8s",
+    "docker",
+    "container",
+    "구성",
+    "설정",
+    "인프라",
+    "리눅스",
+    "쿠버네티스",
+    "도커",
+    "컨테이너",
+];
+
+/// `given` without a first generic qualifier word ([`QUALIFIERS`]).
+fn without_qualifier(given: &str) -> Option<&str> {
+    let (first, rest) = given.trim().split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    (QUALIFIERS.contains(&first.to_lowercase().as_str()) && !rest.is_empty()).then_some(rest)
 }
 
 /// Korean words that say what kind of thing a name is ("Recreate 전략",
@@ -48,6 +82,18 @@ const KIND_WORDS: &[&str] = &[
     "필드",
     "옵션",
     "플러그인",
+    "strategy",
+    "policy",
+    "mode",
+    "object",
+    "resource",
+    "controller",
+    "feature",
+    "tool",
+    "command",
+    "field",
+    "option",
+    "plugin",
 ];
 
 /// `given` without a last Korean kind word after the name ("Recreate 전략",
@@ -55,7 +101,7 @@ const KIND_WORDS: &[&str] = &[
 fn without_kind_word(given: &str) -> Option<&str> {
     let (name, last) = given.trim().rsplit_once(char::is_whitespace)?;
     let name = name.trim_end();
-    (KIND_WORDS.contains(&last) && !name.is_empty()).then_some(name)
+    (KIND_WORDS.contains(&last.to_lowercase().as_str()) && !name.is_empty()).then_some(name)
 }
 
 /// The Latin part of "한글(Latin)" or "Latin (한글)": one side Hangul only, the
