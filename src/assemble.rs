@@ -88,26 +88,27 @@ fn group_key(q: &Question) -> String {
     }
 }
 
-/// What a question's facts are, for keeping two of one fact off a form: the
-/// source line a generated question was made from, and a choice's option set
-/// (two questions offering the same branches, "which autoscaler has this
-/// 위치" and "... this 방식", narrow each other down on one form).
-fn facts(q: &Question) -> Vec<String> {
-    let mut out: Vec<String> = q
-        .source
-        .iter()
+/// The source line a generated question was made from (its fact).
+fn fact(q: &Question) -> Option<String> {
+    q.source
+        .as_ref()
         .map(|s| format!("{}\u{1f}{}", s.file, s.line))
-        .collect();
-    if q.options.len() >= 2 {
+}
+
+/// A choice's option set, normalized: two questions offering the same options
+/// ("which autoscaler has this 위치" and "... this 방식") narrow each other
+/// down, so a form never holds both (review L of 2026-11-30), even when it
+/// comes out shorter.
+fn option_set(q: &Question) -> Option<String> {
+    (q.options.len() >= 2).then(|| {
         let mut texts: Vec<String> = q
             .options
             .iter()
             .map(|o| crate::text::normalize(&o.text))
             .collect();
         texts.sort_unstable();
-        out.push(texts.join("\u{1e}"));
-    }
-    out
+        texts.join("\u{1e}")
+    })
 }
 
 /// Draw a form: review questions first (up to a third), then round-robin over
@@ -134,8 +135,16 @@ pub fn assemble(
         .filter_map(|id| by_id.get(id.as_str()).copied())
         .collect();
     draw.shuffle(&mut review);
+    // Review questions too: never two offering the same options (review M of
+    // 2026-11-30: two due questions of one tree shared a practice form).
+    let mut review_sets: HashSet<String> = HashSet::new();
     for q in review.into_iter().take(count / 3) {
+        let set = option_set(q);
+        if set.as_ref().is_some_and(|o| review_sets.contains(o)) {
+            continue;
+        }
         if taken.insert(q.id.as_str()) {
+            review_sets.extend(set);
             chosen.push((q, true));
         }
     }
@@ -160,7 +169,8 @@ pub fn assemble(
     // At most one question per source line (one fact) on a form, as long as the
     // unit has enough lines: a second question of a line waits until every
     // other line has had its turn.
-    let mut lines: HashSet<String> = chosen.iter().flat_map(|(q, _)| facts(q)).collect();
+    let mut lines: HashSet<String> = chosen.iter().filter_map(|(q, _)| fact(q)).collect();
+    let mut sets: HashSet<String> = chosen.iter().filter_map(|(q, _)| option_set(q)).collect();
     let mut deferred: Vec<&Question> = Vec::new();
     let mut cursors = vec![0usize; order.len()];
     while chosen.len() < count {
@@ -172,12 +182,17 @@ pub fn assemble(
             if let Some(q) = buckets.get(k).and_then(|b| b.get(cursors[i])) {
                 cursors[i] += 1;
                 progressed = true;
-                let f = facts(q);
-                if f.iter().any(|f| lines.contains(f)) {
-                    deferred.push(q);
-                } else {
-                    lines.extend(f);
-                    chosen.push((q, false));
+                let set = option_set(q);
+                if set.as_ref().is_some_and(|o| sets.contains(o)) {
+                    continue;
+                }
+                match fact(q) {
+                    Some(f) if lines.contains(&f) => deferred.push(q),
+                    f => {
+                        lines.extend(f);
+                        sets.extend(set);
+                        chosen.push((q, false));
+                    }
                 }
             }
         }
@@ -189,6 +204,11 @@ pub fn assemble(
         if chosen.len() == count {
             break;
         }
+        let set = option_set(q);
+        if set.as_ref().is_some_and(|o| sets.contains(o)) {
+            continue;
+        }
+        sets.extend(set);
         chosen.push((q, false));
     }
     draw.shuffle(&mut chosen);
@@ -282,7 +302,7 @@ mod tests {
     fn a_form_holds_one_question_per_option_set_while_others_remain() {
         // Two trees, two questions each offering that tree's branches ("which
         // autoscaler has this 위치", "... this 방식"), each from its own line:
-        // a form of two holds one of each tree, whatever the seed.
+        // a form holds one of each tree, whatever the seed and the count.
         let qs: Vec<Question> = (0..4)
             .map(|i| {
                 let mut q = Question::new(format!("w1-{i:06}"), Kind::Choice, "p");
@@ -306,19 +326,39 @@ mod tests {
             .collect();
         let refs: Vec<&Question> = qs.iter().collect();
         for seed in 0..200 {
+            // Even a form asking for all four holds one of each tree: two
+            // questions only, not a give-away pair.
+            for count in [2, 4] {
+                let req = Request {
+                    questions: &refs,
+                    review: &[],
+                    count,
+                    seed,
+                };
+                let form = assemble(&req, "f".into(), "w1", "s", "v");
+                assert_eq!(form.items.len(), 2, "seed {seed}");
+                let trees: HashSet<bool> = form
+                    .items
+                    .iter()
+                    .map(|it| it.question.as_str() < "w1-000002")
+                    .collect();
+                assert_eq!(trees.len(), 2, "seed {seed}");
+            }
+            // Both questions of one tree due for review: one goes on the form.
+            let review = ["w1-000000".to_string(), "w1-000001".to_string()];
             let req = Request {
                 questions: &refs,
-                review: &[],
-                count: 2,
+                review: &review,
+                count: 6,
                 seed,
             };
             let form = assemble(&req, "f".into(), "w1", "s", "v");
-            let trees: HashSet<bool> = form
+            let first_tree = form
                 .items
                 .iter()
-                .map(|it| it.question.as_str() < "w1-000002")
-                .collect();
-            assert_eq!(trees.len(), 2, "seed {seed}");
+                .filter(|it| it.question.as_str() < "w1-000002")
+                .count();
+            assert_eq!(first_tree, 1, "seed {seed}");
         }
     }
 

@@ -1352,15 +1352,38 @@ fn cousin_branches_and_chains_inside_sentences() {
     let run = quiz(dir.path(), &["extract"]);
     assert!(run.code <= 1, "{}", run.stderr);
     let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
-    let aspect: Vec<&Question> = qs
-        .iter()
-        .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
-        .collect();
-    assert_eq!(aspect.len(), 1, "{aspect:#?}");
-    let mut opts: Vec<&str> = aspect[0].options.iter().map(|o| o.text.as_str()).collect();
+    let aspect = |title: &str| -> Vec<&Question> {
+        qs.iter()
+            .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
+            .filter(|q| q.prompt.starts_with(&format!("「{title}」")))
+            .collect()
+    };
+    let scalers = aspect("오토스케일러 분류");
+    assert_eq!(scalers.len(), 1, "{qs:#?}");
+    let mut opts: Vec<&str> = scalers[0].options.iter().map(|o| o.text.as_str()).collect();
     opts.sort_unstable();
     assert_eq!(opts, ["HPA", "KEDA", "VPA"]);
-    assert_eq!(aspect[0].answer_text(), "HPA");
+    assert_eq!(scalers[0].answer_text(), "HPA");
+    // Branches with a group of their own (Counter's 특징) beside "aspect:
+    // value" leaves (예시, 주의) are described by those leaves too.
+    let types = aspect("Prometheus 메트릭 타입");
+    assert_eq!(types.len(), 1, "{qs:#?}");
+    assert_eq!(types[0].answer_text(), "Histogram");
+    // A value that translates its branch's name gives it away: "준비가 되었는가"
+    // is readinessProbe, "살아 있지만" livenessProbe, "기동" startupProbe.
+    let probes = aspect("Kubernetes Probe");
+    assert!(
+        probes.iter().all(|q| !q.prompt.contains("질문이")),
+        "{probes:#?}"
+    );
+    assert!(!probes.is_empty(), "{qs:#?}");
+    // The one Korean name among Latin ones is no key: its form marks it.
+    let images = aspect("베이스 이미지");
+    assert!(images.len() >= 2, "{qs:#?}");
+    assert!(
+        images.iter().all(|q| q.answer_text() != "풀 이미지"),
+        "{images:#?}"
+    );
     let orders: Vec<Vec<&str>> = qs
         .iter()
         .filter(|q| q.kind == Kind::Order)

@@ -103,12 +103,20 @@ pub fn run(
             text.as_bytes(),
         )?;
     }
+    // What the forms hold, not what was asked for: a form leaves out a second
+    // question offering the same options (review M of 2026-11-30).
+    let sizes = forms.iter().map(|f| f.items.len());
+    let (least, most) = (sizes.clone().min().unwrap_or(0), sizes.max().unwrap_or(0));
+    let per_form = if least == most {
+        format!("문항 {most}개씩")
+    } else {
+        format!("문항 {least}~{most}개")
+    };
     writeln!(
         out,
-        "{}개의 시험지를 {}에 만들었습니다 (단원 {unit}, {release_no}차 배포, 문항 {}개씩).",
+        "{}개의 시험지를 {}에 만들었습니다 (단원 {unit}, {release_no}차 배포, {per_form}).",
         students.len(),
         display(out_dir),
-        count.min(qs.len())
     )
     .map_err(|e| Error::io("stdout", e))?;
     if errors > 0 {

@@ -68,6 +68,11 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["none"], &["없는", "없음", "없이"]),
     (&["recreate"], &["재생성"]),
     (&["alias"], &["별칭"]),
+    // The probes' names in the words the course explains them with (review
+    // of 2026-11-30: "트래픽을 받을 준비가 되었는가?" gives readinessProbe).
+    (&["readiness", "ready"], &["준비"]),
+    (&["liveness", "live", "alive"], &["살아", "생존"]),
+    (&["startup"], &["기동", "시작"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],
@@ -1052,7 +1057,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     order.sort_by_key(|&i| (rank(qs[i]), i));
     let mut lines: std::collections::HashMap<(String, usize), &str> =
         std::collections::HashMap::new();
-    let mut items: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut items: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for i in order {
         let q = qs[i];
         if q.kind == Kind::Essay {
@@ -1068,9 +1073,16 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             .as_ref()
             .and_then(|l| lines.get(l).map(|o| (q.answer_text(), *o)))
             .or_else(|| {
-                facts
-                    .iter()
-                    .find_map(|f| items.get(f).map(|o| (f.clone(), *o)))
+                // ... but two questions offering the same options (which
+                // autoscaler has this 위치, ... this 방식) ask two facts of one
+                // branch, and a form never holds both (`assemble` leaves the
+                // second out, even when the form comes out shorter).
+                facts.iter().find_map(|f| {
+                    items
+                        .get(f)
+                        .filter(|&&o| !same_options(&texts[i].options, &texts[o].options))
+                        .map(|&o| (f.clone(), qs[o].id.as_str()))
+                })
             });
         if let Some((fact, other)) = clash {
             out.push((
@@ -1086,7 +1098,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             lines.insert(l, q.id.as_str());
         }
         for f in facts {
-            items.insert(f, q.id.as_str());
+            items.entry(f).or_insert(i);
         }
     }
     // A "does NOT belong" question shows its group's members; another question
@@ -1110,7 +1122,8 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             }
             // ... unless they offer the same options (the branches of one
             // tree: "which autoscaler has this 위치" and "... this 방식"): a
-            // form never holds both (`assemble`), and each asks its own fact.
+            // form never holds both (`assemble` leaves the second out, even
+            // when the form comes out shorter), and each asks its own fact.
             if let Some(ko) = key_of(j)
                 && wrong_of(i).contains(ko)
                 && wrong_of(j).contains(k)

@@ -960,6 +960,16 @@ fn sibling_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
     lists
 }
 
+/// Whether node `i` is a thing described by aspects: its children are all
+/// leaves, or two or more of them are leaves written "aspect: value" (Counter
+/// with 예시 and 주의 beside its 특징 group: review K of 2026-11-30).
+fn described(nodes: &[Node], i: usize) -> bool {
+    let children = &nodes[i].children;
+    let leaves = children.iter().filter(|&&c| nodes[c].children.is_empty());
+    (!children.is_empty() && leaves.clone().count() == children.len())
+        || leaves.filter(|&&c| named(&nodes[c].text)).count() >= 2
+}
+
 /// Named branches at one depth under different parents (HPA and KEDA under
 /// 수평 확장, VPA under 수직 확장, Cluster Autoscaler and Karpenter under 노드
 /// 확장), each with items only: one list of things of one kind, which the
@@ -969,10 +979,7 @@ fn sibling_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
 fn cousin_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
     let mut by_depth: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if n.depth > 0
-            && !n.children.is_empty()
-            && n.children.iter().all(|&c| nodes[c].children.is_empty())
-        {
+        if n.depth > 0 && described(nodes, i) {
             by_depth.entry(n.depth).or_default().push(i);
         }
     }
@@ -1027,16 +1034,7 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
     let mut lists = sibling_lists(nodes);
     lists.extend(cousin_lists(nodes));
     for (parent, list) in lists {
-        let branches: Vec<usize> = list
-            .into_iter()
-            .filter(|&i| {
-                !nodes[i].children.is_empty()
-                    && nodes[i]
-                        .children
-                        .iter()
-                        .all(|&c| nodes[c].children.is_empty())
-            })
-            .collect();
+        let branches: Vec<usize> = list.into_iter().filter(|&i| described(nodes, i)).collect();
         if branches.len() < 3 {
             continue;
         }
@@ -1044,6 +1042,9 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         let mut by: BTreeMap<String, (String, Vec<(usize, String)>)> = BTreeMap::new();
         for &b in &branches {
             for &c in &nodes[b].children {
+                if !nodes[c].children.is_empty() {
+                    continue;
+                }
                 let Some((a, v)) = nodes[c].text.split_once(": ") else {
                     continue;
                 };
@@ -1064,11 +1065,12 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             for (b, v) in holders {
                 let words = hygiene::content_words(v);
                 // Specific to its branch: near-equal to no other branch's value,
-                // at most one of its words (and under a third) in any of them
-                // ("kube-controller-manager 내장 컨트롤러" beside "별도 설치
-                // (kubernetes/autoscaler 저장소)"; two shared words, 운영 and
-                // 금지, leave "운영 배포 기준으로 사용 금지" fitting latest too),
-                // sharing no word with its own branch's name, and naming no
+                // at most one of its words (and under a quarter) in any of them
+                // (two shared words, 운영 and 금지, leave "운영 배포 기준으로
+                // 사용 금지" fitting latest too; "별도 오퍼레이터" beside VPA's
+                // "별도 설치" is told apart by one word: review L), sharing no
+                // word or version number with its own branch's name ("1.4 →
+                // 패치만" under "SemVer 태그 (1.4.2 / 1.4 / 1)"), and naming no
                 // other branch.
                 let other_words: Vec<String> = holders
                     .iter()
@@ -1081,7 +1083,8 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     .count();
                 let specific = !words.is_empty()
                     && shared <= 1
-                    && 3 * shared < words.len()
+                    && 4 * shared < words.len()
+                    && !shares_version(v, &nodes[*b].text)
                     && holders
                         .iter()
                         .filter(|(o, _)| o != b)
@@ -1138,6 +1141,20 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             }
         }
     }
+}
+
+/// Whether two texts print one number with a dot or of two digits or more
+/// ("1.4" in "1.4 → 패치만" and "SemVer 태그 (1.4.2 / 1.4 / 1)").
+fn shares_version(a: &str, b: &str) -> bool {
+    let numbers = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|n| n.trim_matches('.'))
+            .filter(|n| n.len() >= 2 && n.starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    let nb = numbers(b);
+    numbers(a).iter().any(|n| nb.contains(n))
 }
 
 /// Branches offered as options show their names without a parenthesis:
