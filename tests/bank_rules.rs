@@ -1377,23 +1377,6 @@ fn cousin_branches_and_chains_inside_sentences() {
         "{probes:#?}"
     );
     assert!(!probes.is_empty(), "{qs:#?}");
-    // Things of one kind named in Latin letters (Counter, Gauge, Histogram),
-    // each with a 특징 group: which of them has this 특징, the names as options
-    // (before the eighth round only ordered stages were asked so).
-    let which: Vec<&Question> = qs
-        .iter()
-        .filter(|q| q.tags.iter().any(|t| t == "outline-which"))
-        .filter(|q| {
-            q.prompt
-                .starts_with("「Prometheus 메트릭 타입」에서 「특징」")
-        })
-        .collect();
-    assert_eq!(which.len(), 3, "{qs:#?}");
-    for q in &which {
-        let mut opts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
-        opts.sort_unstable();
-        assert_eq!(opts, ["Counter", "Gauge", "Histogram"], "{q:#?}");
-    }
     // The one Korean name among Latin ones is no key: its form marks it.
     let images = aspect("베이스 이미지");
     assert!(images.len() >= 2, "{qs:#?}");

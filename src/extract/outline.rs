@@ -857,10 +857,7 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                 // (기본 Secret / 저장 시 암호화) share duties the outline lists
                 // under one of them, and "belongs" asks their items already
                 // (census of 2026-11-30: 2 of 9 sound).
-                // ... or things of one kind named in Latin letters (Counter,
-                // Gauge, Histogram, Summary, each with its 특징): review K of
-                // 2026-11-30 found these the material most left unused.
-                if stage(nodes, b).is_none() && !named_kinds(nodes, holders.iter().map(|h| h.0)) {
+                if stage(nodes, b).is_none() {
                     ctx.dropped("단계가 아닌 가지: 속하는 것 문제로 물음");
                     continue;
                 }
@@ -928,10 +925,7 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                     ctx.dropped("가지끼리 너무 비슷함");
                     continue;
                 };
-                let (mut options, answer_id) = layout_options(seed, &nodes[b].text, &distractors);
-                if stage(nodes, b).is_none() {
-                    bare_names(&mut options);
-                }
+                let (options, answer_id) = layout_options(seed, &nodes[b].text, &distractors);
                 let mut q = ctx.question(
                     "outline-which",
                     &key,
@@ -964,23 +958,6 @@ fn sibling_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
         }
     }
     lists
-}
-
-/// Whether branches are things of one kind named in Latin letters (their
-/// names without a parenthesis: Counter, Gauge, Histogram), not code.
-fn named_kinds(nodes: &[Node], branches: impl Iterator<Item = usize>) -> bool {
-    let names: Vec<&str> = branches
-        .map(|i| {
-            nodes[i]
-                .text
-                .split_once(" (")
-                .map_or(nodes[i].text.as_str(), |(a, _)| a)
-        })
-        .collect();
-    names.len() >= 3
-        && names
-            .iter()
-            .all(|n| Script::of(n) == Script::Latin && !code_like(n) && same_kind(n, names[0]))
 }
 
 /// Whether node `i` is a thing described by aspects: its children are all
