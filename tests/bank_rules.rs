@@ -1391,3 +1391,36 @@ fn cousin_branches_and_chains_inside_sentences() {
         .collect();
     assert_eq!(orders, [vec!["Bound", "Scale", "Define", "Quantify"]]);
 }
+
+/// Eighth round (review O of 2026-11-30): the groups of an account (상황,
+/// 결과, 대안) hold consequences and remedies, told apart by reading: their
+/// items are no distractors for each other. Korean labels of "label: value"
+/// items (좋은 예, 장점, 주의) are no names: options keep the whole item.
+#[test]
+fn an_accounts_parts_and_korean_labels_are_no_options() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    for q in &qs {
+        for part in ["「상황」", "「결과」", "「대안」"] {
+            assert!(!q.prompt.contains(part), "{q:#?}");
+        }
+        for o in &q.options {
+            assert!(
+                !["좋은 예", "나쁜 예", "장점", "주의", "기본값", "검증"]
+                    .contains(&o.text.as_str()),
+                "{q:#?}"
+            );
+        }
+    }
+    // The rules leave the design principles asked, with whole items.
+    assert!(
+        qs.iter().any(|q| q.prompt.contains("「안전한 기본값」")),
+        "{qs:#?}"
+    );
+    // 참조 translates "refs": "--no-cross-namespace-refs" is given away by
+    // "다른 네임스페이스를 참조 불가".
+    assert!(quiz::extract::hygiene::same_word("refs", "참조"));
+}

@@ -73,6 +73,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["readiness", "ready"], &["준비"]),
     (&["liveness", "live", "alive"], &["살아", "생존"]),
     (&["startup"], &["기동", "시작"]),
+    (&["refs", "reference"], &["참조"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],

@@ -466,7 +466,9 @@ fn candidate_tiers<'n>(
         }
         let tier = if nodes[p].hash == nodes[g].hash && nodes[p].norm == nodes[g].norm {
             0
-        } else if name_like(&n.text) && !kin(nodes, shape, p, g) {
+        } else if (name_like(&n.text) || role(&nodes[p].text) || role(&nodes[g].text))
+            && !kin(nodes, shape, p, g)
+        {
             // A name from a group of another kind (특수 verbs beside 기본
             // ClusterRole, 도구 beside 구성 요소) is told apart by its kind, not
             // by what the group holds (review G of 2026-11-30: impersonate
@@ -498,6 +500,39 @@ fn kin(nodes: &[Node], shape: &Shape, a: usize, b: usize) -> bool {
     }
     let (la, lb) = (label_words(&nodes[a].text), label_words(&nodes[b].text));
     heads(&nodes[a].text).any(|h| lb.contains(&h)) || heads(&nodes[b].text).any(|h| la.contains(&h))
+}
+
+/// Group labels that name a part of an account, not a topic: the items of
+/// "결과" and "대안" are consequences and remedies, told apart by reading
+/// (review O of 2026-11-30: the one remedy among a failure's consequences).
+const ROLE_LABELS: &[&str] = &[
+    "상황",
+    "결과",
+    "원인",
+    "증상",
+    "문제",
+    "대안",
+    "해결",
+    "해결책",
+    "대응",
+    "조치",
+    "방어",
+    "공격",
+    "예방",
+    "영향",
+    "효과",
+    "장점",
+    "단점",
+    "주의",
+    "한계",
+    "목적",
+    "배경",
+];
+
+/// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
+fn role(label: &str) -> bool {
+    let bare = label.split_once(" (").map_or(label, |(a, _)| a).trim();
+    ROLE_LABELS.contains(&bare)
 }
 
 /// Whether an item is a name written in Latin letters (impersonate, Hopsworks,
@@ -644,11 +679,21 @@ fn names_only(options: &mut [crate::model::Choice], aspects: &HashSet<String>) -
     }
     // Aspects (주의 / 용도 / 변형 under every branch) are no names: the whole
     // "aspect: value" statements are the options.
-    if names.iter().any(|n| aspects.contains(&normalize(n))) {
-        return true;
+    let aspect = |n: &String| aspects.contains(&normalize(n));
+    if names.iter().any(aspect) {
+        // ... all of them, when Korean: one thing's name among aspects
+        // ("레지스트리: Harbor, ECR" among 단점 / 구성 / 사용) is odd by its
+        // form. (A Latin name written under two groups, TaintToleration
+        // under Filter and Score, is a name all the same.)
+        return names.iter().all(aspect) || Script::of(&names[0]) == Script::Latin;
     }
     if names.iter().any(|n| Script::of(n) != Script::of(&names[0])) {
         return false;
+    }
+    // Korean labels (좋은 예, 나쁜 예, 장점, 주의) are no names either: cut to
+    // them, the options would be the labels alone (review O of 2026-11-30).
+    if Script::of(&names[0]) != Script::Latin {
+        return true;
     }
     for (o, n) in options.iter_mut().zip(names) {
         o.text = n;
