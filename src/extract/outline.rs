@@ -4,9 +4,11 @@
 //! block; inside it the drawing characters are the structure). From each group
 //! (a node with children):
 //! - "which belongs to G" and "which does NOT belong to G" (`choice`), with
-//!   distractors from groups at the same depth, siblings first;
-//! - `order` for runs of sibling nodes labelled Level/Phase/Day/Step 1, 2, 3...;
-//! - `match` for children written "Name: description".
+//!   distractors from groups of G's kind, the same role first;
+//! - which ordered stage holds an item under a shared role (`outline-which`);
+//! - which branch has a value for an aspect (`outline-aspect`), over siblings
+//!   or named branches at one depth (cousins);
+//! - `order` for runs of sibling nodes labelled Level/Phase 1, 2, 3...
 //!
 //! Outline questions cite the group's line (the group heading).
 
