@@ -7,6 +7,7 @@
 //! so no library's sampling algorithm can change a form. Seeds come from
 //! SHA-256 of (student, unit, attempt) or of an explicit `--seed`.
 
+use crate::extract::hygiene::option_set;
 use crate::model::{Form, FormItem, Kind, Question};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
@@ -93,22 +94,6 @@ fn fact(q: &Question) -> Option<String> {
     q.source
         .as_ref()
         .map(|s| format!("{}\u{1f}{}", s.file, s.line))
-}
-
-/// A choice's option set, normalized: two questions offering the same options
-/// ("which autoscaler has this 위치" and "... this 방식") narrow each other
-/// down, so a form never holds both (review L of 2026-11-30), even when it
-/// comes out shorter.
-fn option_set(q: &Question) -> Option<String> {
-    (q.options.len() >= 2).then(|| {
-        let mut texts: Vec<String> = q
-            .options
-            .iter()
-            .map(|o| crate::text::normalize(&o.text))
-            .collect();
-        texts.sort_unstable();
-        texts.join("\u{1e}")
-    })
 }
 
 /// Draw a form: review questions first (up to a third), then round-robin over

@@ -1390,12 +1390,24 @@ fn cousin_branches_and_chains_inside_sentences() {
         .map(|q| q.items.iter().map(|c| c.text.as_str()).collect())
         .collect();
     assert_eq!(orders, [vec!["Bound", "Scale", "Define", "Quantify"]]);
+    // A table whose values are of many forms (an address, code, counts)
+    // gives no question: only the key's row could hold an address.
+    assert!(
+        !qs.iter().any(|q| q.tags.iter().any(|t| t == "table-cell")
+            && q.prompt.contains("「설정 마운트와 API 설계 > 환경 변수」")),
+        "{qs:#?}"
+    );
+    // `quiz check` reads a which-branch question's options as the branches
+    // it asks about, not as category labels offered as items (review P).
+    let check = quiz(dir.path(), &["check"]);
+    assert!(!check.stderr.contains("분류의 이름"), "{}", check.stderr);
 }
 
 /// Eighth round (review O of 2026-11-30): the groups of an account (상황,
 /// 결과, 대안) hold consequences and remedies, told apart by reading: their
 /// items are no distractors for each other. Korean labels of "label: value"
-/// items (좋은 예, 장점, 주의) are no names: options keep the whole item.
+/// items (좋은 예, 장점, 주의) are no names: no question offers them, cut to
+/// the label or whole.
 #[test]
 fn an_accounts_parts_and_korean_labels_are_no_options() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -1415,11 +1427,18 @@ fn an_accounts_parts_and_korean_labels_are_no_options() {
             );
         }
     }
-    // The rules leave the design principles asked, with whole items.
-    assert!(
-        qs.iter().any(|q| q.prompt.contains("「안전한 기본값」")),
-        "{qs:#?}"
-    );
+    // Nor whole: the one item of another label stands out by its topic
+    // (review Q). Groups of Korean-labelled items give no belongs question.
+    for q in &qs {
+        for o in &q.options {
+            assert!(
+                !["좋은 예:", "나쁜 예:", "장점:", "주의:", "기본값:", "검증:"]
+                    .iter()
+                    .any(|l| o.text.starts_with(l)),
+                "{q:#?}"
+            );
+        }
+    }
     // 참조 translates "refs": "--no-cross-namespace-refs" is given away by
     // "다른 네임스페이스를 참조 불가".
     assert!(quiz::extract::hygiene::same_word("refs", "참조"));

@@ -193,9 +193,14 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                 };
                 here.warning(diags, key, format!("문항 `{}`: {}", q.id, p.describe()));
             }
-            // The one kind of question whose options are categories: which
-            // parallel branch holds an item.
-            let asks_for_branch = q.tags.iter().any(|t| t == "outline-which");
+            // The kinds of question whose options are categories: which
+            // parallel branch holds an item, or has a value for an aspect
+            // (review P of 2026-11-30: check warned about Java / Node.js /
+            // Python as the options of an `outline-aspect` question).
+            let asks_for_branch = q
+                .tags
+                .iter()
+                .any(|t| t == "outline-which" || t == "outline-aspect");
             if !asks_for_branch {
                 for (key, text) in offered(q) {
                     if let Some((file, l)) = category(q, &normalize(text)) {

@@ -74,6 +74,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["liveness", "live", "alive"], &["살아", "생존"]),
     (&["startup"], &["기동", "시작"]),
     (&["refs", "reference"], &["참조"]),
+    (&["protocol"], &["프로토콜", "규격"]),
     (&["registry"], &["레지스트리", "저장소"]),
     (
         &["repositor", "repo"],
@@ -561,15 +562,23 @@ pub fn near_duplicate_words(wa: &[String], wb: &[String]) -> bool {
 }
 
 /// The form of an option, apart from its words: written "Name: description",
-/// holding a number, holding a parenthesis. Options of one question share it,
-/// else the odd form stands out (`장애 격리 및 복구` beside `비용 최적화 (30% 절감)`).
+/// holding a number, holding a parenthesis, a list of names ("resource /
+/// attributes", "jaeger, zipkin").
+/// Options of one question share it, else the odd form stands out (`장애 격리
+/// 및 복구` beside `비용 최적화 (30% 절감)`; `spanmetrics` alone among pairs:
+/// review P of 2026-11-30).
 pub fn form(text: &str) -> u8 {
     let named = text
         .split_once(": ")
         .is_some_and(|(n, d)| !n.trim().is_empty() && !d.trim().is_empty());
     let digit = text.chars().any(|c| c.is_ascii_digit());
     let paren = text.contains('(');
-    u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2)
+    // ... of the name alone when "Name: description" (the options may show
+    // their names only).
+    let name = text.split_once(": ").map_or(text, |(n, _)| n);
+    let list = super::Script::of(name) == super::Script::Latin
+        && (name.contains(" / ") || name.contains(", "));
+    u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2) | (u8::from(list) << 3)
 }
 
 /// The case of an identifier option (one Latin word, or words joined by " / "):
@@ -925,13 +934,20 @@ fn holds_word(text: &str, term: &str) -> bool {
     })
 }
 
-/// Whether two questions offer the same options (normalized), in any order.
-fn same_options(a: &[String], b: &[String]) -> bool {
-    let mut a: Vec<&String> = a.iter().collect();
-    let mut b: Vec<&String> = b.iter().collect();
-    a.sort_unstable();
-    b.sort_unstable();
-    a.len() >= 2 && a == b
+/// A choice's option set, normalized and sorted, as one key: two questions
+/// offering the same options ("which autoscaler has this 위치" and "... this
+/// 방식") are never on one form (`assemble`), and `unit_problems` lets them
+/// both stay in the unit.
+pub fn option_set(q: &Question) -> Option<String> {
+    (q.options.len() >= 2).then(|| {
+        let mut texts: Vec<String> = q
+            .options
+            .iter()
+            .map(|o| crate::text::normalize(&o.text))
+            .collect();
+        texts.sort_unstable();
+        texts.join("\u{1e}")
+    })
 }
 
 /// A question's texts, normalized once for [`unit_problems`].
@@ -943,6 +959,8 @@ struct Texts {
     items: Vec<String>,
     key: Option<String>,
     wrong: Vec<String>,
+    /// [`option_set`].
+    set: Option<String>,
 }
 
 /// The problems between questions of one unit, as (index of the question to
@@ -986,6 +1004,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                 options,
                 key,
                 wrong,
+                set: option_set(q),
             }
         })
         .collect();
@@ -1081,7 +1100,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                 facts.iter().find_map(|f| {
                     items
                         .get(f)
-                        .filter(|&&o| !same_options(&texts[i].options, &texts[o].options))
+                        .filter(|&&o| texts[i].set.is_none() || texts[i].set != texts[o].set)
                         .map(|&o| (f.clone(), qs[o].id.as_str()))
                 })
             });
@@ -1128,7 +1147,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             if let Some(ko) = key_of(j)
                 && wrong_of(i).contains(ko)
                 && wrong_of(j).contains(k)
-                && !same_options(&texts[i].options, &texts[j].options)
+                && (texts[i].set.is_none() || texts[i].set != texts[j].set)
             {
                 mutual.push((j, q.id.clone()));
                 break;
@@ -1422,6 +1441,23 @@ fn odd_one_out(q: &Question, right: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_names_is_another_form() {
+        assert_ne!(form("spanmetrics"), form("resource / attributes"));
+        assert_ne!(form("spanmetrics"), form("jaeger, zipkin"));
+        assert_eq!(
+            form("spanmetrics: 스팬에서 메트릭 생성"),
+            form("batch: 묶어서 전송")
+        );
+        assert_ne!(
+            form("spanmetrics: 생성"),
+            form("resource / attributes: 속성 수정")
+        );
+        // Korean statements with commas are statements, not lists of names.
+        assert_eq!(form("빠른 조회, 낮은 비용"), form("느린 조회"));
+        assert!(same_word("protocol", "규격"));
+    }
 
     #[test]
     fn words_match_by_their_start() {

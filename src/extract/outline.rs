@@ -145,7 +145,7 @@ pub fn caption(nodes: &[Node]) -> Option<usize> {
         .filter(|n| !n.children.is_empty())
         .collect();
     let named = |n: &Node| {
-        let label = n.text.split_once(" (").map_or(n.text.as_str(), |(a, _)| a);
+        let label = unparen(&n.text);
         Script::of(label) == Script::Latin
     };
     (groups.len() >= 2 && groups.iter().all(|n| named(n))).then_some(r)
@@ -442,8 +442,7 @@ fn candidate_tiers<'n>(
         .filter(|(i, n)| {
             shape.top[*i] == *i
                 && Some(*i) != shape.caption
-                && Script::of(n.text.split_once(" (").map_or(n.text.as_str(), |(a, _)| a))
-                    == Script::Latin
+                && Script::of(unparen(&n.text)) == Script::Latin
         })
         .flat_map(|(_, n)| n.words.iter().copied())
         .collect();
@@ -504,6 +503,11 @@ fn kin(nodes: &[Node], shape: &Shape, a: usize, b: usize) -> bool {
     heads(&nodes[a].text).any(|h| lb.contains(&h)) || heads(&nodes[b].text).any(|h| la.contains(&h))
 }
 
+/// A text without its parenthesis ("HPA (HorizontalPodAutoscaler)" -> HPA).
+fn unparen(text: &str) -> &str {
+    text.split_once(" (").map_or(text, |(a, _)| a)
+}
+
 /// Group labels that name a part of an account, not a topic: the items of
 /// "결과" and "대안" are consequences and remedies, told apart by reading
 /// (review O of 2026-11-30: the one remedy among a failure's consequences).
@@ -533,16 +537,14 @@ const ROLE_LABELS: &[&str] = &[
 
 /// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
 fn role(label: &str) -> bool {
-    let bare = label.split_once(" (").map_or(label, |(a, _)| a).trim();
-    ROLE_LABELS.contains(&bare)
+    ROLE_LABELS.contains(&unparen(label).trim())
 }
 
 /// Whether an item is a name written in Latin letters (impersonate, Hopsworks,
 /// "Trivy (Aqua Security)", "rule_files: ..."), not a statement.
 fn name_like(text: &str) -> bool {
     let name = text.split_once(": ").map_or(text, |(n, _)| n);
-    let name = name.split_once(" (").map_or(name, |(n, _)| n);
-    Script::of(name) == Script::Latin
+    Script::of(unparen(name)) == Script::Latin
 }
 
 /// The words of a group's label, normalized.
@@ -693,9 +695,11 @@ fn names_only(options: &mut [crate::model::Choice], aspects: &HashSet<String>) -
         return false;
     }
     // Korean labels (좋은 예, 나쁜 예, 장점, 주의) are no names either: cut to
-    // them, the options would be the labels alone (review O of 2026-11-30).
+    // them, the options are the labels alone (review O of 2026-11-30); kept
+    // whole, the one item of another label stands out by its topic (review
+    // Q): no question.
     if Script::of(&names[0]) != Script::Latin {
-        return true;
+        return false;
     }
     for (o, n) in options.iter_mut().zip(names) {
         o.text = n;
@@ -1019,7 +1023,7 @@ fn described(nodes: &[Node], i: usize) -> bool {
 
 /// Named branches at one depth under different parents (HPA and KEDA under
 /// 수평 확장, VPA under 수직 확장, Cluster Autoscaler and Karpenter under 노드
-/// 확장), each with items only: one list of things of one kind, which the
+/// 확장), each [`described`]: one list of things of one kind, which the
 /// tree merely sorts (review J of 2026-11-30). Only when they span two parents
 /// or more (else they are a sibling list) and every name is written in Latin
 /// letters and is of one kind. The list's title is the tree's.
@@ -1034,15 +1038,7 @@ fn cousin_lists(nodes: &[Node]) -> Vec<(Option<usize>, Vec<usize>)> {
         .into_values()
         .filter(|list| {
             let parents: HashSet<Option<usize>> = list.iter().map(|&i| nodes[i].parent).collect();
-            let names: Vec<&str> = list
-                .iter()
-                .map(|&i| {
-                    nodes[i]
-                        .text
-                        .split_once(" (")
-                        .map_or(nodes[i].text.as_str(), |(a, _)| a)
-                })
-                .collect();
+            let names: Vec<&str> = list.iter().map(|&i| unparen(&nodes[i].text)).collect();
             list.len() >= 3
                 && parents.len() >= 2
                 && names
@@ -1071,12 +1067,11 @@ fn list_title(
     }
 }
 
-/// Parallel branches whose items are "aspect: value" with the same aspects
+/// Parallel branches described by "aspect: value" items with the same aspects
 /// (restart policies `no` / `always` / `on-failure`, each with 목적, 주의, 실패
-/// 시; probes each with 실패 시): which branch has this value for this aspect,
-/// the branches as options (`outline-aspect`). Only a value specific to its
-/// branch: sharing no word with the other branches' values of the aspect nor
-/// with its own branch's name.
+/// 시; probes each with 실패 시), siblings or [`cousin_lists`]: which branch has
+/// this value for this aspect, the branches by their bare names as options
+/// (`outline-aspect`). Only a value specific to its branch (see below).
 fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
     let mut lists = sibling_lists(nodes);
     lists.extend(cousin_lists(nodes));
@@ -1138,11 +1133,7 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                         .all(|(_, ov)| !near_equal_normalized(&normalize(ov), &normalize(v)))
                     && !hygiene::share(&words, &hygiene::name_words(&nodes[*b].text))
                     && !holders.iter().filter(|(o, _)| o != b).any(|(o, _)| {
-                        let name = nodes[*o]
-                            .text
-                            .split_once(" (")
-                            .map_or(nodes[*o].text.as_str(), |(a, _)| a);
-                        hygiene::share(&words, &hygiene::name_words(name))
+                        hygiene::share(&words, &hygiene::name_words(unparen(&nodes[*o].text)))
                     });
                 if !specific {
                     ctx.dropped("가지마다 같은 항목의 값이 겹침");
@@ -1222,7 +1213,7 @@ fn bare_names(options: &mut [crate::model::Choice]) {
         } else {
             t
         };
-        t.split_once(" (").map_or(t, |(a, _)| a).trim().to_string()
+        unparen(t).trim().to_string()
     };
     let names: Vec<String> = options.iter().map(|o| bare(&o.text)).collect();
     let distinct: HashSet<String> = names.iter().map(|n| normalize(n)).collect();

@@ -268,6 +268,25 @@ fn is_fact(value: &str) -> bool {
     hangul_words <= 1 && value.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
+/// The form of a cell's value: 0 a number (`2048`, `5000 (ms)`, `30s`), 1 an
+/// address (`http://localhost:4317`, `:4318`), 2 code (`parentbased_always_on`,
+/// `--atomic`), 3 words; 4 for an empty cell, which no row is asked by.
+fn value_form(value: &str) -> u8 {
+    let v = value.trim().trim_matches('`');
+    let n = normalize(v);
+    if n.is_empty() || EMPTY_VALUES.contains(&n.as_str()) || EMPTY_VALUES.contains(&v) {
+        4
+    } else if v.contains("://") || v.starts_with(':') {
+        1
+    } else if v.starts_with(|c: char| c.is_ascii_digit()) {
+        0
+    } else if super::code_like(v) {
+        2
+    } else {
+        3
+    }
+}
+
 /// Whether `label` writes one of the `things`, as it is or in Hangul (최대
 /// 할인율 (온디맨드 대비) beside On-Demand). A word it merely shares (정책 언어
 /// beside ValidatingAdmissionPolicy) is no pointer.
@@ -401,8 +420,16 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     .zip(&norms)
                     .enumerate()
                     .filter(|(o, _)| *o != k && offered[*o])
+                    // Rows whose value has the key's form (a number, an
+                    // address, code, words): a URL among counts and names
+                    // fits one row only (review P of 2026-11-30).
+                    .filter(|(o, _)| value_form(&values[*o]) == value_form(v))
                     .map(|(_, (t, n))| (t.as_str(), n.as_str(), super::fnv1a(n.as_bytes())))
                     .collect();
+                if cands.len() < 2 {
+                    ctx.dropped("표의 값이 다른 꼴");
+                    continue;
+                }
                 let n = cands.len().min(3);
                 let Some(distractors) = pick_distractors_normalized(
                     seed,
@@ -435,6 +462,19 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_of_one_form() {
+        assert_eq!(value_form("2048"), value_form("5000 (ms)"));
+        assert_eq!(value_form("30s"), value_form("4h"));
+        assert_ne!(value_form("http://localhost:4317"), value_form("2048"));
+        assert_ne!(
+            value_form("parentbased_always_on"),
+            value_form("tracecontext")
+        );
+        assert_eq!(value_form("`--atomic`"), value_form("type=secret"));
+        assert_eq!(value_form("-"), 4);
+    }
 
     #[test]
     fn facts_not_descriptions() {

@@ -177,6 +177,9 @@ fn generic_words_around_a_name_add_nothing() {
     assert!(ok("Recreate", "Recreate strategy"));
     assert!(ok("Retain", "retain Policy"));
     assert!(ok("Drift", "Configuration Drift 전략"));
+    // Review Q: OpenTelemetry's own "Resource attributes", the session's 속성.
+    assert!(ok("Resource", "Resource attributes"));
+    assert!(ok("Resource", "리소스 속성"));
     // Only generic words: another name before or after the key is two names,
     // and a qualifier alone is no answer.
     assert!(!ok("Recreate", "RollingUpdate Recreate"));

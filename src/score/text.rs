@@ -94,6 +94,9 @@ const KIND_WORDS: &[&str] = &[
     "field",
     "option",
     "plugin",
+    "속성",
+    "attribute",
+    "attributes",
 ];
 
 /// `given` without a last Korean kind word after the name ("Recreate 전략",
