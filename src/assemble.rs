@@ -239,6 +239,17 @@ pub fn assemble(
 mod tests {
     use super::*;
 
+    /// The form `assemble` draws for these questions.
+    fn draw(questions: &[&Question], review: &[String], count: usize, seed: u64) -> Form {
+        let req = Request {
+            questions,
+            review,
+            count,
+            seed,
+        };
+        assemble(&req, "f".into(), "w1", "s", "v")
+    }
+
     #[test]
     fn a_form_holds_one_question_per_source_line_while_lines_remain() {
         // Six lines, two questions each (a cloze and its choice, two blanks of one
@@ -257,13 +268,7 @@ mod tests {
         let refs: Vec<&Question> = qs.iter().collect();
         for seed in 0..200 {
             for count in [3, 6] {
-                let req = Request {
-                    questions: &refs,
-                    review: &[],
-                    count,
-                    seed,
-                };
-                let form = assemble(&req, "f".into(), "w1", "s", "v");
+                let form = draw(&refs, &[], count, seed);
                 let lines: HashSet<usize> = form
                     .items
                     .iter()
@@ -273,13 +278,7 @@ mod tests {
                 assert_eq!(lines.len(), count, "seed {seed}");
             }
             // More questions than lines: every line, then the rest.
-            let req = Request {
-                questions: &refs,
-                review: &[],
-                count: 8,
-                seed,
-            };
-            assert_eq!(assemble(&req, "f".into(), "w1", "s", "v").items.len(), 8);
+            assert_eq!(draw(&refs, &[], 8, seed).items.len(), 8);
         }
     }
 
@@ -314,13 +313,7 @@ mod tests {
             // Even a form asking for all four holds one of each tree: two
             // questions only, not a give-away pair.
             for count in [2, 4] {
-                let req = Request {
-                    questions: &refs,
-                    review: &[],
-                    count,
-                    seed,
-                };
-                let form = assemble(&req, "f".into(), "w1", "s", "v");
+                let form = draw(&refs, &[], count, seed);
                 assert_eq!(form.items.len(), 2, "seed {seed}");
                 let trees: HashSet<bool> = form
                     .items
@@ -331,13 +324,7 @@ mod tests {
             }
             // Both questions of one tree due for review: one goes on the form.
             let review = ["w1-000000".to_string(), "w1-000001".to_string()];
-            let req = Request {
-                questions: &refs,
-                review: &review,
-                count: 6,
-                seed,
-            };
-            let form = assemble(&req, "f".into(), "w1", "s", "v");
+            let form = draw(&refs, &review, 6, seed);
             let first_tree = form
                 .items
                 .iter()

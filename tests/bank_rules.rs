@@ -1300,6 +1300,17 @@ fn review_rules_of_the_seventh_round() {
     assert!((essays[0].points - 5.0).abs() < 1e-9);
 }
 
+/// The eighth round's fixture extracted: its folder and its one session's
+/// questions.
+fn rules8() -> (tempfile::TempDir, Vec<Question>) {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    (dir, qs)
+}
+
 /// Eighth round (reviews D and G of 2026-11-30): a name from a group of
 /// another kind is the key given away by its kind (`rule_files` among
 /// Alertmanager's parts, Hopsworks among a feature store's, `memory` among
@@ -1307,11 +1318,7 @@ fn review_rules_of_the_seventh_round() {
 /// one noun (플러그인) or a caption's alternatives.
 #[test]
 fn names_are_offered_only_beside_names_of_their_kind() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
-    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let (_dir, qs) = rules8();
     let kind_of = |t: &str| -> &str {
         match t {
             "rule_files"
@@ -1347,11 +1354,7 @@ fn names_are_offered_only_beside_names_of_their_kind() {
 /// chain inside a sentence is its bold span only, and without one no order.
 #[test]
 fn cousin_branches_and_chains_inside_sentences() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
-    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let (dir, qs) = rules8();
     let aspect = |title: &str| -> Vec<&Question> {
         qs.iter()
             .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
@@ -1410,11 +1413,7 @@ fn cousin_branches_and_chains_inside_sentences() {
 /// the label or whole.
 #[test]
 fn an_accounts_parts_and_korean_labels_are_no_options() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
-    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let (_dir, qs) = rules8();
     for q in &qs {
         for part in ["「상황」", "「결과」", "「대안」"] {
             assert!(!q.prompt.contains(part), "{q:#?}");

@@ -60,8 +60,7 @@ const QUALIFIERS: &[&str] = &[
 /// `given` without a first generic qualifier word ([`QUALIFIERS`]).
 fn without_qualifier(given: &str) -> Option<&str> {
     let (first, rest) = given.trim().split_once(char::is_whitespace)?;
-    let rest = rest.trim_start();
-    (QUALIFIERS.contains(&first.to_lowercase().as_str()) && !rest.is_empty()).then_some(rest)
+    listed(QUALIFIERS, first, rest.trim_start())
 }
 
 /// Korean words that say what kind of thing a name is ("Recreate 전략",
@@ -99,12 +98,16 @@ const KIND_WORDS: &[&str] = &[
     "attributes",
 ];
 
-/// `given` without a last Korean kind word after the name ("Recreate 전략",
-/// "재생성 전략"), when it has one.
+/// `given` without a last kind word after the name ("Recreate 전략", "재생성
+/// 전략", "Retain policy"), when it has one.
 fn without_kind_word(given: &str) -> Option<&str> {
     let (name, last) = given.trim().rsplit_once(char::is_whitespace)?;
-    let name = name.trim_end();
-    (KIND_WORDS.contains(&last.to_lowercase().as_str()) && !name.is_empty()).then_some(name)
+    listed(KIND_WORDS, last, name.trim_end())
+}
+
+/// `rest` when `word` is one of `list` (in any case) and `rest` is not empty.
+fn listed<'a>(list: &[&str], word: &str, rest: &'a str) -> Option<&'a str> {
+    (list.contains(&word.to_lowercase().as_str()) && !rest.is_empty()).then_some(rest)
 }
 
 /// The Latin part of "한글(Latin)" or "Latin (한글)": one side Hangul only, the
