@@ -1351,7 +1351,8 @@ fn names_are_offered_only_beside_names_of_their_kind() {
 /// Eighth round (review J of 2026-11-30): named branches at one depth under
 /// different parents (HPA and KEDA under 수평 확장, VPA under 수직 확장) are
 /// one list for "which has this value", shown by their bare names; an arrow
-/// chain inside a sentence is its bold span only, and without one no order.
+/// chain inside a sentence is its bold span only, and without one no order;
+/// nor when its last step carries the sentence's end (review R).
 #[test]
 fn cousin_branches_and_chains_inside_sentences() {
     let (dir, qs) = rules8();

@@ -438,6 +438,16 @@ const FLOW_WORDS: &[&str] = &[
     "Pipeline",
 ];
 
+/// Whether a step reads as a clause: three words or more ending in a Korean
+/// predicate (재사용됨, 줄어든다, 가능함).
+fn clause(step: &str) -> bool {
+    let t = step.trim_end_matches(['.', ' ']);
+    t.split_whitespace().count() >= 3
+        && ["됨", "함", "다", "음", "요", "짐"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
 /// Whether a paragraph is a Korean sentence (it ends in 다. or 요.), not a
 /// bare chain of steps.
 fn sentence(text: &str) -> bool {
@@ -523,6 +533,17 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     // Steps that carry their numbers (Build L1 → L2 → L3) give the order away.
     if numbered_in_order(&parts) {
         ctx.dropped("번호가 순서를 알려 줌");
+        return;
+    }
+    // The first or last step carrying the sentence around the chain ("소스
+    // COPY 순서여야 캐시 레이어가 재사용됨") marks its own place (review R of
+    // 2026-11-30).
+    if [parts.first(), parts.last()]
+        .into_iter()
+        .flatten()
+        .any(|p| clause(p))
+    {
+        ctx.dropped("문장이 붙은 단계");
         return;
     }
     // Six steps or more: some are independent and could swap (keyless
