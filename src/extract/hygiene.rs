@@ -438,8 +438,21 @@ pub fn name_words(text: &str) -> Vec<String> {
 /// Whether two texts print the same number of two digits or more (`8080:80`
 /// beside "호스트 8080을 컨테이너 80에"): the pair is matched by reading it.
 pub fn shares_number(a: &str, b: &str) -> bool {
+    shares(a, b, false)
+}
+
+/// Whether two texts print one number of two digits or more or with a dot
+/// ("1.4" in "1.4 → 패치만" and "SemVer 태그 (1.4.2 / 1.4 / 1)").
+pub fn shares_version(a: &str, b: &str) -> bool {
+    shares(a, b, true)
+}
+
+/// Whether `a` and `b` print one number of two characters or more, its dots
+/// counted when `dotted`.
+fn shares(a: &str, b: &str, dotted: bool) -> bool {
     let numbers = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_ascii_digit())
+        t.split(|c: char| !(c.is_ascii_digit() || (dotted && c == '.')))
+            .map(|n| n.trim_matches('.'))
             .filter(|n| n.len() >= 2)
             .map(str::to_string)
             .collect()

@@ -1126,7 +1126,7 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                 let specific = !words.is_empty()
                     && shared <= 1
                     && 4 * shared < words.len()
-                    && !shares_version(v, &nodes[*b].text)
+                    && !hygiene::shares_version(v, &nodes[*b].text)
                     && holders
                         .iter()
                         .filter(|(o, _)| o != b)
@@ -1179,20 +1179,6 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             }
         }
     }
-}
-
-/// Whether two texts print one number with a dot or of two digits or more
-/// ("1.4" in "1.4 → 패치만" and "SemVer 태그 (1.4.2 / 1.4 / 1)").
-fn shares_version(a: &str, b: &str) -> bool {
-    let numbers = |t: &str| -> Vec<String> {
-        t.split(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .map(|n| n.trim_matches('.'))
-            .filter(|n| n.len() >= 2 && n.starts_with(|c: char| c.is_ascii_digit()))
-            .map(str::to_string)
-            .collect()
-    };
-    let nb = numbers(b);
-    numbers(a).iter().any(|n| nb.contains(n))
 }
 
 /// Branches offered as options show their names without a parenthesis:
