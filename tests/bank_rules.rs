@@ -1443,3 +1443,85 @@ fn an_accounts_parts_and_korean_labels_are_no_options() {
     // "다른 네임스페이스를 참조 불가".
     assert!(quiz::extract::hygiene::same_word("refs", "참조"));
 }
+
+/// Ninth round (reviews R and S of 2026-11-30), on a cut of the blind11 and
+/// blind12 documents.
+fn rules9() -> (tempfile::TempDir, Vec<Question>) {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules9"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let qs = load(dir.path(), "week_02/day4/session_05.yaml").questions;
+    (dir, qs)
+}
+
+/// A Korean-named branch is named after what it is: its 증상 restates the
+/// name ("gcc, 헤더 ... 런타임 이미지에 포함" under 빌드 도구 동봉), so no
+/// question asks which branch has it. A table row whose name says its own
+/// value (Prometheus Operator | Prometheus / Alertmanager) is no option: the
+/// other rows are then told by elimination (CloudNativePG for PostgreSQL).
+#[test]
+fn values_that_restate_a_name_are_not_asked() {
+    let (_dir, qs) = rules9();
+    for q in &qs {
+        assert!(!q.prompt.contains("증상이(가)"), "{q:#?}");
+        assert!(
+            !q.options.iter().any(|o| o.text == "Prometheus Operator"),
+            "{q:#?}"
+        );
+    }
+    assert!(
+        !qs.iter()
+            .any(|q| q.tags.iter().any(|t| t == "table-cell") && q.prompt.contains("대상")),
+        "{qs:#?}"
+    );
+    // Review T: a value whose form fits one row only ("20m" the one size
+    // among counts and switches, "true" / "false" the switches') is not asked;
+    // nor a value holding the Korean of its branch's name (운영 for Ops).
+    for q in &qs {
+        assert!(!q.prompt.contains("기본값이(가)"), "{q:#?}");
+        assert!(!q.prompt.contains("운영 중 동작 제어"), "{q:#?}");
+    }
+    // The sound questions of the same tree stay.
+    assert!(
+        qs.iter()
+            .any(|q| q.prompt.contains("100% 도달 후 반드시 제거해야")),
+        "{qs:#?}"
+    );
+}
+
+/// Review T: under a heading of symptoms ("증상별 트러블슈팅 흐름") each
+/// arrow bullet is one case (symptom → check → finding), ordered by its
+/// steps' roles: no order question.
+#[test]
+fn a_symptoms_case_is_no_flow() {
+    let (_dir, qs) = rules9();
+    assert!(!qs.iter().any(|q| q.kind == Kind::Order), "{qs:#?}");
+}
+
+/// A description that speaks of the name ("이름과 달리 기본값이 아님" beside
+/// `Default`) gives it away: no typed question. A one-word name's Korean
+/// word is accepted (Policy: 정책), and so is None's 없음, and the name
+/// after the session's tool as the session writes it ("Vault policy는").
+#[test]
+fn a_description_about_the_name_gives_no_question_and_korean_names_are_accepted() {
+    let (_dir, qs) = rules9();
+    let typed = |key: &str| {
+        qs.iter().find(|q| {
+            q.kind == Kind::Short
+                && matches!(&q.answer, Some(Answer::Many(a)) if a.first().map(String::as_str) == Some(key))
+        })
+    };
+    assert!(typed("Default").is_none(), "{qs:#?}");
+    for (key, korean) in [
+        ("Policy", "정책"),
+        ("None", "없음"),
+        ("Policy", "Vault 정책"),
+    ] {
+        let q = typed(key).unwrap_or_else(|| panic!("{key}: {qs:#?}"));
+        let Some(Answer::Many(accepted)) = &q.answer else {
+            panic!("{q:#?}")
+        };
+        assert!(accepted.iter().any(|a| a == korean), "{q:#?}");
+    }
+}

@@ -65,7 +65,7 @@ const NOT_CONTENT: &[&str] = &[
 pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["server", "serving", "serve"], &["서버", "서빙"]),
     (&["service"], &["서비스"]),
-    (&["none"], &["없는", "없음", "없이"]),
+    (&["none"], &["없음", "없는", "없이"]),
     (&["recreate"], &["재생성"]),
     (&["alias"], &["별칭"]),
     // The probes' names in the words the course explains them with (review
@@ -234,6 +234,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["inhibit", "suppress"], &["억제"]),
     (&["online"], &["온라인"]),
     (&["offline"], &["오프라인"]),
+    (&["ops"], &["운영"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -273,7 +274,8 @@ pub fn korean_name(term: &str) -> Option<String> {
         }
     }
     // A part may carry an ending (Policy / policies); a one-part name must be
-    // the word itself or its plural (Exporter is not export's 내보내).
+    // the word itself, its plural, or its stem with a noun ending (Policy for
+    // polic; review S of 2026-11-30) — Exporter is not export's 내보내.
     let one = parts.len() == 1;
     let words: Option<Vec<&str>> = parts
         .iter()
@@ -283,7 +285,11 @@ pub fn korean_name(term: &str) -> Option<String> {
                 .find(|(en, _)| {
                     en.iter().any(|e| {
                         if one {
-                            p == e || p.strip_suffix('s') == Some(e)
+                            p == e
+                                || p.strip_suffix('s') == Some(e)
+                                || p.strip_prefix(e).is_some_and(|rest| {
+                                    e.len() >= 4 && ["y", "ies", "e", "es"].contains(&rest)
+                                })
                         } else {
                             p.starts_with(e) && p.len() <= e.len() + 3
                         }
@@ -304,8 +310,11 @@ pub fn translates_part(name: &str, text: &str) -> bool {
     if lower.contains("k8s") && (t.contains("kubernetes") || t.contains("쿠버네티스")) {
         return true;
     }
+    // A short word (Ops) only as a word of the name, never inside one.
+    let words = name_words(name);
     EQUIVALENTS.iter().any(|(en, ko)| {
-        en.iter().any(|e| e.len() >= 4 && lower.contains(e))
+        en.iter()
+            .any(|e| (e.len() >= 4 && lower.contains(e)) || words.iter().any(|w| w == e))
             && ko.iter().any(|k| k.chars().count() >= 2 && t.contains(k))
     })
 }
@@ -1608,12 +1617,25 @@ mod tests {
     }
 
     #[test]
+    fn a_short_word_is_translated_only_as_a_word_of_the_name() {
+        // Review T of 2026-11-30: 운영 is Ops.
+        assert!(translates_part(
+            "Ops Toggle",
+            "Kill Switch 등 운영 중 동작 제어"
+        ));
+        assert!(!translates_part("Stops", "운영 중 동작 제어"));
+        assert!(!translates_part("Release Toggle", "운영 중 동작 제어"));
+    }
+
+    #[test]
     fn korean_names_of_technical_names() {
         assert_eq!(
             korean_name("NetworkPolicy").as_deref(),
             Some("네트워크 정책")
         );
         assert_eq!(korean_name("Artifact").as_deref(), Some("아티팩트"));
+        assert_eq!(korean_name("Policy").as_deref(), Some("정책"));
+        assert_eq!(korean_name("Policies").as_deref(), Some("정책"));
         assert_eq!(korean_name("Workspace").as_deref(), Some("워크스페이스"));
         assert_eq!(korean_name("KubeEdge"), None);
         assert_eq!(korean_name("scrape_interval"), None);

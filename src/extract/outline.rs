@@ -47,6 +47,18 @@ pub struct Node {
     pub named: bool,
 }
 
+impl Node {
+    /// Set the text and what is computed from it.
+    fn retext(&mut self, text: String) {
+        let text = text.trim_end_matches([':', '：']).trim().to_string();
+        self.norm = normalize(&text);
+        self.hash = fnv1a(self.norm.as_bytes());
+        self.words = words(&text);
+        self.named = named(&text);
+        self.text = text;
+    }
+}
+
 /// Parse the lines of a code block into outline nodes. Returns nothing when the
 /// block has no tree-drawing characters.
 pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
@@ -55,9 +67,14 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut last_at_depth: Vec<Option<usize>> = Vec::new();
+    // The node of the line just read and the column its text starts at: a
+    // line below it with no branch, indented past that column, continues it
+    // ("├── 타게팅: Constraints(IN, NUM_GT," / "│          DATE_AFTER 등)").
+    let mut open: Option<(usize, usize)> = None;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim_end();
         if line.trim().is_empty() {
+            open = None;
             continue;
         }
         let marker = find_marker(line, '├').or_else(|| find_marker(line, '└'));
@@ -68,7 +85,18 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
                 (indent / 4 + 1, rest.trim())
             }
             None if !line.starts_with(' ') && !line.starts_with('│') => (0, line.trim()),
-            None => continue,
+            None => {
+                let more = line.trim_start_matches(['│', ' ']);
+                let column = line.chars().count() - more.chars().count();
+                match open {
+                    Some((idx, at)) if column >= at && !more.is_empty() => {
+                        let joined = format!("{} {}", nodes[idx].text, more.trim());
+                        nodes[idx].retext(joined);
+                    }
+                    _ => open = None,
+                }
+                continue;
+            }
         };
         let text = content.trim_end_matches([':', '：']).trim().to_string();
         if text.is_empty() {
@@ -100,6 +128,8 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
         }
         last_at_depth[depth] = Some(idx);
         last_at_depth.truncate(depth + 1);
+        let column = line.chars().count() - content.chars().count();
+        open = (depth > 0).then_some((idx, column));
     }
     nodes
 }
@@ -534,6 +564,10 @@ const ROLE_LABELS: &[&str] = &[
     "목적",
     "배경",
 ];
+
+/// Aspects that say what a branch is ("증상: ...", "정의: ..."): under a
+/// Korean-named branch they restate its name.
+const NAMING_ASPECTS: &[&str] = &["증상", "현상", "정의", "설명", "의미", "뜻", "개념"];
 
 /// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
 fn role(label: &str) -> bool {
@@ -1103,7 +1137,17 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             }
         }
         let title = list_title(ctx, nodes, parent, section);
+        // Branches with Korean names are named after what they are: their
+        // 증상 or 정의 says the name again in other words ("gcc, 헤더가 런타임
+        // 이미지에 포함" under 빌드 도구 동봉; review R of 2026-11-30).
+        let korean = branches
+            .iter()
+            .any(|&b| Script::of(unparen(&nodes[b].text)) != Script::Latin);
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
+            if korean && NAMING_ASPECTS.contains(&unparen(label).trim()) {
+                ctx.dropped("값이 가지 이름을 풀어 씀");
+                continue;
+            }
             for (b, v) in holders {
                 let words = hygiene::content_words(v);
                 // Specific to its branch: near-equal to no other branch's value,
@@ -1132,6 +1176,7 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                         .filter(|(o, _)| o != b)
                         .all(|(_, ov)| !near_equal_normalized(&normalize(ov), &normalize(v)))
                     && !hygiene::share(&words, &hygiene::name_words(&nodes[*b].text))
+                    && !hygiene::translates_part(unparen(&nodes[*b].text), v)
                     && !holders.iter().filter(|(o, _)| o != b).any(|(o, _)| {
                         hygiene::share(&words, &hygiene::name_words(unparen(&nodes[*o].text)))
                     });
@@ -1327,5 +1372,45 @@ mod tests {
             ]
         );
         assert_eq!(path(&nodes, 2), "Day 1 - A > G1");
+    }
+
+    /// A leaf written over two lines is one leaf (review T of 2026-11-30: a
+    /// value cut at "SEMVER_GT," was asked).
+    #[test]
+    fn a_line_without_a_branch_continues_the_one_above() {
+        let text = "Unleash:
+├── 타게팅: Constraints(IN, NUM_GT,
+│          DATE_AFTER 등) + Segments
+└── 롤아웃: flexibleRollout
+    (rollout %, stickiness)
+
+│   note
+";
+        let nodes = parse_tree(text, 1);
+        let t: Vec<(&str, usize)> = nodes.iter().map(|n| (n.text.as_str(), n.line)).collect();
+        assert_eq!(
+            t,
+            vec![
+                ("Unleash", 1),
+                (
+                    "타게팅: Constraints(IN, NUM_GT, DATE_AFTER 등) + Segments",
+                    2
+                ),
+                ("롤아웃: flexibleRollout (rollout %, stickiness)", 4),
+            ]
+        );
+        assert_eq!(nodes[1].norm, normalize(&nodes[1].text));
+        // A root line is never continued, and a blank line ends a leaf.
+        let nodes = parse_tree(
+            "Root:
+  note
+├── a
+
+    b
+",
+            1,
+        );
+        let t: Vec<&str> = nodes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(t, vec!["Root", "a"]);
     }
 }

@@ -77,6 +77,9 @@ const UNASKED_HEADERS: &[&str] = &[
 /// Cell values that say nothing (a dash, N/A).
 const EMPTY_VALUES: &[&str] = &["-", "—", "–", "n/a", "na", "없음 (-)", "?"];
 
+/// Values of a switch.
+const BOOLEANS: &[&str] = &["true", "false", "yes", "no", "on", "off"];
+
 /// Cells that refer to another row ("위와 동일"): the value is shared.
 const SAME_AS: &[&str] = &[
     "위와 동일",
@@ -268,18 +271,32 @@ fn is_fact(value: &str) -> bool {
     hangul_words <= 1 && value.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
-/// The form of a cell's value: 0 a number (`2048`, `5000 (ms)`, `30s`), 1 an
-/// address (`http://localhost:4317`, `:4318`), 2 code (`parentbased_always_on`,
-/// `--atomic`), 3 words; 4 for an empty cell, which no row is asked by.
+/// The form of a cell's value: 0 a count (`2048`, `5000 (ms)`), 5 a quantity
+/// with its unit (`30s`, `20m`), 1 an address (`http://localhost:4317`,
+/// `:4318`), 2 code (`parentbased_always_on`, `--atomic`), 6 a switch
+/// (`true`, `"false"`), 3 words; 4 for an empty cell, which no row is asked by.
 fn value_form(value: &str) -> u8 {
-    let v = value.trim().trim_matches('`');
+    let v = value.trim().trim_matches(['`', '"', '\'']);
     let n = normalize(v);
+    let words: Vec<&str> = n
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     if n.is_empty() || EMPTY_VALUES.contains(&n.as_str()) || EMPTY_VALUES.contains(&v) {
         4
     } else if v.contains("://") || v.starts_with(':') {
         1
     } else if v.starts_with(|c: char| c.is_ascii_digit()) {
-        0
+        // A quantity with its unit written on (20m, 30s, 512Mi) is another
+        // form than a count (5, "5000 (ms)"): a size among counts and flags
+        // is the one size option's (review T of 2026-11-30).
+        let unit = v
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .starts_with(|c: char| c.is_ascii_alphabetic());
+        if unit { 5 } else { 0 }
+    } else if !words.is_empty() && words.iter().all(|w| BOOLEANS.contains(w)) {
+        // true / false among names and numbers: the one switch's.
+        6
     } else if super::code_like(v) {
         2
     } else {
@@ -379,6 +396,17 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             }
             let value_words: Vec<Vec<String>> =
                 values.iter().map(|v| hygiene::content_words(v)).collect();
+            // A row whose name says its own value (Prometheus Operator |
+            // Prometheus / Alertmanager) is ruled out or in by its name: it is
+            // no option of this column, and the rest are left by elimination
+            // (review S of 2026-11-30).
+            let self_named: Vec<bool> = (0..values.len())
+                .map(|o| {
+                    hygiene::share(&value_words[o], &names[o])
+                        || hygiene::translates_part(&grid.things[o], &values[o])
+                        || writes_abbreviation(&values[o], &abbrevs[o])
+                })
+                .collect();
             for (k, v) in values.iter().enumerate() {
                 if !offered[k] {
                     continue;
@@ -419,7 +447,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     .iter()
                     .zip(&norms)
                     .enumerate()
-                    .filter(|(o, _)| *o != k && offered[*o])
+                    .filter(|(o, _)| *o != k && offered[*o] && !self_named[*o])
                     // Rows whose value has the key's form (a number, an
                     // address, code, words): a URL among counts and names
                     // fits one row only (review P of 2026-11-30).
@@ -467,6 +495,10 @@ mod tests {
     fn values_of_one_form() {
         assert_eq!(value_form("2048"), value_form("5000 (ms)"));
         assert_eq!(value_form("30s"), value_form("4h"));
+        assert_eq!(value_form("\"20m\""), value_form("512Mi"));
+        assert_ne!(value_form("\"20m\""), value_form("\"5\""));
+        assert_eq!(value_form("\"true\"/\"false\""), value_form("false"));
+        assert_ne!(value_form("true"), value_form("cache-disabled"));
         assert_ne!(value_form("http://localhost:4317"), value_form("2048"));
         assert_ne!(
             value_form("parentbased_always_on"),

@@ -233,6 +233,24 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<Def>) {
     }
 }
 
+/// Words of a description about the name itself: "(이름과 달리 기본값이
+/// 아님)" beside dnsPolicy `Default` tells what the name says (review R of
+/// 2026-11-30).
+const ABOUT_THE_NAME: &[&str] = &[
+    "이름과 달리",
+    "이름처럼",
+    "이름 그대로",
+    "이름대로",
+    "이름과 반대로",
+    "이름이 뜻하",
+    "이름이 말하",
+];
+
+/// Whether a description speaks of the name it describes.
+fn about_the_name(desc: &str) -> bool {
+    ABOUT_THE_NAME.iter().any(|w| desc.contains(w))
+}
+
 /// Whether a definition is asked as typed recall of its term.
 fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     // Typed only when the description defines the term: a description that
@@ -275,7 +293,8 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     // holds its stem in code (`Parameters`: "mlflow.log_param() ...").
     let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc))
         || holds_stem(&d.desc, name)
-        || super::hygiene::translates_part(name, &d.desc);
+        || super::hygiene::translates_part(name, &d.desc)
+        || about_the_name(&d.desc);
     // A wide table's second cell is one attribute of its row, not a
     // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
     // nobody can type the row from it.
@@ -316,10 +335,32 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let mut accepted = super::with_abbreviations(name, ctx.pool);
     let glosses = super::korean_glosses(name, ctx.doc());
     let written = super::accepted(&d.term);
+    let korean = super::hygiene::korean_name(name);
+    // The tool the session is about, written before the name as the
+    // session writes it ("Vault policy는 ...": "Vault Policy", "Vault 정책";
+    // review T of 2026-11-30), names the same thing.
+    let doc = ctx.doc();
+    let tools: Vec<String> = title_tools(doc.title().map_or("", |h| h.clean.as_str()), name)
+        .into_iter()
+        .filter(|t| {
+            let written = format!("{} {}", t.to_lowercase(), name.to_lowercase());
+            doc.blocks
+                .iter()
+                .any(|b| b.text.to_lowercase().contains(&written))
+        })
+        .collect();
+    let qualified: Vec<String> = tools
+        .iter()
+        .flat_map(|t| {
+            std::iter::once(format!("{t} {name}"))
+                .chain(korean.as_ref().map(|k| format!("{t} {k}")))
+        })
+        .collect();
     for g in written
         .into_iter()
         .chain(glosses)
-        .chain(super::hygiene::korean_name(name))
+        .chain(korean)
+        .chain(qualified)
     {
         if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
             accepted.push(g);
@@ -327,6 +368,27 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     }
     q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
+}
+
+/// Words of a title that name the one tool a session is about: a
+/// capitalized Latin word standing alone between Korean words ("Vault와
+/// External Secrets Operator로 ..." -> Vault), other than `name` and the
+/// title's own words (Session, Day).
+fn title_tools(title: &str, name: &str) -> Vec<String> {
+    title
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == ' ' || c == '-'))
+        .map(str::trim)
+        .filter(|run| {
+            !run.is_empty()
+                && !run.contains(' ')
+                && run.len() >= 3
+                && run.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && run.chars().all(|c| c.is_ascii_alphabetic())
+                && !["Session", "Day", "Week", "Part"].contains(run)
+                && !normalize(run).eq(&normalize(name))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// A term without its parenthesized Korean gloss: `NetworkPolicy` for
@@ -422,6 +484,10 @@ pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
 /// default (see `sequence`); Level runs are asked by the outline generator.
 const FLOW_STEP_WORDS: &[&str] = &["Level", "Stage"];
 
+/// Heading words that name cases of trouble: an unlabelled chain in a list
+/// under them is one case (symptom → check → cause), not the section's flow.
+const CASE_WORDS: &[&str] = &["증상", "트러블슈팅", "문제 해결", "장애 사례"];
+
 /// Heading words that name a flow: an unlabelled arrow chain under them is the
 /// section's flow.
 const FLOW_WORDS: &[&str] = &[
@@ -476,6 +542,19 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
                     .is_some_and(|h| FLOW_WORDS.iter().any(|w| h.clean.contains(w)));
                 if matches!(b.kind, BlockKind::Item { .. }) && !flow {
                     ctx.dropped("이름 없는 화살표 목록 항목");
+                    return;
+                }
+                // Under a heading of symptoms ("증상별 트러블슈팅 흐름") each
+                // bullet is one case: symptom → check → finding, ordered by
+                // the roles of its steps, not a procedure (review T of
+                // 2026-11-30).
+                let cases = ctx
+                    .doc()
+                    .ancestors(b.section)
+                    .next()
+                    .is_some_and(|h| CASE_WORDS.iter().any(|w| h.clean.contains(w)));
+                if matches!(b.kind, BlockKind::Item { .. }) && cases {
+                    ctx.dropped("증상별 사례의 화살표");
                     return;
                 }
                 // A chain inside a sentence ("명세가 정한 순서는 **Bound →

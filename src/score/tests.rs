@@ -190,6 +190,46 @@ fn generic_words_around_a_name_add_nothing() {
 }
 
 #[test]
+fn the_prompts_short_name_or_a_field_before_the_key_adds_nothing() {
+    // Review R of 2026-11-30: "MLMD Execution" under a prompt printing
+    // "ML Metadata(MLMD)", "Execution 기록", and "dnsPolicy: None" were refused.
+    let mut q = Question::new(
+        "s",
+        Kind::Short,
+        "다음 설명에 해당하는 용어를 쓰시오 (ML Metadata(MLMD)와 계보 추적): 컴포넌트 1회 실행 기록",
+    );
+    q.answer = Some(Answer::Many(ids(&["Execution"])));
+    let right =
+        |q: &Question, given: &str| text::score(q, &Response::Text(given.into()), false) == 1.0;
+    let ok = |given: &str| right(&q, given);
+    assert!(ok("MLMD Execution"));
+    assert!(ok("Execution 기록"));
+    assert!(ok("MLMD Execution record"));
+    // A short name the prompt does not print, or another name, is no qualifier.
+    assert!(!ok("KFP Execution"));
+    assert!(!ok("Run Execution"));
+    assert!(!ok("MLMD"));
+    assert!(!ok("MLMD Run"));
+    q.answer = Some(Answer::Many(ids(&["None", "없음"])));
+    let ok = |given: &str| right(&q, given);
+    assert!(ok("dnsPolicy: None"));
+    assert!(ok("dnsPolicy:None"));
+    assert!(ok("없음"));
+    assert!(!ok("dnsPolicy: Default"));
+    assert!(!ok("dnsPolicy:"));
+    assert!(!ok("Dns Policy: None Default"));
+    // The path a field is written under (review T).
+    q.answer = Some(Answer::Many(ids(&["activeDeadlineSeconds"])));
+    let ok = |given: &str| right(&q, given);
+    assert!(ok("spec.activeDeadlineSeconds"));
+    assert!(ok(".spec.activeDeadlineSeconds"));
+    assert!(ok("spec.jobTemplate.spec.activeDeadlineSeconds"));
+    assert!(!ok("spec.backoffLimit"));
+    assert!(!ok("foo.activeDeadlineSeconds"));
+    assert!(!ok("spec."));
+}
+
+#[test]
 fn short_answers_korean_normalization() {
     let mut q = Question::new("s", Kind::Short, "p");
     q.answer = Some(Answer::Many(ids(&[

@@ -23,16 +23,59 @@ use crate::text::{normalize, within_one_edit};
 /// alone (review of blind5: the course writes names that way): the gloss is
 /// the student's note, and a wrong Latin part is not saved by any gloss.
 pub fn matches(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
+    matches_in(given, accepted, typo_tolerance, "")
+}
+
+/// [`matches`] for a question whose prompt is `prompt`: a short name the
+/// prompt prints ("ML Metadata(MLMD)") written before the key ("MLMD
+/// Execution") adds nothing to it, as a generic qualifier does; and a field
+/// written before its value ("dnsPolicy: None") names where the value goes
+/// (review R of 2026-11-30).
+pub fn matches_in(given: &str, accepted: &[String], typo_tolerance: bool, prompt: &str) -> bool {
     let one = |g: &str| match glossed_latin(g) {
         Some(latin) => matches_one(latin, accepted, typo_tolerance),
         None => matches_one(g, accepted, typo_tolerance),
     };
-    let bare = without_qualifier(given);
+    let given = without_field(given).unwrap_or(given);
+    let bare = without_qualifier(given).or_else(|| without_prompt_name(given, prompt));
     one(given)
         || without_kind_word(given).is_some_and(one)
         || bare.is_some_and(one)
         || bare.and_then(without_kind_word).is_some_and(one)
 }
+
+/// `given` without a first word that is a short name in capitals (MLMD, KFP)
+/// the prompt prints as a word of its own.
+fn without_prompt_name<'a>(given: &'a str, prompt: &str) -> Option<&'a str> {
+    let (first, rest) = given.trim().split_once(char::is_whitespace)?;
+    let short = (2..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    let printed = prompt
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == first);
+    (short && printed && !rest.trim().is_empty()).then(|| rest.trim_start())
+}
+
+/// `given` without a leading field name and colon ("dnsPolicy: None",
+/// "restartPolicy: Never"), or without the path of objects a field is
+/// written under ("spec.activeDeadlineSeconds", ".spec.jobTemplate.spec.x":
+/// review T of 2026-11-30): lower-case identifiers before the value.
+fn without_field(given: &str) -> Option<&str> {
+    let ident = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let t = given.trim();
+    if let Some((field, value)) = t.split_once(':') {
+        let value = value.trim();
+        return (ident(field) && !value.is_empty()).then_some(value);
+    }
+    let (path, field) = t.trim_start_matches('.').rsplit_once('.')?;
+    (path.split('.').all(ident) && PATH_ROOTS.contains(&path.split('.').next()?) && ident(field))
+        .then_some(field)
+}
+
+/// The objects a field's path starts at in a manifest.
+const PATH_ROOTS: &[&str] = &["spec", "metadata", "status", "template", "data"];
 
 /// Words that say where a name belongs ("Configuration Drift", "Linux
 /// namespace", "구성 드리프트"): written before a name, they add nothing to
@@ -96,6 +139,11 @@ const KIND_WORDS: &[&str] = &[
     "속성",
     "attribute",
     "attributes",
+    "타입",
+    "유형",
+    "type",
+    "기록",
+    "record",
 ];
 
 /// `given` without a last kind word after the name ("Recreate 전략", "재생성
@@ -229,5 +277,10 @@ pub fn score(q: &Question, r: &Response, typo_tolerance: bool) -> f64 {
         Some(a) => a.as_list(),
         None => return 0.0,
     };
-    f64::from(u8::from(matches(given, &accepted, typo_tolerance)))
+    f64::from(u8::from(matches_in(
+        given,
+        &accepted,
+        typo_tolerance,
+        &q.prompt,
+    )))
 }
