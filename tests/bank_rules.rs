@@ -1303,11 +1303,17 @@ fn review_rules_of_the_seventh_round() {
 /// The eighth round's fixture extracted: its folder and its one session's
 /// questions.
 fn rules8() -> (tempfile::TempDir, Vec<Question>) {
+    extracted("rules8", "week_03/day3/session_04.yaml")
+}
+
+/// The questions `quiz extract` makes from fixture `name`, read from `rel`
+/// under questions/.
+fn extracted(name: &str, rel: &str) -> (tempfile::TempDir, Vec<Question>) {
     let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules8"), dir.path());
+    copy_dir(&root().join("tests/fixtures").join(name), dir.path());
     let run = quiz(dir.path(), &["extract"]);
     assert!(run.code <= 1, "{}", run.stderr);
-    let qs = load(dir.path(), "week_03/day3/session_04.yaml").questions;
+    let qs = load(dir.path(), rel).questions;
     (dir, qs)
 }
 
@@ -1447,12 +1453,7 @@ fn an_accounts_parts_and_korean_labels_are_no_options() {
 /// Ninth round (reviews R and S of 2026-11-30), on a cut of the blind11 and
 /// blind12 documents.
 fn rules9() -> (tempfile::TempDir, Vec<Question>) {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules9"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
-    let qs = load(dir.path(), "week_02/day4/session_05.yaml").questions;
-    (dir, qs)
+    extracted("rules9", "week_02/day4/session_05.yaml")
 }
 
 /// A Korean-named branch is named after what it is: its 증상 restates the
