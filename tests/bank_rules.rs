@@ -1479,9 +1479,12 @@ fn values_that_restate_a_name_are_not_asked() {
     // Review T: a value whose form fits one row only ("20m" the one size
     // among counts and switches, "true" / "false" the switches') is not asked;
     // nor a value holding the Korean of its branch's name (운영 for Ops).
+    // Review U: a branch's 목적 (or 방식, 구현, 증상) says what its name
+    // says: "신규 코드 경로를 숨기고 점진적으로 노출" under Release Toggle.
     for q in &qs {
         assert!(!q.prompt.contains("기본값이(가)"), "{q:#?}");
         assert!(!q.prompt.contains("운영 중 동작 제어"), "{q:#?}");
+        assert!(!q.prompt.contains("목적이(가)"), "{q:#?}");
     }
     // The sound questions of the same tree stay.
     assert!(
@@ -1493,7 +1496,8 @@ fn values_that_restate_a_name_are_not_asked() {
 
 /// Review T: under a heading of symptoms ("증상별 트러블슈팅 흐름") each
 /// arrow bullet is one case (symptom → check → finding), ordered by its
-/// steps' roles: no order question.
+/// steps' roles: no order question. Review U: nor the chain of "📍 교과과정에서의
+/// 위치", where the session sits in the course.
 #[test]
 fn a_symptoms_case_is_no_flow() {
     let (_dir, qs) = rules9();

@@ -832,6 +832,9 @@ pub const NOT_CONCEPTS: &[&str] = &[
     "협업",
     "학습 방향",
     "다음 단계",
+    // "📍 교과과정에서의 위치": where the session sits in the course; its
+    // arrows are the course's sequence, not a concept (review U of 2026-11-30).
+    "교과과정",
 ];
 
 /// A week's terms with their normalized forms and hashes, computed once.

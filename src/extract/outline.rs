@@ -565,9 +565,30 @@ const ROLE_LABELS: &[&str] = &[
     "배경",
 ];
 
-/// Aspects that say what a branch is ("증상: ...", "정의: ..."): under a
-/// Korean-named branch they restate its name.
-const NAMING_ASPECTS: &[&str] = &["증상", "현상", "정의", "설명", "의미", "뜻", "개념"];
+/// Aspects that say what a branch is or does ("목적: ...", "방식: ...",
+/// "증상: ..."): things are named after their purpose, mechanism or symptom,
+/// so the value restates the name ("신규 코드 경로를 숨기고 점진적으로 노출"
+/// under Release Toggle, "디렉터리에 저장" under `type=local`, "gcc, 헤더가
+/// 런타임 이미지에 포함" under 빌드 도구 동봉). First judgements of reviews R,
+/// T and U of 2026-11-30: 목적, 방식, 구현 and 증상 failed 6 of 6, while
+/// 주의, 장점, 형태 and 동작 held. As the table columns that define their rows.
+const NAMING_ASPECTS: &[&str] = &[
+    "목적",
+    "방식",
+    "구현",
+    "구현 방식",
+    "원리",
+    "증상",
+    "현상",
+    "정의",
+    "설명",
+    "의미",
+    "뜻",
+    "개념",
+    "역할",
+    "기능",
+    "하는 일",
+];
 
 /// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
 fn role(label: &str) -> bool {
@@ -1137,14 +1158,8 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             }
         }
         let title = list_title(ctx, nodes, parent, section);
-        // Branches with Korean names are named after what they are: their
-        // 증상 or 정의 says the name again in other words ("gcc, 헤더가 런타임
-        // 이미지에 포함" under 빌드 도구 동봉; review R of 2026-11-30).
-        let korean = branches
-            .iter()
-            .any(|&b| Script::of(unparen(&nodes[b].text)) != Script::Latin);
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
-            if korean && NAMING_ASPECTS.contains(&unparen(label).trim()) {
+            if NAMING_ASPECTS.contains(&unparen(label).trim()) {
                 ctx.dropped("값이 가지 이름을 풀어 씀");
                 continue;
             }
