@@ -1497,11 +1497,31 @@ fn values_that_restate_a_name_are_not_asked() {
 /// Review T: under a heading of symptoms ("증상별 트러블슈팅 흐름") each
 /// arrow bullet is one case (symptom → check → finding), ordered by its
 /// steps' roles: no order question. Review U: nor the chain of "📍 교과과정에서의
-/// 위치", where the session sits in the course.
+/// 위치", where the session sits in the course. Review V: a step pointing back
+/// at the one before ("이를 참조하는 ...") tells its place; a chain in
+/// parentheses inside a sentence is the parenthesis alone, under its own
+/// label only ("**종료 순서**: ... 역순(web → migrate → db)으로 멈춥니다.",
+/// not "삭제는 역순(...)" under the section's 흐름).
 #[test]
-fn a_symptoms_case_is_no_flow() {
+fn only_flows_are_ordered() {
     let (_dir, qs) = rules9();
-    assert!(!qs.iter().any(|q| q.kind == Kind::Order), "{qs:#?}");
+    let orders: Vec<Vec<&str>> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Order)
+        .map(|q| q.items.iter().map(|i| i.text.as_str()).collect())
+        .collect();
+    assert_eq!(orders, vec![vec!["web", "migrate", "db"]], "{qs:#?}");
+}
+
+/// Review V: branches named with their own description ("전략 B - 단일 파일 +
+/// 변수 보간") are told by it: no which-branch question over them.
+#[test]
+fn branches_named_with_a_description_are_not_asked() {
+    let (_dir, qs) = rules9();
+    assert!(
+        !qs.iter().any(|q| q.prompt.contains("전략 비교")),
+        "{qs:#?}"
+    );
 }
 
 /// A description that speaks of the name ("이름과 달리 기본값이 아님" beside

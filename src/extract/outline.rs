@@ -1135,6 +1135,17 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         if branches.len() < 3 {
             continue;
         }
+        // A branch named with its own description ("전략 B - 단일 파일 + 변수
+        // 보간") is told by that description: its values restate it ("구조가
+        // 같고 값만 다른 경우 가장 단순"; review V of 2026-11-30).
+        if branches.iter().any(|&b| {
+            [" - ", " – ", " — "]
+                .iter()
+                .any(|d| nodes[b].text.contains(d))
+        }) {
+            ctx.dropped("가지 이름이 설명을 담음");
+            continue;
+        }
         // Aspect (normalized) -> (its label, [(branch, value)]).
         let mut by: BTreeMap<String, (String, Vec<(usize, String)>)> = BTreeMap::new();
         for &b in &branches {

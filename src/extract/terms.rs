@@ -484,6 +484,18 @@ pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
 /// default (see `sequence`); Level runs are asked by the outline generator.
 const FLOW_STEP_WORDS: &[&str] = &["Level", "Stage"];
 
+/// Words of a step that refer to the step before it.
+const BACK_REFERENCES: &[&str] = &[
+    "이를 ",
+    "이것을 ",
+    "그것을 ",
+    "그 결과",
+    "그다음",
+    "그 다음",
+    "이후 ",
+    "해당 ",
+];
+
 /// Heading words that name cases of trouble: an unlabelled chain in a list
 /// under them is one case (symptom → check → cause), not the section's flow.
 const CASE_WORDS: &[&str] = &["증상", "트러블슈팅", "문제 해결", "장애 사례"];
@@ -503,6 +515,37 @@ const FLOW_WORDS: &[&str] = &[
     "Workflow",
     "Pipeline",
 ];
+
+/// The text of the one pair of parentheses that holds every arrow of
+/// `chain`, when the chain starts or ends outside them.
+fn bracketed(chain: &str) -> Option<&str> {
+    let open = chain[..chain.find('→')?].rfind('(')?;
+    let close = open + chain[open..].find(')')?;
+    let inner = &chain[open + 1..close];
+    (inner.matches('→').count() == chain.matches('→').count()
+        && !inner.contains(['(', ')'])
+        && (open > 0 || close + 1 < chain.len()))
+    .then_some(inner)
+}
+
+/// Whether a step of `chain` opens a bracket it does not close, or closes one
+/// it did not open.
+fn parts_unbalanced(chain: &str) -> bool {
+    chain.split('→').any(|p| {
+        let mut depth = 0i32;
+        for c in p.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                return true;
+            }
+        }
+        depth != 0
+    })
+}
 
 /// Whether a step reads as a clause: three words or more ending in a Korean
 /// predicate (재사용됨, 줄어든다, 가능함).
@@ -525,12 +568,12 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if !matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para) || !b.text.contains('→') {
         return;
     }
-    let (label, chain) = match definition(b) {
-        Some((t, d)) => (t, d),
+    let (label, chain, labelled) = match definition(b) {
+        Some((t, d)) => (t, d, true),
         None => match unbold_label(&b.text) {
             // "모델 교체 판단 흐름: 오프라인 평가 → ...": the label written
             // without bold is the chain's name, not part of its first step.
-            Some((l, c)) => (l.to_string(), c.to_string()),
+            Some((l, c)) => (l.to_string(), c.to_string(), true),
             None => {
                 // An unlabelled chain in a list is one reason or example among
                 // others (census of 2026-11-30: a bullet of "why" read as the
@@ -580,7 +623,7 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
                     }
                     None => b.text.clone(),
                 };
-                (ctx.section_path(b.section), chain)
+                (ctx.section_path(b.section), chain, false)
             }
         },
     };
@@ -589,6 +632,25 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     if EXAMPLE_LABELS.contains(&normalize(&label).as_str()) {
         return;
     }
+    // A chain written inside parentheses in a sentence ("stop/down은 의존성의
+    // 역순(web → migrate → db)으로 멈춥니다.") is the parenthesis alone: the
+    // sentence around it would be read as its first and last steps (review V
+    // of 2026-11-30). Only under a label of its own ("**종료 순서**:"): the
+    // section's name is not what the parenthesis orders ("삭제는 역순(...)"
+    // under "볼륨이 Pod에 붙기까지의 흐름"). Brackets that do not pair up give
+    // no chain.
+    let chain = match bracketed(&chain) {
+        Some(inner) if labelled => inner.to_string(),
+        Some(_) => {
+            ctx.dropped("괄호에 걸친 화살표");
+            return;
+        }
+        None if parts_unbalanced(&chain) => {
+            ctx.dropped("괄호에 걸친 화살표");
+            return;
+        }
+        None => chain,
+    };
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
     if parts.iter().any(|p| p.contains(',')) {
         ctx.dropped("화살표가 흐름이 아니라 대응");
@@ -623,6 +685,16 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         .any(|p| clause(p))
     {
         ctx.dropped("문장이 붙은 단계");
+        return;
+    }
+    // A step that points back at the one before it ("이를 참조하는 하위
+    // 변수 재쿼리") tells its own place (review V of 2026-11-30).
+    if parts.iter().skip(1).any(|p| {
+        BACK_REFERENCES
+            .iter()
+            .any(|w| p.starts_with(w) || p.contains(&format!(" {w}")))
+    }) {
+        ctx.dropped("앞 단계를 가리키는 단계");
         return;
     }
     // Six steps or more: some are independent and could swap (keyless
@@ -672,5 +744,16 @@ mod tests {
             "포트 80",
             "배포"
         ])));
+    }
+
+    /// Review V of 2026-11-30: a chain in parentheses inside a sentence.
+    #[test]
+    fn a_chain_in_parentheses_is_the_parenthesis() {
+        let s = "docker compose stop/down은 의존성의 역순(web → migrate → db)으로 멈춥니다.";
+        assert_eq!(bracketed(s), Some("web → migrate → db"));
+        assert_eq!(bracketed("A(설명) → B → C"), None);
+        assert!(!parts_unbalanced("A(설명) → B(x, y) → C"));
+        assert!(parts_unbalanced("역순(web → migrate) → db"));
+        assert_eq!(bracketed("역순(web → migrate) → db"), None);
     }
 }
