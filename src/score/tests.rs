@@ -225,6 +225,14 @@ fn the_prompts_short_name_or_a_field_before_the_key_adds_nothing() {
     assert!(ok(".spec.activeDeadlineSeconds"));
     assert!(ok("spec.jobTemplate.spec.activeDeadlineSeconds"));
     assert!(!ok("spec.backoffLimit"));
+    // A key that is itself a path is right as written.
+    q.answer = Some(Answer::Many(ids(&["spec.replicas"])));
+    let ok = |given: &str| right(&q, given);
+    assert!(ok("spec.replicas"));
+    assert!(ok(".spec.replicas"));
+    assert!(!ok("spec.paused"));
+    q.answer = Some(Answer::Many(ids(&["activeDeadlineSeconds"])));
+    let ok = |given: &str| right(&q, given);
     assert!(!ok("foo.activeDeadlineSeconds"));
     assert!(!ok("spec."));
 }

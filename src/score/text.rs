@@ -36,12 +36,15 @@ pub fn matches_in(given: &str, accepted: &[String], typo_tolerance: bool, prompt
         Some(latin) => matches_one(latin, accepted, typo_tolerance),
         None => matches_one(g, accepted, typo_tolerance),
     };
-    let given = without_field(given).unwrap_or(given);
-    let bare = without_qualifier(given).or_else(|| without_prompt_name(given, prompt));
-    one(given)
-        || without_kind_word(given).is_some_and(one)
-        || bare.is_some_and(one)
-        || bare.and_then(without_kind_word).is_some_and(one)
+    let forms = |given: &str| {
+        let bare = without_qualifier(given).or_else(|| without_prompt_name(given, prompt));
+        one(given)
+            || without_kind_word(given).is_some_and(one)
+            || bare.is_some_and(one)
+            || bare.and_then(without_kind_word).is_some_and(one)
+    };
+    // As written first: a key may itself be a path ("spec.replicas").
+    forms(given) || without_field(given).is_some_and(forms)
 }
 
 /// `given` without a first word that is a short name in capitals (MLMD, KFP)
