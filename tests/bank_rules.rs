@@ -1498,7 +1498,7 @@ fn values_that_restate_a_name_are_not_asked() {
 /// arrow bullet is one case (symptom → check → finding), ordered by its
 /// steps' roles: no order question. Review U: nor the chain of "📍 교과과정에서의
 /// 위치", where the session sits in the course. Review V: a step pointing back
-/// at the one before ("이를 참조하는 ...") tells its place; a chain in
+/// at the one before ("이를 참조하는 ...", "남아 있으면 SIGKILL") tells its place; a chain in
 /// parentheses inside a sentence is the parenthesis alone, under its own
 /// label only ("**종료 순서**: ... 역순(web → migrate → db)으로 멈춥니다.",
 /// not "삭제는 역순(...)" under the section's 흐름).

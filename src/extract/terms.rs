@@ -486,6 +486,7 @@ const FLOW_STEP_WORDS: &[&str] = &["Level", "Stage"];
 
 /// Words of a step that refer to the step before it.
 const BACK_REFERENCES: &[&str] = &[
+    "아직 ",
     "이를 ",
     "이것을 ",
     "그것을 ",
@@ -526,6 +527,25 @@ fn bracketed(chain: &str) -> Option<&str> {
         && !inner.contains(['(', ')'])
         && (open > 0 || close + 1 < chain.len()))
     .then_some(inner)
+}
+
+/// `text` without what its parentheses hold (an explanation, not the step:
+/// "리셋 보정(값이 감소하면 재시작으로 간주)").
+fn unbracketed(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|c| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
 }
 
 /// Whether a step of `chain` opens a bracket it does not close, or closes one
@@ -689,10 +709,15 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     }
     // A step that points back at the one before it ("이를 참조하는 하위
     // 변수 재쿼리") tells its own place (review V of 2026-11-30).
+    // So does a step that reacts to the one before under a condition ("아직
+    // 살아 있으면 SIGKILL", "목록에 없으면 첫 값으로 리셋"; reviews V and W).
     if parts.iter().skip(1).any(|p| {
         BACK_REFERENCES
             .iter()
             .any(|w| p.starts_with(w) || p.contains(&format!(" {w}")))
+            || unbracketed(p)
+                .split_whitespace()
+                .any(|w| w.ends_with('면') && w.chars().count() >= 3)
     }) {
         ctx.dropped("앞 단계를 가리키는 단계");
         return;
@@ -755,5 +780,6 @@ mod tests {
         assert!(!parts_unbalanced("A(설명) → B(x, y) → C"));
         assert!(parts_unbalanced("역순(web → migrate) → db"));
         assert_eq!(bracketed("역순(web → migrate) → db"), None);
+        assert_eq!(unbracketed("리셋 보정(값이 감소하면 재시작)"), "리셋 보정");
     }
 }
