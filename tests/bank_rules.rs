@@ -1501,7 +1501,8 @@ fn values_that_restate_a_name_are_not_asked() {
 /// at the one before ("이를 참조하는 ...", "남아 있으면 SIGKILL") tells its place; a chain in
 /// parentheses inside a sentence is the parenthesis alone, under its own
 /// label only ("**종료 순서**: ... 역순(web → migrate → db)으로 멈춥니다.",
-/// not "삭제는 역순(...)" under the section's 흐름).
+/// not "삭제는 역순(...)" under the section's 흐름). Review X: "조건 → 선택 /
+/// 다음 조건 → 선택" maps conditions to choices.
 #[test]
 fn only_flows_are_ordered() {
     let (_dir, qs) = rules9();

@@ -600,7 +600,22 @@ pub fn form(text: &str) -> u8 {
     let name = text.split_once(": ").map_or(text, |(n, _)| n);
     let list = super::Script::of(name) == super::Script::Latin
         && (name.contains(" / ") || name.contains(", "));
-    u8::from(named) | (u8::from(digit) << 1) | (u8::from(paren) << 2) | (u8::from(list) << 3)
+    u8::from(named)
+        | (u8::from(digit) << 1)
+        | (u8::from(paren) << 2)
+        | (u8::from(list) << 3)
+        | (u8::from(numbered(text)) << 4)
+}
+
+/// Whether a text starts with its number in a list ("1) 가중치 크기 …", "2.
+/// …", "③ …"): among numbered steps the one without a number is the odd one
+/// out (review X of 2026-11-30).
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    (digits > 0 && (rest.starts_with(") ") || rest.starts_with(". ")))
+        || t.starts_with(|c: char| ('①'..='⑳').contains(&c))
 }
 
 /// The case of an identifier option (one Latin word, or words joined by " / "):
@@ -1478,6 +1493,14 @@ mod tests {
         );
         // Korean statements with commas are statements, not lists of names.
         assert_eq!(form("빠른 조회, 낮은 비용"), form("느린 조회"));
+        // Review X: a numbered step among others is another form than a
+        // statement without a number.
+        assert_ne!(
+            form("4) replica당 KV 용량으로 나눠 replica 수 산출"),
+            form("두 인스턴스가 기본값 0.9 사용 → OOM")
+        );
+        assert_eq!(form("1) 가중치 크기"), form("5) 부하 테스트 20~30% 여유"));
+        assert!(numbered("③ 검증") && !numbered("10m 대기"));
         assert!(same_word("protocol", "규격"));
     }
 

@@ -571,9 +571,12 @@ const ROLE_LABELS: &[&str] = &[
 /// under Release Toggle, "디렉터리에 저장" under `type=local`, "gcc, 헤더가
 /// 런타임 이미지에 포함" under 빌드 도구 동봉). First judgements of reviews R,
 /// T and U of 2026-11-30: 목적, 방식, 구현 and 증상 failed 6 of 6, while
-/// 주의, 장점, 형태 and 동작 held. As the table columns that define their rows.
+/// 주의, 장점 and 형태 held; 동작 held once and failed once ("호스트에서 직접
+/// 명령 실행" under shell, review X). As the table columns that define their rows.
 const NAMING_ASPECTS: &[&str] = &[
     "목적",
+    "동작",
+    "동작 방식",
     "방식",
     "구현",
     "구현 방식",

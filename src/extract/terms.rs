@@ -672,7 +672,14 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         None => chain,
     };
     let parts: Vec<String> = chain.split('→').map(|p| p.trim().to_string()).collect();
-    if parts.iter().any(|p| p.contains(',')) {
+    // "조건 → 선택 / 다음 조건 → 선택": a step that is a result and the next
+    // condition, split by a slash, maps conditions to choices (review X).
+    let mapped = |p: &String| {
+        p.split(" / ").count() > 1
+            && p.split(" / ")
+                .all(|side| side.chars().any(crate::text::is_hangul))
+    };
+    if parts.iter().any(|p| p.contains(',') || mapped(p)) {
         ctx.dropped("화살표가 흐름이 아니라 대응");
         return;
     }
