@@ -1543,11 +1543,34 @@ fn a_description_about_the_name_gives_no_question_and_korean_names_are_accepted(
         ("Policy", "정책"),
         ("None", "없음"),
         ("Policy", "Vault 정책"),
+        // Review Y: the name as a heading writes it ("Placement Constraints").
+        ("Policy", "Policy Templates"),
     ] {
         let q = typed(key).unwrap_or_else(|| panic!("{key}: {qs:#?}"));
         let Some(Answer::Many(accepted)) = &q.answer else {
             panic!("{q:#?}")
         };
         assert!(accepted.iter().any(|a| a == korean), "{q:#?}");
+        // Prose is not a name's title ("vault policy write").
+        assert!(!accepted.iter().any(|a| a.ends_with("Write")), "{q:#?}");
     }
+}
+
+/// Review Y: a discussion topic under "### 주제" below "## 🤔 토론 주제",
+/// its guideline in the sibling "### 토론 가이드라인", is an essay.
+#[test]
+fn a_topic_under_its_own_subheading_is_an_essay() {
+    let (_dir, qs) = rules9();
+    let essays: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Essay)
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(
+        essays,
+        vec![
+            "운영 서빙은 alias를 직접 참조해야 하는가, 아니면 CI가 해석한 버전을 Git에 고정해야 하는가?"
+        ],
+        "{qs:#?}"
+    );
 }

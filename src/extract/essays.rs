@@ -44,10 +44,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             ctx.dropped("채점 기준 없음");
             continue;
         } else if matches!(b.kind, BlockKind::Item { .. } | BlockKind::Para)
-            && doc
-                .ancestors(b.section)
-                .next()
-                .is_some_and(|h| h.clean.contains("토론 주제"))
+            && topic_section(doc, b.section)
         {
             let topic = text
                 .trim_matches(|c| c == '"' || c == '“' || c == '”')
@@ -69,6 +66,20 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             let terms = guideline_terms(ctx, b.section, b.line);
             discussion(ctx, text, topic, terms, b.line, b.section);
         }
+    }
+}
+
+/// Whether `section` holds discussion topics: a heading "토론 주제", or a
+/// heading "주제" right under one ("## 🤔 토론 주제" / "### 주제", its
+/// guideline in the sibling "### 토론 가이드라인"; review Y of 2026-11-30).
+fn topic_section(doc: &super::markdown::Doc, section: Option<usize>) -> bool {
+    let mut up = doc.ancestors(section);
+    match up.next() {
+        Some(h) if h.clean.contains("토론 주제") => true,
+        Some(h) if normalize(&h.clean) == "주제" => {
+            up.next().is_some_and(|p| p.clean.contains("토론 주제"))
+        }
+        _ => false,
     }
 }
 

@@ -235,6 +235,8 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["online"], &["온라인"]),
     (&["offline"], &["오프라인"]),
     (&["ops"], &["운영"]),
+    (&["placement"], &["배치"]),
+    (&["alias"], &["별칭"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.

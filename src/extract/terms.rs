@@ -355,6 +355,7 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
             std::iter::once(format!("{t} {name}"))
                 .chain(korean.as_ref().map(|k| format!("{t} {k}")))
         })
+        .chain(written_after(doc, name, ctx.pool))
         .collect();
     for g in written
         .into_iter()
@@ -368,6 +369,60 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     }
     q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
+}
+
+/// The name with the word a heading of the document writes after it, when
+/// that word is a plain word and no other term of the week ("Placement
+/// Constraints", the session's own heading: review Y of 2026-11-30).
+/// Another name after the key (a term of the week) is two names, not one;
+/// prose ("vault policy write", "Sigstore Gitsign") is not a name's title.
+fn written_after(doc: &super::markdown::Doc, name: &str, pool: &super::Pool) -> Vec<String> {
+    if name.contains(char::is_whitespace) || name.len() < 3 {
+        return Vec::new();
+    }
+    let lower = name.to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for h in &doc.headings {
+        let text = h.clean.to_lowercase();
+        for (i, _) in text.match_indices(&lower) {
+            let before = text[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let rest = &text[i + lower.len()..];
+            let Some(after) = rest.strip_prefix(' ') else {
+                continue;
+            };
+            let word: String = after
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            let ends = after[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_' && c != '.');
+            let plain = word.len() >= 4 && ends;
+            let term = pool.terms.iter().any(|(_, n, _)| *n == normalize(&word));
+            let phrase = format!("{name} {}", capitalized_like(&word, name));
+            if plain && !term && !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// `word` capitalized when `name` starts with a capital ("Constraints" after
+/// "Placement").
+fn capitalized_like(word: &str, name: &str) -> String {
+    if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut c = word.chars();
+        c.next()
+            .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        word.to_string()
+    }
 }
 
 /// Words of a title that name the one tool a session is about: a
