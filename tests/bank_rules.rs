@@ -1502,7 +1502,8 @@ fn values_that_restate_a_name_are_not_asked() {
 /// parentheses inside a sentence is the parenthesis alone, under its own
 /// label only ("**종료 순서**: ... 역순(web → migrate → db)으로 멈춥니다.",
 /// not "삭제는 역순(...)" under the section's 흐름). Review X: "조건 → 선택 /
-/// 다음 조건 → 선택" maps conditions to choices.
+/// 다음 조건 → 선택" maps conditions to choices. Review Z: a step holding the
+/// sentence's words of order ("COPY . . 순으로 …") marks its own place.
 #[test]
 fn only_flows_are_ordered() {
     let (_dir, qs) = rules9();
@@ -1569,8 +1570,28 @@ fn a_topic_under_its_own_subheading_is_an_essay() {
     assert_eq!(
         essays,
         vec![
-            "운영 서빙은 alias를 직접 참조해야 하는가, 아니면 CI가 해석한 버전을 Git에 고정해야 하는가?"
+            "운영 서빙은 라벨로 alias를 직접 참조해야 하는가, 아니면 CI가 해석한 버전을 Git에 고정해야 하는가?"
         ],
+        "{qs:#?}"
+    );
+}
+
+/// Review Z: a scale numbered by its names (SEV2 / SEV3 / SEV4) gives its
+/// ends away: only a branch inside the offered range is asked. A typed term
+/// written in Hangul elsewhere on the form ("라벨" in the essay beside Label
+/// typed) is shown there.
+#[test]
+fn the_ends_of_a_numbered_scale_and_a_term_spelled_in_hangul_elsewhere() {
+    let (_dir, qs) = rules9();
+    let sev: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.options.iter().any(|o| o.text.starts_with("SEV")))
+        .collect();
+    assert_eq!(sev.len(), 1, "{sev:#?}");
+    assert!(sev[0].prompt.contains("업무 시간 내 처리"), "{sev:#?}");
+    assert!(
+        !qs.iter().any(|q| q.kind == Kind::Short
+            && matches!(&q.answer, Some(Answer::Many(a)) if a.iter().any(|x| x == "Label"))),
         "{qs:#?}"
     );
 }

@@ -237,6 +237,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["ops"], &["운영"]),
     (&["placement"], &["배치"]),
     (&["alias"], &["별칭"]),
+    (&["orphan"], &["고아", "입양"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -1072,16 +1073,27 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             _ => Vec::new(),
         };
         let latin = term.chars().all(|c| c.is_ascii_alphabetic()) && term.len() >= 4;
-        let written = |text: &str| {
-            forms.iter().any(|f| holds_word(text, f))
-                || (latin
-                    && text
-                        .split(|c: char| !crate::text::is_hangul(c))
-                        .any(|w| w.chars().count() >= 2 && super::translit::spells(&term, w)))
+        let written = |text: &str| forms.iter().any(|f| holds_word(text, f));
+        // In Hangul, word by word as written: normalizing joins a Korean
+        // phrase into one word ("우리 조직의 라벨 표준" beside Label typed;
+        // review Z of 2026-11-30).
+        let spelled = |raw: &str| {
+            latin
+                && raw
+                    .split(|c: char| !crate::text::is_hangul(c))
+                    .any(|w| w.chars().count() >= 2 && super::translit::spells(&term, w))
         };
-        let shown = qs.iter().enumerate().find(|(j, _)| {
+        let shown = qs.iter().enumerate().find(|(j, other)| {
             *j != i && {
                 let t = &texts[*j];
+                let mut raw = std::iter::once(&other.prompt).chain(
+                    other
+                        .left
+                        .iter()
+                        .chain(&other.options)
+                        .chain(&other.items)
+                        .map(|c| &c.text),
+                );
                 // Shown at all: beside its description, as a bare option whose
                 // spelling the typed answer then copies (census:
                 // `DestinationRule` typed and offered in another question), or
@@ -1095,6 +1107,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                         .chain(&t.items)
                         .any(|c| written(c))
                     || t.right.iter().any(|c| shows_with_more(c, &term))
+                    || raw.any(|r| spelled(r))
             }
         });
         if let Some((_, o)) = shown {
@@ -1650,6 +1663,8 @@ mod tests {
         ));
         assert!(!translates_part("Stops", "운영 중 동작 제어"));
         assert!(!translates_part("Release Toggle", "운영 중 동작 제어"));
+        // Review Z: an orphan is adopted.
+        assert!(translates_part("Orphan", "새 컨트롤러가 입양"));
     }
 
     #[test]

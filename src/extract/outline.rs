@@ -533,6 +533,20 @@ fn kin(nodes: &[Node], shape: &Shape, a: usize, b: usize) -> bool {
     heads(&nodes[a].text).any(|h| lb.contains(&h)) || heads(&nodes[b].text).any(|h| la.contains(&h))
 }
 
+/// The number of a name on a numbered scale: a short prefix of letters and
+/// a number ("SEV2", "P1", "Level 3", "Tier 1"), nothing after it.
+fn ordinal(name: &str) -> Option<u32> {
+    let t = name.trim().trim_end_matches(':');
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let prefix = t[..t.len() - digits].trim_end();
+    (digits > 0
+        && !prefix.is_empty()
+        && prefix.chars().count() <= 8
+        && prefix.chars().all(char::is_alphabetic))
+    .then(|| t[t.len() - digits..].parse().ok())
+    .flatten()
+}
+
 /// A text without its parenthesis ("HPA (HorizontalPodAutoscaler)" -> HPA).
 fn unparen(text: &str) -> &str {
     text.split_once(" (").map_or(text, |(a, _)| a)
@@ -1232,6 +1246,22 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     ctx.dropped("가지끼리 너무 비슷함");
                     continue;
                 };
+                // Branches numbered on one scale (SEV2 / SEV3 / SEV4): the most
+                // or least urgent value goes to the end of the scale offered,
+                // read off the numbers (review Z of 2026-11-30). Only a branch
+                // inside the offered range is asked.
+                let numbers: Vec<Option<u32>> = std::iter::once(nodes[*b].text.as_str())
+                    .chain(distractors.iter().map(String::as_str))
+                    .map(|t| ordinal(unparen(t)))
+                    .collect();
+                if numbers.iter().all(Option::is_some) {
+                    let own = numbers[0];
+                    let (lo, hi) = (numbers.iter().min(), numbers.iter().max());
+                    if Some(&own) == lo || Some(&own) == hi {
+                        ctx.dropped("번호 척도의 끝값");
+                        continue;
+                    }
+                }
                 let (mut options, answer_id) = layout_options(seed, &nodes[*b].text, &distractors);
                 bare_names(&mut options);
                 let line = nodes[*b]
@@ -1401,6 +1431,16 @@ mod tests {
             ]
         );
         assert_eq!(path(&nodes, 2), "Day 1 - A > G1");
+    }
+
+    #[test]
+    fn numbered_scales() {
+        assert_eq!(ordinal("SEV2"), Some(2));
+        assert_eq!(ordinal("Level 3"), Some(3));
+        assert_eq!(ordinal("P0"), Some(0));
+        assert_eq!(ordinal("HTTP/2"), None);
+        assert_eq!(ordinal("python3"), Some(3));
+        assert_eq!(ordinal("Kepler"), None);
     }
 
     /// A leaf written over two lines is one leaf (review T of 2026-11-30: a

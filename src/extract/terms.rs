@@ -539,6 +539,17 @@ pub(crate) fn unbold_label(text: &str) -> Option<(&str, &str)> {
 /// default (see `sequence`); Level runs are asked by the outline generator.
 const FLOW_STEP_WORDS: &[&str] = &["Level", "Stage"];
 
+/// Words of a sentence that tell where a step stands in an order.
+const ORDER_WORDS: &[&str] = &[
+    "순으로",
+    "순서로",
+    "역순",
+    "차례로",
+    "마지막으로",
+    "끝으로",
+    "먼저",
+];
+
 /// Words of a step that refer to the step before it.
 const BACK_REFERENCES: &[&str] = &[
     "아직 ",
@@ -765,6 +776,18 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         .into_iter()
         .flatten()
         .any(|p| clause(p))
+    {
+        ctx.dropped("문장이 붙은 단계");
+        return;
+    }
+    // A step holding the sentence's words of order ("COPY . . 순으로 …
+    // 복사", "Operator 및 CRD 제거 (역순이면 고착 발생)") marks its own place
+    // (review Z of 2026-11-30).
+    // Inside parentheses an order word explains the step itself ("Wave(낮은
+    // 숫자 먼저)"); 역순 there still speaks of the sequence.
+    if parts
+        .iter()
+        .any(|p| p.contains("역순") || ORDER_WORDS.iter().any(|w| unbracketed(p).contains(w)))
     {
         ctx.dropped("문장이 붙은 단계");
         return;
