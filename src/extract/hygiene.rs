@@ -685,6 +685,23 @@ pub const KIND_NOUNS: &[&str] = &[
     "정책",
 ];
 
+/// Labels that say what a thing is or does (설명, 역할, 동작, 목적): a table
+/// column or an outline aspect with one of them restates its row's or
+/// branch's name, so neither is asked (tables' `UNASKED_HEADERS` and
+/// outline's `NAMING_ASPECTS` add their own).
+pub const DEFINING_LABELS: &[&str] = &[
+    "설명",
+    "의미",
+    "정의",
+    "개념",
+    "역할",
+    "기능",
+    "동작",
+    "동작 방식",
+    "목적",
+    "하는 일",
+];
+
 /// The last word of a description when it names a kind ("... 기록한 파일").
 pub fn kind_of(text: &str) -> Option<String> {
     keywords(text)

@@ -586,26 +586,9 @@ const ROLE_LABELS: &[&str] = &[
 /// 런타임 이미지에 포함" under 빌드 도구 동봉). First judgements of reviews R,
 /// T and U of 2026-11-30: 목적, 방식, 구현 and 증상 failed 6 of 6, while
 /// 주의, 장점 and 형태 held; 동작 held once and failed once ("호스트에서 직접
-/// 명령 실행" under shell, review X). As the table columns that define their rows.
-const NAMING_ASPECTS: &[&str] = &[
-    "목적",
-    "동작",
-    "동작 방식",
-    "방식",
-    "구현",
-    "구현 방식",
-    "원리",
-    "증상",
-    "현상",
-    "정의",
-    "설명",
-    "의미",
-    "뜻",
-    "개념",
-    "역할",
-    "기능",
-    "하는 일",
-];
+/// 명령 실행" under shell, review X). These besides [`hygiene::DEFINING_LABELS`],
+/// which the table columns that define their rows share.
+const NAMING_ASPECTS: &[&str] = &["방식", "구현", "구현 방식", "원리", "증상", "현상", "뜻"];
 
 /// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
 fn role(label: &str) -> bool {
@@ -1187,7 +1170,10 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         }
         let title = list_title(ctx, nodes, parent, section);
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
-            if NAMING_ASPECTS.contains(&unparen(label).trim()) {
+            let label_text = unparen(label).trim();
+            if hygiene::DEFINING_LABELS.contains(&label_text)
+                || NAMING_ASPECTS.contains(&label_text)
+            {
                 ctx.dropped("값이 가지 이름을 풀어 씀");
                 continue;
             }

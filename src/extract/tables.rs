@@ -31,20 +31,11 @@ pub const COMPARISON_HEADERS: &[&str] = &[
 ];
 
 /// Columns that define their rows or show examples: never asked.
+/// Besides [`hygiene::DEFINING_LABELS`].
 const UNASKED_HEADERS: &[&str] = &[
-    "설명",
-    "의미",
-    "정의",
-    "개념",
     "용도",
-    "역할",
-    "기능",
-    "동작",
-    "동작 방식",
     "내용",
-    "목적",
     "요약",
-    "하는 일",
     "예",
     "예시",
     "사례",
@@ -247,7 +238,10 @@ fn asked(label: &str) -> bool {
     let n = normalize(label);
     let unasked = |t: &str| {
         let t = normalize(t);
-        UNASKED_HEADERS.iter().any(|h| normalize(h) == t)
+        hygiene::DEFINING_LABELS
+            .iter()
+            .chain(UNASKED_HEADERS)
+            .any(|h| normalize(h) == t)
     };
     let words: Vec<&str> = label.split_whitespace().collect();
     !n.is_empty()
