@@ -353,7 +353,7 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     let text = std::fs::read_to_string(&bank).expect("bank");
     let text = text.replace(
         "  rubric:\n  - {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n  - {concept: Git 저장소, points: 1}\n",
-        "",
+        "  feedback: '모범 답안: 동작: Git의 선언을 클러스터에 맞춤'\n",
     );
     assert!(!text.contains("concept: 선언적 배포"));
     std::fs::write(&bank, text).expect("edit");
@@ -376,6 +376,14 @@ fn an_essay_without_rubric_is_scored_by_typing() {
         review.stdout
     );
     assert!(!review.stdout.contains("제안 점수"), "{}", review.stdout);
+    // The reference answer (an explain question's) is shown to the grader.
+    assert!(
+        review
+            .stdout
+            .contains("모범 답안: 동작: Git의 선언을 클러스터에 맞춤"),
+        "{}",
+        review.stdout
+    );
     assert!(
         review
             .stdout

@@ -1173,7 +1173,12 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
         let start = text.find("- id: w1d1-essay").expect("essay");
         let rubric = start + text[start..].find("  rubric:\n").expect("rubric");
         let end = rubric + text[rubric..].find("  points:").expect("points");
-        let text = format!("{}{}", &text[..rubric], &text[end..]);
+        // A reference answer, as an explain question carries, in markup the page escapes.
+        let text = format!(
+            "{}  feedback: '모범 답안: 동작: <b>선언</b>을 맞춤'\n{}",
+            &text[..rubric],
+            &text[end..]
+        );
         std::fs::write(&bank, text).expect("edit");
     });
     let (_, id, essay) = t.exam_with_an_essay().await;
@@ -1187,6 +1192,12 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
         r.body
     );
     assert!(!r.body.contains("비우면 제안 점수"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("모범 답안: 동작: &#60;b&#62;선언&#60;/b&#62;을 맞춤"),
+        "{}",
+        r.body
+    );
     // No suggestion to accept: an empty score is refused.
     let r = t
         .post(

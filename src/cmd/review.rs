@@ -71,18 +71,17 @@ pub fn run(
         // (review of blind5: Enter through the list gave every student 0).
         let manual = q.rubric.is_empty();
         if manual {
-            let source = q
-                .source
-                .as_ref()
-                .map(|s| format!(" (참고: {}:{}의 토론 가이드라인)", s.file, s.line))
-                .unwrap_or_default();
             writeln!(
                 out,
                 "루브릭 없음: 점수를 직접 입력하세요, 0부터 {}점{}",
                 fmt_points(q.points),
-                escape(&source)
+                escape(&where_from(q))
             )
             .map_err(io)?;
+            // An explain question's reference answer, from the session's line.
+            if let Some(f) = &q.feedback {
+                writeln!(out, "{}", escape(f)).map_err(io)?;
+            }
         } else {
             let all: Vec<&str> = q.rubric.iter().map(|c| c.concept.as_str()).collect();
             writeln!(
@@ -145,6 +144,23 @@ pub fn run(
         .map_err(io)?;
     }
     finish(out, done)
+}
+
+/// Where a manually scored essay's expectations are written: " (참고:
+/// file:line의 토론 가이드라인)" for a discussion essay, " (참고: file:line)"
+/// for others made from a document, "" for hand-written ones.
+pub fn where_from(q: &crate::model::Question) -> String {
+    let discussion = q.tags.iter().any(|t| t == "discussion");
+    q.source
+        .as_ref()
+        .map(|s| {
+            if discussion {
+                format!(" (참고: {}:{}의 토론 가이드라인)", s.file, s.line)
+            } else {
+                format!(" (참고: {}:{})", s.file, s.line)
+            }
+        })
+        .unwrap_or_default()
 }
 
 fn finish(out: &mut dyn Write, done: usize) -> Result<()> {

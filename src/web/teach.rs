@@ -340,11 +340,8 @@ fn review_view(
                 suggested: fmt_points(o.points),
                 max: fmt_points(q.points),
                 manual: q.rubric.is_empty(),
-                source: q
-                    .source
-                    .as_ref()
-                    .map(|s| format!("{}:{}", s.file, s.line))
-                    .unwrap_or_default(),
+                source: crate::cmd::review::where_from(q),
+                reference: q.feedback.clone().unwrap_or_default(),
             })
         })
         .collect();

@@ -393,8 +393,11 @@ pub struct ReviewItem {
     pub max: String,
     /// No rubric: the instructor types the score.
     pub manual: bool,
-    /// "file:line" of the question's source (its discussion guidelines).
+    /// " (참고: file:line…)": where its expectations are written (see
+    /// `cmd::review::where_from`), or "".
     pub source: String,
+    /// The reference answer (an explain question's `feedback`), or "".
+    pub reference: String,
 }
 
 #[derive(Template)]
