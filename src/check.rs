@@ -44,12 +44,37 @@ pub fn check(bank: &Bank, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// How many questions of units matching `unit` (all with `None`) wait for an
+/// instructor's signature (`status: draft`): said when they leave a quiz,
+/// release or export short.
+pub fn drafts(bank: &Bank, unit: Option<&str>) -> usize {
+    bank.files
+        .iter()
+        .filter(|f| unit.is_none_or(|u| crate::bank::unit_matches(&f.file.unit, u)))
+        .flat_map(|f| &f.file.questions)
+        .filter(|q| q.is_draft())
+        .count()
+}
+
+/// The message for a unit (or bank) whose questions all wait for a signature.
+pub fn all_drafts(unit: Option<&str>, n: usize) -> String {
+    match unit {
+        Some(u) => format!(
+            "단원 `{u}`의 문항 {n}개가 모두 검토 전(status: draft)입니다: 강사가 `quiz sign {u}`으로 읽고 승인하면 출제됩니다"
+        ),
+        None => format!(
+            "문항 {n}개가 모두 검토 전(status: draft)입니다: 강사가 `quiz sign`으로 읽고 승인하면 출제됩니다"
+        ),
+    }
+}
+
 /// The one rule for which questions may be served (`take`, the web server),
 /// released (`release`) or exported (`export`): every question `check` finds
 /// an error in is left out, with check's message and "문항을 제외했습니다"
 /// (warnings do not count); so is every copy of an id found in more than one
 /// file, since a form or an answer could not tell them apart. A question an
-/// instructor hid (`status: hidden`) is left out silently. Returns the
+/// instructor hid (`status: hidden`) or has not signed (`status: draft`) is
+/// left out silently. Returns the
 /// questions kept, in bank order; `diags` gets one error per reason.
 pub fn servable<'a>(
     bank: &'a Bank,
@@ -71,8 +96,9 @@ pub fn servable<'a>(
     let mut kept = Vec::new();
     for (f, loc, q, line, col) in located {
         // Rules that leave a question out go here, in this one place.
-        // An instructor hid it (`status: hidden`): left out without a message.
-        if q.is_hidden() {
+        // An instructor hid it (`status: hidden`), or has not signed it yet
+        // (`status: draft`): left out without a message (see [`drafts`]).
+        if q.is_hidden() || q.is_draft() {
             continue;
         }
         let here = Place { f, loc, line, col };

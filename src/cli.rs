@@ -60,6 +60,29 @@ pub enum Command {
         /// Unit id or prefix (`w3`, `w3d5`, `w3d5s8`).
         unit: Option<String>,
     },
+    /// Read the questions `quiz extract` made and sign them, so they are served.
+    ///
+    /// A question extract makes for the first time is `status: draft`: take,
+    /// serve, release and export leave it out until an instructor signs it.
+    /// Interactive by default: each draft in full with its source line, then
+    /// y signs, h hides (`status: hidden`), s skips, q quits; every decision is
+    /// saved at once. Essays are served without signing.
+    #[command(
+        after_help = "예:\n  quiz sign w2d3           # read and sign week 2 day 3's new questions\n  quiz sign --id w2d3s2-1cd8ee --id w2d3s2-a3b6da\n  quiz sign w2d3s2 --all   # sign them all (after reading them with `quiz show`)\n  quiz sign --hide --id w2d3s2-1cd8ee"
+    )]
+    Sign {
+        /// Unit id or prefix (`w2`, `w2d3`, `w2d3s2`); all units when omitted.
+        unit: Option<String>,
+        /// Sign every draft of the unit(s) without asking.
+        #[arg(long)]
+        all: bool,
+        /// Sign this question without asking (repeatable).
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+        /// Hide instead of sign (with --all or --id).
+        #[arg(long)]
+        hide: bool,
+    },
     /// Show one question in full: key, criteria and source line.
     #[command(after_help = "예:\n  quiz show w3d5s8-3f2a9c")]
     Show {

@@ -69,6 +69,26 @@ where
         cli::Command::Check => cmd::check::run(&paths, &mut out),
         cli::Command::List { unit } => cmd::list::run(&paths, unit.as_deref(), &mut out),
         cli::Command::Show { id } => cmd::show::run(&paths, &id, &mut out),
+        cli::Command::Sign {
+            unit,
+            all,
+            ids,
+            hide,
+        } => {
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            cmd::sign::run(
+                &paths,
+                &cmd::sign::Options {
+                    unit: unit.as_deref(),
+                    all,
+                    ids: &ids,
+                    hide,
+                },
+                &mut input,
+                &mut out,
+            )
+        }
         cli::Command::Take {
             unit,
             student,

@@ -46,6 +46,8 @@ fn committed_bank_is_exactly_what_extract_produces() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     // The committed bank is extract's output plus the instructors' review: the
     // questions they hid (`status: hidden`, README "Instructor review").
+    // The committed bank is signed (README "Signing generated questions"):
+    // a fresh extraction marks every question but the essays `status: draft`.
     let unhidden = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, String)> {
         files
             .into_iter()
@@ -53,7 +55,7 @@ fn committed_bank_is_exactly_what_extract_produces() {
                 let text = String::from_utf8(bytes).expect("utf8");
                 let kept: Vec<&str> = text
                     .split_inclusive('\n')
-                    .filter(|l| l.trim_end() != "  status: hidden")
+                    .filter(|l| !["  status: hidden", "  status: draft"].contains(&l.trim_end()))
                     .collect();
                 (name, kept.concat())
             })
@@ -69,6 +71,22 @@ fn committed_bank_is_exactly_what_extract_produces() {
         })
         .sum::<usize>();
     assert_eq!(hidden, 4, "README lists the hidden questions");
+    let drafts = |files: &[(String, Vec<u8>)]| -> usize {
+        files
+            .iter()
+            .map(|(_, b)| {
+                String::from_utf8_lossy(b)
+                    .matches("\n  status: draft\n")
+                    .count()
+            })
+            .sum()
+    };
+    assert_eq!(drafts(&committed), 0, "the shipped bank is signed");
+    assert_eq!(
+        drafts(&tree(&q)),
+        48,
+        "a fresh extraction is unsigned but its essay"
+    );
     assert_eq!(
         unhidden(tree(&q)),
         unhidden(committed),
@@ -99,7 +117,8 @@ fn extract_twice_changes_no_byte_and_check_passes() {
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(
         check.stdout,
-        "문항 49개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 49개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n\
+         검토 전(status: draft) 문항 48개는 강사가 읽고 승인해야 출제됩니다: quiz sign\n"
     );
 }
 
@@ -115,6 +134,8 @@ fn extract_summary_table() {
         "│ 체크리스트 항목  ┆ 18 │",
         "│ 쓴 파일          ┆ 9  │",
         "│ 경고             ┆ 1  │",
+        // Made for the first time: every question but the essay waits for a signature.
+        "│   검토 전        ┆ 48 │",
     ] {
         assert!(run.stdout.contains(row), "missing {row} in\n{}", run.stdout);
     }

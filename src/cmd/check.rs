@@ -17,6 +17,15 @@ pub fn run(paths: &Paths, out: &mut dyn Write) -> Result<()> {
         bank.rubrics.len()
     );
     writeln!(out, "{line}").map_err(|e| Error::io("stdout", e))?;
+    // Not a problem: questions waiting for an instructor's signature.
+    let drafts = crate::check::drafts(&bank, None);
+    if drafts > 0 {
+        writeln!(
+            out,
+            "검토 전(status: draft) 문항 {drafts}개는 강사가 읽고 승인해야 출제됩니다: quiz sign"
+        )
+        .map_err(|e| Error::io("stdout", e))?;
+    }
     if errors > 0 {
         return Err(Error::Problems { count: errors });
     }

@@ -49,6 +49,16 @@ pub fn run(
             None => units.push((f.file.unit.clone(), vec![(q, rule)])),
         }
     }
+    let drafts = crate::check::drafts(&bank, unit);
+    if units.is_empty() && drafts > 0 {
+        return Err(Error::Usage(crate::check::all_drafts(unit, drafts)));
+    }
+    if drafts > 0 {
+        // On stderr: stdout may be the exported file.
+        eprintln!(
+            "quiz export: 검토 전(status: draft) 문항 {drafts}개는 내보내지 않았습니다 (`quiz sign`)"
+        );
+    }
     if units.is_empty() {
         return Err(Error::Usage(format!(
             "{}{}에 문항이 없습니다",

@@ -1,4 +1,5 @@
-//! `quiz list [UNIT]`: a table of units and their questions by kind.
+//! `quiz list [UNIT]`: a table of units, their questions by kind and how many
+//! wait for an instructor's signature.
 
 use super::{Paths, report};
 use crate::bank::{Bank, unit_matches};
@@ -13,7 +14,7 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
     // A narrow terminal gets a narrower table: no source column.
     let wide = crate::table::terminal_width().is_none_or(|w| w >= 100);
     // On a narrow terminal: no source column, the kinds in one column.
-    let mut header = vec!["단원", "제목", "출처", "문항"];
+    let mut header = vec!["단원", "제목", "출처", "문항", "검토 전"];
     if wide {
         header.extend(Kind::ALL.iter().map(|k| crate::runner::kind_label(*k)));
     } else {
@@ -33,6 +34,11 @@ pub fn run(paths: &Paths, unit: Option<&str>, out: &mut dyn Write) -> Result<()>
             f.file.title.clone(),
             f.file.source.clone().unwrap_or_else(|| f.path.clone()),
             f.file.questions.len().to_string(),
+            // Waiting for an instructor's signature (`quiz sign`): not served yet.
+            match f.file.questions.iter().filter(|q| q.is_draft()).count() {
+                0 => String::new(),
+                n => n.to_string(),
+            },
         ];
         let counts = Kind::ALL.map(|k| f.file.questions.iter().filter(|q| q.kind == k).count());
         if wide {

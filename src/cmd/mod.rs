@@ -16,6 +16,7 @@ pub mod roster;
 pub mod rubric;
 pub mod serve;
 pub mod show;
+pub mod sign;
 pub mod stats;
 pub mod take;
 

@@ -40,6 +40,10 @@ pub fn run(
     let served = crate::check::servable(&bank, &mut diags);
     let (errors, _) = report(&mut diags);
     let qs: Vec<&Question> = served.iter().map(|(_, q)| *q).collect();
+    let drafts = crate::check::drafts(&bank, Some(unit));
+    if qs.is_empty() && drafts > 0 {
+        return Err(Error::Usage(crate::check::all_drafts(Some(unit), drafts)));
+    }
     if qs.is_empty() {
         return Err(Error::Usage(format!(
             "{}에 단원 `{unit}`의 문항이 없습니다",
@@ -119,6 +123,13 @@ pub fn run(
         display(out_dir),
     )
     .map_err(|e| Error::io("stdout", e))?;
+    if drafts > 0 {
+        writeln!(
+            out,
+            "검토 전(status: draft) 문항 {drafts}개는 넣지 않았습니다: `quiz sign {unit}`으로 읽고 승인하세요."
+        )
+        .map_err(|e| Error::io("stdout", e))?;
+    }
     if errors > 0 {
         return Err(Error::Problems { count: errors });
     }

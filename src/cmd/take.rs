@@ -144,6 +144,10 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     let (errors, _) = report(&mut diags);
     let questions: Vec<&Question> = attempt::unit_questions(&served, &unit);
     if questions.is_empty() {
+        let drafts = crate::check::drafts(&bank, Some(&unit));
+        if drafts > 0 {
+            return Err(Error::Usage(crate::check::all_drafts(Some(&unit), drafts)));
+        }
         return Err(Error::Usage(format!(
             "{}에 단원 `{unit}`의 문항이 없습니다",
             display(&o.questions)

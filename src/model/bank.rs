@@ -283,8 +283,10 @@ pub struct Question {
     /// true: an instructor edited it; extract never overwrites it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub locked: bool,
-    /// `hidden`: an instructor dropped it. Take, release and export never use it;
-    /// extract keeps the status when it makes the question again.
+    /// `hidden`: an instructor dropped it. `draft`: extract made it and no
+    /// instructor has signed it yet (`quiz sign`). Take, serve, release and
+    /// export use neither; extract keeps the status when it makes the question
+    /// again. Absent: served.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 }
@@ -295,6 +297,9 @@ pub struct Question {
 pub enum Status {
     /// Never served, released or exported; kept in the bank (and across re-extraction).
     Hidden,
+    /// Made by `quiz extract` and not yet signed by an instructor: not served,
+    /// released or exported until `quiz sign` removes the status.
+    Draft,
 }
 
 impl Question {
@@ -324,6 +329,11 @@ impl Question {
     /// Whether an instructor hid it (`status: hidden`).
     pub fn is_hidden(&self) -> bool {
         self.status == Some(Status::Hidden)
+    }
+
+    /// Whether it waits for an instructor's signature (`status: draft`).
+    pub fn is_draft(&self) -> bool {
+        self.status == Some(Status::Draft)
     }
 
     /// The correct answer in words, for feedback screens and `quiz show`.

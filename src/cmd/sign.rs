@@ -1,0 +1,293 @@
+//! `quiz sign [UNIT] [--all | --id ID...] [--hide]`: an instructor reads the
+//! questions `quiz extract` made (`status: draft`) and signs them (the status
+//! goes: served from now on) or hides them (`status: hidden`).
+//!
+//! Interactive by default: each draft in full, with its source line, then
+//! `y` signs, `h` hides, `s` skips, `q` quits. Every decision is written at
+//! once (temp file + rename), so quitting or a closed terminal loses nothing
+//! decided. Only the `status:` line of that question changes; the rest of the
+//! file, comments and an instructor's edits included, stays byte for byte
+//! (checked by parsing the result; when the line cannot be found, the file
+//! is written out whole from its parsed content).
+
+use super::Paths;
+use crate::bank::{Bank, LoadedFile, unit_matches};
+use crate::error::{Error, Result};
+use crate::fsutil::write_atomic;
+use crate::model::{QuestionFile, Status};
+use crate::printable::escape;
+use crate::yaml::{self, Locator};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+/// What `quiz sign` was asked to do.
+pub struct Options<'a> {
+    /// Only units matching this prefix.
+    pub unit: Option<&'a str>,
+    /// Sign (or hide) every draft of the units without asking.
+    pub all: bool,
+    /// Sign (or hide) these questions without asking.
+    pub ids: &'a [String],
+    /// Hide instead of sign (with `all` or `ids`).
+    pub hide: bool,
+}
+
+/// A decision about one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Sign,
+    Hide,
+}
+
+impl Decision {
+    fn status(self) -> Option<Status> {
+        match self {
+            Decision::Sign => None,
+            Decision::Hide => Some(Status::Hidden),
+        }
+    }
+}
+
+/// Run `quiz sign`.
+pub fn run(
+    paths: &Paths,
+    o: &Options<'_>,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let io = |e| Error::io("terminal", e);
+    let (bank, mut diags) = Bank::load(&paths.questions, &paths.rubrics)?;
+    super::report(&mut diags);
+    if o.all && !o.ids.is_empty() {
+        return Err(Error::Usage(
+            "--all과 --id는 함께 쓸 수 없습니다: 단원 전체(--all) 또는 문항(--id) 중 하나를 고르세요"
+                .into(),
+        ));
+    }
+    if o.hide && !o.all && o.ids.is_empty() {
+        return Err(Error::Usage(
+            "--hide는 --all 또는 --id와 함께 씁니다 (대화형에서는 h로 숨깁니다)".into(),
+        ));
+    }
+    // Every id named must be in the bank.
+    for id in o.ids {
+        if bank.find(id).is_none() {
+            return Err(Error::Usage(format!(
+                "문제 은행에 문항 `{id}`이(가) 없습니다"
+            )));
+        }
+    }
+    let wanted = |f: &LoadedFile, id: &str, draft: bool| -> bool {
+        if !o.ids.is_empty() {
+            o.ids.iter().any(|i| i == id)
+        } else {
+            draft && o.unit.is_none_or(|u| unit_matches(&f.file.unit, u))
+        }
+    };
+    // (file index, id) in bank order.
+    let todo: Vec<(usize, String)> = bank
+        .files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            f.file
+                .questions
+                .iter()
+                .filter(|q| wanted(f, &q.id, q.is_draft()))
+                .map(move |q| (i, q.id.clone()))
+        })
+        .collect();
+    let decided = if o.all || !o.ids.is_empty() {
+        let d = if o.hide {
+            Decision::Hide
+        } else {
+            Decision::Sign
+        };
+        let mut texts: Vec<Option<String>> = vec![None; bank.files.len()];
+        let mut n = 0;
+        for (i, id) in &todo {
+            let f = &bank.files[*i];
+            let text = texts[*i].take().unwrap_or_else(|| f.text.clone());
+            let (text, changed) = decide(&f.path, &text, id, d)?;
+            n += usize::from(changed);
+            texts[*i] = Some(text);
+        }
+        for (f, text) in bank.files.iter().zip(texts) {
+            if let Some(text) = text
+                && text != f.text
+            {
+                write_atomic(Path::new(&f.path), text.as_bytes())?;
+            }
+        }
+        n
+    } else {
+        interactive(&bank, &todo, input, out)?
+    };
+    let verb = if o.hide {
+        "숨겼습니다"
+    } else {
+        "승인했습니다"
+    };
+    if o.all || !o.ids.is_empty() {
+        writeln!(out, "문항 {decided}개를 {verb}.").map_err(io)?;
+    }
+    let left = crate::check::drafts(&Bank::load(&paths.questions, &paths.rubrics)?.0, o.unit);
+    writeln!(out, "남은 검토 전 문항: {left}개").map_err(io)?;
+    Ok(())
+}
+
+/// Ask about each draft in turn; returns how many were decided.
+fn interactive(
+    bank: &Bank,
+    todo: &[(usize, String)],
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<usize> {
+    let io = |e| Error::io("terminal", e);
+    writeln!(out, "검토할 문항: {}개", todo.len()).map_err(io)?;
+    let mut texts: Vec<String> = bank.files.iter().map(|f| f.text.clone()).collect();
+    let (mut signed, mut hidden) = (0, 0);
+    for (n, (i, id)) in todo.iter().enumerate() {
+        let f = &bank.files[*i];
+        let Some(q) = f.file.questions.iter().find(|q| &q.id == id) else {
+            continue;
+        };
+        writeln!(
+            out,
+            "\n[{}/{}]\n{}",
+            n + 1,
+            todo.len(),
+            escape(&super::show::render(bank, &f.file.unit, q))
+        )
+        .map_err(io)?;
+        let d = loop {
+            write!(out, "승인 y · 숨김 h · 건너뛰기 s · 종료 q > ").map_err(io)?;
+            out.flush().map_err(io)?;
+            let mut line = String::new();
+            if input.read_line(&mut line).map_err(io)? == 0 {
+                writeln!(out).map_err(io)?;
+                return finish(out, signed, hidden);
+            }
+            match line.trim() {
+                "y" | "Y" => break Some(Decision::Sign),
+                "h" | "H" => break Some(Decision::Hide),
+                "s" | "S" | "" => break None,
+                "q" | "Q" => return finish(out, signed, hidden),
+                _ => writeln!(out, "  y, h, s, q 중 하나를 입력하세요.").map_err(io)?,
+            }
+        };
+        let Some(d) = d else { continue };
+        let (text, changed) = decide(&f.path, &texts[*i], id, d)?;
+        if changed {
+            write_atomic(Path::new(&f.path), text.as_bytes())?;
+            texts[*i] = text;
+        }
+        match d {
+            Decision::Sign => signed += 1,
+            Decision::Hide => hidden += 1,
+        }
+        let said = if d == Decision::Sign {
+            "승인했습니다: 이제 출제됩니다"
+        } else {
+            "숨겼습니다"
+        };
+        writeln!(out, "  {said}").map_err(io)?;
+    }
+    finish(out, signed, hidden)
+}
+
+fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<usize> {
+    writeln!(out, "승인 {signed}개, 숨김 {hidden}개를 저장했습니다.")
+        .map_err(|e| Error::io("terminal", e))?;
+    Ok(signed + hidden)
+}
+
+/// `text` (the file at `path`) with question `id`'s status set by `d`, and
+/// whether it changed. Only the question's `status:` line is touched when the
+/// result parses to the same file but that status; otherwise the parsed file
+/// is written out whole.
+fn decide(path: &str, text: &str, id: &str, d: Decision) -> Result<(String, bool)> {
+    let before: QuestionFile = yaml::parse(path, text).map_err(|d| Error::Usage(d.to_string()))?;
+    let Some(q) = before.questions.iter().find(|q| q.id == id) else {
+        return Ok((text.to_string(), false));
+    };
+    if q.status == d.status() {
+        return Ok((text.to_string(), false));
+    }
+    let mut want = before.clone();
+    for q in want.questions.iter_mut().filter(|q| q.id == id) {
+        q.status = d.status();
+    }
+    if let Some(edited) = edit_line(text, id, d)
+        && yaml::parse::<QuestionFile>(path, &edited).is_ok_and(|f| f == want)
+    {
+        return Ok((edited, true));
+    }
+    Ok((yaml::to_string(&want, &[])?, true))
+}
+
+/// The text with the `status:` line of question `id` removed (sign) or set to
+/// `hidden` (hide), or added after the id line when there is none.
+fn edit_line(text: &str, id: &str, d: Decision) -> Option<String> {
+    let loc = Locator::new(text);
+    let (item, col) = loc.item(id)?;
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let indent = " ".repeat(col.saturating_sub(1));
+    let hidden = format!("{indent}status: hidden\n");
+    match (loc.key(item, "status"), d) {
+        (Some((l, _)), Decision::Sign) => {
+            lines.remove(l - 1);
+        }
+        (Some((l, _)), Decision::Hide) => {
+            let slot = lines.get_mut(l - 1)?;
+            *slot = &hidden;
+        }
+        (None, Decision::Sign) => return None,
+        (None, Decision::Hide) => lines.insert(item, &hidden),
+    }
+    Some(lines.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# header\nunit: w1d1\ntitle: t\nsource: curriculum/week_01/day1/README.md\nquestions:\n- id: w1d1-aaaaaa\n  kind: truefalse\n  prompt: p # a comment\n  answer: true\n  status: draft\n- id: w1d1-bbbbbb\n  kind: truefalse\n  prompt: q\n  answer: false\n";
+
+    #[test]
+    fn signing_removes_only_the_status_line() {
+        let (text, changed) = decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Sign).expect("ok");
+        assert!(changed);
+        assert_eq!(text, FILE.replace("  status: draft\n", ""));
+    }
+
+    #[test]
+    fn hiding_sets_the_status_line_or_adds_one() {
+        let (text, _) = decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Hide).expect("ok");
+        assert_eq!(text, FILE.replace("status: draft", "status: hidden"));
+        let (text, _) = decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Hide).expect("ok");
+        assert_eq!(
+            text,
+            FILE.replace(
+                "- id: w1d1-bbbbbb\n",
+                "- id: w1d1-bbbbbb\n  status: hidden\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_decision_already_taken_changes_nothing() {
+        let (text, changed) = decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Sign).expect("ok");
+        assert!(!changed);
+        assert_eq!(text, FILE);
+    }
+
+    #[test]
+    fn a_flow_style_file_is_written_out_whole() {
+        let flow = "unit: w1d1\nquestions: [{id: w1d1-aaaaaa, kind: truefalse, prompt: p, answer: true, status: draft}]\n";
+        let (text, changed) = decide("f.yaml", flow, "w1d1-aaaaaa", Decision::Sign).expect("ok");
+        assert!(changed);
+        let f: QuestionFile = yaml::parse("f.yaml", &text).expect("parse");
+        assert_eq!(f.questions[0].status, None);
+    }
+}

@@ -1,0 +1,230 @@
+//! Generated questions are drafts until an instructor signs them (`quiz sign`):
+//! take, release and export leave drafts out; extract keeps every decision.
+
+mod common;
+
+use common::{project_with_curriculum, quiz, quiz_in};
+use quiz::model::{QuestionFile, Status};
+use std::path::Path;
+
+const UNIT: &str = "questions/week_02/day4/session_08.yaml";
+
+fn load(dir: &Path) -> QuestionFile {
+    let path = dir.join(UNIT);
+    let text = std::fs::read_to_string(&path).expect("read");
+    quiz::yaml::parse(&path.display().to_string(), &text).expect("parse")
+}
+
+fn roster(dir: &Path) {
+    std::fs::write(dir.join("roster.csv"), "student_id,name\ns1,가\n").expect("roster");
+}
+
+#[test]
+fn new_questions_wait_for_a_signature_and_extract_keeps_every_decision() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    let run = quiz(p, &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("quiz sign"), "{}", run.stdout);
+    let fresh = load(p);
+    assert!(fresh.questions.len() >= 3);
+    assert!(fresh.questions.iter().all(|q| q.is_draft()), "{fresh:#?}");
+
+    // Nothing of the unit is served yet, and the message says what to do.
+    let run = quiz_in(p, &["take", "w2d4s8", "--student", "s1"], "q\n");
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("검토 전(status: draft)") && run.stderr.contains("quiz sign w2d4s8"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz(p, &["export", "--format", "gift", "w2d4s8"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    roster(p);
+    let run = quiz(
+        p,
+        &[
+            "release",
+            "w2d4s8",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    // The essay of w3d5s8 is scored by the instructor answer by answer: served at once.
+    let run = quiz_in(p, &["take", "w3d5s8", "--student", "s1"], "q\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("서술형"), "{}", run.stdout);
+
+    // Sign the first, hide the second, skip the third, quit.
+    let before = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    let (first, second, third) = (
+        fresh.questions[0].id.clone(),
+        fresh.questions[1].id.clone(),
+        fresh.questions[2].id.clone(),
+    );
+    let run = quiz_in(p, &["sign", "w2d4s8"], "y\nh\ns\nq\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&first), "{}", run.stdout);
+    // The instructor reads the source line with the question.
+    assert!(
+        run.stdout
+            .contains("source:   curriculum/week_02/day4/session_08.md:"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("승인 1개, 숨김 1개를 저장했습니다."),
+        "{}",
+        run.stdout
+    );
+    let after = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    let signed = load(p);
+    let status = |id: &str| {
+        signed
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .and_then(|q| q.status)
+    };
+    assert_eq!(status(&first), None);
+    assert_eq!(status(&second), Some(Status::Hidden));
+    assert_eq!(status(&third), Some(Status::Draft));
+    // Only the two status lines changed.
+    assert_eq!(after.lines().count(), before.lines().count() - 1);
+    assert_eq!(after.matches("\n  status: hidden\n").count(), 1);
+
+    // Only the signed question is served, released and exported.
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "w2d4s8",
+            "--student",
+            "s1",
+            "--count",
+            "10",
+            "--mode",
+            "exam",
+        ],
+        "?\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&fresh.questions[0].prompt),
+        "{}",
+        run.stdout
+    );
+    for q in fresh.questions.iter().skip(1) {
+        assert!(!run.stdout.contains(&q.prompt), "{} shown", q.id);
+    }
+    let run = quiz(
+        p,
+        &[
+            "release",
+            "w2d4s8",
+            "--roster",
+            "roster.csv",
+            "--out",
+            "forms",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("넣지 않았습니다"), "{}", run.stdout);
+    let form = std::fs::read_dir(p.join("forms"))
+        .expect("forms")
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).expect("read"))
+        .next()
+        .expect("a form");
+    assert!(form.contains(&fresh.questions[0].prompt), "{form}");
+    for q in fresh.questions.iter().skip(1) {
+        assert!(!form.contains(&q.prompt), "{} released", q.id);
+    }
+    let run = quiz(p, &["export", "--format", "gift", "w2d4s8"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("::{first}::")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains(&format!("::{third}::")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("내보내지 않았습니다"), "{}", run.stderr);
+
+    // Extract again: every decision stays, no byte changes.
+    let run = quiz(p, &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(p.join(UNIT)).expect("read"), after);
+
+    // A question extract makes for the first time (here: deleted from the file)
+    // comes back as a draft; the signed one stays signed.
+    let mut f = load(p);
+    f.questions.retain(|q| q.id != first && q.id != third);
+    std::fs::write(p.join(UNIT), quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
+    let run = quiz(p, &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let again = load(p);
+    let status = |id: &str| {
+        again
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.status)
+    };
+    assert_eq!(status(&first), Some(Some(Status::Draft)));
+    assert_eq!(status(&second), Some(Some(Status::Hidden)));
+    assert_eq!(status(&third), Some(Some(Status::Draft)));
+
+    // Sign by id, then all the rest of the unit.
+    let run = quiz(p, &["sign", "--id", &first]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("문항 1개를 승인했습니다."),
+        "{}",
+        run.stdout
+    );
+    let run = quiz(p, &["sign", "w2d4s8", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("남은 검토 전 문항: 0개"),
+        "{}",
+        run.stdout
+    );
+    let done = load(p);
+    assert!(done.questions.iter().all(|q| !q.is_draft()), "{done:#?}");
+    assert_eq!(done.questions.iter().filter(|q| q.is_hidden()).count(), 1);
+}
+
+#[test]
+fn sign_refuses_what_it_cannot_do() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let before = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    let run = quiz(p, &["sign", "--id", "w2d4s8-nope00"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("w2d4s8-nope00"), "{}", run.stderr);
+    let run = quiz(p, &["sign", "--hide"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let id = load(p).questions[0].id.clone();
+    let run = quiz(p, &["sign", "--all", "--id", &id]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    // A closed input ends the session; nothing decided, nothing written.
+    let run = quiz_in(p, &["sign"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("승인 0개, 숨김 0개"), "{}", run.stdout);
+    // Any other key asks again.
+    let run = quiz_in(p, &["sign", "w2d4s8"], "네\nq\n");
+    assert!(
+        run.stdout.contains("y, h, s, q 중 하나를 입력하세요."),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read_to_string(p.join(UNIT)).expect("read"), before);
+}
