@@ -1596,3 +1596,29 @@ fn the_ends_of_a_numbered_scale_and_a_term_spelled_in_hangul_elsewhere() {
         "{qs:#?}"
     );
 }
+
+/// Tenth round (review AA of blind20): keys of a sort are no flow
+/// ("**Phase → Wave → Kind → Name** 순서로 정렬"); steps carrying rising
+/// numbers, a minus sign included ("(wave -2) → (-1) → (0)"), give their order
+/// away; a flag named after its condition (`isEstimated`: "추정한 값이면
+/// true") is not typed; `Refresh` accepts 새로고침.
+#[test]
+fn sort_keys_signed_ranks_flags_and_refresh() {
+    let (_dir, qs) = extracted("rules10", "week_04/day1/session_04.yaml");
+    let orders: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Order)
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(
+        orders,
+        ["「배포 흐름」의 단계를 순서대로 나열하시오."],
+        "{qs:#?}"
+    );
+    let typed: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Short).collect();
+    assert_eq!(typed.len(), 1, "{typed:#?}");
+    match &typed[0].answer {
+        Some(Answer::Many(a)) => assert_eq!(a, &["Refresh", "새로고침"], "{a:?}"),
+        other => panic!("{other:?}"),
+    }
+}

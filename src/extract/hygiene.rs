@@ -68,6 +68,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["none"], &["없음", "없는", "없이"]),
     (&["recreate"], &["재생성"]),
     (&["alias"], &["별칭"]),
+    (&["refresh"], &["새로고침"]),
     // The probes' names in the words the course explains them with (review
     // of 2026-11-30: "트래픽을 받을 준비가 되었는가?" gives readinessProbe).
     (&["readiness", "ready"], &["준비"]),

@@ -102,17 +102,21 @@ const HIERARCHY_WORDS: &[&str] = &["계층", "레벨", "수준", "등급", "범�
 const MAX_FLOW_STEPS: usize = 5;
 
 /// Whether two or more of `parts` carry a number and those numbers rise in
-/// the order written (Build L1 → L2 → L3, 1단계 → 2단계).
+/// the order written (Build L1 → L2 → L3, 1단계 → 2단계, "CRD(wave -2) →
+/// Secret(-1) → DB(0)": a minus sign after a space or a bracket counts;
+/// review AA of 2026-11-30).
 fn numbered_in_order(parts: &[String]) -> bool {
-    let numbers: Vec<u32> = parts
+    let numbers: Vec<i64> = parts
         .iter()
         .filter_map(|p| {
-            let digits: String = p
-                .chars()
-                .skip_while(|c| !c.is_ascii_digit())
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse().ok()
+            let at = p.find(|c: char| c.is_ascii_digit())?;
+            let digits: String = p[at..].chars().take_while(char::is_ascii_digit).collect();
+            let n: i64 = digits.parse().ok()?;
+            let before = &p[..at];
+            let negative = before.strip_suffix('-').is_some_and(|b| {
+                b.is_empty() || b.ends_with(|c: char| c.is_whitespace() || c == '(')
+            });
+            Some(if negative { -n } else { n })
         })
         .collect();
     numbers.len() >= 2 && numbers.windows(2).all(|w| w[0] < w[1])
@@ -294,11 +298,27 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     let spelled_out = super::hygiene::share(&super::hygiene::name_words(name), &keywords(&d.desc))
         || holds_stem(&d.desc, name)
         || super::hygiene::translates_part(name, &d.desc)
-        || about_the_name(&d.desc);
+        || about_the_name(&d.desc)
+        || flag(name, &d.desc);
     // A wide table's second cell is one attribute of its row, not a
     // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
     // nobody can type the row from it.
     !d.wide && is_technical_name(name) && !lists_names && one_word && spelled && !spelled_out
+}
+
+/// Whether `name` is a switch named after its condition (`isEstimated`:
+/// "추정한 값이면 true"): a flag is named isX / hasX by convention, so the
+/// description's condition is the name word for word (review AA of
+/// 2026-11-30).
+fn flag(name: &str, desc: &str) -> bool {
+    let prefixed = ["is", "has", "can", "should"].iter().any(|p| {
+        name.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    });
+    let switch = desc
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("true") || w.eq_ignore_ascii_case("false"));
+    prefixed && switch
 }
 
 /// Whether `text` holds the first five letters of `name` inside a Latin word
@@ -702,6 +722,13 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
                         ctx.dropped("화살표가 흐름이 아니라 계층");
                         return;
                     }
+                    // ... or keys of a sort ("**Phase → Wave → Kind → Name**
+                    // 순서로 정렬"): coarse before fine, readable without the
+                    // session, and no steps (review AA of 2026-11-30).
+                    Some(_) if b.text.contains("정렬") => {
+                        ctx.dropped("화살표가 정렬 기준");
+                        return;
+                    }
                     Some(t) => t.to_string(),
                     None if sentence(&b.text) => {
                         ctx.dropped("문장 속 화살표");
@@ -854,6 +881,26 @@ mod tests {
             "포트 80",
             "배포"
         ])));
+        // Review AA: sync waves, negative first.
+        assert!(numbered_in_order(&parts(&[
+            "CRD/Namespace(wave -2)",
+            "Secret·ConfigMap(-1)",
+            "DB StatefulSet(0)",
+            "API Deployment(1)",
+            "Ingress(2)"
+        ])));
+        // A hyphen inside a name is no sign.
+        assert!(!numbered_in_order(&parts(&["node-2", "node-1", "배포"])));
+    }
+
+    /// Review AA of 2026-11-30: a flag named after its condition.
+    #[test]
+    fn a_flag_named_after_its_condition_is_not_typed() {
+        assert!(flag("isEstimated", "추정한 값이면 true. 리포트에 표기"));
+        assert!(flag("hasSynced", "동기화했으면 True"));
+        assert!(!flag("isEstimated", "추정값인지 나타내는 필드"));
+        assert!(!flag("Istio", "값이 true이면 사이드카 주입"));
+        assert!(!flag("selfHeal", "true면 live 변경을 되돌림"));
     }
 
     /// Review V of 2026-11-30: a chain in parentheses inside a sentence.
