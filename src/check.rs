@@ -60,10 +60,10 @@ pub fn drafts(bank: &Bank, unit: Option<&str>) -> usize {
 pub fn all_drafts(unit: Option<&str>, n: usize) -> String {
     match unit {
         Some(u) => format!(
-            "단원 `{u}`의 문항 {n}개가 모두 검토 전(status: draft)입니다: 강사가 `quiz sign {u}`으로 읽고 승인하면 출제됩니다"
+            "단원 `{u}`의 문항 {n}개가 모두 검토 전(status: draft)입니다. 강사가 읽고 승인하면 출제됩니다: quiz sign {u}"
         ),
         None => format!(
-            "문항 {n}개가 모두 검토 전(status: draft)입니다: 강사가 `quiz sign`으로 읽고 승인하면 출제됩니다"
+            "문항 {n}개가 모두 검토 전(status: draft)입니다. 강사가 읽고 승인하면 출제됩니다: quiz sign"
         ),
     }
 }

@@ -32,6 +32,12 @@ fn temp_beside(path: &Path, bytes: &[u8]) -> Result<(tempfile::NamedTempFile, Pa
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    // A file written over keeps its mode (a bank file a team shares as 0640).
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| Error::io(path, e))?;
+    }
     Ok((tmp, dir))
 }
 
@@ -370,6 +376,25 @@ pub fn files_with_ext(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file written over keeps its mode (review of the signing change: a
+    /// 0640 bank file came back 0644).
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_over_keeps_its_mode() -> Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().map_err(|e| Error::io("tmp", e))?;
+        let p = dir.path().join("bank.yaml");
+        write_atomic(&p, b"a")?;
+        for mode in [0o640, 0o444] {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode))
+                .map_err(|e| Error::io(&p, e))?;
+            write_atomic(&p, b"b")?;
+            let got = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?;
+            assert_eq!(got.permissions().mode() & 0o777, mode);
+        }
+        Ok(())
+    }
 
     #[test]
     fn atomic_write_creates_dirs() -> Result<()> {

@@ -75,6 +75,20 @@ fn new_questions_wait_for_a_signature_and_extract_keeps_every_decision() {
         "{}",
         run.stdout
     );
+    // ... and the lines around it.
+    let line = fresh.questions[0].source.as_ref().map_or(0, |s| s.line);
+    assert!(run.stdout.contains("원문:\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("> {line:>4} | ")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("  {:>4} | ", line + 1)),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("  건너뜀"), "{}", run.stdout);
     assert!(
         run.stdout.contains("승인 1개, 숨김 1개를 저장했습니다."),
         "{}",
@@ -189,10 +203,21 @@ fn new_questions_wait_for_a_signature_and_extract_keeps_every_decision() {
         "{}",
         run.stdout
     );
+    let run = quiz(p, &["sign", "--id", &first]);
+    assert!(
+        run.stdout.contains("이미 승인된 문항입니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("문항 0개를 승인했습니다."),
+        "{}",
+        run.stdout
+    );
     let run = quiz(p, &["sign", "w2d4s8", "--all"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("남은 검토 전 문항: 0개"),
+        run.stdout.contains("단원 w2d4s8의 남은 검토 전 문항: 0개"),
         "{}",
         run.stdout
     );
@@ -227,4 +252,92 @@ fn sign_refuses_what_it_cannot_do() {
         run.stdout
     );
     assert_eq!(std::fs::read_to_string(p.join(UNIT)).expect("read"), before);
+}
+
+/// A signature is for what was read: a signed question made again with other
+/// content waits again, and a signed question no longer made is named.
+#[test]
+fn a_signed_question_that_changes_waits_again() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    assert_eq!(quiz(p, &["sign", "--all"]).code, 0);
+    let signed = load(p);
+    assert!(signed.questions.iter().all(|q| q.status.is_none()));
+    // The bank's copy differs from what extract makes (as after a sibling
+    // branch was renamed): made again, it is a draft, and extract says so.
+    let mut f = signed.clone();
+    let changed = f.questions[0].id.clone();
+    f.questions[0].prompt.push_str(" (다른 내용)");
+    // And one signed question extract no longer makes (its line changed).
+    let gone = "w2d4s8-0ld000".to_string();
+    let mut old = f.questions[1].clone();
+    old.id = gone.clone();
+    f.questions.push(old);
+    std::fs::write(p.join(UNIT), quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
+    let run = quiz(p, &["extract"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "승인한 문항 `{changed}`의 내용이 바뀌어 다시 검토 전입니다"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("승인한 문항 `{gone}`은(는) 더 만들지 않습니다")),
+        "{}",
+        run.stderr
+    );
+    let again = load(p);
+    for q in &again.questions {
+        let want = if q.id == changed {
+            Some(Status::Draft)
+        } else {
+            None
+        };
+        assert_eq!(q.status, want, "{}", q.id);
+    }
+    assert!(again.questions.iter().all(|q| q.id != gone));
+    // Criteria and tags move with the rest of the week: no new signature.
+    let mut f = again.clone();
+    for q in f.questions.iter_mut() {
+        q.criteria = vec!["other".into()];
+    }
+    std::fs::write(p.join(UNIT), quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
+    let run = quiz(p, &["extract"]);
+    assert!(!run.stderr.contains("다시 검토 전"), "{}", run.stderr);
+}
+
+/// A unit that is not in the bank, and a bank file made read-only, are
+/// refused; a file written over keeps its mode.
+#[cfg(unix)]
+#[test]
+fn sign_refuses_unknown_units_and_read_only_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let run = quiz(p, &["sign", "w9"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("`w9`에 맞는 단원이 없습니다"),
+        "{}",
+        run.stderr
+    );
+    let file = p.join(UNIT);
+    let before = std::fs::read_to_string(&file).expect("read");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let run = quiz(p, &["sign", "w2d4s8", "--all"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("읽기 전용입니다"), "{}", run.stderr);
+    let run = quiz_in(p, &["sign", "w2d4s8"], "y\n");
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let run = quiz(p, &["sign", "w2d4s8", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
 }

@@ -56,7 +56,7 @@ pub fn run(
     if drafts > 0 {
         // On stderr: stdout may be the exported file.
         eprintln!(
-            "quiz export: 검토 전(status: draft) 문항 {drafts}개는 내보내지 않았습니다 (`quiz sign`)"
+            "quiz: 검토 전(status: draft) 문항 {drafts}개는 내보내지 않았습니다. 읽고 승인하려면: quiz sign"
         );
     }
     if units.is_empty() {

@@ -104,6 +104,23 @@ fn first_status(q: &Question) -> Option<Status> {
     (q.kind != Kind::Essay).then_some(Status::Draft)
 }
 
+/// Whether two versions of a question ask the same: prompt, options, items,
+/// sides, key, rubric, points, feedback and scoring (not its criteria, tags or
+/// source line, which move with the rest of the week and the document).
+fn same_content(a: &Question, b: &Question) -> bool {
+    a.kind == b.kind
+        && a.prompt == b.prompt
+        && a.options == b.options
+        && a.items == b.items
+        && a.left == b.left
+        && a.right == b.right
+        && a.answer == b.answer
+        && a.rubric == b.rubric
+        && a.points == b.points
+        && a.feedback == b.feedback
+        && a.scoring == b.scoring
+}
+
 /// Merge generated questions (with [`first_status`]) with the existing
 /// file's locked and hand-added ones; a question made again keeps its status
 /// (signed, hidden or draft).
@@ -118,13 +135,30 @@ fn merge(
     };
     let generated_ids: HashSet<&str> = generated.questions.iter().map(|q| q.id.as_str()).collect();
     let mut kept: BTreeMap<String, Question> = BTreeMap::new();
-    // Generated questions of the old file, unlocked: their status (None: signed).
-    let mut statuses: HashMap<String, Option<Status>> = HashMap::new();
+    // Generated questions of the old file, unlocked (status None: signed).
+    let mut olds: HashMap<String, Question> = HashMap::new();
     let mut extra: Vec<Question> = Vec::new();
     for q in old.questions {
         if !q.locked && q.source.is_some() {
-            // Made again, it keeps its status; gone when no longer made.
-            statuses.insert(q.id, q.status);
+            // Made again, it keeps its status; gone when no longer made (a
+            // signed one is named: its answers in the gradebook no longer
+            // count toward a question of the bank).
+            if q.status.is_none() && !generated_ids.contains(q.id.as_str()) {
+                let src = q
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!("{}:{}", s.file, s.line));
+                diags.push(Diagnostic::warning(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "승인한 문항 `{}`은(는) 더 만들지 않습니다: 원문({src})이 바뀌었습니다; 새로 만든 문항은 검토 전입니다",
+                        q.id
+                    ),
+                ));
+            }
+            olds.insert(q.id.clone(), q);
             continue;
         }
         if generated_ids.contains(q.id.as_str()) {
@@ -151,13 +185,28 @@ fn merge(
         .into_iter()
         .map(|q| match kept.remove(&q.id) {
             Some(k) => k,
-            None => Question {
-                status: match statuses.get(&q.id) {
-                    Some(old) => *old,
+            None => {
+                let status = match olds.get(&q.id) {
+                    // A signature is for what was read: a signed question whose
+                    // content changed (a sibling branch renamed, so another
+                    // option) waits again.
+                    Some(old) if old.status.is_none() && !same_content(old, &q) => {
+                        diags.push(Diagnostic::warning(
+                            path,
+                            0,
+                            0,
+                            format!(
+                                "승인한 문항 `{}`의 내용이 바뀌어 다시 검토 전입니다: quiz sign --id {}",
+                                q.id, q.id
+                            ),
+                        ));
+                        Some(Status::Draft)
+                    }
+                    Some(old) => old.status,
                     None => first_status(&q),
-                },
-                ..q
-            },
+                };
+                Question { status, ..q }
+            }
         })
         .collect();
     questions.extend(extra);

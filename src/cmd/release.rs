@@ -126,7 +126,7 @@ pub fn run(
     if drafts > 0 {
         writeln!(
             out,
-            "검토 전(status: draft) 문항 {drafts}개는 넣지 않았습니다: `quiz sign {unit}`으로 읽고 승인하세요."
+            "검토 전(status: draft) 문항 {drafts}개는 넣지 않았습니다. 읽고 승인하려면: quiz sign {unit}"
         )
         .map_err(|e| Error::io("stdout", e))?;
     }

@@ -30,6 +30,15 @@ pub fn render(bank: &Bank, unit: &str, q: &Question) -> String {
     if q.locked {
         s.push_str("locked:   true\n");
     }
+    match q.status {
+        Some(crate::model::Status::Draft) => {
+            s.push_str("status:   draft (검토 전: 출제되지 않음, quiz sign)\n");
+        }
+        Some(crate::model::Status::Hidden) => {
+            s.push_str("status:   hidden (숨김: 출제되지 않음)\n")
+        }
+        None => {}
+    }
     s.push_str(&format!("prompt:   {}\n", q.prompt));
     choices(&mut s, "options", &q.options);
     choices(&mut s, "items", &q.items);

@@ -77,6 +77,31 @@ pub fn run(
             )));
         }
     }
+    // A unit named must have files.
+    if let Some(u) = o.unit
+        && !bank.files.iter().any(|f| unit_matches(&f.file.unit, u))
+    {
+        return Err(Error::Usage(format!(
+            "{}에 `{u}`에 맞는 단원이 없습니다",
+            crate::fsutil::display(&paths.questions)
+        )));
+    }
+    // Say what an --id finds: already signed, or hidden until now.
+    for id in o.ids {
+        if let Some((_, q)) = bank.find(id) {
+            let note = match (q.status, o.hide) {
+                (None, false) => Some("이미 승인된 문항입니다"),
+                (Some(Status::Hidden), true) => Some("이미 숨긴 문항입니다"),
+                (Some(Status::Hidden), false) => {
+                    Some("숨긴 문항이었습니다: 승인하면 다시 출제됩니다")
+                }
+                _ => None,
+            };
+            if let Some(note) = note {
+                writeln!(out, "`{}`: {note}", escape(id)).map_err(io)?;
+            }
+        }
+    }
     let wanted = |f: &LoadedFile, id: &str, draft: bool| -> bool {
         if !o.ids.is_empty() {
             o.ids.iter().any(|i| i == id)
@@ -112,12 +137,17 @@ pub fn run(
             n += usize::from(changed);
             texts[*i] = Some(text);
         }
-        for (f, text) in bank.files.iter().zip(texts) {
-            if let Some(text) = text
-                && text != f.text
-            {
-                write_atomic(Path::new(&f.path), text.as_bytes())?;
-            }
+        let changed: Vec<(&LoadedFile, String)> = bank
+            .files
+            .iter()
+            .zip(texts)
+            .filter_map(|(f, t)| t.filter(|t| *t != f.text).map(|t| (f, t)))
+            .collect();
+        for (f, _) in &changed {
+            writable(&f.path)?;
+        }
+        for (f, text) in changed {
+            write_atomic(Path::new(&f.path), text.as_bytes())?;
         }
         n
     } else {
@@ -132,8 +162,56 @@ pub fn run(
         writeln!(out, "문항 {decided}개를 {verb}.").map_err(io)?;
     }
     let left = crate::check::drafts(&Bank::load(&paths.questions, &paths.rubrics)?.0, o.unit);
-    writeln!(out, "남은 검토 전 문항: {left}개").map_err(io)?;
+    match o.unit {
+        Some(u) => writeln!(out, "단원 {}의 남은 검토 전 문항: {left}개", escape(u)),
+        None => writeln!(out, "문제 은행 전체의 남은 검토 전 문항: {left}개"),
+    }
+    .map_err(io)?;
     Ok(())
+}
+
+/// Refuse to write a bank file its owner made read-only.
+fn writable(path: &str) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.permissions().readonly() => Err(Error::Usage(format!(
+            "{path}은(는) 읽기 전용입니다: 쓰기 권한을 준 뒤 다시 하세요 (아무것도 바꾸지 않았습니다)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The lines around a question's source line (3 before, 3 after, the line
+/// itself marked), or why they cannot be shown: the document is not where the
+/// bank says (run from the project folder), or it changed after the bank was
+/// written (run `quiz extract` first: the line may no longer be what the
+/// question was made from).
+fn excerpt(bank_file: &str, q: &crate::model::Question) -> String {
+    let Some(src) = &q.source else {
+        return String::new();
+    };
+    let Ok(text) = std::fs::read_to_string(&src.file) else {
+        return format!(
+            "원문 {}을(를) 찾을 수 없습니다: 프로젝트 폴더에서 실행하세요\n",
+            src.file
+        );
+    };
+    let mut s = String::new();
+    let modified = |p: &str| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if let (Some(doc), Some(bank)) = (modified(&src.file), modified(bank_file))
+        && doc > bank
+    {
+        s.push_str(
+            "주의: 원문이 문제 은행보다 나중에 바뀌었습니다; 먼저 quiz extract를 실행하세요\n",
+        );
+    }
+    s.push_str("원문:\n");
+    let first = src.line.saturating_sub(3).max(1);
+    for (i, line) in text.lines().enumerate().skip(first - 1).take(7) {
+        let n = i + 1;
+        let mark = if n == src.line { '>' } else { ' ' };
+        s.push_str(&format!("{mark} {n:>4} | {}\n", line.trim_end()));
+    }
+    s
 }
 
 /// Ask about each draft in turn; returns how many were decided.
@@ -154,10 +232,11 @@ fn interactive(
         };
         writeln!(
             out,
-            "\n[{}/{}]\n{}",
+            "\n[{}/{}]\n{}{}",
             n + 1,
             todo.len(),
-            escape(&super::show::render(bank, &f.file.unit, q))
+            escape(&super::show::render(bank, &f.file.unit, q)),
+            escape(&excerpt(&f.path, q))
         )
         .map_err(io)?;
         let d = loop {
@@ -176,9 +255,13 @@ fn interactive(
                 _ => writeln!(out, "  y, h, s, q 중 하나를 입력하세요.").map_err(io)?,
             }
         };
-        let Some(d) = d else { continue };
+        let Some(d) = d else {
+            writeln!(out, "  건너뜀").map_err(io)?;
+            continue;
+        };
         let (text, changed) = decide(&f.path, &texts[*i], id, d)?;
         if changed {
+            writable(&f.path)?;
             write_atomic(Path::new(&f.path), text.as_bytes())?;
             texts[*i] = text;
         }
