@@ -125,6 +125,11 @@ pub const SAVED: &str = "저장했습니다. 같은 명령으로 이어서 풀 �
 /// question it goes on. `None` when nothing was answered yet.
 pub fn resume_notice(slots: &[Slot<'_>]) -> Option<String> {
     let answered = slots.iter().filter(|s| s.given.is_some()).count();
+    if answered > 0 && answered >= slots.len() {
+        // Every question left was answered: one the student had not reached was
+        // taken out of the quiz since (hidden, unsigned again or removed).
+        return Some("이전에 중단한 퀴즈에 남은 문제가 없습니다 (그사이 출제에서 빠진 문제가 있습니다). 결과를 보여 줍니다.".to_string());
+    }
     (answered > 0).then(|| {
         format!(
             "이전에 중단한 퀴즈를 이어서 풉니다 (문제 {}/{}부터).",

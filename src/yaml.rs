@@ -1077,6 +1077,8 @@ impl<'a> Locator<'a> {
             let t = l.trim_start();
             let t2 = t.strip_prefix("- ").unwrap_or(t).trim_start();
             let v = t2.strip_prefix("id:")?.trim();
+            // A comment after the id ("- id: w1-abc  # 메모") is not part of it.
+            let v = v.split(" #").next().unwrap_or(v).trim();
             let v = v.trim_matches(|c| c == '"' || c == '\'');
             (v == id).then(|| (i + 1, l.len() - t2.len() + 1))
         })

@@ -341,3 +341,69 @@ fn sign_refuses_unknown_units_and_read_only_files() {
     let mode = std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
+
+/// A quiz left unfinished whose unanswered questions were taken out since
+/// (hidden here; unsigned again works the same) says so on resuming, instead
+/// of "문제 3/2부터".
+#[test]
+fn a_resumed_quiz_with_nothing_left_says_why() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    assert_eq!(quiz(p, &["sign", "w2d4s8", "--all"]).code, 0);
+    let args = ["take", "w2d4s8", "--student", "s1", "--count", "3"];
+    let run = quiz_in(p, &args, "?\nq\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gb = common::gradebook(p).expect("db");
+    let answered: Vec<String> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.student == "s1")
+        .map(|r| r.question_id)
+        .collect();
+    drop(gb);
+    assert_eq!(answered.len(), 1, "{answered:?}");
+    let mut f = load(p);
+    for q in f.questions.iter_mut().filter(|q| q.id != answered[0]) {
+        q.status = Some(Status::Hidden);
+    }
+    std::fs::write(p.join(UNIT), quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("write");
+    let run = quiz_in(p, &args, "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("이전에 중단한 퀴즈에 남은 문제가 없습니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("문제 2/1부터"), "{}", run.stdout);
+}
+
+/// `sign` on a folder without a bank, and an id outside the unit named, are refused.
+#[test]
+fn sign_needs_a_bank_and_ids_of_the_unit() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    let run = quiz(p, &["sign"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("먼저 `quiz extract`를 실행하세요"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let other = {
+        let path = p.join("questions/week_03/day5/session_08.yaml");
+        let text = std::fs::read_to_string(&path).expect("read");
+        let f: QuestionFile = quiz::yaml::parse("f", &text).expect("parse");
+        f.questions[0].id.clone()
+    };
+    let run = quiz(p, &["sign", "w2d4s8", "--hide", "--id", &other]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("단원 w2d4s8의 문항이 아닙니다"),
+        "{}",
+        run.stderr
+    );
+}

@@ -2130,3 +2130,29 @@ async fn a_save_after_the_time_limit_says_the_time_is_up_not_submitted() {
         assert!(!r.body.contains("이미 제출한"), "{}", r.body);
     }
 }
+
+/// A unit whose questions all wait for a signature (`status: draft`) is not
+/// opened, and the instructor is told why and what to run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_of_drafts_is_not_opened_and_the_page_says_why() {
+    let t = setup_edited(|p| {
+        let bank = p.join("questions/week_01/day1.yaml");
+        let text = std::fs::read_to_string(&bank).expect("bank");
+        let mut f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+        for q in f.questions.iter_mut() {
+            q.status = Some(quiz::model::Status::Draft);
+        }
+        std::fs::write(&bank, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("edit");
+    });
+    let teach = t.instructor().await;
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=w1d1&mode=exam", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("검토 전(status: draft)"), "{}", r.body);
+    assert!(r.body.contains("quiz sign w1d1"), "{}", r.body);
+}

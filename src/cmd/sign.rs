@@ -17,6 +17,7 @@ use crate::fsutil::write_atomic;
 use crate::model::{QuestionFile, Status};
 use crate::printable::escape;
 use crate::yaml::{self, Locator};
+use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -57,7 +58,19 @@ pub fn run(
 ) -> Result<()> {
     let io = |e| Error::io("terminal", e);
     let (bank, mut diags) = Bank::load(&paths.questions, &paths.rubrics)?;
-    super::report(&mut diags);
+    let (errors, _) = super::report(&mut diags);
+    if bank.files.is_empty() && errors == 0 {
+        return Err(Error::Usage(format!(
+            "{}에 문항 파일이 없습니다; 먼저 `quiz extract`를 실행하세요",
+            crate::fsutil::display(&paths.questions)
+        )));
+    }
+    // A file that did not load is reported above: its questions are not found.
+    let unread = if errors > 0 {
+        " (위의 오류로 읽지 못한 파일에 있다면 그 오류를 먼저 고치세요)"
+    } else {
+        ""
+    };
     if o.all && !o.ids.is_empty() {
         return Err(Error::Usage(
             "--all과 --id는 함께 쓸 수 없습니다: 단원 전체(--all) 또는 문항(--id) 중 하나를 고르세요"
@@ -71,10 +84,21 @@ pub fn run(
     }
     // Every id named must be in the bank.
     for id in o.ids {
-        if bank.find(id).is_none() {
-            return Err(Error::Usage(format!(
-                "문제 은행에 문항 `{id}`이(가) 없습니다"
-            )));
+        match bank.find(id) {
+            None => {
+                return Err(Error::Usage(format!(
+                    "문제 은행에 문항 `{id}`이(가) 없습니다{unread}"
+                )));
+            }
+            // With a unit, every id must be of it.
+            Some((f, _)) if o.unit.is_some_and(|u| !unit_matches(&f.file.unit, u)) => {
+                return Err(Error::Usage(format!(
+                    "문항 `{id}`은(는) 단원 {}의 문항이 아닙니다 (단원 {})",
+                    o.unit.unwrap_or_default(),
+                    f.file.unit
+                )));
+            }
+            Some(_) => {}
         }
     }
     // A unit named must have files.
@@ -132,7 +156,11 @@ pub fn run(
         let mut n = 0;
         for (i, id) in &todo {
             let f = &bank.files[*i];
-            let text = texts[*i].take().unwrap_or_else(|| f.text.clone());
+            // The file as it is now (see `interactive`).
+            let text = match texts[*i].take() {
+                Some(t) => t,
+                None => std::fs::read_to_string(&f.path).map_err(|e| Error::io(&f.path, e))?,
+            };
             let (text, changed) = decide(&f.path, &text, id, d)?;
             n += usize::from(changed);
             texts[*i] = Some(text);
@@ -141,7 +169,8 @@ pub fn run(
             .files
             .iter()
             .zip(texts)
-            .filter_map(|(f, t)| t.filter(|t| *t != f.text).map(|t| (f, t)))
+            .filter_map(|(f, t)| t.map(|t| (f, t)))
+            .filter(|(f, t)| std::fs::read_to_string(&f.path).is_ok_and(|now| now != *t))
             .collect();
         for (f, _) in &changed {
             writable(&f.path)?;
@@ -180,12 +209,49 @@ fn writable(path: &str) -> Result<()> {
     }
 }
 
+/// Where each question the curriculum makes now comes from: id -> (file,
+/// line), for the curriculum folders the drafts cite (the path before its
+/// `week_NN` folder), extracted in memory as `quiz extract` would. `None` for a
+/// folder that cannot be read.
+type Current = HashMap<String, Option<HashMap<String, (String, usize)>>>;
+
+/// The curriculum folder a source path lies in: the part before `week_NN/`.
+fn curriculum_root(file: &str) -> Option<String> {
+    let p = Path::new(file);
+    let mut root = std::path::PathBuf::new();
+    for c in p.components() {
+        let s = c.as_os_str().to_string_lossy();
+        if s.starts_with("week_") && s[5..].chars().all(|c| c.is_ascii_digit()) && s.len() > 5 {
+            return Some(crate::fsutil::display(&root));
+        }
+        root.push(c);
+    }
+    None
+}
+
+/// What the curriculum at `root` makes now (see [`Current`]).
+fn extract_now(root: &str) -> Option<HashMap<String, (String, usize)>> {
+    let dir = if root.is_empty() { "." } else { root };
+    let mut diags = Vec::new();
+    let docs = super::extract::read_curriculum(Path::new(dir), &mut diags).ok()?;
+    let made = crate::extract::extract(&docs);
+    Some(
+        made.files
+            .into_iter()
+            .flat_map(|(_, f)| f.questions)
+            .filter_map(|q| {
+                let s = q.source?;
+                Some((q.id, (s.file, s.line)))
+            })
+            .collect(),
+    )
+}
+
 /// The lines around a question's source line (3 before, 3 after, the line
-/// itself marked), or why they cannot be shown: the document is not where the
-/// bank says (run from the project folder), or it changed after the bank was
-/// written (run `quiz extract` first: the line may no longer be what the
-/// question was made from).
-fn excerpt(bank_file: &str, q: &crate::model::Question) -> String {
+/// itself marked), read from the document as it is now, with a warning when
+/// the document no longer makes the question there: it moved (the lines shown
+/// are its new place) or it is made no more (run `quiz extract` first).
+fn excerpt(current: &mut Current, q: &crate::model::Question) -> String {
     let Some(src) = &q.source else {
         return String::new();
     };
@@ -196,20 +262,30 @@ fn excerpt(bank_file: &str, q: &crate::model::Question) -> String {
         );
     };
     let mut s = String::new();
-    let modified = |p: &str| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if let (Some(doc), Some(bank)) = (modified(&src.file), modified(bank_file))
-        && doc > bank
-    {
-        s.push_str(
-            "주의: 원문이 문제 은행보다 나중에 바뀌었습니다; 먼저 quiz extract를 실행하세요\n",
-        );
+    let mut line = src.line;
+    if let Some(root) = curriculum_root(&src.file) {
+        let now = current
+            .entry(root.clone())
+            .or_insert_with(|| extract_now(&root));
+        match now.as_ref().map(|m| m.get(&q.id)) {
+            Some(Some((file, l))) if *file == src.file && *l != src.line => {
+                s.push_str(&format!(
+                    "주의: 원문이 추출 뒤에 바뀌어 이 문항은 이제 {l}행에서 나옵니다; quiz extract를 실행하세요\n"
+                ));
+                line = *l;
+            }
+            Some(None) => s.push_str(
+                "주의: 원문이 추출 뒤에 바뀌어 지금의 원문으로는 이 문항이 만들어지지 않습니다; 먼저 quiz extract를 실행하세요\n",
+            ),
+            _ => {}
+        }
     }
     s.push_str("원문:\n");
-    let first = src.line.saturating_sub(3).max(1);
-    for (i, line) in text.lines().enumerate().skip(first - 1).take(7) {
+    let first = line.saturating_sub(3).max(1);
+    for (i, l) in text.lines().enumerate().skip(first - 1).take(7) {
         let n = i + 1;
-        let mark = if n == src.line { '>' } else { ' ' };
-        s.push_str(&format!("{mark} {n:>4} | {}\n", line.trim_end()));
+        let mark = if n == line { '>' } else { ' ' };
+        s.push_str(&format!("{mark} {n:>4} | {}\n", l.trim_end()));
     }
     s
 }
@@ -223,7 +299,7 @@ fn interactive(
 ) -> Result<usize> {
     let io = |e| Error::io("terminal", e);
     writeln!(out, "검토할 문항: {}개", todo.len()).map_err(io)?;
-    let mut texts: Vec<String> = bank.files.iter().map(|f| f.text.clone()).collect();
+    let mut current = Current::new();
     let (mut signed, mut hidden) = (0, 0);
     for (n, (i, id)) in todo.iter().enumerate() {
         let f = &bank.files[*i];
@@ -236,7 +312,7 @@ fn interactive(
             n + 1,
             todo.len(),
             escape(&super::show::render(bank, &f.file.unit, q)),
-            escape(&excerpt(&f.path, q))
+            escape(&excerpt(&mut current, q))
         )
         .map_err(io)?;
         let d = loop {
@@ -259,11 +335,13 @@ fn interactive(
             writeln!(out, "  건너뜀").map_err(io)?;
             continue;
         };
-        let (text, changed) = decide(&f.path, &texts[*i], id, d)?;
+        // The file as it is now: another session or an editor may have written
+        // it since the bank was read.
+        let now = std::fs::read_to_string(&f.path).map_err(|e| Error::io(&f.path, e))?;
+        let (text, changed) = decide(&f.path, &now, id, d)?;
         if changed {
             writable(&f.path)?;
             write_atomic(Path::new(&f.path), text.as_bytes())?;
-            texts[*i] = text;
         }
         match d {
             Decision::Sign => signed += 1,
@@ -306,7 +384,15 @@ fn decide(path: &str, text: &str, id: &str, d: Decision) -> Result<(String, bool
     {
         return Ok((edited, true));
     }
-    Ok((yaml::to_string(&want, &[])?, true))
+    // Writing the file out whole would drop its comments and layout: the
+    // instructor edits the one line instead.
+    let wanted = match d {
+        Decision::Sign => "status 줄을 지우세요",
+        Decision::Hide => "status: hidden으로 쓰세요",
+    };
+    Err(Error::Usage(format!(
+        "{path}: 문항 `{id}`의 status 줄만 고칠 수 없는 모양입니다 (id 줄의 주석, 흐름 표기 등); 파일을 그대로 두었습니다. 직접 {wanted}"
+    )))
 }
 
 /// The text with the `status:` line of question `id` removed (sign) or set to
@@ -366,11 +452,29 @@ mod tests {
     }
 
     #[test]
-    fn a_flow_style_file_is_written_out_whole() {
+    fn a_file_whose_status_line_cannot_be_edited_alone_is_refused() {
         let flow = "unit: w1d1\nquestions: [{id: w1d1-aaaaaa, kind: truefalse, prompt: p, answer: true, status: draft}]\n";
-        let (text, changed) = decide("f.yaml", flow, "w1d1-aaaaaa", Decision::Sign).expect("ok");
+        let e = decide("f.yaml", flow, "w1d1-aaaaaa", Decision::Sign);
+        assert!(matches!(e, Err(Error::Usage(m)) if m.contains("직접 status 줄을 지우세요")));
+    }
+
+    #[test]
+    fn a_comment_after_the_id_is_no_obstacle() {
+        let file = FILE.replace("- id: w1d1-aaaaaa\n", "- id: w1d1-aaaaaa   # 메모 A\n");
+        let (text, changed) = decide("f.yaml", &file, "w1d1-aaaaaa", Decision::Sign).expect("ok");
         assert!(changed);
-        let f: QuestionFile = yaml::parse("f.yaml", &text).expect("parse");
-        assert_eq!(f.questions[0].status, None);
+        assert_eq!(text, file.replace("  status: draft\n", ""));
+    }
+
+    #[test]
+    fn the_curriculum_root_is_the_path_before_the_week() {
+        let root = |p: &str| curriculum_root(p);
+        assert_eq!(
+            root("curriculum/week_04/day1/session_04.md").as_deref(),
+            Some("curriculum")
+        );
+        assert_eq!(root("/a/b/week_12/README.md").as_deref(), Some("/a/b"));
+        assert_eq!(root("week_01/README.md").as_deref(), Some(""));
+        assert_eq!(root("notes/weekly.md"), None);
     }
 }

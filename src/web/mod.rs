@@ -279,6 +279,11 @@ impl App {
         Some((q, crate::attempt::week_rules(&self.bank, &f.file.unit)))
     }
 
+    /// Whether a question may be served (`check::servable`).
+    pub fn is_servable(&self, id: &str) -> bool {
+        self.servable.contains(id)
+    }
+
     /// Whether a unit (prefix) has questions to serve.
     pub fn has_unit(&self, unit: &str) -> bool {
         !self.unit_questions(unit).is_empty()

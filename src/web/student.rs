@@ -98,12 +98,16 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
                 },
             });
         }
+        // Only questions a quiz can serve: not one since hidden, unsigned
+        // again (`status: draft`) or gone from the bank.
         let due = gb
             .due_reviews(&student, today)?
             .into_iter()
-            .map(|id| match app.bank.find(&id) {
-                Some((_, q)) => format!("{id}: {}", attempt::excerpt(&q.prompt)),
-                None => id,
+            .filter(|id| app.is_servable(id))
+            .filter_map(|id| {
+                app.bank
+                    .find(&id)
+                    .map(|(_, q)| format!("{id}: {}", attempt::excerpt(&q.prompt)))
             })
             .collect();
         Ok(views::home(&views::HomePage {

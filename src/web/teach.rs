@@ -95,6 +95,17 @@ pub async fn open_quiz(
         app.csrf(&s, &h, &f.csrf)?;
         let unit = f.unit.trim();
         if !crate::roster::valid_id(unit) || app.unit_questions(unit).is_empty() {
+            let drafts = if crate::roster::valid_id(unit) {
+                crate::check::drafts(&app.bank, Some(unit))
+            } else {
+                0
+            };
+            if drafts > 0 {
+                return Err(WebError::Bad(format!(
+                    "{} (승인한 뒤 서버를 다시 시작하세요)",
+                    crate::check::all_drafts(Some(unit), drafts)
+                )));
+            }
             return Err(WebError::Bad(format!(
                 "단원 `{unit}`에 출제할 문제가 없습니다."
             )));
