@@ -407,3 +407,38 @@ fn sign_needs_a_bank_and_ids_of_the_unit() {
         run.stderr
     );
 }
+
+/// `sign` checks the document against the bank: lines inserted above move a
+/// question (its new place is shown); a line rewritten makes it no more.
+#[test]
+fn sign_shows_where_the_document_makes_the_question_now() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let first = load(p).questions[0].clone();
+    let line = first.source.as_ref().map_or(0, |s| s.line);
+    let doc = p.join("curriculum/week_02/day4/session_08.md");
+    let text = std::fs::read_to_string(&doc).expect("doc");
+    std::fs::write(&doc, format!("<!-- 메모 -->\n\n{text}")).expect("edit");
+    let run = quiz_in(p, &["sign", "w2d4s8"], "q\n");
+    assert!(
+        run.stdout.contains(&format!("id:       {}", first.id)),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("이제 {}행에서 나옵니다", line + 2)),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("> {:>4} | ", line + 2)),
+        "{}",
+        run.stdout
+    );
+    // Re-extracted, the warning is gone.
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let run = quiz_in(p, &["sign", "w2d4s8"], "q\n");
+    assert!(!run.stdout.contains("주의: 원문이"), "{}", run.stdout);
+}

@@ -20,8 +20,22 @@ fn choices(out: &mut String, title: &str, list: &[Choice]) {
     }
 }
 
-/// Render a question for instructors.
+/// Render a question for instructors, with its source line as the document
+/// has it now.
 pub fn render(bank: &Bank, unit: &str, q: &Question) -> String {
+    let mut s = render_without_line(bank, unit, q);
+    if let Some(src) = &q.source
+        && let Ok(text) = std::fs::read_to_string(&src.file)
+        && let Some(line) = text.lines().nth(src.line.saturating_sub(1))
+    {
+        s.push_str(&format!("  {:>4} | {}\n", src.line, line.trim_end()));
+    }
+    s
+}
+
+/// [`render`] without the source line's text (`quiz sign` shows the lines
+/// around it, checked against the document).
+pub fn render_without_line(bank: &Bank, unit: &str, q: &Question) -> String {
     let mut s = String::new();
     s.push_str(&format!(
         "id:       {}\nunit:     {unit}\nkind:     {}\npoints:   {}\n",
@@ -74,11 +88,6 @@ pub fn render(bank: &Bank, unit: &str, q: &Question) -> String {
             "source:   {}:{} ({})\n",
             src.file, src.line, src.heading
         ));
-        if let Ok(text) = std::fs::read_to_string(&src.file)
-            && let Some(line) = text.lines().nth(src.line.saturating_sub(1))
-        {
-            s.push_str(&format!("  {:>4} | {}\n", src.line, line.trim_end()));
-        }
     }
     s
 }

@@ -311,7 +311,7 @@ fn interactive(
             "\n[{}/{}]\n{}{}",
             n + 1,
             todo.len(),
-            escape(&super::show::render(bank, &f.file.unit, q)),
+            escape(&super::show::render_without_line(bank, &f.file.unit, q)),
             escape(&excerpt(&mut current, q))
         )
         .map_err(io)?;
