@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{copy_dir, quiz, quiz_in, root};
+use common::{copy_dir, quiz, root};
 use quiz::extract::outline::parse_tree;
 use quiz::model::{Answer, Kind, Question, QuestionFile};
 use quiz::text::normalize;
@@ -360,66 +360,15 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
             .contains("status: hidden")
     );
 
-    // take: one question, however many are asked for.
-    let run = quiz_in(
-        p.path(),
-        &[
-            "take",
-            "w2d4s8",
-            "--student",
-            "s1",
-            "--count",
-            "10",
-            "--mode",
-            "exam",
-        ],
-        "?\n",
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    for q in again.questions.iter().skip(1) {
-        assert!(!run.stdout.contains(&q.prompt), "hidden {} shown", q.id);
-    }
-    assert!(run.stdout.contains(&again.questions[0].prompt));
+    // take, release and export: only the visible one, however many are asked for.
+    let others: Vec<&Question> = again.questions.iter().skip(1).collect();
+    let (take, _, _) = common::served_only(p.path(), "w2d4s8", &again.questions[0], &others);
+    assert_eq!(again.questions[0].id, keep);
     assert!(
-        run.stdout.contains("1/1") || run.stdout.contains("[1/1]"),
+        take.stdout.contains("1/1") || take.stdout.contains("[1/1]"),
         "{}",
-        run.stdout
+        take.stdout
     );
-
-    // export: only the visible one; release: forms hold only the visible one.
-    let run = quiz(p.path(), &["export", "--format", "gift", "w2d4s8"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains(&format!("::{keep}::")),
-        "{}",
-        run.stdout
-    );
-    for q in again.questions.iter().skip(1) {
-        assert!(!run.stdout.contains(&q.id), "hidden {} exported", q.id);
-    }
-    std::fs::write(p.path().join("roster.csv"), "student_id,name\ns1,가\n").expect("roster");
-    let run = quiz(
-        p.path(),
-        &[
-            "release",
-            "w2d4s8",
-            "--roster",
-            "roster.csv",
-            "--out",
-            "forms",
-        ],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let form = std::fs::read_dir(p.path().join("forms"))
-        .expect("forms")
-        .filter_map(Result::ok)
-        .map(|e| std::fs::read_to_string(e.path()).expect("read"))
-        .next()
-        .expect("a form");
-    assert!(form.contains(&keep), "{form}");
-    for q in again.questions.iter().skip(1) {
-        assert!(!form.contains(&q.id), "hidden {} released", q.id);
-    }
 }
 
 /// The four documents written for the review (`tests/fixtures/unseen`, course format, other

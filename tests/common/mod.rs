@@ -187,3 +187,57 @@ pub fn execute_sql(db: &Path, sql: &str) -> Result<u64, String> {
             .map_err(|e| e.to_string())
     }
 }
+
+/// What `take` (exam, ten asked, the question skipped), `release` (one
+/// student, into `forms/`) and `export --format gift` make of `unit` in `dir`,
+/// each asserted to succeed, to hold `keep` and none of `left_out` (hidden or
+/// unsigned questions): (take, release, export).
+pub fn served_only(
+    dir: &Path,
+    unit: &str,
+    keep: &quiz::model::Question,
+    left_out: &[&quiz::model::Question],
+) -> (Run, Run, Run) {
+    let take = quiz_in(
+        dir,
+        &[
+            "take",
+            unit,
+            "--student",
+            "s1",
+            "--count",
+            "10",
+            "--mode",
+            "exam",
+        ],
+        "?\n",
+    );
+    assert_eq!(take.code, 0, "{}", take.stderr);
+    assert!(take.stdout.contains(&keep.prompt), "{}", take.stdout);
+    std::fs::write(dir.join("roster.csv"), "student_id,name\ns1,가\n").expect("roster");
+    let release = quiz(
+        dir,
+        &["release", unit, "--roster", "roster.csv", "--out", "forms"],
+    );
+    assert_eq!(release.code, 0, "{}", release.stderr);
+    let form = std::fs::read_dir(dir.join("forms"))
+        .expect("forms")
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).expect("read"))
+        .next()
+        .expect("a form");
+    assert!(form.contains(&keep.id), "{form}");
+    let export = quiz(dir, &["export", "--format", "gift", unit]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert!(
+        export.stdout.contains(&format!("::{}::", keep.id)),
+        "{}",
+        export.stdout
+    );
+    for q in left_out {
+        assert!(!take.stdout.contains(&q.prompt), "{} taken", q.id);
+        assert!(!form.contains(&q.id), "{} released", q.id);
+        assert!(!export.stdout.contains(&q.id), "{} exported", q.id);
+    }
+    (take, release, export)
+}
