@@ -396,3 +396,25 @@ fn sign_shows_where_the_document_makes_the_question_now() {
     let run = quiz_in(p, &["sign", "w2d4s8"], "q\n");
     assert!(!run.stdout.contains("주의: 원문이"), "{}", run.stdout);
 }
+
+/// A bank file that does not load is reported with its place; the others are
+/// signed, and the exit code is 1 (problems found in the input).
+#[test]
+fn a_broken_bank_file_is_reported_and_the_rest_is_signed() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let broken = p.join("questions/week_05/README.yaml");
+    let mut text = std::fs::read_to_string(&broken).expect("read");
+    text.push_str("broken: [\n");
+    std::fs::write(&broken, &text).expect("write");
+    let run = quiz(p, &["sign", "--all"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("questions/week_05/README.yaml:"),
+        "{}",
+        run.stderr
+    );
+    assert!(load(p).questions.iter().all(|q| !q.is_draft()));
+    assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
+}

@@ -196,6 +196,11 @@ pub fn run(
         None => writeln!(out, "문제 은행 전체의 남은 검토 전 문항: {left}개"),
     }
     .map_err(io)?;
+    // A bank file that did not load was reported: the work on the others is
+    // done, and the exit code says there were problems.
+    if errors > 0 {
+        return Err(Error::Problems { count: errors });
+    }
     Ok(())
 }
 
