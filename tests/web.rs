@@ -2145,6 +2145,18 @@ async fn a_unit_of_drafts_is_not_opened_and_the_page_says_why() {
         std::fs::write(&bank, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("edit");
     });
     let teach = t.instructor().await;
+    // The instructor's home says which units wait and what to run.
+    let home = t.get(&teach, "/teach").await;
+    assert!(
+        home.body.contains("검토 전 문항(출제되지 않음): w1d1 "),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body.contains("<code>quiz sign</code>"),
+        "{}",
+        home.body
+    );
     let r = t
         .post(
             &teach,

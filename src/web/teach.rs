@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 fn mode_name(m: &str) -> &'static str {
@@ -53,8 +53,18 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             .filter(|(_, q)| app.servable.contains(&q.id))
             .map(|(f, _)| f.file.unit.clone())
             .collect();
+        // Units with questions waiting for a signature (`quiz sign`).
+        let mut drafts: BTreeMap<String, usize> = BTreeMap::new();
+        for (f, _) in app.bank.questions().filter(|(_, q)| q.is_draft()) {
+            *drafts.entry(f.file.unit.clone()).or_default() += 1;
+        }
         Ok(views::teach(&views::TeachPage {
             csrf: s.s.csrf.clone(),
+            drafts: drafts
+                .into_iter()
+                .map(|(u, n)| format!("{u} {n}개"))
+                .collect::<Vec<_>>()
+                .join(", "),
             open: quizzes.iter().filter(|q| q.open).count(),
             quizzes,
             units: units.into_iter().collect(),

@@ -321,6 +321,8 @@ pub fn results(p: &ResultsPage) -> Html<String> {
 #[template(path = "web/teach.html")]
 pub struct TeachPage {
     pub csrf: String,
+    /// "w4d1s4 5개, ...": units with questions waiting for a signature, or "".
+    pub drafts: String,
     pub quizzes: Vec<TeachQuiz>,
     pub units: Vec<String>,
     pub weeks: Vec<u32>,
