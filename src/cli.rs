@@ -68,7 +68,7 @@ pub enum Command {
     /// y signs, h hides (`status: hidden`), s skips, q quits; every decision is
     /// saved at once. Essays are served without signing.
     #[command(
-        after_help = "예:\n  quiz sign w2d3           # read and sign week 2 day 3's new questions\n  quiz sign --id w2d3s2-1cd8ee --id w2d3s2-a3b6da\n  quiz sign w2d3s2 --all   # sign them all (after reading them with `quiz show`)\n  quiz sign --hide --id w2d3s2-1cd8ee"
+        after_help = "예:\n  quiz sign w2d3           # read and sign week 2 day 3's new questions\n  quiz sign --id w2d3s2-1cd8ee --id w2d3s2-a3b6da\n  quiz sign w2d3s2 --all   # sign them all (after reading them with `quiz show`)\n  quiz sign --hide --id w2d3s2-1cd8ee\n  quiz sign w2d3 --list     # the drafts' ids, to read with `quiz show`"
     )]
     Sign {
         /// Unit id or prefix (`w2`, `w2d3`, `w2d3s2`); all units when omitted.
@@ -82,6 +82,9 @@ pub enum Command {
         /// Hide instead of sign (with --all or --id).
         #[arg(long)]
         hide: bool,
+        /// Only list the drafts (id, kind, source line, prompt); change nothing.
+        #[arg(long, conflicts_with_all = ["all", "ids", "hide"])]
+        list: bool,
     },
     /// Show one question in full: key, criteria and source line.
     #[command(after_help = "예:\n  quiz show w3d5s8-3f2a9c")]

@@ -74,6 +74,7 @@ where
             all,
             ids,
             hide,
+            list,
         } => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
@@ -84,6 +85,7 @@ where
                     all,
                     ids: &ids,
                     hide,
+                    list,
                 },
                 &mut input,
                 &mut out,

@@ -418,3 +418,39 @@ fn a_broken_bank_file_is_reported_and_the_rest_is_signed() {
     assert!(load(p).questions.iter().all(|q| !q.is_draft()));
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
 }
+
+/// `sign --list` lists the drafts of a unit (id, kind, source line, prompt)
+/// and changes nothing; it cannot be combined with a decision.
+#[test]
+fn sign_list_names_the_drafts_and_changes_nothing() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let before = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    let run = quiz(p, &["sign", "w2d4s8", "--list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let f = load(p);
+    for q in &f.questions {
+        assert!(
+            run.stdout.contains(&q.id),
+            "{} not listed: {}",
+            q.id,
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout
+            .contains(&format!("검토 전 문항 {}개", f.questions.len())),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("curriculum/week_02/day4/session_08.md:"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("w3d5s8-"), "{}", run.stdout);
+    assert_eq!(std::fs::read_to_string(p.join(UNIT)).expect("read"), before);
+    assert_eq!(quiz(p, &["sign", "--list", "--all"]).code, 2);
+}

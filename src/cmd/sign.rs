@@ -1,4 +1,4 @@
-//! `quiz sign [UNIT] [--all | --id ID...] [--hide]`: an instructor reads the
+//! `quiz sign [UNIT] [--all | --id ID...] [--hide] [--list]`: an instructor reads the
 //! questions `quiz extract` made (`status: draft`) and signs them (the status
 //! goes: served from now on) or hides them (`status: hidden`).
 //!
@@ -31,6 +31,8 @@ pub struct Options<'a> {
     pub ids: &'a [String],
     /// Hide instead of sign (with `all` or `ids`).
     pub hide: bool,
+    /// Only list the drafts.
+    pub list: bool,
 }
 
 /// A decision about one question.
@@ -146,6 +148,36 @@ pub fn run(
                 .map(move |q| (i, q.id.clone()))
         })
         .collect();
+    if o.list {
+        let mut t = crate::table::new(["id", "유형", "원문", "문제"]);
+        for (i, id) in &todo {
+            let f = &bank.files[*i];
+            if let Some(q) = f.file.questions.iter().find(|q| &q.id == id) {
+                let src = q
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!("{}:{}", s.file, s.line));
+                t.add_row(
+                    [
+                        q.id.clone(),
+                        crate::runner::kind_label(q.kind).to_string(),
+                        src,
+                        crate::attempt::excerpt(&q.prompt),
+                    ]
+                    .iter()
+                    .map(|c| crate::printable::cell(c))
+                    .collect::<Vec<_>>(),
+                );
+            }
+        }
+        writeln!(out, "{t}").map_err(io)?;
+        writeln!(out, "검토 전 문항 {}개", todo.len()).map_err(io)?;
+        return if errors > 0 {
+            Err(Error::Problems { count: errors })
+        } else {
+            Ok(())
+        };
+    }
     let decided = if o.all || !o.ids.is_empty() {
         let d = if o.hide {
             Decision::Hide
