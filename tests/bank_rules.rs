@@ -1550,7 +1550,9 @@ fn the_ends_of_a_numbered_scale_and_a_term_spelled_in_hangul_elsewhere() {
 /// ("**Phase → Wave → Kind → Name** 순서로 정렬"); steps carrying rising
 /// numbers, a minus sign included ("(wave -2) → (-1) → (0)"), give their order
 /// away; a flag named after its condition (`isEstimated`: "추정한 값이면
-/// true") is not typed; `Refresh` accepts 새로고침.
+/// true") is not typed; `Refresh` accepts 새로고침. Review AC of blind21:
+/// "실패 시 거부 → 성공 시 …" are two outcomes, no steps; Levels named by one
+/// identifier each (nodeSelector, requiredDuring…) are alternatives.
 #[test]
 fn sort_keys_signed_ranks_flags_and_refresh() {
     let (_dir, qs) = extracted("rules10", "week_04/day1/session_04.yaml");

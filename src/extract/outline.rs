@@ -1323,6 +1323,19 @@ fn subtree(nodes: &[Node], i: usize) -> Vec<usize> {
 
 /// Runs of siblings labelled "Level 1", "Level 2", ... -> order questions over
 /// what follows the label.
+/// Whether a name is one identifier in Latin letters: a field, flag or API
+/// name (`nodeSelector`, `preferredDuringSchedulingIgnoredDuringExecution`),
+/// not words.
+fn identifier(name: &str) -> bool {
+    let name = name.trim_end_matches(':').trim();
+    !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && name.chars().any(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'))
+}
+
 fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line: usize) {
     for (parent, list) in sibling_lists(nodes) {
         let labelled: Vec<(String, u32, String, usize)> = list
@@ -1356,6 +1369,14 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
         if !increasing || !distinct || labelled.len() > OPTION_IDS.len() {
             continue;
         }
+        // Levels named by one identifier each ("Level 1: nodeSelector", "Level
+        // 2: requiredDuringScheduling…") are the author's numbering of
+        // alternatives, not stages one grows through (review AC of 2026-11-30:
+        // by strictness or by expressiveness two of them tie).
+        if labelled.iter().all(|l| identifier(&l.2)) {
+            ctx.dropped("번호 붙인 대안의 순서");
+            continue;
+        }
         // Title: the parent node, else the root line just before the run without
         // children (e.g. "자동화 로드맵:"), else the section heading.
         let (title, line) = match parent {
@@ -1387,6 +1408,18 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_are_one_latin_token() {
+        assert!(identifier("nodeSelector"));
+        assert!(identifier(
+            "preferredDuringSchedulingIgnoredDuringExecution:"
+        ));
+        assert!(identifier("app.kubernetes.io/name"));
+        assert!(!identifier("기본 운영 (Basic Operations)"));
+        assert!(!identifier("Basic Operations"));
+        assert!(!identifier("42"));
+    }
 
     proptest::proptest! {
         #[test]

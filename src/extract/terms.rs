@@ -830,6 +830,9 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
             || unbracketed(p)
                 .split_whitespace()
                 .any(|w| w.ends_with('면') && w.chars().count() >= 3)
+            // "실패 시 거부 → 성공 시 … 생성": the outcomes of one check
+            // are branches, either can be last (review AC of 2026-11-30).
+            || unbracketed(p).split_whitespace().nth(1) == Some("시")
     }) {
         ctx.dropped("앞 단계를 가리키는 단계");
         return;
