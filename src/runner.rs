@@ -373,6 +373,13 @@ pub fn feedback(
         } else {
             writeln!(out, "  건너뜀 ({pts})")?;
         }
+    } else if o.status == Status::NeedsReview && q.rubric.is_empty() {
+        // No rubric: nothing to predict; a "예상 0점" would read as a verdict.
+        writeln!(
+            out,
+            "  채점 대기: 강사가 답안을 읽고 점수를 매깁니다 (0~{}점)",
+            fmt_points(o.max)
+        )?;
     } else if o.status == Status::NeedsReview {
         let found = if o.matched.is_empty() {
             "없음".to_string()
@@ -483,6 +490,24 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An essay without a rubric waits for the instructor with no predicted
+    /// score (a "예상 0/5점" read as a verdict in the trial of 2026-11-30).
+    #[test]
+    fn an_essay_without_rubric_waits_without_a_prediction() {
+        let mut q = Question::new("w1-essay01", Kind::Essay, "설명하시오");
+        q.points = 5.0;
+        let r = Response::Text("답안입니다".into());
+        let o = crate::score::score(&q, &r, &crate::model::ScoringRules::default());
+        let mut out = Vec::new();
+        feedback(&mut out, &q, &o, &r).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(
+            text.contains("채점 대기: 강사가 답안을 읽고 점수를 매깁니다 (0~5점)"),
+            "{text}"
+        );
+        assert!(!text.contains("예상"), "{text}");
+    }
 
     #[test]
     fn input_parsers() {
