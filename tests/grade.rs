@@ -376,7 +376,7 @@ fn an_essay_without_rubric_is_scored_by_typing() {
         review.stdout
     );
     assert!(!review.stdout.contains("제안 점수"), "{}", review.stdout);
-    // The reference answer (an explain question's) is shown to the grader.
+    // The reference answer in `feedback` is shown to the grader.
     assert!(
         review
             .stdout

@@ -1173,7 +1173,7 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
         let start = text.find("- id: w1d1-essay").expect("essay");
         let rubric = start + text[start..].find("  rubric:\n").expect("rubric");
         let end = rubric + text[rubric..].find("  points:").expect("points");
-        // A reference answer, as an explain question carries, in markup the page escapes.
+        // A reference answer in `feedback`, in markup the page escapes.
         let text = format!(
             "{}  feedback: '모범 답안: 동작: <b>선언</b>을 맞춤'\n{}",
             &text[..rubric],

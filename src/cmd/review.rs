@@ -78,7 +78,7 @@ pub fn run(
                 escape(&where_from(q))
             )
             .map_err(io)?;
-            // An explain question's reference answer, from the session's line.
+            // The question's reference answer, when it has one (`feedback`).
             if let Some(f) = &q.feedback {
                 writeln!(out, "{}", escape(f)).map_err(io)?;
             }

@@ -7,14 +7,17 @@
 //! once (temp file + rename), so quitting or a closed terminal loses nothing
 //! decided. Only the `status:` line of that question changes; the rest of the
 //! file, comments and an instructor's edits included, stays byte for byte
-//! (checked by parsing the result; when the line cannot be found, the file
-//! is written out whole from its parsed content).
+//! (checked by parsing the result; a file where that line cannot be changed
+//! alone is refused, with the line to edit by hand). A decision is written
+//! into the file as it is at that moment, so another session's or an
+//! editor's writes are kept. `--all` and `--id` check that no file they
+//! would change is read-only before writing any.
 
 use super::Paths;
 use crate::bank::{Bank, LoadedFile, unit_matches};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
-use crate::model::{QuestionFile, Status};
+use crate::model::{Question, QuestionFile, Status};
 use crate::printable::escape;
 use crate::yaml::{self, Locator};
 use std::collections::HashMap;
@@ -135,105 +138,96 @@ pub fn run(
             draft && o.unit.is_none_or(|u| unit_matches(&f.file.unit, u))
         }
     };
-    // (file index, id) in bank order.
-    let todo: Vec<(usize, String)> = bank
-        .files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| {
-            f.file
-                .questions
-                .iter()
-                .filter(|q| wanted(f, &q.id, q.is_draft()))
-                .map(move |q| (i, q.id.clone()))
-        })
+    let todo: Vec<(&LoadedFile, &Question)> = bank
+        .questions()
+        .filter(|(f, q)| wanted(f, &q.id, q.is_draft()))
         .collect();
     if o.list {
-        let mut t = crate::table::new(["id", "유형", "원문", "문제"]);
-        for (i, id) in &todo {
-            let f = &bank.files[*i];
-            if let Some(q) = f.file.questions.iter().find(|q| &q.id == id) {
-                let src = q
-                    .source
-                    .as_ref()
-                    .map_or(String::new(), |s| format!("{}:{}", s.file, s.line));
-                t.add_row(
-                    [
-                        q.id.clone(),
-                        crate::runner::kind_label(q.kind).to_string(),
-                        src,
-                        crate::attempt::excerpt(&q.prompt),
-                    ]
-                    .iter()
-                    .map(|c| crate::printable::cell(c))
-                    .collect::<Vec<_>>(),
-                );
-            }
-        }
-        writeln!(out, "{t}").map_err(io)?;
-        writeln!(out, "검토 전 문항 {}개", todo.len()).map_err(io)?;
-        return if errors > 0 {
-            Err(Error::Problems { count: errors })
-        } else {
-            Ok(())
-        };
-    }
-    let decided = if o.all || !o.ids.is_empty() {
-        let d = if o.hide {
-            Decision::Hide
-        } else {
-            Decision::Sign
-        };
-        let mut texts: Vec<Option<String>> = vec![None; bank.files.len()];
-        let mut n = 0;
-        for (i, id) in &todo {
-            let f = &bank.files[*i];
-            // The file as it is now (see `interactive`).
-            let text = match texts[*i].take() {
-                Some(t) => t,
-                None => std::fs::read_to_string(&f.path).map_err(|e| Error::io(&f.path, e))?,
+        list(&todo, out)?;
+    } else {
+        let batch = o.all || !o.ids.is_empty();
+        if batch {
+            let d = if o.hide {
+                Decision::Hide
+            } else {
+                Decision::Sign
             };
-            let (text, changed) = decide(&f.path, &text, id, d)?;
-            n += usize::from(changed);
-            texts[*i] = Some(text);
+            // A read-only file that would change refuses the whole batch
+            // before anything is written.
+            for (f, q) in &todo {
+                if q.status != d.status() {
+                    writable(&f.path)?;
+                }
+            }
+            let mut n = 0;
+            for (f, q) in &todo {
+                n += usize::from(apply(&f.path, &q.id, d)?);
+            }
+            writeln!(
+                out,
+                "문항 {n}개를 {}.",
+                if o.hide {
+                    "숨겼습니다"
+                } else {
+                    "승인했습니다"
+                }
+            )
+            .map_err(io)?;
+        } else {
+            interactive(&bank, &todo, input, out)?;
         }
-        let changed: Vec<(&LoadedFile, String)> = bank
-            .files
-            .iter()
-            .zip(texts)
-            .filter_map(|(f, t)| t.map(|t| (f, t)))
-            .filter(|(f, t)| std::fs::read_to_string(&f.path).is_ok_and(|now| now != *t))
-            .collect();
-        for (f, _) in &changed {
-            writable(&f.path)?;
+        // Counted again from the files: another session may have decided too.
+        let left = crate::check::drafts(&Bank::load(&paths.questions, &paths.rubrics)?.0, o.unit);
+        match o.unit {
+            Some(u) => writeln!(out, "단원 {}의 남은 검토 전 문항: {left}개", escape(u)),
+            None => writeln!(out, "문제 은행 전체의 남은 검토 전 문항: {left}개"),
         }
-        for (f, text) in changed {
-            write_atomic(Path::new(&f.path), text.as_bytes())?;
-        }
-        n
-    } else {
-        interactive(&bank, &todo, input, out)?
-    };
-    let verb = if o.hide {
-        "숨겼습니다"
-    } else {
-        "승인했습니다"
-    };
-    if o.all || !o.ids.is_empty() {
-        writeln!(out, "문항 {decided}개를 {verb}.").map_err(io)?;
+        .map_err(io)?;
     }
-    let left = crate::check::drafts(&Bank::load(&paths.questions, &paths.rubrics)?.0, o.unit);
-    match o.unit {
-        Some(u) => writeln!(out, "단원 {}의 남은 검토 전 문항: {left}개", escape(u)),
-        None => writeln!(out, "문제 은행 전체의 남은 검토 전 문항: {left}개"),
-    }
-    .map_err(io)?;
     // A bank file that did not load was reported: the work on the others is
     // done, and the exit code says there were problems.
     if errors > 0 {
         return Err(Error::Problems { count: errors });
     }
     Ok(())
+}
+
+/// The drafts to sign, a row each (id, kind, source line, prompt).
+fn list(todo: &[(&LoadedFile, &Question)], out: &mut dyn Write) -> Result<()> {
+    let io = |e| Error::io("terminal", e);
+    let mut t = crate::table::new(["id", "유형", "원문", "문제"]);
+    for (_, q) in todo {
+        let src = q
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| format!("{}:{}", s.file, s.line));
+        t.add_row(
+            [
+                q.id.clone(),
+                crate::runner::kind_label(q.kind).to_string(),
+                src,
+                crate::attempt::excerpt(&q.prompt),
+            ]
+            .iter()
+            .map(|c| crate::printable::cell(c))
+            .collect::<Vec<_>>(),
+        );
+    }
+    writeln!(out, "{t}").map_err(io)?;
+    writeln!(out, "검토 전 문항 {}개", todo.len()).map_err(io)
+}
+
+/// Set question `id`'s status in the file at `path` as the file is now
+/// (another session or an editor may have written it since the bank was
+/// read); whether it changed.
+fn apply(path: &str, id: &str, d: Decision) -> Result<bool> {
+    let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let (text, changed) = decide(path, &now, id, d)?;
+    if changed {
+        writable(path)?;
+        write_atomic(Path::new(path), text.as_bytes())?;
+    }
+    Ok(changed)
 }
 
 /// Refuse to write a bank file its owner made read-only.
@@ -327,22 +321,18 @@ fn excerpt(current: &mut Current, q: &crate::model::Question) -> String {
     s
 }
 
-/// Ask about each draft in turn; returns how many were decided.
+/// Ask about each draft in turn.
 fn interactive(
     bank: &Bank,
-    todo: &[(usize, String)],
+    todo: &[(&LoadedFile, &Question)],
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-) -> Result<usize> {
+) -> Result<()> {
     let io = |e| Error::io("terminal", e);
     writeln!(out, "검토할 문항: {}개", todo.len()).map_err(io)?;
     let mut current = Current::new();
     let (mut signed, mut hidden) = (0, 0);
-    for (n, (i, id)) in todo.iter().enumerate() {
-        let f = &bank.files[*i];
-        let Some(q) = f.file.questions.iter().find(|q| &q.id == id) else {
-            continue;
-        };
+    for (n, (f, q)) in todo.iter().enumerate() {
         writeln!(
             out,
             "\n[{}/{}]\n{}{}",
@@ -372,14 +362,7 @@ fn interactive(
             writeln!(out, "  건너뜀").map_err(io)?;
             continue;
         };
-        // The file as it is now: another session or an editor may have written
-        // it since the bank was read.
-        let now = std::fs::read_to_string(&f.path).map_err(|e| Error::io(&f.path, e))?;
-        let (text, changed) = decide(&f.path, &now, id, d)?;
-        if changed {
-            writable(&f.path)?;
-            write_atomic(Path::new(&f.path), text.as_bytes())?;
-        }
+        apply(&f.path, &q.id, d)?;
         match d {
             Decision::Sign => signed += 1,
             Decision::Hide => hidden += 1,
@@ -394,10 +377,9 @@ fn interactive(
     finish(out, signed, hidden)
 }
 
-fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<usize> {
+fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<()> {
     writeln!(out, "승인 {signed}개, 숨김 {hidden}개를 저장했습니다.")
-        .map_err(|e| Error::io("terminal", e))?;
-    Ok(signed + hidden)
+        .map_err(|e| Error::io("terminal", e))
 }
 
 /// `text` (the file at `path`) with question `id`'s status set by `d`, and

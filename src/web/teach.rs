@@ -104,8 +104,9 @@ pub async fn open_quiz(
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
         let unit = f.unit.trim();
-        if !crate::roster::valid_id(unit) || app.unit_questions(unit).is_empty() {
-            let drafts = if crate::roster::valid_id(unit) {
+        let valid = crate::roster::valid_id(unit);
+        if !valid || app.unit_questions(unit).is_empty() {
+            let drafts = if valid {
                 crate::check::drafts(&app.bank, Some(unit))
             } else {
                 0

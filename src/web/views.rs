@@ -398,7 +398,7 @@ pub struct ReviewItem {
     /// " (참고: file:line…)": where its expectations are written (see
     /// `cmd::review::where_from`), or "".
     pub source: String,
-    /// The reference answer (an explain question's `feedback`), or "".
+    /// The question's reference answer (`feedback`), or "".
     pub reference: String,
 }
 
