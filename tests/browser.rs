@@ -193,6 +193,22 @@ async fn student_and_instructor_in_a_real_browser() {
     }
     let dir = tempfile::tempdir().expect("tmp");
     common::copy_dir(&common::root().join("tests/fixtures/web"), dir.path());
+    // One question waits for a signature (as `quiz extract` leaves new
+    // ones): not served until the instructor signs it below.
+    let doc = dir.path().join("curriculum/week_01/day1/session_01.md");
+    std::fs::create_dir_all(doc.parent().expect("folder")).expect("mkdir");
+    std::fs::write(
+        &doc,
+        "# 컨테이너 기초\n\n## 핵심 개념\n\n- 컨테이너는 호스트의 커널을 함께 쓴다\n- 이미지는 읽기 전용 레이어로 쌓인다\n",
+    )
+    .expect("doc");
+    let bank = dir.path().join("questions/week_01/day1.yaml");
+    let mut text = std::fs::read_to_string(&bank).expect("bank");
+    text.push_str(&format!(
+        "- id: w1d1-draft\n  kind: truefalse\n  prompt: 컨테이너는 호스트의 커널을 함께 쓴다.\n  answer: true\n  criteria: [docker]\n  status: draft\n  source: {{file: {}, line: 5}}\n",
+        doc.display()
+    ));
+    std::fs::write(&bank, text).expect("draft");
     let db = dir.path().join("g.db");
     let (practice, exam) = {
         let mut gb = Gradebook::open(&db).expect("gradebook");
@@ -424,6 +440,30 @@ async fn student_and_instructor_in_a_real_browser() {
     shot(&c, "10-exam-results").await;
     let gb = Gradebook::open_read_only(&db).expect("gradebook");
     assert_eq!(gb.responses(attempt).expect("responses").len(), 7);
+
+    // The instructor reads the draft beside its source line and signs it.
+    teach
+        .goto(&format!("{base}/teach/sign"))
+        .await
+        .expect("sign page");
+    let page = wait_text(&teach, "검토 전 1개").await;
+    assert!(page.contains("<mark>5 | - 컨테이너는 호스트의 커널을 함께 쓴다</mark>"));
+    shot(&teach, "11-teach-sign").await;
+    teach
+        .find(Locator::Css("#q-w1d1-draft button[value=sign]"))
+        .await
+        .expect("sign button")
+        .click()
+        .await
+        .expect("click");
+    wait_text(&teach, "승인했습니다: w1d1-draft").await;
+    shot(&teach, "12-teach-signed").await;
+    assert!(
+        !std::fs::read_to_string(&bank)
+            .expect("bank")
+            .contains("status: draft"),
+        "the decision is in the bank file"
+    );
     c.close().await.expect("close");
     teach.close().await.expect("close");
 }

@@ -2135,15 +2135,7 @@ async fn a_save_after_the_time_limit_says_the_time_is_up_not_submitted() {
 /// opened, and the instructor is told why and what to run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_unit_of_drafts_is_not_opened_and_the_page_says_why() {
-    let t = setup_edited(|p| {
-        let bank = p.join("questions/week_01/day1.yaml");
-        let text = std::fs::read_to_string(&bank).expect("bank");
-        let mut f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
-        for q in f.questions.iter_mut() {
-            q.status = Some(quiz::model::Status::Draft);
-        }
-        std::fs::write(&bank, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("edit");
-    });
+    let t = setup_edited(all_drafts);
     let teach = t.instructor().await;
     // The instructor's home says which units wait and what to run.
     let home = t.get(&teach, "/teach").await;
@@ -2153,7 +2145,7 @@ async fn a_unit_of_drafts_is_not_opened_and_the_page_says_why() {
         home.body
     );
     assert!(
-        home.body.contains("<code>quiz sign</code>"),
+        home.body.contains("<code>quiz sign</code>") && home.body.contains("/teach/sign"),
         "{}",
         home.body
     );
@@ -2167,4 +2159,196 @@ async fn a_unit_of_drafts_is_not_opened_and_the_page_says_why() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert!(r.body.contains("검토 전(status: draft)"), "{}", r.body);
     assert!(r.body.contains("quiz sign w1d1"), "{}", r.body);
+}
+
+/// Every question of the web fixture made a draft, as `quiz extract` leaves
+/// new questions.
+fn all_drafts(p: &std::path::Path) {
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let mut f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+    // The choice question cites a document of the copy (written below).
+    let doc = p.join("curriculum/week_01/day1/session_01.md");
+    std::fs::create_dir_all(doc.parent().expect("folder")).expect("mkdir");
+    let lines: Vec<String> = (1..=20).map(|n| format!("- 줄 {n}")).collect();
+    std::fs::write(&doc, lines.join("\n")).expect("doc");
+    for q in f.questions.iter_mut() {
+        q.status = Some(quiz::model::Status::Draft);
+        if let Some(src) = q.source.as_mut() {
+            src.file = doc.to_string_lossy().into_owned();
+        }
+    }
+    std::fs::write(&bank, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("edit");
+}
+
+/// The status line of question `id` in the fixture's bank file, as written.
+fn status_line(t: &T, id: &str) -> Option<String> {
+    let text =
+        std::fs::read_to_string(t._dir.path().join("questions/week_01/day1.yaml")).expect("bank");
+    let item = text
+        .split("\n- ")
+        .find(|q| q.starts_with(&format!("id: {id}\n")))?;
+    item.lines()
+        .find(|l| l.trim_start().starts_with("status:"))
+        .map(|l| l.trim().to_string())
+}
+
+/// The instructor reads the drafts in the browser, with their source lines,
+/// signs one and hides one: each decision is the `status:` line of its bank
+/// file, and the server serves the signed question at once, without a
+/// restart. Students cannot reach the page, every post needs the CSRF token,
+/// and a bank edited in a terminal is read again on request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served_at_once() {
+    let t = setup_edited(all_drafts);
+    let teach = t.instructor().await;
+    let page = t.get(&teach, "/teach/sign?unit=w1d1").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("검토 전 7개"), "{}", page.body);
+    for id in ["w1d1-choice", "w1d1-tf", "w1d1-essay"] {
+        assert!(
+            page.body.contains(&format!("id=\"q-{id}\"")),
+            "{id}: {}",
+            page.body
+        );
+    }
+    // The source line is shown among its neighbours, marked.
+    assert!(
+        page.body
+            .contains("curriculum/week_01/day1/session_01.md:12</p>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("\n11 | - 줄 11\n<mark>12 | - 줄 12</mark>\n13 | "),
+        "{}",
+        page.body
+    );
+    // The document no longer makes the question: the instructor is told.
+    assert!(
+        page.body.contains("이 문항이 만들어지지 않습니다"),
+        "{}",
+        page.body
+    );
+    // A student is sent to the instructor's login, for the page and the post.
+    let s1 = t.student("s1", "CODE1").await;
+    let r = t.get(&s1, "/teach/sign").await;
+    assert_eq!(r.location(), "/teach/login");
+    let r = t
+        .post(
+            &s1,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-tf&decision=sign", s1.csrf),
+        )
+        .await;
+    assert_eq!(r.location(), "/teach/login");
+    // Without the token, or with a decision that is neither, nothing is written.
+    let r = t
+        .post(&teach, "/teach/sign", "id=w1d1-tf&decision=sign")
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-tf&decision=publish", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=../../etc/passwd&decision=sign", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(status_line(&t, "w1d1-tf").as_deref(), Some("status: draft"));
+    // Sign one, hide one.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-tf&decision=sign&unit=w1d1", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("승인했습니다: w1d1-tf"), "{}", r.body);
+    assert!(r.body.contains("검토 전 6개"), "{}", r.body);
+    assert!(!r.body.contains("id=\"q-w1d1-tf\""), "{}", r.body);
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-choice&decision=hide&unit=w1d1", teach.csrf),
+        )
+        .await;
+    assert!(r.body.contains("숨겼습니다: w1d1-choice"), "{}", r.body);
+    assert_eq!(status_line(&t, "w1d1-tf"), None);
+    assert_eq!(
+        status_line(&t, "w1d1-choice").as_deref(),
+        Some("status: hidden")
+    );
+    assert_eq!(
+        status_line(&t, "w1d1-short").as_deref(),
+        Some("status: draft")
+    );
+    // The same decision again changes nothing and says so.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-tf&decision=sign", teach.csrf),
+        )
+        .await;
+    assert!(r.body.contains("이미 승인된 문항"), "{}", r.body);
+    // Served now, without a restart: the quiz opens and holds the signed
+    // question and nothing else.
+    assert!(t.app.is_servable("w1d1-tf"));
+    assert!(!t.app.is_servable("w1d1-choice"));
+    assert!(!t.app.is_servable("w1d1-short"));
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=w1d1&mode=practice", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let quiz: i64 = r
+        .location()
+        .trim_start_matches("/teach/quizzes/")
+        .parse()
+        .expect("quiz id");
+    let id = t.start(&s1, quiz).await;
+    let a = gb(&t.db).attempt_by_id(id).expect("read").expect("attempt");
+    let drawn: Vec<&str> = a.form.items.iter().map(|i| i.question.as_str()).collect();
+    assert_eq!(drawn, ["w1d1-tf"]);
+    // A terminal edit (here: the short answer signed by hand) is served once
+    // the instructor asks for the bank to be read again.
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&path).expect("bank");
+    let short = text.find("id: w1d1-short").expect("short");
+    let at = short + text[short..].find("  status: draft\n").expect("status");
+    let edited = format!("{}{}", &text[..at], &text[at + "  status: draft\n".len()..]);
+    std::fs::write(&path, edited).expect("edit");
+    assert!(!t.app.is_servable("w1d1-short"));
+    let r = t
+        .post(&teach, "/teach/reload", &format!("csrf={}", teach.csrf))
+        .await;
+    assert!(
+        r.body
+            .contains("문제 은행을 다시 읽었습니다: 문항 7개, 출제 2개, 검토 전 4개"),
+        "{}",
+        r.body
+    );
+    assert!(t.app.is_servable("w1d1-short"));
+    // A bank broken by hand is not taken: the server goes on with what it had.
+    std::fs::write(&path, "unit: w1d1\nquestions: [\n").expect("break");
+    let r = t
+        .post(&teach, "/teach/reload", &format!("csrf={}", teach.csrf))
+        .await;
+    assert!(r.body.contains("다시 읽지 않았습니다"), "{}", r.body);
+    assert!(t.app.is_servable("w1d1-short") && t.app.is_servable("w1d1-tf"));
 }

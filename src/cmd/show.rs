@@ -84,10 +84,12 @@ pub fn render_without_line(bank: &Bank, unit: &str, q: &Question) -> String {
         s.push_str(&format!("tags:     {}\n", q.tags.join(", ")));
     }
     if let Some(src) = &q.source {
-        s.push_str(&format!(
-            "source:   {}:{} ({})\n",
-            src.file, src.line, src.heading
-        ));
+        let heading = if src.heading.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", src.heading)
+        };
+        s.push_str(&format!("source:   {}:{}{heading}\n", src.file, src.line));
     }
     s
 }

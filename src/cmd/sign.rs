@@ -217,6 +217,16 @@ fn list(todo: &[(&LoadedFile, &Question)], out: &mut dyn Write) -> Result<()> {
     writeln!(out, "검토 전 문항 {}개", todo.len()).map_err(io)
 }
 
+/// Sign (`hide` false: the status line goes) or hide (`status: hidden`)
+/// question `id` in the bank file at `path`, as `quiz sign` does: only that
+/// line changes, in the file as it is at this moment; a read-only file or
+/// one whose status line cannot be changed alone is refused
+/// ([`Error::Usage`]). Whether the file changed.
+pub fn set_status(path: &str, id: &str, hide: bool) -> Result<bool> {
+    let d = if hide { Decision::Hide } else { Decision::Sign };
+    apply(path, id, d)
+}
+
 /// Set question `id`'s status in the file at `path` as the file is now
 /// (another session or an editor may have written it since the bank was
 /// read); whether it changed.
@@ -243,8 +253,9 @@ fn writable(path: &str) -> Result<()> {
 /// Where each question the curriculum makes now comes from: id -> (file,
 /// line), for the curriculum folders the drafts cite (the path before its
 /// `week_NN` folder), extracted in memory as `quiz extract` would. `None` for a
-/// folder that cannot be read.
-type Current = HashMap<String, Option<HashMap<String, (String, usize)>>>;
+/// folder that cannot be read. Start with `Current::new()` and keep it for
+/// every question of one reading.
+pub type Current = HashMap<String, Option<HashMap<String, (String, usize)>>>;
 
 /// The curriculum folder a source path lies in: the part before `week_NN/`.
 fn curriculum_root(file: &str) -> Option<String> {
@@ -278,45 +289,87 @@ fn extract_now(root: &str) -> Option<HashMap<String, (String, usize)>> {
     )
 }
 
-/// The lines around a question's source line (3 before, 3 after, the line
-/// itself marked), read from the document as it is now, with a warning when
-/// the document no longer makes the question there: it moved (the lines shown
-/// are its new place) or it is made no more (run `quiz extract` first).
-fn excerpt(current: &mut Current, q: &crate::model::Question) -> String {
-    let Some(src) = &q.source else {
-        return String::new();
+/// A question's source as the document is now: the lines around it and a
+/// warning when the document no longer makes the question there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceView {
+    /// The source file as the question cites it.
+    pub file: String,
+    /// The line shown as the question's (its new place when it moved).
+    pub line: usize,
+    /// Said before the lines: the question moved, is made no more, or the
+    /// file cannot be read.
+    pub warning: Option<String>,
+    /// (line number, text) of up to 7 lines around `line`.
+    pub lines: Vec<(usize, String)>,
+}
+
+/// The lines around a question's source line (3 before, 3 after), read from
+/// the document as it is now, with a warning when the document no longer
+/// makes the question there: it moved (the lines shown are its new place) or
+/// it is made no more (run `quiz extract` first). `None` for a question with
+/// no source.
+pub fn source_view(current: &mut Current, q: &Question) -> Option<SourceView> {
+    let src = q.source.as_ref()?;
+    let mut v = SourceView {
+        file: src.file.clone(),
+        line: src.line,
+        ..SourceView::default()
     };
     let Ok(text) = std::fs::read_to_string(&src.file) else {
-        return format!(
-            "원문 {}을(를) 찾을 수 없습니다: 프로젝트 폴더에서 실행하세요\n",
+        v.warning = Some(format!(
+            "원문 {}을(를) 찾을 수 없습니다: 프로젝트 폴더에서 실행하세요",
             src.file
-        );
+        ));
+        return Some(v);
     };
-    let mut s = String::new();
-    let mut line = src.line;
     if let Some(root) = curriculum_root(&src.file) {
         let now = current
             .entry(root.clone())
             .or_insert_with(|| extract_now(&root));
         match now.as_ref().map(|m| m.get(&q.id)) {
             Some(Some((file, l))) if *file == src.file && *l != src.line => {
-                s.push_str(&format!(
-                    "주의: 원문이 추출 뒤에 바뀌어 이 문항은 이제 {l}행에서 나옵니다; quiz extract를 실행하세요\n"
+                v.warning = Some(format!(
+                    "주의: 원문이 추출 뒤에 바뀌어 이 문항은 이제 {l}행에서 나옵니다; quiz extract를 실행하세요"
                 ));
-                line = *l;
+                v.line = *l;
             }
-            Some(None) => s.push_str(
-                "주의: 원문이 추출 뒤에 바뀌어 지금의 원문으로는 이 문항이 만들어지지 않습니다; 먼저 quiz extract를 실행하세요\n",
-            ),
+            Some(None) => {
+                v.warning = Some(
+                    "주의: 원문이 추출 뒤에 바뀌어 지금의 원문으로는 이 문항이 만들어지지 않습니다; 먼저 quiz extract를 실행하세요".into(),
+                );
+            }
             _ => {}
         }
     }
+    let first = v.line.saturating_sub(3).max(1);
+    v.lines = text
+        .lines()
+        .enumerate()
+        .skip(first - 1)
+        .take(7)
+        .map(|(i, l)| (i + 1, l.trim_end().to_string()))
+        .collect();
+    Some(v)
+}
+
+/// [`source_view`] as the terminal shows it (the line itself marked `>`).
+fn excerpt(current: &mut Current, q: &Question) -> String {
+    let Some(v) = source_view(current, q) else {
+        return String::new();
+    };
+    let mut s = String::new();
+    if let Some(w) = &v.warning {
+        s.push_str(w);
+        s.push('\n');
+    }
+    if v.lines.is_empty() && v.warning.is_some() {
+        return s;
+    }
     s.push_str("원문:\n");
-    let first = line.saturating_sub(3).max(1);
-    for (i, l) in text.lines().enumerate().skip(first - 1).take(7) {
-        let n = i + 1;
-        let mark = if n == line { '>' } else { ' ' };
-        s.push_str(&format!("{mark} {n:>4} | {}\n", l.trim_end()));
+    for (n, l) in &v.lines {
+        let mark = if *n == v.line { '>' } else { ' ' };
+        s.push_str(&format!("{mark} {n:>4} | {l}\n"));
     }
     s
 }

@@ -1,8 +1,9 @@
 //! `quiz serve`: the daily quiz in the browser, on the same gradebook and the
 //! same assembly, scoring and totals code as the terminal ([`crate::attempt`]).
 //!
-//! axum on tokio. The bank and rubrics are loaded once at start (shared, read
-//! only). Each request does all its gradebook work in one blocking task: writes
+//! axum on tokio. The bank and rubrics are loaded at start and shared, read
+//! only; an instructor's signature (`/teach/sign`) or 다시 읽기 (`/teach/reload`)
+//! replaces them whole, and each request works on one snapshot. Each request does all its gradebook work in one blocking task: writes
 //! on one connection (short transactions, WAL, `synchronous=NORMAL`), reads on a
 //! small pool of read-only connections. Templates are askama (checked at compile
 //! time, HTML auto-escaped); CSS and JS are embedded; every page works with plain
@@ -25,7 +26,7 @@ use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 pub use auth::{hash_code, new_code, new_token};
@@ -54,14 +55,10 @@ pub struct Config {
 /// The server's shared state.
 pub struct App {
     cfg: Config,
-    bank: Bank,
-    /// Ids of the questions `check::servable` accepts.
-    servable: HashSet<String>,
-    /// Question id -> (file index, question index) in the bank.
-    index: HashMap<String, (usize, usize)>,
-    /// Served questions of each unit asked for (prefix -> question ids).
-    units: Mutex<HashMap<String, Places>>,
-    version: String,
+    /// The bank as last read: replaced whole when an instructor signs or
+    /// hides a question here, or asks for the bank to be read again. A
+    /// request works on one snapshot from start to end.
+    loaded: RwLock<Arc<Loaded>>,
     /// The one write connection, taken in arrival order (a fair lock: no
     /// request waits behind ones that came later).
     writer: tokio::sync::Mutex<Gradebook>,
@@ -135,18 +132,7 @@ impl App {
     /// migrated when missing) and the read pool. Returns the bank's problems
     /// too (questions `check` rejects are not served).
     pub fn new(cfg: Config) -> Result<(App, Vec<crate::error::Diagnostic>)> {
-        let (bank, mut diags) = Bank::load(&cfg.questions, &cfg.rubrics)?;
-        let servable: HashSet<String> = crate::check::servable(&bank, &mut diags)
-            .into_iter()
-            .map(|(_, q)| q.id.clone())
-            .collect();
-        let version = bank.version();
-        let mut index = HashMap::new();
-        for (fi, f) in bank.files.iter().enumerate() {
-            for (qi, q) in f.file.questions.iter().enumerate() {
-                index.entry(q.id.clone()).or_insert((fi, qi));
-            }
-        }
+        let (loaded, diags) = Loaded::read(&cfg)?;
         let mut writer = Gradebook::open(&cfg.db)?;
         writer.set_lease_ttl(cfg.lease_ttl);
         writer.set_autocheckpoint(0)?;
@@ -160,11 +146,7 @@ impl App {
         Ok((
             App {
                 cfg,
-                bank,
-                servable,
-                index,
-                units: Mutex::new(HashMap::new()),
-                version,
+                loaded: RwLock::new(Arc::new(loaded)),
                 writer: tokio::sync::Mutex::new(writer),
                 checkpointer: Mutex::new(checkpointer),
                 readers,
@@ -235,6 +217,147 @@ impl App {
         lock(&self.readers[i])
     }
 
+    /// The bank as it is now (one snapshot per request).
+    pub fn loaded(&self) -> Arc<Loaded> {
+        self.loaded
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Read the bank and rubrics again and serve them from now on. A bank
+    /// with errors is not taken: the questions of a file that does not load
+    /// would vanish from forms being answered. Attempts already drawn keep
+    /// their forms. Returns the bank's warnings.
+    pub fn reload(&self) -> Result<Vec<crate::error::Diagnostic>> {
+        let (fresh, diags) = Loaded::read(&self.cfg)?;
+        let errors: Vec<String> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        if !errors.is_empty() {
+            return Err(Error::Usage(format!(
+                "문제 은행에 오류가 있어 다시 읽지 않았습니다 (지금까지의 문제로 계속 출제합니다): {}",
+                errors.join("; ")
+            )));
+        }
+        *self
+            .loaded
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
+        Ok(diags)
+    }
+
+    /// Whether a question may be served (`check::servable`).
+    pub fn is_servable(&self, id: &str) -> bool {
+        self.loaded().is_servable(id)
+    }
+
+    /// Whether a unit (prefix) has questions to serve.
+    pub fn has_unit(&self, unit: &str) -> bool {
+        self.loaded().has_unit(unit)
+    }
+
+    /// The first unit of the bank with questions to serve.
+    pub fn first_unit(&self) -> Option<String> {
+        self.loaded().first_unit()
+    }
+
+    /// The date used for the schedule and the review boxes.
+    fn today(&self) -> NaiveDate {
+        self.cfg
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// An attempt by id (cached: forms never change).
+    fn attempt(&self, gb: &Gradebook, id: i64) -> Result<Option<Arc<Attempt>>> {
+        if let Some(a) = lock(&self.attempts).get(&id) {
+            return Ok(Some(a.clone()));
+        }
+        let Some(a) = gb.attempt_by_id(id)? else {
+            return Ok(None);
+        };
+        let a = Arc::new(a);
+        let mut m = lock(&self.attempts);
+        if m.len() >= self.caps.attempts {
+            m.clear();
+        }
+        m.insert(id, a.clone());
+        Ok(Some(a))
+    }
+
+    /// Finish every attempt whose deadline passed (the server ends them:
+    /// unanswered questions count as unanswered). Returns how many. Call it
+    /// from a blocking task (it waits for the write connection).
+    pub fn finish_overdue(&self) -> Result<usize> {
+        let now = crate::gradebook::now();
+        let ids = self.reader().overdue_attempts(&now)?;
+        let mut n = 0;
+        for id in ids {
+            let mut gb = self.writer();
+            if self.close_attempt(&mut gb, id)? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Checkpoint the WAL (from a blocking task, about once a second).
+    pub fn checkpoint(&self) -> Result<()> {
+        lock(&self.checkpointer).checkpoint()
+    }
+
+    /// Close an unfinished attempt as `quiz attempts close` does; false when
+    /// it was finished already.
+    fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
+        Ok(crate::attempt::close(gb, &self.loaded().bank, id)?.is_some())
+    }
+}
+
+/// The bank as read at one moment, with what serving needs from it.
+pub struct Loaded {
+    /// Questions and rubrics.
+    pub bank: Bank,
+    /// Ids of the questions `check::servable` accepts.
+    servable: HashSet<String>,
+    /// Question id -> (file index, question index) in the bank.
+    index: HashMap<String, (usize, usize)>,
+    /// Served questions of each unit asked for (prefix -> question ids).
+    units: Mutex<HashMap<String, Places>>,
+    /// The bank's version (recorded with each attempt).
+    pub version: String,
+}
+
+impl Loaded {
+    /// Read the bank and rubrics; the problems found come back too
+    /// (questions `check` rejects are not served).
+    fn read(cfg: &Config) -> Result<(Loaded, Vec<crate::error::Diagnostic>)> {
+        let (bank, mut diags) = Bank::load(&cfg.questions, &cfg.rubrics)?;
+        let servable: HashSet<String> = crate::check::servable(&bank, &mut diags)
+            .into_iter()
+            .map(|(_, q)| q.id.clone())
+            .collect();
+        let version = bank.version();
+        let mut index = HashMap::new();
+        for (fi, f) in bank.files.iter().enumerate() {
+            for (qi, q) in f.file.questions.iter().enumerate() {
+                index.entry(q.id.clone()).or_insert((fi, qi));
+            }
+        }
+        Ok((
+            Loaded {
+                bank,
+                servable,
+                index,
+                units: Mutex::new(HashMap::new()),
+                version,
+            },
+            diags,
+        ))
+    }
+
     /// The served questions of a unit (prefix), in bank order.
     fn unit_questions(&self, unit: &str) -> Vec<&Question> {
         let cached = lock(&self.units).get(unit).cloned();
@@ -296,57 +419,6 @@ impl App {
             .filter(|(_, q)| self.servable.contains(&q.id))
             .map(|(f, _)| f.file.unit.clone())
             .min()
-    }
-
-    /// The date used for the schedule and the review boxes.
-    fn today(&self) -> NaiveDate {
-        self.cfg
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
-    }
-
-    /// An attempt by id (cached: forms never change).
-    fn attempt(&self, gb: &Gradebook, id: i64) -> Result<Option<Arc<Attempt>>> {
-        if let Some(a) = lock(&self.attempts).get(&id) {
-            return Ok(Some(a.clone()));
-        }
-        let Some(a) = gb.attempt_by_id(id)? else {
-            return Ok(None);
-        };
-        let a = Arc::new(a);
-        let mut m = lock(&self.attempts);
-        if m.len() >= self.caps.attempts {
-            m.clear();
-        }
-        m.insert(id, a.clone());
-        Ok(Some(a))
-    }
-
-    /// Finish every attempt whose deadline passed (the server ends them:
-    /// unanswered questions count as unanswered). Returns how many. Call it
-    /// from a blocking task (it waits for the write connection).
-    pub fn finish_overdue(&self) -> Result<usize> {
-        let now = crate::gradebook::now();
-        let ids = self.reader().overdue_attempts(&now)?;
-        let mut n = 0;
-        for id in ids {
-            let mut gb = self.writer();
-            if self.close_attempt(&mut gb, id)? {
-                n += 1;
-            }
-        }
-        Ok(n)
-    }
-
-    /// Checkpoint the WAL (from a blocking task, about once a second).
-    pub fn checkpoint(&self) -> Result<()> {
-        lock(&self.checkpointer).checkpoint()
-    }
-
-    /// Close an unfinished attempt as `quiz attempts close` does; false when
-    /// it was finished already.
-    fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
-        Ok(crate::attempt::close(gb, &self.bank, id)?.is_some())
     }
 }
 
@@ -570,6 +642,8 @@ pub fn router(app: Arc<App>) -> Router {
             "/teach/review",
             get(teach::review_page).post(teach::review_save),
         )
+        .route("/teach/sign", get(teach::sign_page).post(teach::sign_save))
+        .route("/teach/reload", post(teach::reload))
         .route(
             "/teach/checklist",
             get(teach::checklist_page).post(teach::checklist_save),

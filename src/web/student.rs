@@ -36,6 +36,7 @@ pub(super) fn local(t: &str) -> String {
 /// GET /
 pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let s = match app.session(&h)? {
             None => return Ok(redirect("/login")),
             Some(s) => s,
@@ -68,10 +69,10 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             let Some(a) = app.attempt(&gb, id)? else {
                 continue;
             };
-            let questions = app.unit_questions(&a.form.unit);
+            let questions = st.unit_questions(&a.form.unit);
             let (slots, _, _) = attempt::view(&gb, &a, &questions)?;
-            let outcomes = attempt::outcomes(&app.bank, &slots);
-            let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+            let outcomes = attempt::outcomes(&st.bank, &slots);
+            let sum = attempt::summarize(&st.bank, &slots, &outcomes);
             let finished = a.finished_at.is_some()
                 || gb
                     .attempt_info(id)?
@@ -103,9 +104,9 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
         let due = gb
             .due_reviews(&student, today)?
             .into_iter()
-            .filter(|id| app.is_servable(id))
+            .filter(|id| st.is_servable(id))
             .filter_map(|id| {
-                app.bank
+                st.bank
                     .find(&id)
                     .map(|(_, q)| format!("{id}: {}", attempt::excerpt(&q.prompt)))
             })
@@ -136,6 +137,7 @@ pub struct StartForm {
 /// Start (or resume) an opened quiz, or practice a unit.
 pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartForm>) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let (s, student) = app.student(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
         let now = crate::gradebook::now();
@@ -184,7 +186,7 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             }
         }
         drop(gb);
-        let questions = app.unit_questions(&unit);
+        let questions = st.unit_questions(&unit);
         if questions.is_empty() {
             return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
         }
@@ -199,7 +201,7 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
         let a = attempt::open_or_start(
             &mut gb,
             &attempt::Draw {
-                bank: &app.bank,
+                bank: &st.bank,
                 student: &student,
                 unit: &unit,
                 mode,
@@ -207,7 +209,7 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
                 seed: None,
                 today: app.today(),
                 questions: &questions,
-                version: &app.version,
+                version: &st.version,
             },
         )?;
         if let Some(q) = quiz {
@@ -262,10 +264,11 @@ pub async fn attempt_page(
     Query(q): Query<AfterQuery>,
 ) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let (s, student) = app.student(&h)?;
         let mut gb = app.writer();
         let (a, finished, deadline, overdue) = own_attempt(app, &mut gb, &student, id)?;
-        let questions = app.unit_questions(&a.form.unit);
+        let questions = st.unit_questions(&a.form.unit);
         let note = if overdue {
             "시험 시간이 끝나 서버가 답안을 제출했습니다."
         } else {
@@ -285,7 +288,7 @@ pub async fn attempt_page(
                 let i = positions.iter().position(|p| *p == pos)?;
                 let slot = &slots[i];
                 let (key, given) = (slot.key?, slot.given.as_ref()?);
-                let o = attempt::score(&app.bank, key, given);
+                let o = attempt::score(&st.bank, key, given);
                 let class = if o.status == Status::NeedsReview {
                     "pending"
                 } else if o.is_correct() {
@@ -350,10 +353,11 @@ fn results(
     csrf: &str,
     note: &str,
 ) -> Result<Response, WebError> {
-    let questions = app.unit_questions(&a.form.unit);
+    let st = app.loaded();
+    let questions = st.unit_questions(&a.form.unit);
     let (slots, _, _) = attempt::view(gb, a, &questions)?;
-    let outcomes = attempt::outcomes(&app.bank, &slots);
-    let sum = attempt::summarize(&app.bank, &slots, &outcomes);
+    let outcomes = attempt::outcomes(&st.bank, &slots);
+    let sum = attempt::summarize(&st.bank, &slots, &outcomes);
     let rows = slots
         .iter()
         .zip(&outcomes)
@@ -441,6 +445,7 @@ fn save(
     id: i64,
     fields: &[(String, String)],
 ) -> Result<(usize, Mode, Option<String>), WebError> {
+    let st = app.loaded();
     let get = |k: &str| {
         fields
             .iter()
@@ -507,7 +512,7 @@ fn save(
         .items
         .get(pos)
         .ok_or_else(|| WebError::Bad("없는 문제입니다.".into()))?;
-    let (q, rules) = app
+    let (q, rules) = st
         .served(&a.form.unit, &item.question)
         .ok_or_else(|| WebError::Bad("이 문제는 더 이상 출제되지 않습니다.".into()))?;
     let shown = FormQuestion::new(q, item);
@@ -535,7 +540,7 @@ fn save(
     if a.mode == Mode::Practice {
         feedback = Some(attempt::feedback_text(q, &response, &outcome));
         // Practice ends when every question has its answer, as in the terminal.
-        let questions = app.unit_questions(&a.form.unit);
+        let questions = st.unit_questions(&a.form.unit);
         let (slots, _, _) = attempt::view(&app.reader(), &a, &questions)?;
         if slots.iter().all(|s| s.given.is_some()) {
             app.writer().finish(a.id, &s.s.holder)?;

@@ -22,6 +22,7 @@ fn mode_name(m: &str) -> &'static str {
 /// GET /teach
 pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let s = app.instructor(&h)?;
         let now = crate::gradebook::now();
         let quizzes: Vec<views::TeachQuiz> = app
@@ -47,15 +48,15 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
                 opened: super::student::local(&q.opened_at),
             })
             .collect();
-        let units: BTreeSet<String> = app
+        let units: BTreeSet<String> = st
             .bank
             .questions()
-            .filter(|(_, q)| app.servable.contains(&q.id))
+            .filter(|(_, q)| st.is_servable(&q.id))
             .map(|(f, _)| f.file.unit.clone())
             .collect();
         // Units with questions waiting for a signature (`quiz sign`).
         let mut drafts: BTreeMap<String, usize> = BTreeMap::new();
-        for (f, _) in app.bank.questions().filter(|(_, q)| q.is_draft()) {
+        for (f, _) in st.bank.questions().filter(|(_, q)| q.is_draft()) {
             *drafts.entry(f.file.unit.clone()).or_default() += 1;
         }
         Ok(views::teach(&views::TeachPage {
@@ -68,7 +69,7 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             open: quizzes.iter().filter(|q| q.open).count(),
             quizzes,
             units: units.into_iter().collect(),
-            weeks: app.bank.rubrics.keys().copied().collect(),
+            weeks: st.bank.rubrics.keys().copied().collect(),
         })
         .into_response())
     })
@@ -101,19 +102,20 @@ pub async fn open_quiz(
     Form(f): Form<OpenForm>,
 ) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
         let unit = f.unit.trim();
         let valid = crate::roster::valid_id(unit);
-        if !valid || app.unit_questions(unit).is_empty() {
+        if !valid || st.unit_questions(unit).is_empty() {
             let drafts = if valid {
-                crate::check::drafts(&app.bank, Some(unit))
+                crate::check::drafts(&st.bank, Some(unit))
             } else {
                 0
             };
             if drafts > 0 {
                 return Err(WebError::Bad(format!(
-                    "{} (승인한 뒤 서버를 다시 시작하세요)",
+                    "{} (강사 화면의 문항 승인에서 승인할 수도 있습니다)",
                     crate::check::all_drafts(Some(unit), drafts)
                 )));
             }
@@ -327,7 +329,8 @@ fn review_view(
     week: Option<u32>,
     message: String,
 ) -> Result<Response, WebError> {
-    let index = Index::new(&app.bank);
+    let st = app.loaded();
+    let index = Index::new(&st.bank);
     let rows = app.reader().rows()?;
     let items = rows
         .into_iter()
@@ -398,7 +401,8 @@ pub async fn review_save(
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
-        let index = Index::new(&app.bank);
+        let st = app.loaded();
+        let index = Index::new(&st.bank);
         let row = app
             .reader()
             .rows()?
@@ -439,6 +443,171 @@ pub async fn review_save(
     .await
 }
 
+/// ?unit=
+#[derive(Deserialize)]
+pub struct UnitQuery {
+    unit: Option<String>,
+}
+
+/// At most this many drafts on one page (a unit has far fewer).
+const SIGN_PAGE: usize = 60;
+
+/// GET /teach/sign: the drafts `quiz extract` made, to read and sign or hide
+/// (as `quiz sign` does in the terminal).
+pub async fn sign_page(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Query(q): Query<UnitQuery>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        sign_view(
+            app,
+            &s.s.csrf,
+            q.unit.as_deref().unwrap_or(""),
+            String::new(),
+        )
+    })
+    .await
+}
+
+fn sign_view(app: &App, csrf: &str, unit: &str, message: String) -> Result<Response, WebError> {
+    use crate::bank::unit_matches;
+    use crate::cmd::sign::{Current, source_view};
+    let unit = unit.trim();
+    if !unit.is_empty() && !crate::roster::valid_id(unit) {
+        return Err(WebError::Bad(format!(
+            "단원 이름이 올바르지 않습니다: `{unit}`"
+        )));
+    }
+    let st = app.loaded();
+    let mut units: BTreeMap<String, usize> = BTreeMap::new();
+    for (f, _) in st.bank.questions().filter(|(_, q)| q.is_draft()) {
+        *units.entry(f.file.unit.clone()).or_default() += 1;
+    }
+    let todo: Vec<_> = st
+        .bank
+        .questions()
+        .filter(|(f, q)| q.is_draft() && (unit.is_empty() || unit_matches(&f.file.unit, unit)))
+        .collect();
+    let mut current = Current::new();
+    let items = todo
+        .iter()
+        .take(SIGN_PAGE)
+        .map(|(f, q)| {
+            let v = source_view(&mut current, q).unwrap_or_default();
+            views::SignItem {
+                id: q.id.clone(),
+                unit: f.file.unit.clone(),
+                kind: crate::runner::kind_label(q.kind),
+                text: crate::cmd::show::render_without_line(&st.bank, &f.file.unit, q),
+                source: if v.file.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}:{}", v.file, v.line)
+                },
+                warning: v.warning.unwrap_or_default(),
+                lines: v
+                    .lines
+                    .into_iter()
+                    .map(|(n, l)| (n, l, n == v.line))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(views::sign(&views::SignPage {
+        csrf: csrf.to_string(),
+        unit: unit.to_string(),
+        units: units.into_iter().collect(),
+        total: todo.len(),
+        items,
+        message,
+    })
+    .into_response())
+}
+
+/// POST /teach/sign
+#[derive(Deserialize)]
+pub struct SignForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    unit: String,
+}
+
+/// Sign or hide one question: its `status:` line is written into its bank
+/// file as `quiz sign` writes it, then the bank is read again, so a signed
+/// question is served from the next form drawn.
+pub async fn sign_save(
+    State(app): State<Shared>,
+    h: HeaderMap,
+    Form(f): Form<SignForm>,
+) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let hide = match f.decision.as_str() {
+            "sign" => false,
+            "hide" => true,
+            _ => return Err(WebError::Bad("승인 또는 숨김을 고르세요.".into())),
+        };
+        let st = app.loaded();
+        let id = f.id.trim();
+        let (file, _) = st
+            .bank
+            .find(id)
+            .ok_or_else(|| WebError::Bad(format!("문제 은행에 문항 `{id}`이(가) 없습니다.")))?;
+        // The file as it is now decides (a terminal session may have signed
+        // it since the bank was read); the path is the bank's, never the form's.
+        let changed = crate::cmd::sign::set_status(&file.path, id, hide)?;
+        drop(st);
+        let done = match (hide, changed) {
+            (false, true) => format!("승인했습니다: {id} (이제 출제됩니다)"),
+            (true, true) => format!("숨겼습니다: {id}"),
+            (false, false) => format!("{id}은(는) 이미 승인된 문항입니다"),
+            (true, false) => format!("{id}은(는) 이미 숨긴 문항입니다"),
+        };
+        let message = match app.reload() {
+            Ok(_) => done,
+            Err(e) => format!("{done}. {e}"),
+        };
+        sign_view(app, &s.s.csrf, &f.unit, message)
+    })
+    .await
+}
+
+/// POST /teach/reload: read the bank and rubrics again (after `quiz
+/// extract`, `quiz sign` in a terminal, or a hand edit), without a restart.
+pub async fn reload(State(app): State<Shared>, h: HeaderMap, Form(f): Form<SignForm>) -> Response {
+    blocking(app, move |app| {
+        let s = app.instructor(&h)?;
+        app.csrf(&s, &h, &f.csrf)?;
+        let message = match app.reload() {
+            Ok(diags) => {
+                let st = app.loaded();
+                let total = st.bank.questions().count();
+                let drafts = crate::check::drafts(&st.bank, None);
+                let served = st.bank.questions().filter(|(_, q)| st.is_servable(&q.id)).count();
+                let warnings = if diags.is_empty() {
+                    String::new()
+                } else {
+                    format!(", 경고 {}개 (quiz check로 보세요)", diags.len())
+                };
+                format!(
+                    "문제 은행을 다시 읽었습니다: 문항 {total}개, 출제 {served}개, 검토 전 {drafts}개{warnings}"
+                )
+            }
+            Err(e) => e.to_string(),
+        };
+        sign_view(app, &s.s.csrf, &f.unit, message)
+    })
+    .await
+}
+
 /// GET /teach/checklist?week=N
 pub async fn checklist_page(
     State(app): State<Shared>,
@@ -458,9 +627,10 @@ fn checklist_view(
     week: Option<u32>,
     message: String,
 ) -> Result<Response, WebError> {
-    let weeks: Vec<u32> = app.bank.rubrics.keys().copied().collect();
+    let st = app.loaded();
+    let weeks: Vec<u32> = st.bank.rubrics.keys().copied().collect();
     let week = week.or_else(|| weeks.first().copied()).unwrap_or(1);
-    let rubric = app.bank.rubrics.get(&week);
+    let rubric = st.bank.rubrics.get(&week);
     let items: Vec<&crate::model::ChecklistItem> = rubric
         .map(|r| r.rubric.checklist.iter().collect())
         .unwrap_or_default();
@@ -511,6 +681,7 @@ pub async fn checklist_save(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     blocking(app, move |app| {
+        let st = app.loaded();
         let s = app.instructor(&h)?;
         let get = |k: &str| {
             fields
@@ -522,7 +693,7 @@ pub async fn checklist_save(
         let week: u32 = get("week")
             .parse()
             .map_err(|_| WebError::Bad("주차가 없습니다.".into()))?;
-        let rubric = app
+        let rubric = st
             .bank
             .rubrics
             .get(&week)

@@ -441,6 +441,40 @@ pub fn checklist(p: &ChecklistPage) -> Html<String> {
     render(p)
 }
 
+/// A draft on the signing page.
+pub struct SignItem {
+    pub id: String,
+    pub unit: String,
+    pub kind: &'static str,
+    /// The question as `quiz show` prints it (prompt, options, key, rubric).
+    pub text: String,
+    /// "file:line", or "" without a source.
+    pub source: String,
+    /// The document changed since extraction (or cannot be read), or "".
+    pub warning: String,
+    /// (line number, text, the question's own line) around the source line.
+    pub lines: Vec<(usize, String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "web/sign.html")]
+pub struct SignPage {
+    pub csrf: String,
+    /// The unit asked for, or "" for the whole bank.
+    pub unit: String,
+    /// Units with drafts: (unit, count).
+    pub units: Vec<(String, usize)>,
+    /// How many drafts match (`items` may show fewer).
+    pub total: usize,
+    pub items: Vec<SignItem>,
+    pub message: String,
+}
+
+/// Drafts to read and sign.
+pub fn sign(p: &SignPage) -> Html<String> {
+    render(p)
+}
+
 #[derive(Template)]
 #[template(path = "web/stats.html")]
 pub struct StatsPage {
