@@ -454,3 +454,126 @@ fn sign_list_names_the_drafts_and_changes_nothing() {
     assert_eq!(std::fs::read_to_string(p.join(UNIT)).expect("read"), before);
     assert_eq!(quiz(p, &["sign", "--list", "--all"]).code, 2);
 }
+
+/// A shell script usable as `$VISUAL`.
+fn editor(dir: &Path, name: &str, body: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\nset -e\n{body}\n")).expect("script");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path.display().to_string()
+}
+
+/// `e` opens the draft in the instructor's editor; what comes back is checked
+/// before it is written: an edit that does not load is said and opened again
+/// by the next `e` (nothing typed is lost), and a good one replaces the
+/// question's lines only, locked (extract keeps it) and signed.
+#[test]
+fn an_instructor_edits_a_draft_and_signs_it() {
+    let p = project_with_curriculum();
+    let p = p.path();
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let before = load(p);
+    let first = before.questions[0].id.clone();
+    let text_before = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    // Closed without a change: nothing happens.
+    let same = editor(p, "same.sh", "true");
+    let run = common::quiz_env(p, &["sign", "w2d4s8"], "e\nq\n", &[("VISUAL", &same)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("바뀐 것이 없어 그대로 두었습니다"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join(UNIT)).expect("read"),
+        text_before
+    );
+    // The first save adds a field the bank does not know; the second `e`
+    // reopens that text, takes the field out and rewrites the prompt.
+    let fix = editor(
+        p,
+        "fix.sh",
+        r#"if grep -q '^nonsense:' "$1"; then
+  sed -i -e '/^nonsense:/d' -e 's/^prompt: .*/prompt: 고친 질문, 알맞은 것을 고르시오./' "$1"
+else
+  echo 'nonsense: 1' >> "$1"
+fi"#,
+    );
+    let run = common::quiz_env(p, &["sign", "w2d4s8"], "e\ne\nq\n", &[("VISUAL", &fix)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("알 수 없는 필드 `nonsense`")
+            && run.stdout.contains("저장하지 않았습니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("고쳐서 승인했습니다"), "{}", run.stdout);
+    let after = load(p);
+    let q = after
+        .questions
+        .iter()
+        .find(|q| q.id == first)
+        .expect("edited");
+    assert_eq!(q.prompt, "고친 질문, 알맞은 것을 고르시오.");
+    assert!(q.locked && q.status.is_none(), "{q:#?}");
+    // Every other question is as it was, and the file's header stays.
+    for (a, b) in before.questions.iter().zip(&after.questions).skip(1) {
+        assert_eq!(a, b);
+    }
+    let text = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    assert_eq!(
+        text.lines().take(3).collect::<Vec<_>>(),
+        text_before.lines().take(3).collect::<Vec<_>>()
+    );
+    // Re-extraction keeps the instructor's wording and the signature.
+    assert_eq!(quiz(p, &["extract"]).code, 0);
+    let again = load(p);
+    let q = again
+        .questions
+        .iter()
+        .find(|q| q.id == first)
+        .expect("kept");
+    assert_eq!(q.prompt, "고친 질문, 알맞은 것을 고르시오.");
+    assert!(q.locked && q.status.is_none());
+    // An id changed, or a key naming no option, is refused and nothing written.
+    let text_now = std::fs::read_to_string(p.join(UNIT)).expect("read");
+    let rename = editor(
+        p,
+        "rename.sh",
+        r#"sed -i 's/^id: .*/id: w2d4s8-000000/' "$1""#,
+    );
+    let run = common::quiz_env(p, &["sign", "w2d4s8"], "e\ns\nq\n", &[("VISUAL", &rename)]);
+    assert!(
+        run.stdout.contains("id는 바꿀 수 없습니다"),
+        "{}",
+        run.stdout
+    );
+    let bad = editor(p, "bad.sh", r#"sed -i 's/^answer: .*/answer: zz/' "$1""#);
+    let run = common::quiz_env(p, &["sign", "w2d4s8"], "e\ns\nq\n", &[("VISUAL", &bad)]);
+    assert!(
+        run.stdout.contains("고친 문항을 출제할 수 없습니다") && run.stdout.contains("zz"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join(UNIT)).expect("read"),
+        text_now
+    );
+    // An editor that cannot be started is said, and nothing is written.
+    let run = common::quiz_env(
+        p,
+        &["sign", "w2d4s8"],
+        "e\nq\n",
+        &[("VISUAL", "/nonexistent/editor")],
+    );
+    assert!(
+        run.stdout.contains("편집기 `/nonexistent/editor`"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join(UNIT)).expect("read"),
+        text_now
+    );
+}

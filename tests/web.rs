@@ -2352,3 +2352,80 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     assert!(r.body.contains("다시 읽지 않았습니다"), "{}", r.body);
     assert!(t.app.is_servable("w1d1-short") && t.app.is_servable("w1d1-tf"));
 }
+
+/// 고쳐서 승인: the instructor's text of a draft replaces it, locked and
+/// signed, and is served at once; a text that does not load or check is
+/// refused with the reason, shown again in its box, and nothing is written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
+    let t = setup_edited(all_drafts);
+    let teach = t.instructor().await;
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let page = t.get(&teach, "/teach/sign?unit=w1d1").await;
+    // The box holds the question as YAML, without its status.
+    assert!(page.body.contains("id=\"y-w1d1-short\""), "{}", page.body);
+    assert!(
+        page.body.contains("id: w1d1-short\nkind: short\n"),
+        "{}",
+        page.body
+    );
+    let before = std::fs::read_to_string(&path).expect("bank");
+    let post = |yaml: &str| {
+        format!(
+            "csrf={}&id=w1d1-short&decision=edit&unit=w1d1&yaml={}",
+            teach.csrf,
+            enc(yaml)
+        )
+    };
+    // Refused: the id changed; a key the scorer cannot use; broken YAML.
+    for (yaml, why) in [
+        (
+            "id: w1d1-other\nkind: short\nprompt: 고친 질문\nanswer: [GitOps]\ncriteria: [cicd]\n",
+            "id는 바꿀 수 없습니다",
+        ),
+        (
+            "id: w1d1-short\nkind: short\nprompt: 고친 질문\ncriteria: [cicd]\n",
+            "고친 문항을 출제할 수 없습니다",
+        ),
+        ("id: w1d1-short\nkind: [\n", "잘못된 YAML"),
+    ] {
+        let r = t.post(&teach, "/teach/sign", &post(yaml)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(
+            r.body.contains("저장하지 않았습니다") && r.body.contains(why),
+            "{why}: {}",
+            r.body
+        );
+        // The refused text is shown again, its box open.
+        assert!(r.body.contains("<details open>"), "{}", r.body);
+        assert!(r.body.contains(&yaml.replace('"', "&#34;")), "{}", r.body);
+        assert_eq!(std::fs::read_to_string(&path).expect("bank"), before);
+    }
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &post("id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n"),
+        )
+        .await;
+    assert!(
+        r.body.contains("고쳐서 승인했습니다: w1d1-short"),
+        "{}",
+        r.body
+    );
+    let text = std::fs::read_to_string(&path).expect("bank");
+    let f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+    let q = f
+        .questions
+        .iter()
+        .find(|q| q.id == "w1d1-short")
+        .expect("short");
+    assert_eq!(q.prompt, "Git 저장소를 배포의 기준으로 삼는 방식은?");
+    assert!(q.locked && q.status.is_none(), "{q:#?}");
+    // The other questions are as they were: still drafts.
+    assert_eq!(
+        f.questions.iter().filter(|q| q.is_draft()).count(),
+        f.questions.len() - 1
+    );
+    assert!(t.app.is_servable("w1d1-short"));
+}

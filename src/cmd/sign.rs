@@ -3,7 +3,8 @@
 //! goes: served from now on) or hides them (`status: hidden`).
 //!
 //! Interactive by default: each draft in full, with its source line, then
-//! `y` signs, `h` hides, `s` skips, `q` quits. Every decision is written at
+//! `y` signs, `e` edits (in the instructor's editor; the checked text
+//! replaces the question, locked and signed), `h` hides, `s` skips, `q` quits. Every decision is written at
 //! once (temp file + rename), so quitting or a closed terminal loses nothing
 //! decided. Only the `status:` line of that question changes; the rest of the
 //! file, comments and an instructor's edits included, stays byte for byte
@@ -385,7 +386,10 @@ fn interactive(
     writeln!(out, "검토할 문항: {}개", todo.len()).map_err(io)?;
     let mut current = Current::new();
     let (mut signed, mut hidden) = (0, 0);
-    for (n, (f, q)) in todo.iter().enumerate() {
+    'questions: for (n, (f, q)) in todo.iter().enumerate() {
+        // The instructor's last edit of this question that did not go in
+        // (opened again by the next `e`, so nothing typed is lost).
+        let mut unsaved: Option<String> = None;
         writeln!(
             out,
             "\n[{}/{}]\n{}{}",
@@ -396,7 +400,11 @@ fn interactive(
         )
         .map_err(io)?;
         let d = loop {
-            write!(out, "승인 y · 숨김 h · 건너뛰기 s · 종료 q > ").map_err(io)?;
+            write!(
+                out,
+                "승인 y · 고쳐서 승인 e · 숨김 h · 건너뛰기 s · 종료 q > "
+            )
+            .map_err(io)?;
             out.flush().map_err(io)?;
             let mut line = String::new();
             if input.read_line(&mut line).map_err(io)? == 0 {
@@ -408,7 +416,13 @@ fn interactive(
                 "h" | "H" => break Some(Decision::Hide),
                 "s" | "S" | "" => break None,
                 "q" | "Q" => return finish(out, signed, hidden),
-                _ => writeln!(out, "  y, h, s, q 중 하나를 입력하세요.").map_err(io)?,
+                "e" | "E" => {
+                    if edit(bank, f, q, &mut unsaved, out)? {
+                        signed += 1;
+                        continue 'questions;
+                    }
+                }
+                _ => writeln!(out, "  y, e, h, s, q 중 하나를 입력하세요.").map_err(io)?,
             }
         };
         let Some(d) = d else {
@@ -428,6 +442,250 @@ fn interactive(
         writeln!(out, "  {said}").map_err(io)?;
     }
     finish(out, signed, hidden)
+}
+
+/// The first lines of the file an instructor edits (`e`).
+const EDIT_HEADER: &[&str] = &[
+    "이 문항을 고쳐 저장한 뒤 편집기를 닫으면 고친 문항이 승인됩니다 (locked: true:",
+    "quiz extract가 덮어쓰지 않습니다). 바꾸지 않고 닫으면 아무것도 바뀌지 않습니다.",
+    "id는 바꿀 수 없습니다. 필드는 README의 \"The question bank format\"을 보세요.",
+];
+
+/// `e`: the question in the instructor's editor (`$VISUAL`, `$EDITOR`, else
+/// `vi`); what comes back is checked as `quiz check` checks a bank, then
+/// written in place of the question, locked (extract keeps it as written) and
+/// signed. Whether it was written; an edit that does not parse or check is
+/// said, kept in `unsaved` for the next `e`, and nothing is written.
+fn edit(
+    bank: &Bank,
+    f: &LoadedFile,
+    q: &Question,
+    unsaved: &mut Option<String>,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let io = |e| Error::io("terminal", e);
+    let original = editable(q)?;
+    let start = unsaved.take().unwrap_or_else(|| original.clone());
+    let edited = match run_editor(&q.id, &start) {
+        Ok(t) => t,
+        Err(why) => {
+            writeln!(out, "  {why}").map_err(io)?;
+            *unsaved = Some(start);
+            return Ok(false);
+        }
+    };
+    if edited == original {
+        writeln!(out, "  바뀐 것이 없어 그대로 두었습니다.").map_err(io)?;
+        return Ok(false);
+    }
+    match sign_edited(bank, f, &q.id, &edited) {
+        Ok(()) => {
+            writeln!(
+                out,
+                "  고쳐서 승인했습니다: 이제 출제됩니다 (locked: true: quiz extract가 덮어쓰지 않습니다)"
+            )
+            .map_err(io)?;
+            Ok(true)
+        }
+        Err(Error::Usage(p)) => {
+            writeln!(
+                out,
+                "  {}\n  저장하지 않았습니다. e로 고친 내용을 다시 열거나, s로 건너뛰세요.",
+                escape(&p)
+            )
+            .map_err(io)?;
+            *unsaved = Some(edited);
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The instructor's new text of question `id` (one YAML mapping, as `e`
+/// opens it) written in its place in `f`'s file, locked (extract keeps it as
+/// written) and signed; see [`replace`]. A text that does not parse, changes
+/// the id or does not pass `check` is refused ([`Error::Usage`], with the
+/// line and column in the text) and nothing is written.
+pub fn sign_edited(bank: &Bank, f: &LoadedFile, id: &str, text: &str) -> Result<()> {
+    let label = format!("고친 문항 {id}");
+    let mut new = yaml::parse::<Question>(&label, text).map_err(|d| Error::Usage(d.to_string()))?;
+    if new.id != id {
+        return Err(Error::Usage(format!(
+            "{label}: id는 바꿀 수 없습니다 (`{id}` → `{}`)",
+            new.id
+        )));
+    }
+    new.locked = true;
+    new.status = None;
+    replace(bank, f, &new)
+}
+
+/// A question as the instructor edits it: one YAML mapping, without its
+/// status and lock, under a header saying what happens on save.
+pub fn editable(q: &Question) -> Result<String> {
+    let mut plain = q.clone();
+    plain.status = None;
+    plain.locked = false;
+    yaml::to_string(&plain, EDIT_HEADER)
+}
+
+/// Open `text` in the instructor's editor and return what was saved.
+fn run_editor(id: &str, text: &str) -> std::result::Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let dir = tempfile_dir().map_err(|e| format!("임시 파일을 만들 수 없습니다: {e}"))?;
+    let path = dir.join(format!("{id}.yaml"));
+    std::fs::write(&path, text).map_err(|e| format!("임시 파일을 쓸 수 없습니다: {e}"))?;
+    // As git runs its editor: through the shell, so `EDITOR="code --wait"` works.
+    let status = if cfg!(windows) {
+        std::process::Command::new(&editor).arg(&path).status()
+    } else {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(&path)
+            .status()
+    };
+    let back = std::fs::read_to_string(&path);
+    let _ = std::fs::remove_dir_all(&dir);
+    match status {
+        Ok(s) if s.success() => back.map_err(|e| format!("고친 파일을 읽을 수 없습니다: {e}")),
+        // The shell's "command not found".
+        Ok(s) if s.code() == Some(127) && !cfg!(windows) => Err(format!(
+            "편집기 `{editor}`를 찾을 수 없습니다: VISUAL 또는 EDITOR 환경 변수로 편집기를 정하세요 (예: EDITOR=nano)"
+        )),
+        Ok(s) => Err(format!(
+            "편집기 `{editor}`가 실패로 끝났습니다 ({s}): 저장하지 않았습니다"
+        )),
+        Err(e) => Err(format!(
+            "편집기 `{editor}`를 열 수 없습니다 ({e}): VISUAL 또는 EDITOR 환경 변수로 편집기를 정하세요"
+        )),
+    }
+}
+
+/// A fresh private folder for the file being edited.
+fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
+    let base = std::env::temp_dir();
+    for n in 0..1000u32 {
+        let dir = base.join(format!("quiz-sign-{}-{n}", std::process::id()));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free name"))
+}
+
+/// Write `new` in place of the question of its id in `f`'s file, as the file
+/// is now: only that question's lines change, and the result must parse to
+/// the file with that one question replaced and pass `check` (the question
+/// is served). [`Error::Usage`] says why not, and nothing is written.
+fn replace(bank: &Bank, f: &LoadedFile, new: &Question) -> Result<()> {
+    let path = f.path.as_str();
+    let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let before: QuestionFile = yaml::parse(path, &now).map_err(|d| Error::Usage(d.to_string()))?;
+    let mut want = before.clone();
+    let mut found = false;
+    for q in want.questions.iter_mut().filter(|q| q.id == new.id) {
+        *q = new.clone();
+        found = true;
+    }
+    if !found {
+        return Err(Error::Usage(format!(
+            "{path}: 문항 `{}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)",
+            new.id
+        )));
+    }
+    let block = yaml::to_string(&vec![new.clone()], &[])?;
+    let text = replace_item(&now, &new.id, &block)
+        .filter(|t| yaml::parse::<QuestionFile>(path, t).is_ok_and(|f| f == want))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{path}: 문항 `{}`의 줄만 바꿀 수 없는 모양입니다 (id가 첫 필드가 아님, 흐름 표기 등); 파일을 직접 고치고 locked: true를 쓰세요",
+                new.id
+            ))
+        })?;
+    // Checked as the bank will be read: the edited question must be served.
+    let mut trial = bank.clone();
+    if let Some(t) = trial.files.iter_mut().find(|t| t.path == f.path) {
+        t.text = text.clone();
+        t.file = want;
+    }
+    let mut diags = Vec::new();
+    let kept = crate::check::servable(&trial, &mut diags)
+        .iter()
+        .any(|(tf, q)| tf.path == f.path && q.id == new.id);
+    if !kept {
+        // The problems found on the edited question's lines.
+        let at = Locator::new(&text).item(&new.id).map_or(0, |(l, _)| l);
+        let lines = at..at + block.lines().count();
+        let why: Vec<String> = diags
+            .iter()
+            .filter(|d| d.path == f.path && lines.contains(&d.line))
+            .map(|d| {
+                d.message
+                    .trim_end_matches("; 문항을 제외했습니다")
+                    .to_string()
+            })
+            .collect();
+        return Err(Error::Usage(format!(
+            "고친 문항을 출제할 수 없습니다: {}",
+            if why.is_empty() {
+                "quiz check로 확인하세요".to_string()
+            } else {
+                why.join("; ")
+            }
+        )));
+    }
+    writable(path)?;
+    write_atomic(Path::new(path), text.as_bytes())
+}
+
+/// `text` with the list item of question `id` (from its `- id:` line to the
+/// line before the next item or the end of the list; comments and blank lines
+/// after it stay) replaced by `block` (a one-item YAML list), indented as the
+/// item was. `None` when the item does not start with its id.
+fn replace_item(text: &str, id: &str, block: &str) -> Option<String> {
+    let loc = Locator::new(text);
+    let (line, col) = loc.item(id)?;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let first = lines.get(line - 1)?;
+    let dash = first.len() - first.trim_start().len();
+    // The id must be the item's first key: "- id:" at the dash.
+    if !first.trim_start().starts_with("- ") || col != dash + 3 {
+        return None;
+    }
+    let mut end = line; // exclusive, 0-based index after the last line of the item
+    for (i, l) in lines.iter().enumerate().skip(line) {
+        let t = l.trim_start();
+        if t.trim().is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let indent = l.len() - t.len();
+        // The item's keys are indented past its dash; anything else ends it.
+        if indent <= dash {
+            break;
+        }
+        end = i + 1;
+    }
+    let pad = " ".repeat(dash);
+    let mut out: String = lines[..line - 1].concat();
+    for l in block.lines() {
+        out.push_str(&pad);
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push_str(&lines[end..].concat());
+    Some(out)
 }
 
 fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<()> {
@@ -536,6 +794,35 @@ mod tests {
         let (text, changed) = decide("f.yaml", &file, "w1d1-aaaaaa", Decision::Sign).expect("ok");
         assert!(changed);
         assert_eq!(text, file.replace("  status: draft\n", ""));
+    }
+
+    #[test]
+    fn an_edited_question_replaces_only_its_own_lines() {
+        let file = format!(
+            "{FILE}# 다음 문항 메모\n- id: w1d1-cccccc\n  kind: truefalse\n  prompt: r\n  answer: true\n"
+        );
+        let block = "- id: w1d1-bbbbbb\n  kind: truefalse\n  prompt: 고친 문장\n  answer: true\n  locked: true\n";
+        let out = replace_item(&file, "w1d1-bbbbbb", block).expect("replaced");
+        assert_eq!(
+            out,
+            file.replace(
+                "- id: w1d1-bbbbbb\n  kind: truefalse\n  prompt: q\n  answer: false\n",
+                block
+            )
+        );
+        // The first item, with a comment inside it, keeps the header and the rest.
+        let out = replace_item(
+            &file,
+            "w1d1-aaaaaa",
+            "- id: w1d1-aaaaaa\n  kind: truefalse\n  prompt: p2\n  answer: true\n",
+        )
+        .expect("replaced");
+        assert!(out.starts_with("# header\nunit: w1d1\n"));
+        assert!(out.contains("- id: w1d1-aaaaaa\n  kind: truefalse\n  prompt: p2\n  answer: true\n- id: w1d1-bbbbbb\n"));
+        assert!(out.contains("# 다음 문항 메모\n- id: w1d1-cccccc"));
+        // An item whose id is not its first key is not edited in place.
+        let other = "unit: w1d1\nquestions:\n- kind: truefalse\n  id: w1d1-aaaaaa\n  prompt: p\n  answer: true\n";
+        assert_eq!(replace_item(other, "w1d1-aaaaaa", "- id: x\n"), None);
     }
 
     #[test]

@@ -466,12 +466,20 @@ pub async fn sign_page(
             &s.s.csrf,
             q.unit.as_deref().unwrap_or(""),
             String::new(),
+            None,
         )
     })
     .await
 }
 
-fn sign_view(app: &App, csrf: &str, unit: &str, message: String) -> Result<Response, WebError> {
+/// `refused`: (id, text) of an edit that was not taken, shown again in its box.
+fn sign_view(
+    app: &App,
+    csrf: &str,
+    unit: &str,
+    message: String,
+    refused: Option<(&str, &str)>,
+) -> Result<Response, WebError> {
     use crate::bank::unit_matches;
     use crate::cmd::sign::{Current, source_view};
     let unit = unit.trim();
@@ -496,7 +504,13 @@ fn sign_view(app: &App, csrf: &str, unit: &str, message: String) -> Result<Respo
         .take(SIGN_PAGE)
         .map(|(f, q)| {
             let v = source_view(&mut current, q).unwrap_or_default();
+            let kept = refused
+                .filter(|(id, _)| *id == q.id)
+                .map(|(_, t)| t.to_string());
+            let editing = kept.is_some();
             views::SignItem {
+                yaml: kept.unwrap_or_else(|| crate::cmd::sign::editable(q).unwrap_or_default()),
+                editing,
                 id: q.id.clone(),
                 unit: f.file.unit.clone(),
                 kind: crate::runner::kind_label(q.kind),
@@ -537,11 +551,16 @@ pub struct SignForm {
     decision: String,
     #[serde(default)]
     unit: String,
+    /// The question's new text (decision `edit`).
+    #[serde(default)]
+    yaml: String,
 }
 
 /// Sign or hide one question: its `status:` line is written into its bank
-/// file as `quiz sign` writes it, then the bank is read again, so a signed
-/// question is served from the next form drawn.
+/// file as `quiz sign` writes it (decision `edit`: the instructor's text of
+/// the question replaces its lines, locked and signed, as `quiz sign`'s `e`
+/// does), then the bank is read again, so a signed question is served from
+/// the next form drawn.
 pub async fn sign_save(
     State(app): State<Shared>,
     h: HeaderMap,
@@ -550,11 +569,10 @@ pub async fn sign_save(
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
-        let hide = match f.decision.as_str() {
-            "sign" => false,
-            "hide" => true,
-            _ => return Err(WebError::Bad("승인 또는 숨김을 고르세요.".into())),
-        };
+        let decision = f.decision.as_str();
+        if !matches!(decision, "sign" | "hide" | "edit") {
+            return Err(WebError::Bad("승인, 숨김 또는 고쳐서 승인을 고르세요.".into()));
+        }
         let st = app.loaded();
         let id = f.id.trim();
         let (file, _) = st
@@ -563,19 +581,39 @@ pub async fn sign_save(
             .ok_or_else(|| WebError::Bad(format!("문제 은행에 문항 `{id}`이(가) 없습니다.")))?;
         // The file as it is now decides (a terminal session may have signed
         // it since the bank was read); the path is the bank's, never the form's.
-        let changed = crate::cmd::sign::set_status(&file.path, id, hide)?;
-        drop(st);
-        let done = match (hide, changed) {
-            (false, true) => format!("승인했습니다: {id} (이제 출제됩니다)"),
-            (true, true) => format!("숨겼습니다: {id}"),
-            (false, false) => format!("{id}은(는) 이미 승인된 문항입니다"),
-            (true, false) => format!("{id}은(는) 이미 숨긴 문항입니다"),
+        let done = if decision == "edit" {
+            match crate::cmd::sign::sign_edited(&st.bank, file, id, &f.yaml) {
+                Ok(()) => format!(
+                    "고쳐서 승인했습니다: {id} (이제 출제됩니다; locked: true라 quiz extract가 덮어쓰지 않습니다)"
+                ),
+                Err(crate::error::Error::Usage(m)) => {
+                    drop(st);
+                    return sign_view(
+                        app,
+                        &s.s.csrf,
+                        &f.unit,
+                        format!("저장하지 않았습니다: {m}"),
+                        Some((id, &f.yaml)),
+                    );
+                }
+                Err(e) => return Err(e.into()),
+            }
+        } else {
+            let hide = decision == "hide";
+            let changed = crate::cmd::sign::set_status(&file.path, id, hide)?;
+            match (hide, changed) {
+                (false, true) => format!("승인했습니다: {id} (이제 출제됩니다)"),
+                (true, true) => format!("숨겼습니다: {id}"),
+                (false, false) => format!("{id}은(는) 이미 승인된 문항입니다"),
+                (true, false) => format!("{id}은(는) 이미 숨긴 문항입니다"),
+            }
         };
+        drop(st);
         let message = match app.reload() {
             Ok(_) => done,
             Err(e) => format!("{done}. {e}"),
         };
-        sign_view(app, &s.s.csrf, &f.unit, message)
+        sign_view(app, &s.s.csrf, &f.unit, message, None)
     })
     .await
 }
@@ -603,7 +641,7 @@ pub async fn reload(State(app): State<Shared>, h: HeaderMap, Form(f): Form<SignF
             }
             Err(e) => e.to_string(),
         };
-        sign_view(app, &s.s.csrf, &f.unit, message)
+        sign_view(app, &s.s.csrf, &f.unit, message, None)
     })
     .await
 }

@@ -454,6 +454,10 @@ pub struct SignItem {
     pub warning: String,
     /// (line number, text, the question's own line) around the source line.
     pub lines: Vec<(usize, String, bool)>,
+    /// The question as YAML to edit (or the instructor's refused edit).
+    pub yaml: String,
+    /// The edit box starts open (an edit was refused).
+    pub editing: bool,
 }
 
 #[derive(Template)]
