@@ -8,6 +8,36 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// An exclusive hold on the changes to one file, released when dropped. Code
+/// that reads a bank file, changes part of it and writes it back (`quiz sign`
+/// in a terminal, the server's 문항 승인) takes it first, so two such changes
+/// at the same moment, in one process or two, are made one after the other
+/// and neither writes over the other. Advisory (flock on a lock file in the
+/// temporary folder, named after the file's full path): an editor does not
+/// take it.
+#[derive(Debug)]
+pub struct ChangeLock {
+    _held: std::fs::File,
+}
+
+/// Wait for and take the [`ChangeLock`] of `path`.
+pub fn lock_changes(path: &Path) -> Result<ChangeLock> {
+    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.to_string_lossy().bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let lock = std::env::temp_dir().join(format!("quiz-change-{h:016x}.lock"));
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .map_err(|e| Error::io(display(&lock), e))?;
+    f.lock().map_err(|e| Error::io(display(&lock), e))?;
+    Ok(ChangeLock { _held: f })
+}
+
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename,
 /// synced to disk before the rename. Creates missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -451,7 +451,7 @@ pub fn dice_from_counts(common: usize, a: usize, b: usize) -> f64 {
 pub fn has_batchim(word: &str) -> Option<bool> {
     let c = word.trim_end().chars().last()?;
     if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
-        Some((c as u32 - 0xAC00) % 28 != 0)
+        Some(!(c as u32 - 0xAC00).is_multiple_of(28))
     } else {
         None
     }

@@ -126,10 +126,10 @@ fn question() -> impl Strategy<Value = Question> {
                         // Keep the right side in the order GIFT writes it: first use, then distractors.
                         let mut order: Vec<String> = Vec::new();
                         for l in &q.left {
-                            if let Some(r) = map.get(&l.id) {
-                                if !order.contains(r) {
-                                    order.push(r.clone());
-                                }
+                            if let Some(r) = map.get(&l.id)
+                                && !order.contains(r)
+                            {
+                                order.push(r.clone());
                             }
                         }
                         for r in &q.right {

@@ -201,7 +201,7 @@ fn sign_refuses_what_it_cannot_do() {
     // Any other key asks again.
     let run = quiz_in(p, &["sign", "w2d4s8"], "네\nq\n");
     assert!(
-        run.stdout.contains("y, h, s, q 중 하나를 입력하세요."),
+        run.stdout.contains("y, e, h, s, q 중 하나를 입력하세요."),
         "{}",
         run.stdout
     );

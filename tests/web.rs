@@ -2303,6 +2303,54 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
         )
         .await;
     assert!(r.body.contains("이미 승인된 문항"), "{}", r.body);
+    // A page read before w1d1-tf was signed hides it: refused (another
+    // instructor decided meanwhile), in red, and the file keeps the signature.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!("csrf={}&id=w1d1-tf&decision=hide&from=draft", teach.csrf),
+        )
+        .await;
+    assert!(
+        r.body.contains("class=\"msg error\"")
+            && r.body.contains("그사이에")
+            && r.body.contains("승인되었습니다"),
+        "{}",
+        r.body
+    );
+    assert_eq!(status_line(&t, "w1d1-tf"), None);
+    // A unit field that is not a unit is refused before anything is written.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!(
+                "csrf={}&id=w1d1-multi&decision=hide&unit=%3Cb%3Ex",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        status_line(&t, "w1d1-multi").as_deref(),
+        Some("status: draft")
+    );
+    // A hidden question is listed and can be brought back.
+    let page = t.get(&teach, "/teach/sign?unit=w1d1").await;
+    assert!(page.body.contains("숨긴 문항 <small>1개"), "{}", page.body);
+    assert!(
+        page.body.contains("name=\"from\" value=\"hidden\""),
+        "{}",
+        page.body
+    );
+    // An unknown unit (or one typed in capitals) is said, in red.
+    let page = t.get(&teach, "/teach/sign?unit=W1D1").await;
+    assert!(
+        page.body.contains("`W1D1`에 맞는 단원이 없습니다"),
+        "{}",
+        page.body
+    );
     // Served now, without a restart: the quiz opens and holds the signed
     // question and nothing else.
     assert!(t.app.is_servable("w1d1-tf"));
@@ -2325,6 +2373,19 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let a = gb(&t.db).attempt_by_id(id).expect("read").expect("attempt");
     let drawn: Vec<&str> = a.form.items.iter().map(|i| i.question.as_str()).collect();
     assert_eq!(drawn, ["w1d1-tf"]);
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!(
+                "csrf={}&id=w1d1-choice&decision=sign&from=hidden",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert!(r.body.contains("승인했습니다: w1d1-choice"), "{}", r.body);
+    assert_eq!(status_line(&t, "w1d1-choice"), None);
+    assert!(t.app.is_servable("w1d1-choice"));
     // A terminal edit (here: the short answer signed by hand) is served once
     // the instructor asks for the bank to be read again.
     let path = t._dir.path().join("questions/week_01/day1.yaml");
@@ -2339,7 +2400,7 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
         .await;
     assert!(
         r.body
-            .contains("문제 은행을 다시 읽었습니다: 문항 7개, 출제 2개, 검토 전 4개"),
+            .contains("문제 은행을 다시 읽었습니다: 문항 7개, 출제 3개, 검토 전 4개"),
         "{}",
         r.body
     );
@@ -2349,7 +2410,11 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let r = t
         .post(&teach, "/teach/reload", &format!("csrf={}", teach.csrf))
         .await;
-    assert!(r.body.contains("다시 읽지 않았습니다"), "{}", r.body);
+    assert!(
+        r.body.contains("다시 읽지 않았습니다") && r.body.contains("class=\"msg error\""),
+        "{}",
+        r.body
+    );
     assert!(t.app.is_servable("w1d1-short") && t.app.is_servable("w1d1-tf"));
 }
 

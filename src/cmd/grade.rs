@@ -561,7 +561,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 }
             }
             let line = rec.position().map_or(0, |p| p.line() as usize + fix);
-            if line % 65_536 == 0 {
+            if line.is_multiple_of(65_536) {
                 bar.set_position(rec.position().map_or(0, |p| p.byte()));
             }
             let field = |i: usize| rec.get(i).map(String::from_utf8_lossy);

@@ -131,18 +131,18 @@ pub fn run(
         }
         Some(_) => None,
     };
-    if let (None, Some(p)) = (&dir, out_path) {
-        if by_unit.len() > 1 {
-            let units: Vec<&str> = by_unit.keys().map(String::as_str).collect();
-            return Err(Error::Usage(format!(
-                "{}에 {}개 단원({})의 문항이 있지만 --out {}은(는) 한 단원만 담는 파일입니다: --unit으로 한 단원에 모으거나 --out에 폴더를 주세요(예: --out {}/). 아무것도 쓰지 않았습니다",
-                display(file),
-                units.len(),
-                units.join(", "),
-                display(p),
-                display(&p.with_extension(""))
-            )));
-        }
+    if let (None, Some(p)) = (&dir, out_path)
+        && by_unit.len() > 1
+    {
+        let units: Vec<&str> = by_unit.keys().map(String::as_str).collect();
+        return Err(Error::Usage(format!(
+            "{}에 {}개 단원({})의 문항이 있지만 --out {}은(는) 한 단원만 담는 파일입니다: --unit으로 한 단원에 모으거나 --out에 폴더를 주세요(예: --out {}/). 아무것도 쓰지 않았습니다",
+            display(file),
+            units.len(),
+            units.join(", "),
+            display(p),
+            display(&p.with_extension(""))
+        )));
     }
     let single = by_unit.len() == 1;
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();

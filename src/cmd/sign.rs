@@ -162,7 +162,7 @@ pub fn run(
             }
             let mut n = 0;
             for (f, q) in &todo {
-                n += usize::from(apply(&f.path, &q.id, d)?);
+                n += usize::from(apply(&f.path, &q.id, d, Expect::Any)?);
             }
             writeln!(
                 out,
@@ -218,22 +218,64 @@ fn list(todo: &[(&LoadedFile, &Question)], out: &mut dyn Write) -> Result<()> {
     writeln!(out, "검토 전 문항 {}개", todo.len()).map_err(io)
 }
 
+/// What the status of a question must be when a decision is written: the
+/// one the instructor saw. Another instructor, a terminal session or an
+/// editor may have decided since; the decision is then refused and says so
+/// rather than silently undoing theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever it is (`--id`, `--all`: the instructor named it).
+    Any,
+    /// Still a draft (a list of drafts was read).
+    Draft,
+    /// Still hidden (a list of hidden questions was read).
+    Hidden,
+}
+
+impl Expect {
+    fn allows(self, now: Option<Status>) -> bool {
+        match self {
+            Expect::Any => true,
+            Expect::Draft => now == Some(Status::Draft),
+            Expect::Hidden => now == Some(Status::Hidden),
+        }
+    }
+}
+
+/// Words of every [`decided_meanwhile`] refusal (the interactive session
+/// says it and goes on; other refusals end it).
+const MEANWHILE: &str = "그사이에 다른 곳(다른 강사, 터미널, 편집기)에서";
+
+/// The refusal when a question's status is no longer what was read.
+fn decided_meanwhile(id: &str, now: Option<Status>) -> Error {
+    let what = match now {
+        None => "승인되었습니다",
+        Some(Status::Hidden) => "숨겨졌습니다",
+        Some(Status::Draft) => "검토 전으로 돌아갔습니다",
+    };
+    Error::Usage(format!(
+        "문항 `{id}`은(는) {MEANWHILE} {what}; 이 결정은 적지 않았습니다. 목록을 새로 보고 다시 정하세요"
+    ))
+}
+
 /// Sign (`hide` false: the status line goes) or hide (`status: hidden`)
 /// question `id` in the bank file at `path`, as `quiz sign` does: only that
-/// line changes, in the file as it is at this moment; a read-only file or
-/// one whose status line cannot be changed alone is refused
-/// ([`Error::Usage`]). Whether the file changed.
-pub fn set_status(path: &str, id: &str, hide: bool) -> Result<bool> {
+/// line changes, in the file as it is at this moment (under the file's
+/// [`crate::fsutil::ChangeLock`]); a question whose status is not `expect`,
+/// a read-only file, or one whose status line cannot be changed alone is
+/// refused ([`Error::Usage`]). Whether the file changed.
+pub fn set_status(path: &str, id: &str, hide: bool, expect: Expect) -> Result<bool> {
     let d = if hide { Decision::Hide } else { Decision::Sign };
-    apply(path, id, d)
+    apply(path, id, d, expect)
 }
 
 /// Set question `id`'s status in the file at `path` as the file is now
 /// (another session or an editor may have written it since the bank was
 /// read); whether it changed.
-fn apply(path: &str, id: &str, d: Decision) -> Result<bool> {
+fn apply(path: &str, id: &str, d: Decision, expect: Expect) -> Result<bool> {
+    let _turn = crate::fsutil::lock_changes(Path::new(path))?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let (text, changed) = decide(path, &now, id, d)?;
+    let (text, changed) = decide(path, &now, id, d, expect)?;
     if changed {
         writable(path)?;
         write_atomic(Path::new(path), text.as_bytes())?;
@@ -429,7 +471,16 @@ fn interactive(
             writeln!(out, "  건너뜀").map_err(io)?;
             continue;
         };
-        apply(&f.path, &q.id, d)?;
+        match apply(&f.path, &q.id, d, Expect::Draft) {
+            Ok(_) => {}
+            // Decided elsewhere meanwhile: said, and the session goes on
+            // with the next question.
+            Err(Error::Usage(m)) if m.contains(MEANWHILE) => {
+                writeln!(out, "  {}", escape(&m)).map_err(io)?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         match d {
             Decision::Sign => signed += 1,
             Decision::Hide => hidden += 1,
@@ -478,7 +529,7 @@ fn edit(
         writeln!(out, "  바뀐 것이 없어 그대로 두었습니다.").map_err(io)?;
         return Ok(false);
     }
-    match sign_edited(bank, f, &q.id, &edited) {
+    match sign_edited(bank, f, &q.id, &edited, Expect::Draft) {
         Ok(()) => {
             writeln!(
                 out,
@@ -506,7 +557,13 @@ fn edit(
 /// written) and signed; see [`replace`]. A text that does not parse, changes
 /// the id or does not pass `check` is refused ([`Error::Usage`], with the
 /// line and column in the text) and nothing is written.
-pub fn sign_edited(bank: &Bank, f: &LoadedFile, id: &str, text: &str) -> Result<()> {
+pub fn sign_edited(
+    bank: &Bank,
+    f: &LoadedFile,
+    id: &str,
+    text: &str,
+    expect: Expect,
+) -> Result<()> {
     let label = format!("고친 문항 {id}");
     let mut new = yaml::parse::<Question>(&label, text).map_err(|d| Error::Usage(d.to_string()))?;
     if new.id != id {
@@ -517,7 +574,7 @@ pub fn sign_edited(bank: &Bank, f: &LoadedFile, id: &str, text: &str) -> Result<
     }
     new.locked = true;
     new.status = None;
-    replace(bank, f, &new)
+    replace(bank, f, &new, expect)
 }
 
 /// A question as the instructor edits it: one YAML mapping, without its
@@ -589,21 +646,23 @@ fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
 /// is now: only that question's lines change, and the result must parse to
 /// the file with that one question replaced and pass `check` (the question
 /// is served). [`Error::Usage`] says why not, and nothing is written.
-fn replace(bank: &Bank, f: &LoadedFile, new: &Question) -> Result<()> {
+fn replace(bank: &Bank, f: &LoadedFile, new: &Question, expect: Expect) -> Result<()> {
     let path = f.path.as_str();
+    let _turn = crate::fsutil::lock_changes(Path::new(path))?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let before: QuestionFile = yaml::parse(path, &now).map_err(|d| Error::Usage(d.to_string()))?;
-    let mut want = before.clone();
-    let mut found = false;
-    for q in want.questions.iter_mut().filter(|q| q.id == new.id) {
-        *q = new.clone();
-        found = true;
-    }
-    if !found {
+    let Some(was) = before.questions.iter().find(|q| q.id == new.id) else {
         return Err(Error::Usage(format!(
             "{path}: 문항 `{}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)",
             new.id
         )));
+    };
+    if !expect.allows(was.status) {
+        return Err(decided_meanwhile(&new.id, was.status));
+    }
+    let mut want = before.clone();
+    for q in want.questions.iter_mut().filter(|q| q.id == new.id) {
+        *q = new.clone();
     }
     let block = yaml::to_string(&vec![new.clone()], &[])?;
     let text = replace_item(&now, &new.id, &block)
@@ -678,11 +737,16 @@ fn replace_item(text: &str, id: &str, block: &str) -> Option<String> {
         end = i + 1;
     }
     let pad = " ".repeat(dash);
+    let eol = if first.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut out: String = lines[..line - 1].concat();
     for l in block.lines() {
         out.push_str(&pad);
         out.push_str(l);
-        out.push('\n');
+        out.push_str(eol);
     }
     out.push_str(&lines[end..].concat());
     Some(out)
@@ -697,13 +761,18 @@ fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<()> {
 /// whether it changed. Only the question's `status:` line is touched when the
 /// result parses to the same file but that status; otherwise the parsed file
 /// is written out whole.
-fn decide(path: &str, text: &str, id: &str, d: Decision) -> Result<(String, bool)> {
+fn decide(path: &str, text: &str, id: &str, d: Decision, expect: Expect) -> Result<(String, bool)> {
     let before: QuestionFile = yaml::parse(path, text).map_err(|d| Error::Usage(d.to_string()))?;
     let Some(q) = before.questions.iter().find(|q| q.id == id) else {
-        return Ok((text.to_string(), false));
+        return Err(Error::Usage(format!(
+            "{path}: 문항 `{id}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)"
+        )));
     };
     if q.status == d.status() {
         return Ok((text.to_string(), false));
+    }
+    if !expect.allows(q.status) {
+        return Err(decided_meanwhile(id, q.status));
     }
     let mut want = before.clone();
     for q in want.questions.iter_mut().filter(|q| q.id == id) {
@@ -730,19 +799,34 @@ fn decide(path: &str, text: &str, id: &str, d: Decision) -> Result<(String, bool
 fn edit_line(text: &str, id: &str, d: Decision) -> Option<String> {
     let loc = Locator::new(text);
     let (item, col) = loc.item(id)?;
-    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    // The file's own line ending (Windows editors write CRLF).
+    let eol = if lines.get(item - 1)?.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let indent = " ".repeat(col.saturating_sub(1));
-    let hidden = format!("{indent}status: hidden\n");
     match (loc.key(item, "status"), d) {
-        (Some((l, _)), Decision::Sign) => {
-            lines.remove(l - 1);
-        }
-        (Some((l, _)), Decision::Hide) => {
-            let slot = lines.get_mut(l - 1)?;
-            *slot = &hidden;
+        (Some((l, _)), d) => {
+            let old = lines.get(l - 1)?;
+            // A comment on the status line stays: after the new status, or
+            // alone on its line when the status goes.
+            let comment = old
+                .trim_end()
+                .split_once(" #")
+                .map(|(_, c)| format!("#{c}"));
+            let at = " ".repeat(old.len() - old.trim_start().len());
+            let new = match (d, comment) {
+                (Decision::Sign, None) => String::new(),
+                (Decision::Sign, Some(c)) => format!("{at}{c}{eol}"),
+                (Decision::Hide, None) => format!("{at}status: hidden{eol}"),
+                (Decision::Hide, Some(c)) => format!("{at}status: hidden {c}{eol}"),
+            };
+            *lines.get_mut(l - 1)? = new;
         }
         (None, Decision::Sign) => return None,
-        (None, Decision::Hide) => lines.insert(item, &hidden),
+        (None, Decision::Hide) => lines.insert(item, format!("{indent}status: hidden{eol}")),
     }
     Some(lines.concat())
 }
@@ -755,16 +839,19 @@ mod tests {
 
     #[test]
     fn signing_removes_only_the_status_line() {
-        let (text, changed) = decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Sign).expect("ok");
+        let (text, changed) =
+            decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Sign, Expect::Any).expect("ok");
         assert!(changed);
         assert_eq!(text, FILE.replace("  status: draft\n", ""));
     }
 
     #[test]
     fn hiding_sets_the_status_line_or_adds_one() {
-        let (text, _) = decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Hide).expect("ok");
+        let (text, _) =
+            decide("f.yaml", FILE, "w1d1-aaaaaa", Decision::Hide, Expect::Any).expect("ok");
         assert_eq!(text, FILE.replace("status: draft", "status: hidden"));
-        let (text, _) = decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Hide).expect("ok");
+        let (text, _) =
+            decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Hide, Expect::Any).expect("ok");
         assert_eq!(
             text,
             FILE.replace(
@@ -776,7 +863,8 @@ mod tests {
 
     #[test]
     fn a_decision_already_taken_changes_nothing() {
-        let (text, changed) = decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Sign).expect("ok");
+        let (text, changed) =
+            decide("f.yaml", FILE, "w1d1-bbbbbb", Decision::Sign, Expect::Any).expect("ok");
         assert!(!changed);
         assert_eq!(text, FILE);
     }
@@ -784,14 +872,15 @@ mod tests {
     #[test]
     fn a_file_whose_status_line_cannot_be_edited_alone_is_refused() {
         let flow = "unit: w1d1\nquestions: [{id: w1d1-aaaaaa, kind: truefalse, prompt: p, answer: true, status: draft}]\n";
-        let e = decide("f.yaml", flow, "w1d1-aaaaaa", Decision::Sign);
+        let e = decide("f.yaml", flow, "w1d1-aaaaaa", Decision::Sign, Expect::Any);
         assert!(matches!(e, Err(Error::Usage(m)) if m.contains("직접 status 줄을 지우세요")));
     }
 
     #[test]
     fn a_comment_after_the_id_is_no_obstacle() {
         let file = FILE.replace("- id: w1d1-aaaaaa\n", "- id: w1d1-aaaaaa   # 메모 A\n");
-        let (text, changed) = decide("f.yaml", &file, "w1d1-aaaaaa", Decision::Sign).expect("ok");
+        let (text, changed) =
+            decide("f.yaml", &file, "w1d1-aaaaaa", Decision::Sign, Expect::Any).expect("ok");
         assert!(changed);
         assert_eq!(text, file.replace("  status: draft\n", ""));
     }
@@ -823,6 +912,93 @@ mod tests {
         // An item whose id is not its first key is not edited in place.
         let other = "unit: w1d1\nquestions:\n- kind: truefalse\n  id: w1d1-aaaaaa\n  prompt: p\n  answer: true\n";
         assert_eq!(replace_item(other, "w1d1-aaaaaa", "- id: x\n"), None);
+    }
+
+    #[test]
+    fn a_crlf_file_stays_crlf_and_a_comment_on_the_status_line_stays() {
+        let crlf = FILE.replace('\n', "\r\n");
+        let (text, _) =
+            decide("f.yaml", &crlf, "w1d1-bbbbbb", Decision::Hide, Expect::Any).expect("ok");
+        assert!(!text.replace("\r\n", "").contains('\n'), "{text:?}");
+        assert!(text.contains("- id: w1d1-bbbbbb\r\n  status: hidden\r\n"));
+        let noted = FILE.replace("  status: draft\n", "  status: draft   # 김강사: 확인 중\n");
+        let (text, _) =
+            decide("f.yaml", &noted, "w1d1-aaaaaa", Decision::Hide, Expect::Any).expect("ok");
+        assert!(
+            text.contains("  status: hidden #김강사: 확인 중\n")
+                || text.contains("  status: hidden # 김강사: 확인 중\n"),
+            "{text}"
+        );
+        let (text, _) =
+            decide("f.yaml", &noted, "w1d1-aaaaaa", Decision::Sign, Expect::Any).expect("ok");
+        assert!(
+            text.contains("  answer: true\n  # 김강사: 확인 중\n- id: w1d1-bbbbbb"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_decision_taken_elsewhere_meanwhile_is_not_written_over() {
+        // Signed in another window since the list was read: hiding it now
+        // as a draft is refused and says what happened.
+        let signed = FILE.replace("  status: draft\n", "");
+        let e = decide(
+            "f.yaml",
+            &signed,
+            "w1d1-aaaaaa",
+            Decision::Hide,
+            Expect::Draft,
+        );
+        assert!(
+            matches!(e, Err(Error::Usage(m)) if m.contains("그사이에") && m.contains("승인되었습니다"))
+        );
+        // The same decision taken twice is no conflict.
+        let (_, changed) = decide(
+            "f.yaml",
+            &signed,
+            "w1d1-aaaaaa",
+            Decision::Sign,
+            Expect::Draft,
+        )
+        .expect("ok");
+        assert!(!changed);
+    }
+
+    /// Decisions on one file at the same moment (two instructors, a terminal
+    /// and the server) are made one after the other: none is lost.
+    #[test]
+    fn simultaneous_decisions_on_one_file_are_all_kept() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("f.yaml");
+        let mut text = String::from("unit: w1d1\nquestions:\n");
+        for i in 0..12 {
+            text.push_str(&format!(
+                "- id: w1d1-{i:06}\n  kind: truefalse\n  prompt: p{i}\n  answer: true\n  status: draft\n"
+            ));
+        }
+        std::fs::write(&path, text).expect("write");
+        let path = path.display().to_string();
+        let start = std::sync::Barrier::new(12);
+        std::thread::scope(|s| {
+            for i in 0..12 {
+                let (path, start) = (&path, &start);
+                s.spawn(move || {
+                    start.wait();
+                    set_status(path, &format!("w1d1-{i:06}"), i % 2 == 1, Expect::Draft)
+                        .expect("decided")
+                });
+            }
+        });
+        let f: QuestionFile =
+            yaml::parse("f", &std::fs::read_to_string(&path).expect("read")).expect("parse");
+        for (i, q) in f.questions.iter().enumerate() {
+            let want = if i % 2 == 1 {
+                Some(Status::Hidden)
+            } else {
+                None
+            };
+            assert_eq!(q.status, want, "{}", q.id);
+        }
     }
 
     #[test]

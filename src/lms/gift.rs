@@ -433,11 +433,11 @@ struct Ans {
 fn parse_answer(marker: char, raw: &str, weights_after_eq: bool) -> Ans {
     let mut t = raw.trim();
     let mut weight = None;
-    if marker != '=' || weights_after_eq {
-        if let Some((w, len)) = weight_prefix(t) {
-            weight = Some(w);
-            t = t[len..].trim_start();
-        }
+    if (marker != '=' || weights_after_eq)
+        && let Some((w, len)) = weight_prefix(t)
+    {
+        weight = Some(w);
+        t = t[len..].trim_start();
     }
     let (body, feedback) = match find_unescaped(t, "#", 0) {
         Some(i) => (

@@ -453,7 +453,8 @@ pub struct UnitQuery {
 const SIGN_PAGE: usize = 60;
 
 /// GET /teach/sign: the drafts `quiz extract` made, to read and sign or hide
-/// (as `quiz sign` does in the terminal).
+/// (as `quiz sign` does in the terminal), and the hidden questions, to bring
+/// back.
 pub async fn sign_page(
     State(app): State<Shared>,
     h: HeaderMap,
@@ -461,15 +462,38 @@ pub async fn sign_page(
 ) -> Response {
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
-        sign_view(
-            app,
-            &s.s.csrf,
-            q.unit.as_deref().unwrap_or(""),
-            String::new(),
-            None,
-        )
+        let unit = checked_unit(q.unit.as_deref().unwrap_or(""))?;
+        sign_view(app, &s.s.csrf, unit, Note::default(), None)
     })
     .await
+}
+
+/// What the signing page says above the list.
+#[derive(Default)]
+struct Note {
+    text: String,
+    /// Said in red: nothing (or not everything) was done.
+    error: bool,
+}
+
+impl Note {
+    fn done(text: String) -> Self {
+        Note { text, error: false }
+    }
+    fn refused(text: String) -> Self {
+        Note { text, error: true }
+    }
+}
+
+/// A unit filter as typed: empty (the whole bank) or a unit id or prefix.
+fn checked_unit(unit: &str) -> Result<&str, WebError> {
+    let unit = unit.trim();
+    if !unit.is_empty() && !crate::roster::valid_id(unit) {
+        return Err(WebError::Bad(format!(
+            "단원 이름이 올바르지 않습니다: `{unit}`"
+        )));
+    }
+    Ok(unit)
 }
 
 /// `refused`: (id, text) of an edit that was not taken, shown again in its box.
@@ -477,18 +501,18 @@ fn sign_view(
     app: &App,
     csrf: &str,
     unit: &str,
-    message: String,
+    mut note: Note,
     refused: Option<(&str, &str)>,
 ) -> Result<Response, WebError> {
     use crate::bank::unit_matches;
     use crate::cmd::sign::{Current, source_view};
-    let unit = unit.trim();
-    if !unit.is_empty() && !crate::roster::valid_id(unit) {
-        return Err(WebError::Bad(format!(
-            "단원 이름이 올바르지 않습니다: `{unit}`"
-        )));
-    }
     let st = app.loaded();
+    let of_unit = |f: &crate::bank::LoadedFile| unit.is_empty() || unit_matches(&f.file.unit, unit);
+    if note.text.is_empty() && !unit.is_empty() && !st.bank.files.iter().any(&of_unit) {
+        note = Note::refused(format!(
+            "문제 은행에 `{unit}`에 맞는 단원이 없습니다 (단원 id는 소문자입니다: w2d4, w2d4s8)"
+        ));
+    }
     let mut units: BTreeMap<String, usize> = BTreeMap::new();
     for (f, _) in st.bank.questions().filter(|(_, q)| q.is_draft()) {
         *units.entry(f.file.unit.clone()).or_default() += 1;
@@ -496,7 +520,19 @@ fn sign_view(
     let todo: Vec<_> = st
         .bank
         .questions()
-        .filter(|(f, q)| q.is_draft() && (unit.is_empty() || unit_matches(&f.file.unit, unit)))
+        .filter(|(f, q)| q.is_draft() && of_unit(f))
+        .collect();
+    let hidden = st
+        .bank
+        .questions()
+        .filter(|(f, q)| q.is_hidden() && of_unit(f))
+        .map(|(f, q)| {
+            (
+                q.id.clone(),
+                f.file.unit.clone(),
+                crate::attempt::excerpt(&q.prompt),
+            )
+        })
         .collect();
     let mut current = Current::new();
     let items = todo
@@ -514,7 +550,13 @@ fn sign_view(
                 id: q.id.clone(),
                 unit: f.file.unit.clone(),
                 kind: crate::runner::kind_label(q.kind),
-                text: crate::cmd::show::render_without_line(&st.bank, &f.file.unit, q),
+                // As `quiz show` prints it, without the terminal's status
+                // hint (every card here is a draft).
+                text: crate::cmd::show::render_without_line(&st.bank, &f.file.unit, q)
+                    .lines()
+                    .filter(|l| !l.starts_with("status:"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 source: if v.file.is_empty() {
                     String::new()
                 } else {
@@ -535,7 +577,9 @@ fn sign_view(
         units: units.into_iter().collect(),
         total: todo.len(),
         items,
-        message,
+        hidden,
+        message: note.text,
+        error: note.error,
     })
     .into_response())
 }
@@ -547,8 +591,12 @@ pub struct SignForm {
     csrf: String,
     #[serde(default)]
     id: String,
+    /// sign | hide | edit
     #[serde(default)]
     decision: String,
+    /// The status the instructor saw: draft (the default) or hidden.
+    #[serde(default)]
+    from: String,
     #[serde(default)]
     unit: String,
     /// The question's new text (decision `edit`).
@@ -560,60 +608,77 @@ pub struct SignForm {
 /// file as `quiz sign` writes it (decision `edit`: the instructor's text of
 /// the question replaces its lines, locked and signed, as `quiz sign`'s `e`
 /// does), then the bank is read again, so a signed question is served from
-/// the next form drawn.
+/// the next form drawn. A question whose status changed since the page was
+/// read (another instructor, a terminal) is not written over.
 pub async fn sign_save(
     State(app): State<Shared>,
     h: HeaderMap,
     Form(f): Form<SignForm>,
 ) -> Response {
+    use crate::cmd::sign::{self, Expect};
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
+        // Everything is checked before anything is written.
+        let unit = checked_unit(&f.unit)?;
         let decision = f.decision.as_str();
         if !matches!(decision, "sign" | "hide" | "edit") {
             return Err(WebError::Bad("승인, 숨김 또는 고쳐서 승인을 고르세요.".into()));
         }
-        let st = app.loaded();
         let id = f.id.trim();
+        if id.is_empty() {
+            return Err(WebError::Bad("문항을 고르세요 (id가 비었습니다).".into()));
+        }
+        let expect = if f.from == "hidden" {
+            Expect::Hidden
+        } else {
+            Expect::Draft
+        };
+        let st = app.loaded();
         let (file, _) = st
             .bank
             .find(id)
             .ok_or_else(|| WebError::Bad(format!("문제 은행에 문항 `{id}`이(가) 없습니다.")))?;
-        // The file as it is now decides (a terminal session may have signed
-        // it since the bank was read); the path is the bank's, never the form's.
+        // The file as it is now decides, under its change lock; the path is
+        // the bank's, never the form's.
         let done = if decision == "edit" {
-            match crate::cmd::sign::sign_edited(&st.bank, file, id, &f.yaml) {
-                Ok(()) => format!(
+            sign::sign_edited(&st.bank, file, id, &f.yaml, expect).map(|()| {
+                format!(
                     "고쳐서 승인했습니다: {id} (이제 출제됩니다; locked: true라 quiz extract가 덮어쓰지 않습니다)"
-                ),
-                Err(crate::error::Error::Usage(m)) => {
-                    drop(st);
-                    return sign_view(
-                        app,
-                        &s.s.csrf,
-                        &f.unit,
-                        format!("저장하지 않았습니다: {m}"),
-                        Some((id, &f.yaml)),
-                    );
-                }
-                Err(e) => return Err(e.into()),
-            }
+                )
+            })
         } else {
             let hide = decision == "hide";
-            let changed = crate::cmd::sign::set_status(&file.path, id, hide)?;
-            match (hide, changed) {
+            sign::set_status(&file.path, id, hide, expect).map(|changed| match (hide, changed) {
                 (false, true) => format!("승인했습니다: {id} (이제 출제됩니다)"),
-                (true, true) => format!("숨겼습니다: {id}"),
+                (true, true) => format!("숨겼습니다: {id} (되살리려면 아래 숨긴 문항에서)"),
                 (false, false) => format!("{id}은(는) 이미 승인된 문항입니다"),
                 (true, false) => format!("{id}은(는) 이미 숨긴 문항입니다"),
-            }
+            })
         };
         drop(st);
-        let message = match app.reload() {
-            Ok(_) => done,
-            Err(e) => format!("{done}. {e}"),
+        let done = match done {
+            Ok(d) => d,
+            // Refused: said on the page; an edit stays in its box.
+            Err(crate::error::Error::Usage(m)) => {
+                let keep = (decision == "edit").then_some((id, f.yaml.as_str()));
+                return sign_view(
+                    app,
+                    &s.s.csrf,
+                    unit,
+                    Note::refused(format!("저장하지 않았습니다: {m}")),
+                    keep,
+                );
+            }
+            Err(e) => return Err(e.into()),
         };
-        sign_view(app, &s.s.csrf, &f.unit, message, None)
+        let note = match app.reload() {
+            Ok(_) => Note::done(done),
+            Err(e) => Note::refused(format!(
+                "{done}. 그러나 서버가 문제 은행을 다시 읽지 못해 이 결정은 아직 출제에 반영되지 않았습니다: {e}. 파일을 고친 뒤 문제 은행 다시 읽기를 누르세요"
+            )),
+        };
+        sign_view(app, &s.s.csrf, unit, note, None)
     })
     .await
 }
@@ -624,24 +689,29 @@ pub async fn reload(State(app): State<Shared>, h: HeaderMap, Form(f): Form<SignF
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
-        let message = match app.reload() {
+        let unit = checked_unit(&f.unit)?;
+        let note = match app.reload() {
             Ok(diags) => {
                 let st = app.loaded();
                 let total = st.bank.questions().count();
                 let drafts = crate::check::drafts(&st.bank, None);
-                let served = st.bank.questions().filter(|(_, q)| st.is_servable(&q.id)).count();
+                let served = st
+                    .bank
+                    .questions()
+                    .filter(|(_, q)| st.is_servable(&q.id))
+                    .count();
                 let warnings = if diags.is_empty() {
                     String::new()
                 } else {
                     format!(", 경고 {}개 (quiz check로 보세요)", diags.len())
                 };
-                format!(
+                Note::done(format!(
                     "문제 은행을 다시 읽었습니다: 문항 {total}개, 출제 {served}개, 검토 전 {drafts}개{warnings}"
-                )
+                ))
             }
-            Err(e) => e.to_string(),
+            Err(e) => Note::refused(e.to_string()),
         };
-        sign_view(app, &s.s.csrf, &f.unit, message, None)
+        sign_view(app, &s.s.csrf, unit, note, None)
     })
     .await
 }

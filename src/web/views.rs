@@ -471,7 +471,11 @@ pub struct SignPage {
     /// How many drafts match (`items` may show fewer).
     pub total: usize,
     pub items: Vec<SignItem>,
+    /// Hidden questions of the unit: (id, unit, prompt excerpt).
+    pub hidden: Vec<(String, String, String)>,
     pub message: String,
+    /// The message says something was refused (shown in red).
+    pub error: bool,
 }
 
 /// Drafts to read and sign.
