@@ -8,26 +8,32 @@ use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// An exclusive hold on the changes to one file, released when dropped. Code
-/// that reads a bank file, changes part of it and writes it back (`quiz sign`
-/// in a terminal, the server's 문항 승인) takes it first, so two such changes
-/// at the same moment, in one process or two, are made one after the other
-/// and neither writes over the other. Advisory (flock on a lock file in the
-/// temporary folder, named after the file's full path): an editor does not
-/// take it.
+/// An exclusive hold on the changes to a bank (its folder), released when
+/// dropped. Code that reads bank files, changes them and writes them back
+/// (`quiz sign` in a terminal, the server's 문항 승인, `quiz extract`) takes
+/// it first, so two such changes at the same moment, in one process or two,
+/// are made one after the other and neither writes over the other. Advisory
+/// (flock on a lock file in the temporary folder, named after the folder's
+/// full path): an editor does not take it.
 #[derive(Debug)]
 pub struct ChangeLock {
     _held: std::fs::File,
 }
 
-/// Wait for and take the [`ChangeLock`] of `path`.
-pub fn lock_changes(path: &Path) -> Result<ChangeLock> {
+/// The lock file of `path`'s [`ChangeLock`]: one per folder, however the
+/// path is written (relative, with `..`).
+fn change_lock_file(path: &Path) -> PathBuf {
     let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in key.to_string_lossy().bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    let lock = std::env::temp_dir().join(format!("quiz-change-{h:016x}.lock"));
+    std::env::temp_dir().join(format!("quiz-change-{h:016x}.lock"))
+}
+
+/// Wait for and take the [`ChangeLock`] of `path`.
+pub fn lock_changes(path: &Path) -> Result<ChangeLock> {
+    let lock = change_lock_file(path);
     let f = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -405,6 +411,23 @@ pub fn files_with_ext(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_change_lock_is_one_per_folder_and_held_until_dropped() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let bank = dir.path().join("questions");
+        std::fs::create_dir_all(bank.join("week_01")).expect("mkdir");
+        let other = bank.join("week_01").join("..");
+        assert_eq!(change_lock_file(&bank), change_lock_file(&other));
+        let held = lock_changes(&bank).expect("lock");
+        let probe = std::fs::OpenOptions::new()
+            .write(true)
+            .open(change_lock_file(&other))
+            .expect("open");
+        assert!(probe.try_lock().is_err(), "a second taker must wait");
+        drop(held);
+        assert!(probe.try_lock().is_ok());
+    }
     use super::*;
 
     /// A file written over keeps its mode (review of the signing change: a

@@ -242,6 +242,15 @@ pub fn run(paths: &Paths, curriculum: &Path, out: &mut dyn Write) -> Result<()> 
     // Every file is written as soon as its document is done (one document's
     // questions in memory at a time); at the end all are synced once and put in place.
     // A bank made from scratch holds no one's edits yet: it is not synced.
+    // The bank's change lock, held from reading the old files to putting the
+    // new ones in place: a signature given meanwhile (`quiz sign`, the
+    // browser's 문항 승인) waits, then lands on the new file, instead of being
+    // written over.
+    let _turn = if paths.questions.is_dir() {
+        Some(crate::fsutil::lock_changes(&paths.questions)?)
+    } else {
+        None
+    };
     let mut questions = FolderWriter::durable_if_existing(&paths.questions)?;
     let mut rubrics_out = FolderWriter::durable_if_existing(&paths.rubrics)?;
     let mut write_diags = Vec::new();

@@ -162,7 +162,7 @@ pub fn run(
             }
             let mut n = 0;
             for (f, q) in &todo {
-                n += usize::from(apply(&f.path, &q.id, d, Expect::Any)?);
+                n += usize::from(apply(&paths.questions, &f.path, &q.id, d, Expect::Any)?);
             }
             writeln!(
                 out,
@@ -175,7 +175,7 @@ pub fn run(
             )
             .map_err(io)?;
         } else {
-            interactive(&bank, &todo, input, out)?;
+            interactive(&paths.questions, &bank, &todo, input, out)?;
         }
         // Counted again from the files: another session may have decided too.
         let left = crate::check::drafts(&Bank::load(&paths.questions, &paths.rubrics)?.0, o.unit);
@@ -260,20 +260,20 @@ fn decided_meanwhile(id: &str, now: Option<Status>) -> Error {
 
 /// Sign (`hide` false: the status line goes) or hide (`status: hidden`)
 /// question `id` in the bank file at `path`, as `quiz sign` does: only that
-/// line changes, in the file as it is at this moment (under the file's
-/// [`crate::fsutil::ChangeLock`]); a question whose status is not `expect`,
+/// line changes, in the file as it is at this moment (under the change lock
+/// of the bank folder `bank`, [`crate::fsutil::ChangeLock`]); a question whose status is not `expect`,
 /// a read-only file, or one whose status line cannot be changed alone is
 /// refused ([`Error::Usage`]). Whether the file changed.
-pub fn set_status(path: &str, id: &str, hide: bool, expect: Expect) -> Result<bool> {
+pub fn set_status(bank: &Path, path: &str, id: &str, hide: bool, expect: Expect) -> Result<bool> {
     let d = if hide { Decision::Hide } else { Decision::Sign };
-    apply(path, id, d, expect)
+    apply(bank, path, id, d, expect)
 }
 
 /// Set question `id`'s status in the file at `path` as the file is now
 /// (another session or an editor may have written it since the bank was
 /// read); whether it changed.
-fn apply(path: &str, id: &str, d: Decision, expect: Expect) -> Result<bool> {
-    let _turn = crate::fsutil::lock_changes(Path::new(path))?;
+fn apply(bank: &Path, path: &str, id: &str, d: Decision, expect: Expect) -> Result<bool> {
+    let _turn = crate::fsutil::lock_changes(bank)?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let (text, changed) = decide(path, &now, id, d, expect)?;
     if changed {
@@ -419,6 +419,7 @@ fn excerpt(current: &mut Current, q: &Question) -> String {
 
 /// Ask about each draft in turn.
 fn interactive(
+    root: &Path,
     bank: &Bank,
     todo: &[(&LoadedFile, &Question)],
     input: &mut dyn BufRead,
@@ -459,7 +460,7 @@ fn interactive(
                 "s" | "S" | "" => break None,
                 "q" | "Q" => return finish(out, signed, hidden),
                 "e" | "E" => {
-                    if edit(bank, f, q, &mut unsaved, out)? {
+                    if edit(root, bank, f, q, &mut unsaved, out)? {
                         signed += 1;
                         continue 'questions;
                     }
@@ -471,7 +472,7 @@ fn interactive(
             writeln!(out, "  건너뜀").map_err(io)?;
             continue;
         };
-        match apply(&f.path, &q.id, d, Expect::Draft) {
+        match apply(root, &f.path, &q.id, d, Expect::Draft) {
             Ok(_) => {}
             // Decided elsewhere meanwhile: said, and the session goes on
             // with the next question.
@@ -508,6 +509,7 @@ const EDIT_HEADER: &[&str] = &[
 /// signed. Whether it was written; an edit that does not parse or check is
 /// said, kept in `unsaved` for the next `e`, and nothing is written.
 fn edit(
+    root: &Path,
     bank: &Bank,
     f: &LoadedFile,
     q: &Question,
@@ -529,7 +531,7 @@ fn edit(
         writeln!(out, "  바뀐 것이 없어 그대로 두었습니다.").map_err(io)?;
         return Ok(false);
     }
-    match sign_edited(bank, f, &q.id, &edited, Expect::Draft) {
+    match sign_edited(root, bank, f, &q.id, &edited, Expect::Draft) {
         Ok(()) => {
             writeln!(
                 out,
@@ -558,6 +560,7 @@ fn edit(
 /// the id or does not pass `check` is refused ([`Error::Usage`], with the
 /// line and column in the text) and nothing is written.
 pub fn sign_edited(
+    root: &Path,
     bank: &Bank,
     f: &LoadedFile,
     id: &str,
@@ -574,7 +577,7 @@ pub fn sign_edited(
     }
     new.locked = true;
     new.status = None;
-    replace(bank, f, &new, expect)
+    replace(root, bank, f, &new, expect)
 }
 
 /// A question as the instructor edits it: one YAML mapping, without its
@@ -646,9 +649,9 @@ fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
 /// is now: only that question's lines change, and the result must parse to
 /// the file with that one question replaced and pass `check` (the question
 /// is served). [`Error::Usage`] says why not, and nothing is written.
-fn replace(bank: &Bank, f: &LoadedFile, new: &Question, expect: Expect) -> Result<()> {
+fn replace(root: &Path, bank: &Bank, f: &LoadedFile, new: &Question, expect: Expect) -> Result<()> {
     let path = f.path.as_str();
-    let _turn = crate::fsutil::lock_changes(Path::new(path))?;
+    let _turn = crate::fsutil::lock_changes(root)?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let before: QuestionFile = yaml::parse(path, &now).map_err(|d| Error::Usage(d.to_string()))?;
     let Some(was) = before.questions.iter().find(|q| q.id == new.id) else {
@@ -981,11 +984,17 @@ mod tests {
         let start = std::sync::Barrier::new(12);
         std::thread::scope(|s| {
             for i in 0..12 {
-                let (path, start) = (&path, &start);
+                let (path, start, root) = (&path, &start, dir.path());
                 s.spawn(move || {
                     start.wait();
-                    set_status(path, &format!("w1d1-{i:06}"), i % 2 == 1, Expect::Draft)
-                        .expect("decided")
+                    set_status(
+                        root,
+                        path,
+                        &format!("w1d1-{i:06}"),
+                        i % 2 == 1,
+                        Expect::Draft,
+                    )
+                    .expect("decided")
                 });
             }
         });

@@ -642,14 +642,14 @@ pub async fn sign_save(
         // The file as it is now decides, under its change lock; the path is
         // the bank's, never the form's.
         let done = if decision == "edit" {
-            sign::sign_edited(&st.bank, file, id, &f.yaml, expect).map(|()| {
+            sign::sign_edited(&app.cfg.questions, &st.bank, file, id, &f.yaml, expect).map(|()| {
                 format!(
                     "고쳐서 승인했습니다: {id} (이제 출제됩니다; locked: true라 quiz extract가 덮어쓰지 않습니다)"
                 )
             })
         } else {
             let hide = decision == "hide";
-            sign::set_status(&file.path, id, hide, expect).map(|changed| match (hide, changed) {
+            sign::set_status(&app.cfg.questions, &file.path, id, hide, expect).map(|changed| match (hide, changed) {
                 (false, true) => format!("승인했습니다: {id} (이제 출제됩니다)"),
                 (true, true) => format!("숨겼습니다: {id} (되살리려면 아래 숨긴 문항에서)"),
                 (false, false) => format!("{id}은(는) 이미 승인된 문항입니다"),
