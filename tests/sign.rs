@@ -485,6 +485,13 @@ fn an_instructor_edits_a_draft_and_signs_it() {
         "{}",
         run.stdout
     );
+    // Each draft comes with what to look for in its kind (an outline group here).
+    assert!(
+        run.stdout
+            .contains("확인할 점: 오답 보기가 정말 그 묶음에 속하지 않는지"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(
         std::fs::read_to_string(p.join(UNIT)).expect("read"),
         text_before

@@ -417,6 +417,47 @@ fn excerpt(current: &mut Current, q: &Question) -> String {
     s
 }
 
+/// What to look for before signing a question of this kind: the ways
+/// questions of its generator failed when independent reviewers read them at
+/// first sight (README "How questions are made", "Ninth round", "Tenth
+/// round"). `None` for a question no generator tagged.
+pub fn what_to_check(q: &Question) -> Option<&'static str> {
+    let tag = q.tags.iter().find_map(|t| {
+        [
+            "arrow",
+            "outline-aspect",
+            "outline-belongs",
+            "outline-not-belongs",
+            "outline-which",
+            "outline-order",
+            "table-cell",
+            "term",
+            "discussion",
+        ]
+        .into_iter()
+        .find(|k| t == k)
+    })?;
+    Some(match tag {
+        "arrow" | "outline-order" => {
+            "순서가 하나뿐인지 보세요: 서로 바꿔도 되는 두 단계, 한 검사의 두 결과(실패 시/성공 시), 순서가 아니라 대안이나 정렬 기준인 나열, 단계 스스로 자리를 말하는 경우(번호, '이를 참조하는')는 고치거나 숨기세요."
+        }
+        "outline-aspect" => {
+            "값이 가지 이름을 되풀이하거나 옮긴 말이 아닌지(이름만 보고 답할 수 있는지), 다른 가지에도 맞는 값이 아닌지 보세요."
+        }
+        "outline-belongs" | "outline-not-belongs" => {
+            "오답 보기가 정말 그 묶음에 속하지 않는지(다른 이름으로 같은 것을 말하지 않는지), 보기가 한 종류·비슷한 길이인지 보세요."
+        }
+        "outline-which" => "그 항목이 다른 단계에도 해당하지 않는지 보세요.",
+        "table-cell" => {
+            "값의 모양(숫자, 단위, 코드)이 한 행에만 맞아 답이 드러나지 않는지, 다른 행도 그 값을 가질 수 있지 않은지 보세요."
+        }
+        "term" => {
+            "설명이 이름을 풀어 쓰거나 옮긴 말이 아닌지, 학생이 그 철자를 쓸 수 있는지 보세요 (한글 표기, 약어, 대소문자는 채점이 받아 줍니다)."
+        }
+        _ => "강사가 답안마다 점수를 매깁니다: 주제가 세션에서 다룬 것인지 보세요.",
+    })
+}
+
 /// Ask about each draft in turn.
 fn interactive(
     root: &Path,
@@ -433,9 +474,10 @@ fn interactive(
         // The instructor's last edit of this question that did not go in
         // (opened again by the next `e`, so nothing typed is lost).
         let mut unsaved: Option<String> = None;
+        let hint = what_to_check(q).map_or(String::new(), |h| format!("확인할 점: {h}\n"));
         writeln!(
             out,
-            "\n[{}/{}]\n{}{}",
+            "\n[{}/{}]\n{}{}{hint}",
             n + 1,
             todo.len(),
             escape(&super::show::render_without_line(bank, &f.file.unit, q)),
@@ -1008,6 +1050,17 @@ mod tests {
             };
             assert_eq!(q.status, want, "{}", q.id);
         }
+    }
+
+    #[test]
+    fn each_generated_kind_says_what_to_check() {
+        let f: QuestionFile = yaml::parse("f", FILE).expect("parse");
+        let mut q = f.questions[0].clone();
+        assert_eq!(what_to_check(&q), None);
+        q.tags = vec!["criterion-closest".into(), "outline-aspect".into()];
+        assert!(what_to_check(&q).is_some_and(|h| h.contains("가지 이름")));
+        q.tags = vec!["arrow".into()];
+        assert!(what_to_check(&q).is_some_and(|h| h.contains("순서가 하나뿐인지")));
     }
 
     #[test]

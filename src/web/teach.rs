@@ -547,6 +547,7 @@ fn sign_view(
             views::SignItem {
                 yaml: kept.unwrap_or_else(|| crate::cmd::sign::editable(q).unwrap_or_default()),
                 editing,
+                hint: crate::cmd::sign::what_to_check(q).unwrap_or(""),
                 id: q.id.clone(),
                 unit: f.file.unit.clone(),
                 kind: crate::runner::kind_label(q.kind),

@@ -458,6 +458,8 @@ pub struct SignItem {
     pub yaml: String,
     /// The edit box starts open (an edit was refused).
     pub editing: bool,
+    /// What to look for in a question of its kind, or "".
+    pub hint: &'static str,
 }
 
 #[derive(Template)]
