@@ -2369,6 +2369,16 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
         .trim_start_matches("/teach/quizzes/")
         .parse()
         .expect("quiz id");
+    // The instructor's page of the quiz says the forms are short, and why.
+    let progress = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    assert!(
+        progress
+            .body
+            .contains("출제되는 문제는 1개라 시험지마다 1문제입니다")
+            && progress.body.contains("검토 전 문항 5개는 승인해야"),
+        "{}",
+        progress.body
+    );
     let id = t.start(&s1, quiz).await;
     let a = gb(&t.db).attempt_by_id(id).expect("read").expect("attempt");
     let drawn: Vec<&str> = a.form.items.iter().map(|i| i.question.as_str()).collect();

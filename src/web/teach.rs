@@ -233,9 +233,28 @@ pub async fn progress_page(
         let s = app.instructor(&h)?;
         let q = app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
         let (rows, facility) = progress_rows(app, id)?;
+        // A form holds at most the unit's served questions: say when that is
+        // fewer than asked for, and why when drafts wait.
+        let st = app.loaded();
+        let served = st.unit_questions(&q.unit).len();
+        let drafts = crate::check::drafts(&st.bank, Some(&q.unit));
+        let short = match q.count {
+            n if n > served => {
+                let why = if drafts > 0 {
+                    format!(" (검토 전 문항 {drafts}개는 승인해야 출제됩니다: 문항 승인)")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "문제 {n}개를 요청했지만 이 단원에서 출제되는 문제는 {served}개라 시험지마다 {served}문제입니다{why}."
+                )
+            }
+            _ => String::new(),
+        };
         Ok(views::progress(&views::ProgressPage {
             csrf: s.s.csrf.clone(),
             id,
+            short,
             open: q.closed_at.is_none(),
             unit: q.unit,
             mode: mode_name(&q.mode),

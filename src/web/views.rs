@@ -369,6 +369,8 @@ pub struct FacilityRow {
 pub struct ProgressPage {
     pub csrf: String,
     pub id: i64,
+    /// The forms hold fewer questions than asked for, and why; or "".
+    pub short: String,
     pub unit: String,
     pub mode: &'static str,
     pub open: bool,
