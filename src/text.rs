@@ -7,6 +7,22 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The subject particle after `word`: 이 after a Hangul syllable with a
+/// final consonant (통합이), 가 after one without (주의가), and 이(가) after
+/// anything else (a Latin name is read in more than one way).
+pub fn i_ga(word: &str) -> &'static str {
+    match word.trim_end().chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => {
+            if (u32::from(c) - 0xAC00) % 28 == 0 {
+                "가"
+            } else {
+                "이"
+            }
+        }
+        _ => "이(가)",
+    }
+}
+
 /// True for Hangul syllables and jamo.
 pub fn is_hangul(c: char) -> bool {
     matches!(c,
@@ -487,6 +503,17 @@ pub fn neutral_particle(after: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_subject_particle_follows_the_last_syllable() {
+        assert_eq!(i_ga("비즈니스 메트릭 통합"), "이");
+        assert_eq!(i_ga("주의"), "가");
+        assert_eq!(i_ga("주 사용처"), "가");
+        assert_eq!(i_ga("정책 언어"), "가");
+        assert_eq!(i_ga("대응"), "이");
+        assert_eq!(i_ga("YAML"), "이(가)");
+        assert_eq!(i_ga("기본값 (default)"), "이(가)");
+    }
     use super::*;
 
     #[test]

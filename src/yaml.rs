@@ -160,6 +160,28 @@ type Rule = (&'static str, fn(&str) -> String);
 /// anything else are kept as serde wrote them): `unknown variant`, `unknown
 /// field`, `missing field`, `invalid type`.
 fn serde_ko(msg: &str) -> String {
+    // Whole messages of the YAML reader, said in Korean.
+    let whole: [(&str, &str); 5] = [
+        (
+            "repetition limit exceeded",
+            "별칭(*)이 너무 많이 펼쳐집니다 (앵커 & 와 별칭 * 을 줄이세요)",
+        ),
+        ("unknown anchor", "정의되지 않은 별칭(*)입니다"),
+        (
+            "more than one document is not supported",
+            "YAML 문서가 둘 이상입니다 (--- 구분선을 지우세요)",
+        ),
+        (
+            "control characters are not allowed",
+            "제어 문자는 쓸 수 없습니다",
+        ),
+        ("recursion limit exceeded", "너무 깊이 중첩되어 있습니다"),
+    ];
+    for (en, ko) in whole {
+        if let Some(i) = msg.find(en) {
+            return format!("{}{ko}", &msg[..i]);
+        }
+    }
     let rules: [Rule; 4] = [
         ("unknown variant ", |rest: &str| {
             match rest.split_once(", expected ") {
@@ -180,8 +202,12 @@ fn serde_ko(msg: &str) -> String {
         }),
         ("invalid type: ", |rest: &str| {
             match rest.split_once(", expected ") {
-                Some((got, want)) => format!("형식이 맞지 않습니다: {got} (필요한 것: {want})"),
-                None => format!("형식이 맞지 않습니다: {rest}"),
+                Some((got, want)) => format!(
+                    "형식이 맞지 않습니다: {} (필요한 것: {})",
+                    type_ko(got),
+                    type_ko(want)
+                ),
+                None => format!("형식이 맞지 않습니다: {}", type_ko(rest)),
             }
         }),
     ];
@@ -191,6 +217,36 @@ fn serde_ko(msg: &str) -> String {
         }
     }
     msg.to_string()
+}
+
+/// serde's names of value kinds, in Korean (a value after them stays).
+fn type_ko(t: &str) -> String {
+    let t = t.trim();
+    let table: [(&str, &str); 14] = [
+        ("struct Question", "문항 하나 (필드: 값 매핑)"),
+        (
+            "struct QuestionFile",
+            "문항 파일 (unit, questions ... 매핑)",
+        ),
+        ("struct ", "필드: 값 매핑 "),
+        ("a sequence", "목록"),
+        ("sequence", "목록"),
+        ("a map", "매핑"),
+        ("map", "매핑"),
+        ("a string", "문자열"),
+        ("string", "문자열"),
+        ("a boolean", "true 또는 false"),
+        ("boolean", "참/거짓 값"),
+        ("f64", "수"),
+        ("floating point", "실수"),
+        ("integer", "정수"),
+    ];
+    for (en, ko) in table {
+        if let Some(rest) = t.strip_prefix(en) {
+            return format!("{ko}{rest}").trim().to_string();
+        }
+    }
+    t.to_string()
 }
 
 /// serde's list of expected names without its English joints.
@@ -1175,6 +1231,30 @@ mod tests {
             serde_ko("found unexpected end of stream"),
             "found unexpected end of stream"
         );
+    }
+
+    #[test]
+    fn reader_messages_an_instructor_meets_are_korean() {
+        use crate::model::Question;
+        let say = |text: &str| {
+            parse::<Question>("q", text)
+                .err()
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        let list = say("- a\n- b\n");
+        assert!(
+            list.contains("목록") && list.contains("문항 하나"),
+            "{list}"
+        );
+        assert_eq!(
+            serde_ko("repetition limit exceeded"),
+            "별칭(*)이 너무 많이 펼쳐집니다 (앵커 & 와 별칭 * 을 줄이세요)"
+        );
+        let two = say("id: x\nkind: short\nprompt: p\n---\nid: y\n");
+        assert!(two.contains("YAML 문서가 둘 이상"), "{two}");
+        let anchor = say("id: *nowhere\n");
+        assert!(anchor.contains("별칭"), "{anchor}");
     }
 
     /// `plain_ok` as first written, with `str` searches, to check the byte scan against.

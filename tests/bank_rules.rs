@@ -1104,14 +1104,14 @@ fn tables_ask_which_row_holds_a_telling_value() {
     assert!(
         asked
             .iter()
-            .any(|(p, a)| p.contains("주 사용처이(가) 'Docker Swarm 서비스'") && a == "overlay"),
+            .any(|(p, a)| p.contains("주 사용처가 'Docker Swarm 서비스'") && a == "overlay"),
         "{asked:#?}"
     );
     // A comparison table is read by its columns: the engines are the options.
     assert!(
         asked
             .iter()
-            .any(|(p, a)| p.contains("정책 언어이(가) 'YAML'") && a == "Kyverno"),
+            .any(|(p, a)| p.contains("정책 언어가 'YAML'") && a == "Kyverno"),
         "{asked:#?}"
     );
     for (p, a) in &asked {
@@ -1415,7 +1415,7 @@ fn rules9() -> (tempfile::TempDir, Vec<Question>) {
 fn values_that_restate_a_name_are_not_asked() {
     let (_dir, qs) = rules9();
     for q in &qs {
-        assert!(!q.prompt.contains("증상이(가)"), "{q:#?}");
+        assert!(!q.prompt.contains("증상이"), "{q:#?}");
         assert!(
             !q.options.iter().any(|o| o.text == "Prometheus Operator"),
             "{q:#?}"
@@ -1432,9 +1432,9 @@ fn values_that_restate_a_name_are_not_asked() {
     // Review U: a branch's 목적 (or 방식, 구현, 증상) says what its name
     // says: "신규 코드 경로를 숨기고 점진적으로 노출" under Release Toggle.
     for q in &qs {
-        assert!(!q.prompt.contains("기본값이(가)"), "{q:#?}");
+        assert!(!q.prompt.contains("기본값이"), "{q:#?}");
         assert!(!q.prompt.contains("운영 중 동작 제어"), "{q:#?}");
-        assert!(!q.prompt.contains("목적이(가)"), "{q:#?}");
+        assert!(!q.prompt.contains("목적이"), "{q:#?}");
     }
     // The sound questions of the same tree stay.
     assert!(

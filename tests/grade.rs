@@ -271,7 +271,7 @@ fn malformed_and_unknown_submissions_are_reported() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "subs/broken.yaml:2:7: 잘못된 YAML: unit: 형식이 맞지 않습니다: sequence (필요한 것: a string); 파일을 건너뜀\n\
+        "subs/broken.yaml:2:7: 잘못된 YAML: unit: 형식이 맞지 않습니다: 목록 (필요한 것: 문자열); 파일을 건너뜀\n\
 subs/draft.yaml:6:1: 아직 제출하지 않은 파일입니다 (submitted_at 없음); 파일을 건너뜀\n"
     );
 }

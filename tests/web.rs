@@ -2463,6 +2463,20 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
             "고친 문항을 출제할 수 없습니다",
         ),
         ("id: w1d1-short\nkind: [\n", "잘못된 YAML"),
+        // The decision is the button, never a line of the text.
+        (
+            "id: w1d1-short\nkind: short\nprompt: 고친 질문\nanswer: [GitOps]\ncriteria: [cicd]\nstatus: hidden\n",
+            "status와 locked는 쓰지 마세요",
+        ),
+        (
+            "id: w1d1-short\nkind: short\nprompt: 고친 질문\nanswer: [GitOps]\ncriteria: [cicd]\nlocked: false\n",
+            "status와 locked는 쓰지 마세요",
+        ),
+        // Characters that would reorder or clear a student's screen.
+        (
+            "id: w1d1-short\nkind: short\nprompt: \"고친 \\u202E 질문\"\nanswer: [GitOps]\ncriteria: [cicd]\n",
+            "제어 문자",
+        ),
     ] {
         let r = t.post(&teach, "/teach/sign", &post(yaml)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -2488,6 +2502,40 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
         "{}",
         r.body
     );
+    let signed_text = std::fs::read_to_string(&path).expect("bank");
+    // The same page posted again (a refresh) is no conflict and writes nothing.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &post("id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n"),
+        )
+        .await;
+    assert!(
+        r.body.contains("이미 이 내용으로 고쳐 승인된 문항입니다"),
+        "{}",
+        r.body
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("bank"), signed_text);
+    // What `quiz check` warns about is said, and the edit is signed all the same.
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!(
+                "csrf={}&id=w1d1-essay&decision=edit&yaml={}",
+                teach.csrf,
+                enc("id: w1d1-essay\nkind: essay\nprompt: Git으로 배포하는 방식을 설명하시오.\nrubric:\n- {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n- {concept: Git, points: 1}\npoints: 2\ncriteria: [cicd]\n")
+            ),
+        )
+        .await;
+    assert!(
+        r.body.contains("고쳐서 승인했습니다: w1d1-essay")
+            && r.body.contains("참고: ")
+            && r.body.contains("루브릭 개념 `Git`"),
+        "{}",
+        r.body
+    );
     let text = std::fs::read_to_string(&path).expect("bank");
     let f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
     let q = f
@@ -2497,10 +2545,56 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
         .expect("short");
     assert_eq!(q.prompt, "Git 저장소를 배포의 기준으로 삼는 방식은?");
     assert!(q.locked && q.status.is_none(), "{q:#?}");
-    // The other questions are as they were: still drafts.
+    // The other questions are as they were: still drafts (but the two edited).
     assert_eq!(
         f.questions.iter().filter(|q| q.is_draft()).count(),
-        f.questions.len() - 1
+        f.questions.len() - 2
     );
     assert!(t.app.is_servable("w1d1-short"));
+}
+
+/// A practice whose remaining questions all leave the bank (hidden, made a
+/// draft again) while a student is in it ends, with its results and the
+/// reason, instead of a page with no question and no way on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_whose_remaining_questions_leave_the_bank_ends_with_results() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Practice, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    let pos = pos_on_page(&page.body);
+    let (shown, q) = t.shown(id, pos);
+    let r = t
+        .post(
+            &c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{}", c.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Every other question hidden by hand, and the bank read again.
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&path).expect("bank");
+    let mut f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+    for other in f.questions.iter_mut().filter(|o| o.id != q.id) {
+        other.status = Some(quiz::model::Status::Hidden);
+    }
+    std::fs::write(&path, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("hide");
+    t.app.reload().expect("reload");
+    // The next page says why it ended and shows the results; later visits
+    // show the results of the finished practice.
+    let page = t.get(&c, &r.location()).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("남은 문제가 더 이상 출제되지 않아 연습을 마쳤습니다")
+            && page.body.contains("점수:"),
+        "{}",
+        page.body
+    );
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert!(page.body.contains("점수:"), "{}", page.body);
+    let info = gb(&t.db).attempt_info(id).expect("info").expect("row");
+    assert!(info.finished_at.is_some());
 }

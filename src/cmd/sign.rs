@@ -160,9 +160,18 @@ pub fn run(
                     writable(&f.path)?;
                 }
             }
+            // `--all` was a list of drafts: one decided elsewhere meanwhile is
+            // left as decided there (and said). `--id` names the question.
+            let expect = if o.all { Expect::Draft } else { Expect::Any };
             let mut n = 0;
             for (f, q) in &todo {
-                n += usize::from(apply(&paths.questions, &f.path, &q.id, d, Expect::Any)?);
+                match apply(&paths.questions, &f.path, &q.id, d, expect) {
+                    Ok(changed) => n += usize::from(changed),
+                    Err(Error::Usage(m)) if m.contains(MEANWHILE) => {
+                        writeln!(out, "{}", escape(&m)).map_err(io)?;
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             writeln!(
                 out,
@@ -442,7 +451,7 @@ pub fn what_to_check(q: &Question) -> Option<&'static str> {
             "순서가 하나뿐인지 보세요: 서로 바꿔도 되는 두 단계, 한 검사의 두 결과(실패 시/성공 시), 순서가 아니라 대안이나 정렬 기준인 나열, 단계 스스로 자리를 말하는 경우(번호, '이를 참조하는')는 고치거나 숨기세요."
         }
         "outline-aspect" => {
-            "값이 가지 이름을 되풀이하거나 옮긴 말이 아닌지(이름만 보고 답할 수 있는지), 다른 가지에도 맞는 값이 아닌지 보세요."
+            "값이 보기 이름을 되풀이하거나 옮긴 말이 아닌지(이름만 보고 답할 수 있는지), 다른 보기에도 맞는 값이 아닌지 보세요."
         }
         "outline-belongs" | "outline-not-belongs" => {
             "오답 보기가 정말 그 묶음에 속하지 않는지(다른 이름으로 같은 것을 말하지 않는지), 보기가 한 종류·비슷한 길이인지 보세요."
@@ -501,12 +510,14 @@ fn interactive(
                 "h" | "H" => break Some(Decision::Hide),
                 "s" | "S" | "" => break None,
                 "q" | "Q" => return finish(out, signed, hidden),
-                "e" | "E" => {
-                    if edit(root, bank, f, q, &mut unsaved, out)? {
+                "e" | "E" => match edit(root, bank, f, q, &mut unsaved, out)? {
+                    Edited::Signed => {
                         signed += 1;
                         continue 'questions;
                     }
-                }
+                    Edited::Gone => continue 'questions,
+                    Edited::Again => {}
+                },
                 _ => writeln!(out, "  y, e, h, s, q 중 하나를 입력하세요.").map_err(io)?,
             }
         };
@@ -540,16 +551,28 @@ fn interactive(
 
 /// The first lines of the file an instructor edits (`e`).
 const EDIT_HEADER: &[&str] = &[
-    "이 문항을 고쳐 저장한 뒤 편집기를 닫으면 고친 문항이 승인됩니다 (locked: true:",
-    "quiz extract가 덮어쓰지 않습니다). 바꾸지 않고 닫으면 아무것도 바뀌지 않습니다.",
-    "id는 바꿀 수 없습니다. 필드는 README의 \"The question bank format\"을 보세요.",
+    "고친 문항은 저장하면 승인되어 출제됩니다. locked: true가 붙어 quiz extract가 덮어쓰지 않습니다.",
+    "id는 바꿀 수 없고, status와 locked는 쓰지 않습니다 (숨기려면 숨김을 고르세요).",
+    "필드는 README의 \"The question bank format\"을 보세요.",
 ];
+
+/// What became of an `e`.
+enum Edited {
+    /// Written, locked and signed.
+    Signed,
+    /// Not written: the instructor may edit again or choose another key.
+    Again,
+    /// Decided elsewhere meanwhile: on to the next question.
+    Gone,
+}
 
 /// `e`: the question in the instructor's editor (`$VISUAL`, `$EDITOR`, else
 /// `vi`); what comes back is checked as `quiz check` checks a bank, then
 /// written in place of the question, locked (extract keeps it as written) and
-/// signed. Whether it was written; an edit that does not parse or check is
-/// said, kept in `unsaved` for the next `e`, and nothing is written.
+/// signed. An edit that does not parse or check is said, kept in `unsaved`
+/// for the next `e`, and nothing is written. When the question was decided
+/// elsewhere meanwhile, the text typed is printed (to keep by hand) and the
+/// session moves on.
 fn edit(
     root: &Path,
     bank: &Bank,
@@ -557,30 +580,53 @@ fn edit(
     q: &Question,
     unsaved: &mut Option<String>,
     out: &mut dyn Write,
-) -> Result<bool> {
+) -> Result<Edited> {
     let io = |e| Error::io("terminal", e);
     let original = editable(q)?;
     let start = unsaved.take().unwrap_or_else(|| original.clone());
+    writeln!(
+        out,
+        "  편집기에서 고쳐 저장하고 닫으세요 (바꾸지 않고 닫으면 그대로 둡니다)."
+    )
+    .map_err(io)?;
+    out.flush().map_err(io)?;
     let edited = match run_editor(&q.id, &start) {
         Ok(t) => t,
         Err(why) => {
             writeln!(out, "  {why}").map_err(io)?;
             *unsaved = Some(start);
-            return Ok(false);
+            return Ok(Edited::Again);
         }
     };
     if edited == original {
         writeln!(out, "  바뀐 것이 없어 그대로 두었습니다.").map_err(io)?;
-        return Ok(false);
+        return Ok(Edited::Again);
     }
     match sign_edited(root, bank, f, &q.id, &edited, Expect::Draft) {
-        Ok(()) => {
+        Ok(None) => {
+            writeln!(out, "  이미 이 내용으로 고쳐 승인된 문항입니다.").map_err(io)?;
+            Ok(Edited::Signed)
+        }
+        Ok(Some(notes)) => {
             writeln!(
                 out,
-                "  고쳐서 승인했습니다: 이제 출제됩니다 (locked: true: quiz extract가 덮어쓰지 않습니다)"
+                "  고쳐서 승인했습니다. 이제 출제되고, quiz extract가 덮어쓰지 않습니다 (locked: true)."
             )
             .map_err(io)?;
-            Ok(true)
+            for n in notes {
+                writeln!(out, "  참고: {}", escape(&n)).map_err(io)?;
+            }
+            Ok(Edited::Signed)
+        }
+        Err(Error::Usage(p)) if p.contains(MEANWHILE) => {
+            writeln!(
+                out,
+                "  {}\n  고친 내용은 아래와 같습니다; 필요하면 파일에 직접 옮기고 locked: true를 쓰세요.\n{}",
+                escape(&p),
+                escape(&edited)
+            )
+            .map_err(io)?;
+            Ok(Edited::Gone)
         }
         Err(Error::Usage(p)) => {
             writeln!(
@@ -590,7 +636,7 @@ fn edit(
             )
             .map_err(io)?;
             *unsaved = Some(edited);
-            Ok(false)
+            Ok(Edited::Again)
         }
         Err(e) => Err(e),
     }
@@ -599,8 +645,11 @@ fn edit(
 /// The instructor's new text of question `id` (one YAML mapping, as `e`
 /// opens it) written in its place in `f`'s file, locked (extract keeps it as
 /// written) and signed; see [`replace`]. A text that does not parse, changes
-/// the id or does not pass `check` is refused ([`Error::Usage`], with the
-/// line and column in the text) and nothing is written.
+/// the id, sets `status` or `locked` itself, holds control characters, or
+/// does not pass `check` is refused ([`Error::Usage`], with the line and
+/// column in the text) and nothing is written. Returns `check`'s warnings
+/// about the question (signed all the same: the instructor read it), or
+/// `None` when the question already reads so (the same text sent twice).
 pub fn sign_edited(
     root: &Path,
     bank: &Bank,
@@ -608,7 +657,7 @@ pub fn sign_edited(
     id: &str,
     text: &str,
     expect: Expect,
-) -> Result<()> {
+) -> Result<Option<Vec<String>>> {
     let label = format!("고친 문항 {id}");
     let mut new = yaml::parse::<Question>(&label, text).map_err(|d| Error::Usage(d.to_string()))?;
     if new.id != id {
@@ -617,9 +666,57 @@ pub fn sign_edited(
             new.id
         )));
     }
+    // The decision is the button (or key) chosen, never a line in the text.
+    if new.status.is_some() || flags_locked_false(&label, text) {
+        return Err(Error::Usage(format!(
+            "{label}: status와 locked는 쓰지 마세요. 저장하면 승인되고 locked: true가 붙습니다; 숨기려면 숨김(h)을 고르세요"
+        )));
+    }
+    if !new.points.is_finite() || new.rubric.iter().any(|c| !c.points.is_finite()) {
+        return Err(Error::Usage(format!(
+            "{label}: points는 유한한 수여야 합니다"
+        )));
+    }
+    if let Some(field) = control_characters(&new) {
+        return Err(Error::Usage(format!(
+            "{label}: {field}에 제어 문자나 글자 방향을 바꾸는 문자가 있습니다; 지우고 다시 저장하세요"
+        )));
+    }
     new.locked = true;
     new.status = None;
     replace(root, bank, f, &new, expect)
+}
+
+/// Whether the text says `locked: false` (parsed, not searched).
+fn flags_locked_false(label: &str, text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Flags {
+        #[serde(default)]
+        locked: Option<bool>,
+    }
+    yaml::parse::<Flags>(label, text).is_ok_and(|f| f.locked == Some(false))
+}
+
+/// The first text field of `q` holding a control character (other than a
+/// line break or tab) or a bidi control, which would reach students'
+/// terminals and pages as is.
+fn control_characters(q: &Question) -> Option<&'static str> {
+    let bad = |t: &str| {
+        t.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        })
+    };
+    let texts = |cs: &[crate::model::Choice]| cs.iter().any(|c| bad(&c.text));
+    if bad(&q.prompt) {
+        Some("prompt")
+    } else if texts(&q.options) || texts(&q.items) || texts(&q.left) || texts(&q.right) {
+        Some("보기")
+    } else if q.feedback.as_deref().is_some_and(bad) {
+        Some("feedback")
+    } else {
+        None
+    }
 }
 
 /// A question as the instructor edits it: one YAML mapping, without its
@@ -691,7 +788,13 @@ fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
 /// is now: only that question's lines change, and the result must parse to
 /// the file with that one question replaced and pass `check` (the question
 /// is served). [`Error::Usage`] says why not, and nothing is written.
-fn replace(root: &Path, bank: &Bank, f: &LoadedFile, new: &Question, expect: Expect) -> Result<()> {
+fn replace(
+    root: &Path,
+    bank: &Bank,
+    f: &LoadedFile,
+    new: &Question,
+    expect: Expect,
+) -> Result<Option<Vec<String>>> {
     let path = f.path.as_str();
     let _turn = crate::fsutil::lock_changes(root)?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -702,6 +805,10 @@ fn replace(root: &Path, bank: &Bank, f: &LoadedFile, new: &Question, expect: Exp
             new.id
         )));
     };
+    // The same text sent again (a page posted twice): done already.
+    if was == new {
+        return Ok(None);
+    }
     if !expect.allows(was.status) {
         return Err(decided_meanwhile(&new.id, was.status));
     }
@@ -728,10 +835,10 @@ fn replace(root: &Path, bank: &Bank, f: &LoadedFile, new: &Question, expect: Exp
     let kept = crate::check::servable(&trial, &mut diags)
         .iter()
         .any(|(tf, q)| tf.path == f.path && q.id == new.id);
+    // The problems found on the edited question's lines.
+    let at = Locator::new(&text).item(&new.id).map_or(0, |(l, _)| l);
+    let lines = at..at + block.lines().count();
     if !kept {
-        // The problems found on the edited question's lines.
-        let at = Locator::new(&text).item(&new.id).map_or(0, |(l, _)| l);
-        let lines = at..at + block.lines().count();
         let why: Vec<String> = diags
             .iter()
             .filter(|d| d.path == f.path && lines.contains(&d.line))
@@ -750,8 +857,18 @@ fn replace(root: &Path, bank: &Bank, f: &LoadedFile, new: &Question, expect: Exp
             }
         )));
     }
+    // What `quiz check` would warn about it (a prompt naming its key...):
+    // said, and signed all the same, since the instructor wrote it.
+    let mut checked = Vec::new();
+    crate::check::check(&trial, &mut checked);
+    let notes = checked
+        .iter()
+        .filter(|d| !d.is_error() && d.path == f.path && lines.contains(&d.line))
+        .map(|d| d.message.clone())
+        .collect();
     writable(path)?;
-    write_atomic(Path::new(path), text.as_bytes())
+    write_atomic(Path::new(path), text.as_bytes())?;
+    Ok(Some(notes))
 }
 
 /// `text` with the list item of question `id` (from its `- id:` line to the
@@ -1058,7 +1175,7 @@ mod tests {
         let mut q = f.questions[0].clone();
         assert_eq!(what_to_check(&q), None);
         q.tags = vec!["criterion-closest".into(), "outline-aspect".into()];
-        assert!(what_to_check(&q).is_some_and(|h| h.contains("가지 이름")));
+        assert!(what_to_check(&q).is_some_and(|h| h.contains("보기 이름")));
         q.tags = vec!["arrow".into()];
         assert!(what_to_check(&q).is_some_and(|h| h.contains("순서가 하나뿐인지")));
     }

@@ -1037,8 +1037,9 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                     &key,
                     Kind::Choice,
                     format!(
-                        "「{title}」에서 「{role}」에 '{}'이(가) 들어 있는 것을 고르시오.",
-                        nodes[leaf].text
+                        "「{title}」에서 「{role}」에 '{}'{} 들어 있는 것을 고르시오.",
+                        nodes[leaf].text,
+                        crate::text::i_ga(&nodes[leaf].text)
                     ),
                     nodes[c].line,
                     section,
@@ -1259,7 +1260,10 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     "outline-aspect",
                     &key,
                     Kind::Choice,
-                    format!("「{title}」에서 {label}이(가) '{v}'인 것을 고르시오."),
+                    format!(
+                        "「{title}」에서 {label}{} '{v}'인 것을 고르시오.",
+                        crate::text::i_ga(label)
+                    ),
                     line,
                     section,
                 );

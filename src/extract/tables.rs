@@ -469,7 +469,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     "table-cell",
                     &key,
                     Kind::Choice,
-                    format!("「{title}」 표에서 {label}이(가) '{v}'인 것을 고르시오."),
+                    format!(
+                        "「{title}」 표에서 {label}{} '{v}'인 것을 고르시오.",
+                        crate::text::i_ga(label)
+                    ),
                     grid.line(a, k),
                     t.section,
                 );

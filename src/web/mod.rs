@@ -580,11 +580,16 @@ async fn too_large_in_korean(
     next: axum::middleware::Next,
 ) -> Response {
     let fetch = wants_json(req.headers());
+    let teach = req.uri().path().starts_with("/teach");
     let res = next.run(req).await;
     if res.status() != StatusCode::PAYLOAD_TOO_LARGE {
         return res;
     }
-    let message = "보낸 내용이 너무 큽니다. 답을 줄여서 다시 보내세요.";
+    let message = if teach {
+        "보낸 내용이 너무 큽니다 (2 MB까지). 줄여서 다시 보내세요; 브라우저의 뒤로 가기로 돌아가면 쓴 내용이 남아 있을 수 있습니다."
+    } else {
+        "보낸 내용이 너무 큽니다. 답을 줄여서 다시 보내세요."
+    };
     if fetch {
         let body = serde_json::json!({"ok": false, "error": message});
         (StatusCode::PAYLOAD_TOO_LARGE, json(&body)).into_response()

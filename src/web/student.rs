@@ -309,6 +309,18 @@ pub async fn attempt_page(
                 .enumerate()
                 .find(|(_, s)| s.given.is_none())
                 .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, None));
+            // Every question left was taken out of the bank since (hidden,
+            // unsigned again): the practice is over, as in the terminal.
+            if question.is_none() {
+                gb.finish(a.id, &s.s.holder)?;
+                return results(
+                    app,
+                    &gb,
+                    &a,
+                    &s.s.csrf,
+                    "남은 문제가 더 이상 출제되지 않아 연습을 마쳤습니다.",
+                );
+            }
             return Ok(views::practice(&views::PracticePage {
                 csrf: s.s.csrf.clone(),
                 id,

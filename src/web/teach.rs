@@ -662,10 +662,14 @@ pub async fn sign_save(
         // The file as it is now decides, under its change lock; the path is
         // the bank's, never the form's.
         let done = if decision == "edit" {
-            sign::sign_edited(&app.cfg.questions, &st.bank, file, id, &f.yaml, expect).map(|()| {
-                format!(
-                    "고쳐서 승인했습니다: {id} (이제 출제됩니다; locked: true라 quiz extract가 덮어쓰지 않습니다)"
-                )
+            sign::sign_edited(&app.cfg.questions, &st.bank, file, id, &f.yaml, expect).map(|notes| match notes {
+                None => format!("{id}은(는) 이미 이 내용으로 고쳐 승인된 문항입니다"),
+                Some(notes) => {
+                    let notes: String = notes.iter().map(|n| format!(" 참고: {n}.")).collect();
+                    format!(
+                        "고쳐서 승인했습니다: {id}. 이제 출제되고, quiz extract가 덮어쓰지 않습니다 (locked: true).{notes}"
+                    )
+                }
             })
         } else {
             let hide = decision == "hide";
