@@ -163,6 +163,41 @@ fn ids_unique(list: &[crate::model::Choice]) -> Option<&str> {
         .map(|c| c.id.as_str())
 }
 
+/// The first text field of `q` (its YAML key) holding a control character
+/// other than a line break or tab, or a bidi control: it would reach
+/// students' terminals and pages as is (clear the screen, reorder a line).
+pub fn control_characters(q: &Question) -> Option<&'static str> {
+    let bad = |t: &str| {
+        t.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(
+                    c,
+                    '\u{202A}'..='\u{202E}'
+                        | '\u{2066}'..='\u{2069}'
+                        | '\u{200E}'
+                        | '\u{200F}'
+                        | '\u{061C}'
+                )
+        })
+    };
+    let any = |cs: &[crate::model::Choice]| cs.iter().any(|c| bad(&c.text));
+    if bad(&q.prompt) {
+        Some("prompt")
+    } else if any(&q.options) {
+        Some("options")
+    } else if any(&q.items) {
+        Some("items")
+    } else if any(&q.left) {
+        Some("left")
+    } else if any(&q.right) {
+        Some("right")
+    } else if q.feedback.as_deref().is_some_and(bad) {
+        Some("feedback")
+    } else {
+        None
+    }
+}
+
 fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diagnostic>) {
     let id = &q.id;
     if q.prompt.trim().is_empty() {
@@ -170,6 +205,15 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
             diags,
             Some("prompt"),
             format!("문항 `{id}`의 문제(prompt)가 비어 있습니다"),
+        );
+    }
+    if let Some(field) = control_characters(q) {
+        p.error(
+            diags,
+            Some(field),
+            format!(
+                "문항 `{id}`의 {field}에 제어 문자나 글자 방향을 바꾸는 문자가 있습니다: 학생 화면에 그대로 나가므로 출제하지 않습니다"
+            ),
         );
     }
     if !q.points.is_finite() || q.points <= 0.0 {

@@ -723,3 +723,36 @@ fn no_practice_of_an_overlapping_unit_while_an_exam_is_unfinished() {
     let practice = quiz_in(p.path(), &["take", "w1d1", "--student", "s002"], "q\n");
     assert_eq!(practice.code, 0, "{}", practice.stderr);
 }
+
+/// Bank text holding terminal escapes or text-direction controls (written by
+/// hand or pasted) never reaches a student's screen: `check` names the
+/// question and field, and quizzes leave it out.
+#[test]
+fn a_question_with_control_characters_is_not_served() {
+    let dir = project();
+    let p = dir.path();
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        text.replace(
+            "  prompt: 컨테이너 이미지는 불변이다.\n",
+            "  prompt: \"컨테이너 이미지는\\e[2J\\e]0;pwned\\a 불변이다.\"\n",
+        ),
+    )
+    .expect("edit");
+    let run = quiz(p, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("문항 `w1d1-tf`의 prompt에 제어 문자"),
+        "{}",
+        run.stderr
+    );
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s1", "--count", "20"],
+        &"?\n".repeat(20),
+    );
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(!run.stdout.contains("pwned"), "{}", run.stdout);
+}

@@ -677,7 +677,7 @@ pub fn sign_edited(
             "{label}: points는 유한한 수여야 합니다"
         )));
     }
-    if let Some(field) = control_characters(&new) {
+    if let Some(field) = crate::check::control_characters(&new) {
         return Err(Error::Usage(format!(
             "{label}: {field}에 제어 문자나 글자 방향을 바꾸는 문자가 있습니다; 지우고 다시 저장하세요"
         )));
@@ -695,28 +695,6 @@ fn flags_locked_false(label: &str, text: &str) -> bool {
         locked: Option<bool>,
     }
     yaml::parse::<Flags>(label, text).is_ok_and(|f| f.locked == Some(false))
-}
-
-/// The first text field of `q` holding a control character (other than a
-/// line break or tab) or a bidi control, which would reach students'
-/// terminals and pages as is.
-fn control_characters(q: &Question) -> Option<&'static str> {
-    let bad = |t: &str| {
-        t.chars().any(|c| {
-            (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        })
-    };
-    let texts = |cs: &[crate::model::Choice]| cs.iter().any(|c| bad(&c.text));
-    if bad(&q.prompt) {
-        Some("prompt")
-    } else if texts(&q.options) || texts(&q.items) || texts(&q.left) || texts(&q.right) {
-        Some("보기")
-    } else if q.feedback.as_deref().is_some_and(bad) {
-        Some("feedback")
-    } else {
-        None
-    }
 }
 
 /// A question as the instructor edits it: one YAML mapping, without its
