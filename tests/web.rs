@@ -2598,3 +2598,32 @@ async fn a_practice_whose_remaining_questions_leave_the_bank_ends_with_results()
     let info = gb(&t.db).attempt_info(id).expect("info").expect("row");
     assert!(info.finished_at.is_some());
 }
+
+/// A bank changed outside the server (a terminal's `quiz sign`, an editor,
+/// another server on the same folder) is read again by the server's sweep
+/// when its files change, and only then; a change that breaks a file is
+/// not taken, and the next good change is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_reads_a_bank_changed_elsewhere_on_its_own() {
+    let t = setup_edited(all_drafts);
+    let app = t.app.clone();
+    assert!(!blocking(|| app.reload_if_changed()).expect("unchanged"));
+    assert!(!t.app.is_servable("w1d1-tf"));
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&path).expect("bank");
+    let tf = text.find("id: w1d1-tf").expect("tf");
+    let at = tf + text[tf..].find("  status: draft\n").expect("status");
+    let signed = format!("{}{}", &text[..at], &text[at + "  status: draft\n".len()..]);
+    std::fs::write(&path, &signed).expect("sign by hand");
+    assert!(blocking(|| app.reload_if_changed()).expect("changed"));
+    assert!(t.app.is_servable("w1d1-tf"));
+    assert!(!blocking(|| app.reload_if_changed()).expect("read already"));
+    // Broken: refused, the bank as it was goes on being served.
+    std::fs::write(&path, "unit: w1d1\nquestions: [\n").expect("break");
+    let e = blocking(|| app.reload_if_changed());
+    assert!(e.is_err_and(|e| e.to_string().contains("다시 읽지 않았습니다")));
+    assert!(t.app.is_servable("w1d1-tf"));
+    std::fs::write(&path, &signed).expect("mend");
+    assert!(blocking(|| app.reload_if_changed()).expect("mended"));
+    assert!(t.app.is_servable("w1d1-tf"));
+}

@@ -2,8 +2,9 @@
 //! same assembly, scoring and totals code as the terminal ([`crate::attempt`]).
 //!
 //! axum on tokio. The bank and rubrics are loaded at start and shared, read
-//! only; an instructor's signature (`/teach/sign`) or 다시 읽기 (`/teach/reload`)
-//! replaces them whole, and each request works on one snapshot. Each request does all its gradebook work in one blocking task: writes
+//! only; an instructor's signature (`/teach/sign`), 다시 읽기 (`/teach/reload`)
+//! or a change of their files (checked every 5 s) replaces them whole, and
+//! each request works on one snapshot. Each request does all its gradebook work in one blocking task: writes
 //! on one connection (short transactions, WAL, `synchronous=NORMAL`), reads on a
 //! small pool of read-only connections. Templates are askama (checked at compile
 //! time, HTML auto-escaped); CSS and JS are embedded; every page works with plain
@@ -59,6 +60,9 @@ pub struct App {
     /// hides a question here, or asks for the bank to be read again. A
     /// request works on one snapshot from start to end.
     loaded: RwLock<Arc<Loaded>>,
+    /// The bank files as last read (names, sizes, times): the server reads
+    /// the bank again when they change (see [`App::reload_if_changed`]).
+    seen: Mutex<Fingerprint>,
     /// The one write connection, taken in arrival order (a fair lock: no
     /// request waits behind ones that came later).
     writer: tokio::sync::Mutex<Gradebook>,
@@ -132,6 +136,7 @@ impl App {
     /// migrated when missing) and the read pool. Returns the bank's problems
     /// too (questions `check` rejects are not served).
     pub fn new(cfg: Config) -> Result<(App, Vec<crate::error::Diagnostic>)> {
+        let seen = fingerprint(&cfg);
         let (loaded, diags) = Loaded::read(&cfg)?;
         let mut writer = Gradebook::open(&cfg.db)?;
         writer.set_lease_ttl(cfg.lease_ttl);
@@ -147,6 +152,7 @@ impl App {
             App {
                 cfg,
                 loaded: RwLock::new(Arc::new(loaded)),
+                seen: Mutex::new(seen),
                 writer: tokio::sync::Mutex::new(writer),
                 checkpointer: Mutex::new(checkpointer),
                 readers,
@@ -230,6 +236,8 @@ impl App {
     /// would vanish from forms being answered. Attempts already drawn keep
     /// their forms. Returns the bank's warnings.
     pub fn reload(&self) -> Result<Vec<crate::error::Diagnostic>> {
+        let seen = fingerprint(&self.cfg);
+        *lock(&self.seen) = seen;
         let (fresh, diags) = Loaded::read(&self.cfg)?;
         let errors: Vec<String> = diags
             .iter()
@@ -247,6 +255,21 @@ impl App {
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
         Ok(diags)
+    }
+
+    /// Read the bank again when its files changed since it was last read
+    /// (`quiz sign` or `quiz extract` in a terminal, an editor, another
+    /// server's 승인 on the same folder): the server does this every few
+    /// seconds, so a change made anywhere is served without pressing 다시
+    /// 읽기. Whether it was read again; a bank that does not load cleanly is
+    /// not taken (the error says why) and is tried again after its next change.
+    pub fn reload_if_changed(&self) -> Result<bool> {
+        let now = fingerprint(&self.cfg);
+        if *lock(&self.seen) == now {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
     }
 
     /// Whether a question may be served (`check::servable`).
@@ -420,6 +443,26 @@ impl Loaded {
             .map(|(f, _)| f.file.unit.clone())
             .min()
     }
+}
+
+/// Each bank and rubric file with its size and modification time.
+type Fingerprint = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+/// The [`Fingerprint`] of the bank and rubric folders as they are now.
+fn fingerprint(cfg: &Config) -> Fingerprint {
+    let mut out = Vec::new();
+    for dir in [&cfg.questions, &cfg.rubrics] {
+        for path in crate::fsutil::files_with_ext(dir, &["yaml", "yml"]).unwrap_or_default() {
+            let meta = std::fs::metadata(&path).ok();
+            out.push((
+                path,
+                meta.as_ref().map_or(0, std::fs::Metadata::len),
+                meta.and_then(|m| m.modified().ok()),
+            ));
+        }
+    }
+    out.sort();
+    out
 }
 
 /// A failed request, as the browser sees it.
@@ -691,6 +734,9 @@ pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io:
             let a = sweeper.clone();
             let _ = tokio::task::spawn_blocking(move || {
                 a.sweep();
+                if let Err(e) = a.reload_if_changed() {
+                    eprintln!("quiz serve: {e}");
+                }
                 a.finish_overdue()
             })
             .await;
