@@ -4,9 +4,9 @@
 //! axum on tokio. The bank and rubrics are loaded at start and shared, read
 //! only; an instructor's signature (`/teach/sign`), 다시 읽기 (`/teach/reload`)
 //! or a change of their files (checked every 5 s) replaces them whole, and
-//! each request works on one snapshot. Each request does all its gradebook work in one blocking task: writes
-//! on one connection (short transactions, WAL, `synchronous=NORMAL`), reads on a
-//! small pool of read-only connections. Templates are askama (checked at compile
+//! each request works on one snapshot. Each request does all its gradebook
+//! work in one blocking task: writes on one connection (short transactions,
+//! WAL, `synchronous=NORMAL`), reads on a small pool of read-only connections. Templates are askama (checked at compile
 //! time, HTML auto-escaped); CSS and JS are embedded; every page works with plain
 //! form posts, the JS adds autosave, the countdown, heartbeats and live updates.
 
