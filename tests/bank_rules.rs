@@ -1563,7 +1563,7 @@ fn sort_keys_signed_ranks_flags_and_refresh() {
         .collect();
     assert_eq!(
         orders,
-        ["「배포 흐름」의 단계를 순서대로 나열하시오."],
+        ["「Sync Wave 예시 > 배포 흐름」의 단계를 순서대로 나열하시오."],
         "{qs:#?}"
     );
     let typed: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Short).collect();
@@ -1572,4 +1572,31 @@ fn sort_keys_signed_ranks_flags_and_refresh() {
         Some(Answer::Many(a)) => assert_eq!(a, &["Refresh", "새로고침"], "{a:?}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// Review AC (2026-11-30): an order labelled by a flow word alone ("**흐름**:",
+/// "**진단 순서**:") said nothing of which flow, in a session holding several.
+/// The nearest heading names it (without its closing parenthesis); a heading
+/// that is the flow itself is the title alone; two flows under one flow
+/// heading keep their own labels; a key-term list adds nothing.
+#[test]
+fn an_order_named_only_by_a_flow_word_takes_its_heading() {
+    let (_dir, qs) = extracted("rules11", "week_03/day2/session_06.yaml");
+    let mut orders: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Order)
+        .map(|q| q.prompt.as_str())
+        .collect();
+    orders.sort_unstable();
+    assert_eq!(
+        orders,
+        [
+            "「RollingUpdate 진행 과정」의 단계를 순서대로 나열하시오.",
+            "「알림 처리 흐름」의 단계를 순서대로 나열하시오.",
+            "「진단 순서」의 단계를 순서대로 나열하시오.",
+            "「파이프라인 흐름 > CD 흐름」의 단계를 순서대로 나열하시오.",
+            "「파이프라인 흐름 > CI 흐름」의 단계를 순서대로 나열하시오.",
+        ],
+        "{qs:#?}"
+    );
 }

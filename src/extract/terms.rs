@@ -854,11 +854,47 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         return;
     }
     let key = chain.clone();
+    // A label that is only a flow word or two ("**흐름**:", "**검증 단계**:")
+    // says nothing of which flow, and a session has several: the section it
+    // stands in names it (review AC of 2026-11-30).
+    // The nearest heading, without a closing parenthesis ("RollingUpdate 진행
+    // 과정 (maxSurge 1, ...)"), names it; a heading that is itself a flow is
+    // the title alone, and a list of key terms says nothing more.
+    let title = match ctx.doc().ancestors(b.section).next() {
+        Some(h)
+            if labelled
+                && label.split_whitespace().count() <= 2
+                && FLOW_WORDS.iter().any(|w| label.contains(w))
+                && !h.clean.contains("키워드")
+                && !h.clean.contains("용어") =>
+        {
+            let heading = match h.clean.trim_end().strip_suffix(')') {
+                Some(open) => open
+                    .rsplit_once(" (")
+                    .map_or(h.clean.as_str(), |(head, _)| head),
+                None => h.clean.as_str(),
+            }
+            .trim();
+            // "**흐름**:" under "카나리 업데이트 흐름" is that flow, and so is
+            // "**알림 흐름**:" under "알림 처리 흐름"; "**CI 흐름**:" and "**CD
+            // 흐름**:" under "파이프라인 흐름" are two of its flows.
+            let within = label
+                .split_whitespace()
+                .filter(|w| !FLOW_WORDS.contains(w))
+                .all(|w| heading.contains(w));
+            if within && FLOW_WORDS.iter().any(|w| heading.contains(w)) {
+                heading.to_string()
+            } else {
+                format!("{heading} > {label}")
+            }
+        }
+        _ => label.clone(),
+    };
     let mut q = ctx.question(
         "arrow",
         &key,
         Kind::Order,
-        format!("「{label}」의 단계를 순서대로 나열하시오."),
+        format!("「{title}」의 단계를 순서대로 나열하시오."),
         b.line,
         b.section,
     );
