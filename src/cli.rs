@@ -18,7 +18,8 @@ pub struct Cli {
     /// Weekly rubrics folder.
     #[arg(long, global = true, default_value = "rubrics", value_name = "DIR")]
     pub rubrics: PathBuf,
-    /// Gradebook file (SQLite), created on first use.
+    /// Gradebook: a SQLite file, created on first use, or a PostgreSQL URL
+    /// (postgres://user:pass@host:port/db).
     #[arg(
         long,
         global = true,
@@ -187,9 +188,13 @@ pub enum Command {
     /// Practice one question at a time with feedback, exams as a whole form
     /// with a countdown; every answer is stored as given in the gradebook the
     /// terminal uses. The instructor opens and closes quizzes, watches progress
-    /// live, reviews essays, scores checklists and downloads reports.
+    /// live, reviews essays, scores checklists, downloads reports and reads and
+    /// signs the questions extract made (/teach/sign). Import the roster and
+    /// print the students' codes first (`quiz roster`); `quiz instructor code`
+    /// gives a lasting instructor code. A bank changed while the server runs
+    /// (`quiz sign`, `quiz extract`, an editor) is read again within 5 s.
     #[command(
-        after_help = "Example:\n  quiz serve --demo\n  quiz serve --addr 0.0.0.0:8080 --course course.yaml"
+        after_help = "예:\n  quiz serve --demo\n  quiz roster import roster.csv && quiz roster codes --out codes.csv --url http://192.168.0.10:8080\n  quiz serve --addr 0.0.0.0:8080 --course course.yaml"
     )]
     Serve {
         /// Address to listen on (port 0: any free port).
@@ -392,7 +397,7 @@ pub enum RosterCommand {
     /// CSV student_id,name,code,url for mail merge. Students who have a code
     /// keep it unless --rotate.
     #[command(
-        after_help = "Example:\n  quiz roster codes --out codes.csv --url http://192.168.0.10:8080"
+        after_help = "예:\n  quiz roster codes --out codes.csv --url http://192.168.0.10:8080"
     )]
     Codes {
         /// CSV file to write (default: stdout).
@@ -411,7 +416,7 @@ pub enum RosterCommand {
 #[derive(Debug, Subcommand)]
 pub enum InstructorCommand {
     /// Make a lasting instructor login code for `quiz serve` (shown once, stored hashed).
-    #[command(after_help = "Example:\n  quiz instructor code")]
+    #[command(after_help = "예:\n  quiz instructor code")]
     Code,
 }
 

@@ -1600,3 +1600,42 @@ fn an_order_named_only_by_a_flow_word_takes_its_heading() {
         "{qs:#?}"
     );
 }
+
+/// A week whose curriculum lists no criteria gets one per day, and then every
+/// question and checklist item counts toward its own day, whatever its words
+/// match: a Day 2 session's questions went under "Day 4" whose titles share
+/// Kubernetes words (a new instructor's trial, 2026-11-30), and a student's
+/// Day 2 quiz reported a Day 4 line.
+#[test]
+fn per_day_criteria_go_to_the_questions_own_day() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/perday"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    for (rel, day) in [
+        ("week_02/day2/session_02.yaml", "day-2"),
+        ("week_02/day4/session_08.yaml", "day-4"),
+    ] {
+        let qs = load(dir.path(), rel).questions;
+        assert!(!qs.is_empty(), "{rel}");
+        for q in &qs {
+            assert_eq!(q.criteria, [day], "{rel}: {q:#?}");
+            assert!(!q.tags.iter().any(|t| t == "criterion-closest"), "{q:#?}");
+        }
+    }
+    let text = std::fs::read_to_string(dir.path().join("rubrics/week_02.yaml")).expect("rubric");
+    let rubric: quiz::model::Rubric = quiz::yaml::parse("rubric", &text).expect("parse");
+    assert!(!rubric.checklist.is_empty());
+    for item in &rubric.checklist {
+        let day = if item
+            .source
+            .as_ref()
+            .is_some_and(|s| s.file.contains("day2"))
+        {
+            "day-2"
+        } else {
+            "day-4"
+        };
+        assert_eq!(item.criteria, [day], "{item:#?}");
+    }
+}

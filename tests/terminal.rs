@@ -256,6 +256,10 @@ fn every_help_shows_a_korean_example() {
         vec!["help", "import"],
         vec!["roster", "import", "--help"],
         vec!["rubric", "sheet", "--help"],
+        vec!["serve", "--help"],
+        vec!["roster", "codes", "--help"],
+        vec!["instructor", "code", "--help"],
+        vec!["sign", "--help"],
     ] {
         let run = quiz(&root(), &args);
         assert_eq!(run.code, 0, "{args:?}");

@@ -614,6 +614,13 @@ async fn practice_one_question_at_a_time_with_feedback_only_after_storing_and_re
     let res = t.get(&c, &format!("/a/{id}")).await;
     assert!(res.body.contains("점수:"), "{}", res.body);
     assert!(res.body.contains("컨테이너 기초 (docker)"));
+    // The essay waits for the instructor: marked pending, not wrong.
+    assert!(
+        res.body.contains("class=\"result pending\""),
+        "{}",
+        res.body
+    );
+    assert!(!res.body.contains("class=\"result wrong\""), "{}", res.body);
     assert!(res.body.contains("합계"));
     let gb = gb(&t.db);
     assert_eq!(gb.responses(id).expect("responses").len(), 7);
@@ -2340,7 +2347,8 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let page = t.get(&teach, "/teach/sign?unit=w1d1").await;
     assert!(page.body.contains("숨긴 문항 <small>1개"), "{}", page.body);
     assert!(
-        page.body.contains("name=\"from\" value=\"hidden\""),
+        page.body.contains("name=\"from\" value=\"hidden\"")
+            && page.body.contains("value=\"review\""),
         "{}",
         page.body
     );
@@ -2383,12 +2391,35 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let a = gb(&t.db).attempt_by_id(id).expect("read").expect("attempt");
     let drawn: Vec<&str> = a.form.items.iter().map(|i| i.question.as_str()).collect();
     assert_eq!(drawn, ["w1d1-tf"]);
+    // 다시 검토: the hidden question is a draft again, shown in full, and
+    // signed from there.
     let r = t
         .post(
             &teach,
             "/teach/sign",
             &format!(
-                "csrf={}&id=w1d1-choice&decision=sign&from=hidden",
+                "csrf={}&id=w1d1-choice&decision=review&from=hidden",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert!(
+        r.body.contains("w1d1-choice을(를) 검토 전으로 돌렸습니다"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("id=\"q-w1d1-choice\""), "{}", r.body);
+    assert_eq!(
+        status_line(&t, "w1d1-choice").as_deref(),
+        Some("status: draft")
+    );
+    assert!(!t.app.is_servable("w1d1-choice"));
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!(
+                "csrf={}&id=w1d1-choice&decision=sign&from=draft",
                 teach.csrf
             ),
         )
@@ -2485,8 +2516,14 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
             "{why}: {}",
             r.body
         );
-        // The refused text is shown again, its box open.
+        // The refused text is shown again, its box open, the reason beside it,
+        // and the page goes to it.
         assert!(r.body.contains("<details open>"), "{}", r.body);
+        assert!(
+            r.body.contains("action=\"/teach/sign#q-w1d1-short\">\n<p class=\"error\" role=\"alert\">저장하지 않았습니다"),
+            "{}",
+            r.body
+        );
         assert!(r.body.contains(&yaml.replace('"', "&#34;")), "{}", r.body);
         assert_eq!(std::fs::read_to_string(&path).expect("bank"), before);
     }

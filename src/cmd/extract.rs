@@ -227,6 +227,8 @@ struct Summary {
     unchanged: usize,
     /// Questions waiting for an instructor's signature.
     drafts: usize,
+    /// The same per unit.
+    drafts_by_unit: BTreeMap<String, usize>,
     /// Per unit, the candidates each rule dropped.
     dropped: Vec<(String, extract::Drops)>,
 }
@@ -387,7 +389,10 @@ fn stage_questions(
 fn count_kinds(f: &QuestionFile, sum: &mut Summary) {
     for q in &f.questions {
         *sum.by_kind.entry(q.kind).or_default() += 1;
-        sum.drafts += usize::from(q.is_draft());
+        if q.is_draft() {
+            sum.drafts += 1;
+            *sum.drafts_by_unit.entry(f.unit.clone()).or_default() += 1;
+        }
     }
 }
 
@@ -397,6 +402,21 @@ fn print_summary(
     warnings: usize,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    // Fewer, good questions: what each rule turned away, per unit (first, so
+    // that the totals and what to do next end the output).
+    if !s.dropped.is_empty() {
+        writeln!(
+            out,
+            "규칙이 버린 후보 (단원별; 규칙은 README \"How questions are made\"):"
+        )?;
+        let mut d = crate::table::new(["단원", "규칙", "버린 후보"]);
+        for (unit, drops) in &s.dropped {
+            for (rule, n) in drops {
+                d.add_row(vec![unit.clone(), (*rule).to_string(), n.to_string()]);
+            }
+        }
+        writeln!(out, "{d}")?;
+    }
     let mut t = crate::table::new(["", "수"]);
     t.add_row(vec!["문서".to_string(), s.documents.to_string()]);
     let total: usize = s.by_kind.values().sum();
@@ -421,21 +441,18 @@ fn print_summary(
     t.add_row(vec!["경고".to_string(), warnings.to_string()]);
     writeln!(out, "{t}")?;
     if s.drafts > 0 {
+        let units: Vec<String> = s
+            .drafts_by_unit
+            .iter()
+            .map(|(u, n)| format!("{u} {n}개"))
+            .collect();
         writeln!(
             out,
-            "검토 전 문항 {}개는 강사가 읽고 승인해야 출제됩니다: quiz sign (README \"Signing generated questions\")",
-            s.drafts
+            "검토 전 문항 {}개는 강사가 읽고 승인해야 출제됩니다 ({}).\n다음: quiz sign <단원> (예: quiz sign {}), 또는 quiz serve의 강사 화면 \"문항 승인\". README \"Signing generated questions\"",
+            s.drafts,
+            units.join(", "),
+            s.drafts_by_unit.keys().next().map_or("", String::as_str)
         )?;
     }
-    if s.dropped.is_empty() {
-        return Ok(());
-    }
-    // Fewer, good questions: what each rule turned away, per unit.
-    let mut d = crate::table::new(["단원", "규칙", "버린 후보"]);
-    for (unit, drops) in &s.dropped {
-        for (rule, n) in drops {
-            d.add_row(vec![unit.clone(), (*rule).to_string(), n.to_string()]);
-        }
-    }
-    writeln!(out, "{d}")
+    Ok(())
 }

@@ -95,6 +95,16 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
             )
             .map_err(io)?;
         }
+        // Without a schedule students see no unit of the day: say so to the
+        // one who can fix it.
+        if !o.config.course.exists() {
+            writeln!(
+                out,
+                "참고: 일정 파일 {}이(가) 없어 학생 화면에 오늘의 단원이 나오지 않습니다 (--course, README \"Taking quizzes\"); 강사가 연 퀴즈는 그대로 보입니다",
+                display(&o.config.course)
+            )
+            .map_err(io)?;
+        }
         writeln!(out, "끝내려면 Ctrl-C").map_err(io)?;
         out.flush().map_err(io)?;
         web::serve(Arc::new(app), listener)

@@ -44,6 +44,8 @@ pub struct Options<'a> {
 enum Decision {
     Sign,
     Hide,
+    /// Back to a draft, to be read again (the browser's undo of 숨김).
+    Review,
 }
 
 impl Decision {
@@ -51,6 +53,16 @@ impl Decision {
         match self {
             Decision::Sign => None,
             Decision::Hide => Some(Status::Hidden),
+            Decision::Review => Some(Status::Draft),
+        }
+    }
+
+    /// The status line this decision writes, if any.
+    fn line(self) -> Option<&'static str> {
+        match self {
+            Decision::Sign => None,
+            Decision::Hide => Some("status: hidden"),
+            Decision::Review => Some("status: draft"),
         }
     }
 }
@@ -123,7 +135,7 @@ pub fn run(
                 (None, false) => Some("이미 승인된 문항입니다"),
                 (Some(Status::Hidden), true) => Some("이미 숨긴 문항입니다"),
                 (Some(Status::Hidden), false) => {
-                    Some("숨긴 문항이었습니다: 승인하면 다시 출제됩니다")
+                    Some("숨긴 문항이었습니다: 이제 승인되어 다시 출제됩니다")
                 }
                 _ => None,
             };
@@ -278,6 +290,12 @@ pub fn set_status(bank: &Path, path: &str, id: &str, hide: bool, expect: Expect)
     apply(bank, path, id, d, expect)
 }
 
+/// Make a hidden question a draft again (`status: draft`), to be read and
+/// signed like a new one; refused as [`set_status`] refuses.
+pub fn unhide(bank: &Path, path: &str, id: &str) -> Result<bool> {
+    apply(bank, path, id, Decision::Review, Expect::Hidden)
+}
+
 /// Set question `id`'s status in the file at `path` as the file is now
 /// (another session or an editor may have written it since the bank was
 /// read); whether it changed.
@@ -430,7 +448,26 @@ fn excerpt(current: &mut Current, q: &Question) -> String {
 /// questions of its generator failed when independent reviewers read them at
 /// first sight (README "How questions are made", "Ninth round", "Tenth
 /// round"). `None` for a question no generator tagged.
-pub fn what_to_check(q: &Question) -> Option<&'static str> {
+pub fn what_to_check(q: &Question) -> Option<String> {
+    // A criterion guessed by similarity (no word of any criterion matched).
+    let closest = if q
+        .tags
+        .iter()
+        .any(|t| t == crate::extract::criteria::CLOSEST_TAG)
+    {
+        " 평가 기준(criterion)은 맞는 낱말이 없어 가장 비슷한 것으로 정했습니다: 맞는지 보세요."
+    } else {
+        ""
+    };
+    let kind = kind_check(q);
+    match (kind, closest) {
+        (None, "") => None,
+        (k, c) => Some(format!("{}{c}", k.unwrap_or("")).trim().to_string()),
+    }
+}
+
+/// What to look for in a question of its generator's kind.
+fn kind_check(q: &Question) -> Option<&'static str> {
     let tag = q.tags.iter().find_map(|t| {
         [
             "arrow",
@@ -538,6 +575,8 @@ fn interactive(
         match d {
             Decision::Sign => signed += 1,
             Decision::Hide => hidden += 1,
+            // Not a key of the interactive session.
+            Decision::Review => {}
         }
         let said = if d == Decision::Sign {
             "승인했습니다: 이제 출제됩니다"
@@ -925,9 +964,9 @@ fn decide(path: &str, text: &str, id: &str, d: Decision, expect: Expect) -> Resu
     }
     // Writing the file out whole would drop its comments and layout: the
     // instructor edits the one line instead.
-    let wanted = match d {
-        Decision::Sign => "status 줄을 지우세요",
-        Decision::Hide => "status: hidden으로 쓰세요",
+    let wanted = match d.line() {
+        None => "status 줄을 지우세요".to_string(),
+        Some(l) => format!("{l}으로 쓰세요"),
     };
     Err(Error::Usage(format!(
         "{path}: 문항 `{id}`의 status 줄만 고칠 수 없는 모양입니다 (id 줄의 주석, 흐름 표기 등); 파일을 그대로 두었습니다. 직접 {wanted}"
@@ -957,16 +996,15 @@ fn edit_line(text: &str, id: &str, d: Decision) -> Option<String> {
                 .split_once(" #")
                 .map(|(_, c)| format!("#{c}"));
             let at = " ".repeat(old.len() - old.trim_start().len());
-            let new = match (d, comment) {
-                (Decision::Sign, None) => String::new(),
-                (Decision::Sign, Some(c)) => format!("{at}{c}{eol}"),
-                (Decision::Hide, None) => format!("{at}status: hidden{eol}"),
-                (Decision::Hide, Some(c)) => format!("{at}status: hidden {c}{eol}"),
+            let new = match (d.line(), comment) {
+                (None, None) => String::new(),
+                (None, Some(c)) => format!("{at}{c}{eol}"),
+                (Some(s), None) => format!("{at}{s}{eol}"),
+                (Some(s), Some(c)) => format!("{at}{s} {c}{eol}"),
             };
             *lines.get_mut(l - 1)? = new;
         }
-        (None, Decision::Sign) => return None,
-        (None, Decision::Hide) => lines.insert(item, format!("{indent}status: hidden{eol}")),
+        (None, d) => lines.insert(item, format!("{indent}{}{eol}", d.line()?)),
     }
     Some(lines.concat())
 }
@@ -1156,6 +1194,11 @@ mod tests {
         assert!(what_to_check(&q).is_some_and(|h| h.contains("보기 이름")));
         q.tags = vec!["arrow".into()];
         assert!(what_to_check(&q).is_some_and(|h| h.contains("순서가 하나뿐인지")));
+        // A criterion guessed by similarity is named too, alone or after the kind.
+        q.tags = vec!["criterion-closest".into()];
+        assert!(what_to_check(&q).is_some_and(|h| h.starts_with("평가 기준(criterion)")));
+        q.tags.push("term".into());
+        assert!(what_to_check(&q).is_some_and(|h| h.contains("철자") && h.contains("평가 기준")));
     }
 
     #[test]

@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 /// Tag for questions whose criterion was guessed by similarity.
 pub const CLOSEST_TAG: &str = "criterion-closest";
 
+/// How a week's rubric begins its `criteria_origin` when its curriculum lists
+/// no criteria and extract made one per day.
+pub const PER_DAY: &str = "one criterion per day";
+
 /// What a question teaches (its answer), for matching: the answer text and, for
 /// match and order questions, every item. Distractors are left out: they belong
 /// to other topics.
@@ -42,6 +46,9 @@ pub struct CriteriaIndex {
     bigram_owners: Vec<(u64, Vec<usize>)>,
     patterns: usize,
     automaton: Option<aho_corasick::AhoCorasick>,
+    /// Day -> criterion id, when the week's criteria are one per day (its
+    /// curriculum lists none): a question then assesses its own day's.
+    by_day: BTreeMap<u32, String>,
 }
 
 impl CriteriaIndex {
@@ -80,7 +87,20 @@ impl CriteriaIndex {
                 owners.entry(*g).or_default().push(i);
             }
         }
+        let by_day = if rubric.criteria_origin.starts_with(PER_DAY) {
+            rubric
+                .criteria
+                .iter()
+                .filter_map(|c| {
+                    let day = c.name.strip_prefix("Day ")?.trim().parse::<u32>().ok()?;
+                    Some((day, c.id.clone()))
+                })
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
         CriteriaIndex {
+            by_day,
             ids: rubric.criteria.iter().map(|c| c.id.clone()).collect(),
             weights,
             bigram_counts: per_criterion.iter().map(Vec::len).collect(),
@@ -180,6 +200,11 @@ impl CriteriaIndex {
             }
         }
         common
+    }
+
+    /// The criterion of `day` when the week's criteria are one per day.
+    pub fn of_day(&self, day: Option<u32>) -> Option<&str> {
+        self.by_day.get(&day?).map(String::as_str)
     }
 
     /// Set `q.criteria` (and the closest tag), given the normalized prompt and

@@ -950,6 +950,16 @@ pub fn extract_each<E>(
             if let Some(f) = first_of[i].filter(|&f| last[f] == i) {
                 cache.remove(&f);
             }
+            // A week whose criteria are one per day: every question assesses
+            // its own day's, whatever its words match (a Day 2 question under
+            // "Day 4" would count toward the wrong line of the report).
+            let mut file = file;
+            if let Some(id) = index.of_day(d.unit.day) {
+                for q in &mut file.questions {
+                    q.criteria = vec![id.to_string()];
+                    q.tags.retain(|t| t != criteria::CLOSEST_TAG);
+                }
+            }
             on_file(&d.rel, file, &drops)?;
         }
         rubrics.push(rub);

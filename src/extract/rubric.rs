@@ -95,7 +95,8 @@ pub fn week_rubric(week: u32, docs: &[&SourceDoc]) -> (Rubric, Vec<Diagnostic>) 
             }
         }
         origin = format!(
-            "one criterion per day: curriculum has no 이해도 평가 or 종합 성과 list for week {week}"
+            "{}: curriculum has no 이해도 평가 or 종합 성과 list for week {week}",
+            criteria::PER_DAY
         );
         crit = days
             .into_iter()
@@ -166,7 +167,12 @@ pub fn week_rubric(week: u32, docs: &[&SourceDoc]) -> (Rubric, Vec<Diagnostic>) 
                 .next()
                 .map(|h| h.clean.clone())
                 .unwrap_or_default();
-            let (ids, _) = index.best("", &b.text);
+            // One criterion per day: the item's own day's (its words may
+            // match another day's titles better).
+            let ids = match index.of_day(d.unit.day) {
+                Some(id) => vec![id.to_string()],
+                None => index.best("", &b.text).0,
+            };
             let n = rubric.checklist.len() + 1;
             rubric.checklist.push(ChecklistItem {
                 id: format!("w{week}k{n}"),

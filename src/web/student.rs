@@ -381,7 +381,16 @@ fn results(
                 num: i + 1,
                 prompt: attempt::excerpt(&q.prompt),
                 feedback: attempt::feedback_text(q, given, o),
-                class: if o.is_correct() { "right" } else { "wrong" },
+                // An essay waiting for the instructor is neither right nor wrong yet.
+                class: if o.status == Status::NeedsReview {
+                    "pending"
+                } else if o.is_correct() {
+                    "right"
+                } else if o.points > 0.0 {
+                    "partial"
+                } else {
+                    "wrong"
+                },
             })
         })
         .collect();

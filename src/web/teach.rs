@@ -564,9 +564,15 @@ fn sign_view(
                 .map(|(_, t)| t.to_string());
             let editing = kept.is_some();
             views::SignItem {
+                // A refused edit's reason, beside its box as well as on top.
+                error: if editing {
+                    note.text.clone()
+                } else {
+                    String::new()
+                },
                 yaml: kept.unwrap_or_else(|| crate::cmd::sign::editable(q).unwrap_or_default()),
                 editing,
-                hint: crate::cmd::sign::what_to_check(q).unwrap_or(""),
+                hint: crate::cmd::sign::what_to_check(q).unwrap_or_default(),
                 id: q.id.clone(),
                 unit: f.file.unit.clone(),
                 kind: crate::runner::kind_label(q.kind),
@@ -642,7 +648,7 @@ pub async fn sign_save(
         // Everything is checked before anything is written.
         let unit = checked_unit(&f.unit)?;
         let decision = f.decision.as_str();
-        if !matches!(decision, "sign" | "hide" | "edit") {
+        if !matches!(decision, "sign" | "hide" | "edit" | "review") {
             return Err(WebError::Bad("승인, 숨김 또는 고쳐서 승인을 고르세요.".into()));
         }
         let id = f.id.trim();
@@ -669,6 +675,15 @@ pub async fn sign_save(
                     format!(
                         "고쳐서 승인했습니다: {id}. 이제 출제되고, quiz extract가 덮어쓰지 않습니다 (locked: true).{notes}"
                     )
+                }
+            })
+        } else if decision == "review" {
+            // A hidden question goes back to the drafts, to be read in full.
+            sign::unhide(&app.cfg.questions, &file.path, id).map(|changed| {
+                if changed {
+                    format!("{id}을(를) 검토 전으로 돌렸습니다: 아래 목록에서 읽고 승인하세요")
+                } else {
+                    format!("{id}은(는) 이미 검토 전입니다")
                 }
             })
         } else {

@@ -460,8 +460,10 @@ pub struct SignItem {
     pub yaml: String,
     /// The edit box starts open (an edit was refused).
     pub editing: bool,
+    /// Why the edit was refused, or "".
+    pub error: String,
     /// What to look for in a question of its kind, or "".
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 #[derive(Template)]
