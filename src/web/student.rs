@@ -289,15 +289,7 @@ pub async fn attempt_page(
                 let slot = &slots[i];
                 let (key, given) = (slot.key?, slot.given.as_ref()?);
                 let o = attempt::score(&st.bank, key, given);
-                let class = if o.status == Status::NeedsReview {
-                    "pending"
-                } else if o.is_correct() {
-                    "right"
-                } else if o.points > 0.0 {
-                    "partial"
-                } else {
-                    "wrong"
-                };
+                let class = outcome_class(&o);
                 Some((
                     i + 1,
                     class.to_string(),
@@ -357,6 +349,20 @@ pub async fn attempt_page(
     .await
 }
 
+/// How an outcome is marked on the page (the CSS class): an essay waiting
+/// for the instructor is neither right nor wrong yet.
+fn outcome_class(o: &crate::score::Outcome) -> &'static str {
+    if o.status == Status::NeedsReview {
+        "pending"
+    } else if o.is_correct() {
+        "right"
+    } else if o.points > 0.0 {
+        "partial"
+    } else {
+        "wrong"
+    }
+}
+
 /// The results page of a finished attempt (the key shows only now).
 fn results(
     app: &App,
@@ -381,16 +387,7 @@ fn results(
                 num: i + 1,
                 prompt: attempt::excerpt(&q.prompt),
                 feedback: attempt::feedback_text(q, given, o),
-                // An essay waiting for the instructor is neither right nor wrong yet.
-                class: if o.status == Status::NeedsReview {
-                    "pending"
-                } else if o.is_correct() {
-                    "right"
-                } else if o.points > 0.0 {
-                    "partial"
-                } else {
-                    "wrong"
-                },
+                class: outcome_class(o),
             })
         })
         .collect();
