@@ -1086,11 +1086,14 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
     )
     .await;
     let page = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    // Each student with the roster's name (escaped) and the attempt.
     assert!(
-        page.body.contains("<td>s1</td><td>1/7</td>"),
+        page.body.contains("<td>s1</td><td>&#60;script&#62;alert(&#39;name&#39;)&#60;/script&#62;</td><td>1</td><td>1/7</td>"),
         "{}",
         page.body
     );
+    // The quiz is for s1 only: nobody else is listed.
+    assert!(!page.body.contains("<td>s2</td>"), "{}", page.body);
     let r = t
         .get(&teach, &format!("/teach/quizzes/{quiz}/progress"))
         .await;
@@ -2391,6 +2394,16 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let a = gb(&t.db).attempt_by_id(id).expect("read").expect("attempt");
     let drawn: Vec<&str> = a.form.items.iter().map(|i| i.question.as_str()).collect();
     assert_eq!(drawn, ["w1d1-tf"]);
+    // A quiz for everyone lists the roster's students who have not started.
+    let progress = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    assert!(
+        progress.body.contains("<td>s1</td>")
+            && progress.body.contains(
+                "<td>s2</td><td>학생 둘</td><td></td><td></td><td></td><td>시작 안 함</td>"
+            ),
+        "{}",
+        progress.body
+    );
     // 다시 검토: the hidden question is a draft again, shown in full, and
     // signed from there.
     let r = t

@@ -194,23 +194,53 @@ fn progress_rows(
     id: i64,
 ) -> Result<(Vec<views::ProgressRow>, Vec<views::FacilityRow>), WebError> {
     let gb = app.reader();
-    let rows = gb
+    let names: BTreeMap<String, String> =
+        gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
+    let name = |id: &str| names.get(id).cloned().unwrap_or_default();
+    // Rows come by student, then attempt: a practice taken again is its
+    // student's attempt 2.
+    let mut tries: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows: Vec<views::ProgressRow> = gb
         .quiz_progress(id)?
         .into_iter()
-        .map(|p| views::ProgressRow {
-            state: if p.finished_at.is_some() {
-                "제출"
-            } else if p.answered == 0 {
-                "시작"
-            } else {
-                "진행 중"
-            },
-            student: p.student,
-            answered: p.answered,
-            questions: p.questions,
-            score: format!("{} / {}", fmt_points(p.points), fmt_points(p.max)),
+        .map(|p| {
+            let n = tries.entry(p.student.clone()).or_default();
+            *n += 1;
+            views::ProgressRow {
+                state: if p.finished_at.is_some() {
+                    "제출"
+                } else if p.answered == 0 {
+                    "시작"
+                } else {
+                    "진행 중"
+                },
+                name: name(&p.student),
+                attempt: *n,
+                student: p.student,
+                answered: p.answered,
+                questions: p.questions,
+                score: format!("{} / {}", fmt_points(p.points), fmt_points(p.max)),
+            }
         })
         .collect();
+    // The students the quiz is for (the roster when it is for everyone) who
+    // have not started it.
+    let quiz = gb.quiz(id)?;
+    let targets: Vec<String> = match quiz {
+        Some(q) if !q.students.is_empty() => q.students,
+        _ => names.keys().cloned().collect(),
+    };
+    for s in targets.into_iter().filter(|s| !tries.contains_key(s)) {
+        rows.push(views::ProgressRow {
+            name: name(&s),
+            student: s,
+            attempt: 0,
+            answered: 0,
+            questions: 0,
+            score: String::new(),
+            state: "시작 안 함",
+        });
+    }
     let facility = gb
         .quiz_facility(id)?
         .into_iter()

@@ -350,6 +350,10 @@ pub fn teach(p: &TeachPage) -> Html<String> {
 #[derive(serde::Serialize)]
 pub struct ProgressRow {
     pub student: String,
+    /// The roster's name, or "".
+    pub name: String,
+    /// The student's attempt at this quiz (1, 2 ... ; 0: not started).
+    pub attempt: usize,
     pub answered: usize,
     pub questions: usize,
     pub score: String,
