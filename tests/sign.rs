@@ -516,6 +516,13 @@ fi"#,
         run.stdout
     );
     assert!(run.stdout.contains("고쳐서 승인했습니다"), "{}", run.stdout);
+    // The question is shown as it now stands.
+    assert!(
+        run.stdout
+            .contains("locked:   true\nprompt:   고친 질문, 알맞은 것을 고르시오."),
+        "{}",
+        run.stdout
+    );
     let after = load(p);
     let q = after
         .questions

@@ -647,6 +647,17 @@ fn edit(
             Ok(Edited::Signed)
         }
         Ok(Some(notes)) => {
+            // The question as it now stands, to see what was signed.
+            if let Ok(mut now) = yaml::parse::<Question>("edit", &edited) {
+                now.locked = true;
+                now.status = None;
+                writeln!(
+                    out,
+                    "{}",
+                    escape(&super::show::render_without_line(bank, &f.file.unit, &now))
+                )
+                .map_err(io)?;
+            }
             writeln!(
                 out,
                 "  고쳐서 승인했습니다. 이제 출제되고, quiz extract가 덮어쓰지 않습니다 (locked: true)."
