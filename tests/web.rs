@@ -2516,6 +2516,11 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
             "id: w1d1-short\nkind: short\nprompt: 고친 질문\nanswer: [GitOps]\ncriteria: [cicd]\nlocked: false\n",
             "status와 locked는 쓰지 마세요",
         ),
+        // A source pointing at another file (the page would show its lines).
+        (
+            "id: w1d1-short\nkind: short\nprompt: 고친 질문\nanswer: [GitOps]\ncriteria: [cicd]\nsource: {file: /etc/passwd, line: 1}\n",
+            "source는 바꿀 수 없습니다",
+        ),
         // Characters that would reorder or clear a student's screen.
         (
             "id: w1d1-short\nkind: short\nprompt: \"고친 \\u202E 질문\"\nanswer: [GitOps]\ncriteria: [cicd]\n",

@@ -386,6 +386,18 @@ pub fn source_view(current: &mut Current, q: &Question) -> Option<SourceView> {
         line: src.line,
         ..SourceView::default()
     };
+    // Only course documents are shown: a bank file naming another file (by
+    // hand) never gets its lines onto the page.
+    if !Path::new(&src.file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    {
+        v.warning = Some(format!(
+            "원문 {}은(는) Markdown 문서가 아니라 보여 주지 않습니다",
+            src.file
+        ));
+        return Some(v);
+    }
     let Ok(text) = std::fs::read_to_string(&src.file) else {
         v.warning = Some(format!(
             "원문 {}을(를) 찾을 수 없습니다: 프로젝트 폴더에서 실행하세요",
@@ -720,6 +732,17 @@ pub fn sign_edited(
     if new.status.is_some() || flags_locked_false(&label, text) {
         return Err(Error::Usage(format!(
             "{label}: status와 locked는 쓰지 마세요. 저장하면 승인되고 locked: true가 붙습니다; 숨기려면 숨김(h)을 고르세요"
+        )));
+    }
+    // Where it came from is the document's fact, not the instructor's: it may
+    // go (a question of one's own), never point elsewhere (the sign page
+    // shows the lines it names).
+    let was = f.file.questions.iter().find(|q| q.id == id);
+    if let Some(src) = &new.source
+        && was.and_then(|q| q.source.as_ref()) != Some(src)
+    {
+        return Err(Error::Usage(format!(
+            "{label}: source는 바꿀 수 없습니다 (지우는 것은 됩니다: 손으로 쓴 문항이 됩니다)"
         )));
     }
     if !new.points.is_finite() || new.rubric.iter().any(|c| !c.points.is_finite()) {
@@ -1210,6 +1233,23 @@ mod tests {
         assert!(what_to_check(&q).is_some_and(|h| h.starts_with("평가 기준(criterion)")));
         q.tags.push("term".into());
         assert!(what_to_check(&q).is_some_and(|h| h.contains("철자") && h.contains("평가 기준")));
+    }
+
+    #[test]
+    fn only_markdown_sources_are_shown() {
+        let f: QuestionFile = yaml::parse("f", FILE).expect("parse");
+        let mut q = f.questions[0].clone();
+        q.source = Some(crate::model::SourceRef {
+            file: "/etc/passwd".into(),
+            line: 1,
+            heading: String::new(),
+        });
+        let v = source_view(&mut Current::new(), &q).expect("a view");
+        assert!(v.lines.is_empty(), "{v:?}");
+        assert!(
+            v.warning
+                .is_some_and(|w| w.contains("Markdown 문서가 아니라"))
+        );
     }
 
     #[test]
