@@ -2681,4 +2681,21 @@ async fn the_server_reads_a_bank_changed_elsewhere_on_its_own() {
     std::fs::write(&path, &signed).expect("mend");
     assert!(blocking(|| app.reload_if_changed()).expect("mended"));
     assert!(t.app.is_servable("w1d1-tf"));
+    // A question `check` rejects (a key naming no option) is left out, as at
+    // start; the rest of the change is taken.
+    let f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &signed).expect("parse");
+    let mut f2 = f.clone();
+    for q in f2.questions.iter_mut() {
+        match q.id.as_str() {
+            "w1d1-short" => q.status = None,
+            "w1d1-choice" => {
+                q.status = None;
+                q.answer = Some(quiz::model::Answer::One("zz".into()));
+            }
+            _ => {}
+        }
+    }
+    std::fs::write(&path, quiz::yaml::to_string(&f2, &[]).expect("yaml")).expect("bad key");
+    assert!(blocking(|| app.reload_if_changed()).expect("taken"));
+    assert!(t.app.is_servable("w1d1-short") && !t.app.is_servable("w1d1-choice"));
 }

@@ -6,9 +6,10 @@
 //! or a change of their files (checked every 5 s) replaces them whole, and
 //! each request works on one snapshot. Each request does all its gradebook
 //! work in one blocking task: writes on one connection (short transactions,
-//! WAL, `synchronous=NORMAL`), reads on a small pool of read-only connections. Templates are askama (checked at compile
-//! time, HTML auto-escaped); CSS and JS are embedded; every page works with plain
-//! form posts, the JS adds autosave, the countdown, heartbeats and live updates.
+//! WAL, `synchronous=NORMAL`), reads on a small pool of read-only connections.
+//! Templates are askama (checked at compile time, HTML auto-escaped); CSS and
+//! JS are embedded; every page works with plain form posts, the JS adds
+//! autosave, the countdown, heartbeats and live updates.
 
 mod auth;
 mod student;
@@ -232,18 +233,16 @@ impl App {
     }
 
     /// Read the bank and rubrics again and serve them from now on. A bank
-    /// with errors is not taken: the questions of a file that does not load
-    /// would vanish from forms being answered. Attempts already drawn keep
-    /// their forms. Returns the bank's warnings.
+    /// with a file that does not load is not taken: its questions would
+    /// vanish from forms being answered. A question `check` rejects is left
+    /// out, as at start. Attempts already drawn keep their forms. Returns the
+    /// bank's problems.
     pub fn reload(&self) -> Result<Vec<crate::error::Diagnostic>> {
         let seen = fingerprint(&self.cfg);
         *lock(&self.seen) = seen;
-        let (fresh, diags) = Loaded::read(&self.cfg)?;
-        let errors: Vec<String> = diags
-            .iter()
-            .filter(|d| d.is_error())
-            .map(ToString::to_string)
-            .collect();
+        // A question `check` rejects is left out, as at start; a file that
+        // does not load would take all its questions away: not taken.
+        let (fresh, diags, errors) = Loaded::read_counting(&self.cfg)?;
         if !errors.is_empty() {
             return Err(Error::Usage(format!(
                 "문제 은행에 오류가 있어 다시 읽지 않았습니다 (지금까지의 문제로 계속 출제합니다): {}",
@@ -357,7 +356,20 @@ impl Loaded {
     /// Read the bank and rubrics; the problems found come back too
     /// (questions `check` rejects are not served).
     fn read(cfg: &Config) -> Result<(Loaded, Vec<crate::error::Diagnostic>)> {
+        let (loaded, diags, _) = Loaded::read_counting(cfg)?;
+        Ok((loaded, diags))
+    }
+
+    /// [`Loaded::read`], and the problems that kept files from loading (a
+    /// file that does not parse: its questions are missing from the bank), as
+    /// opposed to questions left out by `check`.
+    fn read_counting(cfg: &Config) -> Result<(Loaded, Vec<crate::error::Diagnostic>, Vec<String>)> {
         let (bank, mut diags) = Bank::load(&cfg.questions, &cfg.rubrics)?;
+        let unloaded: Vec<String> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
         let servable: HashSet<String> = crate::check::servable(&bank, &mut diags)
             .into_iter()
             .map(|(_, q)| q.id.clone())
@@ -378,6 +390,7 @@ impl Loaded {
                 version,
             },
             diags,
+            unloaded,
         ))
     }
 
