@@ -13,22 +13,25 @@ use std::path::{Path, PathBuf};
 /// (`quiz sign` in a terminal, the server's 문항 승인, `quiz extract`) takes
 /// it first, so two such changes at the same moment, in one process or two,
 /// are made one after the other and neither writes over the other. Advisory
-/// (flock on a lock file in the temporary folder, named after the folder's
-/// full path): an editor does not take it.
+/// (flock on `.<folder>.lock` beside the folder): an editor does not take it.
 #[derive(Debug)]
 pub struct ChangeLock {
     _held: std::fs::File,
 }
 
-/// The lock file of `path`'s [`ChangeLock`]: one per folder, however the
-/// path is written (relative, with `..`).
+/// The lock file of `path`'s [`ChangeLock`]: `.<folder>.lock` beside the
+/// folder (`./.questions.lock`), one per folder however the path is written
+/// (relative, with `..`, through a link). Beside the bank rather than in the
+/// temporary folder: a server run with a private /tmp (systemd's
+/// `PrivateTmp`) and a terminal share it.
 fn change_lock_file(path: &Path) -> PathBuf {
     let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.to_string_lossy().bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    std::env::temp_dir().join(format!("quiz-change-{h:016x}.lock"))
+    let name = key
+        .file_name()
+        .map_or_else(|| "bank".to_string(), |n| n.to_string_lossy().into_owned());
+    key.parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(format!(".{name}.lock"))
 }
 
 /// Wait for and take the [`ChangeLock`] of `path`.

@@ -2330,6 +2330,34 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
         r.body
     );
     assert_eq!(status_line(&t, "w1d1-tf"), None);
+    // A draft changed since the page was read (here its key, by hand) is not
+    // signed on the old reading: the page sends back what it showed.
+    let page = t.get(&teach, "/teach/sign?unit=w1d1").await;
+    let card = &page.body[page.body.find("id=\"q-w1d1-order\"").expect("card")..];
+    let seen = attr(card, "name=\"seen\" value=\"");
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let before = std::fs::read_to_string(&path).expect("bank");
+    let f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &before).expect("parse");
+    let mut f2 = f.clone();
+    for q in f2.questions.iter_mut().filter(|q| q.id == "w1d1-order") {
+        q.prompt = format!("{} (고침)", q.prompt);
+    }
+    std::fs::write(&path, quiz::yaml::to_string(&f2, &[]).expect("yaml")).expect("edit");
+    let r = t
+        .post(
+            &teach,
+            "/teach/sign",
+            &format!(
+                "csrf={}&id=w1d1-order&decision=sign&from=draft&seen={seen}",
+                teach.csrf
+            ),
+        )
+        .await;
+    assert!(r.body.contains("내용이 그사이에"), "{}", r.body);
+    assert_eq!(
+        status_line(&t, "w1d1-order").as_deref(),
+        Some("status: draft")
+    );
     // A unit field that is not a unit is refused before anything is written.
     let r = t
         .post(
@@ -2662,7 +2690,10 @@ async fn a_practice_whose_remaining_questions_leave_the_bank_ends_with_results()
 async fn the_server_reads_a_bank_changed_elsewhere_on_its_own() {
     let t = setup_edited(all_drafts);
     let app = t.app.clone();
-    assert!(!blocking(|| app.reload_if_changed()).expect("unchanged"));
+    // One check of the sweep: a change is read once it stayed the same for
+    // one check (a file being written is never read half-way).
+    let check = || blocking(|| app.reload_if_changed());
+    assert!(!check().expect("unchanged"));
     assert!(!t.app.is_servable("w1d1-tf"));
     let path = t._dir.path().join("questions/week_01/day1.yaml");
     let text = std::fs::read_to_string(&path).expect("bank");
@@ -2670,16 +2701,33 @@ async fn the_server_reads_a_bank_changed_elsewhere_on_its_own() {
     let at = tf + text[tf..].find("  status: draft\n").expect("status");
     let signed = format!("{}{}", &text[..at], &text[at + "  status: draft\n".len()..]);
     std::fs::write(&path, &signed).expect("sign by hand");
-    assert!(blocking(|| app.reload_if_changed()).expect("changed"));
+    assert!(!check().expect("settling"));
+    assert!(!t.app.is_servable("w1d1-tf"));
+    assert!(check().expect("changed"));
     assert!(t.app.is_servable("w1d1-tf"));
-    assert!(!blocking(|| app.reload_if_changed()).expect("read already"));
+    assert!(!check().expect("read already"));
     // Broken: refused, the bank as it was goes on being served.
     std::fs::write(&path, "unit: w1d1\nquestions: [\n").expect("break");
-    let e = blocking(|| app.reload_if_changed());
-    assert!(e.is_err_and(|e| e.to_string().contains("다시 읽지 않았습니다")));
+    assert!(!check().expect("settling"));
+    assert!(check().is_err_and(|e| e.to_string().contains("다시 읽지 않았습니다")));
     assert!(t.app.is_servable("w1d1-tf"));
+    // A file that lost its questions (cut short while written), or a bank
+    // folder moved away: refused by the automatic check, since students'
+    // forms would lose those questions for good.
+    std::fs::write(&path, "unit: w1d1\ntitle: t\nquestions: []\n").expect("cut");
+    assert!(!check().expect("settling"));
+    assert!(check().is_err_and(|e| e.to_string().contains("문항이 모두 빠져")));
+    assert!(t.app.is_servable("w1d1-tf"));
+    let questions = t._dir.path().join("questions");
+    let moved = t._dir.path().join("questions-moved");
+    std::fs::rename(&questions, &moved).expect("move away");
+    assert!(!check().expect("settling"));
+    assert!(check().is_err_and(|e| e.to_string().contains("폴더")));
+    assert!(t.app.is_servable("w1d1-tf"));
+    std::fs::rename(&moved, &questions).expect("move back");
     std::fs::write(&path, &signed).expect("mend");
-    assert!(blocking(|| app.reload_if_changed()).expect("mended"));
+    assert!(!check().expect("settling"));
+    assert!(check().expect("mended"));
     assert!(t.app.is_servable("w1d1-tf"));
     // A question `check` rejects (a key naming no option) is left out, as at
     // start; the rest of the change is taken.
@@ -2696,6 +2744,35 @@ async fn the_server_reads_a_bank_changed_elsewhere_on_its_own() {
         }
     }
     std::fs::write(&path, quiz::yaml::to_string(&f2, &[]).expect("yaml")).expect("bad key");
-    assert!(blocking(|| app.reload_if_changed()).expect("taken"));
+    assert!(!check().expect("settling"));
+    assert!(check().expect("taken"));
     assert!(t.app.is_servable("w1d1-short") && !t.app.is_servable("w1d1-choice"));
+}
+
+/// An exam whose every question left the bank while a student held it ends
+/// with its results and the reason, instead of an empty form to submit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exam_whose_questions_all_leave_the_bank_ends_with_results() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let c = t.student("s1", "CODE1").await;
+    let id = t.start(&c, quiz).await;
+    let path = t._dir.path().join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&path).expect("bank");
+    let mut f: quiz::model::QuestionFile = quiz::yaml::parse("bank", &text).expect("parse");
+    for q in f.questions.iter_mut() {
+        q.status = Some(quiz::model::Status::Hidden);
+    }
+    std::fs::write(&path, quiz::yaml::to_string(&f, &[]).expect("yaml")).expect("hide");
+    t.app.reload().expect("reload");
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert!(
+        page.body
+            .contains("남은 문제가 더 이상 출제되지 않아 시험을 마쳤습니다")
+            && page.body.contains("점수:"),
+        "{}",
+        page.body
+    );
+    let info = gb(&t.db).attempt_info(id).expect("info").expect("row");
+    assert!(info.finished_at.is_some());
 }

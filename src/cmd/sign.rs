@@ -249,18 +249,46 @@ pub enum Expect {
     Any,
     /// Still a draft (a list of drafts was read).
     Draft,
+    /// Still a draft, and still as the instructor read it ([`mark`] of the
+    /// question shown): an editor, `quiz extract` or another instructor may
+    /// have changed its key or options since.
+    DraftAs(u64),
     /// Still hidden (a list of hidden questions was read).
     Hidden,
 }
 
 impl Expect {
-    fn allows(self, now: Option<Status>) -> bool {
-        match self {
+    /// Refuse a decision about `q` (as the file holds it now) that was made
+    /// about something else.
+    fn check(self, q: &Question) -> Result<()> {
+        let status_ok = match self {
             Expect::Any => true,
-            Expect::Draft => now == Some(Status::Draft),
-            Expect::Hidden => now == Some(Status::Hidden),
+            Expect::Draft | Expect::DraftAs(_) => q.status == Some(Status::Draft),
+            Expect::Hidden => q.status == Some(Status::Hidden),
+        };
+        if !status_ok {
+            return Err(decided_meanwhile(&q.id, q.status));
+        }
+        match self {
+            Expect::DraftAs(m) if mark(q) != m => Err(Error::Usage(format!(
+                "문항 `{}`의 내용이 {MEANWHILE} 바뀌었습니다; 이 결정은 적지 않았습니다. 바뀐 문항을 다시 읽고 정하세요",
+                q.id
+            ))),
+            _ => Ok(()),
         }
     }
+}
+
+/// A question's content as read (its status aside), for [`Expect::DraftAs`].
+pub fn mark(q: &Question) -> u64 {
+    let mut plain = q.clone();
+    plain.status = None;
+    let text = yaml::to_string(&plain, &[]).unwrap_or_else(|_| format!("{plain:?}"));
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// Words of every [`decided_meanwhile`] refusal (the interactive session
@@ -379,7 +407,7 @@ pub struct SourceView {
 /// makes the question there: it moved (the lines shown are its new place) or
 /// it is made no more (run `quiz extract` first). `None` for a question with
 /// no source.
-pub fn source_view(current: &mut Current, q: &Question) -> Option<SourceView> {
+pub fn source_view(current: &mut Current, q: &Question, project: &Path) -> Option<SourceView> {
     let src = q.source.as_ref()?;
     let mut v = SourceView {
         file: src.file.clone(),
@@ -387,13 +415,35 @@ pub fn source_view(current: &mut Current, q: &Question) -> Option<SourceView> {
         ..SourceView::default()
     };
     // Only course documents are shown: a bank file naming another file (by
-    // hand) never gets its lines onto the page.
+    // hand), or a link in the curriculum to one, never gets its lines onto
+    // the page. The file, links resolved, must be Markdown inside `project`.
     if !Path::new(&src.file)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
     {
         v.warning = Some(format!(
             "원문 {}은(는) Markdown 문서가 아니라 보여 주지 않습니다",
+            src.file
+        ));
+        return Some(v);
+    }
+    let inside = match (
+        std::fs::canonicalize(&src.file),
+        std::fs::canonicalize(project),
+    ) {
+        (Ok(file), Ok(root)) => {
+            file.starts_with(&root)
+                && file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        }
+        // Not found: said below, as before.
+        (Err(_), _) => true,
+        (Ok(_), Err(_)) => false,
+    };
+    if !inside {
+        v.warning = Some(format!(
+            "원문 {}은(는) 프로젝트 폴더 밖에 있어 보여 주지 않습니다",
             src.file
         ));
         return Some(v);
@@ -435,9 +485,17 @@ pub fn source_view(current: &mut Current, q: &Question) -> Option<SourceView> {
     Some(v)
 }
 
+/// The project folder of a bank folder (`questions` -> `.`): the documents
+/// the bank cites lie in it.
+pub fn project_of(bank: &Path) -> std::path::PathBuf {
+    let abs = std::fs::canonicalize(bank).unwrap_or_else(|_| bank.to_path_buf());
+    abs.parent()
+        .map_or_else(|| std::path::PathBuf::from("."), Path::to_path_buf)
+}
+
 /// [`source_view`] as the terminal shows it (the line itself marked `>`).
-fn excerpt(current: &mut Current, q: &Question) -> String {
-    let Some(v) = source_view(current, q) else {
+fn excerpt(current: &mut Current, q: &Question, project: &Path) -> String {
+    let Some(v) = source_view(current, q, project) else {
         return String::new();
     };
     let mut s = String::new();
@@ -539,7 +597,7 @@ fn interactive(
             n + 1,
             todo.len(),
             escape(&super::show::render_without_line(bank, &f.file.unit, q)),
-            escape(&excerpt(&mut current, q))
+            escape(&excerpt(&mut current, q, &project_of(root)))
         )
         .map_err(io)?;
         let d = loop {
@@ -574,7 +632,7 @@ fn interactive(
             writeln!(out, "  건너뜀").map_err(io)?;
             continue;
         };
-        match apply(root, &f.path, &q.id, d, Expect::Draft) {
+        match apply(root, &f.path, &q.id, d, Expect::DraftAs(mark(q))) {
             Ok(_) => {}
             // Decided elsewhere meanwhile: said, and the session goes on
             // with the next question.
@@ -653,7 +711,7 @@ fn edit(
         writeln!(out, "  바뀐 것이 없어 그대로 두었습니다.").map_err(io)?;
         return Ok(Edited::Again);
     }
-    match sign_edited(root, bank, f, &q.id, &edited, Expect::Draft) {
+    match sign_edited(root, bank, f, &q.id, &edited, Expect::DraftAs(mark(q))) {
         Ok(None) => {
             writeln!(out, "  이미 이 내용으로 고쳐 승인된 문항입니다.").map_err(io)?;
             Ok(Edited::Signed)
@@ -737,9 +795,10 @@ pub fn sign_edited(
     // Where it came from is the document's fact, not the instructor's: it may
     // go (a question of one's own), never point elsewhere (the sign page
     // shows the lines it names).
+    // (Its line may differ: `quiz extract` moves it when the document grows.)
     let was = f.file.questions.iter().find(|q| q.id == id);
     if let Some(src) = &new.source
-        && was.and_then(|q| q.source.as_ref()) != Some(src)
+        && was.and_then(|q| q.source.as_ref()).map(|s| &s.file) != Some(&src.file)
     {
         return Err(Error::Usage(format!(
             "{label}: source는 바꿀 수 없습니다 (지우는 것은 됩니다: 손으로 쓴 문항이 됩니다)"
@@ -860,9 +919,7 @@ fn replace(
     if was == new {
         return Ok(None);
     }
-    if !expect.allows(was.status) {
-        return Err(decided_meanwhile(&new.id, was.status));
-    }
+    expect.check(was)?;
     let mut want = before.clone();
     for q in want.questions.iter_mut().filter(|q| q.id == new.id) {
         *q = new.clone();
@@ -984,9 +1041,7 @@ fn decide(path: &str, text: &str, id: &str, d: Decision, expect: Expect) -> Resu
     if q.status == d.status() {
         return Ok((text.to_string(), false));
     }
-    if !expect.allows(q.status) {
-        return Err(decided_meanwhile(id, q.status));
-    }
+    expect.check(q)?;
     let mut want = before.clone();
     for q in want.questions.iter_mut().filter(|q| q.id == id) {
         q.status = d.status();
@@ -1244,12 +1299,45 @@ mod tests {
             line: 1,
             heading: String::new(),
         });
-        let v = source_view(&mut Current::new(), &q).expect("a view");
+        let v = source_view(&mut Current::new(), &q, Path::new(".")).expect("a view");
         assert!(v.lines.is_empty(), "{v:?}");
         assert!(
             v.warning
                 .is_some_and(|w| w.contains("Markdown 문서가 아니라"))
         );
+        // A Markdown file outside the project, named or behind a link in the
+        // curriculum, is not shown either.
+        let project = tempfile::tempdir().expect("project");
+        let outside = tempfile::tempdir().expect("outside");
+        let secret = outside.path().join("secret.md");
+        std::fs::write(&secret, "line one\nline two\n").expect("secret");
+        std::fs::create_dir_all(project.path().join("curriculum")).expect("mkdir");
+        let link = project.path().join("curriculum/link.md");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&secret, &link).expect("symlink");
+        for file in [secret.clone(), link] {
+            q.source = Some(crate::model::SourceRef {
+                file: file.display().to_string(),
+                line: 1,
+                heading: String::new(),
+            });
+            let v = source_view(&mut Current::new(), &q, project.path()).expect("a view");
+            assert!(v.lines.is_empty(), "{file:?}: {v:?}");
+            assert!(
+                v.warning.is_some_and(|w| w.contains("프로젝트 폴더 밖")),
+                "{file:?}"
+            );
+        }
+        // Inside the project it is shown.
+        let inside = project.path().join("curriculum/in.md");
+        std::fs::write(&inside, "a\nb\n").expect("in");
+        q.source = Some(crate::model::SourceRef {
+            file: inside.display().to_string(),
+            line: 2,
+            heading: String::new(),
+        });
+        let v = source_view(&mut Current::new(), &q, project.path()).expect("a view");
+        assert_eq!(v.lines, [(1, "a".to_string()), (2, "b".to_string())]);
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct App {
     /// The bank files as last read (names, sizes, times): the server reads
     /// the bank again when they change (see [`App::reload_if_changed`]).
     seen: Mutex<Fingerprint>,
+    /// A change seen at the last check, read once it stays the same.
+    settling: Mutex<Option<Fingerprint>>,
     /// The one write connection, taken in arrival order (a fair lock: no
     /// request waits behind ones that came later).
     writer: tokio::sync::Mutex<Gradebook>,
@@ -154,6 +156,7 @@ impl App {
                 cfg,
                 loaded: RwLock::new(Arc::new(loaded)),
                 seen: Mutex::new(seen),
+                settling: Mutex::new(None),
                 writer: tokio::sync::Mutex::new(writer),
                 checkpointer: Mutex::new(checkpointer),
                 readers,
@@ -238,8 +241,23 @@ impl App {
     /// out, as at start. Attempts already drawn keep their forms. Returns the
     /// bank's problems.
     pub fn reload(&self) -> Result<Vec<crate::error::Diagnostic>> {
+        self.reload_with(false)
+    }
+
+    /// [`App::reload`]; `cautious` (the automatic re-read) also refuses a
+    /// bank that lost a file or all the questions of a file since it was
+    /// last read: a folder renamed, a file deleted or being written. Its
+    /// questions would be dropped from the forms students are answering,
+    /// for good. An instructor who meant it presses 다시 읽기.
+    fn reload_with(&self, cautious: bool) -> Result<Vec<crate::error::Diagnostic>> {
         let seen = fingerprint(&self.cfg);
         *lock(&self.seen) = seen;
+        if !self.cfg.questions.is_dir() {
+            return Err(Error::Usage(format!(
+                "문제 은행 폴더 {}이(가) 없어 다시 읽지 않았습니다 (지금까지의 문제로 계속 출제합니다)",
+                crate::fsutil::display(&self.cfg.questions)
+            )));
+        }
         // A question `check` rejects is left out, as at start; a file that
         // does not load would take all its questions away: not taken.
         let (fresh, diags, errors) = Loaded::read_counting(&self.cfg)?;
@@ -248,6 +266,29 @@ impl App {
                 "문제 은행에 오류가 있어 다시 읽지 않았습니다 (지금까지의 문제로 계속 출제합니다): {}",
                 errors.join("; ")
             )));
+        }
+        if cautious {
+            let now: HashMap<&str, usize> = fresh
+                .bank
+                .files
+                .iter()
+                .map(|f| (f.path.as_str(), f.file.questions.len()))
+                .collect();
+            let old = self.loaded();
+            let lost: Vec<&str> = old
+                .bank
+                .files
+                .iter()
+                .filter(|f| !f.file.questions.is_empty())
+                .filter(|f| now.get(f.path.as_str()).is_none_or(|n| *n == 0))
+                .map(|f| f.path.as_str())
+                .collect();
+            if !lost.is_empty() {
+                return Err(Error::Usage(format!(
+                    "문항 파일이 없어졌거나 문항이 모두 빠져 자동으로 다시 읽지 않았습니다: {} (저장 중이었다면 다음 변경 때 다시 읽습니다; 일부러 지웠다면 강사 화면의 문제 은행 다시 읽기를 누르세요)",
+                    lost.join(", ")
+                )));
+            }
         }
         *self
             .loaded
@@ -260,14 +301,25 @@ impl App {
     /// (`quiz sign` or `quiz extract` in a terminal, an editor, another
     /// server's 승인 on the same folder): the server does this every few
     /// seconds, so a change made anywhere is served without pressing 다시
-    /// 읽기. Whether it was read again; a bank that does not load cleanly is
-    /// not taken (the error says why) and is tried again after its next change.
+    /// 읽기. A change is read once it has stayed the same for one check (a
+    /// file being written is not read half-way), and cautiously (see
+    /// [`App::reload_with`]). Whether it was read again; a bank that is
+    /// refused is said (the error) and tried again after its next change.
     pub fn reload_if_changed(&self) -> Result<bool> {
         let now = fingerprint(&self.cfg);
         if *lock(&self.seen) == now {
+            *lock(&self.settling) = None;
             return Ok(false);
         }
-        self.reload()?;
+        {
+            let mut settling = lock(&self.settling);
+            if settling.as_ref() != Some(&now) {
+                *settling = Some(now);
+                return Ok(false);
+            }
+            *settling = None;
+        }
+        self.reload_with(true)?;
         Ok(true)
     }
 

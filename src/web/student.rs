@@ -326,6 +326,18 @@ pub async fn attempt_page(
             })
             .into_response());
         }
+        // Every question of the exam was taken out of the bank since: it is
+        // over, as a practice is.
+        if slots.is_empty() {
+            gb.finish(a.id, &s.s.holder)?;
+            return results(
+                app,
+                &gb,
+                &a,
+                &s.s.csrf,
+                "남은 문제가 더 이상 출제되지 않아 시험을 마쳤습니다.",
+            );
+        }
         let views: Vec<QView> = slots
             .iter()
             .enumerate()

@@ -571,10 +571,13 @@ fn sign_view(
         .questions()
         .filter(|(f, q)| q.is_draft() && of_unit(f))
         .collect();
+    // At most a few pages' worth (a bank may hide thousands): the unit filter
+    // finds the rest.
     let hidden = st
         .bank
         .questions()
         .filter(|(f, q)| q.is_hidden() && of_unit(f))
+        .take(SIGN_PAGE * 4)
         .map(|(f, q)| {
             (
                 q.id.clone(),
@@ -584,11 +587,12 @@ fn sign_view(
         })
         .collect();
     let mut current = Current::new();
+    let project = crate::cmd::sign::project_of(&app.cfg.questions);
     let items = todo
         .iter()
         .take(SIGN_PAGE)
         .map(|(f, q)| {
-            let v = source_view(&mut current, q).unwrap_or_default();
+            let v = source_view(&mut current, q, &project).unwrap_or_default();
             let kept = refused
                 .filter(|(id, _)| *id == q.id)
                 .map(|(_, t)| t.to_string());
@@ -603,6 +607,7 @@ fn sign_view(
                 yaml: kept.unwrap_or_else(|| crate::cmd::sign::editable(q).unwrap_or_default()),
                 editing,
                 hint: crate::cmd::sign::what_to_check(q).unwrap_or_default(),
+                seen: crate::cmd::sign::mark(q),
                 id: q.id.clone(),
                 unit: f.file.unit.clone(),
                 kind: crate::runner::kind_label(q.kind),
@@ -658,6 +663,9 @@ pub struct SignForm {
     /// The question's new text (decision `edit`).
     #[serde(default)]
     yaml: String,
+    /// `sign::mark` of the draft as the page showed it.
+    #[serde(default)]
+    seen: String,
 }
 
 /// Sign or hide one question: its `status:` line is written into its bank
@@ -685,10 +693,12 @@ pub async fn sign_save(
         if id.is_empty() {
             return Err(WebError::Bad("문항을 고르세요 (id가 비었습니다).".into()));
         }
-        let expect = if f.from == "hidden" {
-            Expect::Hidden
-        } else {
-            Expect::Draft
+        // The page says which version of the draft was read: a draft changed
+        // since (an editor, `quiz extract`, another instructor) is refused.
+        let expect = match (f.from.as_str(), f.seen.trim().parse::<u64>()) {
+            ("hidden", _) => Expect::Hidden,
+            (_, Ok(m)) => Expect::DraftAs(m),
+            _ => Expect::Draft,
         };
         let st = app.loaded();
         let (file, _) = st
@@ -736,6 +746,22 @@ pub async fn sign_save(
                     &s.s.csrf,
                     unit,
                     Note::refused(format!("저장하지 않았습니다: {m}")),
+                    keep,
+                );
+            }
+            // The question's file moved or went since the bank was read:
+            // said, and the bank read again so the page shows what is there.
+            Err(e @ crate::error::Error::Io { .. }) => {
+                let again = match app.reload() {
+                    Ok(_) => "문제 은행을 다시 읽었습니다".to_string(),
+                    Err(r) => r.to_string(),
+                };
+                let keep = (decision == "edit").then_some((id, f.yaml.as_str()));
+                return sign_view(
+                    app,
+                    &s.s.csrf,
+                    unit,
+                    Note::refused(format!("저장하지 않았습니다: {e}. {again}")),
                     keep,
                 );
             }

@@ -466,6 +466,8 @@ pub struct SignItem {
     pub editing: bool,
     /// Why the edit was refused, or "".
     pub error: String,
+    /// `sign::mark` of the draft shown (sent back with a decision).
+    pub seen: u64,
     /// What to look for in a question of its kind, or "".
     pub hint: String,
 }

@@ -142,6 +142,12 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         let Ok(rd) = std::fs::read_dir(d) else { return };
         for e in rd.flatten() {
             let p = e.path();
+            // The bank's change lock (`.questions.lock`, empty, taken by
+            // extract and sign) is no content.
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.ends_with(".lock") {
+                continue;
+            }
             if p.is_dir() {
                 walk(base, &p, out);
             } else {
