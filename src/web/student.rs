@@ -304,14 +304,7 @@ pub async fn attempt_page(
             // Every question left was taken out of the bank since (hidden,
             // unsigned again): the practice is over, as in the terminal.
             if question.is_none() {
-                gb.finish(a.id, &s.s.holder)?;
-                return results(
-                    app,
-                    &gb,
-                    &a,
-                    &s.s.csrf,
-                    "남은 문제가 더 이상 출제되지 않아 연습을 마쳤습니다.",
-                );
+                return ended_early(app, &mut gb, &a, &s.s, "연습");
             }
             return Ok(views::practice(&views::PracticePage {
                 csrf: s.s.csrf.clone(),
@@ -329,14 +322,7 @@ pub async fn attempt_page(
         // Every question of the exam was taken out of the bank since: it is
         // over, as a practice is.
         if slots.is_empty() {
-            gb.finish(a.id, &s.s.holder)?;
-            return results(
-                app,
-                &gb,
-                &a,
-                &s.s.csrf,
-                "남은 문제가 더 이상 출제되지 않아 시험을 마쳤습니다.",
-            );
+            return ended_early(app, &mut gb, &a, &s.s, "시험");
         }
         let views: Vec<QView> = slots
             .iter()
@@ -359,6 +345,25 @@ pub async fn attempt_page(
         .into_response())
     })
     .await
+}
+
+/// An attempt whose remaining questions all left the bank: finished, and its
+/// results shown with the reason (`what`: 연습 or 시험).
+fn ended_early(
+    app: &App,
+    gb: &mut Gradebook,
+    a: &Attempt,
+    session: &crate::gradebook::WebSession,
+    what: &str,
+) -> Result<Response, WebError> {
+    gb.finish(a.id, &session.holder)?;
+    results(
+        app,
+        gb,
+        a,
+        &session.csrf,
+        &format!("남은 문제가 더 이상 출제되지 않아 {what}을 마쳤습니다."),
+    )
 }
 
 /// How an outcome is marked on the page (the CSS class): an essay waiting
