@@ -200,6 +200,12 @@ impl T {
             .await
     }
 
+    /// POST /teach/sign with the client's CSRF token and `fields`.
+    async fn sign(&self, c: &Client, fields: &str) -> Resp {
+        self.post(c, "/teach/sign", &format!("csrf={}&{fields}", c.csrf))
+            .await
+    }
+
     async fn login_attempt(&self, c: &Client, student: &str, code: &str) -> Resp {
         let page = self.get(c, "/login").await;
         let pre = attr(&page.body, "name=\"pre\" value=\"");
@@ -2245,54 +2251,26 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     let s1 = t.student("s1", "CODE1").await;
     let r = t.get(&s1, "/teach/sign").await;
     assert_eq!(r.location(), "/teach/login");
-    let r = t
-        .post(
-            &s1,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-tf&decision=sign", s1.csrf),
-        )
-        .await;
+    let r = t.sign(&s1, "id=w1d1-tf&decision=sign").await;
     assert_eq!(r.location(), "/teach/login");
     // Without the token, or with a decision that is neither, nothing is written.
     let r = t
         .post(&teach, "/teach/sign", "id=w1d1-tf&decision=sign")
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-tf&decision=publish", teach.csrf),
-        )
-        .await;
+    let r = t.sign(&teach, "id=w1d1-tf&decision=publish").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=../../etc/passwd&decision=sign", teach.csrf),
-        )
-        .await;
+    let r = t.sign(&teach, "id=../../etc/passwd&decision=sign").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert_eq!(status_line(&t, "w1d1-tf").as_deref(), Some("status: draft"));
     // Sign one, hide one.
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-tf&decision=sign&unit=w1d1", teach.csrf),
-        )
-        .await;
+    let r = t.sign(&teach, "id=w1d1-tf&decision=sign&unit=w1d1").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("승인했습니다: w1d1-tf"), "{}", r.body);
     assert!(r.body.contains("검토 전 6개"), "{}", r.body);
     assert!(!r.body.contains("id=\"q-w1d1-tf\""), "{}", r.body);
     let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-choice&decision=hide&unit=w1d1", teach.csrf),
-        )
+        .sign(&teach, "id=w1d1-choice&decision=hide&unit=w1d1")
         .await;
     assert!(r.body.contains("숨겼습니다: w1d1-choice"), "{}", r.body);
     assert_eq!(status_line(&t, "w1d1-tf"), None);
@@ -2305,23 +2283,11 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
         Some("status: draft")
     );
     // The same decision again changes nothing and says so.
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-tf&decision=sign", teach.csrf),
-        )
-        .await;
+    let r = t.sign(&teach, "id=w1d1-tf&decision=sign").await;
     assert!(r.body.contains("이미 승인된 문항"), "{}", r.body);
     // A page read before w1d1-tf was signed hides it: refused (another
     // instructor decided meanwhile), in red, and the file keeps the signature.
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!("csrf={}&id=w1d1-tf&decision=hide&from=draft", teach.csrf),
-        )
-        .await;
+    let r = t.sign(&teach, "id=w1d1-tf&decision=hide&from=draft").await;
     assert!(
         r.body.contains("class=\"msg error\"")
             && r.body.contains("그사이에")
@@ -2344,13 +2310,9 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     }
     std::fs::write(&path, quiz::yaml::to_string(&f2, &[]).expect("yaml")).expect("edit");
     let r = t
-        .post(
+        .sign(
             &teach,
-            "/teach/sign",
-            &format!(
-                "csrf={}&id=w1d1-order&decision=sign&from=draft&seen={seen}",
-                teach.csrf
-            ),
+            &format!("id=w1d1-order&decision=sign&from=draft&seen={seen}"),
         )
         .await;
     assert!(r.body.contains("내용이 그사이에"), "{}", r.body);
@@ -2360,14 +2322,7 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     );
     // A unit field that is not a unit is refused before anything is written.
     let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!(
-                "csrf={}&id=w1d1-multi&decision=hide&unit=%3Cb%3Ex",
-                teach.csrf
-            ),
-        )
+        .sign(&teach, "id=w1d1-multi&decision=hide&unit=%3Cb%3Ex")
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert_eq!(
@@ -2435,14 +2390,7 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     // 다시 검토: the hidden question is a draft again, shown in full, and
     // signed from there.
     let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!(
-                "csrf={}&id=w1d1-choice&decision=review&from=hidden",
-                teach.csrf
-            ),
-        )
+        .sign(&teach, "id=w1d1-choice&decision=review&from=hidden")
         .await;
     assert!(
         r.body.contains("w1d1-choice을(를) 검토 전으로 돌렸습니다"),
@@ -2456,14 +2404,7 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     );
     assert!(!t.app.is_servable("w1d1-choice"));
     let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!(
-                "csrf={}&id=w1d1-choice&decision=sign&from=draft",
-                teach.csrf
-            ),
-        )
+        .sign(&teach, "id=w1d1-choice&decision=sign&from=draft")
         .await;
     assert!(r.body.contains("승인했습니다: w1d1-choice"), "{}", r.body);
     assert_eq!(status_line(&t, "w1d1-choice"), None);
@@ -2517,13 +2458,8 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
         page.body
     );
     let before = std::fs::read_to_string(&path).expect("bank");
-    let post = |yaml: &str| {
-        format!(
-            "csrf={}&id=w1d1-short&decision=edit&unit=w1d1&yaml={}",
-            teach.csrf,
-            enc(yaml)
-        )
-    };
+    let edit = |yaml: &str| format!("id=w1d1-short&decision=edit&unit=w1d1&yaml={}", enc(yaml));
+    let fixed = "id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n";
     // Refused: the id changed; a key the scorer cannot use; broken YAML.
     for (yaml, why) in [
         (
@@ -2555,7 +2491,7 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
             "제어 문자",
         ),
     ] {
-        let r = t.post(&teach, "/teach/sign", &post(yaml)).await;
+        let r = t.sign(&teach, &edit(yaml)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
         assert!(
             r.body.contains("저장하지 않았습니다") && r.body.contains(why),
@@ -2573,13 +2509,7 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
         assert!(r.body.contains(&yaml.replace('"', "&#34;")), "{}", r.body);
         assert_eq!(std::fs::read_to_string(&path).expect("bank"), before);
     }
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &post("id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n"),
-        )
-        .await;
+    let r = t.sign(&teach, &edit(fixed)).await;
     assert!(
         r.body.contains("고쳐서 승인했습니다: w1d1-short"),
         "{}",
@@ -2587,13 +2517,7 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
     );
     let signed_text = std::fs::read_to_string(&path).expect("bank");
     // The same page posted again (a refresh) is no conflict and writes nothing.
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &post("id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n"),
-        )
-        .await;
+    let r = t.sign(&teach, &edit(fixed)).await;
     assert!(
         r.body.contains("이미 이 내용으로 고쳐 승인된 문항입니다"),
         "{}",
@@ -2601,17 +2525,7 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
     );
     assert_eq!(std::fs::read_to_string(&path).expect("bank"), signed_text);
     // What `quiz check` warns about is said, and the edit is signed all the same.
-    let r = t
-        .post(
-            &teach,
-            "/teach/sign",
-            &format!(
-                "csrf={}&id=w1d1-essay&decision=edit&yaml={}",
-                teach.csrf,
-                enc("id: w1d1-essay\nkind: essay\nprompt: Git으로 배포하는 방식을 설명하시오.\nrubric:\n- {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n- {concept: Git, points: 1}\npoints: 2\ncriteria: [cicd]\n")
-            ),
-        )
-        .await;
+    let r = t.sign(&teach, &format!("id=w1d1-essay&decision=edit&yaml={}", enc("id: w1d1-essay\nkind: essay\nprompt: Git으로 배포하는 방식을 설명하시오.\nrubric:\n- {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n- {concept: Git, points: 1}\npoints: 2\ncriteria: [cicd]\n"))).await;
     assert!(
         r.body.contains("고쳐서 승인했습니다: w1d1-essay")
             && r.body.contains("참고: ")
