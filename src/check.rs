@@ -167,19 +167,8 @@ fn ids_unique(list: &[crate::model::Choice]) -> Option<&str> {
 /// other than a line break or tab, or a bidi control: it would reach
 /// students' terminals and pages as is (clear the screen, reorder a line).
 pub fn control_characters(q: &Question) -> Option<&'static str> {
-    let bad = |t: &str| {
-        t.chars().any(|c| {
-            (c.is_control() && c != '\n' && c != '\t')
-                || matches!(
-                    c,
-                    '\u{202A}'..='\u{202E}'
-                        | '\u{2066}'..='\u{2069}'
-                        | '\u{200E}'
-                        | '\u{200F}'
-                        | '\u{061C}'
-                )
-        })
-    };
+    // The characters every answer and roster name is cleaned of.
+    let bad = |t: &str| !crate::printable::is_clean(t);
     let any = |cs: &[crate::model::Choice]| cs.iter().any(|c| bad(&c.text));
     if bad(&q.prompt) {
         Some("prompt")

@@ -30,6 +30,11 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}')
 }
 
+/// Whether `s` holds none of the characters [`clean`] takes out.
+pub fn is_clean(s: &str) -> bool {
+    !s.chars().any(|c| is_unsafe(c) || is_mark(c))
+}
+
 /// `s` as it is stored: without control characters other than line breaks
 /// and tabs (CRLF becomes LF), bidi embeddings, overrides and isolates
 /// (U+202A-U+202E, U+2066-U+2069, U+061C) and directional marks (U+200E,
@@ -37,7 +42,7 @@ fn is_mark(c: char) -> bool {
 /// answer that reads right in the review and is stored reversed); borrowed
 /// when there is nothing to take out (the common case).
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c) || is_mark(c)) {
+    if is_clean(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(

@@ -284,11 +284,7 @@ pub fn mark(q: &Question) -> u64 {
     let mut plain = q.clone();
     plain.status = None;
     let text = yaml::to_string(&plain, &[]).unwrap_or_else(|_| format!("{plain:?}"));
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    crate::extract::fnv1a(text.as_bytes())
 }
 
 /// Words of every [`decided_meanwhile`] refusal (the interactive session
@@ -909,12 +905,7 @@ fn replace(
     let _turn = crate::fsutil::lock_changes(root)?;
     let now = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let before: QuestionFile = yaml::parse(path, &now).map_err(|d| Error::Usage(d.to_string()))?;
-    let Some(was) = before.questions.iter().find(|q| q.id == new.id) else {
-        return Err(Error::Usage(format!(
-            "{path}: 문항 `{}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)",
-            new.id
-        )));
-    };
+    let was = in_file(path, &before, &new.id)?;
     // The same text sent again (a page posted twice): done already.
     if was == new {
         return Ok(None);
@@ -934,11 +925,16 @@ fn replace(
             ))
         })?;
     // Checked as the bank will be read: the edited question must be served.
-    let mut trial = bank.clone();
-    if let Some(t) = trial.files.iter_mut().find(|t| t.path == f.path) {
-        t.text = text.clone();
-        t.file = want;
-    }
+    // Its file alone, with the week's rubrics, is enough (its id, the one
+    // thing other files could clash with, cannot change).
+    let trial = Bank {
+        files: vec![LoadedFile {
+            path: f.path.clone(),
+            text: text.clone(),
+            file: want,
+        }],
+        rubrics: bank.rubrics.clone(),
+    };
     let mut diags = Vec::new();
     let kept = crate::check::servable(&trial, &mut diags)
         .iter()
@@ -1033,11 +1029,7 @@ fn finish(out: &mut dyn Write, signed: usize, hidden: usize) -> Result<()> {
 /// is written out whole.
 fn decide(path: &str, text: &str, id: &str, d: Decision, expect: Expect) -> Result<(String, bool)> {
     let before: QuestionFile = yaml::parse(path, text).map_err(|d| Error::Usage(d.to_string()))?;
-    let Some(q) = before.questions.iter().find(|q| q.id == id) else {
-        return Err(Error::Usage(format!(
-            "{path}: 문항 `{id}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)"
-        )));
-    };
+    let q = in_file(path, &before, id)?;
     if q.status == d.status() {
         return Ok((text.to_string(), false));
     }
@@ -1060,6 +1052,16 @@ fn decide(path: &str, text: &str, id: &str, d: Decision, expect: Expect) -> Resu
     Err(Error::Usage(format!(
         "{path}: 문항 `{id}`의 status 줄만 고칠 수 없는 모양입니다 (id 줄의 주석, 흐름 표기 등); 파일을 그대로 두었습니다. 직접 {wanted}"
     )))
+}
+
+/// Question `id` of the file at `path` as it is now, or the refusal when it
+/// was taken out since the bank was read.
+fn in_file<'f>(path: &str, file: &'f QuestionFile, id: &str) -> Result<&'f Question> {
+    file.questions.iter().find(|q| q.id == id).ok_or_else(|| {
+        Error::Usage(format!(
+            "{path}: 문항 `{id}`이(가) 이제 파일에 없습니다 (다른 곳에서 지웠습니다)"
+        ))
+    })
 }
 
 /// The text with the `status:` line of question `id` removed (sign) or set to
