@@ -192,7 +192,7 @@ pub enum Command {
     /// signs the questions extract made (/teach/sign). Import the roster and
     /// print the students' codes first (`quiz roster`); `quiz instructor code`
     /// gives a lasting instructor code. A bank changed while the server runs
-    /// (`quiz sign`, `quiz extract`, an editor) is read again within 5 s.
+    /// (`quiz sign`, `quiz extract`, an editor) is read again within about 10 s.
     #[command(
         after_help = "예:\n  quiz serve --demo\n  quiz roster import roster.csv && quiz roster codes --out codes.csv --url http://192.168.0.10:8080\n  quiz serve --addr 0.0.0.0:8080 --course course.yaml"
     )]
