@@ -366,6 +366,24 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     .expect("csv");
     let run = quiz(p, &["grade", "--responses", "lms.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // The week report says the total can still move, and then that it cannot.
+    let waiting = |p: &std::path::Path| {
+        let run = quiz(p, &["report", "--week", "1"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = std::fs::read_to_string(p.join("reports/week_01/summary.csv")).expect("csv");
+        let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let col = rows
+            .headers()
+            .expect("header")
+            .iter()
+            .position(|h| h == "검토 대기")
+            .expect("a 검토 대기 column");
+        let row = rows.records().next().expect("a row").expect("row");
+        (row[col].to_string(), run.stdout)
+    };
+    let (before, stdout) = waiting(p);
+    assert_eq!(before, "1");
+    assert!(stdout.contains("검토 대기 답안 1개 (학생 1명)"), "{stdout}");
     let review = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n1.5\n\n");
     assert_eq!(review.code, 0, "{}", review.stderr);
     assert!(
@@ -401,4 +419,7 @@ fn an_essay_without_rubric_is_scored_by_typing() {
         .map(|r| r.points)
         .collect();
     assert_eq!(essay, vec![Some(1.5)]);
+    let (after, stdout) = waiting(p);
+    assert_eq!(after, "0");
+    assert!(!stdout.contains("검토 대기 답안"), "{stdout}");
 }

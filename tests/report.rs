@@ -69,6 +69,11 @@ fn weekly_csv_report_values() {
             .contains("│ 컨테이너 기초 ┆ 62.5     ┆ 53.0     ┆ 2           │")
     );
     assert!(run.stdout.contains(" 10–19      1 "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("검토 대기 답안 1개 (학생 1명)"),
+        "{}",
+        run.stdout
+    );
     let (header, rows) = read_csv(&p.join("reports/week_01/summary.csv"));
     assert_eq!(
         header,
@@ -82,23 +87,49 @@ fn weekly_csv_report_values() {
             "체크리스트 점수",
             "체크리스트 만점",
             "가중 총점 (%)",
+            "검토 대기",
             "응시 횟수",
             "최근 활동"
         ]
     );
     assert_eq!(rows.len(), 3);
     assert_eq!(
-        rows[0][..10],
-        ["s001", "김민수", "25", "0", "0.5", "5", "", "", "12.5", "1"]
+        rows[0][..11],
+        [
+            "s001",
+            "김민수",
+            "25",
+            "0",
+            "0.5",
+            "5",
+            "",
+            "",
+            "12.5",
+            "1",
+            "1"
+        ],
+        "s001's essay waits for review: its total can still move"
     );
-    assert!(!rows[0][10].is_empty());
+    assert!(!rows[0][11].is_empty());
     assert_eq!(
-        rows[1][..10],
-        ["s002", "이영희", "100", "100", "3", "3", "", "", "100", "1"]
+        rows[1][..11],
+        [
+            "s002",
+            "이영희",
+            "100",
+            "100",
+            "3",
+            "3",
+            "",
+            "",
+            "100",
+            "0",
+            "1"
+        ]
     );
     assert_eq!(
         rows[2],
-        ["s003", "박지훈", "", "", "", "", "", "", "", "", ""],
+        ["s003", "박지훈", "", "", "", "", "", "", "", "", "", ""],
         "no attempt: empty cells, not zeros"
     );
 
@@ -308,8 +339,8 @@ fn students_with_only_checklist_scores_are_reported_in_order() {
     assert_eq!(ids, ["s000", "s001", "s002", "s003"]);
     // Checklist only: points of the top level out of the top level, no quiz, no attempts.
     assert_eq!(
-        rows[0][2..10],
-        ["100", "", "", "", "2", "2", "100", ""],
+        rows[0][2..11],
+        ["100", "", "", "", "2", "2", "100", "0", ""],
         "{:?}",
         rows[0]
     );

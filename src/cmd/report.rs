@@ -371,5 +371,14 @@ fn terminal(
         let hi = if i == 9 { 100 } else { i * 10 + 9 };
         writeln!(out, "{:>3}–{:<3} {:>5} {bar}", i * 10, hi, n)?;
     }
+    let waiting: usize = tot.values().map(|w| w.needs_review).sum();
+    if waiting > 0 {
+        let students = tot.values().filter(|w| w.needs_review > 0).count();
+        writeln!(
+            out,
+            "검토 대기 답안 {waiting}개 (학생 {students}명): 검토 전에는 임시 점수로 계산됩니다. \
+             quiz review로 채점한 뒤 보고서를 다시 만드세요."
+        )?;
+    }
     Ok(())
 }

@@ -49,7 +49,11 @@ fn local(ts: &str) -> String {
         .unwrap_or_else(|_| ts.to_string())
 }
 
-/// The summary sheet: 학번, 이름, each criterion (%), quiz and checklist points, total, attempts, last activity.
+/// The summary sheet: 학번, 이름, each criterion (%), quiz and checklist points,
+/// total, answers awaiting review, attempts, last activity. An essay awaiting
+/// review counts with its provisional points (0, or the keyword rubric's
+/// estimate) until it is reviewed: 검토 대기 says how many of those a row holds,
+/// so a total that can still move is not read as final.
 pub fn summary(
     rubric: &Rubric,
     students: &[(String, String)],
@@ -64,6 +68,7 @@ pub fn summary(
             "체크리스트 점수",
             "체크리스트 만점",
             "가중 총점 (%)",
+            "검토 대기",
             "응시 횟수",
             "최근 활동",
         ]
@@ -74,7 +79,7 @@ pub fn summary(
         .map(|(id, name)| {
             let mut row = vec![Cell::Text(id.clone()), Cell::Text(name.clone())];
             match totals.get(id) {
-                None => row.extend(std::iter::repeat_n(Cell::Empty, rubric.criteria.len() + 7)),
+                None => row.extend(std::iter::repeat_n(Cell::Empty, rubric.criteria.len() + 8)),
                 Some(t) => {
                     row.extend(
                         rubric
@@ -92,6 +97,7 @@ pub fn summary(
                     let (qp, qm) = pts(t.quiz.points, t.quiz.max);
                     let (cp, cm) = pts(t.checklist.points, t.checklist.max);
                     row.extend([qp, qm, cp, cm, pct(t.total_percent(rubric))]);
+                    row.push(Cell::Num(t.needs_review as f64));
                     row.push(if t.attempts > 0 {
                         Cell::Num(t.attempts as f64)
                     } else {
