@@ -2460,6 +2460,10 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
     let before = std::fs::read_to_string(&path).expect("bank");
     let edit = |yaml: &str| format!("id=w1d1-short&decision=edit&unit=w1d1&yaml={}", enc(yaml));
     let fixed = "id: w1d1-short\nkind: short\nprompt: Git 저장소를 배포의 기준으로 삼는 방식은?\nanswer: [GitOps, 깃옵스]\ncriteria: [cicd]\n";
+    let long = format!(
+        "id: w1d1-short\nkind: short\nprompt: {}\nanswer: [GitOps]\ncriteria: [cicd]\n",
+        "가".repeat(20_000)
+    );
     // Refused: the id changed; a key the scorer cannot use; broken YAML.
     for (yaml, why) in [
         (
@@ -2490,6 +2494,8 @@ async fn an_instructor_edits_a_draft_in_the_browser_and_it_is_served_locked() {
             "id: w1d1-short\nkind: short\nprompt: \"고친 \\u202E 질문\"\nanswer: [GitOps]\ncriteria: [cicd]\n",
             "제어 문자",
         ),
+        // Longer than any answer may be.
+        (long.as_str(), "너무 깁니다 (최대 20000자)"),
     ] {
         let r = t.sign(&teach, &edit(yaml)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);

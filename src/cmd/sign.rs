@@ -775,6 +775,14 @@ pub fn sign_edited(
     expect: Expect,
 ) -> Result<Option<Vec<String>>> {
     let label = format!("고친 문항 {id}");
+    // As long as any answer may be: a question is read on one screen.
+    let n = text.chars().count();
+    if n > crate::grade::answers::MAX_ANSWER_CHARS {
+        return Err(Error::Usage(format!(
+            "{label}: {n}자로 너무 깁니다 (최대 {}자)",
+            crate::grade::answers::MAX_ANSWER_CHARS
+        )));
+    }
     let mut new = yaml::parse::<Question>(&label, text).map_err(|d| Error::Usage(d.to_string()))?;
     if new.id != id {
         return Err(Error::Usage(format!(
