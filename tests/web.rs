@@ -1074,6 +1074,16 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // A student id not on the roster (a typo) opens nothing.
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=w1d1&mode=exam&students=s1,s9", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("명단에 없는 학번입니다: s9"), "{}", r.body);
     // Only s1 sees it.
     let s1 = t.student("s1", "CODE1").await;
     let s2 = t.student("s2", "CODE2").await;

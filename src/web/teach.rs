@@ -155,6 +155,23 @@ pub async fn open_quiz(
                 "학번 `{bad}`이(가) 올바르지 않습니다."
             )));
         }
+        // Only a student on the roster can sign in: any other id is a typo,
+        // and a quiz for it would be missed by the student meant.
+        if !students.is_empty() {
+            let known: std::collections::BTreeSet<String> =
+                app.reader().students()?.into_iter().map(|s| s.id).collect();
+            let unknown: Vec<&str> = students
+                .iter()
+                .filter(|s| !known.contains(*s))
+                .map(String::as_str)
+                .collect();
+            if !unknown.is_empty() {
+                return Err(WebError::Bad(format!(
+                    "명단에 없는 학번입니다: {}. 학번을 확인하거나 quiz roster import로 먼저 등록하세요.",
+                    unknown.join(", ")
+                )));
+            }
+        }
         let closes = window.map(|m| {
             (chrono::Utc::now() + chrono::Duration::minutes(m))
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
