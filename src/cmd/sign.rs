@@ -24,6 +24,7 @@ use crate::yaml::{self, Locator};
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 /// What `quiz sign` was asked to do.
 pub struct Options<'a> {
@@ -349,7 +350,75 @@ fn writable(path: &str) -> Result<()> {
 /// `week_NN` folder), extracted in memory as `quiz extract` would. `None` for a
 /// folder that cannot be read. Start with `Current::new()` and keep it for
 /// every question of one reading.
-pub type Current = HashMap<String, Option<HashMap<String, (String, usize)>>>;
+pub type Current = HashMap<String, Option<Arc<Made>>>;
+
+/// What a curriculum folder makes: question id -> (file, line).
+pub type Made = HashMap<String, (String, usize)>;
+
+/// Extractions of curriculum folders kept between readings (the browser's
+/// sign page, where every decision shows the page again): one is used again
+/// while no Markdown file under its folder changed (names, sizes and
+/// modification times), so a page costs a folder walk, not an extraction.
+#[derive(Default)]
+pub struct CurrentCache(std::sync::Mutex<HashMap<String, Stamped>>);
+
+/// A folder's extraction with the stamp of the documents it was made from.
+type Stamped = (u64, Option<Arc<Made>>);
+
+impl CurrentCache {
+    /// `current` with the folders `questions` cite, from the cache when their
+    /// documents are as they were.
+    pub fn current<'q>(&self, questions: impl IntoIterator<Item = &'q Question>) -> Current {
+        let mut current = Current::new();
+        for q in questions {
+            let Some(root) = q.source.as_ref().and_then(|s| curriculum_root(&s.file)) else {
+                continue;
+            };
+            if current.contains_key(&root) {
+                continue;
+            }
+            let stamp = folder_stamp(&root);
+            // Held while extracting: a second page waits for this one's work.
+            let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            let made = match cache.get(&root) {
+                Some((s, made)) if Some(*s) == stamp => made.clone(),
+                _ => {
+                    let made = extract_now(&root);
+                    match stamp {
+                        Some(s) => {
+                            cache.insert(root.clone(), (s, made.clone()));
+                        }
+                        None => {
+                            cache.remove(&root);
+                        }
+                    }
+                    made
+                }
+            };
+            current.insert(root, made);
+        }
+        current
+    }
+}
+
+/// Names, sizes and modification times of the Markdown files under `root`,
+/// hashed; `None` when the folder cannot be listed.
+fn folder_stamp(root: &str) -> Option<u64> {
+    let dir = if root.is_empty() { "." } else { root };
+    let files = crate::fsutil::files_with_ext(Path::new(dir), &["md"]).ok()?;
+    let mut text = String::new();
+    for f in files {
+        let m = std::fs::metadata(&f).ok();
+        let time = m
+            .as_ref()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let len = m.map_or(u64::MAX, |m| m.len());
+        text.push_str(&format!("{}\0{len}\0{time}\n", f.display()));
+    }
+    Some(crate::extract::fnv1a(text.as_bytes()))
+}
 
 /// The curriculum folder a source path lies in: the part before `week_NN/`.
 fn curriculum_root(file: &str) -> Option<String> {
@@ -366,12 +435,12 @@ fn curriculum_root(file: &str) -> Option<String> {
 }
 
 /// What the curriculum at `root` makes now (see [`Current`]).
-fn extract_now(root: &str) -> Option<HashMap<String, (String, usize)>> {
+fn extract_now(root: &str) -> Option<Arc<Made>> {
     let dir = if root.is_empty() { "." } else { root };
     let mut diags = Vec::new();
     let docs = super::extract::read_curriculum(Path::new(dir), &mut diags).ok()?;
     let made = crate::extract::extract(&docs);
-    Some(
+    Some(Arc::new(
         made.files
             .into_iter()
             .flat_map(|(_, f)| f.questions)
@@ -380,7 +449,7 @@ fn extract_now(root: &str) -> Option<HashMap<String, (String, usize)>> {
                 Some((q.id, (s.file, s.line)))
             })
             .collect(),
-    )
+    ))
 }
 
 /// A question's source as the document is now: the lines around it and a
@@ -1348,6 +1417,48 @@ mod tests {
         });
         let v = source_view(&mut Current::new(), &q, project.path()).expect("a view");
         assert_eq!(v.lines, [(1, "a".to_string()), (2, "b".to_string())]);
+    }
+
+    /// The sign page's cache: the same extraction while the documents are
+    /// unchanged, a new one (and the move said) once one changes.
+    #[test]
+    fn the_source_cache_follows_the_documents() {
+        let project = tempfile::tempdir().expect("project");
+        let doc = project.path().join("curriculum/week_02/day4/session_08.md");
+        std::fs::create_dir_all(doc.parent().expect("parent")).expect("mkdir");
+        let text = std::fs::read_to_string("curriculum/week_02/day4/session_08.md").expect("doc");
+        std::fs::write(&doc, &text).expect("write");
+        let root = project.path().join("curriculum").display().to_string();
+        let made = extract_now(&root).expect("extracted");
+        let (id, (file, line)) = made.iter().next().expect("a question");
+        let f: QuestionFile = yaml::parse("f", FILE).expect("parse");
+        let mut q = f.questions[0].clone();
+        q.id = id.clone();
+        q.source = Some(crate::model::SourceRef {
+            file: file.clone(),
+            line: *line,
+            heading: String::new(),
+        });
+        let cache = CurrentCache::default();
+        let first = cache.current([&q]);
+        let again = cache.current([&q]);
+        let of = |c: &Current| c.get(&root).cloned().flatten().expect("extracted");
+        assert!(Arc::ptr_eq(&of(&first), &of(&again)), "unchanged: kept");
+        let v = source_view(&mut again.clone(), &q, project.path()).expect("a view");
+        assert_eq!(v.warning, None);
+        // Two lines on top: the question is now two lines down, and said so.
+        std::fs::write(&doc, format!("# 새 제목\n\n{text}")).expect("write");
+        let now = cache.current([&q]);
+        assert!(
+            !Arc::ptr_eq(&of(&first), &of(&now)),
+            "changed: extracted again"
+        );
+        let v = source_view(&mut now.clone(), &q, project.path()).expect("a view");
+        assert_eq!(v.line, line + 2);
+        assert!(
+            v.warning
+                .is_some_and(|w| w.contains(&format!("이제 {}행에서", line + 2))),
+        );
     }
 
     #[test]

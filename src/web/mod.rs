@@ -79,6 +79,9 @@ pub struct App {
     attempts: Mutex<HashMap<i64, Arc<Attempt>>>,
     /// Failed logins per key (student, address): (count, first failure).
     failures: Mutex<HashMap<String, (u32, std::time::Instant)>>,
+    /// The curriculum as extracted for the sign page, kept while its
+    /// documents are unchanged.
+    sources: crate::cmd::sign::CurrentCache,
     /// How many entries the in-memory maps may hold.
     caps: Caps,
 }
@@ -164,6 +167,7 @@ impl App {
                 sessions: Mutex::new(HashMap::new()),
                 attempts: Mutex::new(HashMap::new()),
                 failures: Mutex::new(HashMap::new()),
+                sources: crate::cmd::sign::CurrentCache::default(),
                 caps: Caps::default(),
             },
             diags,

@@ -571,7 +571,7 @@ fn sign_view(
     refused: Option<(&str, &str)>,
 ) -> Result<Response, WebError> {
     use crate::bank::unit_matches;
-    use crate::cmd::sign::{Current, source_view};
+    use crate::cmd::sign::source_view;
     let st = app.loaded();
     let of_unit = |f: &crate::bank::LoadedFile| unit.is_empty() || unit_matches(&f.file.unit, unit);
     if note.text.is_empty() && !unit.is_empty() && !st.bank.files.iter().any(&of_unit) {
@@ -603,7 +603,9 @@ fn sign_view(
             )
         })
         .collect();
-    let mut current = Current::new();
+    let mut current = app
+        .sources
+        .current(todo.iter().take(SIGN_PAGE).map(|(_, q)| *q));
     let project = crate::cmd::sign::project_of(&app.cfg.questions);
     let items = todo
         .iter()
