@@ -315,7 +315,7 @@ fn check_question(bank: &Bank, p: &Place<'_>, q: &Question, diags: &mut Vec<Diag
                     .filter_map(|o| o.weight)
                     .filter(|w| *w > 0.0)
                     .sum();
-                if (sum - 100.0).abs() >= 0.005 {
+                if (sum - 100.0).abs() >= crate::score::multi::WEIGHT_SUM_TOLERANCE {
                     p.error(
                         diags,
                         Some("options"),

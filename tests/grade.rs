@@ -423,3 +423,48 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     assert_eq!(after, "0");
     assert!(!stdout.contains("검토 대기 답안"), "{stdout}");
 }
+
+/// Numbers and Moodle's thirds, through the binary (trial of 2026-12-01: `5`
+/// scored as right for `-5`, and the three right ticks of 3 x 33.33333 %
+/// stored 0.9999999 of the points).
+#[test]
+fn numbers_keep_their_sign_and_moodle_thirds_make_the_whole() {
+    let p = project();
+    let p = p.path();
+    std::fs::write(
+        p.join("questions/week_01/numbers.yaml"),
+        "unit: w1d2\nquestions:\n\
+- id: n-minus\n  kind: short\n  prompt: 영하 5도는 몇 도인가?\n  answer: ['-5']\n  criteria: [docker]\n\
+- id: n-thirds\n  kind: multi\n  prompt: 셋을 고르시오.\n  options:\n  - {id: a, text: 하나, weight: 33.33333}\n  - {id: b, text: 둘, weight: 33.33333}\n  - {id: c, text: 셋, weight: 33.33333}\n  - {id: d, text: 넷, weight: -100}\n  answer: [a, b, c]\n  criteria: [docker]\n",
+    )
+    .expect("bank");
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name\ns001,김민수\ns002,이영희\n",
+    )
+    .expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\r\ns001,n-minus,5\r\ns002,n-minus,-5.0\r\ns001,n-thirds,a|b|c\r\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let gb = common::gradebook(p).expect("db");
+    let mut got: Vec<_> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .map(|r| (r.student, r.question_id, r.points))
+        .collect();
+    got.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    assert_eq!(
+        got,
+        [
+            ("s001".to_string(), "n-minus".to_string(), Some(0.0)),
+            ("s001".to_string(), "n-thirds".to_string(), Some(1.0)),
+            ("s002".to_string(), "n-minus".to_string(), Some(1.0)),
+        ]
+    );
+}

@@ -851,7 +851,7 @@ fn multichoice(
         o.weight = Some(credit(a));
     }
     let sum: f64 = answers.iter().map(credit).filter(|w| *w > 0.0).sum();
-    if (sum - 100.0).abs() >= 0.5 {
+    if (sum - 100.0).abs() >= crate::score::multi::WEIGHT_SUM_TOLERANCE {
         warnings.push(format!(
             "양수 가중치의 합이 {}%로 100%가 아닙니다: Moodle은 이 문항을 거부하고, 합이 100%가 될 때까지 `quiz check`가 보고합니다",
             percent(sum)

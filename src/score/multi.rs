@@ -11,6 +11,11 @@ use super::Response;
 use crate::model::{Answer, MultiRule, Question};
 use std::collections::BTreeSet;
 
+/// How far (in percent points) the positive weights of a question may add up
+/// from 100 %: `quiz check` allows no more, GIFT import warns beyond it, and a
+/// student ticking every right option within it scores the whole.
+pub const WEIGHT_SUM_TOLERANCE: f64 = 0.005;
+
 /// Fraction of the points, 0..=1.
 pub fn score(q: &Question, r: &Response, rule: MultiRule) -> f64 {
     let ticked: BTreeSet<&str> = match r {
@@ -30,6 +35,11 @@ pub fn score(q: &Question, r: &Response, rule: MultiRule) -> f64 {
             .filter(|o| ticked.contains(o.id.as_str()))
             .map(|o| o.weight.unwrap_or(0.0))
             .sum();
+        // Moodle's shares of 100 (33.33333 x 3) add up to just under it:
+        // within the tolerance `quiz check` allows, that is the whole.
+        if (sum - 100.0).abs() < WEIGHT_SUM_TOLERANCE {
+            return 1.0;
+        }
         return (sum / 100.0).clamp(0.0, 1.0);
     }
     let correct: BTreeSet<&str> = match &q.answer {

@@ -110,6 +110,57 @@ fn multi_gift_weights() {
     ));
 }
 
+/// Moodle's equal shares (3 x 33.33333 %) add up to 99.99999: ticking all
+/// three right options is the whole question, not 0.9999999 of it.
+#[test]
+fn moodle_thirds_add_up_to_the_whole() {
+    let mut q = multi_q(4, &["a", "b", "c"]);
+    for (o, w) in q
+        .options
+        .iter_mut()
+        .zip([33.33333, 33.33333, 33.33333, -100.0])
+    {
+        o.weight = Some(w);
+    }
+    let s = multi::score(
+        &q,
+        &Response::Multi(ids(&["a", "b", "c"])),
+        MultiRule::Partial,
+    );
+    assert_eq!(s, 1.0);
+    let s = multi::score(&q, &Response::Multi(ids(&["a", "b"])), MultiRule::Partial);
+    assert!(close(s, 0.6666666), "{s}");
+}
+
+/// A number's sign and value decide (trial of 2026-12-01: `5` was right for
+/// `-5`, and `-1024` for `1024`, because the name rules trimmed the minus and
+/// forgave one character).
+#[test]
+fn a_number_is_judged_by_its_value_and_sign() {
+    assert!(!typed_right(&["-5"], "5"));
+    assert!(!typed_right(&["1"], "-1"));
+    let mut q = Question::new("s", Kind::Short, "p");
+    q.answer = Some(Answer::Many(ids(&["1024"])));
+    assert_eq!(text::score(&q, &Response::Text("-1024".into()), true), 0.0);
+    assert_eq!(text::score(&q, &Response::Text("1025".into()), true), 0.0);
+    assert_eq!(text::score(&q, &Response::Text("1,024".into()), true), 1.0);
+    for right in ["-5", " -5 ", "−5", "-5.0", "－５"] {
+        assert!(typed_right(&["-5"], right), "{right}");
+    }
+    assert!(typed_right(&["3.14"], "3.140"));
+    assert!(typed_right(&["5"], "+5"));
+    assert!(!typed_right(&["0.5"], "5"));
+    assert!(!typed_right(&["8080"], "8080/tcp"));
+    // Not numbers: the name rules as before.
+    assert!(typed_right(&["v1.28.0"], "V1.28.0"));
+    assert_eq!(text::number("1.28.0"), None);
+    assert_eq!(text::number("inf"), None);
+    assert_eq!(text::number("1,2,3"), None);
+    assert_eq!(text::number("12,34"), None);
+    assert_eq!(text::number("-1,234,567.5"), Some(-1_234_567.5));
+    assert_eq!(text::number("8080/tcp"), None);
+}
+
 /// Whether `given` is right for a short question with the accepted `keys`
 /// (no typo tolerance).
 fn typed_right(keys: &[&str], given: &str) -> bool {

@@ -198,12 +198,57 @@ fn matches_one(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
         return false;
     }
     accepted.iter().any(|a| {
+        // A number is a number: its sign and value decide, never the
+        // spelling rules for names (which drop a leading minus or forgive a
+        // digit: -1024 for 1024).
+        if let Some(x) = number(a) {
+            return number(given).is_some_and(|y| (x - y).abs() <= 1e-9 * x.abs().max(1.0));
+        }
         let a = normalize(a);
         a == g
             || same_name(&a, &g)
             || in_hangul(&a, &g)
             || (typo_tolerance && a.chars().count() >= 5 && within_one_edit(&a, &g))
     })
+}
+
+/// The value of a text that is a number as a person types one: digits with
+/// an optional sign, decimal point, exponent and thousands commas (`-5`,
+/// `+3.0`, `1,024`, `２`), the minus sign U+2212 too. Anything else (`8080/tcp`,
+/// `v1`, `1.28.0`, `inf`) is `None`.
+pub fn number(s: &str) -> Option<f64> {
+    use unicode_normalization::UnicodeNormalization;
+    let t: String = s
+        .trim()
+        .nfkc()
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    let plain = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E' | ','));
+    if !plain || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Commas only as thousands groups (1,024), never a list (1,2,3).
+    if t.contains(',') {
+        let whole = t
+            .trim_start_matches(['+', '-'])
+            .split(['.', 'e', 'E'])
+            .next()
+            .unwrap_or("");
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        let grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && !t[t.find(['.', 'e', 'E']).unwrap_or(t.len())..].contains(',');
+        if !grouped {
+            return None;
+        }
+    }
+    t.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 /// Whether `given` writes the one-word Latin name `accepted` in Hangul as
