@@ -112,9 +112,14 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
-/// The rows of the first sheet of an xlsx file as text, each with its 1-based
-/// line number (row 1 is the header).
-pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>> {
+/// The rows of one sheet of an xlsx file as text, each with its 1-based line
+/// number: the first sheet with a row that `is_header` accepts (a workbook may
+/// hold notes in front of the sheet to read), else the first sheet. Also the
+/// sheet's name and how many sheets the workbook has.
+pub fn read_rows(
+    path: &Path,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<(String, usize, Vec<(usize, Vec<String>)>)> {
     use calamine::{Reader, Xlsx, open_workbook};
     let shown = display(path);
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
@@ -122,19 +127,31 @@ pub fn read_rows(path: &Path) -> Result<Vec<(usize, Vec<String>)>> {
             "{shown}: 읽을 수 있는 xlsx 통합 문서가 아닙니다: {e}"
         ))
     })?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| Error::Usage(format!("{shown}: 통합 문서에 시트가 없습니다")))?
-        .map_err(|e| Error::Usage(format!("{shown}: {e}")))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut cells = vec![String::new(); first_col];
-            cells.extend(r.iter().map(cell_text));
-            (first_row + i + 1, cells)
-        })
-        .collect())
+    let names = wb.sheet_names();
+    let mut first = None;
+    for name in &names {
+        let range = wb
+            .worksheet_range(name)
+            .map_err(|e| Error::Usage(format!("{shown}: 시트 {name}: {e}")))?;
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let first_col = range.start().map_or(0, |(_, c)| c as usize);
+        let rows: Vec<(usize, Vec<String>)> = range
+            .rows()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut cells = vec![String::new(); first_col];
+                cells.extend(r.iter().map(cell_text));
+                (first_row + i + 1, cells)
+            })
+            .collect();
+        if rows.iter().any(|(_, r)| is_header(r)) {
+            return Ok((name.clone(), names.len(), rows));
+        }
+        if first.is_none() {
+            first = Some((name.clone(), rows));
+        }
+    }
+    let (name, rows) =
+        first.ok_or_else(|| Error::Usage(format!("{shown}: 통합 문서에 시트가 없습니다")))?;
+    Ok((name, names.len(), rows))
 }

@@ -707,3 +707,112 @@ fn a_cp949_rubric_sheet_from_korean_excel_is_imported() {
     assert_eq!(summary_value(p, "00123", "체크리스트 점수"), "3");
     assert_eq!(summary_value(p, "s002", "체크리스트 점수"), "0");
 }
+
+/// A rubric sheet is read by its headers, as an instructor reshapes it
+/// (trial of 2026-12-01: with a 번호 column first, the row number was taken
+/// for the 학번 and 003's 우수 went to 001; a sheet sorted by one column
+/// only was imported as it stood; a title row above the header made every
+/// row "명단에 없는 학번").
+#[test]
+fn a_rubric_sheet_is_read_by_its_headers_and_checked_against_the_roster() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("r.csv"), "student_id,name\n001,가\n002,나\n003,다\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "r.csv"]).code, 0);
+    // A title row, a 번호 column first, W1K1 in capitals, an empty unknown item.
+    std::fs::write(
+        p.join("sheet.csv"),
+        "1주차 체크리스트\r\n번호,학번,이름,W1K1 Dockerfile 작성 [미흡/보통/우수],w1k9 없는 항목\r\n1,003,다,우수,\r\n2,001,가,미흡,\r\n3,002,나,보통,\r\n",
+    )
+    .expect("sheet");
+    let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("체크리스트 3칸"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "sheet.csv:2:1: 경고: 열 `번호`은(는) 점수 열이 아니어서 읽지 않았습니다 (3칸)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
+    assert_eq!(summary_value(p, "003", "체크리스트 점수"), "2");
+    assert_eq!(summary_value(p, "001", "체크리스트 점수"), "0");
+    assert_eq!(summary_value(p, "002", "체크리스트 점수"), "1");
+
+    // Names that are not the roster's (one column sorted alone): refused rows.
+    std::fs::write(
+        p.join("mixed.csv"),
+        "학번,이름,w1k2 배포 파이프라인 구축 [미흡/보통/우수]\r\n001,다,우수\r\n002,나,우수\r\n",
+    )
+    .expect("sheet");
+    let run = quiz(p, &["rubric", "import", "mixed.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("mixed.csv:2:2: 이름 `다`이(가) 명단의 `001` 가와(과) 다릅니다"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
+
+    // A score column whose id is no item: said, with exit 1.
+    std::fs::write(
+        p.join("unknown.csv"),
+        "학번,이름,w1k9 없는 항목\r\n001,가,우수\r\n",
+    )
+    .expect("sheet");
+    let run = quiz(p, &["rubric", "import", "unknown.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("unknown.csv:1:3: 열 `w1k9 없는 항목`은(는) 루브릭의 체크리스트 항목도 서술형 문항도 아닙니다; 이 열의 1칸을 건너뜀"),
+        "{}",
+        run.stderr
+    );
+
+    // No 학번 header anywhere: nothing read, exit 1.
+    std::fs::write(p.join("none.csv"), "hello\r\n001,가,우수\r\n").expect("sheet");
+    let run = quiz(p, &["rubric", "import", "none.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("none.csv:1:1: 머리글 행을 찾을 수 없습니다"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// An xlsx whose rubric sheet is not the first (a notes sheet in front) is
+/// read from the sheet with the 학번 header, and says which.
+#[test]
+fn a_rubric_workbook_is_read_from_its_sheet_with_the_header() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("r.csv"), "student_id,name\n001,가\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "r.csv"]).code, 0);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let notes = wb.add_worksheet();
+    notes.set_name("메모").expect("name");
+    notes.write_string(0, 0, "채점 메모").expect("cell");
+    let sheet = wb.add_worksheet();
+    sheet.set_name("1주차").expect("name");
+    for (c, h) in ["학번", "이름", "w1k1 Dockerfile 작성 [미흡/보통/우수]"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).expect("cell");
+    }
+    for (c, v) in ["001", "가", "우수"].iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).expect("cell");
+    }
+    wb.save(p.join("book.xlsx")).expect("save");
+    let run = quiz(p, &["rubric", "import", "book.xlsx", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("book.xlsx: 시트 2개 중 `1주차`을(를) 읽었습니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
+}

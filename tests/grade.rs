@@ -384,6 +384,18 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     let (before, stdout) = waiting(p);
     assert_eq!(before, "1");
     assert!(stdout.contains("검토 대기 답안 1개 (학생 1명)"), "{stdout}");
+    // Its cell in the rubric sheet is empty (no suggestion to accept): a
+    // sheet imported untouched (only the checklist filled) leaves it waiting
+    // (trial of 2026-12-01: it was prefilled 0 and became a final 0).
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    assert!(sheet.contains("w1d1-essay 서술형 [0-2]"), "{sheet}");
+    assert!(sheet.contains("s002,이영희,,,\r\n"), "{sheet:?}");
+    let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("서술형 0칸"), "{}", run.stdout);
+    assert_eq!(waiting(p).0, "1");
     let review = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n1.5\n\n");
     assert_eq!(review.code, 0, "{}", review.stderr);
     assert!(

@@ -139,8 +139,13 @@ pub fn sheet(
                 );
             }
             for q in &essays {
+                // The keyword rubric's suggestion, which a cell left as it
+                // is accepts (Enter in `quiz review`). An essay without a
+                // rubric has none: its cell stays empty until scored.
+                let suggests = index.get(q).is_some_and(|(q, ..)| !q.rubric.is_empty());
                 row.push(
                     pend.get(&(id.clone(), (*q).clone()))
+                        .filter(|_| suggests)
                         .and_then(|r| r.points)
                         .map(fmt_points)
                         .unwrap_or_default(),
@@ -216,24 +221,49 @@ pub fn import(
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     let index = Index::new(&bank);
     let shown = display(file);
-    let (headers, records) = read_sheet(file, &mut diags, out)?;
+    let ReadSheet {
+        header_line,
+        header: headers,
+        rows: records,
+    } = read_sheet(file, &mut diags, out)?;
     let mut gb = Gradebook::open(db)?;
     let rows = gb.rows()?;
-    // Columns: checklist items (by id) of some week, or essays (question ids).
+    // Columns by their headers, wherever they stand: 학번, 이름, checklist
+    // items (by id) of some week, essays (question ids). An id is matched
+    // whatever its case (`W5K2` is w5k2).
     enum Col<'a> {
+        Id,
+        Name,
         Item(u32, &'a crate::model::ChecklistItem),
         Essay(String, f64, u32),
         Other,
     }
+    let essay_ids: BTreeMap<String, &str> = bank
+        .questions()
+        .filter(|(_, q)| q.kind == crate::model::Kind::Essay)
+        .map(|(_, q)| (q.id.to_lowercase(), q.id.as_str()))
+        .collect();
     let cols: Vec<Col<'_>> = headers
         .iter()
         .map(|h| {
+            if is_id_header(h) {
+                return Col::Id;
+            }
+            if is_name_header(h) {
+                return Col::Name;
+            }
             let id = h.split_whitespace().next().unwrap_or("");
             for r in bank.rubrics.values() {
-                if let Some(item) = r.rubric.checklist.iter().find(|i| i.id == id) {
+                if let Some(item) = r
+                    .rubric
+                    .checklist
+                    .iter()
+                    .find(|i| i.id.eq_ignore_ascii_case(id))
+                {
                     return Col::Item(r.rubric.week, item);
                 }
             }
+            let id = essay_ids.get(&id.to_lowercase()).copied().unwrap_or(id);
             match index.get(id) {
                 Some((q, Some(w), _)) if q.kind == crate::model::Kind::Essay => {
                     Col::Essay(id.to_string(), q.points, *w)
@@ -242,7 +272,65 @@ pub fn import(
             }
         })
         .collect();
-    let known: BTreeSet<String> = gb.students()?.into_iter().map(|s| s.id).collect();
+    // The first 학번 column decides who a row is (read_sheet found one).
+    let id_col = cols.iter().position(|c| matches!(c, Col::Id)).unwrap_or(0);
+    let name_col = cols.iter().position(|c| matches!(c, Col::Name));
+    // A column the tool does not know, with something written in it: its
+    // scores would be lost without a word (a renamed or unknown item).
+    for (ci, col) in cols.iter().enumerate() {
+        if !matches!(col, Col::Other) {
+            continue;
+        }
+        let filled = records
+            .iter()
+            .filter(|(_, r)| r.get(ci).is_some_and(|c| !c.trim().is_empty()))
+            .count();
+        if filled == 0 {
+            continue;
+        }
+        let name = headers[ci].trim();
+        let word = name.split_whitespace().next().unwrap_or("");
+        // An id-like header (w5k99, w5d1-essay) is a score column gone wrong;
+        // anything else (번호, 비고) is the instructor's own.
+        let id_like = word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if id_like {
+            diags.push(Diagnostic::error(
+                &shown,
+                header_line,
+                ci + 1,
+                format!(
+                    "열 `{name}`은(는) 루브릭의 체크리스트 항목도 서술형 문항도 아닙니다; 이 열의 {filled}칸을 건너뜀"
+                ),
+            ));
+        } else {
+            diags.push(Diagnostic::warning(
+                &shown,
+                header_line,
+                ci + 1,
+                format!("열 `{name}`은(는) 점수 열이 아니어서 읽지 않았습니다 ({filled}칸)"),
+            ));
+        }
+    }
+    if !cols
+        .iter()
+        .any(|c| matches!(c, Col::Item(..) | Col::Essay(..)))
+    {
+        diags.push(Diagnostic::error(
+            &shown,
+            header_line,
+            1,
+            "점수 열이 없습니다: 머리글에 루브릭의 체크리스트 항목(w5k1 …)이나 검토할 서술형 문항 id가 없습니다; 아무것도 가져오지 않았습니다",
+        ));
+    }
+    let students = gb.students()?;
+    let names: BTreeMap<&str, &str> = students
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let known: BTreeSet<String> = students.iter().map(|s| s.id.clone()).collect();
     let at = now();
     let mut checklist = Vec::new();
     let mut essays = Vec::new();
@@ -252,7 +340,7 @@ pub fn import(
         std::collections::HashMap::new();
     for (line, rec) in &records {
         let line = *line;
-        let written = rec.first().map_or("", |s| unneutralize(s.trim()));
+        let written = rec.get(id_col).map_or("", |s| unneutralize(s.trim()));
         if written.is_empty() {
             continue;
         }
@@ -262,12 +350,33 @@ pub fn import(
                 diags.push(Diagnostic::error(
                     &shown,
                     line,
-                    1,
+                    id_col + 1,
                     format!("{why}; 행을 건너뜀"),
                 ));
                 continue;
             }
         };
+        // A name that is not the roster's for this 학번: the sheet was sorted
+        // by one column only, or rows were pasted out of place. Its scores
+        // could be someone else's.
+        let written_name = name_col
+            .and_then(|c| rec.get(c))
+            .map_or("", |s| unneutralize(s.trim()));
+        if let Some(roster_name) = names.get(student.as_str())
+            && !written_name.is_empty()
+            && !roster_name.is_empty()
+            && crate::text::nfc_cow(written_name) != crate::text::nfc_cow(roster_name.trim())
+        {
+            diags.push(Diagnostic::error(
+                &shown,
+                line,
+                name_col.map_or(1, |c| c + 1),
+                format!(
+                    "이름 `{written_name}`이(가) 명단의 `{student}` {roster_name}와(과) 다릅니다 (한 열만 정렬되었거나 행이 섞였을 수 있습니다); 행을 건너뜀"
+                ),
+            ));
+            continue;
+        }
         // Cells beyond the header belong to no column: say so rather than drop them.
         if let Some(extra) = rec
             .iter()
@@ -291,7 +400,7 @@ pub fn import(
             if cell.is_empty() {
                 continue;
             }
-            if !matches!(col, Col::Other) {
+            if matches!(col, Col::Item(..) | Col::Essay(..)) {
                 if let Some(first) = seen.get(&(student.clone(), ci)) {
                     diags.push(Diagnostic::error(
                         &shown,
@@ -307,6 +416,7 @@ pub fn import(
                 seen.insert((student.clone(), ci), line);
             }
             match col {
+                Col::Id | Col::Name => {}
                 Col::Item(week, item) => {
                     let level = checklist_level(item, cell);
                     match level {
@@ -384,18 +494,40 @@ pub fn import(
     Ok(())
 }
 
+/// Whether a cell is the 학번 header.
+fn is_id_header(cell: &str) -> bool {
+    let c = crate::text::nfc_cow(cell.trim()).into_owned();
+    c == "학번" || c.eq_ignore_ascii_case("student_id")
+}
+
+/// Whether a cell is the 이름 header.
+fn is_name_header(cell: &str) -> bool {
+    let c = crate::text::nfc_cow(cell.trim()).into_owned();
+    c == "이름" || c.eq_ignore_ascii_case("name")
+}
+
+/// A read sheet: its header row (line, cells) and the rows below it.
+struct ReadSheet {
+    header_line: usize,
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
 /// The header and rows of a rubric sheet: an xlsx workbook (by its zip
-/// signature) or a CSV in any encoding [`crate::csvfile`] reads.
-#[allow(clippy::type_complexity)]
-fn read_sheet(
-    file: &Path,
-    diags: &mut Vec<Diagnostic>,
-    out: &mut dyn Write,
-) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>)> {
+/// signature; the first sheet with a 학번 header) or a CSV in any encoding
+/// [`crate::csvfile`] reads. The header is the first row with a 학번 cell:
+/// rows above it (a title an instructor added) are not data.
+fn read_sheet(file: &Path, diags: &mut Vec<Diagnostic>, out: &mut dyn Write) -> Result<ReadSheet> {
     let shown = display(file);
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let has_header = |r: &[String]| r.iter().any(|c| is_id_header(c));
     let mut rows = if bytes.starts_with(b"PK\x03\x04") {
-        crate::xlsxfile::read_rows(file)?
+        let (name, sheets, rows) = crate::xlsxfile::read_rows(file, &has_header)?;
+        if sheets > 1 {
+            writeln!(out, "{shown}: 시트 {sheets}개 중 `{name}`을(를) 읽었습니다")
+                .map_err(|e| Error::io("stdout", e))?;
+        }
+        rows
     } else {
         let t = crate::csvfile::decode_text(file, bytes)?;
         if t.encoding.is_notable() {
@@ -432,11 +564,30 @@ fn read_sheet(
         }
         rows
     };
-    if rows.is_empty() {
+    if rows
+        .iter()
+        .all(|(_, r)| r.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(Error::Usage(format!("{shown}: 빈 시트입니다")));
     }
-    let (_, header) = rows.remove(0);
-    Ok((header, rows))
+    let Some(at) = rows.iter().position(|(_, r)| has_header(r)) else {
+        let line = rows.first().map_or(1, |(l, _)| *l);
+        diags.push(Diagnostic::error(
+            &shown,
+            line,
+            1,
+            "머리글 행을 찾을 수 없습니다: `학번` 칸이 있는 행이 없습니다 (quiz rubric sheet가 만든 시트를 채워 주세요); 아무것도 가져오지 않았습니다",
+        ));
+        report(diags);
+        return Err(Error::Problems { count: 1 });
+    };
+    let rest = rows.split_off(at + 1);
+    let (header_line, header) = rows.pop().unwrap_or_default();
+    Ok(ReadSheet {
+        header_line,
+        header,
+        rows: rest,
+    })
 }
 
 /// The roster id a sheet's 학번 cell means: itself, or, when a spreadsheet
