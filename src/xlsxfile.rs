@@ -112,6 +112,9 @@ fn cell_text(d: &calamine::Data) -> String {
     }
 }
 
+/// Rows of text, each with its 1-based line number.
+pub type Rows = Vec<(usize, Vec<String>)>;
+
 /// The rows of one sheet of an xlsx file as text, each with its 1-based line
 /// number: the first sheet with a row that `is_header` accepts (a workbook may
 /// hold notes in front of the sheet to read), else the first sheet. Also the
@@ -119,7 +122,7 @@ fn cell_text(d: &calamine::Data) -> String {
 pub fn read_rows(
     path: &Path,
     is_header: &dyn Fn(&[String]) -> bool,
-) -> Result<(String, usize, Vec<(usize, Vec<String>)>)> {
+) -> Result<(String, usize, Rows)> {
     use calamine::{Reader, Xlsx, open_workbook};
     let shown = display(path);
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
@@ -135,7 +138,7 @@ pub fn read_rows(
             .map_err(|e| Error::Usage(format!("{shown}: 시트 {name}: {e}")))?;
         let first_row = range.start().map_or(0, |(r, _)| r as usize);
         let first_col = range.start().map_or(0, |(_, c)| c as usize);
-        let rows: Vec<(usize, Vec<String>)> = range
+        let rows: Rows = range
             .rows()
             .enumerate()
             .map(|(i, r)| {
