@@ -153,10 +153,18 @@ pub fn view<'q>(
     attempt: &Attempt,
     questions: &[&'q Question],
 ) -> Result<(Vec<Slot<'q>>, Vec<usize>, Vec<usize>)> {
+    let mut reviewed: BTreeMap<usize, (f64, Option<String>)> = BTreeMap::new();
     let given: BTreeMap<usize, Response> = gb
         .responses(attempt.id)?
         .into_iter()
-        .map(|r| (r.position, r.response))
+        .map(|r| {
+            if r.status.as_deref() == Some("manual")
+                && let Some(p) = r.points
+            {
+                reviewed.insert(r.position, (p, r.comment.filter(|c| !c.trim().is_empty())));
+            }
+            (r.position, r.response)
+        })
         .collect();
     let mut slots = Vec::with_capacity(attempt.form.items.len());
     let mut positions = Vec::with_capacity(attempt.form.items.len());
@@ -173,6 +181,7 @@ pub fn view<'q>(
             shown: FormQuestion::new(q, item),
             key: Some(q),
             given: given.get(&i).cloned(),
+            reviewed: reviewed.remove(&i),
         });
     }
     Ok((slots, positions, dropped))
@@ -287,7 +296,16 @@ pub fn outcomes(bank: &Bank, slots: &[Slot<'_>]) -> Vec<Option<Outcome>> {
     slots
         .iter()
         .map(|s| match (s.key, &s.given) {
-            (Some(q), Some(r)) => Some(score::score(q, r, &rules(q))),
+            // The instructor's score stands over the rule's suggestion.
+            (Some(q), Some(r)) => Some(match &s.reviewed {
+                Some((points, _)) => score::Outcome {
+                    points: *points,
+                    max: q.points,
+                    status: score::Status::Manual,
+                    matched: Vec::new(),
+                },
+                None => score::score(q, r, &rules(q)),
+            }),
             _ => None,
         })
         .collect()

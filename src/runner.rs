@@ -32,6 +32,10 @@ pub struct Slot<'a> {
     pub key: Option<&'a Question>,
     /// The answer already given (resumed attempts).
     pub given: Option<Response>,
+    /// The instructor's score and comment, once the answer was reviewed
+    /// (`quiz review`, /teach/review, a rubric sheet): shown instead of
+    /// the rule's suggestion.
+    pub reviewed: Option<(f64, Option<String>)>,
 }
 
 /// How a run ended.
@@ -373,6 +377,8 @@ pub fn feedback(
         } else {
             writeln!(out, "  건너뜀 ({pts})")?;
         }
+    } else if o.status == Status::Manual {
+        writeln!(out, "  강사 채점: {pts}")?;
     } else if o.status == Status::NeedsReview && q.rubric.is_empty() {
         // No rubric: nothing to predict; a "예상 0점" would read as a verdict.
         writeln!(

@@ -1295,6 +1295,15 @@ async fn review_queue_checklist_report_and_stats() {
         .expect("row");
     assert_eq!(row.status.as_deref(), Some("manual"));
     assert_eq!(row.points, Some(1.5));
+    // The student sees the instructor's score and comment, on the results
+    // and in the home's list (trial of 2026-12-01: still 채점 대기, and the
+    // total without it).
+    let page = t.get(&c, &format!("/a/{id}")).await;
+    assert!(page.body.contains("강사 채점: 1.5/"), "{}", page.body);
+    assert!(page.body.contains("강사 의견: good"), "{}", page.body);
+    assert!(!page.body.contains("채점 대기"), "{}", page.body);
+    let home = t.get(&c, "/").await;
+    assert!(!home.body.contains("채점 대기"), "{}", home.body);
     // Checklist levels per student in a form.
     let r = t.get(&teach, "/teach/checklist?week=1").await;
     assert!(

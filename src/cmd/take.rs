@@ -435,6 +435,7 @@ fn run_offline(
                 .iter()
                 .find(|a| a.question == q.id)
                 .map(|a| a.response.clone()),
+            reviewed: None,
         })
         .collect();
     writeln!(

@@ -80,6 +80,10 @@ pub struct StoredResponse {
     pub points: Option<f64>,
     /// Max points, once graded.
     pub max_points: Option<f64>,
+    /// auto, needs-review, manual, dropped.
+    pub status: Option<String>,
+    /// The instructor's comment (a reviewed essay).
+    pub comment: Option<String>,
 }
 
 /// Now, UTC, RFC 3339 with seconds.

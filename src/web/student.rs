@@ -400,10 +400,14 @@ fn results(
         .filter_map(|(i, (s, o))| {
             let (q, o) = (s.key?, o.as_ref()?);
             let given = s.given.as_ref()?;
+            let mut feedback = attempt::feedback_text(q, given, o);
+            if let Some((_, Some(comment))) = &s.reviewed {
+                feedback.push_str(&format!("\n  강사 의견: {comment}"));
+            }
             Some(views::ResultRow {
                 num: i + 1,
                 prompt: attempt::excerpt(&q.prompt),
-                feedback: attempt::feedback_text(q, given, o),
+                feedback,
                 class: outcome_class(o),
             })
         })

@@ -189,8 +189,8 @@ impl PgBook {
     /// The answers of an attempt, by position.
     pub fn responses(&self, attempt: i64) -> Result<Vec<StoredResponse>> {
         self.query(
-            "SELECT position, question_id, response, points, max_points FROM responses
-             WHERE attempt_id = $1 ORDER BY position",
+            "SELECT position, question_id, response, points, max_points, status, comment
+             FROM responses WHERE attempt_id = $1 ORDER BY position",
             &[&attempt],
         )?
         .iter()
@@ -203,6 +203,8 @@ impl PgBook {
                     .map_err(|d| Error::Usage(d.to_string()))?,
                 points: r.get(3),
                 max_points: r.get(4),
+                status: r.get(5),
+                comment: r.get(6),
             })
         })
         .collect()

@@ -205,8 +205,8 @@ impl Sqlite {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT position, question_id, response, points, max_points FROM responses
-                 WHERE attempt_id = ?1 ORDER BY position",
+                "SELECT position, question_id, response, points, max_points, status, comment
+                 FROM responses WHERE attempt_id = ?1 ORDER BY position",
             )
             .map_err(|e| self.db_err(e))?;
         let rows = st
@@ -217,12 +217,15 @@ impl Sqlite {
                     r.get::<_, String>(2)?,
                     r.get::<_, Option<f64>>(3)?,
                     r.get::<_, Option<f64>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             })
             .map_err(|e| self.db_err(e))?;
         let mut out = Vec::new();
         for row in rows {
-            let (pos, qid, text, points, max_points) = row.map_err(|e| self.db_err(e))?;
+            let (pos, qid, text, points, max_points, status, comment) =
+                row.map_err(|e| self.db_err(e))?;
             let response: Response =
                 crate::yaml::parse_response(&text).map_err(|d| Error::Usage(d.to_string()))?;
             out.push(StoredResponse {
@@ -231,6 +234,8 @@ impl Sqlite {
                 response,
                 points,
                 max_points,
+                status,
+                comment,
             });
         }
         Ok(out)
