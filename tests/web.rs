@@ -2715,3 +2715,32 @@ async fn an_exam_whose_questions_all_leave_the_bank_ends_with_results() {
     let info = gb(&t.db).attempt_info(id).expect("info").expect("row");
     assert!(info.finished_at.is_some());
 }
+
+/// A practice quiz of the unit never ends the student's unfinished exam of it
+/// (trial of 2026-12-01: the exam was finished with 19 questions unanswered,
+/// and the practice showed the keys). A practice left open is still closed
+/// by an exam.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_never_ends_an_unfinished_exam() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let exam = t.open_quiz(Mode::Exam, None);
+    let id = t.start(&s1, exam).await;
+    let (shown, q) = t.shown(id, 0);
+    t.post(
+        &s1,
+        &format!("/a/{id}/answer"),
+        &format!("csrf={}&pos=0&{}", s1.csrf, right_answer(&shown, &q)),
+    )
+    .await;
+    let practice = t.open_quiz(Mode::Practice, None);
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&quiz={practice}", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("아직 끝나지 않았습니다"), "{}", r.body);
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
+    assert!(info.finished_at.is_none(), "the exam goes on");
+    // The exam resumes where it was.
+    assert_eq!(t.start(&s1, exam).await, id);
+}

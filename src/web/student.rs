@@ -191,12 +191,23 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
         }
         let mut gb = app.writer();
-        // An unfinished attempt of the unit in the other mode (a practice left
-        // open before the exam) is finished first: never resumed as the quiz.
-        if let Some(open) = gb.unfinished(&student, &unit)?
-            && open.mode != mode
-        {
-            app.close_attempt(&mut gb, open.id)?;
+        // A practice of the unit left open before the exam is finished first:
+        // never resumed as the quiz. An unfinished exam is never ended by a
+        // practice (which shows the keys): the student finishes the exam first,
+        // as in the terminal.
+        if let Some(open) = gb.unfinished(&student, &unit)? {
+            match (open.mode, mode) {
+                (Mode::Practice, Mode::Exam) => {
+                    app.close_attempt(&mut gb, open.id)?;
+                }
+                (Mode::Exam, Mode::Practice) => {
+                    return Err(crate::error::Error::ExamUnfinished {
+                        unit: open.form.unit.clone(),
+                    }
+                    .into());
+                }
+                _ => {}
+            }
         }
         let a = attempt::open_or_start(
             &mut gb,
