@@ -43,7 +43,39 @@ fn tables(gb: &Gradebook) -> Result<Vec<String>> {
         |r| r.get(0),
     )?;
     names.sort_by_key(|n| FIRST.iter().position(|f| f == n).unwrap_or(FIRST.len()));
-    Ok(names)
+    // Then parents before the tables that reference them (web_quizzes before
+    // web_attempts), whatever their names: each pass takes, in that order,
+    // the tables whose parents are all placed.
+    let mut parents: Vec<(String, Vec<String>)> = Vec::new();
+    for n in &names {
+        let of: Vec<String> = gb.query_all(
+            "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)",
+            [n],
+            |r| r.get(0),
+        )?;
+        parents.push((n.clone(), of.into_iter().filter(|p| p != n).collect()));
+    }
+    let mut order: Vec<String> = Vec::with_capacity(names.len());
+    while !parents.is_empty() {
+        let before = parents.len();
+        let mut i = 0;
+        while i < parents.len() {
+            let ready = parents[i]
+                .1
+                .iter()
+                .all(|p| order.contains(p) || !names.contains(p));
+            if ready {
+                order.push(parents.remove(i).0);
+            } else {
+                i += 1;
+            }
+        }
+        if parents.len() == before {
+            // A cycle (none in this schema): the rest as they are.
+            order.extend(parents.drain(..).map(|(n, _)| n));
+        }
+    }
+    Ok(order)
 }
 
 fn sqlite_columns(gb: &Gradebook, table: &str) -> Result<Vec<String>> {
