@@ -340,6 +340,28 @@ fn copy_refuses_a_destination_that_is_not_empty_and_changes_nothing() {
         "{}",
         run.stderr
     );
+    // An empty database is no source, and stays empty (trial of
+    // 2026-12-01: the copy made 15 tables in it and said 복사했습니다).
+    let empty = server().fresh_db("empty");
+    let run = quiz(
+        p,
+        &["gradebook", "copy", "--from", &empty, "--to", "new.db"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("원본에 quiz 성적부가 없습니다"),
+        "{}",
+        run.stderr
+    );
+    let mut c = postgres::Client::connect(&empty, postgres::NoTls).expect("connect");
+    let tables: i64 = c
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(tables, 0);
 }
 
 /// Every read of the PostgreSQL gradebook, as `Debug` text.

@@ -370,7 +370,20 @@ fn verify_pg(tx: &mut postgres::Transaction<'_>, url: &str, copied: &Copied) -> 
 /// Copies the PostgreSQL gradebook `from` into the SQLite gradebook `to`
 /// (created when missing; it must be empty).
 pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
-    let mut client = super::open(from)?;
+    // The source is read, never made: a database without a gradebook (an
+    // empty one, a wrong name) is refused before anything is created in it.
+    let mut client = super::connect(from)?;
+    let ours = client
+        .query_one("SELECT to_regclass('schema_version') IS NOT NULL", &[])
+        .map_err(query_error(from))?
+        .get::<_, bool>(0);
+    if !ours {
+        return Err(Error::Pg {
+            url: redact(from),
+            message: "원본에 quiz 성적부가 없습니다 (schema_version 테이블이 없습니다): 아무것도 복사하지 않았고 원본도 바꾸지 않았습니다".into(),
+        });
+    }
+    super::schema::migrate(&mut client, from)?;
     let mut dst = Gradebook::open(to)?;
     let tables = tables(&dst)?;
     let mut plans = Vec::new();
