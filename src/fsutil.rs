@@ -379,6 +379,8 @@ pub fn display(path: &Path) -> String {
     if crate::gradebook::pg::is_url(&s) {
         return crate::gradebook::pg::redact(&s);
     }
+    // A mistyped URL taken as a path (`postgre://user:pass@…`) too.
+    let s = crate::gradebook::pg::connect::redact_loose(&s);
     let s = s.replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }

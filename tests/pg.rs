@@ -33,6 +33,38 @@ fn a_wrong_password_says_so_in_one_line_without_the_password() {
     );
 }
 
+/// A mistyped or unsupported address is refused as such, its password
+/// never shown, and no file of that name is made (trial of 2026-12-01:
+/// `postgre://…` was taken as a folder and printed whole). The scheme is read
+/// in any case.
+#[test]
+fn a_mistyped_address_is_refused_without_its_password() {
+    let s = server();
+    let dir = tempfile::tempdir().expect("tmp");
+    for db in [
+        format!("postgre://{USER}:topsecret@127.0.0.1:{}/postgres", s.port),
+        format!("postgres//{USER}:topsecret@127.0.0.1:{}/postgres", s.port),
+        format!(
+            "host=127.0.0.1 port={} password=topsecret dbname=postgres",
+            s.port
+        ),
+    ] {
+        let run = quiz(dir.path(), &["roster", "list", "--db", &db]);
+        assert_eq!(run.code, 2, "{db}: {}", run.stderr);
+        assert!(!run.stderr.contains("topsecret"), "{}", run.stderr);
+    }
+    assert!(
+        std::fs::read_dir(dir.path()).expect("dir").next().is_none(),
+        "nothing made"
+    );
+    let url = s
+        .fresh_db("scheme")
+        .replacen("postgres://", "Postgres://", 1);
+    assert!(url.starts_with("Postgres://"), "{url}");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &url]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn a_missing_database_says_which() {
     let s = server();

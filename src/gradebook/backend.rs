@@ -35,10 +35,20 @@ fn url(path: &Path) -> Option<&str> {
     path.to_str().filter(|p| pg::is_url(p))
 }
 
+/// Refuse `--db` text that is a mistyped or unsupported address, before a
+/// file of that name is looked for (or created).
+fn checked(path: &Path) -> Result<()> {
+    match path.to_str().and_then(pg::connect::not_a_gradebook) {
+        Some(why) => Err(crate::error::Error::Usage(why)),
+        None => Ok(()),
+    }
+}
+
 impl Gradebook {
     /// Open for a command that records something: SQLite created when
     /// missing and migrated; PostgreSQL connected and migrated.
     pub fn open(path: &Path) -> Result<Gradebook> {
+        checked(path)?;
         Ok(match url(path) {
             Some(url) => Gradebook::Pg(PgBook::open(url)?),
             None => Gradebook::Sqlite(Sqlite::open(path)?),
@@ -48,6 +58,7 @@ impl Gradebook {
     /// Open for a command that only reads (see the SQLite gradebook's
     /// `open_read_only`); PostgreSQL is connected and migrated.
     pub fn open_read_only(path: &Path) -> Result<Gradebook> {
+        checked(path)?;
         Ok(match url(path) {
             Some(url) => Gradebook::Pg(PgBook::open(url)?),
             None => Gradebook::Sqlite(Sqlite::open_read_only(path)?),

@@ -13,7 +13,56 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Whether `--db` names a PostgreSQL database rather than a SQLite file.
 pub fn is_url(db: &str) -> bool {
-    db.starts_with("postgres://") || db.starts_with("postgresql://")
+    let lower = |n: usize| db.get(..n).map(str::to_ascii_lowercase);
+    lower(11).as_deref() == Some("postgres://") || lower(13).as_deref() == Some("postgresql://")
+}
+
+/// `--db` text that is neither a PostgreSQL URL nor meant as a file: another
+/// scheme (`postgre://`, `mysql://`) or a libpq `key=value` string. Said
+/// before anything is opened, without its password.
+pub fn not_a_gradebook(db: &str) -> Option<String> {
+    if is_url(db) {
+        return None;
+    }
+    let shown = redact_loose(db);
+    if db.contains("://") {
+        return Some(format!(
+            "--db {shown}: PostgreSQL 주소는 postgres:// 로 시작합니다 (예: postgres://user:pass@host:5432/quiz); 파일이면 ://이 없는 경로를 쓰세요"
+        ));
+    }
+    let conninfo = db.split_whitespace().any(|w| {
+        ["host=", "dbname=", "user=", "password=", "port="]
+            .iter()
+            .any(|k| w.starts_with(k))
+    });
+    conninfo.then(|| {
+        format!(
+            "--db {shown}: key=value 연결 문자열은 지원하지 않습니다; postgres://user:pass@host:5432/quiz 형식의 URL로 쓰세요"
+        )
+    })
+}
+
+/// `text` with anything that looks like a password taken out: the part
+/// between `user:` and `@` after `//`, and the value of `password=`. For
+/// messages about text that is not a URL this tool reads (a mistyped one).
+pub fn redact_loose(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(i) = out.find("//") {
+        let rest = &out[i + 2..];
+        if let Some(at) = rest.rfind('@')
+            && let Some(c) = rest[..at].find(':')
+        {
+            out = format!("{}{}{}", &out[..i + 2], &rest[..c], &rest[at..]);
+        }
+    }
+    if let Some(i) = out.find("password=") {
+        let from = i + "password=".len();
+        let end = out[from..]
+            .find(char::is_whitespace)
+            .map_or(out.len(), |e| from + e);
+        out.replace_range(from..end, "***");
+    }
+    out
 }
 
 /// The URL without its password, for messages.
@@ -102,7 +151,12 @@ fn connect_error(url: &str, config: &postgres::Config, e: &postgres::Error) -> E
 
 /// Connects to the database `url` names, with a connect timeout.
 pub fn connect(url: &str) -> Result<postgres::Client> {
-    let mut config: postgres::Config = url.parse().map_err(|e| {
+    // The scheme in any case (`Postgres://`), as URLs allow.
+    let lowered = match url.split_once("://") {
+        Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+        None => url.to_string(),
+    };
+    let mut config: postgres::Config = lowered.parse().map_err(|e| {
         Error::Usage(format!(
             "--db {}: PostgreSQL URL이 아닙니다 ({e}); 예: postgres://user:pass@host:5432/quiz",
             redact(url)
@@ -159,6 +213,28 @@ mod tests {
         assert!(is_url("postgresql://h/d"));
         assert!(!is_url("gradebook.db"));
         assert!(!is_url("./postgres/gradebook.db"));
+        assert!(is_url("Postgres://u:p@h/d"));
+        assert!(is_url("POSTGRESQL://h/d"));
+        for (text, said) in [
+            (
+                "postgre://quiz:topsecret@h:5/class",
+                "postgre://quiz@h:5/class",
+            ),
+            (
+                "postgres//quiz:topsecret@h:5/class",
+                "postgres//quiz@h:5/class",
+            ),
+            ("host=h password=topsecret dbname=class", "password=***"),
+        ] {
+            assert!(redact_loose(text).contains(said), "{text}");
+            assert!(!redact_loose(text).contains("topsecret"), "{text}");
+        }
+        let why = not_a_gradebook("postgre://quiz:topsecret@h:5/class").expect("refused");
+        assert!(why.contains("postgres:// 로 시작합니다") && !why.contains("topsecret"));
+        let why = not_a_gradebook("host=h password=topsecret dbname=class").expect("refused");
+        assert!(why.contains("key=value") && !why.contains("topsecret"));
+        assert_eq!(not_a_gradebook("gradebook.db"), None);
+        assert_eq!(not_a_gradebook("postgres://u:p@h/d"), None);
     }
 
     #[test]
