@@ -2,7 +2,8 @@
 //! the key after each answer and an exam can be retaken in the terminal, so
 //! per question the answer that counts is the student's FIRST answer from a
 //! finished attempt of any kind (practice, terminal or web exam, released-form
-//! submission, CSV response): every later one was given after the key could be
+//! submission, CSV response), or from an open practice (its key was shown
+//! right after it): every later one was given after the key could be
 //! seen (`grade::totals`). A question a closed practice never showed is no
 //! answer. Each case runs the built binary on
 //! a one-question unit (tests/fixtures/retakes), so which answer is right is
@@ -140,4 +141,39 @@ fn a_csv_response_is_an_answer_like_any_other() {
     let again = quiz(p, &["grade", "--responses", "lms2.csv"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_eq!(total(p, "s001").0, "0");
+}
+
+/// A practice left open still holds the answers given in it: each key was
+/// shown right after its answer (attack of 2026-12-01: a student answered in
+/// practice, saw the keys, left it open, practised again under the unit's
+/// prefix `w1` with the keys, finished that one, and only it counted).
+#[test]
+fn an_answer_left_in_an_open_practice_counts() {
+    let dir = class();
+    let p = dir.path();
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        format!(
+            "{text}- id: w1d1-tf2\n  kind: truefalse\n  prompt: 컨테이너는 커널을 공유한다.\n  answer: true\n  criteria: [docker]\n"
+        ),
+    )
+    .expect("bank");
+    // Both keys are 참: the first question shown is answered 거짓, then q.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "practice"],
+        "2\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("오답"), "{}", run.stdout);
+    let run = quiz_in(
+        p,
+        &["take", "w1", "--student", "s001", "--mode", "practice"],
+        "1\n1\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("점수: 2 / 2"), "{}", run.stdout);
+    assert_eq!(total(p, "s001"), ("50".into(), "2".into()));
 }

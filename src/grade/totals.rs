@@ -2,8 +2,11 @@
 //!
 //! Per student and week:
 //! - which answers count: per question of that week, ONE answer: the student's
-//!   FIRST answer to it from a finished attempt of any kind (practice, terminal
-//!   or web exam, released-form submission, CSV response), "first" by the
+//!   FIRST answer to it from an attempt of any kind (practice, terminal or web
+//!   exam, released-form submission, CSV response), finished, or a practice
+//!   even unfinished (practice shows the key right after each answer: an
+//!   answer left in an open practice was given before its key was seen, and
+//!   a later one after), "first" by the
 //!   attempt's start, then its id, then the answer's time. Every later answer was
 //!   given after the student could see the key (practice shows it right after
 //!   the answer, an exam's results after submit), so counting the latest, the
@@ -123,7 +126,7 @@ pub fn counted<'a, 'q>(
     let mut first: BTreeMap<(&str, &str), &Row> = BTreeMap::new();
     let mut attempts: BTreeMap<&str, (std::collections::BTreeSet<i64>, &str)> = BTreeMap::new();
     for r in rows {
-        if r.finished_at.is_none() || never_shown(r) {
+        if (r.finished_at.is_none() && r.mode != "practice") || never_shown(r) {
             continue;
         }
         // `question` is a lookup already (a cache in front of it cost as much).

@@ -130,7 +130,7 @@ impl PgBook {
         let mut tx = client.transaction().map_err(&err)?;
         let sql = format!(
             "SELECT {} FROM attempts a JOIN responses r ON r.attempt_id = a.id
-             WHERE a.finished_at IS NOT NULL AND r.question_id = ANY($1)
+             WHERE (a.finished_at IS NOT NULL OR a.mode = 'practice') AND r.question_id = ANY($1)
              ORDER BY a.student_id, a.unit, a.attempt_no, r.position",
             columns(true)
         );
