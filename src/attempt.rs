@@ -83,6 +83,27 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
             }
         }
     }
+    if d.mode == Mode::Exam {
+        // An exam of an overlapping unit: a practice of it left open is
+        // closed (it would show keys of this exam's questions), and another
+        // exam still unfinished is finished first (this one's results would
+        // show keys of its questions).
+        for o in gb.open_attempts(Some(d.student), None)? {
+            let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
+            if !overlaps || o.unit == d.unit {
+                continue;
+            }
+            match gb.attempt_by_id(o.id)? {
+                Some(a) if a.mode == Mode::Exam => {
+                    return Err(crate::error::Error::ExamUnfinished { unit: o.unit });
+                }
+                Some(_) => {
+                    close(gb, d.bank, o.id, d.today)?;
+                }
+                None => {}
+            }
+        }
+    }
     if let Some(a) = gb.unfinished(d.student, d.unit)? {
         // An exam supersedes a practice of the unit left open: the practice is
         // closed (its answers kept, the rest unanswered) and the exam starts,
@@ -90,7 +111,7 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
         if a.mode == Mode::Exam || d.mode == Mode::Practice {
             return Ok(a);
         }
-        close(gb, d.bank, a.id)?;
+        close(gb, d.bank, a.id, d.today)?;
     }
     let review = if d.mode == Mode::Practice {
         gb.due_reviews(d.student, d.today)?
@@ -157,6 +178,13 @@ pub fn view<'q>(
     let given: BTreeMap<usize, Response> = gb
         .responses(attempt.id)?
         .into_iter()
+        // A question a closed practice never showed (stored dropped, with no
+        // answer) is no answer: its key is never shown for it.
+        .filter(|r| {
+            !(attempt.mode == Mode::Practice
+                && r.status.as_deref() == Some("dropped")
+                && r.response == Response::Skipped)
+        })
         .map(|r| {
             if r.status.as_deref() == Some("manual")
                 && let Some(p) = r.points
@@ -187,6 +215,41 @@ pub fn view<'q>(
     Ok((slots, positions, dropped))
 }
 
+/// The Leitner boxes after a finished exam: each automatically scored answer
+/// moves its question, as a practice answer does at once. Nothing for a
+/// practice (already done answer by answer) or an attempt not finished.
+pub fn review_finished_exam(
+    gb: &mut Gradebook,
+    bank: &Bank,
+    id: i64,
+    today: NaiveDate,
+) -> Result<()> {
+    let Some(a) = gb.attempt_by_id(id)? else {
+        return Ok(());
+    };
+    if a.mode != Mode::Exam || a.finished_at.is_none() {
+        return Ok(());
+    }
+    let ids: std::collections::HashSet<&str> =
+        a.form.items.iter().map(|i| i.question.as_str()).collect();
+    let questions: Vec<&Question> = bank
+        .questions()
+        .map(|(_, q)| q)
+        .filter(|q| ids.contains(q.id.as_str()))
+        .collect();
+    let (slots, _, _) = view(gb, &a, &questions)?;
+    let found = outcomes(bank, &slots);
+    for (s, o) in slots.iter().zip(found) {
+        let (Some(q), Some(o)) = (s.key, o) else {
+            continue;
+        };
+        if o.status == Status::Auto && s.given.is_some() {
+            gb.review_update(&a.form.student, &q.id, o.is_correct(), today)?;
+        }
+    }
+    Ok(())
+}
+
 /// Store one answer at form `position` for the session `holder` (refused when
 /// the attempt is finished or held elsewhere) with its outcome (None: the key
 /// is not known here); an automatically scored answer moves the question in
@@ -202,13 +265,17 @@ pub fn store(
     outcome: Option<&Outcome>,
     student: &str,
     today: NaiveDate,
+    mode: Mode,
 ) -> Result<()> {
     let (points, max, status) = outcome.map_or((0.0, q.points, Status::Auto), |o| {
         (o.points, o.max, o.status)
     });
     // One transaction: the answer under the lease, and the Leitner update.
+    // Only in practice: an exam's answers move the boxes when it is finished
+    // ([`review_finished_exam`]); before, the home's review list would tell
+    // which saved exam answers are wrong.
     let review = outcome
-        .filter(|o| o.status == Status::Auto)
+        .filter(|o| o.status == Status::Auto && mode == Mode::Practice)
         .map(|o| (student, o.is_correct(), today));
     gb.record_with_review(
         attempt, holder, position, &q.id, response, points, max, status, review,
@@ -344,7 +411,7 @@ pub struct Closed {
 /// Close an unfinished attempt: every position still without an answer is
 /// stored as [`unanswered_fills`] says. None when it was not open (finished
 /// meanwhile, or none).
-pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<Option<Closed>> {
+pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64, today: NaiveDate) -> Result<Option<Closed>> {
     let Some((form, answered)) = gb.open_attempt_form(id)? else {
         return Ok(None);
     };
@@ -353,11 +420,14 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64) -> Result<Option<Closed>>
         .is_some_and(|a| a.mode == crate::model::Mode::Practice);
     let fills = unanswered_fills(bank, &form, &answered, practice);
     match gb.close_attempt(id, &fills) {
-        Ok(()) => Ok(Some(Closed {
-            form,
-            unanswered: fills.len(),
-            practice,
-        })),
+        Ok(()) => {
+            review_finished_exam(gb, bank, id, today)?;
+            Ok(Some(Closed {
+                form,
+                unanswered: fills.len(),
+                practice,
+            }))
+        }
         Err(crate::error::Error::AttemptFinished { .. }) => Ok(None),
         Err(e) => Err(e),
     }

@@ -2744,3 +2744,89 @@ async fn a_practice_never_ends_an_unfinished_exam() {
     // The exam resumes where it was.
     assert_eq!(t.start(&s1, exam).await, id);
 }
+
+/// A wrong answer to the question at `pos` of attempt `id` (a skip when the
+/// kind has no simple wrong one).
+fn wrong_answer(shown: &FormQuestion, q: &quiz::model::Question) -> String {
+    use quiz::model::Answer;
+    match (shown.kind, &q.answer) {
+        (Kind::Choice, Some(Answer::One(id))) => {
+            let right = shown.options.iter().position(|c| &c.id == id).unwrap_or(0);
+            format!("a={}", if right == 0 { 2 } else { 1 })
+        }
+        (Kind::Truefalse, Some(Answer::Bool(b))) => format!("a={}", if *b { 2 } else { 1 }),
+        (Kind::Short, _) => "a=%EB%AA%A8%EB%A6%84".to_string(),
+        _ => "skip=1".to_string(),
+    }
+}
+
+/// Integrity across attempts (attack of 2026-12-01): an exam's saved answers
+/// feed no review list before it is finished; a second exam overlapping an
+/// unfinished one is refused; an exam closes a practice of an overlapping
+/// unit left open; and a closed practice shows no key of a question it
+/// never showed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exams_and_practices_never_show_keys_to_each_other() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(2);
+    // A practice of the week (`w1`) left open after one wrong answer.
+    let practice = blocking({
+        let db = t.db.clone();
+        move || {
+            let mut gb = Gradebook::open(&db).expect("gb");
+            gb.open_quiz("w1", Mode::Practice, 7, None, &[], None)
+                .expect("open")
+        }
+    });
+    let p = t.start(&s1, practice).await;
+    let (shown, q) = t.shown(p, 0);
+    t.post(
+        &s1,
+        &format!("/a/{p}/answer"),
+        &format!("csrf={}&pos=0&{}", s1.csrf, wrong_answer(&shown, &q)),
+    )
+    .await;
+    // The exam of w1d1 closes it; its never-shown questions give no key.
+    let exam = t.open_quiz(Mode::Exam, None);
+    let e = t.start(&s1, exam).await;
+    let info = gb(&t.db).attempt_info(p).expect("read").expect("attempt");
+    assert!(
+        info.finished_at.is_some(),
+        "the overlapping practice is closed"
+    );
+    let closed = t.get(&s1, &format!("/a/{p}")).await;
+    assert_eq!(closed.body.matches("정답:").count(), 1, "{}", closed.body);
+    // Wrong exam answers, saved: no review list tells which.
+    for pos in 0..3 {
+        let (shown, q) = t.shown(e, pos);
+        t.post(
+            &s1,
+            &format!("/a/{e}/answer"),
+            &format!("csrf={}&pos={pos}&{}", s1.csrf, wrong_answer(&shown, &q)),
+        )
+        .await;
+    }
+    let due = |g: Gb| g.due_reviews("s1", tomorrow).expect("due");
+    let before = due(gb(&t.db));
+    // A second exam overlapping the unfinished one is refused.
+    let other = blocking({
+        let db = t.db.clone();
+        move || {
+            let mut gb = Gradebook::open(&db).expect("gb");
+            gb.open_quiz("w1", Mode::Exam, 7, None, &[], None)
+                .expect("open")
+        }
+    });
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&quiz={other}", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    // Submitted: now the wrong answers are due for review.
+    t.post(&s1, &format!("/a/{e}/submit"), &format!("csrf={}", s1.csrf))
+        .await;
+    let after = due(gb(&t.db));
+    assert!(after.len() >= before.len() + 3, "{before:?} -> {after:?}");
+    let (_, q0) = t.shown(e, 0);
+    assert!(!before.contains(&q0.id) && after.contains(&q0.id));
+}

@@ -82,7 +82,11 @@ pub fn close(
     report(&mut diags);
     // None also when another process closed it in the meantime: the same
     // answer as when it was closed before this one looked.
-    let Some(c) = crate::attempt::close(&mut gb, &bank, id)? else {
+    let today = std::env::var("QUIZ_TODAY")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let Some(c) = crate::attempt::close(&mut gb, &bank, id, today)? else {
         return Err(none());
     };
     writeln!(

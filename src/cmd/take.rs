@@ -81,6 +81,7 @@ struct Book<'a> {
     positions: &'a [usize],
     student: String,
     today: NaiveDate,
+    mode: crate::model::Mode,
 }
 
 impl Recorder for Book<'_> {
@@ -102,6 +103,7 @@ impl Recorder for Book<'_> {
             outcome,
             &self.student,
             self.today,
+            self.mode,
         )
     }
 }
@@ -205,6 +207,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         positions: &positions,
         student: o.student.clone(),
         today: o.today,
+        mode: attempt.mode,
     };
     let (end, outcomes) = runner::run(
         &mut slots,
@@ -222,6 +225,7 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         return problems(errors);
     }
     gb.finish(attempt.id, &holder)?;
+    attempt::review_finished_exam(&mut gb, &bank, attempt.id, o.today)?;
     summary(
         &bank,
         &slots,

@@ -390,7 +390,7 @@ impl App {
     /// Close an unfinished attempt as `quiz attempts close` does; false when
     /// it was finished already.
     fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
-        Ok(crate::attempt::close(gb, &self.loaded().bank, id)?.is_some())
+        Ok(crate::attempt::close(gb, &self.loaded().bank, id, self.today())?.is_some())
     }
 }
 

@@ -585,6 +585,7 @@ fn save(
         Some(&outcome),
         &student,
         app.today(),
+        a.mode,
     )?;
     let mut feedback = None;
     if a.mode == Mode::Practice {
