@@ -1163,6 +1163,19 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(t.get(&teach, "/teach").await.body.contains("닫힘"));
+    // ... and the attempt in progress is ended: no more answers (attack of
+    // 2026-12-01: a closed quiz took answers for days).
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
+    assert!(info.finished_at.is_some(), "closed with the quiz");
+    let (shown, q) = t.shown(id, 1);
+    let r = t
+        .post(
+            &s1,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=1&{}", s1.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
 }
 
 impl T {

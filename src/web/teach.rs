@@ -200,7 +200,20 @@ pub async fn close_quiz(
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
         app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
-        app.writer().close_quiz(id)?;
+        let mut gb = app.writer();
+        gb.close_quiz(id)?;
+        // Closing ends the attempts in progress too, as a submit would
+        // (their unanswered questions count 0 in an exam): a closed quiz
+        // takes no more answers.
+        let open: Vec<i64> = gb
+            .quiz_progress(id)?
+            .into_iter()
+            .filter(|p| p.finished_at.is_none())
+            .map(|p| p.attempt_id)
+            .collect();
+        for a in open {
+            app.close_attempt(&mut gb, a)?;
+        }
         Ok(redirect("/teach"))
     })
     .await
