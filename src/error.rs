@@ -55,6 +55,10 @@ pub enum Error {
         /// The exam's unit.
         unit: String,
     },
+    /// A practice question already has its answer: its key was shown with
+    /// it, so it never changes (two answers sent at once are one).
+    #[error("이미 답한 문제입니다. 연습에서는 정답을 본 뒤 답을 바꿀 수 없습니다.")]
+    AnswerFinal,
     /// The gradebook database failed.
     #[error("성적부 {path}: {source}")]
     Db {
@@ -80,7 +84,8 @@ impl Error {
             Error::Problems { .. }
             | Error::AttemptHeld { .. }
             | Error::AttemptFinished { .. }
-            | Error::ExamUnfinished { .. } => 1,
+            | Error::ExamUnfinished { .. }
+            | Error::AnswerFinal => 1,
             Error::Io { .. } | Error::Usage(_) | Error::Db { .. } | Error::Pg { .. } => 2,
         }
     }

@@ -2843,3 +2843,59 @@ async fn exams_and_practices_never_show_keys_to_each_other() {
     let (_, q0) = t.shown(e, 0);
     assert!(!before.contains(&q0.id) && after.contains(&q0.id));
 }
+
+/// Sixteen answers to one practice question sent at once: one is stored,
+/// the others are refused, and the reply that was accepted tells what was
+/// stored (attack of 2026-12-01: two were accepted, and one said 정답 while
+/// the stored answer was wrong).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn answers_sent_at_once_to_a_practice_question_store_one() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let quiz = t.open_quiz(Mode::Practice, None);
+    let id = t.start(&s1, quiz).await;
+    let (shown, q) = t.shown(id, 0);
+    let (right, wrong) = (right_answer(&shown, &q), wrong_answer(&shown, &q));
+    let replies = futures_util::future::join_all((0..16).map(|i| {
+        let body = format!(
+            "csrf={}&pos=0&{}",
+            s1.csrf,
+            if i % 2 == 0 { &right } else { &wrong }
+        );
+        let path = format!("/a/{id}/answer");
+        let (t, s1) = (&t, &s1);
+        async move { t.post(s1, &path, &body).await }
+    }))
+    .await;
+    let accepted: Vec<&Resp> = replies
+        .iter()
+        .filter(|r| r.status.is_success() || r.status.is_redirection())
+        .collect();
+    assert_eq!(
+        accepted.len(),
+        1,
+        "{:?}",
+        replies.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    for r in replies.iter().filter(|r| r.status == StatusCode::CONFLICT) {
+        assert!(r.body.contains("이미 답한 문제입니다"), "{}", r.body);
+    }
+    let stored: Vec<_> = gb(&t.db)
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.attempt_id == id && r.position == 0)
+        .collect();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(accepted[0].location(), format!("/a/{id}?after=0"));
+    let said_right = t
+        .get(&s1, &accepted[0].location())
+        .await
+        .body
+        .contains("✔ 정답");
+    assert_eq!(
+        said_right,
+        stored[0].points == stored[0].max_points,
+        "{stored:?}"
+    );
+}

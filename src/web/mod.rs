@@ -560,7 +560,8 @@ impl From<Error> for WebError {
         match e {
             Error::AttemptHeld { .. }
             | Error::AttemptFinished { .. }
-            | Error::ExamUnfinished { .. } => WebError::Conflict(e.to_string()),
+            | Error::ExamUnfinished { .. }
+            | Error::AnswerFinal => WebError::Conflict(e.to_string()),
             Error::Usage(m) => WebError::Bad(m),
             other => WebError::Internal(other.to_string()),
         }

@@ -166,8 +166,22 @@ impl PgBook {
         self.transaction(|tx| {
             let now = Utc::now();
             check_holder(tx, attempt, holder, now, ttl, &err)?;
-            let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             let pos = i64::try_from(position).unwrap_or(i64::MAX);
+            // A practice answer is final (its key is shown with it): checked
+            // with the attempt's row locked, so two answers sent at once
+            // store one.
+            let answered: bool = tx
+                .query_one(
+                    "SELECT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id
+                     WHERE a.id = $1 AND a.mode = 'practice' AND r.position = $2)",
+                    &[&attempt, &pos],
+                )
+                .map_err(&err)?
+                .get(0);
+            if answered {
+                return Err(crate::error::Error::AnswerFinal);
+            }
+            let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             tx.execute(
                 "INSERT INTO responses
                  (attempt_id, position, question_id, response, answered_at, points, max_points, status, graded_at)

@@ -174,6 +174,18 @@ impl Sqlite {
             .map_err(&db)?;
         let now = Utc::now();
         leases::check_holder(&tx, attempt, holder, now, ttl, &db)?;
+        // A practice answer is final (its key is shown with it): checked
+        // here, inside the write, so two answers sent at once store one.
+        let answered: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id
+                 WHERE a.id = ?1 AND a.mode = 'practice' AND r.position = ?2)",
+            )
+            .and_then(|mut st| st.query_row(params![attempt, position as i64], |r| r.get(0)))
+            .map_err(&db)?;
+        if answered {
+            return Err(Error::AnswerFinal);
+        }
         let at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         tx.prepare_cached(
             "INSERT OR REPLACE INTO responses
