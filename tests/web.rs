@@ -494,11 +494,19 @@ async fn wrong_codes_are_refused_and_logins_are_rate_limited_per_student_and_add
             StatusCode::UNAUTHORIZED
         );
     }
-    // From an address that failed too: refused, even with the right code.
+    // From an address that failed once (the student's own typo): still in.
+    let typo = Client {
+        addr: "10.0.0.1".into(),
+        ..Client::default()
+    };
+    let r = t.login_attempt(&typo, "s1", "CODE1").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // From an address that failed twice: refused, even with the right code.
     let failed = Client {
         addr: "10.1.0.0".into(),
         ..Client::default()
     };
+    t.login_attempt(&failed, "s1", "WRONG").await;
     let r = t.login_attempt(&failed, "s1", "CODE1").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // From an address that did not fail: the real s1 still gets in (nobody
@@ -1619,13 +1627,21 @@ async fn failing_on_purpose_does_not_lock_the_instructor_out() {
         };
         teach_login_attempt(&t, &x, "WRONG").await;
     }
-    // An address that failed is refused even with the right code...
+    // An address that failed twice is refused even with the right code...
     let x = Client {
         addr: "10.8.0.1".into(),
         ..Client::default()
     };
+    teach_login_attempt(&t, &x, "WRONG").await;
     let r = teach_login_attempt(&t, &x, "TEACHCODE").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // ...one that failed once (a typo, a used link clicked again) is not...
+    let once = Client {
+        addr: "10.8.0.2".into(),
+        ..Client::default()
+    };
+    let r = teach_login_attempt(&t, &once, "TEACHCODE").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // ...and the instructor at their own address gets in.
     let me = Client {
         addr: "10.0.0.5".into(),

@@ -28,6 +28,14 @@ const MAX_FAILURES: u32 = 10;
 /// class out; a guesser there still gets at most this many tries.
 const MAX_ADDRESS_FAILURES: u32 = 100;
 const WINDOW: Duration = Duration::from_secs(600);
+
+/// While a student (or the instructor codes) is under attack (10 failures
+/// from anywhere), an address that failed for it this many times is locked
+/// out for it: 2, so the student's own single typo never locks them out
+/// (attack of 2026-12-01: one typo, then a classmate's nine guesses from other
+/// addresses, locked the student out with the right code), while a guesser
+/// spread over many addresses gets two tries per address per window.
+const PAIR_FAILURES_UNDER_ATTACK: u32 = 2;
 /// The failure key of every instructor code.
 const INSTRUCTOR: &str = "instructor";
 
@@ -222,7 +230,7 @@ impl App {
         let by_pair = count(&pair_key(addr, target));
         by_pair >= MAX_FAILURES
             || count(addr) >= MAX_ADDRESS_FAILURES
-            || (by_pair > 0 && count(target) >= MAX_FAILURES)
+            || (by_pair >= PAIR_FAILURES_UNDER_ATTACK && count(target) >= MAX_FAILURES)
     }
 
     /// Count a failed login from address key `addr` for `target`.
