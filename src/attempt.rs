@@ -108,7 +108,14 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
         // An exam supersedes a practice of the unit left open: the practice is
         // closed (its answers kept, the rest unanswered) and the exam starts,
         // rather than the student landing in a practice that shows the keys.
-        if a.mode == Mode::Exam || d.mode == Mode::Practice {
+        // A practice drawn short (the unit had few signed questions then)
+        // and not answered yet is drawn again now that more can be served:
+        // nothing of it was shown with a key.
+        let stale = a.mode == Mode::Practice
+            && d.mode == Mode::Practice
+            && a.form.items.len() < d.count.min(d.questions.len())
+            && gb.responses(a.id)?.is_empty();
+        if !stale && (a.mode == Mode::Exam || d.mode == Mode::Practice) {
             return Ok(a);
         }
         close(gb, d.bank, a.id, d.today)?;

@@ -756,3 +756,40 @@ fn a_question_with_control_characters_is_not_served() {
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
     assert!(!run.stdout.contains("pwned"), "{}", run.stdout);
 }
+
+/// A practice drawn while the unit had few questions to serve (the rest were
+/// drafts) and left without an answer is drawn again once more are signed
+/// (trial of 2026-12-01: it stayed a one-question practice, in the terminal
+/// and in the class quiz). One with an answer is resumed as it is.
+#[test]
+fn an_unanswered_practice_drawn_short_is_drawn_again_when_more_are_served() {
+    let dir = project();
+    let p = dir.path();
+    let bank = p.join("questions/week_01/day1.yaml");
+    let signed = std::fs::read_to_string(&bank).expect("bank");
+    // Every question but the first a draft.
+    let mut drafts = String::new();
+    let mut first = true;
+    for line in signed.lines() {
+        drafts.push_str(line);
+        drafts.push('\n');
+        if line.starts_with("- id: ") {
+            if !first {
+                drafts.push_str("  status: draft\n");
+            }
+            first = false;
+        }
+    }
+    std::fs::write(&bank, drafts).expect("drafts");
+    let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "q\n");
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("1회차 · 1문제"), "{}", run.stdout);
+    std::fs::write(&bank, &signed).expect("signed");
+    let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "q\n");
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("2회차 · 7문제"), "{}", run.stdout);
+    // Answered once, it is resumed as drawn, whatever the bank now holds.
+    let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "?\nq\n");
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("2회차 · 7문제"), "{}", run.stdout);
+}
