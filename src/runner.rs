@@ -152,7 +152,9 @@ pub fn example_match(n_left: usize, n_right: usize) -> String {
         .join(" ")
 }
 
-fn example_order(n: usize) -> String {
+/// An order of `n` items as an example answer (`2 3 4 5 1`), never the
+/// items as shown.
+pub fn example_order(n: usize) -> String {
     let mut v: Vec<String> = (1..=n).map(|k| k.to_string()).collect();
     v.rotate_left(n.min(2) - 1);
     v.join(" ")

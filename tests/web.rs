@@ -2915,3 +2915,44 @@ async fn answers_sent_at_once_to_a_practice_question_store_one() {
         "{stored:?}"
     );
 }
+
+/// An answer the page cannot read is said on the same page, with the
+/// question to try again (trial of 2026-12-01: a bare 오류 page with only
+/// 처음으로), and an order's example has as many numbers as its items (it was
+/// always `3 1 2 4`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_answer_is_said_on_the_question_and_examples_fit() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let exam = t.open_quiz(Mode::Exam, None);
+    let id = t.start(&s1, exam).await;
+    let pos = (0..7)
+        .find(|&p| t.shown(id, p).0.kind == Kind::Order)
+        .expect("an order question");
+    let (shown, _) = t.shown(id, pos);
+    let n = shown.items.len();
+    let example = (1..=n)
+        .map(|k| (k % n + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let page = t.get(&s1, &format!("/a/{id}")).await;
+    assert!(
+        page.body.contains(&format!("(예: {example})")),
+        "{}",
+        page.body
+    );
+    let r = t
+        .post(
+            &s1,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&a=9+9", s1.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("입력 오류: 1부터"), "{}", r.body);
+    assert!(
+        r.body.contains(&format!("action=\"/a/{id}/answer\"")),
+        "the questions, to try again: {}",
+        r.body
+    );
+}

@@ -274,9 +274,21 @@ pub async fn attempt_page(
     Path(id): Path<i64>,
     Query(q): Query<AfterQuery>,
 ) -> Response {
-    blocking(app, move |app| {
+    blocking(app, move |app| page(app, &h, id, q.after, "")).await
+}
+
+/// The attempt page, with `error` said above the question (an answer the
+/// page's form sent that could not be read: the student tries again there).
+fn page(
+    app: &App,
+    h: &HeaderMap,
+    id: i64,
+    after: Option<usize>,
+    error: &str,
+) -> Result<Response, WebError> {
+    {
         let st = app.loaded();
-        let (s, student) = app.student(&h)?;
+        let (s, student) = app.student(h)?;
         let mut gb = app.writer();
         let (a, finished, deadline, overdue) = own_attempt(app, &mut gb, &student, id)?;
         let questions = st.unit_questions(&a.form.unit);
@@ -295,7 +307,7 @@ pub async fn attempt_page(
             .clamp(1_000, 30_000);
         let answered = slots.iter().filter(|s| s.given.is_some()).count();
         if a.mode == Mode::Practice {
-            let feedback = q.after.and_then(|pos| {
+            let feedback = after.and_then(|pos| {
                 let i = positions.iter().position(|p| *p == pos)?;
                 let slot = &slots[i];
                 let (key, given) = (slot.key?, slot.given.as_ref()?);
@@ -325,7 +337,7 @@ pub async fn attempt_page(
                 answered,
                 feedback,
                 question,
-                error: String::new(),
+                error: error.to_string(),
                 beat_ms,
             })
             .into_response());
@@ -350,12 +362,11 @@ pub async fn attempt_page(
                 let l = local(&d);
                 (d, l)
             }),
-            error: String::new(),
+            error: error.to_string(),
             beat_ms,
         })
         .into_response())
-    })
-    .await
+    }
 }
 
 /// An attempt whose remaining questions all left the bank: finished, and its
@@ -470,6 +481,7 @@ pub async fn answer(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
     let fetch = wants_json(&h);
+    let (again, h2) = (app.clone(), h.clone());
     let res = tokio::task::spawn_blocking(move || save(&app, &h, id, &fields)).await;
     match res {
         Ok(Ok((pos, mode, feedback))) => {
@@ -483,6 +495,15 @@ pub async fn answer(
             }
         }
         Ok(Err(e)) if fetch => json_error(e),
+        // An answer that could not be read: the same page again, the reason
+        // above the question (not an error page with no way back).
+        Ok(Err(WebError::Bad(why))) => {
+            let mut r = blocking(again, move |app| page(app, &h2, id, None, &why)).await;
+            if r.status() == axum::http::StatusCode::OK {
+                *r.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+            }
+            r
+        }
         Ok(Err(e)) => e.into_response(),
         Err(e) => WebError::Internal(format!("작업 실패: {e}")).into_response(),
     }

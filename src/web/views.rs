@@ -98,6 +98,9 @@ pub struct QView {
     pub text: String,
     /// Saved true/false.
     pub tf: Option<bool>,
+    /// An example answer for the kinds typed as numbers (order: `2 3 4 5 1`,
+    /// as many as the items).
+    pub example: String,
     /// An answer is stored.
     pub saved: bool,
     /// Skipped (stored as skipped).
@@ -210,6 +213,11 @@ pub fn question(pos: usize, num: usize, q: &FormQuestion, given: Option<&Given>)
         },
         saved: given.is_some(),
         skipped: matches!(given, Some(Given::Skipped)),
+        example: if q.kind == Kind::Order {
+            crate::runner::example_order(q.items.len().max(1))
+        } else {
+            String::new()
+        },
     }
 }
 
