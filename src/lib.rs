@@ -6,6 +6,16 @@
 //! `cmd/` and at the edges. [`run`] is the whole program; `main` only maps its
 //! error to an exit code.
 
+/// `eprintln!` that never panics: with stderr closed (`2>&1 | head`) there is
+/// nowhere to say anything, and a panic would turn a stopped reader into exit
+/// code 101.
+macro_rules! eprintln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 pub mod assemble;
 pub mod attempt;
 pub mod bank;

@@ -8,9 +8,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     if let Err(e) = quiz::run(std::env::args_os()) {
+        // Output piped into a reader that stopped (`quiz stats | head`): the
+        // reader has what it wanted; nothing to say, as other CLIs do.
+        if let quiz::Error::Io { source, .. } = &e
+            && source.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
+        }
         let msg = e.to_string();
         if !msg.is_empty() && !matches!(e, quiz::Error::Problems { .. }) {
-            eprintln!("quiz: {}", quiz::printable::escape(&msg));
+            // Never a panic when stderr is closed too.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "quiz: {}", quiz::printable::escape(&msg));
         }
         std::process::exit(e.exit_code());
     }

@@ -92,3 +92,29 @@ fn too_few_attempts_say_so() {
     );
     assert!(run.stdout.contains("│ 첨도              ┆ 표본 부족 │"));
 }
+
+/// Output into a reader that stopped (`quiz stats | head -1`) ends quietly
+/// with exit code 0, never a panic (trial of 2026-12-01: exit 101 with
+/// stderr in the same pipe, exit 2 with a message otherwise).
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    let run = quiz(tmp.path(), &["grade", "--responses", "responses.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for _ in 0..3 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+            .args(["stats", "w1"])
+            .current_dir(tmp.path())
+            .env_remove("QUIZ_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

@@ -163,7 +163,7 @@ fn print(
         "실효 가중",
         "변별도",
         "변별 효율",
-        "",
+        "표시",
     ];
     // Narrower terminals get fewer columns (the CSV of `--out` has them all).
     let keep: Vec<usize> = match crate::table::terminal_width() {
