@@ -259,6 +259,32 @@ fn syncfs_each<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
     Ok(())
 }
 
+/// Like [`write_atomic`] for a file that must not exist yet (one holding
+/// what cannot be made again, such as login codes or an instructor's filled
+/// sheet): refused, and nothing written, when `path` exists, also when it
+/// appears meanwhile (the rename does not replace).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let exists = || {
+        Error::Usage(format!(
+            "{}이(가) 이미 있습니다: 덮어쓰지 않으니 다른 --out을 주세요 (아무것도 쓰지 않았습니다)",
+            display(path)
+        ))
+    };
+    if path.exists() {
+        return Err(exists());
+    }
+    let (tmp, _) = temp_beside(path, bytes)?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            Error::io(path, e.error)
+        }
+    })?;
+    Ok(())
+}
+
 fn write_atomic_opts(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let (tmp, _) = temp_beside(path, bytes)?;
     if sync {

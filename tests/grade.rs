@@ -395,6 +395,14 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("서술형 0칸"), "{}", run.stdout);
+    // A sheet is never written over (it may hold scores not imported yet).
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("sheet.csv이(가) 이미 있습니다"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(waiting(p).0, "1");
     let review = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n1.5\n\n");
     assert_eq!(review.code, 0, "{}", review.stderr);

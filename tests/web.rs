@@ -1487,13 +1487,55 @@ fn roster_codes_and_instructor_code_through_the_binary() {
         Some(hash_code(&code1))
     );
     drop(gb);
-    // Again: everyone has a code, nothing new; --rotate replaces them.
+    // Again: everyone has a code, nothing new (no list is written, not even
+    // a header that would look like the class's); --rotate replaces them.
     let r = common::quiz(p, &["--db", "g.db", "roster", "codes"]);
     assert_eq!(r.code, 0);
-    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert_eq!(r.stdout, "", "{}", r.stdout);
     assert!(r.stderr.contains("--rotate"));
+    // A codes file is never written over: it holds the only copy of the
+    // codes given out (trial of 2026-12-01: a second run left only the new
+    // student's code in it).
+    std::fs::write(
+        p.join("roster.csv"),
+        "student_id,name
+s001,김하나
+s002,이둘
+s003,박셋
+",
+    )
+    .expect("roster");
+    assert_eq!(
+        common::quiz(p, &["--db", "g.db", "roster", "import", "roster.csv"]).code,
+        0
+    );
+    let r = common::quiz(
+        p,
+        &["--db", "g.db", "roster", "codes", "--out", "codes.csv"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("codes.csv이(가) 이미 있습니다"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("codes.csv")).expect("csv"),
+        csv
+    );
+    let gb = Gradebook::open_read_only(&p.join("g.db")).expect("gb");
+    assert_eq!(
+        gb.login_code_hash("s003").expect("hash"),
+        None,
+        "no code stored unseen"
+    );
+    drop(gb);
     let r = common::quiz(p, &["--db", "g.db", "roster", "codes", "--rotate"]);
-    assert_eq!(r.stdout.lines().count(), 3);
+    assert_eq!(
+        r.stdout.lines().count(),
+        4,
+        "a header and the three students"
+    );
     let gb = Gradebook::open_read_only(&p.join("g.db")).expect("gb");
     assert_ne!(
         gb.login_code_hash("s001").expect("hash"),

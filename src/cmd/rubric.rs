@@ -11,7 +11,7 @@ use super::report;
 use crate::bank::Bank;
 use crate::csvfile::unneutralize;
 use crate::error::{Diagnostic, Error, Result};
-use crate::fsutil::{display, write_atomic};
+use crate::fsutil::display;
 use crate::grade::Index;
 use crate::gradebook::{ChecklistScore, Gradebook, Row, now};
 use crate::runner::fmt_points;
@@ -176,7 +176,8 @@ pub fn sheet(
         || Path::new(&format!("rubric_week_{week:02}.{ext}")).to_path_buf(),
         Path::to_path_buf,
     );
-    write_atomic(&target, &buf)?;
+    // Never over a sheet that may hold an instructor's scores not imported yet.
+    crate::fsutil::write_new(&target, &buf)?;
     if !left_out.is_empty() {
         writeln!(
             out,

@@ -3,7 +3,7 @@
 
 use super::report;
 use crate::error::{Error, Result};
-use crate::fsutil::{display, write_atomic};
+use crate::fsutil::display;
 use crate::gradebook::{Gradebook, Student};
 use crate::web::{self, App, Config, hash_code, new_code};
 use std::io::Write;
@@ -156,10 +156,25 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
     for (s, code) in &rows {
         w.text_row([s.id.as_str(), s.name.as_str(), code.as_str(), url.as_str()])?;
     }
+    if rows.is_empty() {
+        // Nothing new: no file, so no list that would look like the class's.
+        let msg = format!(
+            "새로 만든 로그인 코드가 없습니다: 명단의 {}명 모두 코드가 있습니다 (바꾸려면 --rotate; 코드는 해시로만 저장되어 다시 보여 줄 수 없습니다)",
+            students.len()
+        );
+        if o.out_file.is_some() {
+            writeln!(out, "{msg}").map_err(io)?;
+        } else {
+            eprintln!("{msg}");
+        }
+        return Ok(());
+    }
     let bytes = w.finish()?;
     // The file first: codes stored but never shown would lock students out.
+    // An existing file is never written over: it may hold the only copy of
+    // the codes given out before (they are stored hashed).
     match o.out_file {
-        Some(p) => write_atomic(p, &bytes)?,
+        Some(p) => crate::fsutil::write_new(p, &bytes)?,
         None => out.write_all(&bytes).map_err(io)?,
     }
     gb.set_login_codes(&hashes)?;
