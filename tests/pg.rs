@@ -1593,3 +1593,34 @@ s002,w1d1-order,a|b|c\n";
         .get(0);
     assert_eq!(n, 2, "the closed attempt and one new one");
 }
+
+/// A connection the server closed (a restart, a failover; here the backend
+/// is terminated) is opened again on the next use: a long-running server
+/// goes on (trial of 2026-12-01: every request failed until `quiz serve` was
+/// restarted).
+#[test]
+fn a_connection_closed_by_the_server_is_opened_again() {
+    let url = server().fresh_db("reconnect");
+    let gb = quiz::gradebook::Gradebook::open(std::path::Path::new(&url)).expect("open");
+    assert!(gb.students().expect("students").is_empty());
+    assert!(
+        !gb.reconnect_if_closed().expect("check"),
+        "open: nothing to do"
+    );
+    let name = url.rsplit('/').next().expect("db name").to_string();
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("admin");
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = $1 AND pid <> pg_backend_pid()",
+            &[&name],
+        )
+        .expect("terminate");
+    // The first use finds it closed; the next is on a new connection.
+    let _ = gb.students();
+    assert!(
+        gb.reconnect_if_closed().expect("reconnect"),
+        "connected again"
+    );
+    assert!(gb.students().expect("students after").is_empty());
+}

@@ -65,6 +65,16 @@ impl Gradebook {
         })
     }
 
+    /// Connect again if a PostgreSQL connection was closed under it (see
+    /// [`PgBook::reconnect_if_closed`]); nothing for SQLite. True when it
+    /// connected again.
+    pub fn reconnect_if_closed(&self) -> Result<bool> {
+        match self {
+            Gradebook::Sqlite(_) => Ok(false),
+            Gradebook::Pg(b) => b.reconnect_if_closed(),
+        }
+    }
+
     /// Start a bulk write (one transaction; dropped without `commit`, nothing is written).
     pub fn bulk(&mut self) -> Result<Bulk<'_>> {
         match self {

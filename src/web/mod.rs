@@ -217,18 +217,23 @@ impl App {
 
     /// The write connection (from blocking tasks only).
     fn writer(&self) -> tokio::sync::MutexGuard<'_, Gradebook> {
-        self.writer.blocking_lock()
+        let g = self.writer.blocking_lock();
+        reconnected(&g);
+        g
     }
 
     /// A read-only connection: a free one, else the next in turn.
     fn reader(&self) -> MutexGuard<'_, Gradebook> {
         for r in &self.readers {
             if let Ok(g) = r.try_lock() {
+                reconnected(&g);
                 return g;
             }
         }
         let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
-        lock(&self.readers[i])
+        let g = lock(&self.readers[i]);
+        reconnected(&g);
+        g
     }
 
     /// The bank as it is now (one snapshot per request).
@@ -391,6 +396,18 @@ impl App {
     /// it was finished already.
     fn close_attempt(&self, gb: &mut Gradebook, id: i64) -> Result<bool> {
         Ok(crate::attempt::close(gb, &self.loaded().bank, id, self.today())?.is_some())
+    }
+}
+
+/// A PostgreSQL connection closed under the server (a restart, a failover)
+/// is opened again before it is used, and said once on stderr; when the
+/// database is still away, the request fails as before and the next one
+/// tries again.
+fn reconnected(g: &Gradebook) {
+    match g.reconnect_if_closed() {
+        Ok(true) => eprintln!("quiz serve: 성적부 연결이 끊겨 다시 연결했습니다"),
+        Ok(false) => {}
+        Err(e) => eprintln!("quiz serve: 성적부에 다시 연결하지 못했습니다: {e}"),
     }
 }
 

@@ -25,6 +25,21 @@ impl PgBook {
         })
     }
 
+    /// Connect again when the connection was closed (the server restarted,
+    /// a failover, an idle timeout): a long-running `quiz serve` or terminal
+    /// quiz goes on instead of failing every request until restarted. A
+    /// closed connection is seen once a query failed on it. True when it
+    /// connected again.
+    pub fn reconnect_if_closed(&self) -> Result<bool> {
+        if !self.client.borrow().is_closed() {
+            return Ok(false);
+        }
+        let fresh = super::connect(&self.url)?;
+        // The old one is dropped here, off any async runtime (see `Conn`).
+        *self.client.borrow_mut() = Conn(Some(fresh));
+        Ok(true)
+    }
+
     /// The URL without its password.
     pub fn display(&self) -> String {
         redact(&self.url)
