@@ -93,18 +93,35 @@ impl Recorder for Book<'_> {
         outcome: Option<&Outcome>,
     ) -> Result<()> {
         let position = self.positions.get(position).copied().unwrap_or(position);
-        attempt::store(
-            self.gb,
-            self.attempt,
-            self.holder,
-            position,
-            q,
-            response,
-            outcome,
-            &self.student,
-            self.today,
-            self.mode,
-        )
+        let store = |gb: &mut Gradebook| {
+            attempt::store(
+                gb,
+                self.attempt,
+                self.holder,
+                position,
+                q,
+                response,
+                outcome,
+                &self.student,
+                self.today,
+                self.mode,
+            )
+        };
+        match store(self.gb) {
+            // A PostgreSQL connection closed under a long quiz (a restart, a
+            // failover): once more on a new connection, then said plainly.
+            Err(e @ Error::Pg { .. }) => match self.gb.reconnect_if_closed() {
+                Ok(true) => store(self.gb),
+                _ => Err(e),
+            },
+            other => other,
+        }
+        .map_err(|e| match e {
+            Error::Pg { .. } | Error::Db { .. } => Error::Usage(format!(
+                "{e}\n이 답은 저장하지 못했습니다 (앞의 답은 모두 저장되어 있습니다): 성적부가 돌아오면 같은 명령으로 이어서 푸세요"
+            )),
+            other => other,
+        })
     }
 }
 
