@@ -2998,3 +2998,31 @@ async fn an_unreadable_answer_is_said_on_the_question_and_examples_fit() {
         r.body
     );
 }
+
+/// Answers graded from an LMS's CSV are the student's attempt on the web
+/// too: the home's list and the results show them with their points
+/// (trial of 2026-12-01: 0 / 0 and no question).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_graded_from_a_csv_show_on_the_students_pages() {
+    let t = setup();
+    let p = t._dir.path();
+    std::fs::write(
+        p.join("lms.csv"),
+        "student_id,question_id,answer\r\ns1,w1d1-choice,Dockerfile\r\ns1,w1d1-tf,true\r\n",
+    )
+    .expect("csv");
+    let db = t.db.to_string_lossy().to_string();
+    let run = common::quiz(p, &["--db", &db, "grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let s1 = t.student("s1", "CODE1").await;
+    let id = gb(&t.db).student_attempt_ids("s1").expect("ids")[0];
+    let home = t.get(&s1, "/").await;
+    assert!(!home.body.contains("0 / 0"), "{}", home.body);
+    let page = t.get(&s1, &format!("/a/{id}")).await;
+    assert!(
+        page.body.contains("점수: 2 / 2") || page.body.contains("2 / 2"),
+        "{}",
+        page.body
+    );
+    assert_eq!(page.body.matches("✔ 정답").count(), 2, "{}", page.body);
+}

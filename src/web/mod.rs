@@ -359,9 +359,49 @@ impl App {
         if let Some(a) = lock(&self.attempts).get(&id) {
             return Ok(Some(a.clone()));
         }
-        let Some(a) = gb.attempt_by_id(id)? else {
+        let Some(mut a) = gb.attempt_by_id(id)? else {
             return Ok(None);
         };
+        // An attempt graded from a file (a CSV of responses, a submission)
+        // records no drawn form: its questions are the answers stored, shown
+        // in the bank's order (before: 0 / 0 and no question on the
+        // student's pages).
+        if a.form.items.is_empty() {
+            let st = self.loaded();
+            let blank = |question: String| crate::model::FormItem {
+                question,
+                options: Vec::new(),
+                items: Vec::new(),
+                left: Vec::new(),
+                right: Vec::new(),
+                review: false,
+                tokens: Default::default(),
+            };
+            let mut items: Vec<crate::model::FormItem> = Vec::new();
+            for r in gb.responses(id)? {
+                let pos = r.position;
+                let q = st.bank.find(&r.question_id).map(|(_, q)| q);
+                let ids = |f: fn(&crate::model::Question) -> &Vec<crate::model::Choice>| {
+                    q.map(|q| f(q).iter().map(|c| c.id.clone()).collect())
+                        .unwrap_or_default()
+                };
+                let item = crate::model::FormItem {
+                    options: ids(|q| &q.options),
+                    items: ids(|q| &q.items),
+                    left: ids(|q| &q.left),
+                    right: ids(|q| &q.right),
+                    ..blank(r.question_id)
+                };
+                // By position: a gap holds an item of no question (dropped).
+                while items.len() <= pos && items.len() < 10_000 {
+                    items.push(blank(String::new()));
+                }
+                if let Some(slot) = items.get_mut(pos) {
+                    *slot = item;
+                }
+            }
+            a.form.items = items;
+        }
         let a = Arc::new(a);
         let mut m = lock(&self.attempts);
         if m.len() >= self.caps.attempts {
