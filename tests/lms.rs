@@ -683,3 +683,41 @@ fn gift_import_losses_are_warned_with_their_reasons() {
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stdout.contains("::canary::Which strategy shifts traffic gradually? {\n\t=Canary\n\t~Blue/Green\n\t~Recreate\n}"), "{}", again.stdout);
 }
+
+/// Text after the answer block is kept for every kind, with `____` where the
+/// block stood, as Moodle's GIFT format does (trial of 2026-12-01: true /
+/// false, essay and matching questions lost it without a word).
+#[test]
+fn text_after_the_answer_block_is_kept_for_every_kind() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        tmp.path().join("tail.gift"),
+        "::t1:: 해는 {T} 동쪽에서 뜬다.\n\n::t2:: 다음을 설명하시오 {} 200자 이내로.\n\n::t3:: 짝을 지으시오 {=a -> 1 =b -> 2 =c -> 3} (모두 맞아야 점수).\n",
+    )
+    .expect("gift");
+    let run = quiz(
+        tmp.path(),
+        &[
+            "import",
+            "--format",
+            "gift",
+            "tail.gift",
+            "--unit",
+            "w2",
+            "--out",
+            "t.yaml",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let f = load(&tmp.path().join("t.yaml"));
+    let prompt = |id: &str| {
+        f.questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(|q| q.prompt.clone())
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(prompt("t1"), "해는 ____ 동쪽에서 뜬다.");
+    assert_eq!(prompt("t2"), "다음을 설명하시오 ____ 200자 이내로.");
+    assert_eq!(prompt("t3"), "짝을 지으시오 ____ (모두 맞아야 점수).");
+}

@@ -690,7 +690,7 @@ fn parse_question(t: &str, meta: &Meta) -> Result<Parsed, String> {
     let mut q = Question::new(String::new(), Kind::Essay, String::new());
     q.feedback = general;
     if inner_t.is_empty() {
-        q.prompt = prompt_text(false);
+        q.prompt = prompt_text(mid);
         return Ok((q, name, warnings));
     }
     if let Some(num) = inner_t.strip_prefix('#') {
@@ -701,7 +701,7 @@ fn parse_question(t: &str, meta: &Meta) -> Result<Parsed, String> {
         return multichoice(q, inner_t, name, warnings);
     }
     if find_unescaped(inner_t, "=", 0).is_some() && inner_t.contains("->") {
-        q.prompt = prompt_text(false);
+        q.prompt = prompt_text(mid);
         return matching(q, inner_t, meta, name, warnings);
     }
     let parts: Vec<&str> = {
@@ -717,7 +717,7 @@ fn parse_question(t: &str, meta: &Meta) -> Result<Parsed, String> {
     let head = parts[0].trim().to_uppercase();
     if ["T", "F", "TRUE", "FALSE"].contains(&head.as_str()) {
         q.kind = Kind::Truefalse;
-        q.prompt = prompt_text(false);
+        q.prompt = prompt_text(mid);
         q.answer = Some(Answer::Bool(head.starts_with('T')));
         // Moodle: `{T#wrong feedback#right feedback}`.
         let fb = |i: usize| parts.get(i).map(|p| text_in(p)).filter(|f| !f.is_empty());
