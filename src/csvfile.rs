@@ -239,6 +239,31 @@ fn unknown_encoding(path: &Path) -> Error {
     ))
 }
 
+/// A file that is UTF-8 in some lines and another encoding in others (rows
+/// pasted from two files): the first line of each, when some line holds
+/// Hangul in valid UTF-8 and another line is not UTF-8. Read as CP949
+/// throughout, its UTF-8 names would be stored garbled (갇걡 as 媛뉕괌).
+fn mixed_lines(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut utf8 = None;
+    let mut other = None;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(t)
+                if utf8.is_none() && t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) =>
+            {
+                utf8 = Some(i + 1);
+            }
+            Ok(_) => {}
+            Err(_) if other.is_none() => other = Some(i + 1),
+            Err(_) => {}
+        }
+        if let (Some(u), Some(o)) = (utf8, other) {
+            return Some((u, o));
+        }
+    }
+    None
+}
+
 /// Decode bytes known not to be UTF-8 (a UTF-16 BOM, or invalid UTF-8).
 fn decode_other(path: &Path, bytes: &[u8]) -> Result<(String, Encoding)> {
     let (enc, skip, ours) = match encoding_rs::Encoding::for_bom(bytes) {
@@ -316,7 +341,16 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
                 };
                 (s, enc)
             }
-            Err(e) => decode_other(path, e.as_bytes())?,
+            Err(e) => {
+                if let Some((utf8, other)) = mixed_lines(e.as_bytes()) {
+                    return Err(Error::Usage(format!(
+                        "{}: 인코딩이 섞여 있습니다: {utf8}행은 UTF-8, {other}행은 다른 인코딩(CP949 등)입니다. \
+                         한 인코딩으로 다시 저장하세요 (\"CSV UTF-8(쉼표로 분리)\"). 아무것도 저장하지 않았습니다.",
+                        display(path)
+                    )));
+                }
+                decode_other(path, e.as_bytes())?
+            }
         }
     };
     let mut text = if text.contains('\r') {
@@ -324,6 +358,11 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
     } else {
         text
     };
+    // Hangul as macOS writes it (NFD: jamo) is the same text as NFC: headers,
+    // ids and option texts compare equal whichever way a file was saved.
+    if let std::borrow::Cow::Owned(nfc) = crate::text::nfc_cow(&text) {
+        text = nfc;
+    }
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());

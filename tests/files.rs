@@ -816,3 +816,62 @@ fn a_rubric_workbook_is_read_from_its_sheet_with_the_header() {
     );
     assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
 }
+
+/// Files saved on a Mac write Hangul decomposed (NFD): the same headers,
+/// names and option texts (trial of 2026-12-01: an NFD `학번,이름` header was
+/// refused, and an option's text given as the answer was "not an option").
+#[test]
+fn decomposed_hangul_from_a_mac_reads_as_the_same_text() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = class();
+    let p = dir.path();
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    std::fs::write(
+        p.join("roster.csv"),
+        nfd("학번,이름\n00123,김민수\ns002,이영희\n"),
+    )
+    .expect("roster");
+    let run = quiz(p, &["roster", "import", "roster.csv"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let list = quiz(p, &["roster", "list"]);
+    assert!(
+        has_line(&list.stdout, &["00123", "김민수"]),
+        "{}",
+        list.stdout
+    );
+    std::fs::write(
+        p.join("lms.csv"),
+        nfd("학번,문항,답\r\n00123,w1d1-tf,참\r\n"),
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(stored(p), 1, "{}", run.stdout);
+}
+
+/// A file whose lines are in two encodings (rows pasted from a UTF-8 file
+/// into a CP949 one) is refused naming a line of each, never stored garbled
+/// (trial of 2026-12-01: 갇걡 was stored as 媛뉕괌).
+#[test]
+fn a_file_mixing_two_encodings_is_refused_with_its_lines() {
+    let dir = class();
+    let p = dir.path();
+    let mut bytes = "student_id,name\r\nm1,갇걡\r\n".as_bytes().to_vec();
+    let (cp949, _, _) = encoding_rs::EUC_KR.encode("m3,김철수\r\n");
+    bytes.extend_from_slice(&cp949);
+    std::fs::write(p.join("mixed.csv"), bytes).expect("mixed");
+    let run = quiz(p, &["roster", "import", "mixed.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("인코딩이 섞여 있습니다: 2행은 UTF-8, 3행은 다른 인코딩"),
+        "{}",
+        run.stderr
+    );
+    let list = quiz(p, &["roster", "list"]);
+    assert!(
+        !list.stdout.contains("m1"),
+        "nothing stored: {}",
+        list.stdout
+    );
+}

@@ -501,7 +501,8 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         .clone();
     let col = |names: &[&str]| {
         headers.iter().position(|h| {
-            let h = String::from_utf8_lossy(h);
+            // NFD Hangul (macOS) names the same column.
+            let h = crate::text::nfc_cow(&String::from_utf8_lossy(h)).into_owned();
             names.iter().any(|n| h.trim().eq_ignore_ascii_case(n))
         })
     };
@@ -576,6 +577,12 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 continue;
             };
             let (s, qid) = (s.trim(), qid.trim());
+            // An option's text in NFD Hangul (macOS) is the same text.
+            let ans = if matches!(crate::text::nfc_cow(&ans), std::borrow::Cow::Borrowed(_)) {
+                ans
+            } else {
+                std::borrow::Cow::Owned(crate::text::nfc_cow(&ans).into_owned())
+            };
             if !crate::roster::valid_id(s) || (!roster.is_empty() && !roster.contains(s)) {
                 diags.push(Diagnostic::error(
                     &shown,
