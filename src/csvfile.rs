@@ -318,6 +318,15 @@ pub fn read_text(path: &Path) -> Result<Text> {
 
 /// [`read_text`] of bytes already read.
 pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
+    let (text, encoding) = decode(path, bytes)?;
+    csv_text(text, encoding)
+}
+
+/// Any text file in the encodings Korean tools write (see [`decode_text`]):
+/// UTF-8 (with or without BOM), UTF-16 with a BOM (Notepad's "유니코드"), or
+/// CP949 (Notepad's "ANSI" on Korean Windows); refused when mixed or none.
+/// NFC, CRLF kept.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Encoding)> {
     let utf16 = matches!(
         encoding_rs::Encoding::for_bom(&bytes),
         Some((e, _)) if e != encoding_rs::UTF_8
@@ -353,16 +362,21 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<Text> {
             }
         }
     };
+    // Hangul as macOS writes it (NFD: jamo) is the same text as NFC: headers,
+    // ids and option texts compare equal whichever way a file was saved.
+    match crate::text::nfc_cow(&text) {
+        std::borrow::Cow::Owned(nfc) => Ok((nfc, encoding)),
+        std::borrow::Cow::Borrowed(_) => Ok((text, encoding)),
+    }
+}
+
+/// A decoded CSV: CRLF folded, delimiter sniffed, cut before an unclosed quote.
+fn csv_text(text: String, encoding: Encoding) -> Result<Text> {
     let mut text = if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
         text
     };
-    // Hangul as macOS writes it (NFD: jamo) is the same text as NFC: headers,
-    // ids and option texts compare equal whichever way a file was saved.
-    if let std::borrow::Cow::Owned(nfc) = crate::text::nfc_cow(&text) {
-        text = nfc;
-    }
     let delimiter = sniff_delimiter(text.as_bytes());
     let mut scan = QuoteScan::new(delimiter);
     scan.feed(text.as_bytes());

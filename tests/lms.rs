@@ -721,3 +721,40 @@ fn text_after_the_answer_block_is_kept_for_every_kind() {
     assert_eq!(prompt("t2"), "다음을 설명하시오 ____ 200자 이내로.");
     assert_eq!(prompt("t3"), "짝을 지으시오 ____ (모두 맞아야 점수).");
 }
+
+/// A GIFT file saved by Notepad as "ANSI" (CP949 on Korean Windows) or
+/// "유니코드" (UTF-16LE with a BOM) imports as its UTF-8 copy does (trial of
+/// 2026-12-01: "stream did not contain valid UTF-8", exit 2).
+#[test]
+fn gift_files_in_the_encodings_notepad_writes_import_alike() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let text = "::k1:: 컨테이너 이미지를 만드는 파일은? {=Dockerfile ~Makefile ~Procfile}\r\n";
+    let (cp949, _, _) = encoding_rs::EUC_KR.encode(text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let mut prompts = Vec::new();
+    for (name, bytes, said) in [
+        ("utf8.gift", text.as_bytes().to_vec(), None),
+        ("ansi.gift", cp949.to_vec(), Some("CP949")),
+        ("unicode.gift", utf16, Some("UTF-16")),
+    ] {
+        std::fs::write(tmp.path().join(name), bytes).expect("write");
+        let out = format!("{name}.yaml");
+        let run = quiz(
+            tmp.path(),
+            &[
+                "import", "--format", "gift", name, "--unit", "w1", "--out", &out,
+            ],
+        );
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        if let Some(enc) = said {
+            assert!(run.stdout.contains(enc), "{name}: {}", run.stdout);
+        }
+        let f = load(&tmp.path().join(&out));
+        prompts.push((f.questions[0].prompt.clone(), f.questions[0].options.len()));
+    }
+    assert!(prompts.windows(2).all(|w| w[0] == w[1]), "{prompts:?}");
+    assert_eq!(prompts[0].0, "컨테이너 이미지를 만드는 파일은?");
+}

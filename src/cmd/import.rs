@@ -63,7 +63,13 @@ pub fn run(
     out_path: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+    // Notepad saves "ANSI" (CP949) or "유니코드" (UTF-16) as well as UTF-8.
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let (text, encoding) = crate::csvfile::decode(file, bytes)?;
+    if encoding.is_notable() {
+        writeln!(out, "{}: {}로 읽었습니다", display(file), encoding.name())
+            .map_err(|e| Error::io("stdout", e))?;
+    }
     let (items, mut diags) = gift::import(&display(file), &text);
     let stem = file.file_stem().map_or_else(
         || "imported".to_string(),
