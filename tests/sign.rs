@@ -124,6 +124,20 @@ fn new_questions_wait_for_a_signature_and_extract_keeps_every_decision() {
         "{}",
         export.stderr
     );
+    // With --out, the summary counts what stayed out and why.
+    let drafts = fresh.questions.len() - 2;
+    let run = quiz(
+        p,
+        &["export", "--format", "gift", "w2d4s8", "--out", "w.gift"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!(
+            "1개 문항을 w.gift에 내보냈습니다 (내보낼 수 없어 건너뜀 0, 검토 전 {drafts}, 숨김 1)."
+        )),
+        "{}",
+        run.stdout
+    );
 
     // Extract again: every decision stays, no byte changes.
     let run = quiz(p, &["extract"]);

@@ -81,9 +81,15 @@ pub fn run(
         Some(p) => {
             write_atomic(p, text.as_bytes())?;
             let n: usize = units.iter().map(|(_, q)| q.len()).sum::<usize>() - skipped.len();
+            let hidden = bank
+                .questions()
+                .filter(|(f, q)| {
+                    q.is_hidden() && unit.is_none_or(|u| unit_matches(&f.file.unit, u))
+                })
+                .count();
             writeln!(
                 out,
-                "{n}개 문항을 {}에 내보냈습니다 ({} 건너뜀).",
+                "{n}개 문항을 {}에 내보냈습니다 (내보낼 수 없어 건너뜀 {}, 검토 전 {drafts}, 숨김 {hidden}).",
                 display(p),
                 skipped.len()
             )
