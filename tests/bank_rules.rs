@@ -327,6 +327,17 @@ fn check_warns_about_categories_wrong_distractors_and_repeated_facts() {
         "{}",
         run.stderr
     );
+    // Hidden, it is never on a form: nothing is said about it (trial of
+    // 2026-12-01: a hidden duplicate was warned about on every run).
+    let mut f = load(p.path(), "week_02/day4/session_08.yaml");
+    for q in f.questions.iter_mut().filter(|q| q.id == "w2d4s8-hand01") {
+        q.status = Some(quiz::model::Status::Hidden);
+    }
+    let text = quiz::yaml::to_string(&f, &[]).expect("yaml");
+    std::fs::write(&path, text).expect("write");
+    let run = quiz(p.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("w2d4s8-hand01"), "{}", run.stderr);
 }
 
 #[test]

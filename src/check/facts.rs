@@ -175,7 +175,8 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
                 format!("문항 `{}`: {}", q.id, p.describe()),
             );
         }
-        for q in &f.file.questions {
+        // A hidden question is never on a form: nothing to warn about.
+        for q in f.file.questions.iter().filter(|q| !q.is_hidden()) {
             let (line, col) = loc.item(&q.id).unwrap_or((0, 0));
             let here = Place {
                 f,

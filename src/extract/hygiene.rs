@@ -959,7 +959,7 @@ impl UnitProblem {
                 "답 `{term}`이(가) 문항 `{other}`의 문제나 보기에 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다"
             ),
             UnitProblem::SameFact { fact, other } => format!(
-                "문항 `{other}`도 `{fact}`을(를) 묻습니다: 한 단원에서 한 사실은 한 번만 물으세요"
+                "문항 `{other}`와(과) 한 시험지에 함께 나오면 서로 답을 알려 주거나 좁혀 줍니다 (`{fact}`): 한 단원에서 한 사실은 한 번만 물으세요"
             ),
         }
     }
@@ -1171,7 +1171,7 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                     items
                         .get(f)
                         .filter(|&&o| texts[i].set.is_none() || texts[i].set != texts[o].set)
-                        .map(|&o| (f.clone(), qs[o].id.as_str()))
+                        .map(|&o| (as_written(q, f), qs[o].id.as_str()))
                 })
             });
         if let Some((fact, other)) = clash {
@@ -1388,6 +1388,21 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     }
     out.sort_by_key(|(i, _)| *i);
     out
+}
+
+/// The text of `q` (an option, item or match side) that normalizes to
+/// `norm`, as written: a message shows "데이터를 쓰는 컨테이너", not its
+/// normalized "데이터를쓰는컨테이너".
+fn as_written(q: &Question, norm: &str) -> String {
+    q.options
+        .iter()
+        .chain(&q.items)
+        .chain(&q.left)
+        .chain(&q.right)
+        .map(|c| c.text.clone())
+        .chain(std::iter::once(q.answer_text()))
+        .find(|t| crate::text::normalize(t) == norm)
+        .unwrap_or_else(|| norm.to_string())
 }
 
 /// How reliable a generated question's kind proved (lower first); hand-written
