@@ -1222,6 +1222,33 @@ mod tests {
         assert_eq!(last, vec![4, 1, 2, 3, 4]);
     }
 
+    /// A ranked list's lead that ends its own sentence keeps one full stop
+    /// in the prompt (trial of 2026-12-01: "…수행합니다.. 다음 항목을").
+    #[test]
+    fn a_ranked_lead_ending_its_sentence_has_one_full_stop() {
+        let text = "# 백업\n\n## 절차\n\n백업은 다음 단계를 반드시 순서대로 수행합니다.\n\n1. 컨테이너 중지\n2. 볼륨 압축\n3. 압축 파일 검증\n4. 원격지로 복사\n";
+        let doc = SourceDoc {
+            path: "curriculum/week_01/day3/session_02.md".into(),
+            rel: "week_01/day3/session_02.md".into(),
+            unit: unit::from_path(std::path::Path::new("week_01/day3/session_02.md"))
+                .unwrap_or_else(|| panic!("unit")),
+            doc: markdown::parse(text),
+        };
+        let made = extract(&[doc]);
+        let prompts: Vec<String> = made
+            .files
+            .iter()
+            .flat_map(|(_, f)| f.questions.iter().map(|q| q.prompt.clone()))
+            .filter(|p| p.contains("나열하시오"))
+            .collect();
+        assert_eq!(
+            prompts,
+            [
+                "「절차」: 백업은 다음 단계를 반드시 순서대로 수행합니다. 다음 항목을 이 순서대로 나열하시오."
+            ]
+        );
+    }
+
     #[test]
     fn seq_labels() {
         assert_eq!(seq_label("Session 3"), Some(("Session".into(), 3)));

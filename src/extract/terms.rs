@@ -183,7 +183,11 @@ fn ranked(ctx: &mut Ctx<'_>) {
             "ranked",
             &key,
             Kind::Order,
-            format!("「{path}」: {lead_text}. 다음 항목을 이 순서대로 나열하시오."),
+            // A lead that ends its own sentence keeps one full stop, not two.
+            format!(
+                "「{path}」: {}. 다음 항목을 이 순서대로 나열하시오.",
+                lead_text.trim_end_matches(['.', '。']).trim_end()
+            ),
             items[0].line,
             lead.section,
         );
