@@ -28,10 +28,13 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             continue;
         }
         if task {
-            // A checklist item is scored by the instructor in the week rubric's
-            // checklist (with levels); as an essay it had no usable rubric (every
-            // candidate concept is a word of the prompt).
-            ctx.dropped("자기 점검은 주간 체크리스트로 채점");
+            // A checklist item is no question: as an essay it had no usable
+            // rubric (every candidate concept is a word of the prompt). What
+            // instructors score with levels is the week overview's 평가
+            // 체크리스트 (a session's own self-check list is not read there).
+            ctx.dropped(
+                "체크 목록(- [ ])은 문항이 아님 (강사 채점 항목은 주차 README의 평가 체크리스트)",
+            );
             continue;
         } else if matches!(b.kind, BlockKind::Item { .. }) && reflection.contains(b.section) {
             if is_personal(text) {
