@@ -140,6 +140,15 @@ fn a_csv_response_is_an_answer_like_any_other() {
     // Grading the same file again stores nothing new and changes nothing.
     let again = quiz(p, &["grade", "--responses", "lms2.csv"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
+    // ... and says why every row is accounted for.
+    assert!(
+        again
+            .stdout
+            .lines()
+            .any(|l| l.contains("이미 저장된 행") && l.contains("┆ 1 ")),
+        "{}",
+        again.stdout
+    );
     assert_eq!(total(p, "s001").0, "0");
 }
 

@@ -32,6 +32,8 @@ struct Tally {
     graded: usize,
     skipped: usize,
     already: usize,
+    /// CSV rows stored by an earlier run (of this file or another), not again.
+    known_rows: usize,
     review: usize,
     weeks: BTreeSet<u32>,
     /// Files read in an encoding other than UTF-8, for the summary.
@@ -106,6 +108,7 @@ pub fn run(
         t.skipped.to_string(),
     ]);
     s.add_row(vec!["이미 채점한 파일".to_string(), t.already.to_string()]);
+    s.add_row(vec!["이미 저장된 행".to_string(), t.known_rows.to_string()]);
     writeln!(out, "{s}").map_err(io)?;
     for line in &t.encodings {
         writeln!(out, "{line}").map_err(io)?;
@@ -715,6 +718,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     if stored == 0 && known > 0 {
         t.already += 1;
     }
+    t.known_rows += known;
     bar.finish_and_clear();
     bulk.commit()
 }
