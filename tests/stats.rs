@@ -93,6 +93,36 @@ fn too_few_attempts_say_so() {
     assert!(run.stdout.contains("│ 첨도              ┆ 표본 부족 │"));
 }
 
+/// Enough attempts that all scored the same: the figures are missing
+/// because nothing varies, and say so (trial of 2026-12-01: 표본 부족 with
+/// four students, above the limits of 3 and 4).
+#[test]
+fn identical_answers_say_nothing_varies_not_too_few() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    let mut csv = String::from("student_id,question_id,answer\n");
+    for s in ["a", "b", "c", "d"] {
+        csv.push_str(&format!("{s},item1,true\n{s},item2,true\n"));
+    }
+    std::fs::write(tmp.path().join("same.csv"), csv).expect("write");
+    assert_eq!(
+        quiz(tmp.path(), &["grade", "--responses", "same.csv"]).code,
+        0
+    );
+    let run = quiz(tmp.path(), &["stats"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for figure in ["왜도", "첨도", "내적 일관성 (CIC)"] {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.contains(figure) && l.contains("변동 없음")),
+            "{figure}: {}",
+            run.stdout
+        );
+    }
+    assert!(!run.stdout.contains("표본 부족"), "{}", run.stdout);
+}
+
 /// Output into a reader that stopped (`quiz stats | head -1`) ends quietly
 /// with exit code 0, never a panic (trial of 2026-12-01: exit 101 with
 /// stderr in the same pipe, exit 2 with a message otherwise).

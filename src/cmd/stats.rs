@@ -45,6 +45,27 @@ fn num(x: Option<f64>) -> String {
     x.map_or_else(|| TOO_SMALL.to_string(), |v| format!("{v:.2}"))
 }
 
+/// Shown for CIC when fewer than two questions were answered by every
+/// student (random forms): it is taken over those only.
+const FEW_COMMON: &str = "공통 문항 부족";
+
+/// Why each test figure that is missing is missing, in the order printed:
+/// 평균, 중앙값, 표준편차, 왜도, 첨도, CIC, ER, SE. Enough attempts and no
+/// figure means every total was the same (or, for CIC, too few questions
+/// everyone answered), not too few attempts.
+fn test_reasons(test: &Test, common: usize) -> [&'static str; 8] {
+    let n = test.n;
+    let by = |min: usize| if n < min { TOO_SMALL } else { NO_VARIANCE };
+    let cic = if n < 3 {
+        TOO_SMALL
+    } else if common < 2 {
+        FEW_COMMON
+    } else {
+        NO_VARIANCE
+    };
+    [by(1), by(1), by(2), by(3), by(4), cic, cic, cic]
+}
+
 /// Run `quiz stats`.
 pub fn run(
     questions: &Path,
@@ -139,9 +160,13 @@ pub fn run(
     let max: Vec<f64> = order.iter().map(|(_, q)| q.points).collect();
     let guess: Vec<f64> = order.iter().map(|(_, q)| random_guess(q)).collect();
     let (test, items) = stats::analyse(&ids, &marks, &max, &guess);
-    print(&test, &items, &order, out).map_err(|e| Error::io("stdout", e))?;
+    let common = (0..ids.len())
+        .filter(|&i| marks.iter().all(|r| r.get(i).copied().flatten().is_some()))
+        .count();
+    let reasons = test_reasons(&test, common);
+    print(&test, &items, &order, &reasons, out).map_err(|e| Error::io("stdout", e))?;
     if let Some(p) = out_file {
-        write_atomic(p, &csv_bytes(&test, &items)?)?;
+        write_atomic(p, &csv_bytes(&test, &items, &reasons)?)?;
     }
     Ok(())
 }
@@ -150,6 +175,7 @@ fn print(
     test: &Test,
     items: &[Item],
     order: &[(usize, &Question)],
+    reasons: &[&str; 8],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let header = [
@@ -181,7 +207,8 @@ fn print(
             num(it.sd),
             format!("{:.2}", it.random_guess),
             format!("{:.2}", it.intended_weight),
-            num(it.effective_weight),
+            it.effective_weight
+                .map_or_else(|| missing_corr(it.n).to_string(), |v| format!("{v:.2}")),
             corr(it.discrimination, it.n),
             corr(it.efficiency, it.n),
             if it.flagged() {
@@ -198,7 +225,7 @@ fn print(
     writeln!(out, "{t}")?;
     let mut s = crate::table::new(["시험 통계", "값"]);
     s.add_row(vec!["응시 수".to_string(), test.n.to_string()]);
-    for (k, v) in [
+    for ((k, v), why) in [
         ("평균", test.mean),
         ("중앙값", test.median),
         ("표준편차", test.sd),
@@ -207,13 +234,19 @@ fn print(
         ("내적 일관성 (CIC)", test.cic),
         ("오차율 (ER)", test.error_ratio),
         ("표준오차 (SE)", test.standard_error),
-    ] {
-        s.add_row(vec![k.to_string(), num(v)]);
+    ]
+    .into_iter()
+    .zip(reasons)
+    {
+        s.add_row(vec![
+            k.to_string(),
+            v.map_or_else(|| why.to_string(), |v| format!("{v:.2}")),
+        ]);
     }
     writeln!(out, "{s}")
 }
 
-fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
+fn csv_bytes(test: &Test, items: &[Item], reasons: &[&str; 8]) -> Result<Vec<u8>> {
     let mut w = crate::csvfile::Writer::new(true);
     w.text_row([
         "문항",
@@ -235,16 +268,17 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
         w.number(&f(it.sd))?;
         w.number(&format!("{:.4}", it.random_guess))?;
         w.number(&format!("{:.4}", it.intended_weight))?;
-        w.number(&f(it.effective_weight))?;
         let c = |x: Option<f64>| {
             x.map_or_else(|| missing_corr(it.n).to_string(), |v| format!("{v:.4}"))
         };
+        w.number(&c(it.effective_weight))?;
         w.number(&c(it.discrimination))?;
         w.number(&c(it.efficiency))?;
         w.text(if it.flagged() { "검토 필요" } else { "" })?;
         w.end_row()?;
     }
-    for (k, v) in [
+    let why = std::iter::once(TOO_SMALL).chain(reasons.iter().copied());
+    for ((k, v), why) in [
         ("시험:응시 수", Some(test.n as f64)),
         ("시험:평균", test.mean),
         ("시험:중앙값", test.median),
@@ -254,10 +288,13 @@ fn csv_bytes(test: &Test, items: &[Item]) -> Result<Vec<u8>> {
         ("시험:내적 일관성 (CIC)", test.cic),
         ("시험:오차율 (ER)", test.error_ratio),
         ("시험:표준오차 (SE)", test.standard_error),
-    ] {
+    ]
+    .into_iter()
+    .zip(why)
+    {
         w.text(k)?;
         w.number("")?;
-        w.number(&f(v))?;
+        w.number(&v.map_or_else(|| why.to_string(), |v| format!("{v:.4}")))?;
         w.end_row()?;
     }
     w.finish()
