@@ -793,3 +793,29 @@ fn an_unanswered_practice_drawn_short_is_drawn_again_when_more_are_served() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("2회차 · 7문제"), "{}", run.stdout);
 }
+
+/// An exam started in the browser with a time limit, resumed in the
+/// terminal, says its deadline (attack of 2026-12-01: it was hidden, and
+/// answers after it failed with 이미 끝난 응시입니다).
+#[test]
+fn an_exam_resumed_in_the_terminal_says_its_browser_deadline() {
+    let dir = project();
+    let p = dir.path();
+    let args = ["take", "w1d1", "--student", "s001", "--mode", "exam"];
+    let run = quiz_in(p, &args, "q\n");
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("제한 시간"), "{}", run.stdout);
+    {
+        let mut gb = common::gradebook(p).expect("db");
+        let quiz = gb
+            .open_quiz("w1d1", quiz::model::Mode::Exam, 7, Some(20), &[], None)
+            .expect("open");
+        let a = gb.student_attempt_ids("s001").expect("ids")[0];
+        let deadline = (chrono::Utc::now() + chrono::Duration::minutes(20))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        gb.link_attempt(a, quiz, Some(&deadline)).expect("link");
+    }
+    let run = quiz_in(p, &args, "q\n");
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("제한 시간: "), "{}", run.stdout);
+}

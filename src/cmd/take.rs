@@ -213,6 +213,15 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         slots.len()
     )
     .map_err(io)?;
+    // An exam started in the browser with a time limit keeps it here.
+    if let Some(deadline) = gb.attempt_info(attempt.id)?.and_then(|i| i.deadline) {
+        writeln!(
+            out,
+            "제한 시간: {} 까지 (브라우저에서 시작한 시험; 지나면 저장된 답으로 제출됩니다)",
+            crate::error::local_hhmm(&deadline)
+        )
+        .map_err(io)?;
+    }
     if let Some(notice) = runner::resume_notice(&slots) {
         writeln!(out, "{notice}").map_err(io)?;
     }
