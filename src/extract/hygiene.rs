@@ -198,6 +198,10 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["webhook"], &["웹훅"]),
     (&["version"], &["버전", "이력"]),
     (&["read"], &["읽기", "읽는"]),
+    // A flag's purpose in the words of its name (trial of 2026-12-01:
+    // readonly's 용도 "변경 불가로 연결", bind-propagation's "전파할지 결정").
+    (&["readonly"], &["변경 불가", "읽기 전용"]),
+    (&["propagat"], &["전파"]),
     (&["depend"], &["의존"]),
     (&["continu"], &["지속", "계속"]),
     (&["write"], &["쓰기", "쓰는"]),
