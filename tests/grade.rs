@@ -488,3 +488,45 @@ fn numbers_keep_their_sign_and_moodle_thirds_make_the_whole() {
         ]
     );
 }
+
+/// An essay answered twice (two LMS files): the rubric sheet's score goes
+/// onto the answer that counts, the first (trial of 2026-12-01: it went onto
+/// the later one, and the one that counts kept waiting).
+#[test]
+fn a_rubric_sheet_scores_the_essay_answer_that_counts() {
+    let p = project();
+    let p = p.path();
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns002,이영희\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    for (name, answer) in [("a.csv", "선언적 배포를 합니다"), ("b.csv", "두 번째 답")]
+    {
+        std::fs::write(
+            p.join(name),
+            format!("student_id,question_id,answer\r\ns002,w1d1-essay,{answer}\r\n"),
+        )
+        .expect("csv");
+        let run = quiz(p, &["grade", "--responses", name]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(
+        p.join("filled.csv"),
+        "학번,이름,w1d1-essay 서술형 [0-2]\r\ns002,이영희,2\r\n",
+    )
+    .expect("filled");
+    let run = quiz(p, &["rubric", "import", "filled.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let gb = common::gradebook(p).expect("db");
+    let mut essays: Vec<_> = gb
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay")
+        .map(|r| (r.attempt_id, r.status, r.points))
+        .collect();
+    essays.sort_by_key(|e| e.0);
+    assert_eq!(essays[0].1.as_deref(), Some("manual"), "{essays:?}");
+    assert_eq!(essays[0].2, Some(2.0));
+    assert_eq!(essays[1].1.as_deref(), Some("needs-review"), "{essays:?}");
+}

@@ -20,31 +20,24 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-/// The latest non-manual essay answer per (student, question) of a week awaiting review.
+/// The essay answers of a week awaiting review that COUNT, per (student,
+/// question): the answer the week total takes (`grade::totals::counted`,
+/// the student's first), when it still waits. A later answer to the same
+/// essay counts for nothing, so scoring it would change nothing (trial of
+/// 2026-12-01: the sheet's score went onto the later answer and the one that
+/// counts kept waiting).
 fn pending<'a>(
     rows: &'a [Row],
     index: &Index<'_>,
     week: u32,
 ) -> BTreeMap<(String, String), &'a Row> {
-    let mut m: BTreeMap<(String, String), &Row> = BTreeMap::new();
-    for r in rows {
-        if r.status.as_deref() != Some("needs-review") {
-            continue;
-        }
-        if index
-            .get(&r.question_id)
-            .is_none_or(|(_, w, _)| *w != Some(week))
-        {
-            continue;
-        }
-        let e = m
-            .entry((r.student.clone(), r.question_id.clone()))
-            .or_insert(r);
-        if r.answered_at >= e.answered_at {
-            *e = r;
-        }
-    }
-    m
+    let lookup = |id: &str| index.with_week(id);
+    let (first, _) = crate::grade::totals::counted(week, rows, &lookup);
+    first
+        .into_iter()
+        .filter(|(_, r)| r.status.as_deref() == Some("needs-review"))
+        .map(|((s, q), r)| ((s.to_string(), q.to_string()), r))
+        .collect()
 }
 
 /// Write the rubric sheet of `week`.
