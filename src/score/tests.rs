@@ -158,6 +158,24 @@ fn a_number_is_judged_by_its_value_and_sign() {
     assert_eq!(text::number("1,2,3"), None);
     assert_eq!(text::number("12,34"), None);
     assert_eq!(text::number("-1,234,567.5"), Some(-1_234_567.5));
+    // As people type a minus: spaced, a dash, in brackets.
+    for right in ["- 5", "–5", "—5", "(-5)"] {
+        assert!(typed_right(&["-5"], right), "{right}");
+    }
+    // A signed number inside a key keeps its sign (trial of 2026-12-01:
+    // `5℃` was right for `-5℃`, `exit 1` for `exit -1`).
+    for (key, wrong, right) in [
+        ("-5℃", "5℃", "-5℃"),
+        ("-40°C", "40°C", "-40°C"),
+        ("-5%", "5%", "-5%"),
+        ("exit -1", "exit 1", "exit -1"),
+    ] {
+        assert!(!typed_right(&[key], wrong), "{key}: {wrong}");
+        assert!(typed_right(&[key], right), "{key}: {right}");
+    }
+    // A hyphen between words is no sign.
+    assert!(typed_right(&["k8s-1"], "K8S-1"));
+    assert!(typed_right(&["Python 3"], "python3"));
     assert_eq!(text::number("8080/tcp"), None);
 }
 

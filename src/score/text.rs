@@ -204,6 +204,13 @@ fn matches_one(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
         if let Some(x) = number(a) {
             return number(given).is_some_and(|y| (x - y).abs() <= 1e-9 * x.abs().max(1.0));
         }
+        // A key holding a signed number (`-5℃`, `exit -1`): the numbers
+        // written in the answer, with their signs, must be the key's (the
+        // name rules below trim a leading minus and forgive a character).
+        let signs = signed_numbers(a);
+        if !signs.is_empty() && signed_numbers(given) != signs {
+            return false;
+        }
         let a = normalize(a);
         a == g
             || same_name(&a, &g)
@@ -212,17 +219,55 @@ fn matches_one(given: &str, accepted: &[String], typo_tolerance: bool) -> bool {
     })
 }
 
+/// A minus sign as people type it: hyphen-minus, U+2212, the en and em
+/// dashes a word processor puts in its place, the full-width hyphen.
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2013}' | '\u{2014}' | '\u{FF0D}')
+}
+
+/// The numbers written in `s` with their signs, in order (`exit -1` ->
+/// `["-1"]`, `-5℃` -> `["-5"]`, `v1.28` -> `["1.28"]`): a sign is a minus
+/// directly before the digits, after no letter or digit (the hyphen of
+/// `k8s-1` joins words, it is no sign).
+fn signed_numbers(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let digits: String = chars[start..i].iter().collect();
+            let digits = digits.trim_end_matches('.').to_string();
+            let signed = start > 0
+                && is_minus(chars[start - 1])
+                && (start < 2 || !chars[start - 2].is_alphanumeric());
+            out.push(if signed { format!("-{digits}") } else { digits });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The value of a text that is a number as a person types one: digits with
 /// an optional sign, decimal point, exponent and thousands commas (`-5`,
 /// `+3.0`, `1,024`, `２`), the minus sign U+2212 too. Anything else (`8080/tcp`,
 /// `v1`, `1.28.0`, `inf`) is `None`.
 pub fn number(s: &str) -> Option<f64> {
     use unicode_normalization::UnicodeNormalization;
-    let t: String = s
+    let mut t: String = s
         .trim()
         .nfkc()
-        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .map(|c| if is_minus(c) { '-' } else { c })
+        .filter(|c| !c.is_whitespace())
         .collect();
+    // `(-5)`: a number in brackets is the number.
+    if t.starts_with('(') && t.ends_with(')') {
+        t = t[1..t.len() - 1].to_string();
+    }
     let plain = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E' | ','));
