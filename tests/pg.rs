@@ -48,11 +48,37 @@ fn a_mistyped_address_is_refused_without_its_password() {
             "host=127.0.0.1 port={} password=topsecret dbname=postgres",
             s.port
         ),
+        format!(
+            "host=127.0.0.1 port={} password='top secret' dbname=postgres",
+            s.port
+        ),
+        format!("postgres:/{USER}:topsecret@127.0.0.1:{}/postgres", s.port),
     ] {
         let run = quiz(dir.path(), &["roster", "list", "--db", &db]);
         assert_eq!(run.code, 2, "{db}: {}", run.stderr);
-        assert!(!run.stderr.contains("topsecret"), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains("topsecret") && !run.stderr.contains("secret'"),
+            "{}",
+            run.stderr
+        );
     }
+    // A password in the URL's query is a password too, in every message.
+    let query = format!("postgres://{USER}@127.0.0.1:1/x?password=topsecret");
+    let run = quiz(dir.path(), &["roster", "list", "--db", &query]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("topsecret"), "{}", run.stderr);
+    let typo = query.replacen("postgres", "postgre", 1);
+    let run = quiz(
+        dir.path(),
+        &["gradebook", "copy", "--from", "g.db", "--to", &typo],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("postgres:// 로 시작합니다"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("topsecret"), "{}", run.stderr);
     assert!(
         std::fs::read_dir(dir.path()).expect("dir").next().is_none(),
         "nothing made"

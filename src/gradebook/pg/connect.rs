@@ -25,7 +25,8 @@ pub fn not_a_gradebook(db: &str) -> Option<String> {
         return None;
     }
     let shown = redact_loose(db);
-    if db.contains("://") {
+    let lower = db.to_ascii_lowercase();
+    if db.contains("://") || lower.starts_with("postgres:") || lower.starts_with("postgresql:") {
         return Some(format!(
             "--db {shown}: PostgreSQL 주소는 postgres:// 로 시작합니다 (예: postgres://user:pass@host:5432/quiz); 파일이면 ://이 없는 경로를 쓰세요"
         ));
@@ -46,27 +47,47 @@ pub fn not_a_gradebook(db: &str) -> Option<String> {
 /// between `user:` and `@` after `//`, and the value of `password=`. For
 /// messages about text that is not a URL this tool reads (a mistyped one).
 pub fn redact_loose(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(i) = out.find("//") {
-        let rest = &out[i + 2..];
-        if let Some(at) = rest.rfind('@')
-            && let Some(c) = rest[..at].find(':')
-        {
-            out = format!("{}{}{}", &out[..i + 2], &rest[..c], &rest[at..]);
+    let mut out = mask_password_values(text);
+    // `user:secret@host`, after `//`, `:/` or the start: the part from the
+    // last `/` before the `@` on.
+    if let Some(at) = out.rfind('@') {
+        let head = &out[..at];
+        let start = head.rfind('/').map_or(0, |i| i + 1);
+        if let Some(c) = head[start..].find(':') {
+            out = format!("{}{}", &out[..start + c], &out[at..]);
         }
     }
-    if let Some(i) = out.find("password=") {
+    out
+}
+
+/// `text` with the value of every `password=` (a libpq key, a URL query
+/// parameter) replaced by `***`, quoted values whole.
+fn mask_password_values(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.to_ascii_lowercase().find("password=") {
         let from = i + "password=".len();
-        let end = out[from..]
-            .find(char::is_whitespace)
-            .map_or(out.len(), |e| from + e);
-        out.replace_range(from..end, "***");
+        out.push_str(&rest[..from]);
+        out.push_str("***");
+        let value = &rest[from..];
+        let end = if let Some(q) = value.strip_prefix('\'') {
+            q.find('\'').map_or(value.len(), |e| e + 2)
+        } else {
+            value
+                .find(|c: char| c.is_whitespace() || c == '&')
+                .unwrap_or(value.len())
+        };
+        rest = &value[end..];
     }
+    out.push_str(rest);
     out
 }
 
 /// The URL without its password, for messages.
 pub fn redact(url: &str) -> String {
+    // `?password=…` in the query is a password too.
+    let masked = mask_password_values(url);
+    let url = masked.as_str();
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
@@ -229,6 +250,23 @@ mod tests {
             assert!(redact_loose(text).contains(said), "{text}");
             assert!(!redact_loose(text).contains("topsecret"), "{text}");
         }
+        // A password in the query, a URL with one slash, a quoted libpq value.
+        assert_eq!(
+            redact("postgres://localhost:1/x?password=Sup3rSecret&sslmode=off"),
+            "postgres://localhost:1/x?password=***&sslmode=off"
+        );
+        for text in [
+            "postgres:/u:Sup3rSecret@localhost/x",
+            "host=localhost password='Sup3r Secret' user=u",
+            "postgres://localhost:1/x?PASSWORD=Sup3rSecret",
+        ] {
+            let shown = redact_loose(text);
+            assert!(
+                !shown.contains("Sup3r") && !shown.contains("Secret"),
+                "{shown}"
+            );
+        }
+        assert!(not_a_gradebook("postgres:/u:Sup3rSecret@localhost/x").is_some());
         let why = not_a_gradebook("postgre://quiz:topsecret@h:5/class").expect("refused");
         assert!(why.contains("postgres:// 로 시작합니다") && !why.contains("topsecret"));
         let why = not_a_gradebook("host=h password=topsecret dbname=class").expect("refused");

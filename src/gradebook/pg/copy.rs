@@ -499,6 +499,12 @@ pub fn pg_to_sqlite(from: &str, to: &Path) -> Result<Copied> {
 
 /// `quiz gradebook copy --from A --to B`: one side a file, the other a URL.
 pub fn run(from: &str, to: &str, out: &mut dyn Write) -> Result<()> {
+    // A mistyped address is said as such (never taken for a file name).
+    for side in [from, to] {
+        if let Some(why) = super::connect::not_a_gradebook(side) {
+            return Err(Error::Usage(why));
+        }
+    }
     let copied = match (super::is_url(from), super::is_url(to)) {
         (false, true) => sqlite_to_pg(Path::new(from), to)?,
         (true, false) => pg_to_sqlite(from, Path::new(to))?,
