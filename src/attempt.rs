@@ -68,40 +68,31 @@ pub struct Draw<'a, 'q> {
 /// The student's unfinished attempt at the unit, or a new one drawn for them
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
-    if d.mode == Mode::Practice {
-        // While an exam of the student is unfinished (even if no window holds
-        // it now), no practice of an overlapping unit: practice shows keys. (An
-        // exam of this very unit is resumed below instead.)
-        for o in gb.open_attempts(Some(d.student), None)? {
-            let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
-            if overlaps
-                && o.unit != d.unit
-                && let Some(a) = gb.attempt_by_id(o.id)?
-                && a.mode == Mode::Exam
-            {
-                return Err(crate::error::Error::ExamUnfinished { unit: o.unit });
-            }
+    // The student's other unfinished attempts of an overlapping unit (`w2`,
+    // `w2d4`, `w2d4s8`), before this one starts:
+    // - an exam is finished first, whatever starts now: a practice would show
+    //   its keys, another exam's results would too;
+    // - a practice is closed (its answers kept, its unshown questions no
+    //   answer): otherwise a student could leave one open, practise another
+    //   prefix of the unit with its keys, and come back to answer the first,
+    //   which started earlier and so would count (attack of 2026-12-01).
+    // (An attempt of this very unit is resumed or superseded below.)
+    for o in gb.open_attempts(Some(d.student), None)? {
+        let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
+        if !overlaps || o.unit == d.unit {
+            continue;
         }
-    }
-    if d.mode == Mode::Exam {
-        // An exam of an overlapping unit: a practice of it left open is
-        // closed (it would show keys of this exam's questions), and another
-        // exam still unfinished is finished first (this one's results would
-        // show keys of its questions).
-        for o in gb.open_attempts(Some(d.student), None)? {
-            let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
-            if !overlaps || o.unit == d.unit {
-                continue;
+        match gb.attempt_by_id(o.id)? {
+            Some(a) if a.mode == Mode::Exam => {
+                return Err(match d.mode {
+                    Mode::Exam => crate::error::Error::OtherExamUnfinished { unit: o.unit },
+                    Mode::Practice => crate::error::Error::ExamUnfinished { unit: o.unit },
+                });
             }
-            match gb.attempt_by_id(o.id)? {
-                Some(a) if a.mode == Mode::Exam => {
-                    return Err(crate::error::Error::ExamUnfinished { unit: o.unit });
-                }
-                Some(_) => {
-                    close(gb, d.bank, o.id, d.today)?;
-                }
-                None => {}
+            Some(_) => {
+                close(gb, d.bank, o.id, d.today)?;
             }
+            None => {}
         }
     }
     if let Some(a) = gb.unfinished(d.student, d.unit)? {

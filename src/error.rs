@@ -55,6 +55,15 @@ pub enum Error {
         /// The exam's unit.
         unit: String,
     },
+    /// The student's exam on an overlapping unit is unfinished: another
+    /// exam waits until it is (its results would show keys of the first).
+    #[error(
+        "시험 `{unit}`이(가) 아직 끝나지 않았습니다. 범위가 겹치는 다른 시험은 그 시험을 마친 뒤에 시작할 수 있습니다: 먼저 그 시험을 이어서 푸세요."
+    )]
+    OtherExamUnfinished {
+        /// The unfinished exam's unit.
+        unit: String,
+    },
     /// A practice question already has its answer: its key was shown with
     /// it, so it never changes (two answers sent at once are one).
     #[error("이미 답한 문제입니다. 연습에서는 정답을 본 뒤 답을 바꿀 수 없습니다.")]
@@ -85,6 +94,7 @@ impl Error {
             | Error::AttemptHeld { .. }
             | Error::AttemptFinished { .. }
             | Error::ExamUnfinished { .. }
+            | Error::OtherExamUnfinished { .. }
             | Error::AnswerFinal => 1,
             Error::Io { .. } | Error::Usage(_) | Error::Db { .. } | Error::Pg { .. } => 2,
         }

@@ -186,3 +186,47 @@ fn an_answer_left_in_an_open_practice_counts() {
     assert!(run.stdout.contains("점수: 2 / 2"), "{}", run.stdout);
     assert_eq!(total(p, "s001"), ("50".into(), "2".into()));
 }
+
+/// Two practices of overlapping units are never open together: starting
+/// one closes the other, so a practice left open cannot be answered later,
+/// after another prefix of the unit showed the keys (attack of 2026-12-01:
+/// the earlier-started practice, answered with the keys, counted first).
+#[test]
+fn a_practice_left_open_cannot_be_answered_after_another_showed_the_keys() {
+    let dir = class();
+    let p = dir.path();
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        format!(
+            "{text}- id: w1d1-tf2\n  kind: truefalse\n  prompt: 컨테이너는 커널을 공유한다.\n  answer: true\n  criteria: [docker]\n"
+        ),
+    )
+    .expect("bank");
+    // A: opened, nothing answered.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s002", "--mode", "practice"],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    // B: the week's practice, every question skipped: the keys are shown.
+    let run = quiz_in(
+        p,
+        &["take", "w1", "--student", "s002", "--mode", "practice"],
+        "?\n?\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("정답:"), "{}", run.stdout);
+    // Back to w1d1 with the keys: A was closed, a new practice starts, and
+    // its answers come after B's.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s002", "--mode", "practice"],
+        "1\n1\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("2회차"), "{}", run.stdout);
+    assert_eq!(total(p, "s002").0, "0");
+}

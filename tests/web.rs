@@ -2808,12 +2808,53 @@ async fn a_practice_never_ends_an_unfinished_exam() {
     let r = t
         .post(&s1, "/start", &format!("csrf={}&quiz={practice}", s1.csrf))
         .await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-    assert!(r.body.contains("아직 끝나지 않았습니다"), "{}", r.body);
+    // Refused: the exam is open (and this student's is unfinished).
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("시험이 열려 있는 동안에는"), "{}", r.body);
     let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
     assert!(info.finished_at.is_none(), "the exam goes on");
     // The exam resumes where it was.
     assert_eq!(t.start(&s1, exam).await, id);
+    // A student who has not started the open exam cannot practise its unit
+    // through an opened practice quiz either (attack of 2026-12-01: only
+    // the home's practice was refused).
+    let s2 = t.student("s2", "CODE2").await;
+    let r = t
+        .post(&s2, "/start", &format!("csrf={}&quiz={practice}", s2.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    // An exam started in the terminal (no quiz open on the web): the home's
+    // practice of its unit is refused and never ends it.
+    let db = t.db.to_string_lossy().to_string();
+    let run = common::quiz_in(
+        t._dir.path(),
+        &[
+            "--db",
+            &db,
+            "take",
+            "w1d1",
+            "--student",
+            "s2",
+            "--mode",
+            "exam",
+        ],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let blocking_exam = gb(&t.db).student_attempt_ids("s2").expect("ids")[0];
+    let r = t
+        .post(&s2, "/start", &format!("csrf={}&unit=w1d1", s2.csrf))
+        .await;
+    assert!(
+        r.status == StatusCode::CONFLICT || r.status == StatusCode::BAD_REQUEST,
+        "{}",
+        r.body
+    );
+    let info = gb(&t.db)
+        .attempt_info(blocking_exam)
+        .expect("read")
+        .expect("attempt");
+    assert!(info.finished_at.is_none(), "the terminal exam goes on");
 }
 
 /// A wrong answer to the question at `pos` of attempt `id` (a skip when the
@@ -3025,4 +3066,37 @@ async fn answers_graded_from_a_csv_show_on_the_students_pages() {
         page.body
     );
     assert_eq!(page.body.matches("✔ 정답").count(), 2, "{}", page.body);
+}
+
+/// A quiz's attempts end when its window closes, as at its time limit
+/// (attack of 2026-12-01: answers were taken after the window had passed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attempt_ends_when_its_quiz_window_closes() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let closes = (chrono::Utc::now() + chrono::Duration::seconds(2))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let quiz = blocking({
+        let db = t.db.clone();
+        move || {
+            let mut gb = Gradebook::open(&db).expect("gb");
+            gb.open_quiz("w1d1", Mode::Exam, 7, None, &[], Some(&closes))
+                .expect("open")
+        }
+    });
+    let id = t.start(&s1, quiz).await;
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
+    assert!(info.deadline.is_some(), "the window is its deadline");
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let (shown, q) = t.shown(id, 0);
+    let r = t
+        .post(
+            &s1,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos=0&{}", s1.csrf, right_answer(&shown, &q)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
+    assert!(info.finished_at.is_some(), "ended with the window");
 }

@@ -618,6 +618,7 @@ impl From<Error> for WebError {
             Error::AttemptHeld { .. }
             | Error::AttemptFinished { .. }
             | Error::ExamUnfinished { .. }
+            | Error::OtherExamUnfinished { .. }
             | Error::AnswerFinal => WebError::Conflict(e.to_string()),
             Error::Usage(m) => WebError::Bad(m),
             other => WebError::Internal(other.to_string()),

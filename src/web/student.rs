@@ -158,9 +158,11 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             _ => return Err(WebError::Bad("단원을 고르세요.".into())),
         };
         let gb = app.reader();
-        if quiz.is_none() {
+        if mode == Mode::Practice {
             // Practice shows the key after each answer: not of a unit an open
-            // exam draws from (or a unit containing it).
+            // exam draws from (or a unit containing it), whether the practice
+            // is the home's or a quiz the instructor opened (attack of
+            // 2026-12-01: an opened practice quiz got past this).
             let exam_open = gb.quizzes()?.into_iter().any(|q| {
                 q.mode == "exam"
                     && q.open_to(&student, &now)
@@ -224,10 +226,17 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             },
         )?;
         if let Some(q) = quiz {
-            let deadline = q.time_limit_min.map(|m| {
+            // The attempt ends at its time limit, or when the quiz's window
+            // closes, whichever comes first (attack of 2026-12-01: a quiz
+            // whose window had passed still took answers).
+            let limit = q.time_limit_min.map(|m| {
                 (chrono::Utc::now() + chrono::Duration::minutes(m))
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             });
+            let deadline = match (limit, q.closes_at.clone()) {
+                (Some(l), Some(c)) => Some(l.min(c)),
+                (l, c) => l.or(c),
+            };
             gb.link_attempt(a.id, q.id, deadline.as_deref())?;
         }
         Ok(redirect(&format!("/a/{}", a.id)))
