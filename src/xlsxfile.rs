@@ -102,7 +102,10 @@ fn cell_text(d: &calamine::Data) -> String {
     use calamine::Data;
     match d {
         Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // NFD Hangul (as macOS Numbers saves it) is the same text.
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            crate::text::nfc_cow(s).into_owned()
+        }
         Data::Int(i) => i.to_string(),
         Data::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
         Data::Float(x) => x.to_string(),

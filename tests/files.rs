@@ -875,3 +875,64 @@ fn a_file_mixing_two_encodings_is_refused_with_its_lines() {
         list.stdout
     );
 }
+
+/// A score column copied beside itself is refused at its header, never
+/// written over the first; an xlsx with decomposed Hangul (macOS Numbers)
+/// reads its level names; a notes sheet in front that mentions 학번 is
+/// passed over for the sheet with score columns (trial of 2026-12-01).
+#[test]
+fn rubric_import_duplicate_columns_nfd_cells_and_notes_sheets() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("r.csv"), "student_id,name\n001,가\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "r.csv"]).code, 0);
+    std::fs::write(
+        p.join("dup.csv"),
+        "학번,이름,w1k1 Dockerfile 작성,w1k1 Dockerfile 작성\r\n001,가,우수,미흡\r\n",
+    )
+    .expect("sheet");
+    let run = quiz(p, &["rubric", "import", "dup.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("dup.csv:1:4: `w1k1` 열이 두 번 있습니다 (처음은 3열)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(quiz(p, &["report", "--week", "1"]).code, 0);
+    assert_eq!(
+        summary_value(p, "001", "체크리스트 점수"),
+        "2",
+        "the first column's 우수"
+    );
+
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let notes = wb.add_worksheet();
+    notes.set_name("설명").expect("name");
+    notes.write_string(0, 0, "학번").expect("cell");
+    notes
+        .write_string(0, 1, "학번 열은 지우지 마세요")
+        .expect("cell");
+    let sheet = wb.add_worksheet();
+    sheet.set_name("채점").expect("name");
+    for (c, v) in ["학번", "이름", "w1k2 배포 파이프라인 구축"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *v).expect("cell");
+    }
+    let nfd: String = "보통".nfd().collect();
+    for (c, v) in ["001", "가", nfd.as_str()].iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).expect("cell");
+    }
+    wb.save(p.join("book.xlsx")).expect("save");
+    let run = quiz(p, &["rubric", "import", "book.xlsx", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("`채점`을(를) 읽었습니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
+}

@@ -215,11 +215,27 @@ pub fn import(
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     let index = Index::new(&bank);
     let shown = display(file);
+    // A header naming a checklist item or an essay of the bank (any case).
+    let score_ids: BTreeSet<String> = bank
+        .rubrics
+        .values()
+        .flat_map(|r| r.rubric.checklist.iter().map(|i| i.id.to_lowercase()))
+        .chain(
+            bank.questions()
+                .filter(|(_, q)| q.kind == crate::model::Kind::Essay)
+                .map(|(_, q)| q.id.to_lowercase()),
+        )
+        .collect();
+    let is_score_column = |h: &str| {
+        h.split_whitespace()
+            .next()
+            .is_some_and(|w| score_ids.contains(&w.to_lowercase()))
+    };
     let ReadSheet {
         header_line,
         header: headers,
         rows: records,
-    } = read_sheet(file, &mut diags, out)?;
+    } = read_sheet(file, &is_score_column, &mut diags, out)?;
     let mut gb = Gradebook::open(db)?;
     let rows = gb.rows()?;
     // Columns by their headers, wherever they stand: 학번, 이름, checklist
@@ -230,6 +246,8 @@ pub fn import(
         Name,
         Item(u32, &'a crate::model::ChecklistItem),
         Essay(String, f64, u32),
+        /// A score column seen before (refused once, at the header).
+        Duplicate,
         Other,
     }
     let essay_ids: BTreeMap<String, &str> = bank
@@ -266,6 +284,31 @@ pub fn import(
             }
         })
         .collect();
+    // A score column twice (a column copied beside itself): the second is
+    // refused, never written over the first without a word.
+    let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cols = cols;
+    for (ci, col) in cols.iter_mut().enumerate() {
+        let id = match col {
+            Col::Item(_, item) => item.id.clone(),
+            Col::Essay(q, ..) => q.clone(),
+            _ => continue,
+        };
+        if let Some(first) = first_of.get(&id) {
+            diags.push(Diagnostic::error(
+                &shown,
+                header_line,
+                ci + 1,
+                format!(
+                    "`{id}` 열이 두 번 있습니다 (처음은 {}열); 이 열은 읽지 않았습니다",
+                    first + 1
+                ),
+            ));
+            *col = Col::Duplicate;
+        } else {
+            first_of.insert(id, ci);
+        }
+    }
     // The first 학번 column decides who a row is (read_sheet found one).
     let id_col = cols.iter().position(|c| matches!(c, Col::Id)).unwrap_or(0);
     let name_col = cols.iter().position(|c| matches!(c, Col::Name));
@@ -410,7 +453,7 @@ pub fn import(
                 seen.insert((student.clone(), ci), line);
             }
             match col {
-                Col::Id | Col::Name => {}
+                Col::Id | Col::Name | Col::Duplicate => {}
                 Col::Item(week, item) => {
                     let level = checklist_level(item, cell);
                     match level {
@@ -508,15 +551,22 @@ struct ReadSheet {
 }
 
 /// The header and rows of a rubric sheet: an xlsx workbook (by its zip
-/// signature; the first sheet with a 학번 header) or a CSV in any encoding
-/// [`crate::csvfile`] reads. The header is the first row with a 학번 cell:
-/// rows above it (a title an instructor added) are not data.
-fn read_sheet(file: &Path, diags: &mut Vec<Diagnostic>, out: &mut dyn Write) -> Result<ReadSheet> {
+/// signature; the first sheet with a 학번 header beside a column `is_score`
+/// accepts, as a notes sheet in front may mention 학번 too) or a CSV in any
+/// encoding [`crate::csvfile`] reads. The header is the first row with a 학번
+/// cell: rows above it (a title an instructor added) are not data.
+fn read_sheet(
+    file: &Path,
+    is_score: &dyn Fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut dyn Write,
+) -> Result<ReadSheet> {
     let shown = display(file);
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let has_header = |r: &[String]| r.iter().any(|c| is_id_header(c));
+    let score_sheet = |r: &[String]| has_header(r) && r.iter().any(|c| is_score(c.trim()));
     let mut rows = if bytes.starts_with(b"PK\x03\x04") {
-        let (name, sheets, rows) = crate::xlsxfile::read_rows(file, &has_header)?;
+        let (name, sheets, rows) = crate::xlsxfile::read_rows(file, &score_sheet)?;
         if sheets > 1 {
             writeln!(out, "{shown}: 시트 {sheets}개 중 `{name}`을(를) 읽었습니다")
                 .map_err(|e| Error::io("stdout", e))?;
