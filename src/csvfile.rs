@@ -264,6 +264,15 @@ fn mixed_lines(bytes: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
+/// The refusal of a file whose lines are in two encodings.
+fn mixed_error(path: &Path, utf8: usize, other: usize) -> Error {
+    Error::Usage(format!(
+        "{}: 인코딩이 섞여 있습니다: {utf8}행은 UTF-8, {other}행은 다른 인코딩(CP949 등)입니다. \
+         한 인코딩으로 다시 저장하세요 (\"CSV UTF-8(쉼표로 분리)\"). 아무것도 저장하지 않았습니다.",
+        display(path)
+    ))
+}
+
 /// Decode bytes known not to be UTF-8 (a UTF-16 BOM, or invalid UTF-8).
 fn decode_other(path: &Path, bytes: &[u8]) -> Result<(String, Encoding)> {
     let (enc, skip, ours) = match encoding_rs::Encoding::for_bom(bytes) {
@@ -352,11 +361,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Encoding)> {
             }
             Err(e) => {
                 if let Some((utf8, other)) = mixed_lines(e.as_bytes()) {
-                    return Err(Error::Usage(format!(
-                        "{}: 인코딩이 섞여 있습니다: {utf8}행은 UTF-8, {other}행은 다른 인코딩(CP949 등)입니다. \
-                         한 인코딩으로 다시 저장하세요 (\"CSV UTF-8(쉼표로 분리)\"). 아무것도 저장하지 않았습니다.",
-                        display(path)
-                    )));
+                    return Err(mixed_error(path, utf8, other));
                 }
                 decode_other(path, e.as_bytes())?
             }
@@ -515,6 +520,9 @@ pub fn open_stream(path: &Path) -> Result<Stream> {
         });
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if !other_bom && let Some((utf8, other)) = mixed_lines(&bytes) {
+        return Err(mixed_error(path, utf8, other));
+    }
     let (text, encoding) = match decode_other(path, &bytes) {
         Ok(d) => d,
         // Valid UTF-8 with C1 controls that is not CP949 either: UTF-8 after all.
