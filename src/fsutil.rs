@@ -62,12 +62,21 @@ pub fn write_regenerable(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// A temporary file holding `bytes` in `path`'s folder (created if missing), and that folder.
 fn temp_beside(path: &Path, bytes: &[u8]) -> Result<(tempfile::NamedTempFile, PathBuf)> {
+    temp_beside_mode(path, bytes, 0o666)
+}
+
+/// [`temp_beside`] with the file's `mode` (less the umask).
+fn temp_beside_mode(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+) -> Result<(tempfile::NamedTempFile, PathBuf)> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let mut tmp = builder(0o666)
+    let mut tmp = builder(mode)
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
@@ -264,6 +273,25 @@ fn syncfs_each<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Result<()> {
 /// sheet): refused, and nothing written, when `path` exists, also when it
 /// appears meanwhile (the rename does not replace).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new_with(path, bytes, 0o666)
+}
+
+/// [`write_new`] for a secret (login codes): readable by its owner only
+/// (0600), and only into a folder that exists (a mistyped `--out` is said,
+/// not made into new folders).
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Error::Usage(format!(
+            "폴더 {}이(가) 없습니다: 있는 폴더를 주세요 (아무것도 쓰지 않았습니다)",
+            display(dir)
+        )));
+    }
+    write_new_with(path, bytes, 0o600)
+}
+
+fn write_new_with(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let exists = || {
         Error::Usage(format!(
             "{}이(가) 이미 있습니다: 덮어쓰지 않으니 다른 --out을 주세요 (아무것도 쓰지 않았습니다)",
@@ -273,7 +301,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
         return Err(exists());
     }
-    let (tmp, _) = temp_beside(path, bytes)?;
+    let (tmp, _) = temp_beside_mode(path, bytes, mode)?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {

@@ -875,14 +875,17 @@ fn a_file_mixing_two_encodings_is_refused_with_its_lines() {
         list.stdout
     );
     // A responses file too (read as a stream).
-    let mut bytes = "학번,문항,답\r\ns002,w1d1-short,깃옵스\r\n".as_bytes().to_vec();
+    let mut bytes = "학번,문항,답\r\ns002,w1d1-short,깃옵스\r\n"
+        .as_bytes()
+        .to_vec();
     let (cp949, _, _) = encoding_rs::EUC_KR.encode("s002,w1d1-tf,참\r\n");
     bytes.extend_from_slice(&cp949);
     std::fs::write(p.join("mixed_responses.csv"), bytes).expect("mixed");
     let run = quiz(p, &["grade", "--responses", "mixed_responses.csv"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
-        run.stderr.contains("인코딩이 섞여 있습니다: 1행은 UTF-8, 3행은 다른 인코딩"),
+        run.stderr
+            .contains("인코딩이 섞여 있습니다: 1행은 UTF-8, 3행은 다른 인코딩"),
         "{}",
         run.stderr
     );

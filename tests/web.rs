@@ -1466,6 +1466,16 @@ fn roster_codes_and_instructor_code_through_the_binary() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let csv = std::fs::read_to_string(p.join("codes.csv")).expect("csv");
+    // The codes are a secret: the file is its owner's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.join("codes.csv"))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "\u{feff}student_id,name,code,url");
     assert_eq!(lines.len(), 3);
@@ -1509,6 +1519,18 @@ s003,박셋
         common::quiz(p, &["--db", "g.db", "roster", "import", "roster.csv"]).code,
         0
     );
+    // A mistyped folder is said, not made.
+    let r = common::quiz(
+        p,
+        &["--db", "g.db", "roster", "codes", "--out", "nodir/c.csv"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("폴더 nodir이(가) 없습니다"),
+        "{}",
+        r.stderr
+    );
+    assert!(!p.join("nodir").exists());
     let r = common::quiz(
         p,
         &["--db", "g.db", "roster", "codes", "--out", "codes.csv"],

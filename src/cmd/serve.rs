@@ -174,7 +174,7 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
     // An existing file is never written over: it may hold the only copy of
     // the codes given out before (they are stored hashed).
     match o.out_file {
-        Some(p) => crate::fsutil::write_new(p, &bytes)?,
+        Some(p) => crate::fsutil::write_new_private(p, &bytes)?,
         None => out.write_all(&bytes).map_err(io)?,
     }
     gb.set_login_codes(&hashes)?;
