@@ -148,3 +148,35 @@ fn a_closed_output_pipe_ends_quietly() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+/// A question whose marks vary but go against the total has no effective
+/// weight, and says 해당 없음 (trial of 2026-12-01: 변동 없음, though its
+/// marks varied).
+#[test]
+fn a_question_against_the_total_has_no_effective_weight() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/lsat6"), tmp.path());
+    // item1 right only for the students who miss item2 and item3.
+    let mut csv = String::from("student_id,question_id,answer\n");
+    for (s, a, b) in [
+        ("a", true, false),
+        ("b", false, true),
+        ("c", false, true),
+        ("d", true, false),
+    ] {
+        csv.push_str(&format!("{s},item1,{a}\n{s},item2,{b}\n{s},item3,{b}\n"));
+    }
+    std::fs::write(tmp.path().join("against.csv"), csv).expect("write");
+    assert_eq!(
+        quiz(tmp.path(), &["grade", "--responses", "against.csv"]).code,
+        0
+    );
+    let run = quiz(tmp.path(), &["stats", "--out", "items.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(tmp.path().join("items.csv")).expect("csv");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("item1,"))
+        .expect("item1 row");
+    assert!(row.contains("해당 없음"), "{row}");
+}

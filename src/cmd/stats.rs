@@ -36,6 +36,19 @@ fn missing_corr(n: usize) -> &'static str {
     if n >= 2 { NO_VARIANCE } else { TOO_SMALL }
 }
 
+/// Shown for an effective weight whose question's marks vary but do not go
+/// with the total (a covariance at or below zero: Moodle leaves it blank).
+const NOT_APPLICABLE: &str = "해당 없음";
+
+/// Why an item's effective weight is missing.
+fn missing_weight(it: &Item) -> &'static str {
+    if it.sd.is_some_and(|s| s > 0.0) {
+        NOT_APPLICABLE
+    } else {
+        missing_corr(it.n)
+    }
+}
+
 /// A correlation (discrimination, efficiency) with two decimals, or why not.
 fn corr(x: Option<f64>, n: usize) -> String {
     x.map_or_else(|| missing_corr(n).to_string(), |v| format!("{v:.2}"))
@@ -208,7 +221,7 @@ fn print(
             format!("{:.2}", it.random_guess),
             format!("{:.2}", it.intended_weight),
             it.effective_weight
-                .map_or_else(|| missing_corr(it.n).to_string(), |v| format!("{v:.2}")),
+                .map_or_else(|| missing_weight(it).to_string(), |v| format!("{v:.2}")),
             corr(it.discrimination, it.n),
             corr(it.efficiency, it.n),
             if it.flagged() {
@@ -271,7 +284,10 @@ fn csv_bytes(test: &Test, items: &[Item], reasons: &[&str; 8]) -> Result<Vec<u8>
         let c = |x: Option<f64>| {
             x.map_or_else(|| missing_corr(it.n).to_string(), |v| format!("{v:.4}"))
         };
-        w.number(&c(it.effective_weight))?;
+        w.number(
+            &it.effective_weight
+                .map_or_else(|| missing_weight(it).to_string(), |v| format!("{v:.4}")),
+        )?;
         w.number(&c(it.discrimination))?;
         w.number(&c(it.efficiency))?;
         w.text(if it.flagged() { "검토 필요" } else { "" })?;
