@@ -568,11 +568,24 @@ pub fn safe_text(s: &str) -> String {
 /// [`safe_text`] without a copy for text that needs no change.
 pub fn safe_cow(s: &str) -> std::borrow::Cow<'_, str> {
     let s = crate::text::nfc_cow(s);
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+    // A plain signed number (`-5`, `-3.14`) is no formula: a spreadsheet
+    // shows it as the number, not with a visible `'`.
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) && !plain_number(&s) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         s
     }
+}
+
+/// `-5`, `+5`, `-3.14`: a sign, digits, at most one decimal point.
+fn plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Undo [`safe_text`] on a cell read back: `'=x` is `=x`.
@@ -788,6 +801,22 @@ mod tests {
         );
         assert_eq!(unneutralize("'=A1"), "=A1");
         assert_eq!(unneutralize("'abc"), "'abc");
+        // A plain signed number typed as an answer stays a number to read;
+        // anything more after the sign is neutralized.
+        assert_eq!(safe_text("-5"), "-5");
+        assert_eq!(safe_text("-3.14"), "-3.14");
+        assert_eq!(safe_text("+5"), "+5");
+        for formula in [
+            "-5+cmd|' /C calc'!A0",
+            "-2+3",
+            "-",
+            "-.5",
+            "-5.",
+            "+A1",
+            "-1e3",
+        ] {
+            assert!(safe_text(formula).starts_with('\''), "{formula}");
+        }
         Ok(())
     }
 }
