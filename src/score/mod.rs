@@ -78,7 +78,9 @@ pub struct Outcome {
 impl Outcome {
     fn auto(fraction: f64, max: f64) -> Self {
         Outcome {
-            points: fraction * max,
+            // `+ 0.0` turns a wrong answer's -0 (no penalty) into 0: stored
+            // and printed as 0, never -0.
+            points: fraction * max + 0.0,
             max,
             status: Status::Auto,
             matched: Vec::new(),
@@ -130,7 +132,8 @@ pub fn score(q: &Question, response: &Response, rules: &ScoringRules) -> Outcome
     }
     match q.kind {
         Kind::Choice | Kind::Truefalse => Outcome {
-            points: choice::score(q, response, rules.penalty) * max,
+            // Never -0 (a wrong answer without penalty): see `Outcome::auto`.
+            points: choice::score(q, response, rules.penalty) * max + 0.0,
             ..Outcome::auto(0.0, max)
         },
         Kind::Multi => Outcome::auto(multi::score(q, response, rules.multi), max),

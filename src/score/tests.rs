@@ -31,6 +31,12 @@ fn choice_and_truefalse() {
     let rules = ScoringRules::default();
     assert_eq!(score(&q, &Response::Choice("b".into()), &rules).points, 2.0);
     assert_eq!(score(&q, &Response::Choice("a".into()), &rules).points, 0.0);
+    // Never -0 (PostgreSQL kept it, and stats printed -0.0000).
+    assert!(
+        score(&q, &Response::Choice("a".into()), &rules)
+            .points
+            .is_sign_positive()
+    );
     assert_eq!(score(&q, &Response::Skipped, &rules).points, 0.0);
     let neg = ScoringRules {
         penalty: 0.25,
