@@ -436,7 +436,12 @@ pub fn display(path: &Path) -> String {
     // A mistyped URL taken as a path (`postgre://user:pass@…`) too.
     let s = crate::gradebook::pg::connect::redact_loose(&s);
     let s = s.replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    match s.strip_prefix("./") {
+        // `./` itself is the current folder, named so.
+        Some("") => ".".to_string(),
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
 }
 
 /// All files under `dir` whose name ends with one of `exts`, sorted by path.

@@ -640,6 +640,14 @@ fn roster_id(written: &str, roster: &[&str]) -> std::result::Result<String, Stri
     if roster.is_empty() || roster.contains(&written) {
         return Ok(written.to_string());
     }
+    // `123.0`: a spreadsheet's number cell written back as text.
+    let written = written
+        .strip_suffix(".0")
+        .filter(|w| !w.is_empty())
+        .unwrap_or(written);
+    if roster.contains(&written) {
+        return Ok(written.to_string());
+    }
     if !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit()) {
         let bare = written.trim_start_matches('0');
         let hits: Vec<&&str> = roster

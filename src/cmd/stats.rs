@@ -310,7 +310,13 @@ fn csv_bytes(test: &Test, items: &[Item], reasons: &[&str; 8]) -> Result<Vec<u8>
     {
         w.text(k)?;
         w.number("")?;
-        w.number(&v.map_or_else(|| why.to_string(), |v| format!("{v:.4}")))?;
+        let shown = match v {
+            // A count is a whole number.
+            Some(v) if k == "시험:응시 수" => format!("{v:.0}"),
+            Some(v) => format!("{v:.4}"),
+            None => why.to_string(),
+        };
+        w.number(&shown)?;
         w.end_row()?;
     }
     w.finish()
