@@ -673,3 +673,20 @@ fn roster_id(written: &str, roster: &[&str]) -> std::result::Result<String, Stri
     }
     Err(format!("{written}: 명단에 없는 학번입니다"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::roster_id;
+
+    /// A 학번 a spreadsheet turned into a number comes back as `123` or
+    /// `123.0`: either is the one roster id it can be.
+    #[test]
+    fn a_number_cell_finds_its_student() {
+        let roster = ["00123", "s002"];
+        assert_eq!(roster_id("123", &roster).as_deref(), Ok("00123"));
+        assert_eq!(roster_id("123.0", &roster).as_deref(), Ok("00123"));
+        assert_eq!(roster_id("00123", &roster).as_deref(), Ok("00123"));
+        assert!(roster_id("124", &roster).is_err());
+        assert!(roster_id(".0", &roster).is_err());
+    }
+}
