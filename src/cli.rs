@@ -71,7 +71,7 @@ pub enum Command {
     /// quits; every decision is saved at once. Essays are served without
     /// signing. `quiz serve` has the same in the browser (/teach/sign).
     #[command(
-        after_help = "예:\n  quiz sign w2d3           # read and sign week 2 day 3's new questions\n  EDITOR=nano quiz sign w2d3  # the same; e fixes a question in nano, then signs it\n  quiz sign --id w2d3s2-1cd8ee --id w2d3s2-a3b6da\n  quiz sign w2d3s2 --all   # sign them all (after reading them with `quiz show`)\n  quiz sign --hide --id w2d3s2-1cd8ee\n  quiz sign w2d3 --list     # the drafts' ids, to read with `quiz show`"
+        after_help = "예:\n  quiz sign w2d3           # read and sign week 2 day 3's new questions\n  EDITOR=nano quiz sign w2d3  # the same; e fixes a question in $VISUAL, else $EDITOR (here nano), then signs it\n  quiz sign --id w2d3s2-1cd8ee --id w2d3s2-a3b6da\n  quiz sign w2d3s2 --all   # sign them all (after reading them with `quiz show`)\n  quiz sign --hide --id w2d3s2-1cd8ee\n  quiz sign w2d3 --list     # the drafts' ids, to read with `quiz show`"
     )]
     Sign {
         /// Unit id or prefix (`w2`, `w2d3`, `w2d3s2`); all units when omitted.

@@ -210,7 +210,7 @@ async fn student_and_instructor_in_a_real_browser() {
     ));
     std::fs::write(&bank, text).expect("draft");
     let db = dir.path().join("g.db");
-    let (practice, exam) = {
+    let practice = {
         let mut gb = Gradebook::open(&db).expect("gradebook");
         gb.upsert_students(&[Student {
             id: "s1".into(),
@@ -222,12 +222,10 @@ async fn student_and_instructor_in_a_real_browser() {
             .expect("code");
         gb.add_instructor_code(&hash_code("onetimetoken"), true)
             .expect("link");
-        (
-            gb.open_quiz("w1d1", Mode::Practice, 7, None, &[], None)
-                .expect("practice"),
-            gb.open_quiz("w1d1", Mode::Exam, 7, Some(30), &[], None)
-                .expect("exam"),
-        )
+        // The exam of the unit is opened after the practice: while an exam
+        // is open, its unit cannot be practised (the keys).
+        gb.open_quiz("w1d1", Mode::Practice, 7, None, &[], None)
+            .expect("practice")
     };
     let (app, _) = App::new(Config {
         questions: dir.path().join("questions"),
@@ -332,7 +330,11 @@ async fn student_and_instructor_in_a_real_browser() {
     wait_text(&c, "점수:").await;
     shot(&c, "05-practice-results").await;
 
-    // The instructor watches the exam live.
+    // The instructor opens the exam and watches it live.
+    let exam = Gradebook::open(&db)
+        .expect("gradebook")
+        .open_quiz("w1d1", Mode::Exam, 7, Some(30), &[], None)
+        .expect("exam");
     teach
         .goto(&format!("{base}/teach/login?token=onetimetoken"))
         .await

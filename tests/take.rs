@@ -470,8 +470,12 @@ fn today_and_take_without_unit_use_the_schedule() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("단원을 주지 않았고 수업 일정 course.yaml이(가) 없습니다")
+            .contains("수업 일정 course.yaml이(가) 없어 오늘의 단원을 알 수 없습니다")
     );
+    // `quiz today` says the same, in words that fit it too.
+    let run = quiz(none.path(), &["today"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--course로 주세요"), "{}", run.stderr);
 }
 
 fn all_text(dir: &Path) -> String {

@@ -2837,6 +2837,17 @@ async fn a_practice_never_ends_an_unfinished_exam() {
     assert!(info.finished_at.is_none(), "the exam goes on");
     // The exam resumes where it was.
     assert_eq!(t.start(&s1, exam).await, id);
+    // The instructor is told at once when opening such a practice.
+    let teach = t.instructor().await;
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=w1&mode=practice", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("연습 퀴즈를 열 수 없습니다"), "{}", r.body);
     // A student who has not started the open exam cannot practise its unit
     // through an opened practice quiz either (attack of 2026-12-01: only
     // the home's practice was refused).

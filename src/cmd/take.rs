@@ -54,7 +54,7 @@ pub fn todays_unit(course: &Path, today: NaiveDate) -> Result<Option<String>> {
     let text = std::fs::read_to_string(course).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::Usage(format!(
-                "단원을 주지 않았고 수업 일정 {}이(가) 없습니다: 단원을 주거나(예: `quiz take w3d5`) 일정 파일을 만드세요 (README 참고)",
+                "수업 일정 {}이(가) 없어 오늘의 단원을 알 수 없습니다: 일정 파일을 만들거나(README \"Taking quizzes\") --course로 주세요. 단원을 직접 줄 수도 있습니다 (예: `quiz take w3d5`)",
                 display(course)
             ))
         } else {
