@@ -311,7 +311,7 @@ fn instructor_summaries_are_korean() {
     let run = quiz(&root(), &["today", "--course", "nope.yaml"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("수업 일정 nope.yaml이(가) 없습니다"),
+        run.stderr.contains("수업 일정 nope.yaml이(가) 없어"),
         "{}",
         run.stderr
     );
