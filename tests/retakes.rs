@@ -38,6 +38,20 @@ fn take(p: &Path, student: &str, mode: &str, right: bool) {
     assert!(run.stdout.contains(want), "{}", run.stdout);
 }
 
+/// A second question in the unit, its key 참 too, so that a practice can be
+/// left open with one answered.
+fn second_question(p: &Path) {
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        format!(
+            "{text}- id: w1d1-tf2\n  kind: truefalse\n  prompt: 컨테이너는 커널을 공유한다.\n  answer: true\n  criteria: [docker]\n"
+        ),
+    )
+    .expect("bank");
+}
+
 /// An LMS export row for the question.
 fn csv(p: &Path, name: &str, student: &str, right: bool) {
     let answer = if right { "true" } else { "false" };
@@ -160,15 +174,7 @@ fn a_csv_response_is_an_answer_like_any_other() {
 fn an_answer_left_in_an_open_practice_counts() {
     let dir = class();
     let p = dir.path();
-    let bank = p.join("questions/week_01/day1.yaml");
-    let text = std::fs::read_to_string(&bank).expect("bank");
-    std::fs::write(
-        &bank,
-        format!(
-            "{text}- id: w1d1-tf2\n  kind: truefalse\n  prompt: 컨테이너는 커널을 공유한다.\n  answer: true\n  criteria: [docker]\n"
-        ),
-    )
-    .expect("bank");
+    second_question(p);
     // Both keys are 참: the first question shown is answered 거짓, then q.
     let run = quiz_in(
         p,
@@ -195,15 +201,7 @@ fn an_answer_left_in_an_open_practice_counts() {
 fn a_practice_left_open_cannot_be_answered_after_another_showed_the_keys() {
     let dir = class();
     let p = dir.path();
-    let bank = p.join("questions/week_01/day1.yaml");
-    let text = std::fs::read_to_string(&bank).expect("bank");
-    std::fs::write(
-        &bank,
-        format!(
-            "{text}- id: w1d1-tf2\n  kind: truefalse\n  prompt: 컨테이너는 커널을 공유한다.\n  answer: true\n  criteria: [docker]\n"
-        ),
-    )
-    .expect("bank");
+    second_question(p);
     // A: opened, nothing answered.
     let run = quiz_in(
         p,

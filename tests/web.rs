@@ -1519,28 +1519,16 @@ s003,박셋
         common::quiz(p, &["--db", "g.db", "roster", "import", "roster.csv"]).code,
         0
     );
-    // A mistyped folder is said, not made.
-    let r = common::quiz(
-        p,
-        &["--db", "g.db", "roster", "codes", "--out", "nodir/c.csv"],
-    );
-    assert_eq!(r.code, 2, "{}", r.stdout);
-    assert!(
-        r.stderr.contains("폴더 nodir이(가) 없습니다"),
-        "{}",
-        r.stderr
-    );
+    // A mistyped folder is said, not made; an existing file is not written over.
+    for (out, why) in [
+        ("nodir/c.csv", "폴더 nodir이(가) 없습니다"),
+        ("codes.csv", "codes.csv이(가) 이미 있습니다"),
+    ] {
+        let r = common::quiz(p, &["--db", "g.db", "roster", "codes", "--out", out]);
+        assert_eq!(r.code, 2, "{}", r.stdout);
+        assert!(r.stderr.contains(why), "{}", r.stderr);
+    }
     assert!(!p.join("nodir").exists());
-    let r = common::quiz(
-        p,
-        &["--db", "g.db", "roster", "codes", "--out", "codes.csv"],
-    );
-    assert_eq!(r.code, 2, "{}", r.stdout);
-    assert!(
-        r.stderr.contains("codes.csv이(가) 이미 있습니다"),
-        "{}",
-        r.stderr
-    );
     assert_eq!(
         std::fs::read_to_string(p.join("codes.csv")).expect("csv"),
         csv
