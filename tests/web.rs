@@ -260,6 +260,23 @@ impl T {
             .expect("attempt id")
     }
 
+    /// POST an answer to the question at `pos` of attempt `id`: its key
+    /// (`right`) or a wrong answer.
+    async fn answer(&self, c: &Client, id: i64, pos: usize, right: bool) -> Resp {
+        let (shown, q) = self.shown(id, pos);
+        let a = if right {
+            right_answer(&shown, &q)
+        } else {
+            wrong_answer(&shown, &q)
+        };
+        self.post(
+            c,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={pos}&{a}", c.csrf),
+        )
+        .await
+    }
+
     /// The question at a form position, as shown.
     fn shown(&self, attempt: i64, pos: usize) -> (FormQuestion, quiz::model::Question) {
         let a = gb(&self.db)
@@ -1102,13 +1119,7 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let id = t.start(&s1, quiz).await;
-    let (shown, q) = t.shown(id, 0);
-    t.post(
-        &s1,
-        &format!("/a/{id}/answer"),
-        &format!("csrf={}&pos=0&{}", s1.csrf, right_answer(&shown, &q)),
-    )
-    .await;
+    t.answer(&s1, id, 0, true).await;
     let page = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
     // Each student with the roster's name (escaped) and the attempt.
     assert!(
@@ -2807,13 +2818,7 @@ async fn a_practice_never_ends_an_unfinished_exam() {
     let s1 = t.student("s1", "CODE1").await;
     let exam = t.open_quiz(Mode::Exam, None);
     let id = t.start(&s1, exam).await;
-    let (shown, q) = t.shown(id, 0);
-    t.post(
-        &s1,
-        &format!("/a/{id}/answer"),
-        &format!("csrf={}&pos=0&{}", s1.csrf, right_answer(&shown, &q)),
-    )
-    .await;
+    t.answer(&s1, id, 0, true).await;
     let practice = t.open_quiz(Mode::Practice, None);
     let r = t
         .post(&s1, "/start", &format!("csrf={}&quiz={practice}", s1.csrf))
@@ -2913,13 +2918,7 @@ async fn exams_and_practices_never_show_keys_to_each_other() {
         }
     });
     let p = t.start(&s1, practice).await;
-    let (shown, q) = t.shown(p, 0);
-    t.post(
-        &s1,
-        &format!("/a/{p}/answer"),
-        &format!("csrf={}&pos=0&{}", s1.csrf, wrong_answer(&shown, &q)),
-    )
-    .await;
+    t.answer(&s1, p, 0, false).await;
     // The exam of w1d1 closes it; its never-shown questions give no key.
     let exam = t.open_quiz(Mode::Exam, None);
     let e = t.start(&s1, exam).await;
