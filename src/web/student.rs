@@ -295,87 +295,85 @@ fn page(
     after: Option<usize>,
     error: &str,
 ) -> Result<Response, WebError> {
-    {
-        let st = app.loaded();
-        let (s, student) = app.student(h)?;
-        let mut gb = app.writer();
-        let (a, finished, deadline, overdue) = own_attempt(app, &mut gb, &student, id)?;
-        let questions = st.unit_questions(&a.form.unit);
-        let note = if overdue {
-            "시험 시간이 끝나 서버가 답안을 제출했습니다."
-        } else {
-            ""
-        };
-        if finished {
-            return results(app, &gb, &a, &s.s.csrf, note);
-        }
-        gb.claim_attempt(a.id, &s.s.holder, chrono::Utc::now())?;
-        let (slots, positions) = attempt::slots(&mut gb, &a, &s.s.holder, &questions)?;
-        let beat_ms = u64::try_from((app.cfg.lease_ttl / 4).as_millis())
-            .unwrap_or(30_000)
-            .clamp(1_000, 30_000);
-        let answered = slots.iter().filter(|s| s.given.is_some()).count();
-        if a.mode == Mode::Practice {
-            let feedback = after.and_then(|pos| {
-                let i = positions.iter().position(|p| *p == pos)?;
-                let slot = &slots[i];
-                let (key, given) = (slot.key?, slot.given.as_ref()?);
-                let o = attempt::score(&st.bank, key, given);
-                let class = outcome_class(&o);
-                Some((
-                    i + 1,
-                    class.to_string(),
-                    attempt::feedback_text(key, given, &o),
-                ))
-            });
-            let question = slots
-                .iter()
-                .enumerate()
-                .find(|(_, s)| s.given.is_none())
-                .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, None));
-            // Every question left was taken out of the bank since (hidden,
-            // unsigned again): the practice is over, as in the terminal.
-            if question.is_none() {
-                return ended_early(app, &mut gb, &a, &s.s, "연습");
-            }
-            return Ok(views::practice(&views::PracticePage {
-                csrf: s.s.csrf.clone(),
-                id,
-                unit: a.form.unit.clone(),
-                total: slots.len(),
-                answered,
-                feedback,
-                question,
-                error: error.to_string(),
-                beat_ms,
-            })
-            .into_response());
-        }
-        // Every question of the exam was taken out of the bank since: it is
-        // over, as a practice is.
-        if slots.is_empty() {
-            return ended_early(app, &mut gb, &a, &s.s, "시험");
-        }
-        let views: Vec<QView> = slots
+    let st = app.loaded();
+    let (s, student) = app.student(h)?;
+    let mut gb = app.writer();
+    let (a, finished, deadline, overdue) = own_attempt(app, &mut gb, &student, id)?;
+    let questions = st.unit_questions(&a.form.unit);
+    let note = if overdue {
+        "시험 시간이 끝나 서버가 답안을 제출했습니다."
+    } else {
+        ""
+    };
+    if finished {
+        return results(app, &gb, &a, &s.s.csrf, note);
+    }
+    gb.claim_attempt(a.id, &s.s.holder, chrono::Utc::now())?;
+    let (slots, positions) = attempt::slots(&mut gb, &a, &s.s.holder, &questions)?;
+    let beat_ms = u64::try_from((app.cfg.lease_ttl / 4).as_millis())
+        .unwrap_or(30_000)
+        .clamp(1_000, 30_000);
+    let answered = slots.iter().filter(|s| s.given.is_some()).count();
+    if a.mode == Mode::Practice {
+        let feedback = after.and_then(|pos| {
+            let i = positions.iter().position(|p| *p == pos)?;
+            let slot = &slots[i];
+            let (key, given) = (slot.key?, slot.given.as_ref()?);
+            let o = attempt::score(&st.bank, key, given);
+            let class = outcome_class(&o);
+            Some((
+                i + 1,
+                class.to_string(),
+                attempt::feedback_text(key, given, &o),
+            ))
+        });
+        let question = slots
             .iter()
             .enumerate()
-            .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, s.given.as_ref()))
-            .collect();
-        Ok(views::exam(&views::ExamPage {
+            .find(|(_, s)| s.given.is_none())
+            .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, None));
+        // Every question left was taken out of the bank since (hidden,
+        // unsigned again): the practice is over, as in the terminal.
+        if question.is_none() {
+            return ended_early(app, &mut gb, &a, &s.s, "연습");
+        }
+        return Ok(views::practice(&views::PracticePage {
             csrf: s.s.csrf.clone(),
             id,
             unit: a.form.unit.clone(),
-            questions: views,
+            total: slots.len(),
             answered,
-            deadline: deadline.map(|d| {
-                let l = local(&d);
-                (d, l)
-            }),
+            feedback,
+            question,
             error: error.to_string(),
             beat_ms,
         })
-        .into_response())
+        .into_response());
     }
+    // Every question of the exam was taken out of the bank since: it is
+    // over, as a practice is.
+    if slots.is_empty() {
+        return ended_early(app, &mut gb, &a, &s.s, "시험");
+    }
+    let views: Vec<QView> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| views::question(positions[i], i + 1, &s.shown, s.given.as_ref()))
+        .collect();
+    Ok(views::exam(&views::ExamPage {
+        csrf: s.s.csrf.clone(),
+        id,
+        unit: a.form.unit.clone(),
+        questions: views,
+        answered,
+        deadline: deadline.map(|d| {
+            let l = local(&d);
+            (d, l)
+        }),
+        error: error.to_string(),
+        beat_ms,
+    })
+    .into_response())
 }
 
 /// An attempt whose remaining questions all left the bank: finished, and its
