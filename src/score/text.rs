@@ -253,47 +253,33 @@ fn signed_numbers(s: &str) -> Vec<String> {
 }
 
 /// The value of a text that is a number as a person types one: digits with
-/// an optional sign, decimal point, exponent and thousands commas (`-5`,
-/// `+3.0`, `1,024`, `２`), the minus sign U+2212 too. Anything else (`8080/tcp`,
-/// `v1`, `1.28.0`, `inf`) is `None`.
+/// an optional sign (a space after it allowed), decimal point and exponent
+/// (`-5`, `- 5`, `+3.0`, `２`, `(-5)`), the minus as people type it too.
+/// Anything else (`8080/tcp`, `v1`, `1.28.0`, `inf`, `80 443`, and `80,443`,
+/// two ports as often as one number) is `None`.
 pub fn number(s: &str) -> Option<f64> {
     use unicode_normalization::UnicodeNormalization;
     let mut t: String = s
         .trim()
         .nfkc()
         .map(|c| if is_minus(c) { '-' } else { c })
-        .filter(|c| !c.is_whitespace())
         .collect();
     // `(-5)`: a number in brackets is the number.
     if t.starts_with('(') && t.ends_with(')') {
-        t = t[1..t.len() - 1].to_string();
+        t = t[1..t.len() - 1].trim().to_string();
+    }
+    // `- 5`: a space after the sign only.
+    if let Some(rest) = t.strip_prefix(['-', '+']) {
+        let sign = &t[..1];
+        t = format!("{sign}{}", rest.trim_start());
     }
     let plain = t
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E' | ','));
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'));
     if !plain || !t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    // Commas only as thousands groups (1,024), never a list (1,2,3).
-    if t.contains(',') {
-        let whole = t
-            .trim_start_matches(['+', '-'])
-            .split(['.', 'e', 'E'])
-            .next()
-            .unwrap_or("");
-        let mut groups = whole.split(',');
-        let first = groups.next().unwrap_or("");
-        let grouped = (1..=3).contains(&first.len())
-            && groups.all(|g| g.len() == 3)
-            && !t[t.find(['.', 'e', 'E']).unwrap_or(t.len())..].contains(',');
-        if !grouped {
-            return None;
-        }
-    }
-    t.replace(',', "")
-        .parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite())
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// Whether `given` writes the one-word Latin name `accepted` in Hangul as
