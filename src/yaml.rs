@@ -222,7 +222,12 @@ fn serde_ko(msg: &str) -> String {
 /// serde's names of value kinds, in Korean (a value after them stays).
 fn type_ko(t: &str) -> String {
     let t = t.trim();
-    let table: [(&str, &str); 14] = [
+    let table: [(&str, &str); 15] = [
+        // An enum written as a list or map (`kind: [`): its value is a name.
+        (
+            "a YAML tag starting with '!'",
+            "이름 하나 (예: kind: short)",
+        ),
         ("struct Question", "문항 하나 (필드: 값 매핑)"),
         (
             "struct QuestionFile",
@@ -1255,6 +1260,10 @@ mod tests {
         assert!(two.contains("YAML 문서가 둘 이상"), "{two}");
         let anchor = say("id: *nowhere\n");
         assert!(anchor.contains("별칭"), "{anchor}");
+        // A kind written as a list: no English from serde.
+        let kind = say("id: x\nkind: [\n");
+        assert!(kind.contains("이름 하나 (예: kind: short)"), "{kind}");
+        assert!(!kind.contains("YAML tag"), "{kind}");
     }
 
     /// `plain_ok` as first written, with `str` searches, to check the byte scan against.
