@@ -619,6 +619,20 @@ fn check_reports_weights_whose_positive_sum_is_not_100() {
     let run = quiz(tmp.path(), &["export", "--format", "gift"]);
     assert_ne!(run.code, 0, "never exported");
     assert!(!run.stdout.contains("w2d2-sixty"));
+    // Nor scored by its broken weights when an LMS's answers to it come in.
+    std::fs::write(
+        tmp.path().join("lms.csv"),
+        "student_id,question_id,answer\ns1,w2d2-sixty,a|b\n",
+    )
+    .expect("csv");
+    let run = quiz(tmp.path(), &["grade", "--responses", "lms.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("lms.csv:2:2: w2d2-sixty: quiz check가 거부한 문항이라 채점하지 않았습니다"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -21,6 +21,9 @@ struct Grader<'a> {
     index: Index<'a>,
     version: String,
     roster: HashSet<String>,
+    /// Questions `quiz check` rejects (never served nor exported): an LMS's
+    /// answers to them are not scored by a broken key.
+    rejected: HashSet<String>,
     diags: Vec<Diagnostic>,
     t: Tally,
 }
@@ -72,11 +75,23 @@ pub fn run(
             files.push(p.clone());
         }
     }
+    let rejected = {
+        let mut quiet = Vec::new();
+        let served: HashSet<&str> = crate::check::servable(&bank, &mut quiet)
+            .into_iter()
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        bank.questions()
+            .filter(|(_, q)| !q.is_draft() && !q.is_hidden() && !served.contains(q.id.as_str()))
+            .map(|(_, q)| q.id.clone())
+            .collect()
+    };
     let mut g = Grader {
         gb,
         index,
         version,
         roster,
+        rejected,
         diags,
         t,
     };
@@ -180,6 +195,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         roster,
         diags,
         t,
+        ..
     } = g;
     let shown = display(path);
     let text = match std::fs::read_to_string(path) {
@@ -464,6 +480,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
         index,
         version,
         roster,
+        rejected,
         diags,
         t,
     } = g;
@@ -606,6 +623,18 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 t.skipped += 1;
                 continue;
             };
+            if rejected.contains(q.id.as_str()) {
+                diags.push(Diagnostic::error(
+                    &shown,
+                    line,
+                    qc + 1,
+                    format!(
+                        "{qid}: quiz check가 거부한 문항이라 채점하지 않았습니다 (quiz check로 고친 뒤 다시 채점하세요); 행을 건너뜀"
+                    ),
+                ));
+                t.skipped += 1;
+                continue;
+            }
             let next_q = question_no.len();
             let qn = *question_no.entry(q.id.as_str()).or_insert(next_q);
             let st = match students.get_mut(s) {
