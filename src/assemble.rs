@@ -4,8 +4,10 @@
 //! every dependency update. The stream is ChaCha8 (rand_chacha; its output for a
 //! seed is fixed by the algorithm), and everything drawn from it — bounded
 //! integers (rejection sampling) and shuffles (Fisher–Yates) — is written here,
-//! so no library's sampling algorithm can change a form. Seeds come from
-//! SHA-256 of (student, unit, attempt) or of an explicit `--seed`.
+//! so no library's sampling algorithm can change a form. A seed is drawn from
+//! the operating system's random source for each attempt and recorded with it
+//! (or given with `--seed`): never computed from names, since the shuffle is
+//! public and the bank lists an order question's items in their right order.
 
 use crate::extract::hygiene::option_set;
 use crate::model::{Form, FormItem, Kind, Question};
@@ -51,19 +53,21 @@ impl Draw {
     }
 }
 
-/// The seed of a student's n-th attempt at a unit.
-pub fn seed_for(student: &str, unit: &str, attempt: u32) -> u64 {
-    let mut h = Sha256::new();
-    for part in [student.as_bytes(), unit.as_bytes(), &attempt.to_le_bytes()] {
-        h.update((part.len() as u32).to_le_bytes());
-        h.update(part);
+/// Shuffle again every display order of `form` (options, order items, match
+/// columns) from `seed` (ChaCha8, as every draw): for a form whose own seed is
+/// shown to the student.
+pub fn reshuffle(form: &mut crate::model::Form, seed: u64) {
+    let mut d = Draw::new(seed);
+    for it in &mut form.items {
+        d.shuffle(&mut it.options);
+        d.shuffle(&mut it.items);
+        d.shuffle(&mut it.left);
+        d.shuffle(&mut it.right);
     }
-    let d = h.finalize();
-    u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
 }
 
-/// A fresh seed from the operating system's random source (released forms:
-/// their seeds are recorded in the gradebook, never derived from names).
+/// A fresh seed from the operating system's random source (every attempt's
+/// and released form's: recorded in the gradebook, never derived from names).
 pub fn random_seed() -> u64 {
     let hex = crate::model::form::random_hex(8);
     u64::from_str_radix(&hex, 16).unwrap_or(0)
@@ -343,7 +347,5 @@ mod tests {
         let mut v: Vec<u32> = (0..10).collect();
         Draw::new(7).shuffle(&mut v);
         assert_eq!(v, vec![5, 6, 8, 7, 9, 2, 3, 0, 4, 1]);
-        assert_eq!(seed_for("s1", "w3d5", 1), 15641836358502404780);
-        assert_ne!(seed_for("s1", "w3d5", 1), seed_for("s1", "w3d5", 2));
     }
 }

@@ -117,9 +117,11 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
         Vec::new()
     };
     gb.start_attempt(d.student, d.unit, d.mode, |n| {
-        let seed = d
-            .seed
-            .unwrap_or_else(|| assemble::seed_for(d.student, d.unit, n));
+        // A fresh random seed, recorded with the attempt (its form can be
+        // drawn again from it): never one anyone can compute from the
+        // student, unit and attempt number, which with the public shuffle
+        // gave away each order question's key (attack of 2026-12-01).
+        let seed = d.seed.unwrap_or_else(assemble::random_seed);
         let req = Request {
             questions: d.questions,
             review: &review,

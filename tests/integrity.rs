@@ -1171,6 +1171,9 @@ fn a_finished_attempt_never_changes_from_any_path() {
                 "exam",
                 "--count",
                 "3",
+                // A fixed draw (seeds are random otherwise) without the essay.
+                "--seed",
+                "3",
             ],
             stdin,
         )
@@ -1421,4 +1424,73 @@ fn the_same_csv_graded_after_the_bank_changed_stores_the_new_reading() {
         rows.iter().filter(|r| r.question_id == "w1d1-tf").count(),
         1
     );
+}
+
+/// A released form prints its seed (it names the form for its submission),
+/// but its display orders do not follow from that seed and the public
+/// shuffle: an order question's key could be read back from them (attack of
+/// 2026-12-01). The gradebook's record holds the orders shown.
+#[test]
+fn a_released_forms_orders_do_not_follow_from_its_printed_seed() {
+    let p = project();
+    let p = p.path();
+    let (bank, _) = quiz::bank::Bank::load(&p.join("questions"), &p.join("rubrics")).expect("bank");
+    let qs: Vec<&quiz::model::Question> = bank.questions().map(|(_, q)| q).collect();
+    let from_seed = |seed: u64| {
+        let req = quiz::assemble::Request {
+            questions: &qs,
+            review: &[],
+            count: 7,
+            seed,
+        };
+        quiz::assemble::assemble(&req, "x".into(), "w1", "s001", "v")
+    };
+    let orders = |f: &quiz::model::Form| -> Vec<(String, Vec<String>)> {
+        let mut v: Vec<_> = f
+            .items
+            .iter()
+            .map(|it| {
+                let mut all = it.options.clone();
+                all.extend(it.items.iter().cloned());
+                all.extend(it.left.iter().cloned());
+                all.extend(it.right.iter().cloned());
+                (it.question.clone(), all)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    // Three releases: the same questions each time, in orders their seeds do
+    // not give (one form's lists all alike by chance is about one in 14,000;
+    // three in a row, never).
+    let mut alike = 0;
+    for r in 1..=3 {
+        release(p, "7");
+        let rec = record(p, &format!("s001-w1-r{r}"));
+        let (shown, derived) = (orders(&rec.form), orders(&from_seed(rec.form.seed)));
+        assert_eq!(
+            shown.iter().map(|(q, _)| q).collect::<Vec<_>>(),
+            derived.iter().map(|(q, _)| q).collect::<Vec<_>>()
+        );
+        alike += usize::from(shown == derived);
+    }
+    assert!(alike < 3, "the printed seed gives the orders away");
+    let rec = record(p, "s001-w1-r1");
+    // The form file shows the orders of the record (by token).
+    let text = std::fs::read_to_string(p.join("forms/s001-w1-r1.form.yaml")).expect("form");
+    let order = rec
+        .form
+        .items
+        .iter()
+        .find(|it| it.question == "w1d1-order")
+        .expect("the order question");
+    let positions: Vec<usize> = order
+        .items
+        .iter()
+        .map(|id| {
+            text.find(order.tokens[id].as_str())
+                .expect("token on the form")
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 }

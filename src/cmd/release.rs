@@ -69,6 +69,12 @@ pub fn run(
                     &s.id,
                     &version,
                 );
+                // The printed seed names the form for its submission; the
+                // display orders are shuffled again from a seed printed
+                // nowhere, so the form's seed and the public shuffle never
+                // give an order question's key away (attack of 2026-12-01).
+                // The gradebook's record holds the orders shown.
+                assemble::reshuffle(&mut form, assemble::random_seed());
                 for it in &mut form.items {
                     if let Some(q) = qs.iter().find(|q| q.id == it.question) {
                         random_tokens(q, it);
