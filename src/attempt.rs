@@ -404,6 +404,9 @@ pub struct Closed {
     pub form: crate::model::Form,
     /// Positions stored without an answer.
     pub unanswered: usize,
+    /// Of those, how many count as unanswered (0 points): all of an exam's,
+    /// a practice's question on screen; the rest are no answer (dropped).
+    pub zero: usize,
     /// A practice attempt.
     pub practice: bool,
 }
@@ -425,6 +428,10 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64, today: NaiveDate) -> Resu
             Ok(Some(Closed {
                 form,
                 unanswered: fills.len(),
+                zero: fills
+                    .iter()
+                    .filter(|f| f.5 != crate::score::Status::Dropped)
+                    .count(),
                 practice,
             }))
         }
@@ -435,8 +442,9 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64, today: NaiveDate) -> Resu
 
 /// What closing an attempt stores at each position still without an answer:
 /// in an exam, unanswered (0 of its points; dropped, 0 of 0, when it left the
-/// bank); in a practice, dropped (0 of 0): the student never saw that question
-/// or its key, so it is no answer and a later one counts in the week total
+/// bank); in a practice, the question on screen unanswered too, and the rest
+/// dropped (0 of 0): the student never saw those questions or their keys, so
+/// they are no answer and a later one counts in the week total
 /// (`grade::totals`).
 pub fn unanswered_fills(
     bank: &Bank,
@@ -445,13 +453,26 @@ pub fn unanswered_fills(
     practice: bool,
 ) -> Vec<crate::gradebook::Fill> {
     let index = crate::grade::Index::new(bank);
+    // A practice shows its questions one at a time, in form order: the first
+    // unanswered one (still in the bank) is the one on screen when it was
+    // closed. It was shown, so it counts as unanswered, like a skip: else a
+    // student could look at a question, start another quiz to close this
+    // one, and so answer only the questions they know (attack of 2026-12-01).
+    let on_screen = form
+        .items
+        .iter()
+        .enumerate()
+        .find(|(i, it)| !answered.contains(i) && index.get(&it.question).is_some())
+        .map(|(i, _)| i);
     form.items
         .iter()
         .enumerate()
         .filter(|(i, _)| !answered.contains(i))
         .map(|(i, it)| {
             let o = match index.get(&it.question) {
-                Some((q, _, rules)) if !practice => score::score(q, &Response::Skipped, rules),
+                Some((q, _, rules)) if !practice || on_screen == Some(i) => {
+                    score::score(q, &Response::Skipped, rules)
+                }
                 _ => Outcome::dropped(),
             };
             (

@@ -420,7 +420,7 @@ fn the_instructor_lists_and_closes_open_attempts() {
     assert_eq!(close.code, 0, "{}", close.stderr);
     assert_eq!(
         close.stdout,
-        "응시 1 (s002 · w1)을(를) 닫았습니다: 답하지 않은 문제 6개는 연습이라 답이 없는 것으로 기록했습니다 (주간 점수에 들어가지 않음).\n"
+        "응시 1 (s002 · w1)을(를) 닫았습니다: 답하지 않은 문제 6개 중 화면에 있던 1개는 답하지 않은 것(0점)으로, 보여 주지 않은 5개는 답이 없는 것(주간 점수에 들어가지 않음)으로 기록했습니다.\n"
     );
     assert_eq!(
         quiz(p, &["attempts", "list"]).stdout,
@@ -432,12 +432,14 @@ fn the_instructor_lists_and_closes_open_attempts() {
     let rows = gb.rows().expect("rows");
     assert_eq!(rows.len(), 7);
     assert_eq!(rows.iter().filter_map(|r| r.points).sum::<f64>(), 1.0);
-    // A practice's unanswered questions were never shown: dropped, no answer.
+    // The question on screen was shown: unanswered, 0 (attack of
+    // 2026-12-01: closing a practice let a student skip what they saw). The
+    // rest were never shown: dropped, no answer.
     assert_eq!(
         rows.iter()
             .filter(|r| r.status.as_deref() == Some("dropped"))
             .count(),
-        6
+        5
     );
     let next = quiz_in(p, &args, "");
     assert!(next.stdout.contains("2회차"), "{}", next.stdout);

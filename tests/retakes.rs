@@ -123,20 +123,30 @@ fn an_exam_after_practice_does_not_replace_the_practice_answer() {
 fn a_question_a_closed_practice_never_showed_is_no_answer() {
     let dir = class();
     let p = dir.path();
+    second_question(p);
     // A practice left at its first question (`q`), then an exam of the unit:
-    // starting the exam closes the practice, and the exam's answer counts.
+    // starting the exam closes the practice. The question it showed counts
+    // as unanswered (attack of 2026-12-01: closing a practice let a student
+    // leave out what they saw); the one it never showed is no answer, and
+    // the exam's answer to it counts.
     let run = quiz_in(
         p,
         &["take", "w1d1", "--student", "s003", "--mode", "practice"],
         "q\n",
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    take(p, "s003", "exam", true);
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s003", "--mode", "exam"],
+        "1\n1\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("점수: 2 / 2"), "{}", run.stdout);
     // The practice was closed (no unfinished attempt is left), not just left open.
     let open = quiz(p, &["attempts", "list"]);
     assert_eq!(open.code, 0, "{}", open.stderr);
     assert!(!open.stdout.contains("s003"), "{}", open.stdout);
-    assert_eq!(total(p, "s003").0, "100");
+    assert_eq!(total(p, "s003").0, "50");
 }
 
 #[test]
@@ -190,7 +200,9 @@ fn an_answer_left_in_an_open_practice_counts() {
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("점수: 2 / 2"), "{}", run.stdout);
-    assert_eq!(total(p, "s001"), ("50".into(), "2".into()));
+    // The first answer (wrong) counts, and so does the second question, on
+    // screen when that practice was closed by the next: unanswered.
+    assert_eq!(total(p, "s001"), ("0".into(), "2".into()));
 }
 
 /// Two practices of overlapping units are never open together: starting

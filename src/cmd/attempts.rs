@@ -89,17 +89,20 @@ pub fn close(
     let Some(c) = crate::attempt::close(&mut gb, &bank, id, today)? else {
         return Err(none());
     };
+    let what = if c.practice {
+        format!(
+            "답하지 않은 문제 {}개 중 화면에 있던 {}개는 답하지 않은 것(0점)으로, 보여 주지 않은 {}개는 답이 없는 것(주간 점수에 들어가지 않음)으로 기록했습니다",
+            c.unanswered,
+            c.zero,
+            c.unanswered - c.zero
+        )
+    } else {
+        format!("답하지 않은 문제 {}개는 0점으로 기록했습니다", c.unanswered)
+    };
     writeln!(
         out,
-        "응시 {id} ({} · {})을(를) 닫았습니다: 답하지 않은 문제 {}개는 {}.",
-        c.form.student,
-        c.form.unit,
-        c.unanswered,
-        if c.practice {
-            "연습이라 답이 없는 것으로 기록했습니다 (주간 점수에 들어가지 않음)"
-        } else {
-            "0점으로 기록했습니다"
-        }
+        "응시 {id} ({} · {})을(를) 닫았습니다: {what}.",
+        c.form.student, c.form.unit,
     )
     .map_err(|e| Error::io("stdout", e))
 }
