@@ -68,6 +68,22 @@ pub struct Draw<'a, 'q> {
 /// The student's unfinished attempt at the unit, or a new one drawn for them
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
+    // An exam the instructor opened (in the browser) for this student that
+    // draws from this unit: no practice of it while it is open, in the
+    // terminal as in the browser (attack of 2026-12-01).
+    if d.mode == Mode::Practice {
+        let now = crate::gradebook::now();
+        let open = gb.quizzes()?.into_iter().any(|q| {
+            q.mode == "exam"
+                && q.open_to(d.student, &now)
+                && (unit_matches(&q.unit, d.unit) || unit_matches(d.unit, &q.unit))
+        });
+        if open {
+            return Err(crate::error::Error::ExamOpen {
+                unit: d.unit.to_string(),
+            });
+        }
+    }
     // The student's other unfinished attempts of an overlapping unit (`w2`,
     // `w2d4`, `w2d4s8`), before this one starts:
     // - an exam is finished first, whatever starts now: a practice would show

@@ -55,6 +55,13 @@ pub enum Error {
         /// The exam's unit.
         unit: String,
     },
+    /// An exam the instructor opened draws from this unit: no practice of it
+    /// (practice shows keys) while it is open.
+    #[error("시험이 열려 있는 동안에는 단원 `{unit}`을 연습할 수 없습니다.")]
+    ExamOpen {
+        /// The unit asked for.
+        unit: String,
+    },
     /// The student's exam on an overlapping unit is unfinished: another
     /// exam waits until it is (its results would show keys of the first).
     #[error(
@@ -95,6 +102,7 @@ impl Error {
             | Error::AttemptFinished { .. }
             | Error::ExamUnfinished { .. }
             | Error::OtherExamUnfinished { .. }
+            | Error::ExamOpen { .. }
             | Error::AnswerFinal => 1,
             Error::Io { .. } | Error::Usage(_) | Error::Db { .. } | Error::Pg { .. } => 2,
         }

@@ -848,3 +848,47 @@ fn an_exam_resumed_in_the_terminal_says_its_browser_deadline() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("제한 시간: "), "{}", run.stdout);
 }
+
+/// The browser's rules hold in the terminal (attack of 2026-12-01): no
+/// practice of a unit while an exam the instructor opened draws from it, and
+/// an exam past its browser deadline is finished, not answered on.
+#[test]
+fn the_terminal_keeps_the_browsers_exam_rules() {
+    let dir = project();
+    let p = dir.path();
+    let quiz_id = common::gradebook(p)
+        .expect("db")
+        .open_quiz("w1", quiz::model::Mode::Exam, 7, Some(20), &[], None)
+        .expect("open");
+    let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "q\n");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("시험이 열려 있는 동안에는 단원 `w1d1`을 연습할 수 없습니다"),
+        "{}",
+        run.stderr
+    );
+    // An exam whose browser deadline passed while no server ran.
+    let args = ["take", "w1d1", "--student", "s002", "--mode", "exam"];
+    assert_eq!(quiz_in(p, &args, "q\n").code, 0);
+    let a = {
+        let mut gb = common::gradebook(p).expect("db");
+        let a = gb.student_attempt_ids("s002").expect("ids")[0];
+        gb.link_attempt(a, quiz_id, Some("2000-01-01T00:00:00Z"))
+            .expect("link");
+        a
+    };
+    let run = quiz_in(p, &args, "1\n");
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("저장된 답으로 제출했습니다"),
+        "{}",
+        run.stderr
+    );
+    let info = common::gradebook(p)
+        .expect("db")
+        .attempt_info(a)
+        .expect("read")
+        .expect("attempt");
+    assert!(info.finished_at.is_some(), "finished at its deadline");
+}

@@ -82,6 +82,8 @@ struct Book<'a> {
     student: String,
     today: NaiveDate,
     mode: crate::model::Mode,
+    /// The attempt's deadline (UTC), when it has one.
+    deadline: Option<String>,
 }
 
 impl Recorder for Book<'_> {
@@ -93,6 +95,14 @@ impl Recorder for Book<'_> {
         outcome: Option<&Outcome>,
     ) -> Result<()> {
         let position = self.positions.get(position).copied().unwrap_or(position);
+        if let Some(d) = &self.deadline
+            && d.as_str() <= crate::gradebook::now().as_str()
+        {
+            return Err(Error::Usage(format!(
+                "시험 시간이 {} 에 끝났습니다: 이 답은 저장하지 않았습니다 (그 전의 답은 모두 저장되어 있습니다)",
+                crate::error::local_hhmm(d)
+            )));
+        }
         let store = |gb: &mut Gradebook| {
             attempt::store(
                 gb,
@@ -213,12 +223,23 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         slots.len()
     )
     .map_err(io)?;
-    // An exam started in the browser with a time limit keeps it here.
-    if let Some(deadline) = gb.attempt_info(attempt.id)?.and_then(|i| i.deadline) {
+    // An exam started in the browser with a time limit keeps it here: past
+    // it, the attempt is finished with the answers saved (also when no server
+    // runs to do it: attack of 2026-12-01), and answers after it are refused.
+    let deadline = gb.attempt_info(attempt.id)?.and_then(|i| i.deadline);
+    if let Some(d) = &deadline {
+        if d.as_str() <= crate::gradebook::now().as_str() {
+            gb.release_attempt(attempt.id, &holder)?;
+            attempt::close(&mut gb, &bank, attempt.id, o.today)?;
+            return Err(Error::Usage(format!(
+                "시험 시간이 {} 에 끝나 저장된 답으로 제출했습니다",
+                crate::error::local_hhmm(d)
+            )));
+        }
         writeln!(
             out,
             "제한 시간: {} 까지 (브라우저에서 시작한 시험; 지나면 저장된 답으로 제출됩니다)",
-            crate::error::local_hhmm(&deadline)
+            crate::error::local_hhmm(d)
         )
         .map_err(io)?;
     }
@@ -234,8 +255,10 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         student: o.student.clone(),
         today: o.today,
         mode: attempt.mode,
+        deadline,
     };
-    let (end, outcomes) = runner::run(
+    let deadline = book.deadline.clone();
+    let ran = runner::run(
         &mut slots,
         attempt.mode,
         &rules,
@@ -243,9 +266,24 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         input,
         out,
         o.echo,
-    )?;
+    );
     // Stop the beats first, so none renews the lease after it is given up.
     drop(beat);
+    let (end, outcomes) = match ran {
+        Ok(done) => done,
+        Err(e) => {
+            // Past its deadline: finished with the answers saved, as the
+            // server would.
+            if deadline
+                .as_deref()
+                .is_some_and(|d| d <= crate::gradebook::now().as_str())
+            {
+                gb.release_attempt(attempt.id, &holder)?;
+                attempt::close(&mut gb, &bank, attempt.id, o.today)?;
+            }
+            return Err(e);
+        }
+    };
     if end == End::Quit {
         gb.release_attempt(attempt.id, &holder)?;
         return problems(errors);

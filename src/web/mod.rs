@@ -620,6 +620,7 @@ impl From<Error> for WebError {
             | Error::ExamUnfinished { .. }
             | Error::OtherExamUnfinished { .. }
             | Error::AnswerFinal => WebError::Conflict(e.to_string()),
+            Error::ExamOpen { .. } => WebError::Bad(e.to_string()),
             Error::Usage(m) => WebError::Bad(m),
             other => WebError::Internal(other.to_string()),
         }
