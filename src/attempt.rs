@@ -88,8 +88,8 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     // `w2d4`, `w2d4s8`), before this one starts:
     // - an exam is finished first, whatever starts now: a practice would show
     //   its keys, another exam's results would too;
-    // - a practice is closed (its answers kept, its unshown questions no
-    //   answer): otherwise a student could leave one open, practise another
+    // - a practice is closed (its answers kept, the question on screen
+    //   unanswered, its unshown questions no answer): otherwise a student could leave one open, practise another
     //   prefix of the unit with its keys, and come back to answer the first,
     //   which started earlier and so would count (attack of 2026-12-01).
     // (An attempt of this very unit is resumed or superseded below.)
