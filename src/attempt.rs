@@ -93,6 +93,9 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     //   prefix of the unit with its keys, and come back to answer the first,
     //   which started earlier and so would count (attack of 2026-12-01).
     // (An attempt of this very unit is resumed or superseded below.)
+    // Every refusal before anything is closed (a refused start changes
+    // nothing).
+    let mut practices = Vec::new();
     for o in gb.open_attempts(Some(d.student), None)? {
         let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
         if !overlaps || o.unit == d.unit {
@@ -105,11 +108,12 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
                     Mode::Practice => crate::error::Error::ExamUnfinished { unit: o.unit },
                 });
             }
-            Some(_) => {
-                close(gb, d.bank, o.id, d.today)?;
-            }
+            Some(_) => practices.push(o.id),
             None => {}
         }
+    }
+    for id in practices {
+        close(gb, d.bank, id, d.today)?;
     }
     if let Some(a) = gb.unfinished(d.student, d.unit)? {
         // An exam supersedes a practice of the unit left open: the practice is

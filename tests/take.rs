@@ -856,6 +856,9 @@ fn an_exam_resumed_in_the_terminal_says_its_browser_deadline() {
 fn the_terminal_keeps_the_browsers_exam_rules() {
     let dir = project();
     let p = dir.path();
+    // s002's exam begun in the terminal before the instructor opens one.
+    let args = ["take", "w1d1", "--student", "s002", "--mode", "exam"];
+    assert_eq!(quiz_in(p, &args, "q\n").code, 0);
     let quiz_id = common::gradebook(p)
         .expect("db")
         .open_quiz("w1", quiz::model::Mode::Exam, 7, Some(20), &[], None)
@@ -868,9 +871,21 @@ fn the_terminal_keeps_the_browsers_exam_rules() {
         "{}",
         run.stderr
     );
-    // An exam whose browser deadline passed while no server ran.
-    let args = ["take", "w1d1", "--student", "s002", "--mode", "exam"];
-    assert_eq!(quiz_in(p, &args, "q\n").code, 0);
+    // While it is open, an exam of its unit is taken in the browser, not in
+    // the terminal (no time limit there, and the keys at the end).
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "exam"],
+        "q\n",
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("브라우저(quiz serve)에서 응시하세요"),
+        "{}",
+        run.stderr
+    );
+    // s002's exam, taken up in the browser (linked), whose deadline passed
+    // while no server ran.
     let a = {
         let mut gb = common::gradebook(p).expect("db");
         let a = gb.student_attempt_ids("s002").expect("ids")[0];
@@ -879,11 +894,11 @@ fn the_terminal_keeps_the_browsers_exam_rules() {
         a
     };
     let run = quiz_in(p, &args, "1\n");
-    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("저장된 답으로 제출했습니다"),
+        run.stdout.contains("저장된 답으로 제출했습니다"),
         "{}",
-        run.stderr
+        run.stdout
     );
     let info = common::gradebook(p)
         .expect("db")

@@ -2859,8 +2859,14 @@ async fn a_practice_never_ends_an_unfinished_exam() {
         .post(&s2, "/start", &format!("csrf={}&quiz={practice}", s2.csrf))
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
-    // An exam started in the terminal (no quiz open on the web): the home's
-    // practice of its unit is refused and never ends it.
+    // An exam started in the terminal (no quiz open on the web: the
+    // instructor closed it): the home's practice of its unit is refused and
+    // never ends it.
+    blocking({
+        let db = t.db.clone();
+        move || Gradebook::open(&db).expect("gb").close_quiz(exam)
+    })
+    .expect("close");
     let db = t.db.to_string_lossy().to_string();
     let run = common::quiz_in(
         t._dir.path(),
@@ -2881,11 +2887,7 @@ async fn a_practice_never_ends_an_unfinished_exam() {
     let r = t
         .post(&s2, "/start", &format!("csrf={}&unit=w1d1", s2.csrf))
         .await;
-    assert!(
-        r.status == StatusCode::CONFLICT || r.status == StatusCode::BAD_REQUEST,
-        "{}",
-        r.body
-    );
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     let info = gb(&t.db)
         .attempt_info(blocking_exam)
         .expect("read")
@@ -3140,4 +3142,94 @@ async fn an_attempt_ends_when_its_quiz_window_closes() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
     assert!(info.finished_at.is_some(), "ended with the window");
+}
+
+/// `quiz serve` on a missing or empty bank (started from the wrong folder)
+/// refuses to start: it would end every student's attempt whose questions
+/// are "gone" (trial of 2026-12-01).
+#[test]
+fn serve_refuses_a_missing_or_empty_bank() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("empty")).expect("mkdir");
+    for bank in ["nope", "empty"] {
+        let run = common::quiz(p, &["serve", "--questions", bank, "--addr", "127.0.0.1:0"]);
+        assert_eq!(run.code, 2, "{bank}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("에 문항이 없습니다")
+                && run.stderr.contains("서버를 시작하지 않았습니다"),
+            "{bank}: {}",
+            run.stderr
+        );
+    }
+}
+
+/// An exam begun before the instructor opened one of its unit, taken up in
+/// the browser, keeps the time it has used: its limit runs from its start,
+/// not from the click (trial of 2026-12-01: a second full limit).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exam_taken_up_in_the_browser_keeps_the_time_it_used() {
+    let t = setup();
+    let db = t.db.to_string_lossy().to_string();
+    let run = common::quiz_in(
+        t._dir.path(),
+        &[
+            "--db",
+            &db,
+            "take",
+            "w1d1",
+            "--student",
+            "s1",
+            "--mode",
+            "exam",
+        ],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    blocking(|| {
+        common::execute_sql(
+            &t.db,
+            "UPDATE attempts SET started_at = '2000-01-01T00:00:00Z'",
+        )
+    })
+    .expect("an hour ago and more");
+    let quiz = t.open_quiz(Mode::Exam, Some(30));
+    let s1 = t.student("s1", "CODE1").await;
+    let id = t.start(&s1, quiz).await;
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("attempt");
+    assert_eq!(info.deadline.as_deref(), Some("2000-01-01T00:30:00Z"));
+    let page = t.get(&s1, &format!("/a/{id}")).await;
+    assert!(page.body.contains("시험 시간이 끝나"), "{}", page.body);
+}
+
+/// An essay of an exam still being taken is not in the review queue (an
+/// edit would reset a score given meanwhile); after submit it is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_review_queue_waits_for_an_exam_to_be_submitted() {
+    let t = setup();
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let s1 = t.student("s1", "CODE1").await;
+    let id = t.start(&s1, quiz).await;
+    let essay = (0..7)
+        .find(|&p| t.shown(id, p).0.kind == Kind::Essay)
+        .expect("the essay");
+    let r = t
+        .post(
+            &s1,
+            &format!("/a/{id}/answer"),
+            &format!("csrf={}&pos={essay}&a=%EC%84%A0%EC%96%B8%EC%A0%81", s1.csrf),
+        )
+        .await;
+    assert!(r.status.is_redirection(), "{}", r.body);
+    let teach = t.instructor().await;
+    let queue = t.get(&teach, "/teach/review").await;
+    assert!(!queue.body.contains("w1d1-essay"), "{}", queue.body);
+    t.post(
+        &s1,
+        &format!("/a/{id}/submit"),
+        &format!("csrf={}", s1.csrf),
+    )
+    .await;
+    let queue = t.get(&teach, "/teach/review").await;
+    assert!(queue.body.contains("w1d1-essay"), "{}", queue.body);
 }

@@ -32,6 +32,9 @@ pub fn run(
         .rows()?
         .into_iter()
         .filter(|r| r.status.as_deref() == Some("needs-review"))
+        // An exam still being taken can change its answers: reviewed after
+        // it is submitted (a score given before was reset by an edit).
+        .filter(|r| r.finished_at.is_some() || r.mode == "practice")
         .filter(|r| {
             week.is_none_or(|w| {
                 index

@@ -60,6 +60,15 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
     let (app, mut diags) = App::new(o.config.clone())?;
     // Questions `check` rejects are left out with check's message.
     report(&mut diags);
+    // A server started on a missing or empty bank (the wrong folder) would
+    // find every student's unanswered questions gone from it and end their
+    // attempts for good: refused (trial of 2026-12-01).
+    if app.loaded().bank.questions().next().is_none() {
+        return Err(Error::Usage(format!(
+            "문제 은행 {}에 문항이 없습니다: 프로젝트 폴더에서 실행하거나 --questions로 문제 은행을 주세요 (서버를 시작하지 않았습니다)",
+            crate::fsutil::display(&o.config.questions)
+        )));
+    }
     let mut gb = Gradebook::open(&o.config.db)?;
     let token = web::new_token()?;
     gb.add_instructor_code(&hash_code(&token), true)?;

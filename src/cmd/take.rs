@@ -99,7 +99,7 @@ impl Recorder for Book<'_> {
             && d.as_str() <= crate::gradebook::now().as_str()
         {
             return Err(Error::Usage(format!(
-                "시험 시간이 {} 에 끝났습니다: 이 답은 저장하지 않았습니다 (그 전의 답은 모두 저장되어 있습니다)",
+                "시험 시간이 {}에 끝났습니다: 이 답은 저장하지 않았습니다 (그 전의 답은 모두 저장되어 있습니다)",
                 crate::error::local_hhmm(d)
             )));
         }
@@ -182,6 +182,33 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             display(&o.questions)
         )));
     }
+    // An exam the instructor opened in the browser that draws from this
+    // unit is taken there, with its time limit and on its live page; the
+    // terminal only resumes the attempt started from it (trial of
+    // 2026-12-01: a terminal exam beside it had no limit and showed the keys).
+    if o.mode == Mode::Exam {
+        let now = crate::gradebook::now();
+        let opened = gb.quizzes()?.into_iter().find(|q| {
+            q.mode == "exam"
+                && q.open_to(&o.student, &now)
+                && (crate::bank::unit_matches(&q.unit, &unit)
+                    || crate::bank::unit_matches(&unit, &q.unit))
+        });
+        if let Some(q) = opened {
+            let linked = match gb.unfinished(&o.student, &unit)? {
+                Some(a) => gb
+                    .attempt_info(a.id)?
+                    .is_some_and(|i| i.quiz_id == Some(q.id)),
+                None => false,
+            };
+            if !linked {
+                return Err(Error::Usage(format!(
+                    "강사가 연 시험 `{}`이(가) 있습니다: 브라우저(quiz serve)에서 응시하세요. 터미널 시험은 그 시험이 닫힌 뒤에 할 수 있습니다",
+                    q.unit
+                )));
+            }
+        }
+    }
     let version = bank.version();
     let attempt: Attempt = attempt::open_or_start(
         &mut gb,
@@ -231,14 +258,17 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         if d.as_str() <= crate::gradebook::now().as_str() {
             gb.release_attempt(attempt.id, &holder)?;
             attempt::close(&mut gb, &bank, attempt.id, o.today)?;
-            return Err(Error::Usage(format!(
-                "시험 시간이 {} 에 끝나 저장된 답으로 제출했습니다",
+            writeln!(
+                out,
+                "시험 시간이 {}에 끝나 저장된 답으로 제출했습니다",
                 crate::error::local_hhmm(d)
-            )));
+            )
+            .map_err(io)?;
+            return Err(Error::Problems { count: 1 });
         }
         writeln!(
             out,
-            "제한 시간: {} 까지 (브라우저에서 시작한 시험; 지나면 저장된 답으로 제출됩니다)",
+            "제한 시간: {}까지 (브라우저에서 시작한 시험; 지나면 저장된 답으로 제출됩니다)",
             crate::error::local_hhmm(d)
         )
         .map_err(io)?;

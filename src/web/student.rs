@@ -229,8 +229,13 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             // The attempt ends at its time limit, or when the quiz's window
             // closes, whichever comes first (attack of 2026-12-01: a quiz
             // whose window had passed still took answers).
+            // The limit runs from the attempt's start (an exam begun in the
+            // terminal before the quiz opened gets no second full limit).
+            let started = chrono::DateTime::parse_from_rfc3339(&a.started_at)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .unwrap_or_else(|_| chrono::Utc::now());
             let limit = q.time_limit_min.map(|m| {
-                (chrono::Utc::now() + chrono::Duration::minutes(m))
+                (started + chrono::Duration::minutes(m))
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             });
             let deadline = match (limit, q.closes_at.clone()) {

@@ -432,6 +432,9 @@ fn review_view(
     let items = rows
         .into_iter()
         .filter(|r| r.status.as_deref() == Some("needs-review"))
+        // An exam still being taken can change its answers: reviewed after
+        // it is submitted (a score given before was reset by an edit).
+        .filter(|r| r.finished_at.is_some() || r.mode == "practice")
         .filter_map(|r| {
             let (q, qw, rules) = index.get(&r.question_id)?;
             if week.is_some_and(|w| *qw != Some(w)) {
