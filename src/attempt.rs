@@ -65,24 +65,38 @@ pub struct Draw<'a, 'q> {
     pub version: &'a str,
 }
 
+/// The exam the instructor opened that draws from `unit` or a unit holding
+/// it (`w1` for `w1d1`, and the other way round) and is open now: for
+/// `student`, or for anyone. The one rule for practice refusals (terminal,
+/// browser, the instructor's page) and terminal exams.
+pub fn opened_exam(
+    gb: &Gradebook,
+    student: Option<&str>,
+    unit: &str,
+) -> Result<Option<crate::gradebook::WebQuiz>> {
+    let now = crate::gradebook::now();
+    Ok(gb.quizzes()?.into_iter().find(|q| {
+        q.mode == "exam"
+            && match student {
+                Some(s) => q.open_to(s, &now),
+                None => {
+                    q.closed_at.is_none() && q.closes_at.as_deref().is_none_or(|c| c > now.as_str())
+                }
+            }
+            && (unit_matches(&q.unit, unit) || unit_matches(unit, &q.unit))
+    }))
+}
+
 /// The student's unfinished attempt at the unit, or a new one drawn for them
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     // An exam the instructor opened (in the browser) for this student that
     // draws from this unit: no practice of it while it is open, in the
     // terminal as in the browser (attack of 2026-12-01).
-    if d.mode == Mode::Practice {
-        let now = crate::gradebook::now();
-        let open = gb.quizzes()?.into_iter().any(|q| {
-            q.mode == "exam"
-                && q.open_to(d.student, &now)
-                && (unit_matches(&q.unit, d.unit) || unit_matches(d.unit, &q.unit))
+    if d.mode == Mode::Practice && opened_exam(gb, Some(d.student), d.unit)?.is_some() {
+        return Err(crate::error::Error::ExamOpen {
+            unit: d.unit.to_string(),
         });
-        if open {
-            return Err(crate::error::Error::ExamOpen {
-                unit: d.unit.to_string(),
-            });
-        }
     }
     // The student's other unfinished attempts of an overlapping unit (`w2`,
     // `w2d4`, `w2d4s8`), before this one starts:

@@ -186,27 +186,20 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
     // unit is taken there, with its time limit and on its live page; the
     // terminal only resumes the attempt started from it (trial of
     // 2026-12-01: a terminal exam beside it had no limit and showed the keys).
-    if o.mode == Mode::Exam {
-        let now = crate::gradebook::now();
-        let opened = gb.quizzes()?.into_iter().find(|q| {
-            q.mode == "exam"
-                && q.open_to(&o.student, &now)
-                && (crate::bank::unit_matches(&q.unit, &unit)
-                    || crate::bank::unit_matches(&unit, &q.unit))
-        });
-        if let Some(q) = opened {
-            let linked = match gb.unfinished(&o.student, &unit)? {
-                Some(a) => gb
-                    .attempt_info(a.id)?
-                    .is_some_and(|i| i.quiz_id == Some(q.id)),
-                None => false,
-            };
-            if !linked {
-                return Err(Error::Usage(format!(
-                    "강사가 연 시험 `{}`이(가) 있습니다: 브라우저(quiz serve)에서 응시하세요. 터미널 시험은 그 시험이 닫힌 뒤에 할 수 있습니다",
-                    q.unit
-                )));
-            }
+    if o.mode == Mode::Exam
+        && let Some(q) = attempt::opened_exam(&gb, Some(&o.student), &unit)?
+    {
+        let linked = match gb.unfinished(&o.student, &unit)? {
+            Some(a) => gb
+                .attempt_info(a.id)?
+                .is_some_and(|i| i.quiz_id == Some(q.id)),
+            None => false,
+        };
+        if !linked {
+            return Err(Error::Usage(format!(
+                "강사가 연 시험 `{}`이(가) 있습니다: 브라우저(quiz serve)에서 응시하세요. 터미널 시험은 그 시험이 닫힌 뒤에 할 수 있습니다",
+                q.unit
+            )));
         }
     }
     let version = bank.version();

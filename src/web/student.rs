@@ -4,7 +4,6 @@
 use super::views::{self, QView};
 use super::{App, Shared, WebError, blocking, json, json_error, redirect, wants_json};
 use crate::attempt;
-use crate::bank::unit_matches;
 use crate::gradebook::{Attempt, Gradebook};
 use crate::model::{FormQuestion, Mode};
 use crate::runner::fmt_points;
@@ -158,21 +157,14 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             _ => return Err(WebError::Bad("단원을 고르세요.".into())),
         };
         let gb = app.reader();
-        if mode == Mode::Practice {
-            // Practice shows the key after each answer: not of a unit an open
-            // exam draws from (or a unit containing it), whether the practice
-            // is the home's or a quiz the instructor opened (attack of
-            // 2026-12-01: an opened practice quiz got past this).
-            let exam_open = gb.quizzes()?.into_iter().any(|q| {
-                q.mode == "exam"
-                    && q.open_to(&student, &now)
-                    && (unit_matches(&q.unit, &unit) || unit_matches(&unit, &q.unit))
-            });
-            if exam_open {
-                return Err(WebError::Bad(format!(
-                    "시험이 열려 있는 동안에는 단원 `{unit}`을 연습할 수 없습니다."
-                )));
-            }
+        // Practice shows the key after each answer: not of a unit an open
+        // exam draws from, whether the practice is the home's or a quiz the
+        // instructor opened (attack of 2026-12-01: an opened practice quiz
+        // got past this). Said before anything else is looked at.
+        if mode == Mode::Practice
+            && crate::attempt::opened_exam(&gb, Some(&student), &unit)?.is_some()
+        {
+            return Err(crate::error::Error::ExamOpen { unit }.into());
         }
         if let Some(q) = quiz.as_ref().filter(|q| q.mode == "exam") {
             // An exam is taken once: after submitting, its results. Only this

@@ -130,21 +130,13 @@ pub async fn open_quiz(
         };
         // A practice shows the keys: not of a unit an open exam draws from
         // (students would be refused it; better said now, to the instructor).
-        if mode == Mode::Practice {
-            let now = crate::gradebook::now();
-            let exam = app.reader().quizzes()?.into_iter().find(|q| {
-                q.mode == "exam"
-                    && q.closed_at.is_none()
-                    && q.closes_at.as_deref().is_none_or(|c| c > now.as_str())
-                    && (crate::bank::unit_matches(&q.unit, unit)
-                        || crate::bank::unit_matches(unit, &q.unit))
-            });
-            if let Some(e) = exam {
-                return Err(WebError::Bad(format!(
-                    "시험 `{}`이(가) 열려 있어 `{unit}` 연습 퀴즈를 열 수 없습니다 (연습은 정답을 보여 줍니다): 시험을 닫은 뒤에 여세요.",
-                    e.unit
-                )));
-            }
+        if mode == Mode::Practice
+        && let Some(e) = crate::attempt::opened_exam(&app.reader(), None, unit)?
+    {
+            return Err(WebError::Bad(format!(
+                "시험 `{}`이(가) 열려 있어 `{unit}` 연습 퀴즈를 열 수 없습니다 (연습은 정답을 보여 줍니다): 시험을 닫은 뒤에 여세요.",
+                e.unit
+            )));
         }
         let number = |t: &str, what: &str| -> Result<Option<i64>, WebError> {
             let t = t.trim();
