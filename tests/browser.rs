@@ -123,15 +123,19 @@ async fn phone_shot(c: &Client, name: &str) {
 }
 
 /// Answer the question form `form` (a CSS selector) by clicking and typing.
-async fn answer(c: &Client, form: &str) {
-    let kind = c
-        .find(Locator::Css(&format!("{form} fieldset.q")))
+/// The kind of the question in `form` (its fieldset's `data-kind`).
+async fn kind_of(c: &Client, form: &str) -> String {
+    c.find(Locator::Css(&format!("{form} fieldset.q")))
         .await
         .expect("question")
         .attr("data-kind")
         .await
         .expect("kind")
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+async fn answer(c: &Client, form: &str) {
+    let kind = kind_of(c, form).await;
     match kind.as_str() {
         "choice" | "multi" | "truefalse" => {
             c.find(Locator::Css(&format!("{form} label.opt")))
@@ -384,14 +388,7 @@ async fn student_and_instructor_in_a_real_browser() {
     // after a pause): forms are drawn at random, so the first such question.
     let mut steal = None;
     for (i, id) in ids.iter().enumerate() {
-        let kind = c
-            .find(Locator::Css(&format!("#{id} fieldset.q")))
-            .await
-            .expect("question")
-            .attr("data-kind")
-            .await
-            .expect("kind")
-            .unwrap_or_default();
+        let kind = kind_of(&c, &format!("#{id}")).await;
         if i > 0 && matches!(kind.as_str(), "choice" | "truefalse" | "multi") {
             steal = Some(i);
             break;

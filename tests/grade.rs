@@ -10,6 +10,17 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// The stored answers to the essay `w1d1-essay`.
+fn essay_rows(p: &std::path::Path) -> Vec<quiz::gradebook::Row> {
+    common::gradebook(p)
+        .expect("db")
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.question_id == "w1d1-essay")
+        .collect()
+}
+
 const S001: &str =
     "3 4\n3 2 1\n1-B 2-A\nx\nGit 저장소를 기준으로\n선언적으로 배포합니다\n\n3\n깃옵스\n";
 
@@ -317,12 +328,8 @@ fn a_skipped_essay_is_zero_and_never_awaits_review() {
         "{}",
         run.stdout
     );
-    let gb = common::gradebook(p).expect("db");
-    let mut essays: Vec<_> = gb
-        .rows()
-        .expect("rows")
+    let mut essays: Vec<_> = essay_rows(p)
         .into_iter()
-        .filter(|r| r.question_id == "w1d1-essay")
         .map(|r| (r.student, r.points, r.status))
         .collect();
     essays.sort_by(|a, b| a.0.cmp(&b.0));
@@ -430,14 +437,7 @@ fn an_essay_without_rubric_is_scored_by_typing() {
         review.stdout
     );
     assert!(review.stdout.contains("확정: 1.5/2점"), "{}", review.stdout);
-    let gb = common::gradebook(p).expect("db");
-    let essay: Vec<_> = gb
-        .rows()
-        .expect("rows")
-        .into_iter()
-        .filter(|r| r.question_id == "w1d1-essay")
-        .map(|r| r.points)
-        .collect();
+    let essay: Vec<_> = essay_rows(p).into_iter().map(|r| r.points).collect();
     assert_eq!(essay, vec![Some(1.5)]);
     let (after, stdout) = waiting(p);
     assert_eq!(after, "0");
@@ -517,12 +517,8 @@ fn a_rubric_sheet_scores_the_essay_answer_that_counts() {
     .expect("filled");
     let run = quiz(p, &["rubric", "import", "filled.csv", "--by", "kim"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let gb = common::gradebook(p).expect("db");
-    let mut essays: Vec<_> = gb
-        .rows()
-        .expect("rows")
+    let mut essays: Vec<_> = essay_rows(p)
         .into_iter()
-        .filter(|r| r.question_id == "w1d1-essay")
         .map(|r| (r.attempt_id, r.status, r.points))
         .collect();
     essays.sort_by_key(|e| e.0);
