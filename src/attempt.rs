@@ -301,6 +301,16 @@ pub fn store(
     today: NaiveDate,
     mode: Mode,
 ) -> Result<()> {
+    // A practice begun before the instructor opened an exam of its unit
+    // takes no more answers while the exam is open: each would show its key
+    // to a student about to take the exam (the rule was checked at start
+    // only; trial of 2026-12-01).
+    if mode == Mode::Practice
+        && let Some(a) = gb.attempt_by_id(attempt)?
+        && opened_exam(gb, Some(student), &a.form.unit)?.is_some()
+    {
+        return Err(crate::error::Error::ExamOpen { unit: a.form.unit });
+    }
     let (points, max, status) = outcome.map_or((0.0, q.points, Status::Auto), |o| {
         (o.points, o.max, o.status)
     });
@@ -472,6 +482,55 @@ pub fn close(gb: &mut Gradebook, bank: &Bank, id: i64, today: NaiveDate) -> Resu
         Err(crate::error::Error::AttemptFinished { .. }) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// The question each practice still open has on screen, as the unanswered
+/// answer (0 of its points) closing that practice would store
+/// ([`unanswered_fills`]): what week totals count for a practice left open.
+/// Else a student could look at a question they cannot answer, leave the
+/// practice open for good and never have it counted (trial of 2026-12-01),
+/// while a practice closed (by the student's next quiz, or `quiz attempts
+/// close`) counts it. Nothing is written: the report reads the gradebook only.
+/// A practice with every question answered, or whose next questions left the
+/// bank, gives none.
+pub fn on_screen_rows(gb: &Gradebook, bank: &Bank) -> Result<Vec<crate::gradebook::Row>> {
+    let mut out = Vec::new();
+    for open in gb.open_attempts(None, None)? {
+        let Some(a) = gb.attempt_by_id(open.id)? else {
+            continue;
+        };
+        if a.mode != Mode::Practice || a.finished_at.is_some() {
+            continue;
+        }
+        let Some((form, answered)) = gb.open_attempt_form(open.id)? else {
+            continue;
+        };
+        let fills = unanswered_fills(bank, &form, &answered, true);
+        let Some(f) = fills.into_iter().find(|f| f.5 != Status::Dropped) else {
+            continue;
+        };
+        out.push(crate::gradebook::Row {
+            attempt_id: open.id,
+            position: f.0,
+            student: open.student.clone(),
+            unit: open.unit.clone(),
+            attempt_no: open.attempt_no,
+            origin: "take".into(),
+            question_id: f.1,
+            response: Response::Skipped,
+            points: Some(f.3),
+            max_points: Some(f.4),
+            status: Some(f.5.as_str().to_string()),
+            comment: None,
+            // Not an answer given: the attempt's start, so the latest
+            // activity shown is never this report's time.
+            answered_at: open.started_at.clone(),
+            finished_at: None,
+            mode: "practice".into(),
+            started_at: open.started_at,
+        });
+    }
+    Ok(out)
 }
 
 /// What closing an attempt stores at each position still without an answer:

@@ -240,3 +240,50 @@ fn a_practice_left_open_cannot_be_answered_after_another_showed_the_keys() {
     assert!(run.stdout.contains("2회차"), "{}", run.stdout);
     assert_eq!(total(p, "s002").0, "0");
 }
+
+/// A practice simply left open counts the question it has on screen as
+/// unanswered, as closing it would: else a student looks at a question they
+/// cannot answer, leaves the practice open for good and it never counts
+/// (trial of 2026-12-01). The report says how many practices were open.
+#[test]
+fn a_practice_left_open_counts_the_question_on_its_screen() {
+    let dir = class();
+    let p = dir.path();
+    second_question(p);
+    // s001 answers the first question right and leaves at the second.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "practice"],
+        "1\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    // s002 opens a practice and leaves at once.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s002", "--mode", "practice"],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(total(p, "s001").0, "50");
+    assert_eq!(total(p, "s002").0, "0");
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert!(
+        run.stdout.contains("끝나지 않은 연습 2개"),
+        "{}",
+        run.stdout
+    );
+    // Nothing was written: the practices are still open and resume there.
+    let run = quiz(p, &["attempts", "list"]);
+    assert!(
+        run.stdout.contains("끝나지 않은 응시 2개"),
+        "{}",
+        run.stdout
+    );
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "practice"],
+        "1\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(total(p, "s001").0, "100");
+}

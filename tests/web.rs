@@ -3233,3 +3233,56 @@ async fn the_review_queue_waits_for_an_exam_to_be_submitted() {
     let queue = t.get(&teach, "/teach/review").await;
     assert!(queue.body.contains("w1d1-essay"), "{}", queue.body);
 }
+
+/// A practice begun before the instructor opens an exam of its unit takes no
+/// more answers while the exam is open: each would show a key to a student
+/// about to take that exam (the rule was checked at start only).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_open() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let p: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let first = (0..3)
+        .find(|&i| t.shown(p, i).0.kind != Kind::Essay)
+        .expect("not an essay");
+    let r = t.answer(&s1, p, first, true).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    let exam = t.open_quiz(Mode::Exam, None);
+    let second = (0..3)
+        .find(|&i| i != first && t.shown(p, i).0.kind != Kind::Essay)
+        .expect("a second question");
+    let r = t.answer(&s1, p, second, true).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("시험이 열려 있는 동안에는"), "{}", r.body);
+    let stored = gb(&t.db).responses(p).expect("read");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    // Closed again, the practice goes on.
+    let c = t.instructor().await;
+    let r = t
+        .post(
+            &c,
+            &format!("/teach/quizzes/{exam}/close"),
+            &format!("csrf={}", c.csrf),
+        )
+        .await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    let r = t.answer(&s1, p, second, true).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    assert_eq!(gb(&t.db).responses(p).expect("read").len(), 2);
+}

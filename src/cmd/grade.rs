@@ -159,7 +159,8 @@ pub fn print_totals(
     let Some(r) = bank.rubrics.get(&week) else {
         return Ok(());
     };
-    let rows = gb.score_rows()?;
+    let mut rows = gb.score_rows()?;
+    rows.extend(crate::attempt::on_screen_rows(gb, bank)?);
     let checklist = gb.checklist(week)?;
     let lookup = |id: &str| index.with_week(id);
     let tot = totals::week_totals(&r.rubric, &rows, &checklist, &lookup);
@@ -762,7 +763,8 @@ pub fn totals_by_student(
     let Some(r) = bank.rubrics.get(&week) else {
         return Ok(BTreeMap::new());
     };
-    let rows = gb.score_rows()?;
+    let mut rows = gb.score_rows()?;
+    rows.extend(crate::attempt::on_screen_rows(gb, bank)?);
     let checklist = gb.checklist(week)?;
     let lookup = |id: &str| index.with_week(id);
     Ok(totals::week_totals(&r.rubric, &rows, &checklist, &lookup))

@@ -105,6 +105,16 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     // between the streamed ones.
     let mut pending: BTreeSet<String> = roster.iter().map(|(i, _)| i.clone()).collect();
     pending.extend(checklist_of.keys().cloned());
+    // A practice left open counts the question it has on screen, unanswered,
+    // as closing it would (`attempt::on_screen_rows`).
+    let mut on_screen: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    for r in crate::attempt::on_screen_rows(&gb, &bank)? {
+        if week_questions.contains(&r.question_id.as_str()) {
+            on_screen.entry(r.student.clone()).or_default().push(r);
+        }
+    }
+    let open_practices = on_screen.values().map(Vec::len).sum::<usize>();
+    pending.extend(on_screen.keys().cloned());
 
     let dir = o.out_dir.join(format!("week_{:02}", o.week));
     let details = weekly::Details::new(rubric, week_questions.iter().filter_map(|id| q_of(id)));
@@ -184,14 +194,16 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
                 let before: Vec<String> = pending.range(..student.to_string()).cloned().collect();
                 for s in before {
                     pending.remove(&s);
-                    emit(&s, Vec::new())?;
+                    emit(&s, on_screen.remove(&s).unwrap_or_default())?;
                 }
                 pending.remove(student);
+                let mut rows = rows;
+                rows.extend(on_screen.remove(student).unwrap_or_default());
                 emit(student, rows)
             })
             .and_then(|()| {
                 for s in std::mem::take(&mut pending) {
-                    emit(&s, Vec::new())?;
+                    emit(&s, on_screen.remove(&s).unwrap_or_default())?;
                 }
                 Ok(())
             });
@@ -220,6 +232,13 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     let summary = weekly::summary(rubric, &students, &totals);
     writer.finish(&dir, o.week, &summary)?;
     terminal(rubric, &totals, out).map_err(io)?;
+    if open_practices > 0 {
+        writeln!(
+            out,
+            "끝나지 않은 연습 {open_practices}개: 화면에 떠 있던 문제를 무응답(0점)으로 셌습니다 (quiz attempts list)."
+        )
+        .map_err(io)?;
+    }
     writeln!(out, "{}: 학생 {}명", display(&dir), students.len()).map_err(io)
 }
 

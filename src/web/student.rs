@@ -185,23 +185,19 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
         }
         let mut gb = app.writer();
-        // A practice of the unit left open before the exam is finished first:
-        // never resumed as the quiz. An unfinished exam is never ended by a
-        // practice (which shows the keys): the student finishes the exam first,
-        // as in the terminal.
-        if let Some(open) = gb.unfinished(&student, &unit)? {
-            match (open.mode, mode) {
-                (Mode::Practice, Mode::Exam) => {
-                    app.close_attempt(&mut gb, open.id)?;
-                }
-                (Mode::Exam, Mode::Practice) => {
-                    return Err(crate::error::Error::ExamUnfinished {
-                        unit: open.form.unit.clone(),
-                    }
-                    .into());
-                }
-                _ => {}
+        // An unfinished exam is never ended by a practice (which shows the
+        // keys): the student finishes the exam first, as in the terminal. A
+        // practice of the unit left open before an exam is closed by
+        // `open_or_start`, after every refusal (it was closed here first, so
+        // a refused exam start closed it too).
+        if let Some(open) = gb.unfinished(&student, &unit)?
+            && open.mode == Mode::Exam
+            && mode == Mode::Practice
+        {
+            return Err(crate::error::Error::ExamUnfinished {
+                unit: open.form.unit.clone(),
             }
+            .into());
         }
         let a = attempt::open_or_start(
             &mut gb,
