@@ -406,9 +406,11 @@ pub enum RosterCommand {
         /// Replace every student's code (the old ones stop working).
         #[arg(long)]
         rotate: bool,
-        /// The server's address as students reach it.
-        #[arg(long, default_value = "http://127.0.0.1:8080")]
-        url: String,
+        /// The server's address as students reach it (`quiz serve --addr
+        /// 0.0.0.0:8080` on 192.168.0.10: http://192.168.0.10:8080). Without
+        /// it the url column is left empty.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
     },
 }
 

@@ -186,7 +186,7 @@ where
                 db: &cli.db,
                 out_file: file.as_deref(),
                 rotate,
-                url: &url,
+                url: url.as_deref(),
             },
             &mut out,
         ),

@@ -3286,3 +3286,44 @@ async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_ope
     );
     assert_eq!(gb(&t.db).responses(p).expect("read").len(), 2);
 }
+
+/// `roster codes` never writes a link the students cannot open: without
+/// `--url` the url column is empty and the instructor is told so (it was
+/// http://127.0.0.1:8080, the instructor's own machine); an address without
+/// its scheme is http.
+#[test]
+fn roster_codes_write_no_default_link() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    std::fs::write(p.join("roster.csv"), "student_id,name\ns001,김하나\n").expect("roster");
+    let run = |args: &[&str]| common::quiz(p, args);
+    assert_eq!(
+        run(&["--db", "g.db", "roster", "import", "roster.csv"]).code,
+        0
+    );
+    let r = run(&["--db", "g.db", "roster", "codes", "--out", "a.csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("url 열은 비어 있습니다"), "{}", r.stdout);
+    let csv = std::fs::read_to_string(p.join("a.csv")).expect("csv");
+    let row = csv.lines().nth(1).expect("row");
+    assert!(
+        row.starts_with("s001,김하나,") && row.ends_with(','),
+        "{row}"
+    );
+    assert!(!csv.contains("127.0.0.1"), "{csv}");
+    let r = run(&[
+        "--db",
+        "g.db",
+        "roster",
+        "codes",
+        "--rotate",
+        "--out",
+        "b.csv",
+        "--url",
+        "10.0.0.5:8080/",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("url 열은"), "{}", r.stdout);
+    let csv = std::fs::read_to_string(p.join("b.csv")).expect("csv");
+    assert!(csv.contains(",http://10.0.0.5:8080/login"), "{csv}");
+}

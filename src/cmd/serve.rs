@@ -131,8 +131,8 @@ pub struct CodesOptions<'a> {
     pub out_file: Option<&'a Path>,
     /// Replace every student's code.
     pub rotate: bool,
-    /// Base URL printed in the CSV.
-    pub url: &'a str,
+    /// Base URL printed in the CSV (None: the column is left empty).
+    pub url: Option<&'a str>,
 }
 
 /// `quiz roster codes`: a random login code for every roster student without
@@ -160,7 +160,10 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
     }
     // The one CSV writer: UTF-8 with BOM (Excel reads the names), formula-safe names.
     let mut w = crate::csvfile::Writer::new(true);
-    let url = format!("{}/login", o.url.trim_end_matches('/'));
+    // The students' link: never a default. 127.0.0.1 is the instructor's own
+    // machine, a dead link on every student's (trial of 2026-12-01); an
+    // address typed without its scheme is the plain http `quiz serve` speaks.
+    let url = o.url.map_or_else(String::new, login_url);
     w.text_row(["student_id", "name", "code", "url"])?;
     for (s, code) in &rows {
         w.text_row([s.id.as_str(), s.name.as_str(), code.as_str(), url.as_str()])?;
@@ -189,7 +192,7 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
     gb.set_login_codes(&hashes)?;
     let kept = students.len() - rows.len();
     let msg = format!(
-        "로그인 코드 {}개를 만들었습니다{}{}",
+        "로그인 코드 {}개를 만들었습니다{}{}{}",
         rows.len(),
         o.out_file
             .map(|p| format!(" ({})", display(p)))
@@ -198,6 +201,11 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
             format!("; {kept}명은 코드가 이미 있어 그대로 둡니다 (바꾸려면 --rotate)")
         } else {
             String::new()
+        },
+        if o.url.is_none() {
+            "\nurl 열은 비어 있습니다: 학생들이 접속할 주소를 안내하거나, 다음에 --url http://<이 컴퓨터의 주소>:8080 을 붙이세요"
+        } else {
+            ""
         }
     );
     if o.out_file.is_some() {
@@ -205,6 +213,16 @@ pub fn codes(o: &CodesOptions<'_>, out: &mut dyn Write) -> Result<()> {
     } else {
         eprintln!("{msg}");
         Ok(())
+    }
+}
+
+/// The login page of the server at `base`: `http://` when no scheme is given.
+fn login_url(base: &str) -> String {
+    let base = base.trim().trim_end_matches('/');
+    if base.contains("://") {
+        format!("{base}/login")
+    } else {
+        format!("http://{base}/login")
     }
 }
 
