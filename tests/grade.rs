@@ -200,7 +200,7 @@ lms.csv:9:2: `s003`이(가) `w1d1-choice`에 두 번째로 답했습니다; 행�
     let run = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n좋아요\n");
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("학생 s002 · w1d1-essay"),
+        run.stdout.contains("학생 s002 이영희 · w1d1-essay"),
         "{}",
         run.stdout
     );

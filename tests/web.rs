@@ -1148,6 +1148,11 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
     assert_eq!(v["rows"][0]["student"], "s1");
     assert_eq!(v["rows"][0]["answered"], 1);
     assert_eq!(v["facility"][0]["answers"], 1);
+    // Each question with the start of its prompt, not its id alone.
+    let (_, q) = t.shown(id, first);
+    let prompt = quiz::attempt::excerpt(&q.prompt);
+    assert_eq!(v["facility"][0]["prompt"], prompt.as_str());
+    assert_eq!(v["facility"][0]["question"], q.id.as_str());
     // Live updates: the first server-sent event carries the progress.
     let req = Request::builder()
         .uri(format!("/teach/quizzes/{quiz}/events"))
@@ -1256,6 +1261,13 @@ async fn an_essay_without_rubric_needs_a_typed_score() {
     assert!(q.rubric.is_empty(), "{q:?}");
     let teach = t.instructor().await;
     let r = t.get(&teach, "/teach/review").await;
+    // The student with the roster's name (escaped).
+    assert!(
+        r.body
+            .contains("학생 s1 &#60;script&#62;alert(&#39;name&#39;)&#60;/script&#62; ·"),
+        "{}",
+        r.body
+    );
     assert!(
         r.body.contains("루브릭 없음: 점수를 직접 입력하세요"),
         "{}",

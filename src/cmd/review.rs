@@ -43,6 +43,8 @@ pub fn run(
             })
         })
         .collect();
+    let names: std::collections::BTreeMap<String, String> =
+        gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
     writeln!(out, "검토할 서술형 답안: {}개", rows.len()).map_err(io)?;
     let mut done = 0;
     for (i, r) in rows.iter().enumerate() {
@@ -56,10 +58,15 @@ pub fn run(
         };
         writeln!(
             out,
-            "\n[{}/{}] 학생 {} · {}\n문제: {}\n답안:\n{}",
+            "\n[{}/{}] 학생 {}{} · {}\n문제: {}\n답안:\n{}",
             i + 1,
             rows.len(),
             escape(&r.student),
+            names
+                .get(&r.student)
+                .filter(|n| !n.is_empty())
+                .map(|n| format!(" {}", escape(n)))
+                .unwrap_or_default(),
             escape(&q.id),
             escape(&q.prompt),
             escape(&text)

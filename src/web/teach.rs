@@ -281,10 +281,18 @@ fn progress_rows(
             state: "시작 안 함",
         });
     }
+    // Each question with the start of its prompt: an id alone told the
+    // instructor nothing in class (trial of 2026-12-01).
+    let st = app.loaded();
     let facility = gb
         .quiz_facility(id)?
         .into_iter()
         .map(|(q, n, f)| views::FacilityRow {
+            prompt: st
+                .bank
+                .find(&q)
+                .map(|(_, x)| crate::attempt::excerpt(&x.prompt))
+                .unwrap_or_default(),
             question: q,
             answers: n,
             facility: format!("{f:.2}"),
@@ -421,6 +429,12 @@ fn review_view(
     let st = app.loaded();
     let index = Index::new(&st.bank);
     let rows = app.reader().rows()?;
+    let names: BTreeMap<String, String> = app
+        .reader()
+        .students()?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
     let items = rows
         .into_iter()
         .filter(|r| r.status.as_deref() == Some("needs-review"))
@@ -436,6 +450,7 @@ fn review_view(
             Some(views::ReviewItem {
                 attempt: r.attempt_id,
                 position: r.position,
+                name: names.get(&r.student).cloned().unwrap_or_default(),
                 student: r.student.clone(),
                 question: q.id.clone(),
                 prompt: q.prompt.clone(),

@@ -372,6 +372,8 @@ pub struct ProgressRow {
 #[derive(serde::Serialize)]
 pub struct FacilityRow {
     pub question: String,
+    /// The start of its prompt (empty when it left the bank).
+    pub prompt: String,
     pub answers: usize,
     pub facility: String,
 }
@@ -400,6 +402,8 @@ pub struct ReviewItem {
     pub attempt: i64,
     pub position: usize,
     pub student: String,
+    /// The roster's name, or "".
+    pub name: String,
     pub question: String,
     pub prompt: String,
     pub answer: String,

@@ -97,7 +97,7 @@
         });
       };
       fill(document.getElementById("progress-rows"), v.rows, function (r) { var on = r.attempt > 0; return [r.student, r.name, on ? String(r.attempt) : "", on ? r.answered + "/" + r.questions : "", r.score, r.state]; });
-      fill(document.getElementById("facility-rows"), v.facility, function (r) { return [r.question, String(r.answers), r.facility]; });
+      fill(document.getElementById("facility-rows"), v.facility, function (r) { return [r.question, r.prompt, String(r.answers), r.facility]; });
     });
   }
 })();
