@@ -228,6 +228,13 @@ fn a_week_without_rubric_or_data_says_so() {
         run.stdout,
         "9주차 루브릭이 없습니다 (rubrics에 week_09.yaml 없음).\n"
     );
+    // The rubric sheet answers the same, with the same exit code.
+    let run = quiz(dir.path(), &["rubric", "sheet", "--week", "9"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "9주차 루브릭이 없습니다 (rubrics에 week_09.yaml 없음).\n"
+    );
     let empty = tempfile::tempdir().expect("tmp");
     copy_dir(&root().join("tests/fixtures/take"), empty.path());
     // No gradebook at all: said so (exit 2), and none is created (a SQLite

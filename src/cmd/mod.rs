@@ -33,6 +33,40 @@ pub struct Paths {
 }
 
 /// Print diagnostics to stderr, sorted by place; returns (errors, warnings).
+/// Says that week `week` has no rubric to work from (its file is missing,
+/// or did not load: `errors` problems were said above) and gives the error
+/// to return: problems in the input (exit 1), as `report` and `rubric sheet`
+/// both answer.
+pub fn no_week_rubric(
+    rubrics: &std::path::Path,
+    week: u32,
+    errors: usize,
+    out: &mut dyn std::io::Write,
+) -> crate::error::Error {
+    use crate::error::Error;
+    use crate::fsutil::display;
+    let file = format!("week_{week:02}.yaml");
+    let said = if rubrics.join(&file).exists() {
+        writeln!(
+            out,
+            "{week}주차 루브릭 {}을(를) 읽지 못했습니다 (위 오류 참고).",
+            display(&rubrics.join(&file))
+        )
+    } else {
+        writeln!(
+            out,
+            "{week}주차 루브릭이 없습니다 ({}에 {file} 없음).",
+            display(rubrics)
+        )
+    };
+    match said {
+        Ok(()) => Error::Problems {
+            count: errors.max(1),
+        },
+        Err(e) => Error::io("stdout", e),
+    }
+}
+
 pub fn report(diags: &mut [Diagnostic]) -> (usize, usize) {
     diags.sort();
     let mut errors = 0;

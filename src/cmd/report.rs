@@ -54,26 +54,7 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     // Bank and rubric files that do not load are said, with their places.
     let (errors, _) = super::report(&mut diags);
     let Some(r) = bank.rubrics.get(&o.week) else {
-        let file = format!("week_{:02}.yaml", o.week);
-        if o.rubrics.join(&file).exists() {
-            writeln!(
-                out,
-                "{}주차 루브릭 {}을(를) 읽지 못했습니다 (위 오류 참고).",
-                o.week,
-                display(&o.rubrics.join(&file))
-            )
-        } else {
-            writeln!(
-                out,
-                "{}주차 루브릭이 없습니다 ({}에 {file} 없음).",
-                o.week,
-                display(o.rubrics)
-            )
-        }
-        .map_err(io)?;
-        return Err(Error::Problems {
-            count: errors.max(1),
-        });
+        return Err(super::no_week_rubric(o.rubrics, o.week, errors, out));
     };
     let rubric = &r.rubric;
     let index = Index::new(&bank);

@@ -51,17 +51,11 @@ pub fn sheet(
     out: &mut dyn Write,
 ) -> Result<()> {
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
-    report(&mut diags);
-    let rubric = &bank
-        .rubrics
-        .get(&week)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "{week}주차 루브릭이 {}에 없습니다",
-                display(rubrics)
-            ))
-        })?
-        .rubric;
+    let (errors, _) = report(&mut diags);
+    let Some(r) = bank.rubrics.get(&week) else {
+        return Err(super::no_week_rubric(rubrics, week, errors, out));
+    };
+    let rubric = &r.rubric;
     let index = Index::new(&bank);
     let gb = Gradebook::open_read_only(db)?;
     let rows = gb.rows()?;
