@@ -250,12 +250,19 @@ pub enum Command {
         #[arg(long = "responses", value_name = "FILE.csv")]
         responses: Vec<PathBuf>,
     },
-    /// Score every answer again after keys, rules or points changed (manual scores stay).
-    #[command(after_help = "예:\n  quiz regrade --dry-run")]
+    /// Score every answer again after keys, rules or points changed (manual
+    /// scores keep their judgement, rescaled when the question's points changed).
+    #[command(
+        after_help = "예:\n  quiz regrade --dry-run\n  quiz regrade --drop-missing   # 은행에서 지운 문항의 답을 0/0으로"
+    )]
     Regrade {
         /// Show the changes per student and week without saving.
         #[arg(long)]
         dry_run: bool,
+        /// Also drop (0 of 0) the answers to questions no longer in the bank;
+        /// without it they are left as they are and listed.
+        #[arg(long)]
+        drop_missing: bool,
     },
     /// Score checklist items and essays in a spreadsheet.
     #[command(

@@ -283,9 +283,19 @@ where
             file.as_deref(),
             &mut out,
         ),
-        cli::Command::Regrade { dry_run } => {
-            cmd::regrade::run(&paths.questions, &paths.rubrics, &cli.db, dry_run, &mut out)
-        }
+        cli::Command::Regrade {
+            dry_run,
+            drop_missing,
+        } => cmd::regrade::run(
+            &paths.questions,
+            &paths.rubrics,
+            &cli.db,
+            cmd::regrade::How {
+                dry_run,
+                drop_missing,
+            },
+            &mut out,
+        ),
         cli::Command::Rubric(cli::RubricCommand::Sheet {
             week,
             out: file,

@@ -526,3 +526,110 @@ fn a_rubric_sheet_scores_the_essay_answer_that_counts() {
     assert_eq!(essays[0].2, Some(2.0));
     assert_eq!(essays[1].1.as_deref(), Some("needs-review"), "{essays:?}");
 }
+
+/// `regrade` never takes a missing bank or gradebook for an empty one, leaves
+/// the answers to a question gone from the bank as they are unless told
+/// (`--drop-missing`), and rescales an instructor's score when the question's
+/// points change (trial of 2026-12-01: a mistyped --questions made every
+/// answer 0 of 0, and an essay reviewed out of 2 stayed out of 2 once it was
+/// worth 4).
+#[test]
+fn regrade_keeps_what_it_cannot_see_and_rescales_manual_scores() {
+    let dir = project();
+    let p = dir.path();
+    setup_class(p);
+    assert_eq!(quiz(p, &["grade", "subs"]).code, 0);
+    let run = quiz_in(p, &["review", "--week", "1", "--by", "lee"], "\n\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = common::gradebook(p).expect("db").rows().expect("rows");
+    let status = |rows: &[quiz::gradebook::Row], q: &str| -> Vec<Option<String>> {
+        rows.iter()
+            .filter(|r| r.question_id == q)
+            .map(|r| r.status.clone())
+            .collect()
+    };
+
+    // A wrong --questions: refused, nothing changed.
+    let run = quiz(p, &["--questions", "question", "regrade"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("문항이 없습니다"), "{}", run.stderr);
+    // The wrong folder: refused, no gradebook made there.
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/take"), elsewhere.path());
+    if common::backend_env(elsewhere.path()).is_empty() {
+        for args in [
+            &["regrade"][..],
+            &["review"][..],
+            &["attempts", "close", "1"][..],
+        ] {
+            let run = quiz(elsewhere.path(), args);
+            assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+            assert!(run.stderr.contains("성적부"), "{args:?}: {}", run.stderr);
+        }
+        assert!(!elsewhere.path().join("gradebook.db").exists());
+    }
+
+    // The true/false question taken out of the bank: its answers stay.
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    let start = text.find("- id: w1d1-tf\n").expect("tf");
+    let end = start + 1 + text[start + 1..].find("\n- id:").expect("next");
+    let mut edited = format!("{}{}", &text[..start], &text[end + 1..]);
+    // ... and the essay is worth 4 now (each concept 2).
+    edited = edited
+        .replace(
+            "  - {concept: 선언적 배포, points: 1, accept: [선언적, declarative]}\n  - {concept: Git 저장소, points: 1}\n  points: 2\n",
+            "  - {concept: 선언적 배포, points: 2, accept: [선언적, declarative]}\n  - {concept: Git 저장소, points: 2}\n  points: 4\n",
+        );
+    assert!(edited.contains("points: 4"), "{edited}");
+    std::fs::write(&bank, edited).expect("edit");
+    let run = quiz(p, &["regrade"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("은행에 없는 문항 1개의 답안") && run.stdout.contains("그대로 둡니다"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("수동 점수 1개"), "{}", run.stdout);
+    let after = common::gradebook(p).expect("db").rows().expect("rows");
+    assert_eq!(status(&after, "w1d1-tf"), status(&before, "w1d1-tf"));
+    // The essay reviewed out of 2 is out of 4 now, its points doubled,
+    // still by hand.
+    let essay = |rows: &[quiz::gradebook::Row], s: &str| {
+        rows.iter()
+            .find(|r| r.student == s && r.question_id == "w1d1-essay")
+            .map(|r| (r.points, r.max_points, r.status.clone()))
+            .expect("essay")
+    };
+    let reviewed = before
+        .iter()
+        .find(|r| r.question_id == "w1d1-essay" && r.status.as_deref() == Some("manual"))
+        .expect("a reviewed essay");
+    assert_eq!(reviewed.max_points, Some(2.0));
+    assert_eq!(
+        essay(&after, &reviewed.student),
+        (
+            reviewed.points.map(|p| 2.0 * p),
+            Some(4.0),
+            Some("manual".into())
+        )
+    );
+    // Told to, the answers to the question gone are dropped.
+    let run = quiz(p, &["regrade", "--drop-missing"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = common::gradebook(p).expect("db").rows().expect("rows");
+    assert!(
+        status(&after, "w1d1-tf")
+            .iter()
+            .all(|s| s.as_deref() == Some("dropped")),
+        "{:?}",
+        status(&after, "w1d1-tf")
+    );
+    // Once more: nothing left to change.
+    let run = quiz(p, &["regrade", "--drop-missing"]);
+    assert!(
+        run.stdout.ends_with("0개 답안의 점수를 다시 매겼습니다.\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -203,9 +203,11 @@ mod regrade {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
-        /// Regrading twice equals regrading once, and manual scores are never touched.
+        /// Regrading twice equals regrading once; a manual score keeps its
+        /// judgement (its share of the question's points) and stays manual;
+        /// a question a closed practice never showed stays no answer.
         #[test]
-        fn regrade_is_idempotent(specs in prop::collection::vec((0usize..8, 0usize..4, prop::option::of(-1.0f64..3.0), 0usize..4), 1..30)) {
+        fn regrade_is_idempotent(specs in prop::collection::vec((0usize..8, 0usize..4, prop::option::of(-1.0f64..3.0), 0usize..5), 1..30)) {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/take");
             let (bank, _) = Bank::load(&root.join("questions"), &root.join("rubrics")).expect("bank");
             let index = Index::new(&bank);
@@ -216,7 +218,7 @@ mod regrade {
                 Response::Text("GitOps 선언적".into()),
                 Response::Bool(true),
             ];
-            let statuses = [None, Some("auto"), Some("manual"), Some("needs-review")];
+            let statuses = [None, Some("auto"), Some("manual"), Some("needs-review"), Some("dropped")];
             let mut rows: Vec<Row> = specs
                 .iter()
                 .enumerate()
@@ -235,17 +237,27 @@ mod regrade {
                     comment: None,
                     answered_at: "2026-11-02T00:00:00Z".into(),
                     finished_at: Some("2026-11-02T00:10:00Z".into()),
-                    mode: "exam".into(),
+                    mode: if i % 2 == 0 { "exam" } else { "practice" }.into(),
                     started_at: "2026-11-02T00:00:00Z".into(),
                 })
                 .collect();
-            let manual: Vec<(usize, Option<f64>)> = rows.iter().filter(|r| r.status.as_deref() == Some("manual")).map(|r| (r.position, r.points)).collect();
+            let share = |r: &Row| r.points.zip(r.max_points).map(|(p, m)| p / m);
+            let manual: Vec<(usize, Option<f64>)> = rows.iter().filter(|r| r.status.as_deref() == Some("manual")).map(|r| (r.position, share(r))).collect();
+            let unshown: Vec<usize> = rows
+                .iter()
+                .filter(|r| r.mode == "practice" && r.status.as_deref() == Some("dropped") && r.response == Response::Skipped)
+                .map(|r| r.position)
+                .collect();
             let plan = regrade_plan(&rows, &index);
-            prop_assert!(plan.iter().all(|c| !manual.iter().any(|(p, _)| *p == c.position)));
+            prop_assert!(plan.iter().all(|c| !unshown.contains(&c.position)));
             apply(&mut rows, &plan);
             prop_assert_eq!(regrade_plan(&rows, &index), vec![]);
-            for (p, pts) in manual {
-                prop_assert_eq!(rows[p].points, pts);
+            for (p, s) in manual {
+                prop_assert_eq!(rows[p].status.as_deref(), Some("manual"));
+                match (share(&rows[p]), s) {
+                    (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-9, "{} vs {}", a, b),
+                    (a, b) => prop_assert_eq!(a, b),
+                }
             }
         }
     }

@@ -287,3 +287,40 @@ fn a_practice_left_open_counts_the_question_on_its_screen() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(total(p, "s001").0, "100");
 }
+
+/// `regrade` leaves a question a closed practice never showed as no answer:
+/// it scored it, a counted 0 that beat every later answer, and the
+/// practice's results then showed its key (trial of 2026-12-01).
+#[test]
+fn regrade_keeps_a_question_a_closed_practice_never_showed_as_no_answer() {
+    let dir = class();
+    let p = dir.path();
+    second_question(p);
+    let bank = p.join("questions/week_01/day1.yaml");
+    let text = std::fs::read_to_string(&bank).expect("bank");
+    std::fs::write(
+        &bank,
+        format!(
+            "{text}- id: w1d1-tf3\n  kind: truefalse\n  prompt: 이미지는 레이어로 이루어진다.\n  answer: true\n  criteria: [docker]\n"
+        ),
+    )
+    .expect("bank");
+    // Right, then left at the second question: closed by the instructor.
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "practice"],
+        "1\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let run = quiz(p, &["attempts", "close", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(total(p, "s001").0, "50");
+    let run = quiz(p, &["regrade"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.ends_with("0개 답안의 점수를 다시 매겼습니다.\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(total(p, "s001").0, "50");
+}

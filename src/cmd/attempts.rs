@@ -72,7 +72,7 @@ pub fn close(
     id: i64,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut gb = Gradebook::open(db)?;
+    let mut gb = Gradebook::open_existing(db)?;
     let none = || {
         Error::Usage(format!(
             "끝나지 않은 응시 {id}이(가) 없습니다 (quiz attempts list로 확인하세요)"

@@ -10,26 +10,66 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
+/// How `quiz regrade` runs.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    /// Show the changes without saving.
+    pub dry_run: bool,
+    /// Drop the answers to questions missing from the bank.
+    pub drop_missing: bool,
+}
+
 /// Run `quiz regrade`.
 pub fn run(
     questions: &Path,
     rubrics: &Path,
     db: &Path,
-    dry_run: bool,
+    how: How,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let How {
+        dry_run,
+        drop_missing,
+    } = how;
     let (bank, mut diags) = Bank::load(questions, rubrics)?;
     super::report(&mut diags);
+    // A bank with no question is a wrong folder (or one moved away), never
+    // a bank whose answers should all be dropped (trial of 2026-12-01: every
+    // answer of the class became 0 of 0).
+    if bank.questions().next().is_none() {
+        return Err(Error::Usage(format!(
+            "문제 은행 {}에 문항이 없습니다: --questions 경로나 지금 폴더를 확인하세요",
+            crate::fsutil::display(questions)
+        )));
+    }
     let index = Index::new(&bank);
+    // Only a gradebook that exists: a mistyped --db or the wrong folder
+    // would make an empty one and report success.
     let mut gb = if dry_run {
         Gradebook::open_read_only(db)?
     } else {
-        Gradebook::open(db)?
+        Gradebook::open_existing(db)?
     };
     let before_rows = gb.rows()?;
-    let plan = grade::regrade_plan(&before_rows, &index);
+    let plan = grade::regrade_plan_with(&before_rows, &index, drop_missing);
+    let mut missing: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &before_rows {
+        if index.get(&r.question_id).is_none() && r.status.as_deref() != Some("dropped") {
+            *missing.entry(r.question_id.clone()).or_default() += 1;
+        }
+    }
+    let rescaled = plan
+        .iter()
+        .filter(|c| c.status == crate::score::Status::Manual)
+        .count();
     let mut after_rows = before_rows.clone();
     grade::apply(&mut after_rows, &plan);
+    // Week totals as `report` counts them: a practice left open counts the
+    // question on its screen.
+    let on_screen = crate::attempt::on_screen_rows(&gb, &bank)?;
+    let (mut before_rows, mut after_rows) = (before_rows, after_rows);
+    before_rows.extend(on_screen.iter().cloned());
+    after_rows.extend(on_screen);
     let io = |e| Error::io("stdout", e);
     let lookup = |id: &str| index.with_week(id);
     let weeks: BTreeSet<u32> = plan.iter().filter_map(|c| c.week).collect();
@@ -63,6 +103,34 @@ pub fn run(
         }
     }
     writeln!(out, "{t}").map_err(io)?;
+    if rescaled > 0 {
+        writeln!(
+            out,
+            "배점이 바뀐 문항의 수동 점수 {rescaled}개는 새 배점에 비례해 고칩니다 (예: 2점 만점의 1.5 → 3점 만점의 2.25)."
+        )
+        .map_err(io)?;
+    }
+    if !missing.is_empty() {
+        let answers: usize = missing.values().sum();
+        let names: Vec<&str> = missing.keys().map(String::as_str).take(5).collect();
+        writeln!(
+            out,
+            "은행에 없는 문항 {}개의 답안 {answers}개는 {} ({}{})",
+            missing.len(),
+            if drop_missing {
+                "0/0(dropped)으로 돌립니다"
+            } else {
+                "그대로 둡니다: 지운 문항이면 --drop-missing으로 다시 실행하세요"
+            },
+            names.join(", "),
+            if missing.len() > names.len() {
+                ", …"
+            } else {
+                ""
+            }
+        )
+        .map_err(io)?;
+    }
     if dry_run {
         writeln!(
             out,

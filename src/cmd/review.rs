@@ -27,7 +27,7 @@ pub fn run(
     // A bank file that does not load is said, with its place, not silently left out.
     super::report(&mut diags);
     let index = Index::new(&bank);
-    let mut gb = Gradebook::open(db)?;
+    let mut gb = Gradebook::open_existing(db)?;
     let rows: Vec<_> = gb
         .rows()?
         .into_iter()

@@ -230,7 +230,7 @@ pub fn import(
         header: headers,
         rows: records,
     } = read_sheet(file, &is_score_column, &mut diags, out)?;
-    let mut gb = Gradebook::open(db)?;
+    let mut gb = Gradebook::open_existing(db)?;
     let rows = gb.rows()?;
     // Columns by their headers, wherever they stand: 학번, 이름, checklist
     // items (by id) of some week, essays (question ids). An id is matched

@@ -111,12 +111,48 @@ pub struct Change {
 
 /// What regrading would change: every answer not scored by hand is scored again
 /// with the current key, rules and points; answers to questions no longer in the
-/// bank become `dropped` (0 of 0). Manual scores are never touched. Regrading
-/// the result again changes nothing.
+/// bank become `dropped` (0 of 0). Manual scores keep their judgement (see
+/// [`regrade_plan_with`]). Regrading the result again changes nothing.
 pub fn regrade_plan(rows: &[Row], index: &Index<'_>) -> Vec<Change> {
+    regrade_plan_with(rows, index, true)
+}
+
+/// [`regrade_plan`], with answers to questions missing from the bank
+/// dropped only when `drop_missing` (else left as they are: a bank file
+/// moved away or a wrong `--questions` would drop them all). A manual score
+/// given out of a maximum the question no longer has is rescaled to the new
+/// one (1.5 of 2 becomes 2.25 of 3, as Moodle does when a question's mark
+/// changes), still manual: kept at the old maximum, the same question was
+/// worth 2 for some students and 3 for others.
+pub fn regrade_plan_with(rows: &[Row], index: &Index<'_>, drop_missing: bool) -> Vec<Change> {
     let mut out = Vec::new();
     for r in rows {
+        // A question a closed practice never showed is no answer, whatever
+        // its key says now: scored, it became a counted 0 that beat every
+        // later answer, and the practice's results showed its key (trial of
+        // 2026-12-01).
+        if totals::never_shown(r) {
+            continue;
+        }
         if r.status.as_deref() == Some("manual") {
+            if let (Some((q, week, rules)), Some(p), Some(old)) =
+                (index.get(&r.question_id), r.points, r.max_points)
+            {
+                let new = score::score(q, &r.response, rules).max;
+                if old > 0.0 && (old - new).abs() > 1e-9 {
+                    out.push(Change {
+                        attempt_id: r.attempt_id,
+                        position: r.position,
+                        student: r.student.clone(),
+                        question_id: r.question_id.clone(),
+                        week: *week,
+                        before: r.points,
+                        after: p * new / old,
+                        max: new,
+                        status: Status::Manual,
+                    });
+                }
+            }
             continue;
         }
         let (after, max, status, week) = match index.get(&r.question_id) {
@@ -124,6 +160,7 @@ pub fn regrade_plan(rows: &[Row], index: &Index<'_>) -> Vec<Change> {
                 let o = score::score(q, &r.response, rules);
                 (o.points, o.max, o.status, *week)
             }
+            None if !drop_missing => continue,
             None => (0.0, 0.0, Status::Dropped, week_of(&r.unit)),
         };
         let same = r.points.is_some_and(|p| (p - after).abs() < 1e-9)

@@ -109,8 +109,9 @@ fn rank(r: &Row) -> (&str, i64, &str, usize) {
     )
 }
 
-/// A question a closed practice never showed: no answer at all.
-fn never_shown(r: &Row) -> bool {
+/// A question a closed practice never showed: no answer at all (and
+/// `regrade` leaves it so).
+pub fn never_shown(r: &Row) -> bool {
     r.mode != "exam"
         && r.status.as_deref() == Some("dropped")
         && r.response == crate::score::Response::Skipped

@@ -55,6 +55,23 @@ impl Gradebook {
         })
     }
 
+    /// Open for a command that changes what is already recorded (regrade,
+    /// review, rubric import): as [`Gradebook::open`], but a SQLite file
+    /// that does not exist is an error, as for a reader. Run from the wrong
+    /// folder, such a command made an empty gradebook and said it had
+    /// nothing to do (trial of 2026-12-01).
+    pub fn open_existing(path: &Path) -> Result<Gradebook> {
+        checked(path)?;
+        match url(path) {
+            Some(url) => Ok(Gradebook::Pg(PgBook::open(url)?)),
+            None if !path.is_file() => Err(crate::error::Error::Usage(format!(
+                "성적부 {}이(가) 없습니다: --db 경로나 지금 폴더를 확인하세요 (성적부는 응시·채점을 기록하는 명령이 처음 만듭니다)",
+                crate::fsutil::display(path)
+            ))),
+            None => Ok(Gradebook::Sqlite(Sqlite::open(path)?)),
+        }
+    }
+
     /// Open for a command that only reads (see the SQLite gradebook's
     /// `open_read_only`); PostgreSQL is connected and migrated.
     pub fn open_read_only(path: &Path) -> Result<Gradebook> {
