@@ -53,6 +53,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_opts(path, bytes, true)
 }
 
+/// [`write_atomic`] for a file one person may read: a released form, which
+/// authenticates that student's submission (0600 less nothing; a file
+/// written over keeps its mode).
+pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let (tmp, _) = temp_beside_mode(path, bytes, 0o600)?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
 /// Like [`write_atomic`] but without the fsync: still never half-written, but a
 /// power cut may lose it. For output that can be regenerated (reports), where
 /// thousands of fsyncs would dominate the run.

@@ -91,6 +91,17 @@ fn released_tokens_are_random_not_derived_from_ids() {
     }
     // 13 tokens, each of 16^6 values: all equal by chance is out of the question.
     assert!(differ >= 10, "tokens repeat across gradebooks: {differ}");
+    // The form file is its owner's alone: anyone holding a classmate's form
+    // could submit for them (attack of 2026-12-01).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(a.path().join("forms/s001-w1-r1.form.yaml"))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
     // The form file shows the tokens, never the bank ids.
     let text = std::fs::read_to_string(a.path().join("forms/s001-w1-r1.form.yaml")).expect("form");
     for it in &fa.form.items {
@@ -1209,7 +1220,6 @@ fn a_finished_attempt_never_changes_from_any_path() {
     assert_eq!(points("w1d1-tf"), vec![Some(1.0), Some(1.0)]);
 
     // Every command that writes to the gradebook.
-    assert_eq!(exam("q\n").code, 0, "a new attempt, left open");
     let edited = sub.replace("{kind: bool, value: true}", "{kind: bool, value: false}");
     std::fs::write(p.join("subs/s002.yaml"), edited).expect("write");
     std::fs::write(
@@ -1223,6 +1233,9 @@ fn a_finished_attempt_never_changes_from_any_path() {
         "the edited submission is refused: {}",
         run.stderr
     );
+    // (Grading s001's answers closes their unfinished attempts of the unit:
+    // the one left open comes after.)
+    assert_eq!(exam("q\n").code, 0, "a new attempt, left open");
     let bank = p.join("questions/week_01/day1.yaml");
     let text = std::fs::read_to_string(&bank).expect("bank");
     std::fs::write(&bank, text.replace("  answer: true\n", "  answer: false\n")).expect("bank");

@@ -324,3 +324,41 @@ fn regrade_keeps_a_question_a_closed_practice_never_showed_as_no_answer() {
     );
     assert_eq!(total(p, "s001").0, "50");
 }
+
+/// Grading a student's released form or CSV answers closes their unfinished
+/// attempts of an overlapping unit: the graded results show the keys, and an
+/// exam left open earlier would count first if answered afterwards (attack
+/// of 2026-12-01: finished in the browser with the keys of a graded form).
+#[test]
+fn grading_a_students_answers_closes_their_unfinished_exam_of_the_unit() {
+    let dir = class();
+    let p = dir.path();
+    second_question(p);
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "exam"],
+        "2\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    std::fs::write(
+        p.join("a.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "a.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("끝나지 않은 응시 1개를 닫았습니다"),
+        "{}",
+        run.stdout
+    );
+    let run = quiz(p, &["attempts", "list"]);
+    assert!(
+        run.stdout.contains("끝나지 않은 응시가 없습니다"),
+        "{}",
+        run.stdout
+    );
+    // The exam's one answer stands; its other question is unanswered (0).
+    let (pct, _) = total(p, "s001");
+    assert_ne!(pct, "100", "{pct}");
+}

@@ -2942,10 +2942,14 @@ async fn exams_and_practices_never_show_keys_to_each_other() {
         }
     });
     let p = t.start(&s1, practice).await;
+    // Practice answers only the question on screen: essays before the
+    // first scored one are skipped (their key is shown too).
     let first = (0..7)
         .find(|&i| t.shown(p, i).0.kind != Kind::Essay)
         .expect("not an essay");
-    t.answer(&s1, p, first, false).await;
+    for i in 0..=first {
+        t.answer(&s1, p, i, false).await;
+    }
     // The exam of w1d1 closes it; its never-shown questions give no key.
     let exam = t.open_quiz(Mode::Exam, None);
     let e = t.start(&s1, exam).await;
@@ -2958,7 +2962,12 @@ async fn exams_and_practices_never_show_keys_to_each_other() {
     // was closed (unanswered, 0), with their keys; nothing of the five it
     // never showed.
     let closed = t.get(&s1, &format!("/a/{p}")).await;
-    assert_eq!(closed.body.matches("정답:").count(), 2, "{}", closed.body);
+    assert_eq!(
+        closed.body.matches("정답:").count(),
+        first + 2,
+        "{}",
+        closed.body
+    );
     // Wrong exam answers, saved: no review list tells which. (Three
     // questions scored at once: forms are drawn at random, skip the essay.)
     let scored: Vec<usize> = (0..7)
@@ -3258,20 +3267,15 @@ async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_ope
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let p: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
-    let first = (0..3)
-        .find(|&i| t.shown(p, i).0.kind != Kind::Essay)
-        .expect("not an essay");
-    let r = t.answer(&s1, p, first, true).await;
+    // Practice answers the question on screen: position 0, then 1.
+    let r = t.answer(&s1, p, 0, false).await;
     assert!(
         r.status.is_success() || r.status.is_redirection(),
         "{}",
         r.body
     );
     let exam = t.open_quiz(Mode::Exam, None);
-    let second = (0..3)
-        .find(|&i| i != first && t.shown(p, i).0.kind != Kind::Essay)
-        .expect("a second question");
-    let r = t.answer(&s1, p, second, true).await;
+    let r = t.answer(&s1, p, 1, false).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     assert!(r.body.contains("시험이 열려 있는 동안에는"), "{}", r.body);
     let stored = gb(&t.db).responses(p).expect("read");
@@ -3290,13 +3294,36 @@ async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_ope
         "{}",
         r.body
     );
-    let r = t.answer(&s1, p, second, true).await;
+    let r = t.answer(&s1, p, 1, false).await;
     assert!(
         r.status.is_success() || r.status.is_redirection(),
         "{}",
         r.body
     );
     assert_eq!(gb(&t.db).responses(p).expect("read").len(), 2);
+}
+
+/// A practice takes an answer only for the question on screen (the first
+/// not answered): an edited position would show the key of a question
+/// never shown (attack of 2026-12-01).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_answers_only_the_question_on_screen() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
+        .await;
+    let p: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let r = t.answer(&s1, p, 3, false).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("화면에 있는 문제에만"), "{}", r.body);
+    assert!(gb(&t.db).responses(p).expect("read").is_empty());
+    let r = t.answer(&s1, p, 0, false).await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
 }
 
 /// `roster codes` never writes a link the students cannot open: without
@@ -3338,4 +3365,46 @@ fn roster_codes_write_no_default_link() {
     assert!(!r.stdout.contains("url 열은"), "{}", r.stdout);
     let csv = std::fs::read_to_string(p.join("b.csv")).expect("csv");
     assert!(csv.contains(",http://10.0.0.5:8080/login"), "{csv}");
+}
+
+/// An exam begun in the terminal before the instructor opened an exam of its
+/// unit is that quiz's attempt when reached in the browser, by the home or by
+/// its address: its limit and window apply (attack of 2026-12-01: by its
+/// address it took answers after the window closed, and the live page
+/// showed the student as not started).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_terminal_exam_reached_by_its_address_keeps_the_opened_quizs_time() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let db = t.db.to_string_lossy().to_string();
+    let run = common::quiz_in(
+        t._dir.path(),
+        &[
+            "--db",
+            &db,
+            "take",
+            "w1d1",
+            "--student",
+            "s1",
+            "--mode",
+            "exam",
+        ],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let id = gb(&t.db).student_attempt_ids("s1").expect("ids")[0];
+    assert_eq!(
+        gb(&t.db)
+            .attempt_info(id)
+            .expect("read")
+            .expect("a")
+            .quiz_id,
+        None
+    );
+    let quiz = t.open_quiz(Mode::Exam, Some(30));
+    let r = t.get(&s1, &format!("/a/{id}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("a");
+    assert_eq!(info.quiz_id, Some(quiz));
+    assert!(info.deadline.is_some(), "{info:?}");
 }

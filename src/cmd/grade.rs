@@ -32,7 +32,7 @@ struct Grader<'a> {
 #[derive(Default)]
 struct Tally {
     files: usize,
-    graded: usize,
+    answers: usize,
     skipped: usize,
     already: usize,
     /// CSV rows stored by an earlier run (of this file or another), not again.
@@ -41,6 +41,9 @@ struct Tally {
     weeks: BTreeSet<u32>,
     /// Files read in an encoding other than UTF-8, for the summary.
     encodings: Vec<String>,
+    /// (student, unit) of each attempt stored by this run: its results,
+    /// keys included, are the student's to see from now on.
+    graded: BTreeSet<(String, String)>,
 }
 
 /// Run `quiz grade`.
@@ -62,7 +65,7 @@ pub fn run(
     // 1. Whatever is in the gradebook without a score.
     let ungraded = gb.ungraded_rows()?;
     let plan = grade::regrade_plan(&ungraded, &index);
-    t.graded += plan.len();
+    t.answers += plan.len();
     gb.rescore(&plan, false)?;
     t.weeks.extend(plan.iter().filter_map(|c| c.week));
 
@@ -105,18 +108,19 @@ pub fn run(
         csv_file(&mut g, f)?;
     }
     let Grader {
-        gb,
+        mut gb,
         index,
         mut diags,
         t,
         ..
     } = g;
+    let closed = close_seen_units(&mut gb, &bank, &t.graded)?;
 
     let (errors, _) = report(&mut diags);
     let io = |e| Error::io("stdout", e);
     let mut s = crate::table::new(["", "수"]);
     s.add_row(vec!["파일".to_string(), t.files.to_string()]);
-    s.add_row(vec!["채점한 답안".to_string(), t.graded.to_string()]);
+    s.add_row(vec!["채점한 답안".to_string(), t.answers.to_string()]);
     s.add_row(vec!["검토 대기".to_string(), t.review.to_string()]);
     s.add_row(vec![
         "건너뜀 (메시지 참고)".to_string(),
@@ -127,6 +131,13 @@ pub fn run(
     writeln!(out, "{s}").map_err(io)?;
     for line in &t.encodings {
         writeln!(out, "{line}").map_err(io)?;
+    }
+    if closed > 0 {
+        writeln!(
+            out,
+            "끝나지 않은 응시 {closed}개를 닫았습니다: 같은 단원의 채점 결과가 정답을 보여 주므로 (그때까지의 답은 그대로 셉니다)."
+        )
+        .map_err(io)?;
     }
     let students = gb.student_count()?;
     if students > MAX_TABLE_STUDENTS {
@@ -143,6 +154,36 @@ pub fn run(
         });
     }
     Ok(())
+}
+
+/// Closes every unfinished attempt (exam or practice) of a student whose
+/// unit overlaps one this run graded for them (`w1` and `w1d1`): the graded
+/// attempt's results show its keys, so nothing may be answered afterwards
+/// in an attempt that started earlier and so counts first (attack of
+/// 2026-12-01: an exam left open in the terminal was finished in the browser
+/// with the keys of a graded released form). What was answered stays; the
+/// rest is unanswered, as `quiz attempts close` stores it. Returns how many.
+fn close_seen_units(
+    gb: &mut Gradebook,
+    bank: &Bank,
+    graded: &BTreeSet<(String, String)>,
+) -> Result<usize> {
+    let today = chrono::Local::now().date_naive();
+    let mut closed = 0;
+    let students: BTreeSet<&str> = graded.iter().map(|(s, _)| s.as_str()).collect();
+    for s in students {
+        for o in gb.open_attempts(Some(s), None)? {
+            let overlaps = graded.iter().any(|(gs, u)| {
+                gs == s
+                    && (crate::bank::unit_matches(u, &o.unit)
+                        || crate::bank::unit_matches(&o.unit, u))
+            });
+            if overlaps && crate::attempt::close(gb, bank, o.id, today)?.is_some() {
+                closed += 1;
+            }
+        }
+    }
+    Ok(closed)
 }
 
 /// Above this many students the totals table is not printed (use reports).
@@ -440,6 +481,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     t.skipped += found.len();
     diags.extend(found);
     let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
+    t.graded.insert((sub.student.clone(), sub.unit.clone()));
     for (i, (item, (r, at))) in form.items.iter().zip(given).enumerate() {
         let o = match index.get(&item.question) {
             Some((q, week, rules)) => {
@@ -460,7 +502,7 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             o.max,
             o.status,
         )?;
-        t.graded += 1;
+        t.answers += 1;
         if o.status == Status::NeedsReview {
             t.review += 1;
         }
@@ -717,6 +759,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         items: Vec::new(),
                     };
                     let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
+                    t.graded.insert((s.to_string(), unit.clone()));
                     // Most students answer the questions seen so far.
                     st.keys = Vec::with_capacity(question_no.len());
                     (id, 0)
@@ -729,7 +772,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
             insert(
                 attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,
             )?;
-            t.graded += 1;
+            t.answers += 1;
             if o.status == Status::NeedsReview {
                 t.review += 1;
             }

@@ -7,7 +7,7 @@ use super::report;
 use crate::assemble::{self, Request};
 use crate::bank::Bank;
 use crate::error::{Error, Result};
-use crate::fsutil::{display, write_atomic};
+use crate::fsutil::{display, write_atomic_private};
 use crate::gradebook::Gradebook;
 use crate::model::form::random_tokens;
 use crate::model::{FormQuestion, Question, ReleasedForm};
@@ -108,7 +108,9 @@ pub fn run(
                 s.id, s.name, s.id
             )],
         )?;
-        write_atomic(
+        // Readable by its owner only: anyone holding a classmate's form
+        // could submit for them first (attack of 2026-12-01).
+        write_atomic_private(
             &out_dir.join(format!("{}.form.yaml", form.form_id)),
             text.as_bytes(),
         )?;

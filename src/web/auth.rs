@@ -330,11 +330,16 @@ pub async fn login(
             return Err(WebError::Forbidden);
         }
         let student = f.student.trim().to_string();
-        let (target, addr) = (format!("s:{student}"), format!("a:{addr}"));
+        // Failures are counted per 학번: an id that cannot be one (a 2 MB
+        // field, attack of 2026-12-01: 1.2 GB held for ten minutes) is
+        // counted under one key, never kept as given.
+        let valid = crate::roster::valid_id(&student);
+        let target = failure_key(&student);
+        let addr = format!("a:{addr}");
         if app.limited(&addr, &target) {
             return Err(WebError::TooMany);
         }
-        let stored = if crate::roster::valid_id(&student) {
+        let stored = if valid {
             app.reader().login_code_hash(&student)?
         } else {
             None
@@ -365,6 +370,17 @@ pub async fn login(
             .into_response())
     })
     .await
+}
+
+/// The key a failed student login is counted under: the 학번, or one key
+/// for every text that cannot be a 학번 (never kept as given: it may be
+/// megabytes long).
+fn failure_key(student: &str) -> String {
+    if crate::roster::valid_id(student) {
+        format!("s:{student}")
+    } else {
+        "s:(학번 아님)".to_string()
+    }
 }
 
 /// POST /logout
@@ -497,6 +513,14 @@ pub async fn teach_login(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_login_is_counted_under_a_short_key() {
+        assert_eq!(failure_key("s001"), "s:s001");
+        let huge = "x".repeat(2_000_000);
+        assert_eq!(failure_key(&huge), failure_key("학번"));
+        assert!(failure_key(&huge).len() < 32);
+    }
 
     #[test]
     fn hash_code_is_sha256_hex_of_the_trimmed_code() {

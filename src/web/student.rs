@@ -214,27 +214,36 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             },
         )?;
         if let Some(q) = quiz {
-            // The attempt ends at its time limit, or when the quiz's window
-            // closes, whichever comes first (attack of 2026-12-01: a quiz
-            // whose window had passed still took answers).
-            // The limit runs from the attempt's start (an exam begun in the
-            // terminal before the quiz opened gets no second full limit).
-            let started = chrono::DateTime::parse_from_rfc3339(&a.started_at)
-                .map(|t| t.with_timezone(&chrono::Utc))
-                .unwrap_or_else(|_| chrono::Utc::now());
-            let limit = q.time_limit_min.map(|m| {
-                (started + chrono::Duration::minutes(m))
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            });
-            let deadline = match (limit, q.closes_at.clone()) {
-                (Some(l), Some(c)) => Some(l.min(c)),
-                (l, c) => l.or(c),
-            };
-            gb.link_attempt(a.id, q.id, deadline.as_deref())?;
+            link(&mut gb, a.id, &a.started_at, &q)?;
         }
         Ok(redirect(&format!("/a/{}", a.id)))
     })
     .await
+}
+
+/// Links an attempt to the opened quiz it is taken under: it ends at its
+/// time limit, or when the quiz's window closes, whichever comes first
+/// (attack of 2026-12-01: a quiz whose window had passed still took
+/// answers). The limit runs from the attempt's start (an exam begun in the
+/// terminal before the quiz opened gets no second full limit).
+fn link(
+    gb: &mut Gradebook,
+    attempt: i64,
+    started_at: &str,
+    q: &crate::gradebook::WebQuiz,
+) -> Result<(), WebError> {
+    let started = chrono::DateTime::parse_from_rfc3339(started_at)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(|_| chrono::Utc::now());
+    let limit = q.time_limit_min.map(|m| {
+        (started + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    });
+    let deadline = match (limit, q.closes_at.clone()) {
+        (Some(l), Some(c)) => Some(l.min(c)),
+        (l, c) => l.or(c),
+    };
+    gb.link_attempt(attempt, q.id, deadline.as_deref())?;
+    Ok(())
 }
 
 /// The attempt of the request's student (another student's: 404), with the
@@ -245,11 +254,24 @@ fn own_attempt(
     student: &str,
     id: i64,
 ) -> Result<(Arc<Attempt>, bool, Option<String>, bool), WebError> {
-    let info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
+    let mut info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
     if info.student != student {
         return Err(WebError::NotFound);
     }
     let a = app.attempt(gb, id)?.ok_or(WebError::NotFound)?;
+    // An exam begun outside an opened exam of its unit (in the terminal,
+    // before the instructor opened it) is that quiz's attempt once it is
+    // open, reached from the home or by its address alike: its limit and
+    // window apply and the live page shows it (attack of 2026-12-01: taken
+    // up by its address, it took answers after the window closed).
+    if info.finished_at.is_none()
+        && info.quiz_id.is_none()
+        && a.mode == Mode::Exam
+        && let Some(q) = crate::attempt::opened_exam(gb, Some(student), &a.form.unit)?
+    {
+        link(gb, id, &a.started_at, &q)?;
+        info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
+    }
     let mut overdue = false;
     if info.finished_at.is_none()
         && info
@@ -542,9 +564,21 @@ fn save(
             .map_err(|why| WebError::Bad(format!("입력 오류: {why}")))?;
     }
     // Reads first, on a read connection: whose attempt, finished, deadline.
-    let info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
+    let mut info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
     if info.student != student {
         return Err(WebError::NotFound);
+    }
+    // An exam begun outside the opened exam of its unit becomes its attempt
+    // (see `own_attempt`): its limit and window apply to this answer too.
+    if info.finished_at.is_none() && info.quiz_id.is_none() {
+        let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
+        if a.mode == Mode::Exam
+            && let Some(q) =
+                crate::attempt::opened_exam(&app.reader(), Some(&student), &a.form.unit)?
+        {
+            link(&mut app.writer(), id, &a.started_at, &q)?;
+            info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
+        }
     }
     if let Some(finished) = info.finished_at.as_deref() {
         // Closed at or after its deadline: by the time limit (the sweeper or
@@ -577,6 +611,22 @@ fn save(
         return Err(WebError::Conflict(
             "이미 답한 문제입니다. 연습에서는 정답을 본 뒤 답을 바꿀 수 없습니다.".into(),
         ));
+    }
+    // ... and only to the question on screen: the first one not answered,
+    // in form order. Another position (an edited `pos`) would show the key
+    // of a question never shown (attack of 2026-12-01).
+    if a.mode == Mode::Practice {
+        let questions = st.unit_questions(&a.form.unit);
+        let (slots, positions, _) = attempt::view(&app.reader(), &a, &questions)?;
+        let on_screen = slots
+            .iter()
+            .position(|s| s.given.is_none())
+            .and_then(|i| positions.get(i).copied());
+        if on_screen != Some(pos) {
+            return Err(WebError::Conflict(
+                "화면에 있는 문제에만 답할 수 있습니다. 페이지를 새로 고치세요.".into(),
+            ));
+        }
     }
     let item = a
         .form
