@@ -144,10 +144,20 @@ fn a_small_class_graded_end_to_end() {
     let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    // The last column dates the sheet (empty cells; see rubric import).
+    let (head, body) = sheet.split_once("\r\n").expect("header");
+    let (head, stamp) = head.rsplit_once(',').expect("stamp");
     assert_eq!(
-        sheet,
-        "\u{feff}학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 파이프라인 구축 [미흡/보통/우수],w1d1-essay 서술형 [0-2]\r\n\
-s001,김민수,,,2\r\ns002,이영희,,,1\r\ns003,박지훈,,,\r\ns004,최유나,,,\r\n"
+        head,
+        "\u{feff}학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 파이프라인 구축 [미흡/보통/우수],w1d1-essay 서술형 [0-2]"
+    );
+    assert!(
+        stamp.starts_with("기준 시각 20") && stamp.ends_with("Z (지우지 마세요)"),
+        "{stamp}"
+    );
+    assert_eq!(
+        body,
+        "s001,김민수,,,2,\r\ns002,이영희,,,1,\r\ns003,박지훈,,,,\r\ns004,최유나,,,,\r\n"
     );
     // Filled in a spreadsheet (one bad cell), saved as CSV UTF-8 with CRLF.
     let filled = "\u{feff}학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수],w1k2 배포 파이프라인 구축 [미흡/보통/우수],w1d1-essay 서술형 [0-2]\r\n\
@@ -398,7 +408,7 @@ fn an_essay_without_rubric_is_scored_by_typing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
     assert!(sheet.contains("w1d1-essay 서술형 [0-2]"), "{sheet}");
-    assert!(sheet.contains("s002,이영희,,,\r\n"), "{sheet:?}");
+    assert!(sheet.contains("s002,이영희,,,,\r\n"), "{sheet:?}");
     let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("서술형 0칸"), "{}", run.stdout);
@@ -632,4 +642,73 @@ fn regrade_keeps_what_it_cannot_see_and_rescales_manual_scores() {
         "{}",
         run.stdout
     );
+}
+
+/// A rubric sheet is dated: imported later, a cell that differs from a level
+/// saved after the sheet was made is refused and said, never written over
+/// it; a cell equal to what is stored is not written again; the same sheet
+/// imported twice is no error (trial of 2026-12-01: an old sheet reverted a
+/// TA's later levels, and a second import called its own essay cell bad).
+#[test]
+fn an_old_rubric_sheet_never_reverts_levels_saved_after_it() {
+    let dir = project();
+    let p = dir.path();
+    setup_class(p);
+    assert_eq!(quiz(p, &["grade", "subs"]).code, 0);
+    let header = "학번,이름,w1k1 Dockerfile 작성 [미흡/보통/우수]\r\n";
+    std::fs::write(p.join("first.csv"), format!("{header}s001,김민수,우수\r\n")).expect("csv");
+    let run = quiz(p, &["rubric", "import", "first.csv", "--by", "kim"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = quiz(p, &["rubric", "sheet", "--week", "1", "--out", "sheet.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(p.join("ta.csv"), format!("{header}s001,김민수,미흡\r\n")).expect("csv");
+    let run = quiz(p, &["rubric", "import", "ta.csv", "--by", "조교"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The old sheet (s001 still 우수 in it), one cell filled: s003 보통,
+    // and s001's essay scored 2.
+    let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
+    let filled = sheet
+        .replace("s003,박지훈,,,,", "s003,박지훈,보통,,,")
+        .replace("s001,김민수,우수,,2,", "s001,김민수,우수,,2,");
+    assert!(filled.contains("s001,김민수,우수,"), "{sheet}");
+    std::fs::write(p.join("old.csv"), &filled).expect("csv");
+    let run = quiz(p, &["rubric", "import", "old.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("이 시트를 만든 뒤 조교이(가)"),
+        "{}",
+        run.stderr
+    );
+    let levels = || -> Vec<(String, String, String)> {
+        common::gradebook(p)
+            .expect("db")
+            .checklist(1)
+            .expect("checklist")
+            .into_iter()
+            .map(|c| (c.student, c.level, c.by))
+            .collect()
+    };
+    let now = levels();
+    assert!(
+        now.contains(&("s001".into(), "미흡".into(), "조교".into())),
+        "{now:?}"
+    );
+    assert!(
+        now.contains(&("s003".into(), "보통".into(), "kim".into())),
+        "{now:?}"
+    );
+    // Imported again: nothing new, and the essay scored by it is no error.
+    let run = quiz(p, &["rubric", "import", "old.csv", "--by", "kim"]);
+    assert!(
+        run.stdout.contains("체크리스트 0칸, 서술형 0칸"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains("검토를 기다리는 답이 없습니다"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(levels(), now);
 }

@@ -3408,3 +3408,102 @@ async fn a_terminal_exam_reached_by_its_address_keeps_the_opened_quizs_time() {
     assert_eq!(info.quiz_id, Some(quiz));
     assert!(info.deadline.is_some(), "{info:?}");
 }
+
+/// The checklist page writes only the cells changed on it, and never over a
+/// level saved elsewhere since the page was read (trial of 2026-12-01: a
+/// save of one cell reverted a TA's imported 미흡 to the page's 우수 and
+/// credited it to "web").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_checklist_page_never_reverts_a_level_saved_elsewhere() {
+    let t = setup();
+    let teach = t.instructor().await;
+    let save = |by: &str, level: &str| quiz::gradebook::ChecklistScore {
+        student: "s1".into(),
+        week: 1,
+        item: "w1k1".into(),
+        level: level.into(),
+        points: if level == "우수" { 2.0 } else { 0.0 },
+        by: by.into(),
+        at: quiz::gradebook::now(),
+    };
+    blocking(|| {
+        Gradebook::open(&t.db)
+            .expect("gb")
+            .set_checklist(&[save("kim", "우수")])
+            .expect("save")
+    });
+    // The page as the instructor read it: s1 w1k1 우수, with what it showed.
+    let page = t.get(&teach, "/teach/checklist?week=1").await;
+    assert!(
+        page.body.contains("name=\"was:s1|w1k1\" value=\"우수\""),
+        "{}",
+        page.body
+    );
+    // Meanwhile a TA imports 미흡.
+    let ta = {
+        let mut s = save("조교", "미흡");
+        s.points = 0.0;
+        s
+    };
+    blocking(|| {
+        Gradebook::open(&t.db)
+            .expect("gb")
+            .set_checklist(&[ta])
+            .expect("save")
+    });
+    // The instructor changes another cell and saves the whole page.
+    let r = t
+        .post(
+            &teach,
+            "/teach/checklist",
+            &format!(
+                "csrf={}&week=1&{}={}&{}={}&{}={}&{}=",
+                teach.csrf,
+                enc("s1|w1k1"),
+                enc("우수"),
+                enc("was:s1|w1k1"),
+                enc("우수"),
+                enc("s2|w1k2"),
+                enc("보통"),
+                enc("was:s2|w1k2"),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("1개 저장했습니다."), "{}", r.body);
+    let level = || {
+        let scores = gb(&t.db).checklist(1).expect("checklist");
+        let s1 = scores
+            .iter()
+            .find(|s| s.student == "s1" && s.item == "w1k1")
+            .expect("s1")
+            .clone();
+        (s1.level, s1.by)
+    };
+    assert_eq!(level(), ("미흡".to_string(), "조교".to_string()));
+    assert!(
+        gb(&t.db)
+            .checklist(1)
+            .expect("checklist")
+            .iter()
+            .any(|s| s.student == "s2" && s.level == "보통")
+    );
+    // Changed on the stale page too: kept, and said.
+    let r = t
+        .post(
+            &teach,
+            "/teach/checklist",
+            &format!(
+                "csrf={}&week=1&{}={}&{}={}",
+                teach.csrf,
+                enc("s1|w1k1"),
+                enc("보통"),
+                enc("was:s1|w1k1"),
+                enc("우수"),
+            ),
+        )
+        .await;
+    assert!(r.body.contains("다른 곳에서 바뀐 칸 1개"), "{}", r.body);
+    assert!(r.body.contains("조교"), "{}", r.body);
+    assert_eq!(level(), ("미흡".to_string(), "조교".to_string()));
+}

@@ -113,6 +113,14 @@ pub fn sheet(
             numeric: true,
         });
     }
+    // When the sheet was made, in a header of its own (a column left empty,
+    // kept by any spreadsheet whatever is sorted): `rubric import` then
+    // never writes a cell over a level saved since (see `import`).
+    columns.push(Column {
+        header: format!("{STAMP} {} (지우지 마세요)", now()),
+        choices: Vec::new(),
+        numeric: false,
+    });
     let rows: Vec<Vec<String>> = students
         .iter()
         .map(|(id, name)| {
@@ -138,6 +146,7 @@ pub fn sheet(
                         .unwrap_or_default(),
                 );
             }
+            row.push(String::new());
             row
         })
         .collect();
@@ -183,6 +192,22 @@ pub fn sheet(
         essays.len()
     )
     .map_err(|e| Error::io("stdout", e))
+}
+
+/// The header that dates a rubric sheet: `기준 시각 <RFC 3339> (지우지 마세요)`.
+const STAMP: &str = "기준 시각";
+
+/// The time a sheet was made, from its stamp header (None: no stamp, a
+/// sheet made by hand or by an older version).
+fn sheet_made_at(headers: &[String]) -> Option<String> {
+    headers.iter().find_map(|h| {
+        let rest = h.trim().strip_prefix(STAMP)?.trim();
+        let t = rest.split_whitespace().next()?;
+        chrono::DateTime::parse_from_rfc3339(t).ok().map(|d| {
+            d.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        })
+    })
 }
 
 /// The level of a checklist item named by `cell`: its name, or its points.
@@ -363,6 +388,26 @@ pub fn import(
         .collect();
     let known: BTreeSet<String> = students.iter().map(|s| s.id.clone()).collect();
     let at = now();
+    // What is stored now, for the weeks of the sheet's items: a cell equal to
+    // it is not written again (its scorer and time stay), and a cell that
+    // differs from a level saved after the sheet was made is refused: the
+    // sheet was filled from what was stored before (trial of 2026-12-01: an
+    // old sheet imported again reverted a TA's later levels, without a word).
+    let made_at = sheet_made_at(&headers);
+    let mut stored: BTreeMap<(String, String), ChecklistScore> = BTreeMap::new();
+    let weeks: BTreeSet<u32> = cols
+        .iter()
+        .filter_map(|c| match c {
+            Col::Item(w, _) => Some(*w),
+            _ => None,
+        })
+        .collect();
+    for w in weeks {
+        for c in gb.checklist(w)? {
+            stored.insert((c.student.clone(), c.item.clone()), c);
+        }
+    }
+    let mut unchanged = 0usize;
     let mut checklist = Vec::new();
     let mut essays = Vec::new();
     let roster: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -450,7 +495,30 @@ pub fn import(
                 Col::Id | Col::Name | Col::Duplicate => {}
                 Col::Item(week, item) => {
                     let level = checklist_level(item, cell);
+                    let before = stored.get(&(student.clone(), item.id.clone()));
                     match level {
+                        Some(l) if before.is_some_and(|b| b.level == l.name) => unchanged += 1,
+                        Some(l)
+                            if before.is_some_and(|b| {
+                                made_at.as_deref().is_some_and(|m| b.at.as_str() >= m)
+                            }) =>
+                        {
+                            if let Some(b) = before {
+                                diags.push(Diagnostic::error(
+                                    &shown,
+                                    line,
+                                    ci + 1,
+                                    format!(
+                                        "`{student}`의 {}은(는) 이 시트를 만든 뒤 {}이(가) {}에 {}(으)로 바꿨습니다; `{}`(으)로 덮어쓰지 않고 칸을 건너뜀 (새 시트를 만들어 확인하세요)",
+                                        item.id,
+                                        b.by,
+                                        crate::error::local_hhmm(&b.at),
+                                        b.level,
+                                        l.name
+                                    ),
+                                ));
+                            }
+                        }
                         Some(l) => checklist.push(ChecklistScore {
                             student: student.clone(),
                             week: *week,
@@ -484,8 +552,19 @@ pub fn import(
                     let answer = pending(&rows, &index, *week)
                         .get(&(student.clone(), qid.clone()))
                         .map(|r| (r.attempt_id, r.position));
+                    // The same score already given by hand (the sheet
+                    // imported again): nothing to do.
+                    let same = points.is_some_and(|p| {
+                        rows.iter().any(|r| {
+                            r.student == student
+                                && r.question_id == *qid
+                                && r.status.as_deref() == Some("manual")
+                                && r.points.is_some_and(|x| (x - p).abs() < 1e-9)
+                        })
+                    });
                     match (points, answer) {
                         (Some(p), Some((a, pos))) => essays.push((a, pos, p)),
+                        (Some(_), None) if same => unchanged += 1,
                         (None, _) => diags.push(Diagnostic::error(
                             &shown,
                             line,
@@ -514,7 +593,7 @@ pub fn import(
     let (errors, _) = report(&mut diags);
     writeln!(
         out,
-        "체크리스트 {}칸, 서술형 {}칸을 가져왔습니다 ({by}, {at}); 잘못된 칸 {errors}개.",
+        "체크리스트 {}칸, 서술형 {}칸을 가져왔습니다 ({by}, {at}); 이미 같은 칸 {unchanged}개; 잘못된 칸 {errors}개.",
         checklist.len(),
         essays.len()
     )

@@ -963,11 +963,49 @@ pub async fn checklist_save(
             .ok_or_else(|| WebError::Bad(format!("{week}주차 루브릭이 없습니다.")))?;
         let known: BTreeSet<String> = app.reader().students()?.into_iter().map(|s| s.id).collect();
         let at = crate::gradebook::now();
+        // Only the cells changed on this page are written, and only over
+        // what the page showed: a level saved elsewhere since (a TA's
+        // `rubric import`) is kept and said, never reverted by a page read
+        // before it (trial of 2026-12-01: a save of one cell rewrote all 63,
+        // and the TA's 미흡 went back to 우수, credited to "web").
+        let stored: BTreeMap<(String, String), crate::gradebook::ChecklistScore> = app
+            .reader()
+            .checklist(week)?
+            .into_iter()
+            .map(|c| ((c.student.clone(), c.item.clone()), c))
+            .collect();
+        let mut conflicts = Vec::new();
         let mut scores = Vec::new();
         for (k, v) in &fields {
             let Some((student, item)) = k.split_once('|') else {
                 continue;
             };
+            if k.starts_with("was:") {
+                continue;
+            }
+            let was = fields
+                .iter()
+                .find(|(n, _)| n.strip_prefix("was:") == Some(k.as_str()))
+                .map(|(_, w)| w.trim());
+            let now_stored = stored
+                .get(&(student.to_string(), item.to_string()))
+                .map(|c| c.level.as_str());
+            if was == Some(v.trim()) {
+                continue;
+            }
+            if let Some(was) = was
+                && now_stored.unwrap_or("") != was
+            {
+                if let Some(c) = stored.get(&(student.to_string(), item.to_string())) {
+                    conflicts.push(format!(
+                        "{student} {item}: {}이(가) {}에 {}(으)로 바꿨습니다",
+                        c.by,
+                        crate::error::local_hhmm(&c.at),
+                        c.level
+                    ));
+                }
+                continue;
+            }
             if v.trim().is_empty() {
                 continue;
             }
@@ -993,12 +1031,15 @@ pub async fn checklist_save(
             });
         }
         app.writer().set_checklist(&scores)?;
-        checklist_view(
-            app,
-            &s.s.csrf,
-            Some(week),
-            format!("{}개 저장했습니다.", scores.len()),
-        )
+        let mut message = format!("{}개 저장했습니다.", scores.len());
+        if !conflicts.is_empty() {
+            message.push_str(&format!(
+                " 이 페이지를 연 뒤 다른 곳에서 바뀐 칸 {}개는 그대로 두었습니다 ({}). 확인하고 다시 고르세요.",
+                conflicts.len(),
+                conflicts.join("; ")
+            ));
+        }
+        checklist_view(app, &s.s.csrf, Some(week), message)
     })
     .await
 }
