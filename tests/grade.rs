@@ -665,12 +665,10 @@ fn an_old_rubric_sheet_never_reverts_levels_saved_after_it() {
     std::fs::write(p.join("ta.csv"), format!("{header}s001,김민수,미흡\r\n")).expect("csv");
     let run = quiz(p, &["rubric", "import", "ta.csv", "--by", "조교"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // The old sheet (s001 still 우수 in it), one cell filled: s003 보통,
-    // and s001's essay scored 2.
+    // The old sheet (s001 still 우수 in it, s001's essay its suggested 2),
+    // one cell filled: s003 보통.
     let sheet = std::fs::read_to_string(p.join("sheet.csv")).expect("sheet");
-    let filled = sheet
-        .replace("s003,박지훈,,,,", "s003,박지훈,보통,,,")
-        .replace("s001,김민수,우수,,2,", "s001,김민수,우수,,2,");
+    let filled = sheet.replace("s003,박지훈,,,,", "s003,박지훈,보통,,,");
     assert!(filled.contains("s001,김민수,우수,"), "{sheet}");
     std::fs::write(p.join("old.csv"), &filled).expect("csv");
     let run = quiz(p, &["rubric", "import", "old.csv", "--by", "kim"]);
