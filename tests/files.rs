@@ -952,3 +952,47 @@ fn rubric_import_duplicate_columns_nfd_cells_and_notes_sheets() {
     );
     assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
 }
+
+/// A roster without an email (no column, or an empty cell) keeps the email
+/// stored: a class list of 학번 and 이름 re-imported erased them all (trial
+/// of 2026-12-01).
+#[test]
+fn a_roster_without_emails_keeps_the_stored_ones() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    std::fs::write(
+        p.join("a.csv"),
+        "학번,이름,이메일\r\n20250001,김민준,min@example.com\r\n",
+    )
+    .expect("csv");
+    std::fs::write(p.join("b.csv"), "학번,이름\r\n20250001,김민준\r\n").expect("csv");
+    assert_eq!(common::quiz(p, &["roster", "import", "a.csv"]).code, 0);
+    assert_eq!(common::quiz(p, &["roster", "import", "b.csv"]).code, 0);
+    let list = common::quiz(p, &["roster", "list"]);
+    assert!(list.stdout.contains("min@example.com"), "{}", list.stdout);
+}
+
+/// A column of levels whose header lost its item id (renamed to the item's
+/// text) is an error, not a note: its scores would never be read (trial of
+/// 2026-12-01: exit 0).
+#[test]
+fn a_column_of_levels_without_its_item_id_is_an_error() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("r.csv"), "student_id,name\n001,가\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "r.csv"]).code, 0);
+    std::fs::write(
+        p.join("sheet.csv"),
+        "학번,이름,Dockerfile 작성,w1k2 배포 파이프라인 구축\r\n001,가,우수,보통\r\n",
+    )
+    .expect("sheet");
+    let run = quiz(p, &["rubric", "import", "sheet.csv", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("sheet.csv:1:3: 열 `Dockerfile 작성`에 수준 1칸이 있지만"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
+}

@@ -362,3 +362,27 @@ fn grading_a_students_answers_closes_their_unfinished_exam_of_the_unit() {
     let (pct, _) = total(p, "s001");
     assert_ne!(pct, "100", "{pct}");
 }
+
+/// The report says which students have an exam not submitted: its answers
+/// count only once it is finished (trial of 2026-12-01: invisible).
+#[test]
+fn the_report_names_exams_not_submitted() {
+    let dir = class();
+    let p = dir.path();
+    take(p, "s002", "practice", true);
+    second_question(p);
+    let run = quiz_in(
+        p,
+        &["take", "w1d1", "--student", "s001", "--mode", "exam"],
+        "1\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let run = quiz(p, &["report", "--week", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("제출하지 않은 시험 1개 (학생 1명: s001)"),
+        "{}",
+        run.stdout
+    );
+}

@@ -95,6 +95,20 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
         }
     }
     let open_practices = on_screen.values().map(Vec::len).sum::<usize>();
+    // Exams not submitted: their answers count only once finished (or
+    // closed), so say how many wait (trial of 2026-12-01: an exam quit half
+    // way was invisible in the report).
+    let mut open_exams = BTreeSet::new();
+    let o_week = o.week;
+    for o in gb.open_attempts(None, None)? {
+        if crate::bank::week_of(&o.unit) == Some(o_week)
+            && gb
+                .attempt_by_id(o.id)?
+                .is_some_and(|a| a.mode == crate::model::Mode::Exam)
+        {
+            open_exams.insert((o.student.clone(), o.id));
+        }
+    }
     pending.extend(on_screen.keys().cloned());
 
     let dir = o.out_dir.join(format!("week_{:02}", o.week));
@@ -213,6 +227,17 @@ pub fn run(o: &Options<'_>, out: &mut dyn Write) -> Result<()> {
     let summary = weekly::summary(rubric, &students, &totals);
     writer.finish(&dir, o.week, &summary)?;
     terminal(rubric, &totals, out).map_err(io)?;
+    if !open_exams.is_empty() {
+        let students: BTreeSet<&str> = open_exams.iter().map(|(s, _)| s.as_str()).collect();
+        writeln!(
+            out,
+            "제출하지 않은 시험 {}개 (학생 {}명: {}): 제출하거나 닫을 때까지 점수에 들어가지 않습니다 (quiz attempts list / close).",
+            open_exams.len(),
+            students.len(),
+            students.iter().take(10).copied().collect::<Vec<_>>().join(", ")
+        )
+        .map_err(io)?;
+    }
     if open_practices > 0 {
         writeln!(
             out,

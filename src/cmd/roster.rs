@@ -11,8 +11,21 @@ use std::path::Path;
 /// Import a roster CSV into the gradebook: valid rows are added or updated in one
 /// transaction; bad rows are reported by line and refused (exit 1).
 pub fn import(db: &Path, file: &Path, out: &mut dyn Write) -> Result<()> {
-    let (students, mut diags, encoding) = crate::roster::read(file)?;
+    let (mut students, mut diags, encoding) = crate::roster::read(file)?;
     let mut gb = Gradebook::open(db)?;
+    // A file without an email (no column, or an empty cell) keeps the one
+    // stored: a class list of 학번 and 이름 from the school's system erased
+    // every email (trial of 2026-12-01).
+    let stored: std::collections::HashMap<String, String> = gb
+        .students()?
+        .into_iter()
+        .filter_map(|s| s.email.map(|e| (s.id, e)))
+        .collect();
+    for s in &mut students {
+        if s.email.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            s.email = stored.get(&s.id).cloned();
+        }
+    }
     let (added, updated) = gb.upsert_students(&students)?;
     let (errors, _) = report(&mut diags);
     if encoding.is_notable() {

@@ -331,6 +331,12 @@ pub fn import(
     // The first 학번 column decides who a row is (read_sheet found one).
     let id_col = cols.iter().position(|c| matches!(c, Col::Id)).unwrap_or(0);
     let name_col = cols.iter().position(|c| matches!(c, Col::Name));
+    let level_names: BTreeSet<&str> = bank
+        .rubrics
+        .values()
+        .flat_map(|r| r.rubric.checklist.iter())
+        .flat_map(|i| i.levels.iter().map(|l| l.name.as_str()))
+        .collect();
     // A column the tool does not know, with something written in it: its
     // scores would be lost without a word (a renamed or unknown item).
     for (ci, col) in cols.iter().enumerate() {
@@ -352,7 +358,25 @@ pub fn import(
             && word
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if id_like {
+        // A column of levels (우수, 보통 ...) under a header without its item
+        // id (renamed to the item's text, "API Gateway 관리 (w5k2)") is a
+        // score column the tool cannot place: an error, not a note (trial of
+        // 2026-12-01: exit 0, and the scores were never read).
+        let levels = records
+            .iter()
+            .filter_map(|(_, r)| r.get(ci))
+            .filter(|c| level_names.contains(unneutralize(c.trim())))
+            .count();
+        if levels > 0 && !id_like {
+            diags.push(Diagnostic::error(
+                &shown,
+                header_line,
+                ci + 1,
+                format!(
+                    "열 `{name}`에 수준 {levels}칸이 있지만 어느 체크리스트 항목인지 알 수 없습니다: 머리글을 항목 id로 시작하세요 (rubric sheet의 머리글, 예: `w5k1 …`); 이 열을 건너뜀"
+                ),
+            ));
+        } else if id_like {
             diags.push(Diagnostic::error(
                 &shown,
                 header_line,

@@ -237,6 +237,16 @@ fn a_name_with_its_korean_gloss_is_judged_by_the_name() {
     assert!(!ok("Recreate", "RollingUpdate 전략"));
     let ok2 = typed_right;
     assert!(ok2(&["Recreate", "재생성"], "재생성 전략"));
+    for given in [
+        "카나리 배포",
+        "Canary 배포",
+        "Canary deployment",
+        "canary release",
+        "카나리 패턴",
+    ] {
+        assert!(ok2(&["Canary", "카나리"], given), "{given}");
+    }
+    assert!(!ok2(&["Canary", "카나리"], "블루그린 배포"));
     assert!(ok2(&["Recreate", "재생성"], "재생성(Recreate) 전략"));
     // A key that ends in a kind word is still matched whole.
     assert!(ok2(&["배포 전략"], "배포 전략"));

@@ -147,6 +147,14 @@ const KIND_WORDS: &[&str] = &[
     "type",
     "기록",
     "record",
+    // "카나리 배포", "Canary deployment", "canary release" for Canary
+    // (trial of 2026-12-01: marked wrong while "카나리 전략" was right).
+    "배포",
+    "deployment",
+    "release",
+    "패턴",
+    "pattern",
+    "기법",
 ];
 
 /// `given` without a last kind word after the name ("Recreate 전략", "재생성
