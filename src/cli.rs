@@ -113,7 +113,8 @@ pub enum Command {
         /// Number of questions.
         #[arg(long, default_value_t = 10)]
         count: usize,
-        /// Seed of the draw (default: from student, unit and attempt number).
+        /// Seed of the draw (default: a random one, recorded with the attempt;
+        /// the same seed draws the same form again).
         #[arg(long)]
         seed: Option<u64>,
         /// practice or exam.

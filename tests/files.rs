@@ -996,3 +996,39 @@ fn a_column_of_levels_without_its_item_id_is_an_error() {
     );
     assert!(run.stdout.contains("체크리스트 1칸"), "{}", run.stdout);
 }
+
+/// Mistakes a busy instructor makes with rubric sheets (trial of
+/// 2026-12-01): a week with nothing to fill writes no sheet; an xlsx named
+/// .csv is refused; a file that is no sheet at all (README.md) says so once,
+/// not once per line.
+#[test]
+fn rubric_sheet_mistakes_are_said_once_and_write_nothing() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::write(p.join("r.csv"), "student_id,name\n001,가\n").expect("roster");
+    assert_eq!(quiz(p, &["roster", "import", "r.csv"]).code, 0);
+    std::fs::write(
+        p.join("rubrics/week_02.yaml"),
+        "week: 2\ntitle: \"Week 2\"\ncriteria:\n- {id: k8s, name: 쿠버네티스, description: 기초}\n",
+    )
+    .expect("rubric");
+    let run = quiz(p, &["rubric", "sheet", "--week", "2", "--out", "w2.csv"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("채울 칸이 없습니다"), "{}", run.stdout);
+    assert!(!p.join("w2.csv").exists());
+    let run = quiz(
+        p,
+        &[
+            "rubric", "sheet", "--week", "1", "--format", "xlsx", "--out", "w1.csv",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("--format xlsx"), "{}", run.stderr);
+    assert!(!p.join("w1.csv").exists());
+    let lines: String = (0..300).map(|i| format!("줄 {i}, 학번 아님\n")).collect();
+    std::fs::write(p.join("README.md"), format!("학번,설명\n{lines}")).expect("md");
+    let run = quiz(p, &["rubric", "import", "README.md", "--by", "kim"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("점수 열이 없습니다"), "{}", run.stderr);
+    assert!(run.stderr.lines().count() < 5, "{}", run.stderr);
+}

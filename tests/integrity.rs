@@ -419,7 +419,8 @@ fn the_instructor_lists_and_closes_open_attempts() {
     let list = quiz(p, &["attempts", "list"]);
     assert_eq!(list.code, 0, "{}", list.stderr);
     assert!(
-        list.stdout.contains("│ 1       ┆ s002 ┆ w1   ┆ 1    ┆ 1/7"),
+        list.stdout
+            .contains("│ 1       ┆ s002 ┆ w1   ┆ 연습 ┆ 1    ┆ 1/7"),
         "{}",
         list.stdout
     );

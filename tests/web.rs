@@ -1435,6 +1435,19 @@ async fn practice_of_todays_unit_from_home_and_due_reviews() {
         "{}",
         home.body
     );
+    assert!(home.body.contains("w1d1 연습 시작"), "{}", home.body);
+    // While an exam of the unit is open, no practice button (its start
+    // would be refused).
+    let exam = t.open_quiz(Mode::Exam, None);
+    let home = t.get(&c, "/").await;
+    assert!(!home.body.contains("w1d1 연습 시작"), "{}", home.body);
+    assert!(home.body.contains("시험이 열려 있어"), "{}", home.body);
+    blocking(|| {
+        Gradebook::open(&t.db)
+            .expect("gb")
+            .close_quiz(exam)
+            .expect("close")
+    });
     let r = t
         .post(&c, "/start", &format!("csrf={}&unit=w1d1", c.csrf))
         .await;

@@ -25,16 +25,23 @@ pub fn list(
         "응시 id",
         "학번",
         "단원",
+        "종류",
         "회차",
         "답한 문제",
         "시작",
         "진행 중",
     ]);
     for a in &open {
+        let kind = match gb.attempt_by_id(a.id)?.map(|x| x.mode) {
+            Some(crate::model::Mode::Exam) => "시험",
+            Some(crate::model::Mode::Practice) => "연습",
+            None => "-",
+        };
         t.add_row(vec![
             a.id.to_string(),
             a.student.clone(),
             a.unit.clone(),
+            kind.to_string(),
             a.attempt_no.to_string(),
             format!("{}/{}", a.answered, a.questions),
             local_time(&a.started_at),

@@ -168,6 +168,28 @@ pub fn sheet(
         w.finish()?
     };
     let ext = if xlsx { "xlsx" } else { "csv" };
+    // A name that says the other format would open as garbage (an xlsx
+    // named .csv; trial of 2026-12-01).
+    if let Some(f) = out_file
+        && let Some(named) = f.extension().and_then(|e| e.to_str())
+        && ["csv", "xlsx"].contains(&named.to_ascii_lowercase().as_str())
+        && !named.eq_ignore_ascii_case(ext)
+    {
+        return Err(Error::Usage(format!(
+            "--out {}은(는) .{named} 이름인데 --format {ext}입니다: 이름이나 --format을 맞추세요 (아무것도 쓰지 않았습니다)",
+            display(f)
+        )));
+    }
+    // Nothing to fill: no sheet (trial of 2026-12-01: one of 학번 and 이름
+    // only, exit 0).
+    if rubric.checklist.is_empty() && essays.is_empty() {
+        writeln!(
+            out,
+            "{week}주차에는 채울 칸이 없습니다: 체크리스트 항목도 검토를 기다리는 서술형도 없습니다 (아무것도 쓰지 않았습니다)."
+        )
+        .map_err(|e| Error::io("stdout", e))?;
+        return Err(Error::Problems { count: 1 });
+    }
     let target = out_file.map_or_else(
         || Path::new(&format!("rubric_week_{week:02}.{ext}")).to_path_buf(),
         Path::to_path_buf,
@@ -404,6 +426,12 @@ pub fn import(
             1,
             "점수 열이 없습니다: 머리글에 루브릭의 체크리스트 항목(w5k1 …)이나 검토할 서술형 문항 id가 없습니다; 아무것도 가져오지 않았습니다",
         ));
+        // Its rows say nothing more (a wrong file gave 1,700 lines of
+        // "명단에 없는 학번" after this; trial of 2026-12-01).
+        let (errors, _) = report(&mut diags);
+        return Err(Error::Problems {
+            count: errors.max(1),
+        });
     }
     let students = gb.students()?;
     let names: BTreeMap<&str, &str> = students

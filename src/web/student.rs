@@ -48,6 +48,12 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             .ok()
             .flatten();
         let gb = app.reader();
+        // No practice button the start would refuse: an exam of the unit
+        // is open (trial of 2026-12-01).
+        let exam_open = match &today_unit {
+            Some(u) => attempt::opened_exam(&gb, Some(&student), u)?.is_some(),
+            None => false,
+        };
         let now = crate::gradebook::now();
         let quizzes = gb
             .quizzes()?
@@ -115,6 +121,7 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             student,
             today: today.to_string(),
             today_unit,
+            exam_open,
             quizzes,
             past,
             due,

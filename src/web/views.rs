@@ -247,6 +247,8 @@ pub struct HomePage {
     pub student: String,
     pub today: String,
     pub today_unit: Option<String>,
+    /// An exam of today's unit is open: no practice of it now.
+    pub exam_open: bool,
     pub quizzes: Vec<QuizLink>,
     pub past: Vec<PastAttempt>,
     pub due: Vec<String>,
