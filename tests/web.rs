@@ -277,6 +277,28 @@ impl T {
         .await
     }
 
+    /// An exam of w1d1 begun in the terminal by `student` and left open
+    /// (`q`); returns its attempt id.
+    fn terminal_exam(&self, student: &str) -> i64 {
+        let db = self.db.to_string_lossy().to_string();
+        let run = common::quiz_in(
+            self._dir.path(),
+            &[
+                "--db",
+                &db,
+                "take",
+                "w1d1",
+                "--student",
+                student,
+                "--mode",
+                "exam",
+            ],
+            "q\n",
+        );
+        assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+        gb(&self.db).student_attempt_ids(student).expect("ids")[0]
+    }
+
     /// The question at a form position, as shown.
     fn shown(&self, attempt: i64, pos: usize) -> (FormQuestion, quiz::model::Question) {
         let a = gb(&self.db)
@@ -2892,23 +2914,7 @@ async fn a_practice_never_ends_an_unfinished_exam() {
         move || Gradebook::open(&db).expect("gb").close_quiz(exam)
     })
     .expect("close");
-    let db = t.db.to_string_lossy().to_string();
-    let run = common::quiz_in(
-        t._dir.path(),
-        &[
-            "--db",
-            &db,
-            "take",
-            "w1d1",
-            "--student",
-            "s2",
-            "--mode",
-            "exam",
-        ],
-        "q\n",
-    );
-    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let blocking_exam = gb(&t.db).student_attempt_ids("s2").expect("ids")[0];
+    let blocking_exam = t.terminal_exam("s2");
     let r = t
         .post(&s2, "/start", &format!("csrf={}&unit=w1d1", s2.csrf))
         .await;
@@ -3389,23 +3395,7 @@ fn roster_codes_write_no_default_link() {
 async fn a_terminal_exam_reached_by_its_address_keeps_the_opened_quizs_time() {
     let t = setup();
     let s1 = t.student("s1", "CODE1").await;
-    let db = t.db.to_string_lossy().to_string();
-    let run = common::quiz_in(
-        t._dir.path(),
-        &[
-            "--db",
-            &db,
-            "take",
-            "w1d1",
-            "--student",
-            "s1",
-            "--mode",
-            "exam",
-        ],
-        "q\n",
-    );
-    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let id = gb(&t.db).student_attempt_ids("s1").expect("ids")[0];
+    let id = t.terminal_exam("s1");
     assert_eq!(
         gb(&t.db)
             .attempt_info(id)
