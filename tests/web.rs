@@ -277,6 +277,18 @@ impl T {
         .await
     }
 
+    /// Start a practice of `unit` from the home; returns the attempt id.
+    async fn start_practice(&self, c: &Client, unit: &str) -> i64 {
+        let r = self
+            .post(c, "/start", &format!("csrf={}&unit={unit}", c.csrf))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        r.location()
+            .trim_start_matches("/a/")
+            .parse()
+            .expect("attempt id")
+    }
+
     /// An exam of w1d1 begun in the terminal by `student` and left open
     /// (`q`); returns its attempt id.
     fn terminal_exam(&self, student: &str) -> i64 {
@@ -2069,11 +2081,7 @@ async fn no_practice_with_feedback_of_a_unit_an_open_exam_draws_from() {
     let t = setup();
     let c = t.student("s1", "CODE1").await;
     // A practice left open before the exam.
-    let r = t
-        .post(&c, "/start", &format!("csrf={}&unit=w1d1", c.csrf))
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let practice: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let practice = t.start_practice(&c, "w1d1").await;
     let quiz = t.open_quiz(Mode::Exam, None);
     for unit in ["w1d1", "w1"] {
         let r = t
@@ -3281,11 +3289,7 @@ async fn the_review_queue_waits_for_an_exam_to_be_submitted() {
 async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_open() {
     let t = setup();
     let s1 = t.student("s1", "CODE1").await;
-    let r = t
-        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let p: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let p = t.start_practice(&s1, "w1d1").await;
     // Practice answers the question on screen: position 0, then 1.
     let r = t.answer(&s1, p, 0, false).await;
     assert!(
@@ -3329,10 +3333,7 @@ async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_ope
 async fn a_practice_answers_only_the_question_on_screen() {
     let t = setup();
     let s1 = t.student("s1", "CODE1").await;
-    let r = t
-        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
-        .await;
-    let p: i64 = r.location().trim_start_matches("/a/").parse().expect("id");
+    let p = t.start_practice(&s1, "w1d1").await;
     let r = t.answer(&s1, p, 3, false).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains("화면에 있는 문제에만"), "{}", r.body);
