@@ -87,6 +87,67 @@ pub fn opened_exam(
     }))
 }
 
+/// Links an attempt to the opened quiz it is taken under: it ends at its
+/// time limit, or when the quiz's window closes, whichever comes first
+/// (attack of 2026-12-01: a quiz whose window had passed still took
+/// answers). The limit runs from the attempt's start (an exam begun in the
+/// terminal before the quiz opened gets no second full limit).
+pub fn link(
+    gb: &mut Gradebook,
+    attempt: i64,
+    started_at: &str,
+    q: &crate::gradebook::WebQuiz,
+) -> Result<()> {
+    let started = chrono::DateTime::parse_from_rfc3339(started_at)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(|_| chrono::Utc::now());
+    let limit = q.time_limit_min.map(|m| {
+        (started + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    });
+    let deadline = match (limit, q.closes_at.clone()) {
+        (Some(l), Some(c)) => Some(l.min(c)),
+        (l, c) => l.or(c),
+    };
+    gb.link_attempt(attempt, q.id, deadline.as_deref())
+}
+
+/// When the instructor opens an exam: every unfinished exam of an
+/// overlapping unit (`w1`, `w1d1`) begun before, by a student the quiz is
+/// for and not yet taken under an opened quiz, becomes this quiz's attempt
+/// (its limit from its own start, the window, 닫기 and the live page apply).
+/// Otherwise an exam begun in the terminal went on after the class's exam
+/// closed, with the keys its results had shown (attack of 2026-12-01).
+/// Returns how many were linked.
+pub fn adopt_open_exams(gb: &mut Gradebook, quiz: i64) -> Result<usize> {
+    let Some(q) = gb.quiz(quiz)? else {
+        return Ok(0);
+    };
+    if q.mode != "exam" {
+        return Ok(0);
+    }
+    let now = crate::gradebook::now();
+    let mut n = 0;
+    for o in gb.open_attempts(None, None)? {
+        if !(unit_matches(&o.unit, &q.unit) || unit_matches(&q.unit, &o.unit))
+            || !q.open_to(&o.student, &now)
+        {
+            continue;
+        }
+        let linked = gb.attempt_info(o.id)?.is_some_and(|i| i.quiz_id.is_some());
+        if linked {
+            continue;
+        }
+        if gb
+            .attempt_by_id(o.id)?
+            .is_some_and(|a| a.mode == Mode::Exam)
+        {
+            link(gb, o.id, &o.started_at, &q)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 /// The student's unfinished attempt at the unit, or a new one drawn for them
 /// (practice forms take due review questions).
 pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {

@@ -1510,3 +1510,64 @@ fn a_released_forms_orders_do_not_follow_from_its_printed_seed() {
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
 }
+
+/// A submission with no answer at all is refused (`quiz take --form` writes
+/// skips too): graded, a forged empty file stood for the student's real one,
+/// which was then refused as a resubmission. The file `take --form` writes
+/// is its owner's alone (attack of 2026-12-01).
+#[test]
+fn an_empty_submission_is_refused_and_a_taken_form_is_private() {
+    let dir = project();
+    let p = dir.path();
+    assert_eq!(quiz(p, &["roster", "import", "roster.csv"]).code, 0);
+    release(p, "7");
+    let rec = record(p, "s001-w1-r1");
+    let forged = format!(
+        "form_id: s001-w1-r1\nunit: w1\nstudent: s001\nseed: {}\nstarted_at: \"{}\"\nsubmitted_at: \"{}\"\nanswers: []\n",
+        rec.form.seed,
+        at(0),
+        at(0)
+    );
+    std::fs::create_dir_all(p.join("subs")).expect("mkdir");
+    std::fs::write(p.join("subs/forged.yaml"), forged).expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("답이 하나도 없는 제출입니다"),
+        "{}",
+        run.stderr
+    );
+    // The real one is graded.
+    let real = right_answers("s001-w1-r1", &rec, &rec, &at(0));
+    std::fs::remove_file(p.join("subs/forged.yaml")).expect("rm");
+    std::fs::write(p.join("subs/real.yaml"), real).expect("write");
+    let run = quiz(p, &["grade", "subs"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    // take --form: the submission file is 0600.
+    let run = quiz_in(
+        p,
+        &[
+            "take",
+            "--form",
+            "forms/s002-w1-r1.form.yaml",
+            "--student",
+            "s002",
+            "--out",
+            "mine",
+        ],
+        "?\nq\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let written: Vec<_> = std::fs::read_dir(p.join("mine"))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        assert!(!written.is_empty());
+        for f in written {
+            let mode = std::fs::metadata(&f).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{}: {mode:o}", f.display());
+        }
+    }
+}

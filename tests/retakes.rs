@@ -386,3 +386,37 @@ fn the_report_names_exams_not_submitted() {
         run.stdout
     );
 }
+
+/// A CSV's answers close the student's open attempts of each answered
+/// question's unit, not only of its first row's week (trial of 2026-12-01:
+/// a week-2 practice stayed open after a CSV that began with week 3, and was
+/// answered with the key the CSV's results showed).
+#[test]
+fn a_csv_closes_open_attempts_of_every_unit_it_answers() {
+    let dir = class();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("questions/week_02")).expect("mkdir");
+    std::fs::write(
+        p.join("questions/week_02/day1.yaml"),
+        "unit: w2d1\nquestions:\n- id: w2d1-tf\n  kind: truefalse\n  prompt: 파드는 컨테이너 묶음이다.\n  answer: true\n",
+    )
+    .expect("bank");
+    let run = quiz_in(
+        p,
+        &["take", "w2d1", "--student", "s001", "--mode", "practice"],
+        "q\n",
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    std::fs::write(
+        p.join("a.csv"),
+        "student_id,question_id,answer\ns001,w1d1-tf,true\ns001,w2d1-tf,false\n",
+    )
+    .expect("csv");
+    let run = quiz(p, &["grade", "--responses", "a.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("끝나지 않은 응시 1개를 닫았습니다"),
+        "{}",
+        run.stdout
+    );
+}

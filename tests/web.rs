@@ -3511,3 +3511,73 @@ async fn the_checklist_page_never_reverts_a_level_saved_elsewhere() {
     assert!(r.body.contains("조교"), "{}", r.body);
     assert_eq!(level(), ("미흡".to_string(), "조교".to_string()));
 }
+
+/// Opening an exam adopts the unfinished exams of its unit begun before
+/// (in the terminal): they are the quiz's attempts from then on, closed by
+/// 닫기 even if the student never opens them in the browser (attack of
+/// 2026-12-01: answered after the class's exam closed, with the keys its
+/// results showed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_an_exam_adopts_the_exams_of_its_unit_begun_before() {
+    let t = setup();
+    let id = t.terminal_exam("s1");
+    let teach = t.instructor().await;
+    let r = t
+        .post(
+            &teach,
+            "/teach/quizzes",
+            &format!("csrf={}&unit=w1d1&mode=exam&count=7&minutes=20", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let quiz: i64 = r
+        .location()
+        .trim_start_matches("/teach/quizzes/")
+        .parse()
+        .expect("quiz id");
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("a");
+    assert_eq!(info.quiz_id, Some(quiz));
+    // The live page shows it; 닫기 ends it.
+    let live = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    let row = live
+        .body
+        .split("<tr>")
+        .find(|r| r.starts_with("<td>s1</td>"))
+        .expect("s1's row");
+    assert!(row.contains("0/7") && !row.contains("시작 안 함"), "{row}");
+    let r = t
+        .post(
+            &teach,
+            &format!("/teach/quizzes/{quiz}/close"),
+            &format!("csrf={}", teach.csrf),
+        )
+        .await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.body
+    );
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("a");
+    assert!(info.finished_at.is_some(), "{info:?}");
+}
+
+/// A new login code ends the sessions signed in with the old one, also in a
+/// running server's cache (attack of 2026-12-01: a session of a stolen code
+/// lasted 12 hours after `roster codes --rotate`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_login_code_ends_the_old_sessions() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let s2 = t.student("s2", "CODE2").await;
+    assert_eq!(t.get(&s1, "/").await.status, StatusCode::OK);
+    blocking(|| {
+        Gradebook::open(&t.db)
+            .expect("gb")
+            .set_login_codes(&[("s1".into(), hash_code("NEWCODE1"))])
+            .expect("rotate")
+    });
+    blocking(|| t.app.sweep());
+    assert_eq!(t.get(&s1, "/").await.location(), "/login");
+    // Another student's session goes on.
+    assert_eq!(t.get(&s2, "/").await.status, StatusCode::OK);
+}

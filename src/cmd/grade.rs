@@ -44,6 +44,10 @@ struct Tally {
     /// (student, unit) of each attempt stored by this run: its results,
     /// keys included, are the student's to see from now on.
     graded: BTreeSet<(String, String)>,
+    /// (student, question) of each CSV answer stored by this run: their
+    /// units are closed too (a CSV attempt's unit is only its first row's
+    /// week; trial of 2026-12-01).
+    graded_questions: BTreeSet<(String, String)>,
 }
 
 /// Run `quiz grade`.
@@ -114,7 +118,13 @@ pub fn run(
         t,
         ..
     } = g;
-    let closed = close_seen_units(&mut gb, &bank, &t.graded)?;
+    let mut seen = t.graded.clone();
+    for (student, qid) in &t.graded_questions {
+        if let Some((f, _)) = bank.find(qid) {
+            seen.insert((student.clone(), f.file.unit.clone()));
+        }
+    }
+    let closed = close_seen_units(&mut gb, &bank, &seen)?;
 
     let (errors, _) = report(&mut diags);
     let io = |e| Error::io("stdout", e);
@@ -454,6 +464,21 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     // One form, one graded submission: the same answers again (the folder
     // graded again, a copy) change nothing; different answers for a form
     // already graded (a second try, an edited copy) are refused.
+    // `quiz take --form` writes an answer (a skip too) for every question
+    // it showed before it writes submitted_at: a submitted file with none
+    // was not made by it, and graded it would stand for the student's real
+    // submission (attack of 2026-12-01: a forged empty file locked the real
+    // one out).
+    if sub.answers.is_empty() {
+        diags.push(Diagnostic::error(
+            &shown,
+            loc.top_key("answers").map_or(1, |p| p.0),
+            1,
+            "답이 하나도 없는 제출입니다 (quiz take --form은 건너뛴 문제도 적습니다); 파일을 건너뜀",
+        ));
+        t.skipped += 1;
+        return Ok(());
+    }
     if let Some(stored) = bulk.form_answers(&sub.form_id)? {
         let same = stored.len() == given.len()
             && stored
@@ -759,7 +784,6 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                         items: Vec::new(),
                     };
                     let id = bulk.attempt(s, &unit, "csv", &form_id, &form)?;
-                    t.graded.insert((s.to_string(), unit.clone()));
                     // Most students answer the questions seen so far.
                     st.keys = Vec::with_capacity(question_no.len());
                     (id, 0)
@@ -773,6 +797,7 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,
             )?;
             t.answers += 1;
+            t.graded_questions.insert((s.to_string(), q.id.clone()));
             if o.status == Status::NeedsReview {
                 t.review += 1;
             }

@@ -5,7 +5,7 @@ use super::report;
 use crate::attempt;
 use crate::bank::Bank;
 use crate::error::{Error, Result};
-use crate::fsutil::{display, write_atomic};
+use crate::fsutil::{display, write_atomic_private};
 use crate::gradebook::{Attempt, Gradebook, now};
 use crate::model::{
     Form, FormQuestion, Mode, Question, ReleasedForm, ScoringRules, Submission, SubmittedAnswer,
@@ -453,7 +453,10 @@ impl Recorder for SubmissionFile {
             &self.sub,
             &["배포된 시험지의 제출 파일 (`quiz take --form`). 강사에게 내세요."],
         )?;
-        write_atomic(&self.path, text.as_bytes())
+        // The student's alone: its form id and seed authenticate it
+        // (attack of 2026-12-01: read from a 0644 file, they let a
+        // classmate submit first).
+        write_atomic_private(&self.path, text.as_bytes())
     }
 }
 
@@ -563,7 +566,7 @@ fn run_offline(
         &rec.sub,
         &["배포된 시험지의 제출 파일 (`quiz take --form`). 강사에게 내세요."],
     )?;
-    write_atomic(&path, text.as_bytes())?;
+    write_atomic_private(&path, text.as_bytes())?;
     writeln!(out, "\n제출 파일을 저장했습니다: {}", display(&path)).map_err(io)?;
     Ok(())
 }

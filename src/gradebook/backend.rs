@@ -271,6 +271,14 @@ impl Gradebook {
         }
     }
 
+    /// The hashes of every session stored (what a server's cache may keep).
+    pub fn session_hashes(&self) -> Result<Vec<String>> {
+        match self {
+            Gradebook::Sqlite(b) => b.session_hashes(),
+            Gradebook::Pg(b) => b.session_hashes(),
+        }
+    }
+
     /// End a session.
     pub fn delete_session(&mut self, token_hash: &str) -> Result<()> {
         match self {

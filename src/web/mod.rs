@@ -197,6 +197,13 @@ impl App {
     /// [`App::sweep`] as if the clock read `now` / `now_rfc3339`.
     pub fn sweep_at(&self, now: std::time::Instant, now_rfc3339: &str) {
         lock(&self.sessions).retain(|_, s| s.expires_at.as_str() > now_rfc3339);
+        // Sessions ended outside this server (`roster codes --rotate`, a
+        // logout on another server) leave the cache too.
+        let stored = self.reader().session_hashes();
+        if let Ok(stored) = stored {
+            let stored: HashSet<String> = stored.into_iter().collect();
+            lock(&self.sessions).retain(|h, _| stored.contains(h));
+        }
         let keep = self.caps.failures;
         evict_failures(&mut lock(&self.failures), now, keep);
     }

@@ -221,36 +221,11 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             },
         )?;
         if let Some(q) = quiz {
-            link(&mut gb, a.id, &a.started_at, &q)?;
+            attempt::link(&mut gb, a.id, &a.started_at, &q)?;
         }
         Ok(redirect(&format!("/a/{}", a.id)))
     })
     .await
-}
-
-/// Links an attempt to the opened quiz it is taken under: it ends at its
-/// time limit, or when the quiz's window closes, whichever comes first
-/// (attack of 2026-12-01: a quiz whose window had passed still took
-/// answers). The limit runs from the attempt's start (an exam begun in the
-/// terminal before the quiz opened gets no second full limit).
-fn link(
-    gb: &mut Gradebook,
-    attempt: i64,
-    started_at: &str,
-    q: &crate::gradebook::WebQuiz,
-) -> Result<(), WebError> {
-    let started = chrono::DateTime::parse_from_rfc3339(started_at)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_else(|_| chrono::Utc::now());
-    let limit = q.time_limit_min.map(|m| {
-        (started + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    });
-    let deadline = match (limit, q.closes_at.clone()) {
-        (Some(l), Some(c)) => Some(l.min(c)),
-        (l, c) => l.or(c),
-    };
-    gb.link_attempt(attempt, q.id, deadline.as_deref())?;
-    Ok(())
 }
 
 /// The attempt of the request's student (another student's: 404), with the
@@ -276,7 +251,7 @@ fn own_attempt(
         && a.mode == Mode::Exam
         && let Some(q) = crate::attempt::opened_exam(gb, Some(student), &a.form.unit)?
     {
-        link(gb, id, &a.started_at, &q)?;
+        attempt::link(gb, id, &a.started_at, &q)?;
         info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
     }
     let mut overdue = false;
@@ -583,7 +558,7 @@ fn save(
             && let Some(q) =
                 crate::attempt::opened_exam(&app.reader(), Some(&student), &a.form.unit)?
         {
-            link(&mut app.writer(), id, &a.started_at, &q)?;
+            attempt::link(&mut app.writer(), id, &a.started_at, &q)?;
             info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
         }
     }

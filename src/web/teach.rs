@@ -194,6 +194,7 @@ pub async fn open_quiz(
             &students,
             closes.as_deref(),
         )?;
+        crate::attempt::adopt_open_exams(&mut app.writer(), id)?;
         Ok(redirect(&format!("/teach/quizzes/{id}")))
     })
     .await

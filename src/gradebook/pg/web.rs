@@ -28,11 +28,25 @@ impl PgBook {
                      ON CONFLICT (student_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, created_at = EXCLUDED.created_at",
                 )
                 .map_err(&err)?;
+            let end = tx
+                .prepare("DELETE FROM web_sessions WHERE student_id = $1")
+                .map_err(&err)?;
             for (student, hash) in codes {
                 tx.execute(&st, &[student, hash, &at]).map_err(&err)?;
+                // A new code ends the sessions of the old one.
+                tx.execute(&end, &[student]).map_err(&err)?;
             }
             Ok(())
         })
+    }
+
+    /// The hashes of every session stored.
+    pub fn session_hashes(&self) -> Result<Vec<String>> {
+        Ok(self
+            .query("SELECT token_hash FROM web_sessions", &[])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
     }
 
     /// Students that have a login code.

@@ -155,8 +155,20 @@ impl Sqlite {
                 params![student, hash, now],
             )
             .map_err(&db)?;
+            // A new code ends the sessions signed in with the old one (a
+            // stolen code kept its session for 12 h; attack of 2026-12-01).
+            tx.execute(
+                "DELETE FROM web_sessions WHERE student_id = ?1",
+                params![student],
+            )
+            .map_err(&db)?;
         }
         tx.commit().map_err(&db)
+    }
+
+    /// The hashes of every session stored (what a server's cache may keep).
+    pub fn session_hashes(&self) -> Result<Vec<String>> {
+        self.query_all("SELECT token_hash FROM web_sessions", [], |r| r.get(0))
     }
 
     /// Students that have a login code.
