@@ -67,8 +67,10 @@ pub struct Draw<'a, 'q> {
 
 /// The exam the instructor opened that draws from `unit` or a unit holding
 /// it (`w1` for `w1d1`, and the other way round) and is open now: for
-/// `student`, or for anyone. The one rule for practice refusals (terminal,
-/// browser, the instructor's page) and terminal exams.
+/// `student` (their own exam: terminal exams, an exam taken up), or for
+/// anyone. Practice is refused while one is open for anyone (terminal,
+/// browser, the instructor's page): a student not on the exam's list who
+/// practised could pass the keys to those taking it (trial of 2026-12-01).
 pub fn opened_exam(
     gb: &Gradebook,
     student: Option<&str>,
@@ -154,7 +156,7 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     // An exam the instructor opened (in the browser) for this student that
     // draws from this unit: no practice of it while it is open, in the
     // terminal as in the browser (attack of 2026-12-01).
-    if d.mode == Mode::Practice && opened_exam(gb, Some(d.student), d.unit)?.is_some() {
+    if d.mode == Mode::Practice && opened_exam(gb, None, d.unit)?.is_some() {
         return Err(crate::error::Error::ExamOpen {
             unit: d.unit.to_string(),
         });
@@ -368,7 +370,7 @@ pub fn store(
     // only; trial of 2026-12-01).
     if mode == Mode::Practice
         && let Some(a) = gb.attempt_by_id(attempt)?
-        && opened_exam(gb, Some(student), &a.form.unit)?.is_some()
+        && opened_exam(gb, None, &a.form.unit)?.is_some()
     {
         return Err(crate::error::Error::ExamOpen { unit: a.form.unit });
     }

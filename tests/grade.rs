@@ -710,3 +710,47 @@ fn an_old_rubric_sheet_never_reverts_levels_saved_after_it() {
     );
     assert_eq!(levels(), now);
 }
+
+/// The review queue marks an essay answer that does not count in its week
+/// (a retake: the first answer to each question counts), so the grader
+/// knows which ones matter (trial of 2026-12-01).
+#[test]
+fn the_review_queue_marks_answers_that_do_not_count() {
+    let dir = project();
+    let p = dir.path();
+    let take = || {
+        let run = quiz_in(
+            p,
+            &[
+                "take",
+                "w1",
+                "--student",
+                "s001",
+                "--count",
+                "7",
+                "--seed",
+                "7",
+                "--mode",
+                "exam",
+            ],
+            S001,
+        );
+        assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    };
+    take();
+    take();
+    let run = quiz_in(p, &["review", "--week", "1"], "s\ns\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.matches("· w1d1-essay").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("주차 점수에 들어가지 않는 답").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+}

@@ -1219,12 +1219,30 @@ async fn instructor_opens_watches_live_and_closes_a_quiz() {
     // A student cannot watch.
     let r = t.get(&s1, &format!("/teach/quizzes/{quiz}/events")).await;
     assert_eq!(r.location(), "/teach/login");
-    // Close: no new starts.
+    // Close: with an attempt in progress, only once confirmed (it cannot
+    // be undone); then no new starts.
+    let page = t.get(&teach, &format!("/teach/quizzes/{quiz}")).await;
+    assert!(
+        page.body
+            .contains("진행 중인 응시 1개를 지금까지의 답으로 제출합니다"),
+        "{}",
+        page.body
+    );
     let r = t
         .post(
             &teach,
             &format!("/teach/quizzes/{quiz}/close"),
             &format!("csrf={}", teach.csrf),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("되돌릴 수 없습니다"), "{}", r.body);
+    assert!(!t.get(&teach, "/teach").await.body.contains("닫힘"));
+    let r = t
+        .post(
+            &teach,
+            &format!("/teach/quizzes/{quiz}/close"),
+            &format!("csrf={}&confirm=1", teach.csrf),
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -2544,7 +2562,7 @@ async fn an_instructor_signs_and_hides_drafts_in_the_browser_and_they_are_served
     assert!(
         progress
             .body
-            .contains("출제되는 문제는 1개라 시험지마다 1문제입니다")
+            .contains("출제되는 문제는 1개라 시험지마다 많아야 1문제입니다")
             && progress.body.contains("검토 전 문항 5개는 승인해야"),
         "{}",
         progress.body
@@ -3067,8 +3085,14 @@ async fn answers_sent_at_once_to_a_practice_question_store_one() {
         "{:?}",
         replies.iter().map(|r| r.status).collect::<Vec<_>>()
     );
+    // (Refused as answered, or, once the answer is stored, as no longer the
+    // question on screen.)
     for r in replies.iter().filter(|r| r.status == StatusCode::CONFLICT) {
-        assert!(r.body.contains("이미 답한 문제입니다"), "{}", r.body);
+        assert!(
+            r.body.contains("이미 답한 문제입니다") || r.body.contains("화면에 있는 문제에만"),
+            "{}",
+            r.body
+        );
     }
     let stored: Vec<_> = gb(&t.db)
         .rows()
@@ -3309,7 +3333,7 @@ async fn a_practice_begun_before_an_exam_opened_takes_no_answers_while_it_is_ope
         .post(
             &c,
             &format!("/teach/quizzes/{exam}/close"),
-            &format!("csrf={}", c.csrf),
+            &format!("csrf={}&confirm=1", c.csrf),
         )
         .await;
     assert!(
@@ -3549,7 +3573,7 @@ async fn opening_an_exam_adopts_the_exams_of_its_unit_begun_before() {
         .post(
             &teach,
             &format!("/teach/quizzes/{quiz}/close"),
-            &format!("csrf={}", teach.csrf),
+            &format!("csrf={}&confirm=1", teach.csrf),
         )
         .await;
     assert!(
@@ -3580,4 +3604,103 @@ async fn a_new_login_code_ends_the_old_sessions() {
     assert_eq!(t.get(&s1, "/").await.location(), "/login");
     // Another student's session goes on.
     assert_eq!(t.get(&s2, "/").await.status, StatusCode::OK);
+}
+
+/// While an exam of a unit is open for some students, nobody practises the
+/// unit: a student not on the exam's list would see the keys and could pass
+/// them on (trial of 2026-12-01).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_one_practises_a_unit_while_its_exam_is_open_for_others() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    blocking(|| {
+        Gradebook::open(&t.db)
+            .expect("gb")
+            .open_quiz("w1d1", Mode::Exam, 7, None, &["s2".to_string()], None)
+            .expect("open")
+    });
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("시험이 열려 있는 동안에는"), "{}", r.body);
+}
+
+/// A first-day instructor's mistakes with the gradebook (trial of
+/// 2026-12-01): a new gradebook is said with its full path; `take` and
+/// `serve` from a folder without the bank make no gradebook there; a server
+/// on a gradebook without a roster says nobody can log in; `--demo` is
+/// refused on a class's gradebook.
+#[test]
+fn a_stray_gradebook_is_said_and_never_made_by_a_failing_command() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = dir.path();
+    // Files made by mistake: SQLite's (a PostgreSQL database is there or not).
+    let empty = p.join("elsewhere");
+    std::fs::create_dir(&empty).expect("mkdir");
+    common::sqlite_only(&empty);
+    common::sqlite_only(&p.join("class"));
+    let run = common::quiz(&empty, &["take", "w1d1", "--student", "s1"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = common::quiz(&empty, &["serve", "--addr", "127.0.0.1:0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!empty.join("gradebook.db").exists());
+
+    let class = p.join("class");
+    std::fs::create_dir(&class).expect("mkdir");
+    common::copy_dir(&common::root().join("tests/fixtures/web"), &class);
+    std::fs::write(class.join("r.csv"), "student_id,name\ns1,가\n").expect("roster");
+    let run = common::quiz(&class, &["roster", "import", "r.csv"]);
+    assert!(run.new_gradebook, "{}", run.stderr);
+    let raw = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["--db", "gradebok.db", "roster", "list"])
+        .current_dir(&class)
+        .env_remove("QUIZ_DB")
+        .output()
+        .expect("run");
+    assert_eq!(raw.status.code(), Some(2), "a reader makes no gradebook");
+    let raw = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["--db", "gradebok.db", "roster", "import", "r.csv"])
+        .current_dir(&class)
+        .env_remove("QUIZ_DB")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&raw.stderr);
+    let full = std::fs::canonicalize(class.join("gradebok.db")).expect("made");
+    assert!(
+        err.contains(&format!("새 성적부를 만들었습니다: {}", full.display())),
+        "{err}"
+    );
+    let run = common::quiz(&class, &["serve", "--demo", "--addr", "127.0.0.1:0"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("--demo는 학생이 없는 성적부에서만"),
+        "{}",
+        run.stderr
+    );
+    // A server on an empty gradebook says nobody can log in.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .args(["--db", "empty.db", "serve", "--addr", "127.0.0.1:0"])
+        .current_dir(&class)
+        .env_remove("QUIZ_DB")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("serve");
+    let out = child.stdout.take().expect("stdout");
+    let lines: Vec<String> = std::io::BufReader::new(out)
+        .lines()
+        .take(3)
+        .map(|l| l.unwrap_or_default())
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("명단이 없어 학생이 로그인할 수 없습니다")),
+        "{lines:?}"
+    );
 }

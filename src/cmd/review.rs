@@ -45,6 +45,12 @@ pub fn run(
         .collect();
     let names: std::collections::BTreeMap<String, String> =
         gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
+    // Which answers count toward their week (the first answer to each
+    // question): one that does not is marked (trial of 2026-12-01: four
+    // alike headers, two of them retakes that count for nothing).
+    let all = gb.rows()?;
+    let lookup = |id: &str| index.with_week(id);
+    let counts = crate::grade::totals::counted_answers(&all, &lookup);
     writeln!(out, "검토할 서술형 답안: {}개", rows.len()).map_err(io)?;
     let mut done = 0;
     for (i, r) in rows.iter().enumerate() {
@@ -58,7 +64,7 @@ pub fn run(
         };
         writeln!(
             out,
-            "\n[{}/{}] 학생 {}{} · {}\n문제: {}\n답안:\n{}",
+            "\n[{}/{}] 학생 {}{} · {}{}\n문제: {}\n답안:\n{}",
             i + 1,
             rows.len(),
             escape(&r.student),
@@ -68,6 +74,11 @@ pub fn run(
                 .map(|n| format!(" {}", escape(n)))
                 .unwrap_or_default(),
             escape(&q.id),
+            if counts.contains(&(r.attempt_id, r.position)) {
+                ""
+            } else {
+                " (주차 점수에 들어가지 않는 답: 같은 문항의 먼저 낸 답이 셉니다)"
+            },
             escape(&q.prompt),
             escape(&text)
         )

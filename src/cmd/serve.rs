@@ -57,19 +57,39 @@ fn demo(gb: &mut Gradebook, app: &App, today_unit: Option<String>) -> Result<(St
 
 /// Run `quiz serve` until Ctrl-C.
 pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
+    // A server started on a missing or empty bank (the wrong folder) would
+    // find every student's unanswered questions gone from it and end their
+    // attempts for good: refused (trial of 2026-12-01), before a gradebook
+    // is opened (or made there).
+    let no_bank = || {
+        Error::Usage(format!(
+            "문제 은행 {}에 문항이 없습니다: 프로젝트 폴더에서 실행하거나 --questions로 문제 은행을 주세요 (서버를 시작하지 않았습니다)",
+            crate::fsutil::display(&o.config.questions)
+        ))
+    };
+    if crate::bank::Bank::load(&o.config.questions, &o.config.rubrics)
+        .map_or(true, |(b, _)| b.questions().next().is_none())
+    {
+        return Err(no_bank());
+    }
     let (app, mut diags) = App::new(o.config.clone())?;
     // Questions `check` rejects are left out with check's message.
     report(&mut diags);
-    // A server started on a missing or empty bank (the wrong folder) would
-    // find every student's unanswered questions gone from it and end their
-    // attempts for good: refused (trial of 2026-12-01).
     if app.loaded().bank.questions().next().is_none() {
-        return Err(Error::Usage(format!(
-            "문제 은행 {}에 문항이 없습니다: 프로젝트 폴더에서 실행하거나 --questions로 문제 은행을 주세요 (서버를 시작하지 않았습니다)",
-            crate::fsutil::display(&o.config.questions)
-        )));
+        return Err(no_bank());
     }
     let mut gb = Gradebook::open(&o.config.db)?;
+    let students = gb.students()?;
+    // The demo's student and practice quiz belong in a gradebook of their
+    // own: on a class's, "demo" joined every report and its practice quiz
+    // was opened beside the class's exams (trial of 2026-12-01).
+    if o.demo && students.iter().any(|s| s.id != "demo") {
+        return Err(Error::Usage(format!(
+            "--demo는 학생이 없는 성적부에서만 씁니다 ({}에는 학생 {}명): --db demo.db처럼 따로 띄우세요",
+            display(&o.config.db),
+            students.len()
+        )));
+    }
     let token = web::new_token()?;
     gb.add_instructor_code(&hash_code(&token), true)?;
     let today = o
@@ -97,6 +117,16 @@ pub fn run(o: &Options, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "quiz serve: {base}/  (성적부 {})", display(&o.config.db)).map_err(io)?;
         writeln!(out, "강사 로그인 링크 (한 번만 쓸 수 있음): {base}/teach/login?token={token}")
             .map_err(io)?;
+        // Nobody can log in to a gradebook without a roster: said, with the
+        // file (a typo in --db started an empty one; trial of 2026-12-01).
+        if students.is_empty() && demo.is_none() {
+            writeln!(
+                out,
+                "주의: 성적부 {}에 명단이 없어 학생이 로그인할 수 없습니다. --db를 확인하거나 quiz roster import 후 quiz roster codes를 실행하세요.",
+                display(&o.config.db)
+            )
+            .map_err(io)?;
+        }
         if let Some((code, unit)) = &demo {
             writeln!(
                 out,

@@ -157,16 +157,6 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
             }
         },
     };
-    let mut gb = Gradebook::open(&o.db)?;
-    gb.set_lease_ttl(o.lease_ttl);
-    let (roster, known) = gb.roster_status(&o.student)?;
-    if roster && !known {
-        return Err(Error::Usage(format!(
-            "학번 `{}`이(가) {}의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)",
-            o.student,
-            display(&o.db)
-        )));
-    }
     let (bank, mut diags) = Bank::load_unit(&o.questions, &o.rubrics, &unit)?;
     // Only questions `check` accepts are ever shown.
     let served = crate::check::servable(&bank, &mut diags);
@@ -180,6 +170,18 @@ pub fn run(o: &Options, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<
         return Err(Error::Usage(format!(
             "{}에 단원 `{unit}`의 문항이 없습니다",
             display(&o.questions)
+        )));
+    }
+    // The gradebook after the bank: the wrong folder (no questions) makes
+    // no empty gradebook there (trial of 2026-12-01).
+    let mut gb = Gradebook::open(&o.db)?;
+    gb.set_lease_ttl(o.lease_ttl);
+    let (roster, known) = gb.roster_status(&o.student)?;
+    if roster && !known {
+        return Err(Error::Usage(format!(
+            "학번 `{}`이(가) {}의 명단에 없습니다: 학번을 확인하거나 강사에게 문의하세요 (`quiz roster list`)",
+            o.student,
+            display(&o.db)
         )));
     }
     // An exam the instructor opened in the browser that draws from this

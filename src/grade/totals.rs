@@ -154,6 +154,29 @@ pub fn counted<'a, 'q>(
     )
 }
 
+/// The answers that count in their week's total, by (attempt, position),
+/// over every week of `rows`: what the review queues mark (an essay that
+/// does not count still gets its score, for the student's feedback).
+pub fn counted_answers<'q>(
+    rows: &[Row],
+    question: &dyn Fn(&str) -> Option<(u32, &'q Question)>,
+) -> std::collections::HashSet<(i64, usize)> {
+    let weeks: std::collections::BTreeSet<u32> = rows
+        .iter()
+        .filter_map(|r| question(&r.question_id).map(|(w, _)| w))
+        .collect();
+    weeks
+        .into_iter()
+        .flat_map(|w| {
+            counted(w, rows, question)
+                .0
+                .into_values()
+                .map(|r| (r.attempt_id, r.position))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Totals of every student with data in `week`.
 pub fn week_totals<'q>(
     rubric: &Rubric,

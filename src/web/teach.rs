@@ -200,28 +200,44 @@ pub async fn open_quiz(
     .await
 }
 
+/// The close form: `csrf`, and `confirm=1` when attempts are in progress.
+#[derive(Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    confirm: String,
+}
+
 /// POST /teach/quizzes/{id}/close
 pub async fn close_quiz(
     State(app): State<Shared>,
     h: HeaderMap,
     Path(id): Path<i64>,
-    Form(f): Form<super::auth::CsrfForm>,
+    Form(f): Form<CloseForm>,
 ) -> Response {
     blocking(app, move |app| {
         let s = app.instructor(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
         app.reader().quiz(id)?.ok_or(WebError::NotFound)?;
         let mut gb = app.writer();
-        gb.close_quiz(id)?;
         // Closing ends the attempts in progress too, as a submit would
         // (their unanswered questions count 0 in an exam): a closed quiz
-        // takes no more answers.
+        // takes no more answers. That cannot be undone, so it is confirmed
+        // (trial of 2026-12-01: one click zeroed an exam half answered).
         let open: Vec<i64> = gb
             .quiz_progress(id)?
             .into_iter()
             .filter(|p| p.finished_at.is_none())
             .map(|p| p.attempt_id)
             .collect();
+        if !open.is_empty() && f.confirm != "1" {
+            return Err(WebError::Bad(format!(
+                "진행 중인 응시 {}개가 있습니다: 닫으면 지금까지의 답으로 제출되고 못 푼 문제는 0점이며 되돌릴 수 없습니다. 닫으려면 확인란을 체크하고 다시 누르세요.",
+                open.len()
+            )));
+        }
+        gb.close_quiz(id)?;
         for a in open {
             app.close_attempt(&mut gb, a)?;
         }
@@ -325,15 +341,20 @@ pub async fn progress_page(
                     String::new()
                 };
                 format!(
-                    "문제 {n}개를 요청했지만 이 단원에서 출제되는 문제는 {served}개라 시험지마다 {served}문제입니다{why}."
+                    "문제 {n}개를 요청했지만 이 단원에서 출제되는 문제는 {served}개라 시험지마다 많아야 {served}문제입니다 (같은 보기를 쓰는 문항은 한 시험지에 함께 나오지 않아 더 적을 수 있습니다){why}."
                 )
             }
             _ => String::new(),
         };
+        let in_progress = rows
+            .iter()
+            .filter(|r| r.attempt > 0 && r.state != "제출")
+            .count();
         Ok(views::progress(&views::ProgressPage {
             csrf: s.s.csrf.clone(),
             id,
             short,
+            in_progress,
             open: q.closed_at.is_none(),
             unit: q.unit,
             mode: mode_name(&q.mode),
@@ -430,6 +451,8 @@ fn review_view(
     let st = app.loaded();
     let index = Index::new(&st.bank);
     let rows = app.reader().rows()?;
+    let lookup = |id: &str| index.with_week(id);
+    let counts = crate::grade::totals::counted_answers(&rows, &lookup);
     let names: BTreeMap<String, String> = app
         .reader()
         .students()?
@@ -452,6 +475,7 @@ fn review_view(
                 attempt: r.attempt_id,
                 position: r.position,
                 name: names.get(&r.student).cloned().unwrap_or_default(),
+                counts: counts.contains(&(r.attempt_id, r.position)),
                 student: r.student.clone(),
                 question: q.id.clone(),
                 prompt: q.prompt.clone(),

@@ -387,6 +387,8 @@ pub struct ProgressPage {
     pub id: i64,
     /// The forms hold fewer questions than asked for, and why; or "".
     pub short: String,
+    /// Attempts not finished (closing submits them: confirmed).
+    pub in_progress: usize,
     pub unit: String,
     pub mode: &'static str,
     pub open: bool,
@@ -406,6 +408,8 @@ pub struct ReviewItem {
     pub student: String,
     /// The roster's name, or "".
     pub name: String,
+    /// The answer counts in its week's total (else a later one: marked).
+    pub counts: bool,
     pub question: String,
     pub prompt: String,
     pub answer: String,

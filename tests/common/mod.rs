@@ -13,14 +13,31 @@ pub fn root() -> PathBuf {
 pub struct Run {
     pub code: i32,
     pub stdout: String,
+    /// Standard error without the note of a new SQLite gradebook (which a
+    /// PostgreSQL run never prints): see `new_gradebook`.
     pub stderr: String,
+    /// The run said it made a new gradebook file (`새 성적부를 만들었습니다: …`).
+    pub new_gradebook: bool,
 }
 
+/// The note a run prints when it makes a new SQLite gradebook.
+pub const NEW_GRADEBOOK: &str = "새 성적부를 만들었습니다: ";
+
 fn finish(out: Output) -> Run {
+    let raw = String::from_utf8_lossy(&out.stderr).into_owned();
+    let new_gradebook = raw.lines().any(|l| l.starts_with(NEW_GRADEBOOK));
+    let stderr = if new_gradebook {
+        raw.split_inclusive('\n')
+            .filter(|l| !l.starts_with(NEW_GRADEBOOK))
+            .collect()
+    } else {
+        raw
+    };
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        stderr,
+        new_gradebook,
     }
 }
 

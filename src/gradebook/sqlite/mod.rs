@@ -182,6 +182,14 @@ impl Sqlite {
             // Larger pages: fewer B-tree splits for classes of thousands (set before WAL).
             conn.pragma_update(None, "page_size", 16384i64)
                 .map_err(&db)?;
+            // Said, with where: a typo in --db or the wrong folder starts a
+            // new, empty gradebook that nobody would notice (trial of
+            // 2026-12-01: students could not log in to a server on one).
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            eprintln!(
+                "새 성적부를 만들었습니다: {}",
+                crate::fsutil::display(&shown)
+            );
         }
         // Switching a new database to WAL takes an exclusive lock and SQLite
         // answers "database is locked" at once, without the busy handler, when
