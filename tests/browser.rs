@@ -446,6 +446,21 @@ async fn student_and_instructor_in_a_real_browser() {
         "the instructor sees the student without reloading"
     );
     shot(&teach, "09-teach-live").await;
+    // Submitting is confirmed first (a check box: it cannot be undone).
+    let unanswered = c
+        .find(Locator::Id("unanswered"))
+        .await
+        .expect("unanswered")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(unanswered, "모든 문제에 답했습니다.");
+    c.find(Locator::Id("confirm-submit"))
+        .await
+        .expect("confirm")
+        .click()
+        .await
+        .expect("click");
     c.find(Locator::Id("submit"))
         .await
         .expect("submit")

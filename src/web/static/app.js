@@ -44,7 +44,12 @@
             var n = document.querySelectorAll(".navigator a.saved").length;
             var c = document.getElementById("answered"); if (c) c.textContent = n;
             setStatus("", false);
+          } else if (j.status === 409 && /제출|시간이 끝났/.test(j.error || "")) {
+            // Finished meanwhile (the instructor closed the quiz, or time
+            // ran out): the results page says so.
+            location.reload();
           } else { fail(form, mark, j.error || "저장하지 못했습니다."); }
+          unanswered();
         }, function () { fail(form, mark, "저장하지 못했습니다: 네트워크 연결을 확인하세요."); });
       };
       var fail = function (form, mark, msg) {
@@ -58,6 +63,17 @@
         }
         setStatus(msg, true);
       };
+      // The numbers of the questions not answered yet, beside the submit.
+      var unanswered = function () {
+        var out = document.getElementById("unanswered");
+        if (!out) return;
+        var left = [];
+        Array.prototype.forEach.call(document.querySelectorAll(".navigator a"), function (a, i) {
+          if (a.className.indexOf("saved") < 0) left.push(i + 1);
+        });
+        out.textContent = left.length ? "답하지 않은 문제 " + left.length + "개: " + left.join(", ") + "번." : "모든 문제에 답했습니다.";
+      };
+      unanswered();
       Array.prototype.forEach.call(forms, function (form) {
         form.addEventListener("submit", function (e) { e.preventDefault(); save(form); });
         form.addEventListener("change", function () { save(form); });
