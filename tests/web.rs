@@ -3540,6 +3540,28 @@ async fn the_checklist_page_never_reverts_a_level_saved_elsewhere() {
     assert!(r.body.contains("다른 곳에서 바뀐 칸 1개"), "{}", r.body);
     assert!(r.body.contains("조교"), "{}", r.body);
     assert_eq!(level(), ("미흡".to_string(), "조교".to_string()));
+    // "-" where a level was shown clears it.
+    let r = t
+        .post(
+            &teach,
+            "/teach/checklist",
+            &format!(
+                "csrf={}&week=1&{}=&{}={}",
+                teach.csrf,
+                enc("s2|w1k2"),
+                enc("was:s2|w1k2"),
+                enc("보통"),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        !gb(&t.db)
+            .checklist(1)
+            .expect("checklist")
+            .iter()
+            .any(|s| s.student == "s2")
+    );
 }
 
 /// Opening an exam adopts the unfinished exams of its unit begun before

@@ -1031,7 +1031,22 @@ pub async fn checklist_save(
                 }
                 continue;
             }
+            if !known.contains(student) {
+                return Err(WebError::Bad(format!("명단에 없는 학생 `{student}`")));
+            }
+            // "-" chosen where a level was shown: cleared.
             if v.trim().is_empty() {
+                if was.is_some_and(|w| !w.is_empty()) {
+                    scores.push(crate::gradebook::ChecklistScore {
+                        student: student.to_string(),
+                        week,
+                        item: item.to_string(),
+                        level: String::new(),
+                        points: 0.0,
+                        by: "web".to_string(),
+                        at: at.clone(),
+                    });
+                }
                 continue;
             }
             if !known.contains(student) {

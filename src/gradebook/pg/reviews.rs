@@ -18,8 +18,19 @@ impl PgBook {
                        points = EXCLUDED.points, scored_by = EXCLUDED.scored_by, scored_at = EXCLUDED.scored_at",
                 )
                 .map_err(&err)?;
+            let clear = tx
+                .prepare(
+                    "DELETE FROM checklist_scores WHERE student_id = $1 AND week = $2 AND item_id = $3",
+                )
+                .map_err(&err)?;
             for s in scores {
                 let week = i64::from(s.week);
+                // An empty level clears the item (the browser's "-").
+                if s.level.is_empty() {
+                    tx.execute(&clear, &[&s.student, &week, &s.item])
+                        .map_err(&err)?;
+                    continue;
+                }
                 tx.execute(
                     &st,
                     &[&s.student, &week, &s.item, &s.level, &s.points, &s.by, &s.at],

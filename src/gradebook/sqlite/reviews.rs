@@ -75,6 +75,15 @@ impl Sqlite {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&db)?;
         for s in scores {
+            // An empty level clears the item (the browser's "-").
+            if s.level.is_empty() {
+                tx.execute(
+                    "DELETE FROM checklist_scores WHERE student_id = ?1 AND week = ?2 AND item_id = ?3",
+                    params![s.student, s.week, s.item],
+                )
+                .map_err(&db)?;
+                continue;
+            }
             tx.execute(
                 "INSERT OR REPLACE INTO checklist_scores (student_id, week, item_id, level, points, scored_by, scored_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
