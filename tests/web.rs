@@ -289,6 +289,16 @@ impl T {
             .expect("attempt id")
     }
 
+    /// The instructor closes quiz `quiz` (its keys show from then on).
+    fn close(&self, quiz: i64) {
+        blocking(|| {
+            Gradebook::open(&self.db)
+                .expect("gb")
+                .close_quiz(quiz)
+                .expect("close")
+        });
+    }
+
     /// An exam of w1d1 begun in the terminal by `student` and left open
     /// (`q`); returns its attempt id.
     fn terminal_exam(&self, student: &str) -> i64 {
@@ -843,6 +853,17 @@ async fn exam_saves_each_answer_reveals_nothing_until_submit_and_refuses_changes
         .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Submitted while the exam is open for others: the score, no key.
+    let res = t.get(&c, &format!("/a/{id}")).await;
+    assert!(res.body.contains("점수:"), "{}", res.body);
+    assert!(
+        !res.body.contains("정답:") && !res.body.contains("도커파일설명문장"),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("모두에게 닫힌 뒤에"), "{}", res.body);
+    // Once the quiz is closed, the keys and feedback.
+    t.close(quiz);
     let res = t.get(&c, &format!("/a/{id}")).await;
     assert!(
         res.body.contains("점수:") && res.body.contains("정답"),
@@ -1288,6 +1309,8 @@ impl T {
         }
         self.post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
             .await;
+        // Closed, so that its results show the keys and the reviews.
+        self.close(quiz);
         (c, id, essay.expect("essay"))
     }
 }
@@ -2226,6 +2249,7 @@ async fn results_show_question_numbers_and_prompts_not_bank_ids() {
         .post(&c, &format!("/a/{id}/submit"), &format!("csrf={}", c.csrf))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    t.close(quiz);
     let res = t.get(&c, &format!("/a/{id}")).await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("<h3>문제 1</h3>"), "{}", res.body);
@@ -3731,4 +3755,28 @@ fn a_stray_gradebook_is_said_and_never_made_by_a_failing_command() {
             .any(|l| l.contains("명단이 없어 학생이 로그인할 수 없습니다")),
         "{lines:?}"
     );
+}
+
+/// An attempt of a quiz that was closed takes no answer, however it slipped
+/// past 닫기 (attack of 2026-12-01: an exam started as the quiz closed had
+/// no deadline and took answers for good); its page shows the results.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attempt_of_a_closed_quiz_takes_no_answer() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let quiz = t.open_quiz(Mode::Exam, None);
+    let id = t.start(&s1, quiz).await;
+    // Closed in the gradebook only (its attempts not ended, as when a start
+    // raced the close).
+    t.close(quiz);
+    let r = t.answer(&s1, id, 0, true).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("강사가 퀴즈를 닫았습니다"), "{}", r.body);
+    let info = gb(&t.db).attempt_info(id).expect("read").expect("a");
+    assert!(info.finished_at.is_some(), "{info:?}");
+    // Starting it again: refused, the quiz is closed.
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&quiz={quiz}", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }

@@ -190,6 +190,16 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
             return Err(WebError::Bad(format!("단원 `{unit}`에 문제가 없습니다.")));
         }
         let mut gb = app.writer();
+        // The quiz is checked again under the write connection, which 닫기
+        // holds while it closes: a start that waited for it must not begin
+        // an attempt on a quiz closed meanwhile (attack of 2026-12-01: an
+        // exam started as it closed had no deadline and took answers after).
+        if let Some(q) = &quiz {
+            let now = crate::gradebook::now();
+            if !gb.quiz(q.id)?.is_some_and(|q| q.open_to(&student, &now)) {
+                return Err(WebError::Bad("이 퀴즈는 열려 있지 않습니다.".into()));
+            }
+        }
         // An unfinished exam is never ended by a practice (which shows the
         // keys): the student finishes the exam first, as in the terminal. A
         // practice of the unit left open before an exam is closed by
@@ -254,10 +264,11 @@ fn own_attempt(
     }
     let mut overdue = false;
     if info.finished_at.is_none()
-        && info
+        && (info
             .deadline
             .as_deref()
             .is_some_and(|d| d <= crate::gradebook::now().as_str())
+            || quiz_closed(gb, info.quiz_id)?)
     {
         overdue = app.close_attempt(gb, id)?;
     }
@@ -417,6 +428,47 @@ fn results(
     let (slots, _, _) = attempt::view(gb, a, &questions)?;
     let outcomes = attempt::outcomes(&st.bank, &slots);
     let sum = attempt::summarize(&st.bank, &slots, &outcomes);
+    // An exam's keys, and which answers were right, wait until its quiz is
+    // closed for everyone: classmates still taking it could be given them
+    // (attack of 2026-12-01: 21 of 21 from a friend's results page).
+    if a.mode == Mode::Exam && quiz_still_open(gb, gb.attempt_info(a.id)?.and_then(|i| i.quiz_id))?
+    {
+        let rows = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let q = s.key?;
+                Some(views::ResultRow {
+                    num: i + 1,
+                    prompt: attempt::excerpt(&q.prompt),
+                    feedback: "제출됨".to_string(),
+                    class: "pending",
+                })
+            })
+            .collect();
+        let note = [
+            note,
+            "문제별 정답과 풀이는 이 시험이 모두에게 닫힌 뒤에 볼 수 있습니다.",
+        ]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+        return Ok(views::results(&views::ResultsPage {
+            csrf: csrf.to_string(),
+            unit: a.form.unit.clone(),
+            mode: mode_name(a.mode),
+            criteria: Vec::new(),
+            total: fmt_points(sum.total),
+            max: fmt_points(sum.max),
+            rows,
+            review: Vec::new(),
+            needs_review: sum.needs_review,
+            note,
+        })
+        .into_response());
+    }
     let rows = slots
         .iter()
         .zip(&outcomes)
@@ -471,6 +523,31 @@ fn answer_line(kind: crate::model::Kind, values: &[String]) -> String {
 
 /// A save after an exam's time limit.
 const TIME_IS_UP: &str = "시험 시간이 끝났습니다. 서버가 저장된 답안으로 제출했습니다.";
+
+/// Said to an answer for an attempt of a quiz the instructor closed.
+const QUIZ_CLOSED: &str = "강사가 퀴즈를 닫았습니다. 저장된 답안으로 제출되었습니다.";
+
+/// Whether the opened quiz `quiz` (an attempt's) is closed by the instructor.
+fn quiz_closed(gb: &Gradebook, quiz: Option<i64>) -> Result<bool, WebError> {
+    Ok(match quiz {
+        Some(q) => gb.quiz(q)?.is_some_and(|q| q.closed_at.is_some()),
+        None => false,
+    })
+}
+
+/// Whether the exam quiz `quiz` still takes answers from someone (not
+/// closed, window not passed): its keys wait until then.
+fn quiz_still_open(gb: &Gradebook, quiz: Option<i64>) -> Result<bool, WebError> {
+    let now = crate::gradebook::now();
+    Ok(match quiz {
+        Some(q) => gb.quiz(q)?.is_some_and(|q| {
+            q.mode == "exam"
+                && q.closed_at.is_none()
+                && q.closes_at.as_deref().is_none_or(|c| c > now.as_str())
+        }),
+        None => false,
+    })
+}
 
 /// The most `a` fields one answer has (a match question's pairs, a multi's choices).
 const MAX_VALUES: usize = 200;
@@ -577,6 +654,12 @@ fn save(
     {
         app.close_attempt(&mut app.writer(), id)?;
         return Err(WebError::Conflict(TIME_IS_UP.into()));
+    }
+    // The quiz it was taken under was closed (닫기 ends its attempts; one
+    // that slipped past that ends here).
+    if quiz_closed(&app.reader(), info.quiz_id)? {
+        app.close_attempt(&mut app.writer(), id)?;
+        return Err(WebError::Conflict(QUIZ_CLOSED.into()));
     }
     let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
     // Practice shows the key after each answer: an answer given there is final
