@@ -206,7 +206,33 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
         if !stale && (a.mode == Mode::Exam || d.mode == Mode::Practice) {
             return Ok(a);
         }
-        close(gb, d.bank, a.id, d.today)?;
+        if stale {
+            // Drawn again by the tool, not left by the student: none of its
+            // questions is an answer, the one on screen included (trial of
+            // 2026-12-01: it counted a 0 the student never gave).
+            let fills: Vec<crate::gradebook::Fill> = a
+                .form
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| {
+                    (
+                        i,
+                        it.question.clone(),
+                        crate::yaml::response_to_string(&Response::Skipped),
+                        0.0,
+                        0.0,
+                        Status::Dropped,
+                    )
+                })
+                .collect();
+            match gb.close_attempt(a.id, &fills) {
+                Ok(()) | Err(crate::error::Error::AttemptFinished { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        } else {
+            close(gb, d.bank, a.id, d.today)?;
+        }
     }
     let review = if d.mode == Mode::Practice {
         gb.due_reviews(d.student, d.today)?

@@ -817,6 +817,21 @@ fn an_unanswered_practice_drawn_short_is_drawn_again_when_more_are_served() {
     let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "q\n");
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("2회차 · 7문제"), "{}", run.stdout);
+    // The first, drawn again by the tool, is no answer at all: the question
+    // it had on screen does not count as a 0 the student never gave.
+    let first_attempt: Vec<_> = common::gradebook(p)
+        .expect("db")
+        .rows()
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.attempt_no == 1)
+        .collect();
+    assert!(
+        first_attempt
+            .iter()
+            .all(|r| r.status.as_deref() == Some("dropped")),
+        "{first_attempt:?}"
+    );
     // Answered once, it is resumed as drawn, whatever the bank now holds.
     let run = quiz_in(p, &["take", "w1d1", "--student", "s001"], "?\nq\n");
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);

@@ -3780,3 +3780,26 @@ async fn an_attempt_of_a_closed_quiz_takes_no_answer() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
 }
+
+/// Quiz starts are limited per student (each writes a form: one student
+/// looping starts slowed every classmate's saves; attack of 2026-12-01).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quiz_starts_are_limited_per_student() {
+    let t = setup();
+    let s1 = t.student("s1", "CODE1").await;
+    let now = std::time::Instant::now();
+    for _ in 0..quiz::web::MAX_STARTS {
+        assert!(t.app.start_allowed_at("s1", now));
+    }
+    let r = t
+        .post(&s1, "/start", &format!("csrf={}&unit=w1d1", s1.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("너무 자주 시작했습니다"), "{}", r.body);
+    // Another student is not limited; the window passes.
+    assert!(t.app.start_allowed_at("s2", now));
+    assert!(
+        t.app
+            .start_allowed_at("s1", now + quiz::web::START_WINDOW + Duration::from_secs(1))
+    );
+}

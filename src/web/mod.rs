@@ -79,6 +79,10 @@ pub struct App {
     attempts: Mutex<HashMap<i64, Arc<Attempt>>>,
     /// Failed logins per key (student, address): (count, first failure).
     failures: Mutex<HashMap<String, (u32, std::time::Instant)>>,
+    /// Quiz starts per student in the current window (count, window start):
+    /// each start writes a form, so one student looping starts slowed every
+    /// classmate's saves (attack of 2026-12-01: 2,000 attempts).
+    starts: Mutex<HashMap<String, (u32, std::time::Instant)>>,
     /// The curriculum as extracted for the sign page, kept while its
     /// documents are unchanged.
     sources: crate::cmd::sign::CurrentCache,
@@ -167,6 +171,7 @@ impl App {
                 sessions: Mutex::new(HashMap::new()),
                 attempts: Mutex::new(HashMap::new()),
                 failures: Mutex::new(HashMap::new()),
+                starts: Mutex::new(HashMap::new()),
                 sources: crate::cmd::sign::CurrentCache::default(),
                 caps: Caps::default(),
             },
@@ -195,7 +200,25 @@ impl App {
     }
 
     /// [`App::sweep`] as if the clock read `now` / `now_rfc3339`.
+    /// Counts a quiz start of `student`; refused past [`MAX_STARTS`] in
+    /// [`START_WINDOW`].
+    pub fn start_allowed(&self, student: &str) -> bool {
+        self.start_allowed_at(student, std::time::Instant::now())
+    }
+
+    /// [`App::start_allowed`] as if the clock read `now`.
+    pub fn start_allowed_at(&self, student: &str, now: std::time::Instant) -> bool {
+        let mut m = lock(&self.starts);
+        let e = m.entry(student.to_string()).or_insert((0, now));
+        if now.duration_since(e.1) >= START_WINDOW {
+            *e = (0, now);
+        }
+        e.0 += 1;
+        e.0 <= MAX_STARTS
+    }
+
     pub fn sweep_at(&self, now: std::time::Instant, now_rfc3339: &str) {
+        lock(&self.starts).retain(|_, (_, since)| now.duration_since(*since) < START_WINDOW);
         lock(&self.sessions).retain(|_, s| s.expires_at.as_str() > now_rfc3339);
         // Sessions ended outside this server (`roster codes --rotate`, a
         // logout on another server) leave the cache too.
@@ -457,6 +480,12 @@ fn reconnected(g: &Gradebook) {
         Err(e) => eprintln!("quiz serve: 성적부에 다시 연결하지 못했습니다: {e}"),
     }
 }
+
+/// Quiz starts a student may make in [`START_WINDOW`] (a class starts a few).
+pub const MAX_STARTS: u32 = 30;
+
+/// The window of [`MAX_STARTS`].
+pub const START_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The bank as read at one moment, with what serving needs from it.
 pub struct Loaded {

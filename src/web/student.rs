@@ -146,6 +146,13 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
         let st = app.loaded();
         let (s, student) = app.student(&h)?;
         app.csrf(&s, &h, &f.csrf)?;
+        if !app.start_allowed(&student) {
+            return Err(WebError::Bad(format!(
+                "퀴즈를 너무 자주 시작했습니다: {}분에 {}번까지입니다. 잠시 뒤에 다시 시작하세요.",
+                super::START_WINDOW.as_secs() / 60,
+                super::MAX_STARTS
+            )));
+        }
         let now = crate::gradebook::now();
         let (unit, mode, count, quiz) = match (f.quiz, &f.unit) {
             (Some(id), _) => {
