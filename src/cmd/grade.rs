@@ -48,6 +48,10 @@ struct Tally {
     /// units are closed too (a CSV attempt's unit is only its first row's
     /// week; trial of 2026-12-01).
     graded_questions: BTreeSet<(String, String)>,
+    /// Students with an unfinished attempt when the run began: only theirs
+    /// can need closing (the others' answers are not recorded for it: a
+    /// million rows would be a million set entries).
+    open_students: HashSet<String>,
 }
 
 /// Run `quiz grade`.
@@ -64,7 +68,14 @@ pub fn run(
     let version = bank.version();
     let mut gb = Gradebook::open(db)?;
     let roster: HashSet<String> = gb.students()?.into_iter().map(|s| s.id).collect();
-    let mut t = Tally::default();
+    let mut t = Tally {
+        open_students: gb
+            .open_attempts(None, None)?
+            .into_iter()
+            .map(|o| o.student)
+            .collect(),
+        ..Tally::default()
+    };
 
     // 1. Whatever is in the gradebook without a score.
     let ungraded = gb.ungraded_rows()?;
@@ -506,7 +517,9 @@ fn submission(g: &mut Grader<'_>, path: &Path) -> Result<()> {
     t.skipped += found.len();
     diags.extend(found);
     let attempt = bulk.attempt(&sub.student, &sub.unit, "submission", &sub.form_id, &form)?;
-    t.graded.insert((sub.student.clone(), sub.unit.clone()));
+    if t.open_students.contains(&sub.student) {
+        t.graded.insert((sub.student.clone(), sub.unit.clone()));
+    }
     for (i, (item, (r, at))) in form.items.iter().zip(given).enumerate() {
         let o = match index.get(&item.question) {
             Some((q, week, rules)) => {
@@ -797,7 +810,9 @@ fn csv_file(g: &mut Grader<'_>, path: &Path) -> Result<()> {
                 attempt, pos, &q.id, &answer, None, o.points, o.max, o.status,
             )?;
             t.answers += 1;
-            t.graded_questions.insert((s.to_string(), q.id.clone()));
+            if t.open_students.contains(s) {
+                t.graded_questions.insert((s.to_string(), q.id.clone()));
+            }
             if o.status == Status::NeedsReview {
                 t.review += 1;
             }
