@@ -3803,3 +3803,39 @@ async fn quiz_starts_are_limited_per_student() {
             .start_allowed_at("s1", now + quiz::web::START_WINDOW + Duration::from_secs(1))
     );
 }
+
+/// The live page's event stream ends when the instructor logs out (attack
+/// of 2026-12-01: it went on sending names and scores).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_stream_ends_at_logout() {
+    use tower::ServiceExt;
+    let t = setup();
+    let teach = t.instructor().await;
+    let quiz = t.open_quiz(Mode::Practice, None);
+    let cookie = teach
+        .cookies
+        .borrow()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let req = Request::builder()
+        .uri(format!("/teach/quizzes/{quiz}/events"))
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("req");
+    let res = t.router.clone().oneshot(req).await.expect("sse");
+    let mut body = res.into_body();
+    let first = tokio::time::timeout(Duration::from_secs(5), body.frame())
+        .await
+        .expect("an event in time");
+    assert!(first.is_some());
+    let r = t
+        .post(&teach, "/logout", &format!("csrf={}", teach.csrf))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let next = tokio::time::timeout(Duration::from_secs(6), body.frame())
+        .await
+        .expect("the stream answers in time");
+    assert!(next.is_none(), "the stream ended");
+}

@@ -391,9 +391,9 @@ pub async fn progress_events(
     h: HeaderMap,
     Path(id): Path<i64>,
 ) -> Response {
-    let check = app.clone();
+    let (check, h2) = (app.clone(), h.clone());
     let allowed = tokio::task::spawn_blocking(move || -> Result<(), WebError> {
-        check.instructor(&h)?;
+        check.instructor(&h2)?;
         check.reader().quiz(id)?.ok_or(WebError::NotFound)?;
         Ok(())
     })
@@ -403,18 +403,25 @@ pub async fn progress_events(
         Ok(Err(e)) => return e.into_response(),
         Err(e) => return WebError::Internal(e.to_string()).into_response(),
     }
-    let stream = futures_util::stream::unfold((app, true), move |(app, first)| async move {
-        if !first {
-            tokio::time::sleep(Duration::from_secs(2)).await;
-        }
-        let a = app.clone();
-        let v = tokio::task::spawn_blocking(move || progress_value(&a, id))
+    // The session is checked at every event: a logout ends the stream
+    // (attack of 2026-12-01: it went on sending names and scores).
+    let stream = futures_util::stream::unfold((app, true), move |(app, first)| {
+        let h = h.clone();
+        async move {
+            if !first {
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            let a = app.clone();
+            let v = tokio::task::spawn_blocking(move || -> Option<serde_json::Value> {
+                a.instructor(&h).ok()?;
+                Some(progress_value(&a, id).unwrap_or(serde_json::Value::Null))
+            })
             .await
             .ok()
-            .and_then(Result::ok)
-            .unwrap_or(serde_json::Value::Null);
-        let ev = Event::default().event("progress").data(v.to_string());
-        Some((Ok::<Event, std::convert::Infallible>(ev), (app, false)))
+            .flatten()?;
+            let ev = Event::default().event("progress").data(v.to_string());
+            Some((Ok::<Event, std::convert::Infallible>(ev), (app, false)))
+        }
     });
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
