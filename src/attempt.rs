@@ -5,7 +5,7 @@
 //! There is one copy of each rule; both front ends call these functions.
 
 use crate::assemble::{self, Request};
-use crate::bank::{Bank, unit_matches, week_of};
+use crate::bank::{Bank, unit_matches, units_overlap, week_of};
 use crate::error::Result;
 use crate::gradebook::{Attempt, Gradebook};
 use crate::model::{FormQuestion, Mode, Question, ScoringRules};
@@ -81,11 +81,9 @@ pub fn opened_exam(
         q.mode == "exam"
             && match student {
                 Some(s) => q.open_to(s, &now),
-                None => {
-                    q.closed_at.is_none() && q.closes_at.as_deref().is_none_or(|c| c > now.as_str())
-                }
+                None => q.open_at(&now),
             }
-            && (unit_matches(&q.unit, unit) || unit_matches(unit, &q.unit))
+            && units_overlap(&q.unit, unit)
     }))
 }
 
@@ -130,9 +128,7 @@ pub fn adopt_open_exams(gb: &mut Gradebook, quiz: i64) -> Result<usize> {
     let now = crate::gradebook::now();
     let mut n = 0;
     for o in gb.open_attempts(None, None)? {
-        if !(unit_matches(&o.unit, &q.unit) || unit_matches(&q.unit, &o.unit))
-            || !q.open_to(&o.student, &now)
-        {
+        if !units_overlap(&o.unit, &q.unit) || !q.open_to(&o.student, &now) {
             continue;
         }
         let linked = gb.attempt_info(o.id)?.is_some_and(|i| i.quiz_id.is_some());
@@ -174,7 +170,7 @@ pub fn open_or_start(gb: &mut Gradebook, d: &Draw<'_, '_>) -> Result<Attempt> {
     // nothing).
     let mut practices = Vec::new();
     for o in gb.open_attempts(Some(d.student), None)? {
-        let overlaps = unit_matches(&o.unit, d.unit) || unit_matches(d.unit, &o.unit);
+        let overlaps = units_overlap(&o.unit, d.unit);
         if !overlaps || o.unit == d.unit {
             continue;
         }

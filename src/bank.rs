@@ -210,6 +210,12 @@ pub fn week_of(unit: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// Whether two units overlap: one lies inside the other (`w1` and `w1d1`,
+/// `w1d1` and itself), so their forms may share questions.
+pub fn units_overlap(a: &str, b: &str) -> bool {
+    unit_matches(a, b) || unit_matches(b, a)
+}
+
 /// Whether `unit` is `prefix` or lies inside it (`w3` matches `w3d5s8`, not `w30`).
 pub fn unit_matches(unit: &str, prefix: &str) -> bool {
     match unit.strip_prefix(prefix) {

@@ -194,11 +194,9 @@ fn close_seen_units(
     let students: BTreeSet<&str> = graded.iter().map(|(s, _)| s.as_str()).collect();
     for s in students {
         for o in gb.open_attempts(Some(s), None)? {
-            let overlaps = graded.iter().any(|(gs, u)| {
-                gs == s
-                    && (crate::bank::unit_matches(u, &o.unit)
-                        || crate::bank::unit_matches(&o.unit, u))
-            });
+            let overlaps = graded
+                .iter()
+                .any(|(gs, u)| gs == s && crate::bank::units_overlap(u, &o.unit));
             if overlaps && crate::attempt::close(gb, bank, o.id, today)?.is_some() {
                 closed += 1;
             }

@@ -28,9 +28,9 @@ pub fn run(
     super::report(&mut diags);
     let index = Index::new(&bank);
     let mut gb = Gradebook::open_existing(db)?;
-    let rows: Vec<_> = gb
-        .rows()?
-        .into_iter()
+    let all = gb.rows()?;
+    let rows: Vec<_> = all
+        .iter()
         .filter(|r| r.status.as_deref() == Some("needs-review"))
         // An exam still being taken can change its answers: reviewed after
         // it is submitted (a score given before was reset by an edit).
@@ -42,13 +42,13 @@ pub fn run(
                     .is_some_and(|(_, qw, _)| *qw == Some(w))
             })
         })
+        .cloned()
         .collect();
     let names: std::collections::BTreeMap<String, String> =
         gb.students()?.into_iter().map(|s| (s.id, s.name)).collect();
     // Which answers count toward their week (the first answer to each
     // question): one that does not is marked (trial of 2026-12-01: four
     // alike headers, two of them retakes that count for nothing).
-    let all = gb.rows()?;
     let lookup = |id: &str| index.with_week(id);
     let counts = crate::grade::totals::counted_answers(&all, &lookup);
     writeln!(out, "검토할 서술형 답안: {}개", rows.len()).map_err(io)?;

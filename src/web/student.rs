@@ -243,6 +243,28 @@ pub async fn start(State(app): State<Shared>, h: HeaderMap, Form(f): Form<StartF
     .await
 }
 
+/// An exam begun outside an opened exam of its unit (in the terminal, before
+/// the instructor opened it) is that quiz's attempt once it is open, reached
+/// from the home or by its address alike: its limit and window apply and the
+/// live page shows it (attack of 2026-12-01: taken up by its address, it took
+/// answers after the window closed). `info` is read again when it is linked.
+fn adopt(
+    gb: &mut Gradebook,
+    a: &Attempt,
+    info: &mut crate::gradebook::AttemptInfo,
+    student: &str,
+) -> Result<(), WebError> {
+    if info.finished_at.is_none()
+        && info.quiz_id.is_none()
+        && a.mode == Mode::Exam
+        && let Some(q) = attempt::opened_exam(gb, Some(student), &a.form.unit)?
+    {
+        attempt::link(gb, a.id, &a.started_at, &q)?;
+        *info = gb.attempt_info(a.id)?.ok_or(WebError::NotFound)?;
+    }
+    Ok(())
+}
+
 /// The attempt of the request's student (another student's: 404), with the
 /// web facts; an attempt past its deadline is finished here first.
 fn own_attempt(
@@ -256,19 +278,7 @@ fn own_attempt(
         return Err(WebError::NotFound);
     }
     let a = app.attempt(gb, id)?.ok_or(WebError::NotFound)?;
-    // An exam begun outside an opened exam of its unit (in the terminal,
-    // before the instructor opened it) is that quiz's attempt once it is
-    // open, reached from the home or by its address alike: its limit and
-    // window apply and the live page shows it (attack of 2026-12-01: taken
-    // up by its address, it took answers after the window closed).
-    if info.finished_at.is_none()
-        && info.quiz_id.is_none()
-        && a.mode == Mode::Exam
-        && let Some(q) = crate::attempt::opened_exam(gb, Some(student), &a.form.unit)?
-    {
-        attempt::link(gb, id, &a.started_at, &q)?;
-        info = gb.attempt_info(id)?.ok_or(WebError::NotFound)?;
-    }
+    adopt(gb, &a, &mut info, student)?;
     let mut overdue = false;
     if info.finished_at.is_none()
         && (info
@@ -547,11 +557,9 @@ fn quiz_closed(gb: &Gradebook, quiz: Option<i64>) -> Result<bool, WebError> {
 fn quiz_still_open(gb: &Gradebook, quiz: Option<i64>) -> Result<bool, WebError> {
     let now = crate::gradebook::now();
     Ok(match quiz {
-        Some(q) => gb.quiz(q)?.is_some_and(|q| {
-            q.mode == "exam"
-                && q.closed_at.is_none()
-                && q.closes_at.as_deref().is_none_or(|c| c > now.as_str())
-        }),
+        Some(q) => gb
+            .quiz(q)?
+            .is_some_and(|q| q.mode == "exam" && q.open_at(&now)),
         None => false,
     })
 }
@@ -633,15 +641,12 @@ fn save(
         return Err(WebError::NotFound);
     }
     // An exam begun outside the opened exam of its unit becomes its attempt
-    // (see `own_attempt`): its limit and window apply to this answer too.
+    // ([`adopt`]): its limit and window apply to this answer too. (A
+    // practice never needs the write connection here.)
     if info.finished_at.is_none() && info.quiz_id.is_none() {
         let a = app.attempt(&app.reader(), id)?.ok_or(WebError::NotFound)?;
-        if a.mode == Mode::Exam
-            && let Some(q) =
-                crate::attempt::opened_exam(&app.reader(), Some(&student), &a.form.unit)?
-        {
-            attempt::link(&mut app.writer(), id, &a.started_at, &q)?;
-            info = app.reader().attempt_info(id)?.ok_or(WebError::NotFound)?;
+        if a.mode == Mode::Exam {
+            adopt(&mut app.writer(), &a, &mut info, &student)?;
         }
     }
     if let Some(finished) = info.finished_at.as_deref() {

@@ -30,8 +30,7 @@ pub async fn home(State(app): State<Shared>, h: HeaderMap) -> Response {
             .quizzes()?
             .into_iter()
             .map(|q| views::TeachQuiz {
-                open: q.closed_at.is_none()
-                    && q.closes_at.as_deref().is_none_or(|c| c > now.as_str()),
+                open: q.open_at(&now),
                 id: q.id,
                 unit: q.unit,
                 mode: mode_name(&q.mode),

@@ -80,10 +80,14 @@ pub struct WebQuiz {
 }
 
 impl WebQuiz {
+    /// Open at `now` (UTC, RFC 3339) to anyone: not closed, window not passed.
+    pub fn open_at(&self, now: &str) -> bool {
+        self.closed_at.is_none() && self.closes_at.as_deref().is_none_or(|c| c > now)
+    }
+
     /// Open at `now` (UTC, RFC 3339) to `student`.
     pub fn open_to(&self, student: &str, now: &str) -> bool {
-        self.closed_at.is_none()
-            && self.closes_at.as_deref().is_none_or(|c| c > now)
+        self.open_at(now)
             && (self.students.is_empty() || self.students.iter().any(|s| s == student))
     }
 }
