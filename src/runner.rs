@@ -406,7 +406,14 @@ pub fn feedback(
         writeln!(out, "  ✘ 오답 ({pts}) — 정답: {}", q.answer_text())?;
     }
     if let Some(fb) = &q.feedback {
-        writeln!(out, "  설명: {fb}")?;
+        // A reference answer (generated essays write "참고 답안 ...") speaks
+        // for itself; other feedback is an explanation.
+        let label = if fb.starts_with("참고 답안") || fb.starts_with("채점 관점") {
+            ""
+        } else {
+            "설명: "
+        };
+        writeln!(out, "  {label}{}", fb.replace('\n', "\n  "))?;
     }
     if let Some(s) = &q.source {
         writeln!(out, "  출처: {}:{} ({})", s.file, s.line, s.heading)?;
@@ -498,6 +505,31 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A generated essay's reference answer is shown after a practice answer
+    /// as itself, line by line under the verdict; other feedback keeps its
+    /// "설명:" label.
+    #[test]
+    fn a_reference_answer_is_shown_as_itself() {
+        let mut q = Question::new("w1-essay02", Kind::Essay, "비교하시오");
+        q.points = 3.0;
+        q.feedback = Some("참고 답안 (문서의 내용):\n- A — 주의: x\n- B — 주의: y".into());
+        let r = Response::Text("답안".into());
+        let o = crate::score::score(&q, &r, &crate::model::ScoringRules::default());
+        let mut out = Vec::new();
+        feedback(&mut out, &q, &o, &r).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(
+            text.contains("\n  참고 답안 (문서의 내용):\n  - A — 주의: x\n  - B — 주의: y\n"),
+            "{text}"
+        );
+        assert!(!text.contains("설명:"), "{text}");
+        q.feedback = Some("ENTRYPOINT는 바뀌지 않습니다".into());
+        let mut out = Vec::new();
+        feedback(&mut out, &q, &o, &r).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.contains("  설명: ENTRYPOINT는"), "{text}");
+    }
 
     /// An essay without a rubric waits for the instructor with no predicted
     /// score (a "예상 0/5점" read as a verdict in the trial of 2026-11-30).

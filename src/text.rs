@@ -473,6 +473,53 @@ pub fn has_batchim(word: &str) -> Option<bool> {
     }
 }
 
+/// Whether `word` is read with a final consonant, for choosing a particle
+/// after it: a Hangul syllable's own; a digit as Korean reads it (1 일, 3 삼:
+/// yes; 2 이, 5 오: no); an acronym by its last letter's name (L 엘, M 엠,
+/// N 엔, R 알: yes; HPA 에이: no); a Latin word by how loanwords end (-m,
+/// -n, -l, -ng and a silent e after them: 헬름, 리테인, 볼륨, 파이프라인;
+/// a vowel, -r, -s, -x, -d, -g, -c, -f, -h, -e: 도커, 호스트, 브리지). `None`
+/// where the reading varies (-t: 시크릿 / 디플로이먼트, -k, -p, -b).
+pub fn batchim_guess(word: &str) -> Option<bool> {
+    let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = w.chars().last()?;
+    if ('\u{AC00}'..='\u{D7A3}').contains(&last) {
+        return has_batchim(w);
+    }
+    if let Some(d) = last.to_digit(10) {
+        return Some(matches!(d, 0 | 1 | 3 | 6 | 7 | 8));
+    }
+    if !last.is_ascii_alphabetic() {
+        return None;
+    }
+    let tail: String = w
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if tail.len() >= 2 && tail.len() <= 5 && tail.chars().all(|c| c.is_ascii_uppercase()) {
+        if tail == "YAML" {
+            return Some(true);
+        }
+        return Some(matches!(last, 'L' | 'M' | 'N' | 'R'));
+    }
+    let lower = tail.to_ascii_lowercase();
+    let mut rev = lower.chars().rev();
+    let (a, b) = (rev.next(), rev.next());
+    match (a, b) {
+        (Some('m' | 'n' | 'l'), _) => Some(true),
+        (Some('e'), Some('m' | 'n' | 'l')) => Some(true),
+        (
+            Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'r' | 's' | 'x' | 'd' | 'g' | 'c' | 'f' | 'h'),
+            _,
+        ) => Some(false),
+        _ => None,
+    }
+}
+
 /// Replace a particle that follows a blank with its neutral pair so that the
 /// blank does not give the answer away: 과/와 -> 과(와), 을/를 -> 을(를),
 /// 이/가 -> 이(가), 은/는 -> 은(는). Returns the rewritten text after the blank.

@@ -22,6 +22,12 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// Whether a question is a generated comparison or symptom essay (twelfth
+/// round): the older rules below are about the other kinds.
+fn explained(q: &Question) -> bool {
+    q.tags.iter().any(|t| t == "compare" || t == "symptom")
+}
+
 fn load(dir: &Path, rel: &str) -> QuestionFile {
     let path = dir.join("questions").join(rel);
     let text = std::fs::read_to_string(&path).expect("read");
@@ -696,7 +702,7 @@ fn a_flows_plain_label_is_not_its_first_step() {
 #[test]
 fn names_and_descriptions_give_no_choice_and_no_match() {
     let qs = third_round();
-    for q in &qs {
+    for q in qs.iter().filter(|q| !explained(q)) {
         assert!(q.kind != Kind::Match, "{}: {}", q.id, q.prompt);
         for tag in ["term-choice", "term-match", "outline-match"] {
             assert!(!q.tags.iter().any(|t| t == tag), "{}: {tag}", q.id);
@@ -828,7 +834,7 @@ fn a_bold_paragraph_discussion_is_an_essay_for_the_instructor() {
     let qs = third_round();
     let e = qs
         .iter()
-        .find(|q| q.kind == Kind::Essay)
+        .find(|q| q.kind == Kind::Essay && !explained(q))
         .unwrap_or_else(|| panic!("no essay: {qs:#?}"));
     assert!(e.prompt.starts_with("우리 팀의 모델을"), "{}", e.prompt);
     assert!(e.rubric.is_empty(), "{:?}", e.rubric);
@@ -881,7 +887,7 @@ fn census_rules_hold_on_a_session_like_the_reviewers() {
     );
     let arrow = line_of("명령이 길어짐 →");
     let discussion = line_of("Compose 파일을 나누어야");
-    for q in &qs {
+    for q in qs.iter().filter(|q| !explained(q)) {
         let line = q.source.as_ref().map_or(0, |s| s.line);
         assert!(
             ![goal1, goal2, arrow, discussion].contains(&line),
@@ -934,30 +940,37 @@ fn census_rules_hold_on_a_session_like_the_reviewers() {
             q.id
         );
     }
-    // The restart policies share their aspects (목적, 주의, 실패 시): which policy
-    // has this value, the policies as options. Several values may be asked
-    // (eighth round): they offer the same options, so `quiz check` finds no
-    // give-away between them and a form holds one of them only.
-    let aspect: Vec<&Question> = qs
+    // The restart policies share their aspects (목적, 주의, 실패 시): since
+    // the twelfth round they are compared in writing, 주의 and 실패 시 before
+    // the naming 목적, with the document's values as the reference answer;
+    // the which-policy choices over the same branches give way to it.
+    let compare: Vec<&Question> = qs
         .iter()
-        .filter(|q| q.tags.iter().any(|t| t == "outline-aspect"))
+        .filter(|q| q.tags.iter().any(|t| t == "compare"))
+        .filter(|q| q.prompt.starts_with("「재시작 정책」"))
         .collect();
-    assert!(!aspect.is_empty(), "{qs:#?}");
-    let mut values = std::collections::HashSet::new();
-    for q in &aspect {
-        let mut opts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
-        opts.sort_unstable();
-        assert_eq!(opts, ["always", "no", "on-failure"]);
-        let value = q.prompt.split('\'').nth(1).expect("value");
-        assert!(values.insert(value), "{value} asked twice");
-        let key = right(q);
-        let branch_line = line_of(&format!("── {key}:"));
-        let value_line = line_of(value);
-        assert!(
-            value_line > branch_line && value_line <= branch_line + 3,
-            "{value} is not under {key}"
-        );
-    }
+    assert_eq!(compare.len(), 1, "{qs:#?}");
+    assert!(
+        compare[0]
+            .prompt
+            .contains("no, always와 on-failure를 주의, 실패 시, 목적 측면에서"),
+        "{}",
+        compare[0].prompt
+    );
+    let reference = compare[0].feedback.as_deref().unwrap_or_default();
+    assert!(
+        reference.contains("- no — 주의: 장애 시 복구 안 됨 / 실패 시: 그대로 종료"),
+        "{reference}"
+    );
+    assert_eq!(compare[0].status, Some(quiz::model::Status::Draft));
+    assert!(
+        !qs.iter()
+            .any(|q| q.tags.iter().any(|t| t == "outline-aspect")
+                && q.options.iter().any(|o| o.text == "on-failure")),
+        "{qs:#?}"
+    );
+    let log = format!("{}{}", run.stdout, run.stderr);
+    assert!(log.contains("비교 서술형이 같은 내용을 물음"), "{log}");
     assert_eq!(quiz(dir.path(), &["check"]).code, 0);
     assert!(quiz::extract::hygiene::same_word("host", "호스트"));
     assert!(quiz::extract::hygiene::same_word("profiles", "프로필"));
@@ -1112,11 +1125,28 @@ fn tables_ask_which_row_holds_a_telling_value() {
         .collect();
     // The drivers' table: "Docker Swarm 서비스" is overlay's alone; "네트워크가
     // 필요 없는 배치 작업" says none (없는) and is not asked; 동작 방식 defines.
+    // ... now compared in writing (twelfth round): the drivers' which-row
+    // choices give way to the essay, whose reference is the table's cells.
+    assert!(asked.iter().all(|(_, a)| a != "overlay"), "{asked:#?}");
+    let drivers = qs
+        .iter()
+        .find(|q| q.tags.iter().any(|t| t == "compare") && q.prompt.contains("드라이버 비교"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
     assert!(
-        asked
-            .iter()
-            .any(|(p, a)| p.contains("주 사용처가 'Docker Swarm 서비스'") && a == "overlay"),
-        "{asked:#?}"
+        drivers
+            .prompt
+            .contains("bridge, host과(와) none을 주 사용처, 주의점, 동작 방식 측면에서"),
+        "{}",
+        drivers.prompt
+    );
+    assert!(
+        drivers
+            .feedback
+            .as_deref()
+            .unwrap_or_default()
+            .contains("- none — 주 사용처: 네트워크가 필요 없는 배치 작업"),
+        "{:?}",
+        drivers.feedback
     );
     // A comparison table is read by its columns: the engines are the options.
     assert!(
@@ -1255,7 +1285,10 @@ fn review_rules_of_the_seventh_round() {
     );
     // The discussion is an essay for the instructor: its guideline labels
     // (CNI / kube-proxy, 운영 부담 관점) are angles, not an answer key.
-    let essays: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Essay).collect();
+    let essays: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Essay && !explained(q))
+        .collect();
     assert_eq!(essays.len(), 1, "{qs:#?}");
     assert!(essays[0].rubric.is_empty(), "{:?}", essays[0].rubric);
     assert!((essays[0].points - 5.0).abs() < 1e-9);
@@ -1335,25 +1368,31 @@ fn cousin_branches_and_chains_inside_sentences() {
     opts.sort_unstable();
     assert_eq!(opts, ["HPA", "KEDA", "VPA"]);
     assert_eq!(scalers[0].answer_text(), "HPA");
-    // Branches with a group of their own (Counter's 특징) beside "aspect:
-    // value" leaves (예시, 주의) are described by those leaves too.
-    let types = aspect("Prometheus 메트릭 타입");
-    assert_eq!(types.len(), 1, "{qs:#?}");
-    assert_eq!(types[0].answer_text(), "Histogram");
-    // A value that translates its branch's name gives it away: "준비가 되었는가"
-    // is readinessProbe, "살아 있지만" livenessProbe, "기동" startupProbe.
+    // Sibling branches (Counter / Gauge / Histogram with their 특징 and 주의;
+    // the probes; the base images) are compared in writing since the twelfth
+    // round, and their which-branch choices give way to the essay.
+    for (title, names) in [
+        ("Prometheus 메트릭 타입", "Counter, Gauge와 Histogram을"),
+        ("베이스 이미지", "풀 이미지, alpine과 distroless를"),
+    ] {
+        assert!(aspect(title).is_empty(), "{title}: {qs:#?}");
+        let essay = qs
+            .iter()
+            .find(|q| {
+                q.tags.iter().any(|t| t == "compare")
+                    && q.prompt.starts_with(&format!("「{title}」"))
+            })
+            .unwrap_or_else(|| panic!("{title}: {qs:#?}"));
+        assert!(essay.prompt.contains(names), "{}", essay.prompt);
+    }
+    // The probes' 질문 translate their names (살아 / liveness, 준비 /
+    // readiness, 기동 / startup): no comparison on one aspect left, and the
+    // which-probe choice asks 실패 시 only.
     let probes = aspect("Kubernetes Probe");
+    assert!(!probes.is_empty(), "{qs:#?}");
     assert!(
         probes.iter().all(|q| !q.prompt.contains("질문이")),
         "{probes:#?}"
-    );
-    assert!(!probes.is_empty(), "{qs:#?}");
-    // The one Korean name among Latin ones is no key: its form marks it.
-    let images = aspect("베이스 이미지");
-    assert!(images.len() >= 2, "{qs:#?}");
-    assert!(
-        images.iter().all(|q| q.answer_text() != "풀 이미지"),
-        "{images:#?}"
     );
     let orders: Vec<Vec<&str>> = qs
         .iter()
@@ -1425,7 +1464,7 @@ fn rules9() -> (tempfile::TempDir, Vec<Question>) {
 #[test]
 fn values_that_restate_a_name_are_not_asked() {
     let (_dir, qs) = rules9();
-    for q in &qs {
+    for q in qs.iter().filter(|q| !explained(q)) {
         assert!(!q.prompt.contains("증상이"), "{q:#?}");
         assert!(
             !q.options.iter().any(|o| o.text == "Prometheus Operator"),
@@ -1442,15 +1481,18 @@ fn values_that_restate_a_name_are_not_asked() {
     // nor a value holding the Korean of its branch's name (운영 for Ops).
     // Review U: a branch's 목적 (or 방식, 구현, 증상) says what its name
     // says: "신규 코드 경로를 숨기고 점진적으로 노출" under Release Toggle.
-    for q in &qs {
+    for q in qs.iter().filter(|q| !explained(q)) {
         assert!(!q.prompt.contains("기본값이"), "{q:#?}");
         assert!(!q.prompt.contains("운영 중 동작 제어"), "{q:#?}");
         assert!(!q.prompt.contains("목적이"), "{q:#?}");
     }
-    // The sound questions of the same tree stay.
+    // The sound part of the same tree is asked: in writing since the
+    // twelfth round, the 주의 in the essay's reference.
     assert!(
-        qs.iter()
-            .any(|q| q.prompt.contains("100% 도달 후 반드시 제거해야")),
+        qs.iter().any(|q| q
+            .feedback
+            .as_deref()
+            .is_some_and(|f| f.contains("100% 도달 후 반드시 제거해야"))),
         "{qs:#?}"
     );
 }
@@ -1482,7 +1524,8 @@ fn only_flows_are_ordered() {
 fn branches_named_with_a_description_are_not_asked() {
     let (_dir, qs) = rules9();
     assert!(
-        !qs.iter().any(|q| q.prompt.contains("전략 비교")),
+        !qs.iter()
+            .any(|q| !explained(q) && q.prompt.contains("전략 비교")),
         "{qs:#?}"
     );
 }
@@ -1525,7 +1568,7 @@ fn a_topic_under_its_own_subheading_is_an_essay() {
     let (_dir, qs) = rules9();
     let essays: Vec<&str> = qs
         .iter()
-        .filter(|q| q.kind == Kind::Essay)
+        .filter(|q| q.kind == Kind::Essay && !explained(q))
         .map(|q| q.prompt.as_str())
         .collect();
     assert_eq!(
@@ -1648,5 +1691,60 @@ fn per_day_criteria_go_to_the_questions_own_day() {
             "day-4"
         };
         assert_eq!(item.criteria, [day], "{item:#?}");
+    }
+}
+
+/// Twelfth round: outline branches written 증상 / 원인 / 개선 are asked one
+/// by one as short essays, the branch's own cause and remedy the grader's
+/// reference answer (shown to the student after a practice answer); a branch
+/// with no cause asks the remedy only. Discussion essays carry their
+/// guideline as the grader's scoring angles. Every generated essay waits for
+/// a signature like the rest.
+#[test]
+fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
+    let (_dir, qs) = rules9();
+    let symptoms: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "symptom"))
+        .collect();
+    assert_eq!(symptoms.len(), 5, "{qs:#?}");
+    let first = symptoms
+        .iter()
+        .find(|q| q.prompt.contains("RUN rm app.tar.gz"))
+        .unwrap_or_else(|| panic!("{symptoms:#?}"));
+    assert_eq!(
+        first.prompt,
+        "「이미지 크기 안티패턴 → 개선」에서 다룬 다음 증상의 원인과 해결 방법을 설명하시오.\n\
+         증상: RUN curl -O app.tar.gz / RUN tar xzf app.tar.gz / RUN rm app.tar.gz"
+    );
+    assert_eq!(
+        first.feedback.as_deref(),
+        Some(
+            "참고 답안 (문서의 내용):\n\
+             - 원인: rm은 whiteout만 추가, 첫 레이어의 tar.gz는 그대로 남음\n\
+             - 해결: 다운로드·압축 해제·삭제를 한 RUN에 결합, 또는 멀티 스테이지 빌드"
+        )
+    );
+    assert!(first.rubric.is_empty() && first.answer.is_none());
+    assert!((first.points - 3.0).abs() < 1e-9);
+    let remedy_only = symptoms
+        .iter()
+        .find(|q| q.prompt.contains("python:3.12 (약 1GB)"))
+        .unwrap_or_else(|| panic!("{symptoms:#?}"));
+    assert!(remedy_only.prompt.contains("해결 방법을 설명하시오"));
+    assert!(!remedy_only.prompt.contains("원인"));
+    let discussion = qs
+        .iter()
+        .find(|q| q.tags.iter().any(|t| t == "discussion"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert!(
+        discussion
+            .feedback
+            .as_deref()
+            .is_some_and(|f| f.starts_with("채점 관점 (토론 가이드라인):\n- ")),
+        "{discussion:#?}"
+    );
+    for q in qs.iter().filter(|q| q.kind == Kind::Essay) {
+        assert_eq!(q.status, Some(quiz::model::Status::Draft), "{q:#?}");
     }
 }

@@ -53,10 +53,11 @@ fn new_questions_wait_for_a_signature_and_extract_keeps_every_decision() {
         ],
     );
     assert_eq!(run.code, 2, "{}", run.stdout);
-    // The essay of w3d5s8 is scored by the instructor answer by answer: served at once.
+    // Essays wait too since the twelfth round (comparisons, symptoms and
+    // discussions are signed like the rest): w3d5s8 serves nothing yet.
     let run = quiz_in(p, &["take", "w3d5s8", "--student", "s1"], "q\n");
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("서술형"), "{}", run.stdout);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("quiz sign w3d5s8"), "{}", run.stderr);
 
     // Sign the first, hide the second, skip the third, quit.
     let before = std::fs::read_to_string(p.join(UNIT)).expect("read");

@@ -103,6 +103,16 @@ fn discussion(
     }
     let mut q = ctx.question("discussion", text, Kind::Essay, topic, line, section);
     q.points = ESSAY_POINTS;
+    // The guideline is what the grader scores by (two reviews of 2026-12-01
+    // failed every discussion essay without it: "no reference answer").
+    let mut angles = String::from("채점 관점 (토론 가이드라인):");
+    for t in &terms {
+        angles.push_str(&format!(
+            "\n- {}",
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
+    }
+    q.feedback = Some(angles);
     ctx.out.push(q);
 }
 
@@ -119,7 +129,7 @@ fn bold_topic(b: &super::markdown::Block) -> Option<String> {
     (normalize(label) == normalize("토론 주제") && !topic.is_empty()).then(|| topic.to_string())
 }
 
-/// The bold words of the list items after a "**토론 가이드라인**:" paragraph
+/// The list items with a bold word after a "**토론 가이드라인**:" paragraph
 /// that follows line `after` in the same section.
 fn guideline_terms(ctx: &Ctx<'_>, section: Option<usize>, after: usize) -> Vec<String> {
     let doc = ctx.doc();
@@ -138,13 +148,11 @@ fn guideline_terms(ctx: &Ctx<'_>, section: Option<usize>, after: usize) -> Vec<S
                     .is_some_and(|(l, _)| normalize(l) == normalize("토론 가이드라인"));
             }
             BlockKind::Item { .. } if on => {
-                for &(start, end) in &b.bold {
-                    if let Some(w) = b.text.get(start..end) {
-                        let w = w.trim();
-                        if !w.is_empty() {
-                            out.push(w.to_string());
-                        }
-                    }
+                let bold = b.bold.iter().any(|&(start, end)| {
+                    b.text.get(start..end).is_some_and(|w| !w.trim().is_empty())
+                });
+                if bold {
+                    out.push(b.text.trim().to_string());
                 }
             }
             _ => on = false,
@@ -154,7 +162,7 @@ fn guideline_terms(ctx: &Ctx<'_>, section: Option<usize>, after: usize) -> Vec<S
 }
 
 /// Bold terms defined under the same parent heading as the discussion topic
-/// (its 토론 가이드라인).
+/// (its 토론 가이드라인), as "term: description".
 fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
     let doc = ctx.doc();
     let Some(parent) = section
@@ -181,7 +189,7 @@ fn discussion_terms(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
             }
             false
         })
-        .filter_map(|b| definition(b).map(|(t, _)| t))
+        .filter_map(|b| definition(b).map(|(t, d)| format!("{t}: {d}")))
         .collect()
 }
 

@@ -12,6 +12,7 @@
 
 pub mod criteria;
 pub mod essays;
+pub mod explain;
 pub mod goals;
 pub mod hygiene;
 pub mod markdown;
@@ -501,6 +502,9 @@ pub struct Ctx<'a> {
     alloc_ids: Vec<String>,
     /// Whether to fill `allocs` (only for a document with copies).
     record: bool,
+    /// The things (normalized names) a comparison essay asks about: a choice
+    /// among the same things ("which has this 주의") asks one of its facts.
+    pub compared: Vec<HashSet<String>>,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -520,6 +524,7 @@ impl<'a> Ctx<'a> {
             allocs: Vec::new(),
             alloc_ids: Vec::new(),
             record: false,
+            compared: Vec::new(),
         }
     }
 
@@ -981,8 +986,18 @@ fn generate(
     terms::generate(&mut ctx);
     outline::generate(&mut ctx);
     tables::generate(&mut ctx);
+    explain::tables(&mut ctx, &d.doc);
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
+    let compared = std::mem::take(&mut ctx.compared);
+    ctx.out.retain(|q| {
+        !explain::asks_a_compared_fact(q, &compared) || {
+            *ctx.drops
+                .entry("비교 서술형이 같은 내용을 물음")
+                .or_default() += 1;
+            false
+        }
+    });
     let mut drops = ctx.drops;
     let (allocs, alloc_ids) = (ctx.allocs, ctx.alloc_ids);
     for mut q in ctx.out {

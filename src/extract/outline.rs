@@ -287,6 +287,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         parallel(ctx, nodes, &is_category, b.section);
         aspects(ctx, nodes, b.section);
         orders(ctx, nodes, b.section, b.line);
+        super::explain::outline(ctx, nodes, b.section);
     }
 }
 
@@ -591,6 +592,10 @@ const ROLE_LABELS: &[&str] = &[
 const NAMING_ASPECTS: &[&str] = &["방식", "구현", "구현 방식", "원리", "증상", "현상", "뜻"];
 
 /// Whether a group's label (without a parenthesis) is one of [`ROLE_LABELS`].
+pub fn is_role(label: &str) -> bool {
+    role(label)
+}
+
 fn role(label: &str) -> bool {
     ROLE_LABELS.contains(&unparen(label).trim())
 }

@@ -30,6 +30,13 @@ pub const COMPARISON_HEADERS: &[&str] = &[
     "측면",
 ];
 
+/// Whether a table's first header cell says its rows are attributes (항목,
+/// "비교 항목"; compared normalized, which joins Hangul words).
+pub fn comparison_header(cell: &str) -> bool {
+    let n = normalize(cell);
+    COMPARISON_HEADERS.iter().any(|h| normalize(h) == n)
+}
+
 /// Columns that define their rows or show examples: never asked.
 /// Besides [`hygiene::DEFINING_LABELS`].
 const UNASKED_HEADERS: &[&str] = &[
@@ -112,14 +119,14 @@ fn writes_abbreviation(text: &str, abbreviations: &[String]) -> bool {
 }
 
 /// One table: its header cells, and its rows (line, cells).
-struct Table<'a> {
-    header: &'a [String],
-    rows: Vec<(usize, &'a [String])>,
-    section: Option<usize>,
+pub struct Table<'a> {
+    pub header: &'a [String],
+    pub rows: Vec<(usize, &'a [String])>,
+    pub section: Option<usize>,
 }
 
 /// Tables of the document outside sections without course concepts.
-fn tables<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec<Table<'a>> {
+pub fn all<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec<Table<'a>> {
     let mut out: Vec<Table<'a>> = Vec::new();
     let mut open = false;
     for b in blocks {
@@ -174,7 +181,7 @@ impl Grid {
             return None;
         }
         let row_lines = t.rows.iter().map(|(l, _)| *l).collect();
-        if COMPARISON_HEADERS.contains(&first.as_str()) {
+        if comparison_header(&first) {
             // 항목 | A | B | C: the columns are the things.
             Some(Grid {
                 things: t.header[1..].iter().map(|c| c.trim().to_string()).collect(),
@@ -330,7 +337,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         .flatten()
         .collect();
     let mut categories: Option<HashSet<String>> = None;
-    for t in tables(&doc.blocks, |s| not_concepts.contains(s)) {
+    for t in all(&doc.blocks, |s| not_concepts.contains(s)) {
         let Some(grid) = Grid::new(&t) else { continue };
         if grid.things.len() < 3 || grid.attrs.is_empty() {
             continue;

@@ -1,0 +1,812 @@
+//! Short written answers the instructor scores against the document's own
+//! text (issue 12, twelfth round): "compare these things on these aspects"
+//! from parallel outline branches and comparison tables (`compare`), and
+//! "what causes this symptom and how is it fixed" from troubleshooting
+//! tables and outline branches written 증상 / 원인 / 해결 (`symptom`).
+//!
+//! Why essays: over fifteen first-sight reviews of documents nobody had tuned
+//! on, questions scored by a key were sound about one time in three (the
+//! failures were meaning: a second defensible option, a value restating its
+//! name), and the discussion essays every time (63 of 63). The material that
+//! failed as a key (a branch's 주의, a table's cells, a symptom's cause) is
+//! what these ask in writing; the document's cells are the reference answer
+//! (`feedback`, shown to the grader in `quiz review` and `/teach/review`, and
+//! to the student after a practice answer), with no keyword rubric: rubrics
+//! made of the document's words scored substantive answers 0 (blind4-5).
+
+use super::markdown::Doc;
+use super::outline::Node;
+use super::{Ctx, Script, hygiene};
+use crate::model::Kind;
+use crate::text::{near_equal_normalized, normalize};
+use std::collections::BTreeMap;
+
+/// Points of a generated comparison or symptom essay: more than a choice, less
+/// than a discussion.
+pub const POINTS: f64 = 3.0;
+
+/// At most this many things are compared in one essay, on at most this many
+/// aspects: a longer answer is a report, not a quiz item.
+const MAX_THINGS: usize = 3;
+const MAX_ASPECTS: usize = 3;
+
+/// Aspects that only name or define a thing: compared alone they ask for the
+/// names again ("목적: 항상 유지" under `always`). A comparison needs one aspect
+/// besides these.
+const NAMING: &[&str] = &[
+    "설명",
+    "의미",
+    "정의",
+    "개념",
+    "역할",
+    "기능",
+    "동작",
+    "동작 방식",
+    "목적",
+    "하는 일",
+    "방식",
+    "구현",
+    "원리",
+    "뜻",
+    "이름",
+    "명칭",
+    "영문",
+];
+
+/// Columns and aspects never compared: examples, commands and notes say how a
+/// thing is written, not what it is.
+const NEVER: &[&str] = &[
+    "예",
+    "예시",
+    "사례",
+    "예제",
+    "사용 예",
+    "사용 예시",
+    "명령",
+    "명령어",
+    "코드",
+    "설정 예",
+    "비고",
+    "영문",
+    "영어",
+    "원어",
+    "한글",
+    "한국어",
+    "약어",
+    "참고",
+    "링크",
+    "출처",
+    "설명",
+    "의미",
+    "정의",
+    "개념",
+    "내용",
+    "요약",
+    "번호",
+    "순서",
+    "단계",
+];
+
+/// Names that are no things to compare: a table of rules and their
+/// examples, of values and their meanings, of before and after.
+const GENERIC: &[&str] = &[
+    "규칙",
+    "값",
+    "형식",
+    "기본값",
+    "권장",
+    "권장값",
+    "비고",
+    "특징",
+    "장점",
+    "단점",
+    "주의",
+    "before",
+    "after",
+    "전",
+    "후",
+    "기존",
+    "개선",
+];
+
+/// Labels of a symptom (the first column of a troubleshooting table, or an
+/// outline leaf's aspect).
+const SYMPTOM: &[&str] = &[
+    "증상",
+    "문제",
+    "현상",
+    "상황",
+    "오류",
+    "에러",
+    "장애",
+    "문제 상황",
+    "오류 메시지",
+    "에러 메시지",
+    "증상 / 문제",
+];
+
+/// Whether a label names a symptom's cause.
+fn is_cause(label: &str) -> bool {
+    let n = normalize(label);
+    n.contains("원인") || n == "이유"
+}
+
+/// Whether a label names a symptom's remedy.
+fn is_fix(label: &str) -> bool {
+    let n = normalize(label);
+    ["해결", "대응", "조치", "해법", "대처", "수정", "개선"]
+        .iter()
+        .any(|w| n.contains(w))
+}
+
+/// A label's text without a parenthesis ("주의 (운영)" -> 주의).
+fn bare(label: &str) -> &str {
+    label.split_once(" (").map_or(label, |(a, _)| a).trim()
+}
+
+fn listed(list: &[&str], label: &str) -> bool {
+    let n = normalize(bare(label));
+    list.iter().any(|l| normalize(l) == n)
+}
+
+/// Whether a label is, or starts or ends with a word of, `list` ("예시 값",
+/// "사용 예시" like 예시).
+fn listed_word(list: &[&str], label: &str) -> bool {
+    let words: Vec<&str> = bare(label).split_whitespace().collect();
+    listed(list, label)
+        || words.first().is_some_and(|w| listed(list, w))
+        || words.last().is_some_and(|w| listed(list, w))
+}
+
+/// A cell or leaf as the reference answer shows it: runs of spaces (a
+/// table aligned by hand) as one.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `value` says nothing: empty, a dash, "위와 동일".
+fn empty(value: &str) -> bool {
+    let n = normalize(value);
+    n.is_empty()
+        || [
+            "-", "—", "–", "n/a", "na", "?", "x", "o", "✅", "❌", "○", "×",
+        ]
+        .contains(&n.as_str())
+        || n.contains(&normalize("위와 동일"))
+        || n.contains(&normalize("위와 같음"))
+        || n == normalize("상동")
+}
+
+/// "A, B와 C" for the names to compare, with the object particle after the
+/// last: 을 / 를, or 을(를) after a Latin name.
+fn names_object(names: &[String]) -> String {
+    let list = match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!(
+            "{}{} {last}",
+            init.join(", "),
+            wa_gwa(&init[init.len() - 1])
+        ),
+    };
+    let last = names.last().map_or("", String::as_str);
+    let particle = match crate::text::batchim_guess(last) {
+        Some(true) => "을",
+        Some(false) => "를",
+        None => "을(를)",
+    };
+    format!("{list}{particle}")
+}
+
+/// 과 / 와 after a word, 과(와) after a Latin one.
+fn wa_gwa(word: &str) -> &'static str {
+    match crate::text::batchim_guess(word) {
+        Some(true) => "과",
+        Some(false) => "와",
+        None => "과(와)",
+    }
+}
+
+/// One thing to compare: its name and its aspects (label, value) in order.
+struct Thing {
+    name: String,
+    line: usize,
+    aspects: Vec<(String, String)>,
+}
+
+/// The comparison essay over `things` (two or more), on the aspects all of
+/// them have and whose values differ: at most [`MAX_THINGS`] things and
+/// [`MAX_ASPECTS`] aspects, one of them not a naming aspect. `None` (and the
+/// reason) when there is nothing to compare.
+fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static str> {
+    // Aspects (normalized) -> (label, holders).
+    let mut by: BTreeMap<String, (String, Vec<usize>, usize)> = BTreeMap::new();
+    for (t, thing) in things.iter().enumerate() {
+        for (k, (label, value)) in thing.aspects.iter().enumerate() {
+            if empty(value) || listed_word(NEVER, label) {
+                continue;
+            }
+            let e = by
+                .entry(normalize(bare(label)))
+                .or_insert_with(|| (bare(label).to_string(), Vec::new(), k));
+            if !e.1.contains(&t) {
+                e.1.push(t);
+            }
+        }
+    }
+    // The things holding the most shared aspects, in document order.
+    let shared: Vec<&(String, Vec<usize>, usize)> =
+        by.values().filter(|(_, h, _)| h.len() >= 2).collect();
+    let mut chosen: Vec<usize> = (0..things.len())
+        .filter(|t| shared.iter().filter(|(_, h, _)| h.contains(t)).count() >= 2)
+        .collect();
+    chosen.truncate(MAX_THINGS);
+    if chosen.len() < 2 {
+        return Err("비교할 공통 항목이 없음");
+    }
+    let value = |t: usize, label: &str| -> Option<&str> {
+        things[t]
+            .aspects
+            .iter()
+            .find(|(l, _)| normalize(bare(l)) == normalize(label))
+            .map(|(_, v)| v.as_str())
+    };
+    let mut aspects: Vec<(usize, String)> = shared
+        .iter()
+        .filter(|(label, holders, _)| {
+            chosen.iter().all(|t| holders.contains(t))
+                && chosen
+                    .iter()
+                    .all(|&t| !names_its_value(&things[t].name, value(t, label).unwrap_or("")))
+                && !alike(
+                    &chosen
+                        .iter()
+                        .filter_map(|&t| value(t, label))
+                        .collect::<Vec<_>>(),
+                )
+                && {
+                    // Values that differ between every two things compared.
+                    let values: Vec<String> = chosen
+                        .iter()
+                        .filter_map(|&t| value(t, label))
+                        .map(normalize)
+                        .collect();
+                    values.len() == chosen.len()
+                        && values.iter().enumerate().all(|(i, a)| {
+                            values[i + 1..]
+                                .iter()
+                                .all(|b| a != b && !near_equal_normalized(a, b))
+                        })
+                }
+        })
+        .map(|(label, _, k)| (*k, label.clone()))
+        .collect();
+    aspects.sort();
+    // Aspects that say more than the name first, then the document's order.
+    aspects.sort_by_key(|(_, l)| listed(NAMING, l));
+    let aspects: Vec<String> = aspects
+        .into_iter()
+        .map(|(_, l)| l)
+        .take(MAX_ASPECTS)
+        .collect();
+    if aspects.len() < 2 {
+        return Err("비교할 공통 항목이 없음");
+    }
+    if aspects.iter().all(|l| listed(NAMING, l)) {
+        return Err("비교 항목이 이름을 풀어 쓸 뿐");
+    }
+    Ok((chosen, aspects))
+}
+
+/// Whether a thing's name says its value for an aspect: its letters in the
+/// value's code (`Param` | `log_param, log_params`), or a short value (two
+/// words at most) sharing a word with it, as written, translated or spelled
+/// in Hangul (review AF of 2026-12-01). A longer value that merely mentions
+/// the name ("Ingress API는 기능 동결 상태 → …") still asks something.
+fn names_its_value(name: &str, value: &str) -> bool {
+    let bare_name = bare(name);
+    let words = hygiene::content_words(value);
+    if words.len() <= 2
+        && (hygiene::share(&words, &hygiene::name_words(bare_name))
+            || hygiene::translates_part(bare_name, value))
+    {
+        return true;
+    }
+    let letters: String = bare_name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    letters.len() >= 3
+        && value
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| w.contains('_') || w.len() > letters.len())
+            .any(|w| w.to_ascii_lowercase().contains(&letters))
+}
+
+/// Whether the values of an aspect are one pattern with a word changed
+/// (`${{ runner.os }}-npm-` / `-pip-` / `-go-`; "annotation" for every
+/// filter): two of them share two thirds of the shorter one's words, so
+/// there is nothing to compare (review AE of 2026-12-01).
+fn alike(values: &[&str]) -> bool {
+    let words: Vec<Vec<String>> = values
+        .iter()
+        .map(|v| {
+            v.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(normalize)
+                .collect()
+        })
+        .collect();
+    words.iter().enumerate().any(|(i, a)| {
+        words[i + 1..].iter().any(|b| {
+            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            let common = short.iter().filter(|w| long.contains(w)).count();
+            !short.is_empty() && 3 * common >= 2 * short.len() && short.len() >= 2
+        })
+    })
+}
+
+/// Push the comparison essay of `things` under `title`.
+fn push_comparison(
+    ctx: &mut Ctx<'_>,
+    title: &str,
+    things: &[Thing],
+    line: usize,
+    section: Option<usize>,
+) {
+    let (chosen, aspects) = match comparison(things) {
+        Ok(c) => c,
+        Err(reason) => {
+            ctx.dropped(reason);
+            return;
+        }
+    };
+    let names: Vec<String> = chosen.iter().map(|&t| things[t].name.clone()).collect();
+    // Two things compared once in a document (Head / Tail sampling in a tree
+    // and again in a table: review AH of 2026-12-01).
+    let norms: Vec<String> = names.iter().map(|n| normalize(bare(n))).collect();
+    if ctx
+        .compared
+        .iter()
+        .any(|set| norms.iter().filter(|n| set.contains(*n)).count() >= 2)
+    {
+        ctx.dropped("같은 대상의 비교가 이미 있음");
+        return;
+    }
+    let prompt = format!(
+        "「{title}」에서 다룬 {}{} 측면에서 비교하여 설명하시오.",
+        names_object(&names),
+        format_args!(" {}", aspects.join(", "))
+    );
+    let mut reference = String::from("참고 답안 (문서의 내용):");
+    for &t in &chosen {
+        let parts: Vec<String> = aspects
+            .iter()
+            .filter_map(|a| {
+                things[t]
+                    .aspects
+                    .iter()
+                    .find(|(l, _)| normalize(bare(l)) == normalize(a))
+                    .map(|(_, v)| format!("{a}: {}", squeeze(v)))
+            })
+            .collect();
+        reference.push_str(&format!("\n- {} — {}", things[t].name, parts.join(" / ")));
+    }
+    let key = format!(
+        "{title}\u{1f}{}\u{1f}{}",
+        names.join("\u{1e}"),
+        aspects.join("\u{1e}")
+    );
+    let first = chosen.iter().map(|&t| things[t].line).min().unwrap_or(line);
+    ctx.compared
+        .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+    let mut q = ctx.question("compare", &key, Kind::Essay, prompt, first, section);
+    q.points = POINTS;
+    q.feedback = Some(reference);
+    ctx.out.push(q);
+}
+
+/// Push the symptom essay of one symptom with its cause and remedy.
+#[allow(clippy::too_many_arguments)]
+fn push_symptom(
+    ctx: &mut Ctx<'_>,
+    title: &str,
+    label: &str,
+    symptom: &str,
+    cause: Option<&str>,
+    fix: Option<&str>,
+    line: usize,
+    section: Option<usize>,
+) {
+    let cause = cause.filter(|c| !empty(c));
+    let fix = fix.filter(|f| !empty(f));
+    let ask = match (cause, fix) {
+        (Some(_), Some(_)) => "원인과 해결 방법을",
+        (Some(_), None) => "원인을",
+        (None, Some(_)) => "해결 방법을",
+        (None, None) => {
+            ctx.dropped("증상에 원인도 해결도 없음");
+            return;
+        }
+    };
+    let symptom = symptom.trim().trim_matches(['"', '“', '”']).trim();
+    if symptom.chars().count() < 4 {
+        ctx.dropped("증상이 너무 짧음");
+        return;
+    }
+    // Asked by the document's own word for it (증상, 문제, 오류 ...).
+    let label = bare(label);
+    let label = if label.chars().any(crate::text::is_hangul) && label.chars().count() <= 6 {
+        label
+    } else {
+        "증상"
+    };
+    let symptom = squeeze(symptom);
+    let prompt =
+        format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}");
+    let mut reference = String::from("참고 답안 (문서의 내용):");
+    if let Some(c) = cause {
+        reference.push_str(&format!("\n- 원인: {}", squeeze(c)));
+    }
+    if let Some(f) = fix {
+        reference.push_str(&format!("\n- 해결: {}", squeeze(f)));
+    }
+    let key = format!("{title}\u{1f}{symptom}");
+    let mut q = ctx.question("symptom", &key, Kind::Essay, prompt, line, section);
+    q.points = POINTS;
+    q.feedback = Some(reference);
+    ctx.out.push(q);
+}
+
+/// The aspects of outline node `b`: its "aspect: value" leaves (an aspect of
+/// at most 12 characters with Hangul in it: "주의", "실패 시"; never a name
+/// with its description, "Trivy: 취약점 스캔"), and its groups of leaves
+/// (장점 over three leaves: their texts joined).
+fn node_aspects(nodes: &[Node], b: usize) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for &c in &nodes[b].children {
+        let n = &nodes[c];
+        if n.children.is_empty() {
+            if let Some((a, v)) = n.text.split_once(": ") {
+                let (a, v) = (a.trim(), v.trim());
+                if !a.is_empty()
+                    && !v.is_empty()
+                    && a.chars().count() <= 12
+                    && a.chars().any(crate::text::is_hangul)
+                {
+                    out.push((a.to_string(), v.to_string()));
+                }
+            }
+        } else if n.children.iter().all(|&g| nodes[g].children.is_empty())
+            && n.text.chars().any(crate::text::is_hangul)
+            && n.text.chars().count() <= 12
+            && !n.text.contains(": ")
+        {
+            let leaves: Vec<&str> = n.children.iter().map(|&g| nodes[g].text.as_str()).collect();
+            out.push((n.text.clone(), leaves.join(", ")));
+        }
+    }
+    out
+}
+
+/// Essays from one outline tree: parallel branches compared on the aspects
+/// they share, and branches written 증상 / 원인 / 해결 asked as symptoms.
+pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
+    // Sibling lists: the roots, and the children of every node with two or more.
+    let mut lists: Vec<(Option<usize>, Vec<usize>)> = vec![(
+        None,
+        (0..nodes.len()).filter(|&i| nodes[i].depth == 0).collect(),
+    )];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.children.len() >= 2 {
+            lists.push((Some(i), n.children.clone()));
+        }
+    }
+    let section_title = ctx.section_path(section);
+    for (parent, list) in lists {
+        let things: Vec<Thing> = list
+            .iter()
+            .filter(|&&b| {
+                !nodes[b].children.is_empty()
+                    && !super::outline::is_role(&nodes[b].text)
+                    && (super::seq_label(&nodes[b].text).is_some()
+                        || !super::is_label(&nodes[b].text))
+            })
+            .map(|&b| Thing {
+                name: display_name(&nodes[b].text),
+                line: nodes[b].line,
+                aspects: node_aspects(nodes, b),
+            })
+            .collect();
+        let title = match parent {
+            Some(p) => super::outline::path(nodes, p),
+            None => nodes
+                .iter()
+                .find(|n| n.depth == 0 && n.children.is_empty())
+                .map_or_else(|| section_title.clone(), |n| n.text.clone()),
+        };
+        // Branches written as symptoms: each is asked by its symptom.
+        let symptoms: Vec<&Thing> = things
+            .iter()
+            .filter(|t| t.aspects.iter().any(|(l, _)| listed(SYMPTOM, l)))
+            .collect();
+        if !symptoms.is_empty() {
+            for t in symptoms {
+                let get = |f: &dyn Fn(&str) -> bool| {
+                    t.aspects
+                        .iter()
+                        .find(|(l, _)| f(l))
+                        .map(|(_, v)| v.as_str())
+                };
+                let Some((label, symptom)) = t.aspects.iter().find(|(l, _)| listed(SYMPTOM, l))
+                else {
+                    continue;
+                };
+                let (cause, fix) = (get(&is_cause), get(&is_fix));
+                push_symptom(ctx, &title, label, symptom, cause, fix, t.line, section);
+            }
+            continue;
+        }
+        if things.len() < 2 {
+            continue;
+        }
+        let line = things.first().map_or(0, |t| t.line);
+        push_comparison(ctx, &title, &things, line, section);
+    }
+}
+
+/// A branch's name as a prompt shows it: without a list number ("1. Retain")
+/// and without its parenthesis ("Level 1: 기본 운영 (Basic Operations)").
+fn display_name(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .split_once(". ")
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map_or(t, |(_, rest)| rest);
+    match t.split_once(" (") {
+        Some((name, _)) if name.trim().chars().count() >= 2 => name.trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// Essays from the tables of the document: a troubleshooting table (증상 |
+/// 원인 | 해결) gives one symptom essay per row; any other table of two to
+/// four things (rows, or the columns of 항목 | A | B) with attribute columns
+/// gives one comparison.
+pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
+    let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
+    for t in super::tables::all(&doc.blocks, |s| not_concepts.contains(s)) {
+        let title = ctx.section_path(t.section);
+        let header: Vec<String> = t.header.iter().map(|h| h.trim().to_string()).collect();
+        if header.len() < 2 || t.rows.is_empty() {
+            continue;
+        }
+        if listed(SYMPTOM, &header[0]) {
+            let cause = header.iter().position(|h| is_cause(h));
+            let fix = header.iter().position(|h| is_fix(h));
+            if cause.is_none() && fix.is_none() {
+                ctx.dropped("증상에 원인도 해결도 없음");
+                continue;
+            }
+            for (line, row) in &t.rows {
+                let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim());
+                let symptom = cell(Some(0)).unwrap_or_default();
+                push_symptom(
+                    ctx,
+                    &title,
+                    &header[0],
+                    symptom,
+                    cell(cause),
+                    cell(fix),
+                    *line,
+                    t.section,
+                );
+            }
+            continue;
+        }
+        if header.len() < 3 {
+            continue;
+        }
+        let by_columns = super::tables::comparison_header(&header[0]);
+        let things: Vec<Thing> = if by_columns {
+            (1..header.len())
+                .map(|c| Thing {
+                    name: display_name(&header[c]),
+                    line: t.rows.first().map_or(0, |(l, _)| *l),
+                    aspects: t
+                        .rows
+                        .iter()
+                        .map(|(_, r)| {
+                            let cell = |i: usize| r.get(i).map_or("", |c| c.trim()).to_string();
+                            (cell(0), cell(c))
+                        })
+                        .collect(),
+                })
+                .collect()
+        } else {
+            t.rows
+                .iter()
+                .map(|(line, r)| Thing {
+                    name: display_name(r.first().map_or("", |c| c.trim())),
+                    line: *line,
+                    aspects: (1..header.len())
+                        .map(|c| {
+                            (
+                                header[c].clone(),
+                                r.get(c).map_or("", |v| v.trim()).to_string(),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect()
+        };
+        // Things with a name each, not a time or a number (a schedule's
+        // 09:00 rows), not a sentence, all different; two to four of them
+        // (a longer table is a reference, asked by its first three).
+        let names: Vec<String> = things.iter().map(|t| normalize(&t.name)).collect();
+        let distinct: std::collections::HashSet<&String> = names.iter().collect();
+        if things.len() < 2
+            || distinct.len() != names.len()
+            || things.iter().any(|t| {
+                t.name.is_empty()
+                    || t.name.starts_with(|c: char| c.is_ascii_digit())
+                    || t.name.chars().count() > 30
+                    || t.name.contains(": ")
+                    || empty(&t.name)
+            })
+        {
+            ctx.dropped("표의 행이 비교할 대상이 아님");
+            continue;
+        }
+        // Columns or rows named 규칙, 예시, 설명 ...: a table of rules and
+        // examples, not of things.
+        if things.iter().any(|t| {
+            listed_word(NEVER, &t.name) || listed(NAMING, &t.name) || listed(GENERIC, &t.name)
+        }) {
+            ctx.dropped("표의 행이 비교할 대상이 아님");
+            continue;
+        }
+        // Sentences as names (a column of situations) are no things.
+        if things
+            .iter()
+            .any(|t| Script::of(&t.name) != Script::Latin && t.name.split_whitespace().count() > 4)
+        {
+            ctx.dropped("표의 행이 비교할 대상이 아님");
+            continue;
+        }
+        let line = things.first().map_or(0, |t| t.line);
+        push_comparison(ctx, &title, &things, line, t.section);
+    }
+}
+
+/// Whether `q` is a which-branch or which-row choice (`outline-aspect`,
+/// `table-cell`) among things a comparison essay of its document asks about:
+/// the essay asks the same facts, and the choice shows one of its answers
+/// (review AF of 2026-12-01: three pathType choices beside their essay, each
+/// value a translation of its name). The essay is kept; it proved the sounder
+/// kind.
+pub fn asks_a_compared_fact(
+    q: &crate::model::Question,
+    compared: &[std::collections::HashSet<String>],
+) -> bool {
+    if q.kind != Kind::Choice
+        || !q
+            .tags
+            .iter()
+            .any(|t| t == "outline-aspect" || t == "table-cell")
+    {
+        return false;
+    }
+    let options: Vec<String> = q.options.iter().map(|o| normalize(bare(&o.text))).collect();
+    compared
+        .iter()
+        .any(|set| options.iter().filter(|o| set.contains(*o)).count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thing(name: &str, aspects: &[(&str, &str)]) -> Thing {
+        Thing {
+            name: name.to_string(),
+            line: 1,
+            aspects: aspects
+                .iter()
+                .map(|(a, v)| (a.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn particles_follow_the_last_name() {
+        let n = |v: &[&str]| names_object(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(n(&["Retain", "Delete"]), "Retain과 Delete를");
+        assert_eq!(
+            n(&["Secret", "Deployment"]),
+            "Secret과(와) Deployment을(를)"
+        );
+        assert_eq!(n(&["HPA", "VPA", "KEDA"]), "HPA, VPA와 KEDA를");
+        assert_eq!(n(&["Helm", "YAML"]), "Helm과 YAML을");
+        assert_eq!(n(&["롤링 업데이트", "재생성"]), "롤링 업데이트와 재생성을");
+        assert_eq!(n(&["A", "B", "블루그린"]), "A, B과(와) 블루그린을");
+        assert_eq!(n(&["카나리", "블루"]), "카나리와 블루를");
+    }
+
+    #[test]
+    fn a_comparison_needs_two_differing_aspects_beyond_the_names() {
+        let things = [
+            thing(
+                "no",
+                &[
+                    ("목적", "재시작 안 함"),
+                    ("주의", "장애 시 복구 안 됨"),
+                    ("실패 시", "종료"),
+                ],
+            ),
+            thing(
+                "always",
+                &[
+                    ("목적", "항상 유지"),
+                    ("주의", "무한 재시작"),
+                    ("실패 시", "재시작"),
+                ],
+            ),
+        ];
+        let (chosen, aspects) = comparison(&things).unwrap_or_default();
+        assert_eq!(chosen, vec![0, 1]);
+        // 주의 and 실패 시 before the naming 목적.
+        assert_eq!(aspects, vec!["주의", "실패 시", "목적"]);
+
+        // Only naming aspects: no essay.
+        let naming = [
+            thing("a", &[("목적", "x 하기"), ("동작", "y 함")]),
+            thing("b", &[("목적", "z 하기"), ("동작", "w 함")]),
+        ];
+        assert!(comparison(&naming).is_err());
+        // Equal values do not compare.
+        let same = [
+            thing("a", &[("주의", "같음"), ("장점", "빠름")]),
+            thing("b", &[("주의", "같음"), ("장점", "느림")]),
+        ];
+        assert!(comparison(&same).is_err());
+        // Examples are never compared.
+        let examples = [
+            thing("a", &[("예시", "x"), ("장점", "빠름")]),
+            thing("b", &[("예시", "y"), ("장점", "느림")]),
+        ];
+        assert!(comparison(&examples).is_err());
+    }
+
+    #[test]
+    fn at_most_three_things_are_compared() {
+        let pros = [
+            "빠른 배포",
+            "낮은 비용",
+            "쉬운 설정",
+            "강한 격리",
+            "넓은 지원",
+        ];
+        let cons = [
+            "느린 복구",
+            "높은 지연",
+            "복잡한 운영",
+            "큰 이미지",
+            "좁은 생태계",
+        ];
+        let things: Vec<Thing> = (0..5)
+            .map(|i| thing(&format!("T{i}"), &[("장점", pros[i]), ("주의", cons[i])]))
+            .collect();
+        let (chosen, _) = comparison(&things).unwrap_or_default();
+        assert_eq!(chosen, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn empty_cells_say_nothing() {
+        for v in ["-", "", "위와 동일", "✅", "N/A"] {
+            assert!(empty(v), "{v}");
+        }
+        assert!(!empty("30s"));
+    }
+}
