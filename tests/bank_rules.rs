@@ -1748,3 +1748,50 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
         assert_eq!(q.status, Some(quiz::model::Status::Draft), "{q:#?}");
     }
 }
+
+/// Twelfth round, after reviews AG and AH (fixture `rules12`): rows that are
+/// errors with a cause and a remedy are asked one by one, never compared
+/// ("Permission denied" | 원인 | 해결); a symptom that says its cause
+/// ("exceeded quota" for 쿼터 초과) is not asked; two things are compared
+/// once per document (Head / Tail sampling in a tree and again in a table);
+/// a term whose description is two words ("성공 후 삭제" for HookSucceeded)
+/// is not typed.
+#[test]
+fn errors_are_asked_one_by_one_and_things_compared_once() {
+    let (_dir, qs) = extracted("rules12", "week_04/day2/session_03.yaml");
+    let symptoms: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "symptom"))
+        .filter_map(|q| q.prompt.lines().nth(1))
+        .collect();
+    assert_eq!(
+        symptoms,
+        [
+            "오류 메시지: Pod가 Pending에 머묾",
+            "증상: Permission denied",
+            "증상: Read-only file system"
+        ],
+        "{qs:#?}"
+    );
+    let compares: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "compare"))
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(
+        compares,
+        [
+            "「샘플링 방식」에서 다룬 Head 샘플링과 Tail 샘플링을 결정 위치, 장점, 주의 측면에서 비교하여 설명하시오."
+        ],
+        "{qs:#?}"
+    );
+    assert!(
+        !qs.iter().any(|q| q.answer_text().contains("HookSucceeded")),
+        "{qs:#?}"
+    );
+    assert!(
+        !qs.iter()
+            .any(|q| q.tags.iter().any(|t| t == "outline-aspect")),
+        "{qs:#?}"
+    );
+}

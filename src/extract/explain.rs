@@ -347,6 +347,45 @@ fn alike(values: &[&str]) -> bool {
     })
 }
 
+/// Whether `things` are symptoms with their causes and remedies ("Permission
+/// denied" | 원인 | 해결): every thing has a cause or a remedy, and nothing
+/// else but checks. Each is asked as a symptom, not compared (review AH of
+/// 2026-12-01: "비교하여" over three errors).
+fn symptoms_by_name(things: &[Thing]) -> bool {
+    let check = |l: &str| {
+        let n = normalize(l);
+        ["확인", "진단", "점검", "명령"]
+            .iter()
+            .any(|w| n.contains(w))
+    };
+    !things.is_empty()
+        && things.iter().all(|t| {
+            t.aspects
+                .iter()
+                .any(|(l, v)| (is_cause(l) || is_fix(l)) && !empty(v))
+                && t.aspects
+                    .iter()
+                    .all(|(l, _)| is_cause(l) || is_fix(l) || check(l))
+        })
+}
+
+/// Ask each of `things` as a symptom, its name the symptom. A choice of
+/// "which symptom has this cause" over them would answer the essays.
+fn push_named_symptoms(ctx: &mut Ctx<'_>, title: &str, things: &[Thing], section: Option<usize>) {
+    ctx.compared
+        .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+    for t in things {
+        let get = |f: &dyn Fn(&str) -> bool| {
+            t.aspects
+                .iter()
+                .find(|(l, _)| f(l))
+                .map(|(_, v)| v.as_str())
+        };
+        let (cause, fix) = (get(&is_cause), get(&is_fix));
+        push_symptom(ctx, title, "증상", &t.name, cause, fix, t.line, section);
+    }
+}
+
 /// Push the comparison essay of `things` under `title`.
 fn push_comparison(
     ctx: &mut Ctx<'_>,
@@ -367,7 +406,7 @@ fn push_comparison(
     // and again in a table: review AH of 2026-12-01).
     let norms: Vec<String> = names.iter().map(|n| normalize(bare(n))).collect();
     if ctx
-        .compared
+        .compared_in_prompts
         .iter()
         .any(|set| norms.iter().filter(|n| set.contains(*n)).count() >= 2)
     {
@@ -401,6 +440,7 @@ fn push_comparison(
     let first = chosen.iter().map(|&t| things[t].line).min().unwrap_or(line);
     ctx.compared
         .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+    ctx.compared_in_prompts.push(norms.into_iter().collect());
     let mut q = ctx.question("compare", &key, Kind::Essay, prompt, first, section);
     q.points = POINTS;
     q.feedback = Some(reference);
@@ -434,6 +474,20 @@ fn push_symptom(
     if symptom.chars().count() < 4 {
         ctx.dropped("증상이 너무 짧음");
         return;
+    }
+    // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
+    // 초과: review AG of 2026-12-01) asks nothing.
+    if let Some(c) = cause {
+        let cause_words = hygiene::content_words(c);
+        let symptom_words = hygiene::content_words(symptom);
+        let said = cause_words
+            .iter()
+            .filter(|w| hygiene::share(std::slice::from_ref(*w), &symptom_words))
+            .count();
+        if said >= 2 && 3 * said >= 2 * cause_words.len() {
+            ctx.dropped("증상이 원인을 말함");
+            return;
+        }
     }
     // Asked by the document's own word for it (증상, 문제, 오류 ...).
     let label = bare(label);
@@ -532,6 +586,8 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             .filter(|t| t.aspects.iter().any(|(l, _)| listed(SYMPTOM, l)))
             .collect();
         if !symptoms.is_empty() {
+            ctx.compared
+                .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
             for t in symptoms {
                 let get = |f: &dyn Fn(&str) -> bool| {
                     t.aspects
@@ -549,6 +605,10 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             continue;
         }
         if things.len() < 2 {
+            continue;
+        }
+        if symptoms_by_name(&things) {
+            push_named_symptoms(ctx, &title, &things, section);
             continue;
         }
         let line = things.first().map_or(0, |t| t.line);
@@ -641,6 +701,10 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 })
                 .collect()
         };
+        if !by_columns && symptoms_by_name(&things) {
+            push_named_symptoms(ctx, &title, &things, t.section);
+            continue;
+        }
         // Things with a name each, not a time or a number (a schedule's
         // 09:00 rows), not a sentence, all different; two to four of them
         // (a longer table is a reference, asked by its first three).

@@ -69,6 +69,9 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["recreate"], &["재생성"]),
     (&["alias"], &["별칭"]),
     (&["refresh"], &["새로고침"]),
+    // A symptom's English message and its Korean cause (review AG of
+    // 2026-12-01: "exceeded quota" for 쿼터 초과).
+    (&["exceed", "exceeded"], &["초과"]),
     // The probes' names in the words the course explains them with (review
     // of 2026-11-30: "트래픽을 받을 준비가 되었는가?" gives readinessProbe).
     (&["readiness", "ready"], &["준비"]),

@@ -505,6 +505,9 @@ pub struct Ctx<'a> {
     /// The things (normalized names) a comparison essay asks about: a choice
     /// among the same things ("which has this 주의") asks one of its facts.
     pub compared: Vec<HashSet<String>>,
+    /// The things each comparison essay names in its prompt (normalized):
+    /// two of them are compared once per document.
+    pub compared_in_prompts: Vec<HashSet<String>>,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -525,6 +528,7 @@ impl<'a> Ctx<'a> {
             alloc_ids: Vec::new(),
             record: false,
             compared: Vec::new(),
+            compared_in_prompts: Vec::new(),
         }
     }
 

@@ -306,8 +306,21 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         || flag(name, &d.desc);
     // A wide table's second cell is one attribute of its row, not a
     // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
-    // nobody can type the row from it.
-    !d.wide && is_technical_name(name) && !lists_names && one_word && spelled && !spelled_out
+    // nobody can type the row from it. Nor can anyone from a description of
+    // two words or a number ("성공 후 삭제" for HookSucceeded, "200회" for
+    // Personal: review AG of 2026-12-01): a definition says three things.
+    let defines = super::hygiene::content_words(&d.desc)
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .count()
+        >= 3;
+    !d.wide
+        && defines
+        && is_technical_name(name)
+        && !lists_names
+        && one_word
+        && spelled
+        && !spelled_out
 }
 
 /// Whether `name` is a switch named after its condition (`isEstimated`:
