@@ -1767,10 +1767,37 @@ fn errors_are_asked_one_by_one_and_things_compared_once() {
     assert_eq!(
         symptoms,
         [
+            // Outlines first. Quotes inside a symptom stay whole; its own 증상
+            // label goes; an entry with no cause or remedy is not asked.
+            "증상: \"error: You must be logged in to the server (Unauthorized)\" → 401",
+            "증상: 엔티티가 카탈로그에 나타나지 않음",
             "오류 메시지: Pod가 Pending에 머묾",
             "증상: Permission denied",
-            "증상: Read-only file system"
+            "증상: Read-only file system",
         ],
+        "{qs:#?}"
+    );
+    // Two causes written: the reference holds both (review AJ).
+    let entity = qs
+        .iter()
+        .find(|q| {
+            q.prompt
+                .ends_with("증상: 엔티티가 카탈로그에 나타나지 않음")
+        })
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert!(entity.prompt.contains("다음 증상의 원인을 설명하시오"));
+    assert_eq!(
+        entity.feedback.as_deref(),
+        Some(
+            "참고 답안 (문서의 내용):\n- 원인: catalog.rules에서 해당 kind 미허용; 디스커버리 경로 불일치"
+        )
+    );
+    // Causes with their remedies (타이밍/비동기 | 해결) are neither symptoms
+    // nor things to compare, and no which-cause choice is made of them
+    // (review AI).
+    assert!(
+        !qs.iter()
+            .any(|q| q.prompt.contains("타이밍") || q.prompt.contains("Flaky")),
         "{qs:#?}"
     );
     let compares: Vec<&str> = qs

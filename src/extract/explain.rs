@@ -30,62 +30,26 @@ pub const POINTS: f64 = 3.0;
 const MAX_THINGS: usize = 3;
 const MAX_ASPECTS: usize = 3;
 
-/// Aspects that only name or define a thing: compared alone they ask for the
-/// names again ("목적: 항상 유지" under `always`). A comparison needs one aspect
-/// besides these.
-const NAMING: &[&str] = &[
-    "설명",
-    "의미",
-    "정의",
-    "개념",
-    "역할",
-    "기능",
-    "동작",
-    "동작 방식",
-    "목적",
-    "하는 일",
-    "방식",
-    "구현",
-    "원리",
-    "뜻",
-    "이름",
-    "명칭",
-    "영문",
+/// Aspects that only name or define a thing, besides
+/// [`hygiene::DEFINING_LABELS`]: compared alone they ask for the names again
+/// ("목적: 항상 유지" under `always`). A comparison needs one aspect besides
+/// these.
+const NAMING: &[&str] = &["방식", "구현", "원리", "뜻", "이름", "명칭"];
+
+fn naming(label: &str) -> bool {
+    listed(hygiene::DEFINING_LABELS, label) || listed(NAMING, label)
+}
+
+/// Aspects never compared, besides the columns of examples and notes
+/// ([`super::tables::EXAMPLE_HEADERS`]): a definition, a summary, a step
+/// number.
+const NEVER: &[&str] = &[
+    "설명", "의미", "정의", "개념", "내용", "요약", "링크", "출처", "번호", "순서", "단계",
 ];
 
-/// Columns and aspects never compared: examples, commands and notes say how a
-/// thing is written, not what it is.
-const NEVER: &[&str] = &[
-    "예",
-    "예시",
-    "사례",
-    "예제",
-    "사용 예",
-    "사용 예시",
-    "명령",
-    "명령어",
-    "코드",
-    "설정 예",
-    "비고",
-    "영문",
-    "영어",
-    "원어",
-    "한글",
-    "한국어",
-    "약어",
-    "참고",
-    "링크",
-    "출처",
-    "설명",
-    "의미",
-    "정의",
-    "개념",
-    "내용",
-    "요약",
-    "번호",
-    "순서",
-    "단계",
-];
+fn never(label: &str) -> bool {
+    listed_word(NEVER, label) || listed_word(super::tables::EXAMPLE_HEADERS, label)
+}
 
 /// Names that are no things to compare: a table of rules and their
 /// examples, of values and their meanings, of before and after.
@@ -210,6 +174,8 @@ fn wa_gwa(word: &str) -> &'static str {
 /// One thing to compare: its name and its aspects (label, value) in order.
 struct Thing {
     name: String,
+    /// The name as the document writes it (a symptom is asked whole).
+    raw: String,
     line: usize,
     aspects: Vec<(String, String)>,
 }
@@ -223,7 +189,7 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     let mut by: BTreeMap<String, (String, Vec<usize>, usize)> = BTreeMap::new();
     for (t, thing) in things.iter().enumerate() {
         for (k, (label, value)) in thing.aspects.iter().enumerate() {
-            if empty(value) || listed_word(NEVER, label) {
+            if empty(value) || never(label) {
                 continue;
             }
             let e = by
@@ -283,7 +249,7 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
         .collect();
     aspects.sort();
     // Aspects that say more than the name first, then the document's order.
-    aspects.sort_by_key(|(_, l)| listed(NAMING, l));
+    aspects.sort_by_key(|(_, l)| naming(l));
     let aspects: Vec<String> = aspects
         .into_iter()
         .map(|(_, l)| l)
@@ -292,7 +258,7 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     if aspects.len() < 2 {
         return Err("비교할 공통 항목이 없음");
     }
-    if aspects.iter().all(|l| listed(NAMING, l)) {
+    if aspects.iter().all(|l| naming(l)) {
         return Err("비교 항목이 이름을 풀어 쓸 뿐");
     }
     Ok((chosen, aspects))
@@ -348,25 +314,39 @@ fn alike(values: &[&str]) -> bool {
 }
 
 /// Whether `things` are symptoms with their causes and remedies ("Permission
-/// denied" | 원인 | 해결): every thing has a cause or a remedy, and nothing
-/// else but checks. Each is asked as a symptom, not compared (review AH of
-/// 2026-12-01: "비교하여" over three errors).
+/// denied" | 원인 | 해결): every thing has a cause, and nothing else but
+/// remedies, checks and cautions. Each is asked as a symptom, not compared
+/// (reviews AH and AI of 2026-12-01: "비교하여" over three errors). Things
+/// with a remedy and no cause ("타이밍/비동기" | 해결) are causes themselves:
+/// neither (review AI: a cause asked as a symptom).
 fn symptoms_by_name(things: &[Thing]) -> bool {
-    let check = |l: &str| {
+    let other = |l: &str| {
         let n = normalize(l);
-        ["확인", "진단", "점검", "명령"]
+        ["확인", "진단", "점검", "명령", "주의"]
             .iter()
             .any(|w| n.contains(w))
     };
-    !things.is_empty()
-        && things.iter().all(|t| {
-            t.aspects
-                .iter()
-                .any(|(l, v)| (is_cause(l) || is_fix(l)) && !empty(v))
-                && t.aspects
-                    .iter()
-                    .all(|(l, _)| is_cause(l) || is_fix(l) || check(l))
+    let cause = |t: &Thing| t.aspects.iter().any(|(l, v)| is_cause(l) && !empty(v));
+    let fix = |t: &Thing| t.aspects.iter().any(|(l, v)| is_fix(l) && !empty(v));
+    // Two errors with their causes at least, every other entry with a
+    // remedy ("Multi-Attach error" with 해결 1, 해결 2 and 노드 장애 시).
+    things.iter().filter(|t| cause(t)).count() >= 2
+        && things.iter().filter(|t| !t.aspects.is_empty()).all(|t| {
+            (cause(t) || fix(t))
+                && (!cause(t)
+                    || t.aspects
+                        .iter()
+                        .all(|(l, _)| is_cause(l) || is_fix(l) || other(l)))
         })
+}
+
+/// Whether `things` are causes with their remedies and nothing to compare
+/// ("타이밍/비동기" with a description and "해결: …"): no essay at all.
+fn remedies_only(things: &[Thing]) -> bool {
+    !things.is_empty()
+        && things
+            .iter()
+            .all(|t| !t.aspects.is_empty() && t.aspects.iter().all(|(l, _)| is_fix(l)))
 }
 
 /// Ask each of `things` as a symptom, its name the symptom. A choice of
@@ -374,16 +354,37 @@ fn symptoms_by_name(things: &[Thing]) -> bool {
 fn push_named_symptoms(ctx: &mut Ctx<'_>, title: &str, things: &[Thing], section: Option<usize>) {
     ctx.compared
         .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
-    for t in things {
-        let get = |f: &dyn Fn(&str) -> bool| {
-            t.aspects
-                .iter()
-                .find(|(l, _)| f(l))
-                .map(|(_, v)| v.as_str())
+    for t in things.iter().filter(|t| !t.aspects.is_empty()) {
+        // The name as written ("\"...(Unauthorized)\" → 401"), without a
+        // label of its own ("증상: 엔티티가 …": review AJ of 2026-12-01).
+        let symptom = match t.raw.split_once(": ") {
+            Some((label, rest)) if listed(SYMPTOM, label) => rest,
+            _ => t.raw.as_str(),
         };
-        let (cause, fix) = (get(&is_cause), get(&is_fix));
-        push_symptom(ctx, title, "증상", &t.name, cause, fix, t.line, section);
+        let (cause, fix) = (all_of(&t.aspects, &is_cause), all_of(&t.aspects, &is_fix));
+        push_symptom(
+            ctx,
+            title,
+            "증상",
+            symptom,
+            cause.as_deref(),
+            fix.as_deref(),
+            t.line,
+            section,
+        );
     }
+}
+
+/// Every value of the aspects `f` accepts, joined: a session that lists two
+/// causes ("원인: …" twice) expects either (review AJ: the reference kept the
+/// first one only).
+fn all_of(aspects: &[(String, String)], f: &dyn Fn(&str) -> bool) -> Option<String> {
+    let values: Vec<&str> = aspects
+        .iter()
+        .filter(|(l, v)| f(l) && !empty(v))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    (!values.is_empty()).then(|| values.join("; "))
 }
 
 /// Push the comparison essay of `things` under `title`.
@@ -470,7 +471,17 @@ fn push_symptom(
             return;
         }
     };
-    let symptom = symptom.trim().trim_matches(['"', '“', '”']).trim();
+    // Quotes around the whole symptom go; a quote inside it stays whole
+    // ("… \"owner를 찾을 수 없음\"", "\"…(Unauthorized)\" → 401": review AJ).
+    let symptom = symptom.trim();
+    let quotes = ['"', '“', '”'];
+    let inner = symptom.trim_matches(quotes);
+    let symptom =
+        if symptom.starts_with(quotes) && symptom.ends_with(quotes) && !inner.contains(quotes) {
+            inner.trim()
+        } else {
+            symptom
+        };
     if symptom.chars().count() < 4 {
         ctx.dropped("증상이 너무 짧음");
         return;
@@ -569,6 +580,7 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             })
             .map(|&b| Thing {
                 name: display_name(&nodes[b].text),
+                raw: nodes[b].text.clone(),
                 line: nodes[b].line,
                 aspects: node_aspects(nodes, b),
             })
@@ -589,18 +601,21 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             ctx.compared
                 .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
             for t in symptoms {
-                let get = |f: &dyn Fn(&str) -> bool| {
-                    t.aspects
-                        .iter()
-                        .find(|(l, _)| f(l))
-                        .map(|(_, v)| v.as_str())
-                };
                 let Some((label, symptom)) = t.aspects.iter().find(|(l, _)| listed(SYMPTOM, l))
                 else {
                     continue;
                 };
-                let (cause, fix) = (get(&is_cause), get(&is_fix));
-                push_symptom(ctx, &title, label, symptom, cause, fix, t.line, section);
+                let (cause, fix) = (all_of(&t.aspects, &is_cause), all_of(&t.aspects, &is_fix));
+                push_symptom(
+                    ctx,
+                    &title,
+                    label,
+                    symptom,
+                    cause.as_deref(),
+                    fix.as_deref(),
+                    t.line,
+                    section,
+                );
             }
             continue;
         }
@@ -609,6 +624,14 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         }
         if symptoms_by_name(&things) {
             push_named_symptoms(ctx, &title, &things, section);
+            continue;
+        }
+        if remedies_only(&things) {
+            // A choice of "which cause has this remedy" over them asks the
+            // same entries by reading: none either.
+            ctx.compared
+                .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+            ctx.dropped("원인마다 해결만 있음");
             continue;
         }
         let line = things.first().map_or(0, |t| t.line);
@@ -673,6 +696,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
             (1..header.len())
                 .map(|c| Thing {
                     name: display_name(&header[c]),
+                    raw: header[c].clone(),
                     line: t.rows.first().map_or(0, |(l, _)| *l),
                     aspects: t
                         .rows
@@ -689,6 +713,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 .iter()
                 .map(|(line, r)| Thing {
                     name: display_name(r.first().map_or("", |c| c.trim())),
+                    raw: r.first().map_or("", |c| c.trim()).to_string(),
                     line: *line,
                     aspects: (1..header.len())
                         .map(|c| {
@@ -703,6 +728,10 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         };
         if !by_columns && symptoms_by_name(&things) {
             push_named_symptoms(ctx, &title, &things, t.section);
+            continue;
+        }
+        if !by_columns && remedies_only(&things) {
+            ctx.dropped("원인마다 해결만 있음");
             continue;
         }
         // Things with a name each, not a time or a number (a schedule's
@@ -725,9 +754,10 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         }
         // Columns or rows named 규칙, 예시, 설명 ...: a table of rules and
         // examples, not of things.
-        if things.iter().any(|t| {
-            listed_word(NEVER, &t.name) || listed(NAMING, &t.name) || listed(GENERIC, &t.name)
-        }) {
+        if things
+            .iter()
+            .any(|t| never(&t.name) || naming(&t.name) || listed(GENERIC, &t.name))
+        {
             ctx.dropped("표의 행이 비교할 대상이 아님");
             continue;
         }
@@ -775,6 +805,7 @@ mod tests {
     fn thing(name: &str, aspects: &[(&str, &str)]) -> Thing {
         Thing {
             name: name.to_string(),
+            raw: name.to_string(),
             line: 1,
             aspects: aspects
                 .iter()

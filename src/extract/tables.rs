@@ -37,12 +37,9 @@ pub fn comparison_header(cell: &str) -> bool {
     COMPARISON_HEADERS.iter().any(|h| normalize(h) == n)
 }
 
-/// Columns that define their rows or show examples: never asked.
-/// Besides [`hygiene::DEFINING_LABELS`].
-const UNASKED_HEADERS: &[&str] = &[
-    "용도",
-    "내용",
-    "요약",
+/// Columns that show how a thing is written (examples, commands, notes,
+/// translations): never asked, and never compared (`explain`).
+pub const EXAMPLE_HEADERS: &[&str] = &[
     "예",
     "예시",
     "사례",
@@ -52,7 +49,6 @@ const UNASKED_HEADERS: &[&str] = &[
     "명령",
     "명령어",
     "코드",
-    "설정",
     "설정 예",
     "비고",
     "영문",
@@ -61,15 +57,24 @@ const UNASKED_HEADERS: &[&str] = &[
     "한글",
     "한국어",
     "약어",
-    "이름",
-    "명칭",
-    "전체 이름",
     "참고",
-    "description",
-    "purpose",
     "example",
     "examples",
     "notes",
+];
+
+/// Columns that define their rows: never asked. Besides
+/// [`hygiene::DEFINING_LABELS`] and [`EXAMPLE_HEADERS`].
+const UNASKED_HEADERS: &[&str] = &[
+    "용도",
+    "내용",
+    "요약",
+    "설정",
+    "이름",
+    "명칭",
+    "전체 이름",
+    "description",
+    "purpose",
 ];
 
 /// Cell values that say nothing (a dash, N/A).
@@ -248,6 +253,7 @@ fn asked(label: &str) -> bool {
         hygiene::DEFINING_LABELS
             .iter()
             .chain(UNASKED_HEADERS)
+            .chain(EXAMPLE_HEADERS)
             .any(|h| normalize(h) == t)
     };
     let words: Vec<&str> = label.split_whitespace().collect();
