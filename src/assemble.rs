@@ -100,9 +100,13 @@ fn fact(q: &Question) -> Option<String> {
         .map(|s| format!("{}\u{1f}{}", s.file, s.line))
 }
 
+/// Essays on a form while other questions remain.
+pub const MAX_ESSAYS: usize = 3;
+
 /// Draw a form: review questions first (up to a third), then round-robin over
-/// the sections the questions come from, so no one outline fills the form, and
-/// at most one question per source line while other lines remain; then
+/// the sections the questions come from, so no one outline fills the form,
+/// at most one question per source line and [`MAX_ESSAYS`] essays while other
+/// questions remain; then
 /// shuffle the order and every question's options, items and columns.
 pub fn assemble(
     req: &Request<'_>,
@@ -175,8 +179,14 @@ pub fn assemble(
                 if set.as_ref().is_some_and(|o| sets.contains(o)) {
                     continue;
                 }
+                let essays = chosen.iter().filter(|(c, _)| c.kind == Kind::Essay).count();
                 match fact(q) {
                     Some(f) if lines.contains(&f) => deferred.push(q),
+                    // Written answers wait once a form holds three: a daily
+                    // quiz of essays is an afternoon of typing for the
+                    // student and of scoring for the instructor (since the
+                    // twelfth round most generated questions are essays).
+                    _ if q.kind == Kind::Essay && essays >= MAX_ESSAYS => deferred.push(q),
                     f => {
                         lines.extend(f);
                         sets.extend(set);
@@ -283,6 +293,46 @@ mod tests {
             }
             // More questions than lines: every line, then the rest.
             assert_eq!(draw(&refs, &[], 8, seed).items.len(), 8);
+        }
+    }
+
+    #[test]
+    fn a_form_holds_three_essays_while_other_questions_remain() {
+        // Seven essays and four choices, each from its own line.
+        let qs: Vec<Question> = (0..11)
+            .map(|i| {
+                let kind = if i < 7 { Kind::Essay } else { Kind::Choice };
+                let mut q = Question::new(format!("w1-{i:06}"), kind, "p");
+                q.source = Some(crate::model::SourceRef {
+                    file: "curriculum/week_01/README.md".into(),
+                    line: 10 + i,
+                    heading: format!("h{}", i % 3),
+                });
+                q
+            })
+            .collect();
+        let refs: Vec<&Question> = qs.iter().collect();
+        let essays = |form: &Form| {
+            form.items
+                .iter()
+                .filter(|it| it.question.as_str() < "w1-000007")
+                .count()
+        };
+        for seed in 0..200 {
+            // Seven: three essays and the four choices.
+            assert_eq!(
+                essays(&draw(&refs, &[], 7, seed)),
+                MAX_ESSAYS,
+                "seed {seed}"
+            );
+            assert!(
+                essays(&draw(&refs, &[], 5, seed)) <= MAX_ESSAYS,
+                "seed {seed}"
+            );
+            // More than the others: essays fill the form.
+            let all = draw(&refs, &[], 10, seed);
+            assert_eq!(all.items.len(), 10);
+            assert_eq!(essays(&all), 6);
         }
     }
 
