@@ -477,7 +477,7 @@ pub fn has_batchim(word: &str) -> Option<bool> {
 /// after it: a Hangul syllable's own; a digit as Korean reads it (1 일, 3 삼:
 /// yes; 2 이, 5 오: no); an acronym by its last letter's name (L 엘, M 엠,
 /// N 엔, R 알: yes; HPA 에이: no); a Latin word by how loanwords end (-m,
-/// -n, -l, -ng and a silent e after them: 헬름, 리테인, 볼륨, 파이프라인;
+/// -n, -l, -ng and a silent e after them: 헬름, 리테인, 볼륨, 파이프라인, 펜딩;
 /// a vowel, -r, -s, -x, -d, -g, -c, -f, -h, -e: 도커, 호스트, 브리지). `None`
 /// where the reading varies (-t: 시크릿 / 디플로이먼트, -k, -p, -b).
 pub fn batchim_guess(word: &str) -> Option<bool> {
@@ -510,7 +510,7 @@ pub fn batchim_guess(word: &str) -> Option<bool> {
     let mut rev = lower.chars().rev();
     let (a, b) = (rev.next(), rev.next());
     match (a, b) {
-        (Some('m' | 'n' | 'l'), _) => Some(true),
+        (Some('m' | 'n' | 'l'), _) | (Some('g'), Some('n')) => Some(true),
         (Some('e'), Some('m' | 'n' | 'l')) => Some(true),
         (
             Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'r' | 's' | 'x' | 'd' | 'g' | 'c' | 'f' | 'h'),

@@ -1714,13 +1714,13 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
         .unwrap_or_else(|| panic!("{symptoms:#?}"));
     assert_eq!(
         first.prompt,
-        "「이미지 크기 안티패턴 → 개선」에서 다룬 다음 증상의 원인과 해결 방법을 설명하시오.\n\
+        "「이미지 크기 안티패턴 → 개선」에서 다룬 다음 증상의 가능한 원인과 해결 방법을 설명하시오.\n\
          증상: RUN curl -O app.tar.gz / RUN tar xzf app.tar.gz / RUN rm app.tar.gz"
     );
     assert_eq!(
         first.feedback.as_deref(),
         Some(
-            "참고 답안 (문서의 내용):\n\
+            "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):\n\
              - 원인: rm은 whiteout만 추가, 첫 레이어의 tar.gz는 그대로 남음\n\
              - 해결: 다운로드·압축 해제·삭제를 한 RUN에 결합, 또는 멀티 스테이지 빌드"
         )
@@ -1785,11 +1785,15 @@ fn errors_are_asked_one_by_one_and_things_compared_once() {
                 .ends_with("증상: 엔티티가 카탈로그에 나타나지 않음")
         })
         .unwrap_or_else(|| panic!("{qs:#?}"));
-    assert!(entity.prompt.contains("다음 증상의 원인을 설명하시오"));
+    assert!(
+        entity
+            .prompt
+            .contains("다음 증상의 가능한 원인을 설명하시오")
+    );
     assert_eq!(
         entity.feedback.as_deref(),
         Some(
-            "참고 답안 (문서의 내용):\n- 원인: catalog.rules에서 해당 kind 미허용; 디스커버리 경로 불일치"
+            "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):\n- 원인: catalog.rules에서 해당 kind 미허용; 디스커버리 경로 불일치"
         )
     );
     // Causes with their remedies (타이밍/비동기 | 해결) are neither symptoms

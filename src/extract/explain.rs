@@ -327,16 +327,15 @@ fn symptoms_by_name(things: &[Thing]) -> bool {
             .any(|w| n.contains(w))
     };
     let cause = |t: &Thing| t.aspects.iter().any(|(l, v)| is_cause(l) && !empty(v));
-    let fix = |t: &Thing| t.aspects.iter().any(|(l, v)| is_fix(l) && !empty(v));
     // Two errors with their causes at least, every other entry with a
     // remedy ("Multi-Attach error" with 해결 1, 해결 2 and 노드 장애 시).
+    // Entries with checks only ("Job이 BackoffLimitExceeded로 실패" with its
+    // 확인: review AK of 2026-12-01) are part of the list, not asked.
     things.iter().filter(|t| cause(t)).count() >= 2
         && things.iter().filter(|t| !t.aspects.is_empty()).all(|t| {
-            (cause(t) || fix(t))
-                && (!cause(t)
-                    || t.aspects
-                        .iter()
-                        .all(|(l, _)| is_cause(l) || is_fix(l) || other(l)))
+            t.aspects
+                .iter()
+                .all(|(l, _)| is_cause(l) || is_fix(l) || other(l))
         })
 }
 
@@ -462,9 +461,13 @@ fn push_symptom(
 ) {
     let cause = cause.filter(|c| !empty(c));
     let fix = fix.filter(|f| !empty(f));
+    // "가능한 원인": a symptom may have causes the session does not list; the
+    // reference says the grader accepts them (reviews AK and AL of
+    // 2026-12-01 failed symptoms whose reference "would refuse" another
+    // defensible cause).
     let ask = match (cause, fix) {
-        (Some(_), Some(_)) => "원인과 해결 방법을",
-        (Some(_), None) => "원인을",
+        (Some(_), Some(_)) => "가능한 원인과 해결 방법을",
+        (Some(_), None) => "가능한 원인을",
         (None, Some(_)) => "해결 방법을",
         (None, None) => {
             ctx.dropped("증상에 원인도 해결도 없음");
@@ -510,7 +513,11 @@ fn push_symptom(
     let symptom = squeeze(symptom);
     let prompt =
         format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}");
-    let mut reference = String::from("참고 답안 (문서의 내용):");
+    let mut reference = String::from(if cause.is_some() {
+        "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):"
+    } else {
+        "참고 답안 (문서의 내용; 다른 타당한 해결도 인정):"
+    });
     if let Some(c) = cause {
         reference.push_str(&format!("\n- 원인: {}", squeeze(c)));
     }
@@ -824,6 +831,7 @@ mod tests {
         );
         assert_eq!(n(&["HPA", "VPA", "KEDA"]), "HPA, VPA와 KEDA를");
         assert_eq!(n(&["Helm", "YAML"]), "Helm과 YAML을");
+        assert_eq!(n(&["Pending", "Running"]), "Pending과 Running을");
         assert_eq!(n(&["롤링 업데이트", "재생성"]), "롤링 업데이트와 재생성을");
         assert_eq!(n(&["A", "B", "블루그린"]), "A, B과(와) 블루그린을");
         assert_eq!(n(&["카나리", "블루"]), "카나리와 블루를");
