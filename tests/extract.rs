@@ -766,6 +766,23 @@ fn list_filters_by_unit_prefix() {
     );
 }
 
+/// A generated essay is shown with its reference answer (what the grader
+/// scores by and the student reads after a practice answer), and without an
+/// empty `answer:` line: `quiz sign` shows it this way before signing.
+#[test]
+fn show_prints_an_essays_reference_answer() {
+    let run = quiz(&root(), &["show", "w2d4s8-406a62"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("answer:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "feedback: 참고 답안 (문서의 내용):\n          - Level 1: 기본 운영 — 특징: 높은 운영 부담"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn show_prints_key_criteria_and_source_line() {
     let f = load_file(&root().join("questions/week_03/day5/session_08.yaml"));

@@ -61,7 +61,14 @@ pub fn render_without_line(bank: &Bank, unit: &str, q: &Question) -> String {
     if let Some(a) = &q.answer {
         s.push_str(&format!("key:      {}\n", a.as_list().join(", ")));
     }
-    s.push_str(&format!("answer:   {}\n", q.answer_text()));
+    if q.kind != crate::model::Kind::Essay || !q.answer_text().is_empty() {
+        s.push_str(&format!("answer:   {}\n", q.answer_text()));
+    }
+    // What the student sees after answering, and for an essay the grader's
+    // reference: read before signing (a generated essay is judged by it).
+    if let Some(f) = &q.feedback {
+        s.push_str(&format!("feedback: {}\n", f.replace('\n', "\n          ")));
+    }
     if !q.rubric.is_empty() {
         s.push_str("rubric:\n");
         for c in &q.rubric {
