@@ -1758,7 +1758,18 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
 /// is not typed.
 #[test]
 fn errors_are_asked_one_by_one_and_things_compared_once() {
-    let (_dir, qs) = extracted("rules12", "week_04/day2/session_03.yaml");
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules12"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    // One symptom once: "Permission denied" (bind mount 쓰기) after
+    // "Permission denied" (review AM).
+    assert!(
+        run.stdout.contains("같은 증상이 이미 있음"),
+        "{}",
+        run.stdout
+    );
+    let qs = load(dir.path(), "week_04/day2/session_03.yaml").questions;
     let symptoms: Vec<&str> = qs
         .iter()
         .filter(|q| q.tags.iter().any(|t| t == "symptom"))

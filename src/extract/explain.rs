@@ -511,6 +511,24 @@ fn push_symptom(
         "증상"
     };
     let symptom = squeeze(symptom);
+    // One symptom asked once per document (a table and an outline of the
+    // same session list "Permission denied" twice: review AM).
+    let words = hygiene::content_words(&symptom);
+    if ctx.symptoms.iter().any(|seen| {
+        let common = words
+            .iter()
+            .filter(|w| hygiene::share(std::slice::from_ref(*w), seen))
+            .count();
+        // Every word of the shorter one in the other ("Permission denied"
+        // beside "Permission denied (bind mount 쓰기)"), not merely shared
+        // words ("node(s) didn't match pod anti-affinity rules" is another
+        // message than "... node affinity/selector").
+        common >= 2 && common >= words.len().min(seen.len())
+    }) {
+        ctx.dropped("같은 증상이 이미 있음");
+        return;
+    }
+    ctx.symptoms.push(words);
     let prompt =
         format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}");
     let mut reference = String::from(if cause.is_some() {

@@ -508,6 +508,8 @@ pub struct Ctx<'a> {
     /// The things each comparison essay names in its prompt (normalized):
     /// two of them are compared once per document.
     pub compared_in_prompts: Vec<HashSet<String>>,
+    /// The content words of each symptom asked: one symptom once.
+    pub symptoms: Vec<Vec<String>>,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -529,6 +531,7 @@ impl<'a> Ctx<'a> {
             record: false,
             compared: Vec::new(),
             compared_in_prompts: Vec::new(),
+            symptoms: Vec::new(),
         }
     }
 
