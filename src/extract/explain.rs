@@ -351,8 +351,7 @@ fn remedies_only(things: &[Thing]) -> bool {
 /// Ask each of `things` as a symptom, its name the symptom. A choice of
 /// "which symptom has this cause" over them would answer the essays.
 fn push_named_symptoms(ctx: &mut Ctx<'_>, title: &str, things: &[Thing], section: Option<usize>) {
-    ctx.compared
-        .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+    cover(ctx, things);
     for t in things.iter().filter(|t| !t.aspects.is_empty()) {
         // The name as written ("\"...(Unauthorized)\" → 401"), without a
         // label of its own ("증상: 엔티티가 …": review AJ of 2026-12-01).
@@ -384,6 +383,13 @@ fn all_of(aspects: &[(String, String)], f: &dyn Fn(&str) -> bool) -> Option<Stri
         .map(|(_, v)| v.as_str())
         .collect();
     (!values.is_empty()).then(|| values.join("; "))
+}
+
+/// Record that an essay asks about `things`: a which-branch or which-row
+/// choice among them would ask one of its facts ([`asks_a_compared_fact`]).
+fn cover(ctx: &mut Ctx<'_>, things: &[Thing]) {
+    ctx.compared
+        .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
 }
 
 /// Push the comparison essay of `things` under `title`.
@@ -438,8 +444,7 @@ fn push_comparison(
         aspects.join("\u{1e}")
     );
     let first = chosen.iter().map(|&t| things[t].line).min().unwrap_or(line);
-    ctx.compared
-        .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+    cover(ctx, things);
     ctx.compared_in_prompts.push(norms.into_iter().collect());
     let mut q = ctx.question("compare", &key, Kind::Essay, prompt, first, section);
     q.points = POINTS;
@@ -623,8 +628,7 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             .filter(|t| t.aspects.iter().any(|(l, _)| listed(SYMPTOM, l)))
             .collect();
         if !symptoms.is_empty() {
-            ctx.compared
-                .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+            cover(ctx, &things);
             for t in symptoms {
                 let Some((label, symptom)) = t.aspects.iter().find(|(l, _)| listed(SYMPTOM, l))
                 else {
@@ -654,8 +658,7 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         if remedies_only(&things) {
             // A choice of "which cause has this remedy" over them asks the
             // same entries by reading: none either.
-            ctx.compared
-                .push(things.iter().map(|t| normalize(bare(&t.name))).collect());
+            cover(ctx, &things);
             ctx.dropped("원인마다 해결만 있음");
             continue;
         }
