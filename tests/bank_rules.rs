@@ -1574,7 +1574,7 @@ fn a_topic_under_its_own_subheading_is_an_essay() {
     assert_eq!(
         essays,
         vec![
-            "운영 서빙은 라벨로 alias를 직접 참조해야 하는가, 아니면 CI가 해석한 버전을 Git에 고정해야 하는가?"
+            "운영 서빙은 라벨로 alias를 직접 참조해야 하는가, 아니면 CI가 해석한 버전을 Git에 고정해야 하는가?\nalias 직접 참조, version 고정 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
         ],
         "{qs:#?}"
     );
@@ -1741,8 +1741,26 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
         discussion
             .feedback
             .as_deref()
-            .is_some_and(|f| f.starts_with("채점 관점 (토론 가이드라인):\n- ")),
+            .is_some_and(|f| f.starts_with(
+                "채점 관점 (토론 가이드라인; 두 가지 이상을 세션의 근거로 논하면 충분):\n- "
+            )),
         "{discussion:#?}"
+    );
+    // The prompt says what to write, on the guideline's angles (reviews AQ
+    // and AR of 2026-12-01: a bare topic has no task verb).
+    assert!(
+        discussion
+            .prompt
+            .ends_with("세션에서 배운 내용을 근거로 자신의 입장을 논하시오."),
+        "{}",
+        discussion.prompt
+    );
+    assert!(
+        discussion
+            .prompt
+            .contains("\nalias 직접 참조, version 고정 관점에서, "),
+        "{}",
+        discussion.prompt
     );
     for q in qs.iter().filter(|q| q.kind == Kind::Essay) {
         assert_eq!(q.status, Some(quiz::model::Status::Draft), "{q:#?}");
@@ -1835,5 +1853,76 @@ fn errors_are_asked_one_by_one_and_things_compared_once() {
         !qs.iter()
             .any(|q| q.tags.iter().any(|t| t == "outline-aspect")),
         "{qs:#?}"
+    );
+}
+
+/// Thirteenth round (reviews AQ and AR of blind35-36, 2026-12-01): a tree of
+/// folders is no outline; the branches of a decision tree (아니오 / 예) are no
+/// things to compare; the ends of a scale (CVSS 9.0 – 10.0 over CRITICAL ..
+/// LOW) are not asked; "K8s Secret" names the `kubernetes` row; who makes a
+/// tool (제공: Aqua Security) is no aspect; one line defining several terms
+/// and a project's requirements give no typed term; a discussion says what to
+/// write, on its guideline's angles.
+#[test]
+fn file_trees_decisions_scale_ends_trivia_and_tasks_are_not_asked() {
+    let (_dir, qs) = extracted("rules13", "week_03/day4/session_01.yaml");
+    let prompts: Vec<&str> = qs.iter().map(|q| q.prompt.as_str()).collect();
+    // Only the middle rows of the scale.
+    let cells: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "table-cell"))
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(cells.len(), 2, "{cells:#?}");
+    assert!(
+        cells
+            .iter()
+            .all(|p| p.contains("'7.0 – 8.9'") || p.contains("'4.0 – 6.9'")),
+        "{cells:#?}"
+    );
+    assert!(
+        !prompts.iter().any(|p| p.contains("K8s Secret")),
+        "{prompts:#?}"
+    );
+    // No folder, no yes/no branch, no requirement, no several-term line.
+    for word in ["crossplane/", "아니오", "GitOps", "Extended", "Argo CD"] {
+        assert!(
+            !prompts.iter().any(|p| p.contains(word)),
+            "{word}: {prompts:#?}"
+        );
+    }
+    assert!(!qs.iter().any(|q| q.kind == Kind::Short), "{qs:#?}");
+    assert!(
+        !qs.iter()
+            .any(|q| q.options.iter().any(|o| o.text.ends_with('/'))),
+        "{qs:#?}"
+    );
+    let compare: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "compare"))
+        .collect();
+    assert_eq!(compare.len(), 1, "{compare:#?}");
+    assert!(
+        compare[0]
+            .prompt
+            .contains("Trivy, Grype와 Clair를 SBOM, 강점, 적합한 곳 측면에서"),
+        "{}",
+        compare[0].prompt
+    );
+    assert!(
+        !compare[0]
+            .feedback
+            .as_deref()
+            .unwrap_or("")
+            .contains("Aqua Security"),
+        "{compare:#?}"
+    );
+    let discussion = qs
+        .iter()
+        .find(|q| q.tags.iter().any(|t| t == "discussion"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(
+        discussion.prompt,
+        "CRITICAL 취약점이 있는 이미지는 무조건 배포를 막아야 하는가?\n위험 수용, 긴급 배포, 우선순위 중 두 가지 이상의 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
     );
 }

@@ -220,7 +220,7 @@ fn shipped_bank_round_trips_through_gift() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing skipped");
-    assert!(run.stdout.starts_with("46개 문항을"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("45개 문항을"), "{}", run.stdout);
     let text = std::fs::read_to_string(&gift).expect("gift");
     assert!(text.contains("$CATEGORY: quiz/w3d5s8\n"));
     // Several units: `--out` a file is refused, a folder gets one file per unit.
@@ -237,7 +237,7 @@ fn shipped_bank_round_trips_through_gift() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("3개 단원(w2d4s8, w3d5s8, w5)"),
+        run.stderr.contains("2개 단원(w2d4s8, w3d5s8)"),
         "{}",
         run.stderr
     );
@@ -276,7 +276,7 @@ fn shipped_bank_round_trips_through_gift() {
             n += 1;
         }
     }
-    assert_eq!(n, 46);
+    assert_eq!(n, 45);
 }
 
 #[test]
@@ -405,7 +405,7 @@ fn moodle_xml_is_well_formed_and_multi_fractions_sum_to_100() {
         assert!(questions > 0);
         assert_eq!(multis, expect_multi);
         if dir == root() {
-            assert_eq!(questions, 46);
+            assert_eq!(questions, 45);
             assert!(
                 run.stdout
                     .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
@@ -470,7 +470,7 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr.matches("이미 문제은행에 있습니다").count(),
-        46,
+        45,
         "{}",
         run.stderr
     );
@@ -480,11 +480,11 @@ fn reimport_into_the_same_bank_gives_no_duplicate_ids() {
     assert!(!check.stderr.contains("오류"), "{}", check.stderr);
     assert_eq!(check.code, 0, "{}", check.stderr);
     // The imported copies keep their GIFT name as a tag.
-    let f = load(&tmp.path().join("questions/imported/bank-w5.yaml"));
+    let f = load(&tmp.path().join("questions/imported/bank-w2d4s8.yaml"));
     assert!(
         f.questions
             .iter()
-            .all(|q| q.tags.iter().any(|t| t.starts_with("gift:w5-")))
+            .all(|q| q.tags.iter().any(|t| t.starts_with("gift:w2d4s8-")))
     );
 }
 

@@ -285,7 +285,7 @@ fn instructor_summaries_are_korean() {
     let run = quiz(&root(), &["check"]);
     assert_eq!(
         run.stdout,
-        "문항 50개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
+        "문항 49개(파일 5개)와 루브릭 4개를 검사했습니다: 오류 0개, 경고 0개\n"
     );
     let tmp = tempfile::tempdir().expect("tmp");
     let src = root().join("tests/fixtures/gift/questions.gift.txt");

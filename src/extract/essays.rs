@@ -101,11 +101,13 @@ fn discussion(
         ctx.dropped("채점 기준 없음");
         return;
     }
-    let mut q = ctx.question("discussion", text, Kind::Essay, topic, line, section);
+    let prompt = format!("{topic}\n{}", task(&terms));
+    let mut q = ctx.question("discussion", text, Kind::Essay, prompt, line, section);
     q.points = ESSAY_POINTS;
     // The guideline is what the grader scores by (two reviews of 2026-12-01
     // failed every discussion essay without it: "no reference answer").
-    let mut angles = String::from("채점 관점 (토론 가이드라인):");
+    let mut angles =
+        String::from("채점 관점 (토론 가이드라인; 두 가지 이상을 세션의 근거로 논하면 충분):");
     for t in &terms {
         angles.push_str(&format!(
             "\n- {}",
@@ -114,6 +116,33 @@ fn discussion(
     }
     q.feedback = Some(angles);
     ctx.out.push(q);
+}
+
+/// What a discussion essay asks the student to write: a position argued
+/// from the session, on two of the guideline's angles when it labels them
+/// ("성능, 가용성, 백업·복구"). A bare topic ("…을 사용할 것인가?") was judged
+/// no question (no task verb), and a grader holding all of the guideline's
+/// angles scored points the prompt never asked for (reviews AQ and AR of
+/// 2026-12-01).
+fn task(terms: &[String]) -> String {
+    let labels: Vec<&str> = terms
+        .iter()
+        .filter_map(|t| t.split_once(':').map(|(l, _)| l.trim()))
+        .filter(|l| !l.is_empty() && l.chars().count() <= 20)
+        .collect();
+    if labels.len() >= 3 && labels.len() == terms.len() {
+        format!(
+            "{} 중 두 가지 이상의 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오.",
+            labels.join(", ")
+        )
+    } else if labels.len() == 2 && terms.len() == 2 {
+        format!(
+            "{} 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오.",
+            labels.join(", ")
+        )
+    } else {
+        "세션에서 배운 내용을 근거로 자신의 입장과 그 이유를 논하시오.".to_string()
+    }
 }
 
 /// The topic of a "**토론 주제**: ..." paragraph.

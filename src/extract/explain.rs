@@ -44,7 +44,39 @@ fn naming(label: &str) -> bool {
 /// ([`super::tables::EXAMPLE_HEADERS`]): a definition, a summary, a step
 /// number.
 const NEVER: &[&str] = &[
-    "설명", "의미", "정의", "개념", "내용", "요약", "링크", "출처", "번호", "순서", "단계",
+    "설명",
+    "의미",
+    "정의",
+    "개념",
+    "내용",
+    "요약",
+    "링크",
+    "출처",
+    "번호",
+    "순서",
+    "단계",
+    // Trivia: who makes or governs a thing, its standard number, its year
+    // ("제공: Aqua Security", "표준화: ECMA-424"); and headers that say no
+    // aspect as a prompt shows them ("질문 측면", "출발점 측면"; review AQ
+    // of 2026-12-01).
+    "제공",
+    "제공사",
+    "주관",
+    "개발사",
+    "벤더",
+    "제조사",
+    "표준화",
+    "후원",
+    "출시",
+    "연도",
+    "라이선스",
+    "라이센스",
+    "주체",
+    "소속",
+    "출발점",
+    "기원",
+    "역사",
+    "질문",
 ];
 
 fn never(label: &str) -> bool {
@@ -651,6 +683,13 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         if things.len() < 2 {
             continue;
         }
+        if answers(parent.map(|p| nodes[p].text.as_str()), &things) {
+            // The branches of a decision tree answer its question ("…에
+            // 의존하는가?" / 아니오 / 예): not things to compare by name
+            // (review AQ of 2026-12-01).
+            ctx.dropped("결정 갈래(예/아니오)는 비교하지 않음");
+            continue;
+        }
         if symptoms_by_name(&things) {
             push_named_symptoms(ctx, &title, &things, section);
             continue;
@@ -665,6 +704,18 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
         let line = things.first().map_or(0, |t| t.line);
         push_comparison(ctx, &title, &things, line, section);
     }
+}
+
+/// Whether branches answer a question: their parent asks one ("…하는가?"),
+/// or a branch is named by a bare yes or no (예, 아니오, Yes; not "no",
+/// which is also a restart policy).
+fn answers(parent: Option<&str>, things: &[Thing]) -> bool {
+    const YES_NO: &[&str] = &["예", "아니오", "아니요", "네", "yes"];
+    parent.is_some_and(|p| p.trim_end().ends_with(['?', '？']))
+        || things.iter().any(|t| {
+            let head = t.raw.split([' ', '(', ':']).next().unwrap_or("");
+            YES_NO.contains(&normalize(head).as_str())
+        })
 }
 
 /// A branch's name as a prompt shows it: without a list number ("1. Retain")
@@ -840,6 +891,18 @@ mod tests {
                 .map(|(a, v)| (a.to_string(), v.to_string()))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn decision_branches_are_answers_not_things() {
+        let yes_no = [
+            thing("아니오 (입력이 미리 알려져 있음)", &[]),
+            thing("예 (요청마다 새로운 입력)", &[]),
+        ];
+        assert!(answers(None, &yes_no));
+        let policies = [thing("no", &[]), thing("always", &[])];
+        assert!(!answers(Some("재시작 정책"), &policies));
+        assert!(answers(Some("요청 시점의 입력에 의존하는가?"), &policies));
     }
 
     #[test]

@@ -452,7 +452,27 @@ pub fn name_words(text: &str) -> Vec<String> {
             out.push(w);
         }
     }
+    // A long word's numeronym (kubernetes: k8s, observability: o11y) is the
+    // same word: "K8s Secret" beside `kubernetes` (review AQ of 2026-12-01).
+    let numeronyms: Vec<String> = out.iter().filter_map(|w| numeronym(w)).collect();
+    for n in numeronyms {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
     out
+}
+
+/// "k8s" for "kubernetes": first letter, the count of the letters between,
+/// last letter; for Latin words of six letters or more.
+fn numeronym(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if n < 6 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let first = word.chars().next()?;
+    let last = word.chars().last()?;
+    Some(format!("{first}{}{last}", n - 2).to_lowercase())
 }
 
 /// Whether two texts print the same number of two digits or more (`8080:80`

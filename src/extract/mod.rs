@@ -730,6 +730,15 @@ pub fn definition(block: &Block) -> Option<(String, String)> {
     if term.is_empty() || desc.is_empty() {
         return None;
     }
+    // "**Core**: … / **Extended**: … / **Implementation-specific**: …": one
+    // line defining several terms, whose description names the others and
+    // gives the first away by elimination (review AR of 2026-12-01).
+    let another = block.bold[1..].iter().any(|&(s, e)| {
+        block.text[s..e].trim_end().ends_with(':') || block.text[e..].trim_start().starts_with(':')
+    });
+    if another {
+        return None;
+    }
     Some((term.to_string(), desc.to_string()))
 }
 

@@ -221,7 +221,40 @@ fn trees<'b>(
             return None;
         }
         let nodes = parse_tree(&b.text, *first_line);
-        (!nodes.is_empty()).then_some((b, nodes))
+        (!nodes.is_empty() && !file_tree(&nodes)).then_some((b, nodes))
+    })
+}
+
+/// Whether a tree draws folders and files (`platform/ ├── crossplane/ │ └──
+/// compositions/  # ...`), not concepts: half of its nodes or more are paths
+/// (review AQ of 2026-12-01: "「platform/ > crossplane/」에 속하는 것").
+fn file_tree(nodes: &[Node]) -> bool {
+    let paths = nodes.iter().filter(|n| is_path(&n.text)).count();
+    paths * 2 >= nodes.len()
+}
+
+/// A folder (`envs/dev/`), a file name with an extension (`main.tf`,
+/// `values.yaml`) or a build file (`Dockerfile`), before any `#` comment.
+fn is_path(text: &str) -> bool {
+    let t = text.split_once('#').map_or(text, |(p, _)| p).trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+    };
+    if !plain(t) {
+        return false;
+    }
+    if t.ends_with('/') || matches!(t, "Dockerfile" | "Makefile" | "Jenkinsfile" | "Chart.lock") {
+        return true;
+    }
+    t.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_lowercase())
     })
 }
 
@@ -1428,6 +1461,22 @@ mod tests {
         assert!(!identifier("기본 운영 (Basic Operations)"));
         assert!(!identifier("Basic Operations"));
         assert!(!identifier("42"));
+    }
+
+    #[test]
+    fn a_tree_of_folders_and_files_is_no_outline() {
+        let files = parse_tree(
+            "platform/\n├── terraform/\n│   ├── modules/   # network, eks\n│   └── envs/dev/  # 환경별 루트 모듈\n├── crossplane/\n│   └── compositions/  # 리소스 조합\n└── main.tf\n",
+            1,
+        );
+        assert!(file_tree(&files));
+        let concepts = parse_tree(
+            "배포 모드\n├── Serverless:\n│   └── Scale-to-Zero 지원\n└── RawDeployment:\n    └── 일반 Deployment + HPA\n",
+            1,
+        );
+        assert!(!file_tree(&concepts));
+        assert!(is_path("values.yaml") && is_path("envs/dev/  # 주석") && is_path("Dockerfile"));
+        assert!(!is_path("Scale-to-Zero 지원") && !is_path("Level 1") && !is_path("v1.2"));
     }
 
     proptest::proptest! {

@@ -327,6 +327,33 @@ fn names_one(label: &str, things: &[String], norms: &[String]) -> bool {
 }
 
 /// Generate the which-row questions of every table of the document in `ctx`.
+/// The number a value starts with ("4.0 – 6.9": 4.0, "30일 이내": 30).
+fn leading_number(value: &str) -> Option<f64> {
+    let t = value
+        .trim()
+        .trim_start_matches(['~', '<', '>', '≤', '≥', '=', ' ']);
+    let digits: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    digits.parse().ok()
+}
+
+/// The rows at the ends of a scale: when a column's values that start with a
+/// number (three or more, all rows but one at most: "점수 미부여") strictly
+/// rise or strictly fall from row to row, the first and the last of them.
+fn scale_ends(values: &[String]) -> Option<(usize, usize)> {
+    let nums: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| leading_number(v).map(|n| (i, n)))
+        .collect();
+    let rising = nums.windows(2).all(|w| w[0].1 < w[1].1);
+    let falling = nums.windows(2).all(|w| w[0].1 > w[1].1);
+    (nums.len() >= 3 && nums.len() + 1 >= values.len() && (rising || falling))
+        .then(|| (nums[0].0, nums[nums.len() - 1].0))
+}
+
 pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     let not_concepts = doc.sections_with(NOT_CONCEPTS);
@@ -414,8 +441,18 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                         || writes_abbreviation(&values[o], &abbrevs[o])
                 })
                 .collect();
+            // A column of numbers rising or falling row by row (CVSS 9.0 –
+            // 10.0, 7.0 – 8.9, …) over rows that are a scale (CRITICAL, HIGH,
+            // …): its first and last rows are the ends of the scale, picked
+            // without study (review AQ of 2026-12-01).
+            let ends = scale_ends(values);
+            let scale_end = |k: usize| ends.is_some_and(|(a, b)| k == a || k == b);
             for (k, v) in values.iter().enumerate() {
                 if !offered[k] {
+                    continue;
+                }
+                if scale_end(k) {
+                    ctx.dropped("눈금의 양 끝 값");
                     continue;
                 }
                 if v.is_empty()
@@ -500,6 +537,25 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_rising_row_by_row_is_a_scale() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let cvss = v(&[
+            "9.0 – 10.0",
+            "7.0 – 8.9",
+            "4.0 – 6.9",
+            "0.1 – 3.9",
+            "점수 미부여",
+        ]);
+        assert_eq!(scale_ends(&cvss), Some((0, 3)));
+        assert_eq!(
+            scale_ends(&v(&["1일", "7일 이내", "30일 이내"])),
+            Some((0, 2))
+        );
+        assert_eq!(scale_ends(&v(&["8080", "443", "9090"])), None);
+        assert_eq!(scale_ends(&v(&["9.0", "점수 미부여", "-", "4.0"])), None);
+    }
 
     #[test]
     fn values_of_one_form() {

@@ -14,6 +14,13 @@ use crate::model::{Answer, Kind};
 use crate::text::{keywords, normalize};
 use std::collections::{HashMap, HashSet};
 
+/// Sections of tasks: "**FinOps**: 리소스 최적화 + 비용 모니터링" under
+/// 프로젝트 요구사항 labels what a project must do, it does not define the
+/// label ("**GitOps**: Argo CD가 … 함께 동기화": review AQ of 2026-12-01).
+/// Their outlines are still read (대규모 엔터프라이즈 요구사항 > 비즈니스
+/// 요구사항 lists concepts).
+const TASKS: &[&str] = &["요구사항", "실습 과제", "미션"];
+
 /// One definition: term, description, line, section.
 #[derive(Debug, Clone)]
 struct Def {
@@ -32,9 +39,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let mut group: Vec<Def> = Vec::new();
     let mut group_key: Option<(Option<usize>, usize)> = None;
     let not_concepts = doc.sections_with(NOT_CONCEPTS);
+    let tasks = doc.sections_with(TASKS);
     let mut names_rows = false;
     for b in &doc.blocks {
-        if not_concepts.contains(b.section) {
+        if not_concepts.contains(b.section) || tasks.contains(b.section) {
             flush(ctx, &mut group);
             group_key = None;
             continue;
