@@ -478,8 +478,8 @@ pub fn has_batchim(word: &str) -> Option<bool> {
 /// yes; 2 이, 5 오: no); an acronym by its last letter's name (L 엘, M 엠,
 /// N 엔, R 알: yes; HPA 에이: no); a Latin word by how loanwords end (-m,
 /// -n, -l, -ng and a silent e after them: 헬름, 리테인, 볼륨, 파이프라인, 펜딩;
-/// a vowel, -r, -s, -x, -d, -g, -c, -f, -h, -e: 도커, 호스트, 브리지). `None`
-/// where the reading varies (-t: 시크릿 / 디플로이먼트, -k, -p, -b).
+/// a vowel, -r, -s, -x, -d, -g, -c, -f, -h, -e: 도커, 호스트, 브리지; -t, -k
+/// by the letter before them). `None` where the reading varies (-p, -b).
 pub fn batchim_guess(word: &str) -> Option<bool> {
     let w = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     let last = w.chars().last()?;
@@ -516,6 +516,13 @@ pub fn batchim_guess(word: &str) -> Option<bool> {
             Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'r' | 's' | 'x' | 'd' | 'g' | 'c' | 'f' | 'h'),
             _,
         ) => Some(false),
+        // -t and -k after a consonant end in 트 / 크 (호스트, 디플로이먼트,
+        // 테라그런트, 스파크); -ck, and -t or -k after a vowel, close the
+        // syllable (슬랙, 시크릿, 깃, 웹훅). Review AQ of 2026-12-01:
+        // "Terragrunt을(를)".
+        (Some('k'), Some('c')) => Some(true),
+        (Some('t' | 'k'), Some(v)) if "aeiou".contains(v) => Some(true),
+        (Some('t' | 'k'), Some(_)) => Some(false),
         _ => None,
     }
 }
@@ -689,5 +696,28 @@ mod tests {
         assert_eq!(has_batchim("관리"), Some(false));
         assert_eq!(has_batchim("전략"), Some(true));
         assert_eq!(has_batchim("Helm"), None);
+    }
+
+    #[test]
+    fn latin_names_are_read_as_loanwords() {
+        for (word, closed) in [
+            ("Helm", Some(true)),
+            ("Pending", Some(true)),
+            ("Docker", Some(false)),
+            ("host", Some(false)),
+            ("Terragrunt", Some(false)),
+            ("Deployment", Some(false)),
+            ("Spark", Some(false)),
+            ("Secret", Some(true)),
+            ("Git", Some(true)),
+            ("Webhook", Some(true)),
+            ("Slack", Some(true)),
+            ("KEDA", Some(false)),
+            ("YAML", Some(true)),
+            ("Job", None),
+            ("Loop", None),
+        ] {
+            assert_eq!(batchim_guess(word), closed, "{word}");
+        }
     }
 }

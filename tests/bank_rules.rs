@@ -1135,7 +1135,7 @@ fn tables_ask_which_row_holds_a_telling_value() {
     assert!(
         drivers
             .prompt
-            .contains("bridge, host과(와) none을 주 사용처, 주의점, 동작 방식 측면에서"),
+            .contains("bridge, host와 none을 주 사용처, 주의점, 동작 방식 측면에서"),
         "{}",
         drivers.prompt
     );

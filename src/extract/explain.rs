@@ -909,10 +909,8 @@ mod tests {
     fn particles_follow_the_last_name() {
         let n = |v: &[&str]| names_object(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(n(&["Retain", "Delete"]), "Retain과 Delete를");
-        assert_eq!(
-            n(&["Secret", "Deployment"]),
-            "Secret과(와) Deployment을(를)"
-        );
+        assert_eq!(n(&["Secret", "Deployment"]), "Secret과 Deployment를");
+        assert_eq!(n(&["Job", "Loop"]), "Job과(와) Loop을(를)");
         assert_eq!(n(&["HPA", "VPA", "KEDA"]), "HPA, VPA와 KEDA를");
         assert_eq!(n(&["Helm", "YAML"]), "Helm과 YAML을");
         assert_eq!(n(&["Pending", "Running"]), "Pending과 Running을");
