@@ -1885,7 +1885,22 @@ fn file_trees_decisions_scale_ends_trivia_and_tasks_are_not_asked() {
         "{prompts:#?}"
     );
     // No folder, no yes/no branch, no requirement, no several-term line.
-    for word in ["crossplane/", "아니오", "GitOps", "Extended", "Argo CD"] {
+    // Nor a table read the wrong way round (구분 | 설정 위치 | 방향 over
+    // nodeSelector …), a case's before and after, a dashboard's queries and
+    // charts, a term described by pointing at the text above (review AS and
+    // AT of blind37-38).
+    for word in [
+        "crossplane/",
+        "아니오",
+        "GitOps",
+        "Extended",
+        "Argo CD",
+        "설정 위치",
+        "최적화 전",
+        "시각화",
+        "쿼리",
+        "위 taint",
+    ] {
         assert!(
             !prompts.iter().any(|p| p.contains(word)),
             "{word}: {prompts:#?}"

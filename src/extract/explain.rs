@@ -77,6 +77,19 @@ const NEVER: &[&str] = &[
     "기원",
     "역사",
     "질문",
+    // Before and after (최적화 전 | 최적화 후: one case's measurements, 24분 /
+    // 7분, recalled, not understood; review AS of 2026-12-01).
+    "전",
+    "후",
+    "이전",
+    "이후",
+    "기존",
+    "before",
+    "after",
+    // How a dashboard shows a thing (쿼리/데이터 | 시각화: a query's code, a
+    // chart type; review AT of 2026-12-01).
+    "쿼리",
+    "시각화",
 ];
 
 fn never(label: &str) -> bool {
@@ -148,7 +161,11 @@ fn listed(list: &[&str], label: &str) -> bool {
 /// Whether a label is, or starts or ends with a word of, `list` ("예시 값",
 /// "사용 예시" like 예시).
 fn listed_word(list: &[&str], label: &str) -> bool {
-    let words: Vec<&str> = bare(label).split_whitespace().collect();
+    // "쿼리/데이터" like 쿼리: a slash parts words too.
+    let words: Vec<&str> = bare(label)
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     listed(list, label)
         || words.first().is_some_and(|w| listed(list, w))
         || words.last().is_some_and(|w| listed(list, w))
@@ -770,7 +787,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         if header.len() < 3 {
             continue;
         }
-        let by_columns = super::tables::comparison_header(&header[0]);
+        let by_columns = super::tables::by_columns(&header, &t.rows);
         let things: Vec<Thing> = if by_columns {
             (1..header.len())
                 .map(|c| Thing {

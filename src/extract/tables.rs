@@ -37,6 +37,28 @@ pub fn comparison_header(cell: &str) -> bool {
     COMPARISON_HEADERS.iter().any(|h| normalize(h) == n)
 }
 
+/// Whether a table's columns are the things it compares: its first header
+/// cell is a comparison header (항목, 구분), unless the other header cells are
+/// Korean labels and most of the first column's cells write Latin names ("구분
+/// | 설정 위치 | 방향" over nodeSelector, Node Affinity: the rows are the
+/// things; review AS of 2026-12-01 compared 설정 위치 and 방향 "in terms of"
+/// nodeSelector).
+pub fn by_columns(header: &[String], rows: &[(usize, &[String])]) -> bool {
+    let latin = |c: &str| c.chars().any(|ch| ch.is_ascii_alphabetic());
+    let Some(first) = header.first() else {
+        return false;
+    };
+    if !comparison_header(first) {
+        return false;
+    }
+    let labels = header[1..].iter().all(|h| !latin(h));
+    let named = rows
+        .iter()
+        .filter(|(_, r)| r.first().is_some_and(|c| latin(c)))
+        .count();
+    !(labels && named * 2 > rows.len())
+}
+
 /// Columns that show how a thing is written (examples, commands, notes,
 /// translations): never asked, and never compared (`explain`).
 pub const EXAMPLE_HEADERS: &[&str] = &[
@@ -180,13 +202,12 @@ fn cell(row: &[String], i: usize) -> String {
 
 impl Grid {
     fn new(t: &Table<'_>) -> Option<Grid> {
-        let first = normalize(t.header.first()?);
         let width = t.header.len();
         if width < 3 {
             return None;
         }
         let row_lines = t.rows.iter().map(|(l, _)| *l).collect();
-        if comparison_header(&first) {
+        if by_columns(t.header, &t.rows) {
             // 항목 | A | B | C: the columns are the things.
             Some(Grid {
                 things: t.header[1..].iter().map(|c| c.trim().to_string()).collect(),
@@ -537,6 +558,27 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparison_header_over_korean_labels_and_named_rows_has_things_for_rows() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let labels = v(&["구분", "설정 위치", "방향"]);
+        let (r1, r2, r3) = (
+            v(&["nodeSelector", "Pod", "끌어당김"]),
+            v(&["Taint/Toleration", "Node + Pod", "밀어냄"]),
+            v(&["Topology Spread", "Pod", "분산"]),
+        );
+        let rows: Vec<(usize, &[String])> = vec![(1, &r1[..]), (2, &r2[..]), (3, &r3[..])];
+        assert!(!by_columns(&labels, &rows));
+        let names = v(&["구분", "Push", "Pull"]);
+        let (a, b) = (
+            v(&["배포 주체", "CI", "에이전트"]),
+            v(&["권한", "클러스터 밖", "안"]),
+        );
+        let attrs: Vec<(usize, &[String])> = vec![(1, &a[..]), (2, &b[..])];
+        assert!(by_columns(&names, &attrs));
+        assert!(!by_columns(&v(&["도구", "설명", "용도"]), &attrs));
+    }
 
     #[test]
     fn a_column_rising_row_by_row_is_a_scale() {

@@ -322,7 +322,25 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .count()
         >= 3;
+    // A description pointing at the text around it ("위 taint 대부분에 대한
+    // 톨러레이션이 …" under DaemonSet) says nothing on a form (review AS of
+    // 2026-12-01).
+    let deictic = [
+        "위 ",
+        "위의 ",
+        "아래 ",
+        "아래의 ",
+        "앞의 ",
+        "앞서 ",
+        "다음의 ",
+    ]
+    .iter()
+    .any(|w| d.desc.starts_with(w))
+        || ["위의 ", "앞서 ", "아래의 "]
+            .iter()
+            .any(|w| d.desc.contains(&format!(" {w}")));
     !d.wide
+        && !deictic
         && defines
         && is_technical_name(name)
         && !lists_names
