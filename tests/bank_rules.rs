@@ -1941,3 +1941,92 @@ fn file_trees_decisions_scale_ends_trivia_and_tasks_are_not_asked() {
         "CRITICAL 취약점이 있는 이미지는 무조건 배포를 막아야 하는가?\n위험 수용, 긴급 배포, 우선순위 중 두 가지 이상의 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
     );
 }
+
+/// Review of blind41-43 (2026-12-01): no emoji on a table's options, no typed
+/// term whose description translates it (효율 / Efficiency, 허용 오차 /
+/// Tolerance) while a typed Allocation accepts 할당, no comparison over an
+/// example case's columns ("`/foo` 규칙일 때 매칭 | 비매칭") nor over a table
+/// of categories (분류), no user's question asked as a symptom, no error
+/// message naming its cause and fix; discussions written as a bold question
+/// over its guiding questions are asked.
+#[test]
+fn emoji_translated_terms_example_cases_categories_and_pain_points_are_not_asked() {
+    let (_dir, qs) = extracted("rules14", "week_04/day2/session_03.yaml");
+    let prompts: Vec<&str> = qs.iter().map(|q| q.prompt.as_str()).collect();
+    let cells: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "table-cell"))
+        .collect();
+    assert_eq!(cells.len(), 2, "{cells:#?}");
+    for q in &cells {
+        let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .all(|t| t.chars().all(|c| c.is_ascii_alphabetic())),
+            "{texts:?}"
+        );
+    }
+    let typed: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Short).collect();
+    assert_eq!(typed.len(), 1, "{typed:#?}");
+    let accepted = format!("{:?}", typed[0].answer);
+    assert!(
+        accepted.contains("Allocation") && accepted.contains("할당"),
+        "{accepted}"
+    );
+    let compare: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "compare"))
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(compare.len(), 1, "{compare:#?}");
+    assert!(
+        compare[0].contains("Allow, Forbid와 Replace를 적합한 작업, 위험 요소 측면에서"),
+        "{compare:#?}"
+    );
+    for word in [
+        "비매칭",
+        "pathType",
+        "배포 상태",
+        "누가 관리해요",
+        "API 문서",
+        "너무 오래됐어요",
+        "workflow_call",
+        "shell",
+    ] {
+        assert!(
+            !prompts.iter().any(|p| p.contains(word)),
+            "{word}: {prompts:#?}"
+        );
+    }
+    // A message that does not name its fix stays.
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.contains("port is already allocated")),
+        "{prompts:#?}"
+    );
+    let discussions: Vec<&Question> = qs
+        .iter()
+        .filter(|q| q.tags.iter().any(|t| t == "discussion"))
+        .collect();
+    assert_eq!(discussions.len(), 2, "{discussions:#?}");
+    assert_eq!(
+        discussions[0].prompt,
+        "idle 비용은 누가 내야 하는가?\n다음 물음 중 두 가지 이상에 답하며, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오.\n- 플랫폼 팀이 부담하면 팀들은 requests를 줄일 동기가 약해지지 않을까?\n- 팀별로 분배하면 플랫폼 팀의 노드 과다 프로비저닝 책임이 흐려지지 않을까?\n- 비용 절감과 탄소 절감이 충돌하는 경우에는 어떤 기준으로 결정할 것인가?"
+    );
+    assert!(
+        discussions[1]
+            .prompt
+            .ends_with("사용자 관점, 의존성 관점, 조직 관점 중 두 가지 이상의 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."),
+        "{}",
+        discussions[1].prompt
+    );
+    assert!(
+        discussions.iter().all(|q| q
+            .feedback
+            .as_deref()
+            .is_some_and(|f| f.starts_with("채점 관점"))),
+        "{discussions:#?}"
+    );
+}

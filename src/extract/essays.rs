@@ -63,6 +63,11 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 b.line,
                 b.section,
             );
+        } else if let Some((topic, items)) = group_topic(doc, b, &reflection) {
+            // "## 💬 그룹 토론" with a bold question and its guiding
+            // questions under it (every blind document of 2026-12-01 wrote
+            // its discussion so; none of them gave an essay).
+            group_discussion(ctx, text, topic, items, b.line, b.section);
         } else if let Some(topic) = bold_topic(b) {
             // "**토론 주제**: ..." as a paragraph, its guideline terms the bold
             // words of the list after "**토론 가이드라인**:" (issue 12, third round).
@@ -84,6 +89,100 @@ fn topic_section(doc: &super::markdown::Doc, section: Option<usize>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A discussion laid out as a bold question under a heading naming a
+/// discussion (그룹 토론, 토론; not 토론 주제, 토론 질문 or a reflection),
+/// followed by a list of two or more guiding questions: the topic and the
+/// list's top-level items.
+fn group_topic(
+    doc: &super::markdown::Doc,
+    b: &super::markdown::Block,
+    reflection: &super::markdown::Sections,
+) -> Option<(String, Vec<String>)> {
+    if !matches!(b.kind, BlockKind::Para) || reflection.contains(b.section) {
+        return None;
+    }
+    let heading = doc.headings.get(b.section?)?;
+    if !heading.clean.contains("토론") || heading.clean.contains("토론 주제") {
+        return None;
+    }
+    // The question is the paragraph, bold as a whole.
+    let text = b.text.trim();
+    let bold: usize = b
+        .bold
+        .iter()
+        .filter_map(|&(start, end)| b.text.get(start..end))
+        .map(|w| w.trim().chars().count())
+        .sum();
+    let topic = text
+        .trim_matches(|c| c == '"' || c == '“' || c == '”')
+        .trim();
+    if topic.is_empty() || bold * 10 < topic.chars().count() * 9 {
+        return None;
+    }
+    // The first paragraph of its section, the list right after it.
+    let at = doc.blocks.iter().position(|x| std::ptr::eq(x, b))?;
+    if doc.blocks[..at]
+        .iter()
+        .any(|x| x.section == b.section && matches!(x.kind, BlockKind::Para))
+    {
+        return None;
+    }
+    let items: Vec<String> = doc.blocks[at + 1..]
+        .iter()
+        .take_while(|x| x.section == b.section && matches!(x.kind, BlockKind::Item { .. }))
+        .filter(|x| {
+            matches!(
+                x.kind,
+                BlockKind::Item {
+                    depth: 0,
+                    task: None,
+                    ..
+                }
+            )
+        })
+        .map(|x| x.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
+    (items.len() >= 2).then(|| (topic.to_string(), items))
+}
+
+/// A discussion with its guiding questions: the prompt lists them and asks
+/// for two at least; labelled items ("**사용자 관점**: …") are its angles,
+/// as under a 토론 가이드라인.
+fn group_discussion(
+    ctx: &mut Ctx<'_>,
+    text: &str,
+    topic: String,
+    items: Vec<String>,
+    line: usize,
+    section: Option<usize>,
+) {
+    let labelled = items.iter().all(|t| {
+        t.split_once(':')
+            .is_some_and(|(l, _)| !l.trim().is_empty() && l.trim().chars().count() <= 20)
+    });
+    if labelled {
+        discussion(ctx, text, topic, items, line, section);
+        return;
+    }
+    let mut prompt = format!(
+        "{topic}\n다음 물음 중 두 가지 이상에 답하며, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
+    );
+    for item in &items {
+        prompt.push_str(&format!("\n- {item}"));
+    }
+    let mut q = ctx.question("discussion", text, Kind::Essay, prompt, line, section);
+    q.points = ESSAY_POINTS;
+    q.feedback = Some(
+        "채점 관점 (토론의 물음; 두 가지 이상에 세션의 근거로 답하면 충분. 입장보다 근거를 본다):\n\
+         - 물음에 직접 답하고 자신의 입장을 밝혔는가\n\
+         - 세션에서 배운 개념·도구·수치를 근거로 들었는가\n\
+         - 다른 선택의 장단점(트레이드오프)을 함께 따졌는가"
+            .to_string(),
+    );
+    ctx.out.push(q);
 }
 
 /// A discussion topic with its guideline labels -> an essay for the

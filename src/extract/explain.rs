@@ -14,7 +14,7 @@
 //! to the student after a practice answer), with no keyword rubric: rubrics
 //! made of the document's words scored substantive answers 0 (blind4-5).
 
-use super::markdown::Doc;
+use super::markdown::{BlockKind, Doc};
 use super::outline::Node;
 use super::{Ctx, Script, hygiene};
 use crate::model::Kind;
@@ -117,6 +117,9 @@ const GENERIC: &[&str] = &[
     "기존",
     "개선",
 ];
+
+/// First headers of a table whose rows are categories, not things.
+const CATEGORY_HEADERS: &[&str] = &["분류", "카테고리", "범주", "영역", "category"];
 
 /// Labels of a symptom (the first column of a troubleshooting table, or an
 /// outline leaf's aspect).
@@ -501,6 +504,28 @@ fn push_comparison(
     ctx.out.push(q);
 }
 
+/// The Latin words of an error message (`on.workflow_call` -> workflow_call)
+/// of three letters or more, lower case.
+fn message_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map(|w| w.trim_matches('-').to_ascii_lowercase())
+        .filter(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_alphabetic()))
+        .collect()
+}
+
+/// Whether a Latin word of `symptom` is written in its cause and, as
+/// written or translated, in its fix: the message names the setting the
+/// fix changes.
+fn names_its_remedy(symptom: &str, cause: &str, fix: &str) -> bool {
+    let cause_words = message_words(cause);
+    let fix_words = hygiene::content_words(fix);
+    message_words(symptom).iter().any(|w| {
+        cause_words.contains(w)
+            && (message_words(fix).contains(w)
+                || fix_words.iter().any(|f| hygiene::same_word(w, f)))
+    })
+}
+
 /// Push the symptom essay of one symptom with its cause and remedy.
 #[allow(clippy::too_many_arguments)]
 fn push_symptom(
@@ -541,6 +566,22 @@ fn push_symptom(
         };
     if symptom.chars().count() < 4 {
         ctx.dropped("증상이 너무 짧음");
+        return;
+    }
+    // A user's question ("이 서비스 누가 관리해요?") is a pain point, no
+    // symptom: its "cause" restates it (소유권 정보 부재; review of blind43).
+    if symptom.ends_with(['?', '？']) {
+        ctx.dropped("질문 형태의 문제 (증상이 아님)");
+        return;
+    }
+    // An error message naming what its cause and fix are about ("missing a
+    // on.workflow_call trigger" | workflow_call 트리거 없음 | on:
+    // workflow_call: 추가; "version is obsolete" | version: 필드 | 버전 필드
+    // 삭제): the message is the answer (review of blind41).
+    if let (Some(c), Some(f)) = (cause, fix)
+        && names_its_remedy(symptom, c, f)
+    {
+        ctx.dropped("증상이 원인과 해결을 말함");
         return;
     }
     // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
@@ -723,6 +764,83 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
     }
 }
 
+/// Troubleshooting cases written as lists of labelled items ("- **증상**:
+/// …", "- **원인**: …", "- **해결**: …", under "### 사례 1. …"): each case,
+/// begun by its symptom item, is asked like a troubleshooting table's row
+/// (review of blind44, 2026-12-01: a session's five cases gave nothing).
+pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
+    let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
+    // (section, label, symptom, line, causes, fixes)
+    type Case = (
+        Option<usize>,
+        String,
+        String,
+        usize,
+        Vec<String>,
+        Vec<String>,
+    );
+    let mut found: Vec<Case> = Vec::new();
+    let mut open = false;
+    for b in &doc.blocks {
+        let item = matches!(
+            b.kind,
+            BlockKind::Item {
+                depth: 0,
+                task: None,
+                ..
+            }
+        );
+        if !item || not_concepts.contains(b.section) {
+            open = open && matches!(b.kind, BlockKind::Item { .. });
+            continue;
+        }
+        let Some((label, value)) = b.text.split_once(':') else {
+            open = false;
+            continue;
+        };
+        let (label, value) = (label.trim(), value.trim());
+        if label.chars().count() > 8 || value.is_empty() {
+            open = false;
+            continue;
+        }
+        if listed(SYMPTOM, label) {
+            found.push((
+                b.section,
+                label.to_string(),
+                value.to_string(),
+                b.line,
+                Vec::new(),
+                Vec::new(),
+            ));
+            open = true;
+        } else if open
+            && let Some(case) = found.last_mut()
+            && case.0 == b.section
+        {
+            if is_cause(label) {
+                case.4.push(value.to_string());
+            } else if is_fix(label) {
+                case.5.push(value.to_string());
+            }
+        }
+    }
+    for (section, label, symptom, line, causes, fixes) in found {
+        let title = ctx.section_path(section);
+        let cause = (!causes.is_empty()).then(|| causes.join("; "));
+        let fix = (!fixes.is_empty()).then(|| fixes.join("; "));
+        push_symptom(
+            ctx,
+            &title,
+            &label,
+            &symptom,
+            cause.as_deref(),
+            fix.as_deref(),
+            line,
+            section,
+        );
+    }
+}
+
 /// Whether branches answer a question: their parent asks one ("…하는가?"),
 /// or a branch is named by a bare yes or no (예, 아니오, Yes; not "no",
 /// which is also a restart policy).
@@ -768,6 +886,24 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 ctx.dropped("증상에 원인도 해결도 없음");
                 continue;
             }
+            // Users' questions ("이 서비스 누가 관리해요?", "문서가 너무
+            // 오래됐어요"): a table of pain points a tool answers, no
+            // troubleshooting (review of blind43).
+            let questions = t
+                .rows
+                .iter()
+                .filter(|(_, r)| {
+                    r.first().is_some_and(|c| {
+                        c.trim()
+                            .trim_end_matches(['"', '“', '”'])
+                            .ends_with(['?', '？'])
+                    })
+                })
+                .count();
+            if questions * 2 >= t.rows.len() {
+                ctx.dropped("질문 형태의 문제 (증상이 아님)");
+                continue;
+            }
             for (line, row) in &t.rows {
                 let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim());
                 let symptom = cell(Some(0)).unwrap_or_default();
@@ -787,7 +923,15 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         if header.len() < 3 {
             continue;
         }
+        // A table of categories (분류 | 대표 플러그인 | …) lists kinds of
+        // things, no alternatives to compare (review of blind43: "배포 상태,
+        // CI와 운영을 … 비교").
+        if listed(CATEGORY_HEADERS, &header[0]) {
+            ctx.dropped("분류표는 비교하지 않음");
+            continue;
+        }
         let by_columns = super::tables::by_columns(&header, &t.rows);
+        let scenario = super::tables::scenario_column(&header).unwrap_or(header.len());
         let things: Vec<Thing> = if by_columns {
             (1..header.len())
                 .map(|c| Thing {
@@ -811,7 +955,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                     name: display_name(r.first().map_or("", |c| c.trim())),
                     raw: r.first().map_or("", |c| c.trim()).to_string(),
                     line: *line,
-                    aspects: (1..header.len())
+                    aspects: (1..scenario)
                         .map(|c| {
                             (
                                 header[c].clone(),

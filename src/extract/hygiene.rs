@@ -246,6 +246,18 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["placement"], &["배치"]),
     (&["alias"], &["별칭"]),
     (&["orphan"], &["고아", "입양"]),
+    // A typed Tolerance whose description says 허용 오차 (blind34, blind40).
+    (
+        &["toleran", "tolerat"],
+        &["허용 오차", "허용 범위", "톨러레이션", "용인"],
+    ),
+    // Cost terms typed from their Korean ("비용 가중 효율" for Efficiency; blind42).
+    (&["efficien"], &["효율"]),
+    (&["allocat", "allocation"], &["할당", "배분"]),
+    // Review of blind45: "자동 생성하는 기능" for Autogen; 사용률 the session
+    // writes for Utilization.
+    (&["auto"], &["자동"]),
+    (&["utiliz", "utilization"], &["사용률", "활용률"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -323,10 +335,19 @@ pub fn translates_part(name: &str, text: &str) -> bool {
     }
     // A short word (Ops) only as a word of the name, never inside one.
     let words = name_words(name);
+    // normalize drops the space between Hangul words: a Korean form of two
+    // words (허용 오차, 변경 불가) is looked for without it.
+    let holds = |k: &str| {
+        if k.contains(' ') {
+            t.contains(&k.replace(' ', ""))
+        } else {
+            t.contains(k)
+        }
+    };
     EQUIVALENTS.iter().any(|(en, ko)| {
         en.iter()
             .any(|e| (e.len() >= 4 && lower.contains(e)) || words.iter().any(|w| w == e))
-            && ko.iter().any(|k| k.chars().count() >= 2 && t.contains(k))
+            && ko.iter().any(|k| k.chars().count() >= 2 && holds(k))
     })
 }
 
@@ -1641,6 +1662,10 @@ mod tests {
         ));
         assert!(translates_part("Restore", "특정 백업으로부터의 복구 요청"));
         assert!(translates_part("k8sProbe", "Kubernetes 리소스 상태 확인"));
+        assert!(translates_part(
+            "Tolerance",
+            "예측값과 실제값의 차이가 이 허용 오차 안이면 통과로 보는 기준"
+        ));
         assert!(!translates_part(
             "Velero",
             "클러스터 리소스와 볼륨을 백업하고 복원하는 도구"

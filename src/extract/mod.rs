@@ -845,7 +845,14 @@ pub const NOT_CONCEPTS: &[&str] = &[
     "수료",
     "취업",
     "커리어",
-    "연결",
+    // The link to the next week or session ("🔗 다음 주 연결"); not any
+    // heading with 연결 ("연결 장애 트러블슈팅" of a networking session:
+    // review of blind44, 2026-12-01).
+    "주 연결",
+    "세션 연결",
+    "세션과의 연결",
+    "일차 연결",
+    "과정 연결",
     "준비",
     "학습 방식",
     "시간 배분",
@@ -1003,6 +1010,7 @@ fn generate(
     outline::generate(&mut ctx);
     tables::generate(&mut ctx);
     explain::tables(&mut ctx, &d.doc);
+    explain::cases(&mut ctx, &d.doc);
     essays::generate(&mut ctx);
     let mut questions = Vec::with_capacity(ctx.out.len());
     let compared = std::mem::take(&mut ctx.compared);

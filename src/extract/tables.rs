@@ -59,6 +59,26 @@ pub fn by_columns(header: &[String], rows: &[(usize, &[String])]) -> bool {
     !(labels && named * 2 > rows.len())
 }
 
+/// The first column (never the first) whose header sets an example case, a
+/// case with a value in it ("`/foo` 규칙일 때 매칭"): it and the columns after
+/// it hold examples of that one case ("비매칭": `/foo/`, `/foobar`), which
+/// mean nothing without it (review of blind42, 2026-12-01). Neither asked nor
+/// compared. A case without a value ("이전 실행이 아직 동작 중일 때": what each
+/// policy does then) is an aspect like any other.
+pub fn scenario_column(header: &[String]) -> Option<usize> {
+    const CASE: &[&str] = &["일 때", "할 때", "인 경우", "일 경우", "할 경우", "의 경우"];
+    header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, h)| {
+            CASE.iter().any(|c| h.contains(c))
+                && h.chars()
+                    .any(|c| c == '/' || c == '`' || c.is_ascii_digit())
+        })
+        .map(|(i, _)| i)
+}
+
 /// Columns that show how a thing is written (examples, commands, notes,
 /// translations): never asked, and never compared (`explain`).
 pub const EXAMPLE_HEADERS: &[&str] = &[
@@ -200,18 +220,35 @@ fn cell(row: &[String], i: usize) -> String {
     row.get(i).map(|c| c.trim().to_string()).unwrap_or_default()
 }
 
+/// A thing's or an attribute's name without decoration: the emoji of "🟠 HIGH"
+/// is no part of the name, and on an option it hints (a red CRITICAL; blind42
+/// of 2026-12-01). Symbols of ASCII (`--flag`, `.env`) stay.
+fn undecorated(name: &str) -> String {
+    let deco = |c: char| !c.is_alphanumeric() && !c.is_ascii();
+    name.trim_matches(deco).trim().to_string()
+}
+
 impl Grid {
     fn new(t: &Table<'_>) -> Option<Grid> {
-        let width = t.header.len();
+        let by_cols = by_columns(t.header, &t.rows);
+        // A scenario's columns are examples of one case: left out.
+        let width = match scenario_column(t.header) {
+            Some(s) if !by_cols => s,
+            _ => t.header.len(),
+        };
         if width < 3 {
             return None;
         }
         let row_lines = t.rows.iter().map(|(l, _)| *l).collect();
-        if by_columns(t.header, &t.rows) {
+        if by_cols {
             // 항목 | A | B | C: the columns are the things.
             Some(Grid {
-                things: t.header[1..].iter().map(|c| c.trim().to_string()).collect(),
-                attrs: t.rows.iter().map(|(_, r)| cell(r, 0)).collect(),
+                things: t.header[1..].iter().map(|c| undecorated(c)).collect(),
+                attrs: t
+                    .rows
+                    .iter()
+                    .map(|(_, r)| undecorated(&cell(r, 0)))
+                    .collect(),
                 cells: t
                     .rows
                     .iter()
@@ -222,8 +259,12 @@ impl Grid {
             })
         } else {
             Some(Grid {
-                things: t.rows.iter().map(|(_, r)| cell(r, 0)).collect(),
-                attrs: (1..width).map(|i| t.header[i].trim().to_string()).collect(),
+                things: t
+                    .rows
+                    .iter()
+                    .map(|(_, r)| undecorated(&cell(r, 0)))
+                    .collect(),
+                attrs: (1..width).map(|i| undecorated(&t.header[i])).collect(),
                 cells: (1..width)
                     .map(|i| t.rows.iter().map(|(_, r)| cell(r, i)).collect())
                     .collect(),

@@ -21,6 +21,18 @@ use std::collections::{HashMap, HashSet};
 /// 요구사항 lists concepts).
 const TASKS: &[&str] = &["요구사항", "실습 과제", "미션"];
 
+/// Sections that sum a session up: "**Autologging**: `fit()` 이전 호출,
+/// 부모-자식 Run, post-training metric" lists what to remember of a term, it
+/// does not define it, and nobody can type the term from it (review of
+/// blind45, 2026-12-01: two of two failed).
+const SUMMARIES: &[&str] = &[
+    "개념 정리",
+    "핵심 정리",
+    "내용 정리",
+    "핵심 요약",
+    "내용 요약",
+];
+
 /// One definition: term, description, line, section.
 #[derive(Debug, Clone)]
 struct Def {
@@ -39,7 +51,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let mut group: Vec<Def> = Vec::new();
     let mut group_key: Option<(Option<usize>, usize)> = None;
     let not_concepts = doc.sections_with(NOT_CONCEPTS);
-    let tasks = doc.sections_with(TASKS);
+    let tasks = doc.sections_with(&[TASKS, SUMMARIES].concat());
     let mut names_rows = false;
     for b in &doc.blocks {
         if not_concepts.contains(b.section) || tasks.contains(b.section) {
@@ -262,6 +274,25 @@ const ABOUT_THE_NAME: &[&str] = &[
     "이름이 말하",
 ];
 
+/// Whether a Hangul word of `desc`, or a part of one, spells the Latin name
+/// (`Parameter`: "하이퍼파라미터"; review of blind45).
+fn hangul_spelling(name: &str, desc: &str) -> bool {
+    if name.len() < 3 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    desc.split(|c: char| !crate::text::is_hangul(c))
+        .filter(|w| w.chars().count() >= 2)
+        .any(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            (0..chars.len()).any(|i| {
+                (i + 2..=chars.len()).any(|j| {
+                    let part: String = chars[i..j].iter().collect();
+                    super::translit::spells(name, &part)
+                })
+            })
+        })
+}
+
 /// Whether a description speaks of the name it describes.
 fn about_the_name(desc: &str) -> bool {
     ABOUT_THE_NAME.iter().any(|w| desc.contains(w))
@@ -311,7 +342,8 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         || holds_stem(&d.desc, name)
         || super::hygiene::translates_part(name, &d.desc)
         || about_the_name(&d.desc)
-        || flag(name, &d.desc);
+        || flag(name, &d.desc)
+        || hangul_spelling(name, &d.desc);
     // A wide table's second cell is one attribute of its row, not a
     // definition ("SaaS | 고객(테넌트)당 비용 | ...", "Finance | 예산, 예측 | ..."):
     // nobody can type the row from it. Nor can anyone from a description of
