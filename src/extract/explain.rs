@@ -518,11 +518,11 @@ fn message_words(text: &str) -> Vec<String> {
 /// fix changes.
 fn names_its_remedy(symptom: &str, cause: &str, fix: &str) -> bool {
     let cause_words = message_words(cause);
+    let fix_latin = message_words(fix);
     let fix_words = hygiene::content_words(fix);
     message_words(symptom).iter().any(|w| {
         cause_words.contains(w)
-            && (message_words(fix).contains(w)
-                || fix_words.iter().any(|f| hygiene::same_word(w, f)))
+            && (fix_latin.contains(w) || fix_words.iter().any(|f| hygiene::same_word(w, f)))
     })
 }
 
