@@ -8,18 +8,33 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// The subject particle after `word`: 이 after a Hangul syllable with a
-/// final consonant (통합이), 가 after one without (주의가), and 이(가) after
-/// anything else (a Latin name is read in more than one way).
+/// final consonant (통합이), 가 after one without (주의가), the same after a
+/// Latin name read one way ([`batchim_guess`]), and 이(가) after anything else.
 pub fn i_ga(word: &str) -> &'static str {
-    match word.trim_end().chars().last() {
-        Some(c @ '\u{AC00}'..='\u{D7A3}') => {
-            if (u32::from(c) - 0xAC00) % 28 == 0 {
-                "가"
-            } else {
-                "이"
-            }
-        }
-        _ => "이(가)",
+    // A trailing parenthesis is read past: "할인 폭 (온디맨드 대비)이" takes
+    // the particle of 폭 (review of blind47, 2026-12-02).
+    let w = word.trim_end();
+    let w = match w
+        .strip_suffix(')')
+        .and_then(|x| x.rfind('(').map(|i| &x[..i]))
+    {
+        Some(before) if !before.trim().is_empty() => before.trim_end(),
+        _ => w,
+    };
+    match batchim_guess(w) {
+        Some(true) => "이",
+        Some(false) => "가",
+        None => "이(가)",
+    }
+}
+
+/// `word` as a subject: with its particle, or, when the particle cannot be
+/// told, followed by `noun` (a word with a final consonant: 값, 항목) and 이
+/// ("Reusable Workflow 항목이"; never "이(가)" on a student's screen).
+pub fn subject(word: &str, noun: &str) -> String {
+    match i_ga(word) {
+        "이(가)" => format!("{word} {noun}이"),
+        p => format!("{word}{p}"),
     }
 }
 
@@ -565,8 +580,14 @@ mod tests {
         assert_eq!(i_ga("주 사용처"), "가");
         assert_eq!(i_ga("정책 언어"), "가");
         assert_eq!(i_ga("대응"), "이");
-        assert_eq!(i_ga("YAML"), "이(가)");
-        assert_eq!(i_ga("기본값 (default)"), "이(가)");
+        assert_eq!(i_ga("YAML"), "이");
+        assert_eq!(i_ga("Reusable Workflow"), "이(가)");
+        assert_eq!(i_ga("기본값 (default)"), "이");
+        assert_eq!(i_ga("할인 폭 (온디맨드 대비)"), "이");
+        assert_eq!(i_ga("(온디맨드 대비)"), "가");
+        assert_eq!(subject("Reusable Workflow", "값"), "Reusable Workflow 값이");
+        assert_eq!(subject("'Workflow'", "항목"), "'Workflow' 항목이");
+        assert_eq!(subject("주의", "값"), "주의가");
     }
     use super::*;
 

@@ -686,7 +686,7 @@ fn a_flows_plain_label_is_not_its_first_step() {
         .find(|q| q.kind == Kind::Order)
         .expect("the flow gives an order question");
     assert!(q.prompt.contains("「모델 교체 판단 흐름」"), "{}", q.prompt);
-    assert_eq!(q.items[0].text, "오프라인 평가");
+    assert_eq!(in_answer_order(q)[0], "오프라인 평가");
     assert!(
         q.items.iter().all(|i| !i.text.contains(':')),
         "{:?}",
@@ -1070,7 +1070,7 @@ fn review_rules_of_the_sixth_round() {
         "{}",
         ranked.prompt
     );
-    let items: Vec<&str> = ranked.items.iter().map(|c| c.text.as_str()).collect();
+    let items: Vec<&str> = in_answer_order(ranked);
     assert_eq!(
         items,
         [
@@ -1274,10 +1274,7 @@ fn review_rules_of_the_seventh_round() {
         }
     }
     let orders: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Order).collect();
-    let items: Vec<Vec<&str>> = orders
-        .iter()
-        .map(|q| q.items.iter().map(|c| c.text.as_str()).collect())
-        .collect();
+    let items: Vec<Vec<&str>> = orders.iter().map(|q| in_answer_order(q)).collect();
     assert_eq!(items, [vec!["빌드", "스캔", "서명", "배포"]], "{orders:#?}");
     assert!(
         !qs.iter().any(|q| q.tags.iter().any(|t| t == "table-cell")),
@@ -1302,6 +1299,18 @@ fn rules8() -> (tempfile::TempDir, Vec<Question>) {
 
 /// The questions `quiz extract` makes from fixture `name`, read from `rel`
 /// under questions/.
+/// An order question's item texts in the order its answer gives (the bank
+/// lists them shuffled).
+fn in_answer_order(q: &Question) -> Vec<&str> {
+    let Some(Answer::Many(ids)) = &q.answer else {
+        return Vec::new();
+    };
+    ids.iter()
+        .filter_map(|id| q.items.iter().find(|c| &c.id == id))
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
 fn extracted(name: &str, rel: &str) -> (tempfile::TempDir, Vec<Question>) {
     let dir = tempfile::tempdir().expect("tmp");
     copy_dir(&root().join("tests/fixtures").join(name), dir.path());
@@ -1397,7 +1406,7 @@ fn cousin_branches_and_chains_inside_sentences() {
     let orders: Vec<Vec<&str>> = qs
         .iter()
         .filter(|q| q.kind == Kind::Order)
-        .map(|q| q.items.iter().map(|c| c.text.as_str()).collect())
+        .map(|q| in_answer_order(q))
         .collect();
     assert_eq!(orders, [vec!["Bound", "Scale", "Define", "Quantify"]]);
     // A table whose values are of many forms (an address, code, counts)
@@ -1513,7 +1522,7 @@ fn only_flows_are_ordered() {
     let orders: Vec<Vec<&str>> = qs
         .iter()
         .filter(|q| q.kind == Kind::Order)
-        .map(|q| q.items.iter().map(|i| i.text.as_str()).collect())
+        .map(|q| in_answer_order(q))
         .collect();
     assert_eq!(orders, vec![vec!["web", "migrate", "db"]], "{qs:#?}");
 }
@@ -2029,4 +2038,206 @@ fn emoji_translated_terms_example_cases_categories_and_pain_points_are_not_asked
             .is_some_and(|f| f.starts_with("채점 관점"))),
         "{discussions:#?}"
     );
+}
+
+/// Review of blind46-47 (2026-12-02): troubleshooting cases named by a
+/// heading or by a bold FAQ line are asked; a maturity model written with
+/// headings is compared and ordered (cited at one line, so never on one form);
+/// a table's rows named alike keep their parentheses and the rows that differ
+/// are compared; no particle is left open after a Latin name; rough figures and
+/// product names are neither asked nor compared; CamelCase parts count as
+/// words when an option is the odd one out or echoes the prompt.
+#[test]
+fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_asked() {
+    let (_dir, qs) = extracted("rules15", "week_01/day3/session_05.yaml");
+    let prompts: Vec<&str> = qs.iter().map(|q| q.prompt.as_str()).collect();
+    let tagged = |tag: &str| -> Vec<&Question> {
+        qs.iter()
+            .filter(|q| q.tags.iter().any(|t| t == tag))
+            .collect()
+    };
+    // Cases: the heading's own word (오류, 증상) without its number.
+    let symptoms: Vec<&str> = tagged("symptom")
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect();
+    for want in [
+        "\n오류: 포트가 이미 사용 중",
+        "\n오류: 네트워크 삭제 실패",
+        "\n증상: 호스트 모드에서 포트 게시가 동작하지 않음",
+        "\n증상: Targets 화면에 context deadline exceeded 가 표시됩니다.",
+        "\n증상: 알림이 Pending 상태에서 Firing으로 넘어가지 않습니다.",
+    ] {
+        assert!(
+            symptoms.iter().any(|p| p.ends_with(want)),
+            "{want}: {symptoms:#?}"
+        );
+    }
+    // Review of blind48: a heading under a troubleshooting heading, a bold
+    // FAQ line with its "A." answer in the same paragraph, bold numbered
+    // items with 원인 / 조치 nested under them.
+    for want in [
+        "\n증상: Pod가 ContainerCreating에서 멈추고 Multi-Attach error",
+        "\n증상: Claim이 READY: False에서 넘어가지 않습니다.",
+        "\n증상: 스트리밍인데 측정된 TTFT가 E2E와 거의 같음",
+        "\n증상: 월 비용이 갑자기 2배",
+    ] {
+        assert!(
+            symptoms.iter().any(|p| p.ends_with(want)),
+            "{want}: {symptoms:#?}"
+        );
+    }
+    // A message naming its fix in code (DOCKER_BUILDKIT), a wish, a message
+    // writing its cause's word (roleRef) or its translation (credentials /
+    // 자격 증명): not asked; a message that does not (pods is forbidden ...
+    // cannot list: the Role is missing) is.
+    assert!(
+        symptoms.iter().any(|p| p.contains("cannot list resource")),
+        "{symptoms:#?}"
+    );
+    assert_eq!(symptoms.len(), 10, "{symptoms:#?}");
+    let answer = tagged("symptom")
+        .into_iter()
+        .find(|q| q.prompt.contains("READY: False"))
+        .and_then(|q| q.feedback.clone())
+        .unwrap_or_default();
+    assert!(
+        answer.contains("- 해결: crossplane beta trace로"),
+        "{answer}"
+    );
+    let faq = tagged("symptom")
+        .into_iter()
+        .find(|q| q.prompt.contains("context deadline"))
+        .and_then(|q| q.feedback.clone())
+        .unwrap_or_default();
+    assert!(
+        faq.contains("- 원인: 타깃의 /metrics 응답이") && faq.contains("- 해결: 응답 시간을 측정"),
+        "{faq}"
+    );
+    // Titled by the section over the cases, never by a case's own heading.
+    let titles = [
+        "「트러블슈팅 (자주 만나는 오류)」",
+        "「자주 묻는 질문 (FAQ)」",
+        "「트러블슈팅: 자주 만나는 스토리지 오류」",
+        "「자주 묻는 질문 & 트러블슈팅 (답변형)」",
+        "「장애 대응 (증상 → 원인 → 조치)」",
+        "「RBAC 트러블슈팅」",
+    ];
+    assert!(
+        symptoms
+            .iter()
+            .all(|p| titles.iter().any(|t| p.starts_with(t))),
+        "{symptoms:#?}"
+    );
+    // The maturity model under headings: compared and ordered, at one line.
+    let compare = tagged("compare");
+    let levels = compare
+        .iter()
+        .find(|q| q.prompt.contains("Level 1: 스크립트 이식 단계"))
+        .unwrap_or_else(|| panic!("{compare:#?}"));
+    assert!(
+        levels
+            .prompt
+            .contains("특징, 핵심 기능, 위험 요소 측면에서"),
+        "{}",
+        levels.prompt
+    );
+    let order = tagged("outline-order");
+    assert_eq!(order.len(), 1, "{order:#?}");
+    let line = |q: &Question| q.source.as_ref().map(|s| s.line);
+    assert_eq!(line(order[0]), line(levels));
+    // The bank lists the stages shuffled; the answer holds their order.
+    assert_eq!(
+        in_answer_order(order[0]),
+        ["스크립트 이식 단계", "표준 CI 단계", "플랫폼화 단계"]
+    );
+    assert_ne!(
+        order[0].answer,
+        Some(Answer::Many(vec!["a".into(), "b".into(), "c".into()])),
+        "{:#?}",
+        order[0]
+    );
+    // Topic lists sharing a few labels are no branches to compare.
+    assert!(
+        !prompts.iter().any(|p| p.contains("프로젝트 요구사항")),
+        "{prompts:#?}"
+    );
+    // Rows named alike keep their parentheses; the rows compared differ.
+    assert!(
+        compare
+            .iter()
+            .any(|q| q.prompt.contains("bridge (기본), host와 overlay를")),
+        "{compare:#?}"
+    );
+    // After Latin names whose particle cannot be told: the names after a colon.
+    assert!(
+        compare.iter().any(|q| q
+            .prompt
+            .ends_with("비교하여 설명하시오: Reusable Workflow, Composite Action")),
+        "{compare:#?}"
+    );
+    for p in &prompts {
+        for open in [
+            "(와)", "(과)", "(가)", "(이)", "(를)", "(을)", "🔧", "오류 1",
+        ] {
+            assert!(!p.contains(open), "{open}: {p}");
+        }
+    }
+    // A first header ending in 관점 says the rows are aspects.
+    assert!(
+        compare.iter().any(|q| q
+            .prompt
+            .contains("전통적인 REST API와 LLM API를 응답 시간, 비용 단위, 성공 판정 측면에서")),
+        "{compare:#?}"
+    );
+    // The lead row is compared; metaphors, one example's measurements are not.
+    assert!(
+        compare.iter().any(|q| q
+            .prompt
+            .contains("PersistentVolume, PersistentVolumeClaim과 CSIDriver를 주로 작성하는 사람, 핵심 필드 측면에서")),
+        "{compare:#?}"
+    );
+    // A point to know labelled by a name is no definition; a definition is.
+    let typed: Vec<String> = qs
+        .iter()
+        .filter(|q| q.kind == Kind::Short)
+        .map(|q| format!("{:?}", q.answer))
+        .collect();
+    assert_eq!(typed.len(), 1, "{typed:?}");
+    assert!(typed[0].contains("Kustomization"), "{typed:?}");
+    // Rough figures, product names, metaphors, one example's figures:
+    // nothing asks them.
+    for word in [
+        "60~91",
+        "약 90",
+        "Spot Instances",
+        "Spot VMs",
+        "명칭",
+        "비유",
+        "요청서",
+        "최초",
+        "bookworm",
+        "나눠 만들고",
+        "BuildKit",
+        "cannot change roleRef",
+        "Unable to locate",
+    ] {
+        let all = format!("{qs:?}");
+        assert!(!all.contains(word), "{word}");
+    }
+    // No option list where the key alone lacks, or alone shares, a CamelCase
+    // part (Reserve among Bind, PreBind, PostBind; PostBind under 바인딩).
+    for q in tagged("outline-belongs")
+        .into_iter()
+        .chain(tagged("outline-not-belongs"))
+    {
+        let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+        let binds = texts.iter().filter(|t| t.contains("Bind")).count();
+        assert!(binds <= 1, "{}: {texts:?}", q.prompt);
+        assert!(
+            !q.prompt.contains("바인딩") || binds == 0,
+            "{}: {texts:?}",
+            q.prompt
+        );
+    }
 }

@@ -77,6 +77,13 @@ const NEVER: &[&str] = &[
     "기원",
     "역사",
     "질문",
+    // A vendor's product name for the thing (AWS | 명칭: Spot Instances):
+    // recalled, not understood (review of blind47, 2026-12-02).
+    "명칭",
+    "제품명",
+    "상품명",
+    // The author's metaphor for a thing ("비유: 주문서"; review of blind48).
+    "비유",
     // Before and after (최적화 전 | 최적화 후: one case's measurements, 24분 /
     // 7분, recalled, not understood; review AS of 2026-12-01).
     "전",
@@ -151,6 +158,11 @@ fn is_fix(label: &str) -> bool {
         .any(|w| n.contains(w))
 }
 
+/// Whether a label names a symptom's cause or its remedy.
+pub fn is_cause_or_fix(label: &str) -> bool {
+    is_cause(label) || is_fix(label)
+}
+
 /// A label's text without a parenthesis ("주의 (운영)" -> 주의).
 fn bare(label: &str) -> &str {
     label.split_once(" (").map_or(label, |(a, _)| a).trim()
@@ -193,34 +205,30 @@ fn empty(value: &str) -> bool {
         || n == normalize("상동")
 }
 
-/// "A, B와 C" for the names to compare, with the object particle after the
-/// last: 을 / 를, or 을(를) after a Latin name.
-fn names_object(names: &[String]) -> String {
+/// "A, B와 C를" for the names to compare; None when a particle cannot be
+/// told (after most Latin names: "Reusable Workflow과(와)" is no Korean,
+/// review of blind46, 2026-12-02).
+fn names_object(names: &[String]) -> Option<String> {
     let list = match names {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!(
             "{}{} {last}",
             init.join(", "),
-            wa_gwa(&init[init.len() - 1])
+            wa_gwa(&init[init.len() - 1])?
         ),
     };
     let last = names.last().map_or("", String::as_str);
-    let particle = match crate::text::batchim_guess(last) {
-        Some(true) => "을",
-        Some(false) => "를",
-        None => "을(를)",
+    let particle = match crate::text::batchim_guess(last)? {
+        true => "을",
+        false => "를",
     };
-    format!("{list}{particle}")
+    Some(format!("{list}{particle}"))
 }
 
-/// 과 / 와 after a word, 과(와) after a Latin one.
-fn wa_gwa(word: &str) -> &'static str {
-    match crate::text::batchim_guess(word) {
-        Some(true) => "과",
-        Some(false) => "와",
-        None => "과(와)",
-    }
+/// 과 / 와 after a word; None when it cannot be told.
+fn wa_gwa(word: &str) -> Option<&'static str> {
+    crate::text::batchim_guess(word).map(|b| if b { "과" } else { "와" })
 }
 
 /// One thing to compare: its name and its aspects (label, value) in order.
@@ -241,7 +249,7 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     let mut by: BTreeMap<String, (String, Vec<usize>, usize)> = BTreeMap::new();
     for (t, thing) in things.iter().enumerate() {
         for (k, (label, value)) in thing.aspects.iter().enumerate() {
-            if empty(value) || never(label) {
+            if empty(value) || never(label) || super::tables::approximate(value) {
                 continue;
             }
             let e = by
@@ -255,11 +263,10 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     // The things holding the most shared aspects, in document order.
     let shared: Vec<&(String, Vec<usize>, usize)> =
         by.values().filter(|(_, h, _)| h.len() >= 2).collect();
-    let mut chosen: Vec<usize> = (0..things.len())
+    let holders: Vec<usize> = (0..things.len())
         .filter(|t| shared.iter().filter(|(_, h, _)| h.contains(t)).count() >= 2)
         .collect();
-    chosen.truncate(MAX_THINGS);
-    if chosen.len() < 2 {
+    if holders.len() < 2 {
         return Err("비교할 공통 항목이 없음");
     }
     let value = |t: usize, label: &str| -> Option<&str> {
@@ -269,44 +276,79 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
             .find(|(l, _)| normalize(bare(l)) == normalize(label))
             .map(|(_, v)| v.as_str())
     };
-    let mut aspects: Vec<(usize, String)> = shared
+    // The aspects on which every two of `chosen` differ, best first.
+    let aspects_of = |chosen: &[usize]| -> Vec<String> {
+        let mut aspects: Vec<(usize, String)> = shared
+            .iter()
+            .filter(|(label, holders, _)| {
+                chosen.iter().all(|t| holders.contains(t))
+                    && chosen
+                        .iter()
+                        .all(|&t| !names_its_value(&things[t].name, value(t, label).unwrap_or("")))
+                    && !alike(
+                        &chosen
+                            .iter()
+                            .filter_map(|&t| value(t, label))
+                            .collect::<Vec<_>>(),
+                    )
+                    && {
+                        // Values that differ between every two things compared.
+                        let values: Vec<String> = chosen
+                            .iter()
+                            .filter_map(|&t| value(t, label))
+                            .map(normalize)
+                            .collect();
+                        values.len() == chosen.len()
+                            && values.iter().enumerate().all(|(i, a)| {
+                                values[i + 1..]
+                                    .iter()
+                                    .all(|b| a != b && !near_equal_normalized(a, b))
+                            })
+                    }
+            })
+            .map(|(label, _, k)| (*k, label.clone()))
+            .collect();
+        aspects.sort();
+        // Aspects that say more than the name first, then the document's order.
+        aspects.sort_by_key(|(_, l)| naming(l));
+        aspects
+            .into_iter()
+            .map(|(_, l)| l)
+            .take(MAX_ASPECTS)
+            .collect()
+    };
+    // The first things in document order, unless another choice of as many
+    // differs on more aspects (a driver table's first rows, "bridge (기본)"
+    // and "bridge (사용자 정의)", share their scope and overhead: review of
+    // blind46, 2026-12-02). Tables are short; the choices are few.
+    // The first thing is always one of them: the table's lead subject (PV
+    // above PVC and StorageClass; review of blind48 found CSIDriver compared
+    // in its place).
+    // As many things as before (never two of a longer table: the two that
+    // differ most are a narrower question than the table asks, and its
+    // which-row choices stay).
+    // Numbered things (SEV1-4, Level 1-5) are a scale: only its first ones,
+    // never SEV1, SEV3 and SEV4.
+    let size = holders.len().min(MAX_THINGS);
+    let scale = things
         .iter()
-        .filter(|(label, holders, _)| {
-            chosen.iter().all(|t| holders.contains(t))
-                && chosen
-                    .iter()
-                    .all(|&t| !names_its_value(&things[t].name, value(t, label).unwrap_or("")))
-                && !alike(
-                    &chosen
-                        .iter()
-                        .filter_map(|&t| value(t, label))
-                        .collect::<Vec<_>>(),
-                )
-                && {
-                    // Values that differ between every two things compared.
-                    let values: Vec<String> = chosen
-                        .iter()
-                        .filter_map(|&t| value(t, label))
-                        .map(normalize)
-                        .collect();
-                    values.len() == chosen.len()
-                        && values.iter().enumerate().all(|(i, a)| {
-                            values[i + 1..]
-                                .iter()
-                                .all(|b| a != b && !near_equal_normalized(a, b))
-                        })
-                }
-        })
-        .map(|(label, _, k)| (*k, label.clone()))
-        .collect();
-    aspects.sort();
-    // Aspects that say more than the name first, then the document's order.
-    aspects.sort_by_key(|(_, l)| naming(l));
-    let aspects: Vec<String> = aspects
-        .into_iter()
-        .map(|(_, l)| l)
-        .take(MAX_ASPECTS)
-        .collect();
+        .all(|t| t.name.chars().any(|c| c.is_ascii_digit()));
+    let choices = if scale {
+        vec![holders[..size].to_vec()]
+    } else {
+        combinations(&holders, size)
+    };
+    let mut best: (Vec<usize>, Vec<String>) = (Vec::new(), Vec::new());
+    for chosen in choices.into_iter().filter(|c| c.first() == holders.first()) {
+        let aspects = aspects_of(&chosen);
+        if aspects.len() > best.1.len() {
+            best = (chosen, aspects);
+        }
+        if best.1.len() == MAX_ASPECTS {
+            break;
+        }
+    }
+    let (chosen, aspects) = best;
     if aspects.len() < 2 {
         return Err("비교할 공통 항목이 없음");
     }
@@ -314,6 +356,30 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
         return Err("비교 항목이 이름을 풀어 쓸 뿐");
     }
     Ok((chosen, aspects))
+}
+
+/// The choices of `size` of `items` in order, the first ones first; at most
+/// 64 of them.
+fn combinations(items: &[usize], size: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut idx: Vec<usize> = (0..size).collect();
+    if size == 0 || size > items.len() {
+        return out;
+    }
+    loop {
+        out.push(idx.iter().map(|&i| items[i]).collect());
+        if out.len() >= 64 {
+            return out;
+        }
+        // The rightmost index that can still move right.
+        let Some(i) = (0..size).rev().find(|&i| idx[i] < items.len() - size + i) else {
+            return out;
+        };
+        idx[i] += 1;
+        for j in i + 1..size {
+            idx[j] = idx[j - 1] + 1;
+        }
+    }
 }
 
 /// Whether a thing's name says its value for an aspect: its letters in the
@@ -471,11 +537,17 @@ fn push_comparison(
         ctx.dropped("같은 대상의 비교가 이미 있음");
         return;
     }
-    let prompt = format!(
-        "「{title}」에서 다룬 {}{} 측면에서 비교하여 설명하시오.",
-        names_object(&names),
-        format_args!(" {}", aspects.join(", "))
-    );
+    let prompt = match names_object(&names) {
+        Some(object) => format!(
+            "「{title}」에서 다룬 {object} {} 측면에서 비교하여 설명하시오.",
+            aspects.join(", ")
+        ),
+        None => format!(
+            "「{title}」에서 다룬 다음을 {} 측면에서 비교하여 설명하시오: {}",
+            aspects.join(", "),
+            names.join(", ")
+        ),
+    };
     let mut reference = String::from("참고 답안 (문서의 내용):");
     for &t in &chosen {
         let parts: Vec<String> = aspects
@@ -495,7 +567,9 @@ fn push_comparison(
         names.join("\u{1e}"),
         aspects.join("\u{1e}")
     );
-    let first = chosen.iter().map(|&t| things[t].line).min().unwrap_or(line);
+    // Cited at the first of all the things (the line an order question over
+    // the same stages cites), so the two are never on one form.
+    let first = things.iter().map(|t| t.line).min().unwrap_or(line);
     cover(ctx, things);
     ctx.compared_in_prompts.push(norms.into_iter().collect());
     let mut q = ctx.question("compare", &key, Kind::Essay, prompt, first, section);
@@ -517,13 +591,112 @@ fn message_words(text: &str) -> Vec<String> {
 /// written or translated, in its fix: the message names the setting the
 /// fix changes.
 fn names_its_remedy(symptom: &str, cause: &str, fix: &str) -> bool {
-    let cause_words = message_words(cause);
-    let fix_latin = message_words(fix);
+    // `DOCKER_BUILDKIT=0` writes BuildKit ("the --mount option requires
+    // BuildKit": review of blind48).
+    let parts = |words: Vec<String>| -> Vec<String> {
+        let mut out = words.clone();
+        for w in &words {
+            out.extend(w.split('_').filter(|p| p.len() >= 3).map(str::to_string));
+        }
+        out
+    };
+    let cause_words = parts(message_words(cause));
+    let fix_latin = parts(message_words(fix));
     let fix_words = hygiene::content_words(fix);
     message_words(symptom).iter().any(|w| {
         cause_words.contains(w)
             && (fix_latin.contains(w) || fix_words.iter().any(|f| hygiene::same_word(w, f)))
     })
+}
+
+/// Words of an error message that say nothing of its cause ("cannot",
+/// "failed", "node"): shared with a cause, they give nothing away.
+const MESSAGE_STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "not",
+    "was",
+    "were",
+    "has",
+    "had",
+    "have",
+    "with",
+    "from",
+    "into",
+    "this",
+    "that",
+    "are",
+    "cannot",
+    "can't",
+    "could",
+    "failed",
+    "fail",
+    "error",
+    "errors",
+    "invalid",
+    "value",
+    "node",
+    "nodes",
+    "pod",
+    "pods",
+    "container",
+    "containers",
+    "resource",
+    "resources",
+    "found",
+    "unable",
+    "object",
+    "request",
+    "server",
+    "status",
+    "warning",
+];
+
+/// Whether an error message (a symptom written mostly in Latin letters)
+/// holds a word its cause or its fix writes or translates (the word table;
+/// not a Hangul spelling: "Targets 화면" beside 타깃의 응답 gives nothing
+/// away) ("cannot change roleRef" | roleRef 불변 필드; "Unable to locate
+/// credentials" | 자격 증명 없음; "... release: invalid ownership" | 다른
+/// 릴리스가 생성함): the message is the answer (review of blind49, 2026-12-02,
+/// failed four such symptoms of eighteen).
+fn message_names_answer(symptom: &str, cause: Option<&str>, fix: Option<&str>) -> bool {
+    let latin = symptom.chars().filter(char::is_ascii_alphabetic).count();
+    let hangul = symptom
+        .chars()
+        .filter(|c| crate::text::is_hangul(*c))
+        .count();
+    // A message reads as English: three words in a row ("cannot change
+    // roleRef"); code ("COPY . /app 다음 RUN chown") is what its fix rewrites.
+    let mut run = 0;
+    let mut prose = false;
+    for w in symptom.split_whitespace() {
+        let w = w.trim_matches(|c: char| matches!(c, '"' | '\'' | ',' | '.' | ':' | '(' | ')'));
+        if !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+            run += 1;
+            prose |= run >= 3;
+        } else {
+            run = 0;
+        }
+    }
+    if latin <= hangul || !prose {
+        return false;
+    }
+    let answer = [cause, fix]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut written = message_words(&answer);
+    let parts: Vec<String> = written
+        .iter()
+        .flat_map(|w| w.split('_').filter(|p| p.len() >= 3).map(str::to_string))
+        .collect();
+    written.extend(parts);
+    message_words(symptom)
+        .iter()
+        .filter(|w| w.len() >= 4 && !MESSAGE_STOP.contains(&w.as_str()))
+        .any(|w| written.contains(w) || hygiene::translates_part(w, &answer))
 }
 
 /// Push the symptom essay of one symptom with its cause and remedy.
@@ -574,6 +747,15 @@ fn push_symptom(
         ctx.dropped("질문 형태의 문제 (증상이 아님)");
         return;
     }
+    // A wish ("여러 AWS 계정에 나눠 만들고 싶습니다.") is a how-to, no symptom.
+    let plain = symptom.trim_end_matches(['.', '。', '!']).trim_end();
+    if ["싶습니다", "싶어요", "싶다", "하려면", "방법은"]
+        .iter()
+        .any(|w| plain.ends_with(w))
+    {
+        ctx.dropped("바람 (증상이 아님)");
+        return;
+    }
     // An error message naming what its cause and fix are about ("missing a
     // on.workflow_call trigger" | workflow_call 트리거 없음 | on:
     // workflow_call: 추가; "version is obsolete" | version: 필드 | 버전 필드
@@ -582,6 +764,10 @@ fn push_symptom(
         && names_its_remedy(symptom, c, f)
     {
         ctx.dropped("증상이 원인과 해결을 말함");
+        return;
+    }
+    if message_names_answer(symptom, cause, fix) {
+        ctx.dropped("오류 메시지가 원인이나 해결을 말함");
         return;
     }
     // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
@@ -764,81 +950,289 @@ pub fn outline(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
     }
 }
 
-/// Troubleshooting cases written as lists of labelled items ("- **증상**:
-/// …", "- **원인**: …", "- **해결**: …", under "### 사례 1. …"): each case,
-/// begun by its symptom item, is asked like a troubleshooting table's row
-/// (review of blind44, 2026-12-01: a session's five cases gave nothing).
+/// Troubleshooting cases written as labelled lines: "- **증상**: …",
+/// "- **원인**: …", "- **해결**: …" items (under "### 사례 1. …"); or a
+/// symptom named by a heading ("### ❗ 오류 1: 포트가 이미 사용 중", an error
+/// message in a code block under it) or by a bold paragraph ("**Q1. Targets
+/// 화면에 `context deadline exceeded` 가 표시됩니다.**"), followed by its
+/// 원인 / 해결 items or paragraphs ("> **원인**: … **해결**: …"). Each case is
+/// asked like a troubleshooting table's row (reviews of blind44 and blind46,
+/// 2026-12-01 and 12-02: sessions of five to eight cases gave nothing).
 pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
+    struct Case {
+        /// Where its title comes from.
+        section: Option<usize>,
+        label: String,
+        symptom: String,
+        line: usize,
+        causes: Vec<String>,
+        fixes: Vec<String>,
+    }
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
-    // (section, label, symptom, line, causes, fixes)
-    type Case = (
-        Option<usize>,
-        String,
-        String,
-        usize,
-        Vec<String>,
-        Vec<String>,
-    );
     let mut found: Vec<Case> = Vec::new();
+    // The case the next 원인 / 해결 lines belong to.
     let mut open = false;
+    // A symptom a heading or a bold paragraph named, waiting for its first
+    // 원인 / 해결 line: (title section, label, symptom, line).
+    let mut named: Option<(Option<usize>, String, String, usize)> = None;
+    let mut section = None;
     for b in &doc.blocks {
-        let item = matches!(
-            b.kind,
-            BlockKind::Item {
-                depth: 0,
-                task: None,
-                ..
-            }
-        );
-        if !item || not_concepts.contains(b.section) {
-            open = open && matches!(b.kind, BlockKind::Item { .. });
+        if b.section != section || found.is_empty() && section.is_none() {
+            section = b.section;
+            open = false;
+            // A heading under a troubleshooting heading names its symptom
+            // whole ("### ❌ PVC가 계속 `Pending`" under "## 🚨 트러블슈팅:
+            // 자주 만나는 스토리지 오류": review of blind48, 2026-12-02).
+            named = b
+                .section
+                .and_then(|s| doc.headings.get(s))
+                .filter(|h| h.level >= 3)
+                .and_then(|h| {
+                    symptom_named(&h.clean)
+                        .or_else(|| {
+                            let under = doc
+                                .ancestors(h.parent)
+                                .any(|a| TROUBLESHOOTING.iter().any(|t| a.clean.contains(t)));
+                            under.then(|| ("증상".to_string(), h.clean.clone()))
+                        })
+                        .map(|(l, t)| (h.parent, l, t, h.line))
+                });
+        }
+        if not_concepts.contains(b.section) {
+            open = false;
+            named = None;
             continue;
         }
-        let Some((label, value)) = b.text.split_once(':') else {
-            open = false;
+        let parts = labelled(b);
+        let Some((first, _)) = parts.first() else {
+            match b.kind {
+                // The message under its heading.
+                BlockKind::Code { .. } => {}
+                // A bold FAQ line, or a bold list item with its 원인 and
+                // 조치 nested under it ("1. **GPU 사용률은 여유인데 TTFT
+                // p95가 3배로 증가**": review of blind48).
+                // A bold FAQ line with its answer in the same paragraph
+                // ("**Q1. … 않습니다.**" and "A. …" on the next line).
+                BlockKind::Para if !open && bold_then_answer(b).is_some() => {
+                    if let Some((question, answer)) = bold_then_answer(b)
+                        && let Some((label, symptom)) = symptom_named(question)
+                            .or_else(|| Some(("증상".to_string(), question.to_string())))
+                    {
+                        named = None;
+                        found.push(Case {
+                            section: b.section,
+                            label,
+                            symptom,
+                            line: b.line,
+                            causes: Vec::new(),
+                            fixes: vec![answer.to_string()],
+                        });
+                    }
+                }
+                BlockKind::Para | BlockKind::Item { depth: 0, .. } if bold_whole(b) => {
+                    open = false;
+                    named = symptom_named(&b.text)
+                        .or_else(|| Some(("증상".to_string(), b.text.clone())))
+                        .map(|(l, t)| (b.section, l, t, b.line));
+                }
+                // Its answer ("A. `kubectl get xrd`에서 …"): the remedy.
+                BlockKind::Para if !open && named.is_some() => {
+                    if let Some(answer) = faq_answer(&b.text)
+                        && let Some((s, label, symptom, line)) = named.take()
+                    {
+                        found.push(Case {
+                            section: s,
+                            label,
+                            symptom,
+                            line,
+                            causes: Vec::new(),
+                            fixes: vec![answer.to_string()],
+                        });
+                    }
+                }
+                BlockKind::Item { .. } => {}
+                _ => open = false,
+            }
             continue;
         };
-        let (label, value) = (label.trim(), value.trim());
-        if label.chars().count() > 8 || value.is_empty() {
-            open = false;
+        if listed(SYMPTOM, first) {
+            found.push(Case {
+                section: b.section,
+                label: first.clone(),
+                symptom: parts[0].1.clone(),
+                line: b.line,
+                causes: Vec::new(),
+                fixes: Vec::new(),
+            });
+            open = true;
+            named = None;
+        } else if !open
+            && (is_cause(first) || is_fix(first))
+            && let Some((s, label, symptom, line)) = named.take()
+        {
+            found.push(Case {
+                section: s,
+                label,
+                symptom,
+                line,
+                causes: Vec::new(),
+                fixes: Vec::new(),
+            });
+            open = true;
+        }
+        if !open {
             continue;
         }
-        if listed(SYMPTOM, label) {
-            found.push((
-                b.section,
-                label.to_string(),
-                value.to_string(),
-                b.line,
-                Vec::new(),
-                Vec::new(),
-            ));
-            open = true;
-        } else if open
-            && let Some(case) = found.last_mut()
-            && case.0 == b.section
-        {
+        let Some(case) = found.last_mut() else {
+            continue;
+        };
+        for (label, value) in &parts {
             if is_cause(label) {
-                case.4.push(value.to_string());
+                case.causes.push(value.clone());
             } else if is_fix(label) {
-                case.5.push(value.to_string());
+                case.fixes.push(value.clone());
             }
         }
     }
-    for (section, label, symptom, line, causes, fixes) in found {
-        let title = ctx.section_path(section);
-        let cause = (!causes.is_empty()).then(|| causes.join("; "));
-        let fix = (!fixes.is_empty()).then(|| fixes.join("; "));
+    for case in found {
+        let title = ctx.section_path(case.section);
+        let cause = (!case.causes.is_empty()).then(|| case.causes.join("; "));
+        let fix = (!case.fixes.is_empty()).then(|| case.fixes.join("; "));
         push_symptom(
             ctx,
             &title,
-            &label,
-            &symptom,
+            &case.label,
+            &case.symptom,
             cause.as_deref(),
             fix.as_deref(),
-            line,
-            section,
+            case.line,
+            case.section,
         );
     }
+}
+
+/// The labelled parts of a block: a top-level item "label: value" (a label
+/// of at most eight characters), or a paragraph begun by a bold label and
+/// parted by bold labels ("**원인**: … **해결**: …", a block quote's lines
+/// read as one paragraph).
+fn labelled(b: &super::markdown::Block) -> Vec<(String, String)> {
+    let short = |l: &str| !l.is_empty() && l.chars().count() <= 8;
+    match b.kind {
+        // Nested under a bold symptom item too ("   - 원인: …").
+        BlockKind::Item {
+            depth: 0 | 1,
+            task: None,
+            ..
+        } => b
+            .text
+            .split_once(':')
+            .map(|(l, v)| (l.trim(), v.trim()))
+            .filter(|(l, v)| short(l) && !v.is_empty())
+            .map(|(l, v)| vec![(l.to_string(), v.to_string())])
+            .unwrap_or_default(),
+        BlockKind::Para => {
+            // Bold spans that are a label and a colon, inside or right after.
+            let mut marks: Vec<(usize, usize, String)> = Vec::new();
+            for &(s, e) in &b.bold {
+                let Some(inner) = b.text.get(s..e) else {
+                    continue;
+                };
+                let inner = inner.trim();
+                let after = b.text.get(e..).unwrap_or("");
+                let (label, end) = if let Some(l) = inner.strip_suffix([':', '：']) {
+                    (l.trim(), e)
+                } else if after.trim_start().starts_with([':', '：']) {
+                    let skip = after.len() - after.trim_start().len();
+                    (inner, e + skip + ':'.len_utf8())
+                } else {
+                    continue;
+                };
+                let known = listed(SYMPTOM, label) || is_cause(label) || is_fix(label);
+                if short(label) && known {
+                    marks.push((s, end.min(b.text.len()), label.to_string()));
+                }
+            }
+            if marks
+                .first()
+                .is_none_or(|m| !b.text[..m.0].trim().is_empty())
+            {
+                return Vec::new();
+            }
+            (0..marks.len())
+                .filter_map(|i| {
+                    let to = marks.get(i + 1).map_or(b.text.len(), |m| m.0);
+                    let value = b.text.get(marks[i].1..to)?.trim();
+                    (!value.is_empty()).then(|| (marks[i].2.clone(), value.to_string()))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Words of headings over troubleshooting cases.
+const TROUBLESHOOTING: &[&str] = &["트러블슈팅", "문제 해결", "자주 묻는", "FAQ", "장애 대응"];
+
+/// The answer of a FAQ line written "A. …" or "A: …", without its mark.
+fn faq_answer(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let rest = t
+        .strip_prefix("A.")
+        .or_else(|| t.strip_prefix("A:"))
+        .or_else(|| t.strip_prefix("답:"))
+        .or_else(|| t.strip_prefix("답변:"))?
+        .trim();
+    (rest.chars().count() >= 10).then_some(rest)
+}
+
+/// A paragraph begun by a bold line and going on with its answer ("**Q1.
+/// Claim이 … 않습니다.** A. `crossplane beta trace`로 …"): the two.
+fn bold_then_answer(b: &super::markdown::Block) -> Option<(&str, &str)> {
+    let &(s, e) = b.bold.first()?;
+    if s != 0 {
+        return None;
+    }
+    let question = b.text.get(s..e)?.trim();
+    let answer = faq_answer(b.text.get(e..)?)?;
+    Some((question, answer))
+}
+
+/// Whether a paragraph is bold from end to end ("**Q3. … 비어 있습니다.**").
+fn bold_whole(b: &super::markdown::Block) -> bool {
+    let text = b.text.trim();
+    !text.is_empty()
+        && b.bold.iter().any(|&(s, e)| {
+            b.text
+                .get(s..e)
+                .is_some_and(|inner| inner.trim() == text.trim_end_matches([':', '：']).trim())
+        })
+}
+
+/// A symptom named by a heading or a bold line: its text without a case
+/// number ("오류 1: 포트가 이미 사용 중", "Q2. Targets에 … 뜹니다.", "증상 7:
+/// host 모드에서 -p가 동작하지 않음"), with the document's word for it (오류,
+/// 증상; 증상 for a question number). None for a bare number or label.
+fn symptom_named(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    let (head, rest) = text
+        .split_once([':', '：'])
+        .filter(|(h, _)| h.chars().count() <= 10)
+        .or_else(|| {
+            text.split_once(". ")
+                .filter(|(h, _)| h.chars().count() <= 4)
+        })?;
+    let head = head.trim();
+    let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
+    let numbered = word.len() < head.len();
+    let label = if listed(SYMPTOM, word) {
+        word.to_string()
+    } else if numbered && matches!(word, "Q" | "q" | "사례" | "Case" | "case" | "문항") {
+        "증상".to_string()
+    } else {
+        return None;
+    };
+    let rest = rest.trim();
+    (rest.chars().count() >= 4).then(|| (label, rest.to_string()))
 }
 
 /// Whether branches answer a question: their parent asks one ("…하는가?"),
@@ -864,6 +1258,25 @@ fn display_name(text: &str) -> String {
     match t.split_once(" (") {
         Some((name, _)) if name.trim().chars().count() >= 2 => name.trim().to_string(),
         _ => t.to_string(),
+    }
+}
+
+/// Things whose names are one name once their parentheses go ("bridge
+/// (기본)", "bridge (사용자 정의)") keep their parentheses (review of
+/// blind46, 2026-12-02: the driver table was "no things to compare").
+fn distinguish(things: &mut [Thing]) {
+    let names: Vec<String> = things.iter().map(|t| normalize(&t.name)).collect();
+    let unique: std::collections::HashSet<&String> = names.iter().collect();
+    if unique.len() == names.len() {
+        return;
+    }
+    for t in things.iter_mut() {
+        let raw = t.raw.trim();
+        let raw = raw
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(raw, |(_, rest)| rest);
+        t.name = squeeze(raw);
     }
 }
 
@@ -923,6 +1336,25 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         if header.len() < 3 {
             continue;
         }
+        // One example's measurements or figures ("최적화 전후 비교 (Go API
+        // 예시)", "계산 예시": 0. 최초 | 약 900 MB …), or the numbered steps
+        // of one process: no alternatives to compare (review of blind48).
+        let heading = t
+            .section
+            .and_then(|s| doc.headings.get(s))
+            .map_or("", |h| h.clean.as_str());
+        let numbered = t.rows.iter().all(|(_, r)| {
+            r.first()
+                .is_some_and(|c| c.trim().starts_with(|ch: char| ch.is_ascii_digit()))
+        });
+        if ["예시", "전후", "측정", "계산"]
+            .iter()
+            .any(|w| heading.contains(w))
+            || numbered
+        {
+            ctx.dropped("예시나 단계의 표는 비교하지 않음");
+            continue;
+        }
         // A table of categories (분류 | 대표 플러그인 | …) lists kinds of
         // things, no alternatives to compare (review of blind43: "배포 상태,
         // CI와 운영을 … 비교").
@@ -966,6 +1398,8 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 })
                 .collect()
         };
+        let mut things = things;
+        distinguish(&mut things);
         if !by_columns && symptoms_by_name(&things) {
             push_named_symptoms(ctx, &title, &things, t.section);
             continue;
@@ -1042,6 +1476,57 @@ pub fn asks_a_compared_fact(
 mod tests {
     use super::*;
 
+    #[test]
+    fn symptoms_are_named_without_their_case_number() {
+        let named = |t: &str| symptom_named(t);
+        assert_eq!(
+            named("오류 1: 포트가 이미 사용 중"),
+            Some(("오류".to_string(), "포트가 이미 사용 중".to_string()))
+        );
+        assert_eq!(
+            named("Q2. Targets에 404 가 뜹니다."),
+            Some(("증상".to_string(), "Targets에 404 가 뜹니다.".to_string()))
+        );
+        assert_eq!(
+            named("증상 7: host 모드에서 -p가 동작하지 않음"),
+            Some((
+                "증상".to_string(),
+                "host 모드에서 -p가 동작하지 않음".to_string()
+            ))
+        );
+        assert_eq!(named("Level 1: 스크립트 이식 단계"), None);
+        assert_eq!(named("오류 1: 없음"), None);
+    }
+
+    #[test]
+    fn a_paragraph_is_parted_by_its_bold_labels() {
+        let doc = super::super::markdown::parse(
+            "> **원인**: 응답이 늦음.\n> **해결**: `scrape_timeout` 상향.\n\n**원인은** 모름: 라벨 아님\n",
+        );
+        let parts = labelled(&doc.blocks[0]);
+        assert_eq!(
+            parts,
+            vec![
+                ("원인".to_string(), "응답이 늦음.".to_string()),
+                ("해결".to_string(), "scrape_timeout 상향.".to_string())
+            ]
+        );
+        assert!(labelled(&doc.blocks[1]).is_empty());
+        let faq = super::super::markdown::parse("**Q1. 알림이 넘어가지 않습니다.**\n");
+        assert!(bold_whole(&faq.blocks[0]));
+    }
+
+    #[test]
+    fn combinations_come_in_order() {
+        assert_eq!(
+            combinations(&[1, 2, 3, 4], 3),
+            vec![vec![1, 2, 3], vec![1, 2, 4], vec![1, 3, 4], vec![2, 3, 4]]
+        );
+        assert_eq!(combinations(&[5, 6], 2), vec![vec![5, 6]]);
+        assert!(combinations(&[5], 2).is_empty());
+        assert_eq!(combinations(&(0..20).collect::<Vec<_>>(), 3).len(), 64);
+    }
+
     fn thing(name: &str, aspects: &[(&str, &str)]) -> Thing {
         Thing {
             name: name.to_string(),
@@ -1068,15 +1553,19 @@ mod tests {
 
     #[test]
     fn particles_follow_the_last_name() {
-        let n = |v: &[&str]| names_object(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let n = |v: &[&str]| {
+            names_object(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                .unwrap_or_else(|| "?".to_string())
+        };
         assert_eq!(n(&["Retain", "Delete"]), "Retain과 Delete를");
         assert_eq!(n(&["Secret", "Deployment"]), "Secret과 Deployment를");
-        assert_eq!(n(&["Job", "Loop"]), "Job과(와) Loop을(를)");
+        assert_eq!(n(&["Job", "Loop"]), "?");
+        assert_eq!(n(&["Reusable Workflow", "Composite Action"]), "?");
         assert_eq!(n(&["HPA", "VPA", "KEDA"]), "HPA, VPA와 KEDA를");
         assert_eq!(n(&["Helm", "YAML"]), "Helm과 YAML을");
         assert_eq!(n(&["Pending", "Running"]), "Pending과 Running을");
         assert_eq!(n(&["롤링 업데이트", "재생성"]), "롤링 업데이트와 재생성을");
-        assert_eq!(n(&["A", "B", "블루그린"]), "A, B과(와) 블루그린을");
+        assert_eq!(n(&["A", "B", "블루그린"]), "?");
         assert_eq!(n(&["카나리", "블루"]), "카나리와 블루를");
     }
 

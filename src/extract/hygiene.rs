@@ -258,6 +258,11 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     // writes for Utilization.
     (&["auto"], &["자동"]),
     (&["utiliz", "utilization"], &["사용률", "활용률"]),
+    // Review of blind49: "Unable to locate credentials" beside 자격 증명,
+    // Receiver's 역할 "데이터 수신", "cannot impersonate" beside 권한.
+    (&["credential"], &["자격 증명", "자격증명"]),
+    (&["receiv"], &["수신"]),
+    (&["permission", "forbidden"], &["권한"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -854,9 +859,13 @@ pub fn problems(q: &Question) -> Vec<Problem> {
                 .options
                 .iter()
                 .map(|o| {
+                    // A CamelCase name's parts too: `PostBind` under
+                    // 「바인딩 사이클」 (review of blind47, 2026-12-02).
+                    let mut words = content_words(&o.text);
+                    words.extend(camel_parts(&o.text));
                     (
                         right.contains(&o.id.as_str()),
-                        share(&content_words(&o.text), &prompt),
+                        share(&words, &prompt),
                         o.text.as_str(),
                     )
                 })
@@ -1554,12 +1563,19 @@ fn odd_one_out(q: &Question, right: &[&str]) -> Option<String> {
         return None;
     }
     let key_opt = q.options.iter().find(|o| o.id == *key)?;
-    let key_words = keywords(&key_opt.text);
+    // A CamelCase name's parts count as its words: Bind, PreBind and
+    // PostBind beside Reserve (review of blind47, 2026-12-02).
+    let words = |text: &str| {
+        let mut w = keywords(text);
+        w.extend(camel_parts(text));
+        w
+    };
+    let key_words = words(&key_opt.text);
     let others: Vec<Vec<String>> = q
         .options
         .iter()
         .filter(|o| o.id != *key)
-        .map(|o| keywords(&o.text))
+        .map(|o| words(&o.text))
         .collect();
     let first = others.first()?;
     let shared = first.iter().any(|w| {
@@ -1571,9 +1587,42 @@ fn odd_one_out(q: &Question, right: &[&str]) -> Option<String> {
     shared.then(|| key_opt.text.clone())
 }
 
+/// The parts of CamelCase words of three letters or more, lower case
+/// ("PostBind" -> post, bind; "NoSchedule" -> schedule).
+fn camel_parts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        let mut part = String::new();
+        let mut parts = Vec::new();
+        for c in word.chars() {
+            if c.is_ascii_uppercase() && !part.is_empty() {
+                parts.push(std::mem::take(&mut part));
+            }
+            part.push(c);
+        }
+        parts.push(part);
+        if parts.len() >= 2 {
+            out.extend(
+                parts
+                    .into_iter()
+                    .filter(|p| p.len() >= 3)
+                    .map(|p| p.to_ascii_lowercase()),
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn camel_case_parts_are_words() {
+        assert_eq!(camel_parts("PostBind, x"), vec!["post", "bind"]);
+        assert!(camel_parts("Reserve").is_empty());
+        assert!(camel_parts("HPA").is_empty());
+    }
 
     #[test]
     fn a_list_of_names_is_another_form() {

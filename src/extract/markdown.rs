@@ -138,7 +138,9 @@ pub fn clean_heading(text: &str) -> String {
         let digits = t.chars().take_while(char::is_ascii_digit).count();
         let rest = &t[digits..];
         if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")) {
-            rest[2..].trim_start()
+            // "8. 🔧 트러블슈팅": the emoji after the number goes too (review
+            // of blind47, 2026-12-02).
+            rest[2..].trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[')
         } else {
             t
         }

@@ -334,15 +334,35 @@ pub fn code_like(text: &str) -> bool {
 pub const OPTION_IDS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
 /// Set an order question's items, in the right order, and its key (a, b, c ...).
+///
+/// The bank lists the items in an order drawn from the question's id, never
+/// the answer's (an instructor or an LMS that shows them as stored would give
+/// the order away: reviews of blind46, blind47 and blind51, 2026-12-02); the
+/// answer lists their ids in the right order.
 pub fn set_order<S: Into<String>>(q: &mut Question, items: impl IntoIterator<Item = S>) {
-    q.items = items
+    let texts: Vec<String> = items
         .into_iter()
-        .zip(OPTION_IDS)
-        .map(|(t, id)| Choice::new(id, t))
+        .take(OPTION_IDS.len())
+        .map(Into::into)
         .collect();
-    q.answer = Some(crate::model::Answer::Many(
-        q.items.iter().map(|c| c.id.clone()).collect(),
-    ));
+    let n = texts.len();
+    let mut shown: Vec<usize> = (0..n).collect();
+    shown.sort_by_key(|&i| fnv1a(format!("{}\u{1f}{}", q.id, texts[i]).as_bytes()));
+    if n >= 2 && shown.iter().enumerate().all(|(k, &i)| k == i) {
+        shown.rotate_left(1);
+    }
+    q.items = shown
+        .iter()
+        .zip(OPTION_IDS)
+        .map(|(&i, id)| Choice::new(id, texts[i].clone()))
+        .collect();
+    let id_of = |i: usize| {
+        shown
+            .iter()
+            .position(|&s| s == i)
+            .map_or_else(String::new, |k| OPTION_IDS[k].to_string())
+    };
+    q.answer = Some(crate::model::Answer::Many((0..n).map(id_of).collect()));
 }
 
 /// Lay out the answer and distractors with ids a, b, c, ...: the answer at a

@@ -198,7 +198,9 @@ pub fn region_top(nodes: &[Node], caption: Option<usize>, g: usize) -> usize {
 /// categories, which are never an option of any question.
 pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
     trees(doc.blocks.iter())
-        .flat_map(|(_, nodes)| {
+        .map(|(_, nodes)| nodes)
+        .chain(heading_outlines(doc).into_iter().map(|(_, nodes)| nodes))
+        .flat_map(|nodes| {
             nodes
                 .into_iter()
                 .filter(|n| !n.children.is_empty())
@@ -206,6 +208,111 @@ pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Outlines written with headings: a heading over two or more subheadings
+/// ("### Level 1: 스크립트 이식 단계", "### Level 2: 표준 CI 단계") that list
+/// the same labelled items ("- **특징**: …", "- **위험 요소**: …"), read as
+/// the tree "Level 1 ├── 특징: …" would be, with their lines (review of
+/// blind46, 2026-12-02: a maturity model of four levels so written gave
+/// nothing). Each comes with the section of its heading.
+pub fn heading_outlines(doc: &super::markdown::Doc) -> Vec<(Option<usize>, Vec<Node>)> {
+    let mut out = Vec::new();
+    for (p, top) in doc.headings.iter().enumerate() {
+        let mut branches: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+        for (k, h) in doc.headings.iter().enumerate() {
+            if h.parent != Some(p) || h.level != top.level + 1 {
+                continue;
+            }
+            let items: Vec<(usize, String)> = doc
+                .blocks
+                .iter()
+                .filter(|b| {
+                    b.section == Some(k)
+                        && matches!(
+                            b.kind,
+                            BlockKind::Item {
+                                depth: 0,
+                                task: None,
+                                ..
+                            }
+                        )
+                })
+                .filter_map(|b| {
+                    let (label, value) = b.text.split_once(':')?;
+                    let (label, value) = (label.trim(), value.trim());
+                    let short = label.chars().count() <= 12
+                        && label.chars().any(crate::text::is_hangul)
+                        && !value.is_empty();
+                    short.then(|| (b.line, format!("{label}: {value}")))
+                })
+                .collect();
+            if items.len() >= 2 {
+                branches.push((k, items));
+            }
+        }
+        if branches.len() < 2 {
+            continue;
+        }
+        // The labels every branch has: two or more make the branches parallel.
+        let labels = |items: &[(usize, String)]| -> HashSet<String> {
+            items
+                .iter()
+                .filter_map(|(_, t)| t.split_once(':').map(|(l, _)| normalize(l)))
+                .collect()
+        };
+        let mut shared = labels(&branches[0].1);
+        for (_, items) in &branches[1..] {
+            let mine = labels(items);
+            shared.retain(|l| mine.contains(l));
+        }
+        // ... and make up two thirds of each branch's labels: two lists of
+        // topics that share three (a project's 요구사항 and its 혁신적 특징,
+        // three of six: 보안, 관측성, 지속가능성) are no parallel branches.
+        // Troubleshooting cases under headings (원인, 해결) are read by
+        // `explain::cases`, which asks them in the document's words.
+        if shared.iter().any(|l| super::explain::is_cause_or_fix(l)) {
+            continue;
+        }
+        if shared.len() < 2
+            || branches
+                .iter()
+                .any(|(_, items)| shared.len() * 3 < labels(items).len() * 2)
+        {
+            continue;
+        }
+        // The tree as it would be drawn, one node per line.
+        let mut text = format!("{}\n", top.clean);
+        let mut lines = vec![top.line];
+        for (i, (k, items)) in branches.iter().enumerate() {
+            let last = i + 1 == branches.len();
+            text.push_str(&format!(
+                "{} {}\n",
+                if last { "└──" } else { "├──" },
+                doc.headings[*k].clean
+            ));
+            lines.push(doc.headings[*k].line);
+            for (j, (line, item)) in items.iter().enumerate() {
+                let bar = if last { " " } else { "│" };
+                let branch = if j + 1 == items.len() {
+                    "└──"
+                } else {
+                    "├──"
+                };
+                text.push_str(&format!("{bar}   {branch} {item}\n"));
+                lines.push(*line);
+            }
+        }
+        let mut nodes = parse_tree(&text, 0);
+        if nodes.len() != lines.len() {
+            continue;
+        }
+        for (n, line) in nodes.iter_mut().zip(lines) {
+            n.line = line;
+        }
+        out.push((Some(p), nodes));
+    }
+    out
 }
 
 /// The outline trees among `blocks`: plain code blocks (no language, `text`,
@@ -263,10 +370,16 @@ pub fn generate(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc();
     // Outlines of what comes next, careers, logistics: no course concepts.
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
-    let trees: Vec<(&Block, Vec<Node>)> = trees(
+    let trees: Vec<(Option<usize>, Vec<Node>)> = trees(
         doc.blocks
             .iter()
             .filter(|b| !not_concepts.contains(b.section)),
+    )
+    .map(|(b, nodes)| (b.section, nodes))
+    .chain(
+        heading_outlines(doc)
+            .into_iter()
+            .filter(|(section, _)| !not_concepts.contains(*section)),
     )
     .collect();
     let shapes: Vec<Shape> = trees.iter().map(|(_, n)| Shape::new(n)).collect();
@@ -278,7 +391,8 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         .filter(|n| !n.children.is_empty())
         .map(|n| n.norm.as_str())
         .collect();
-    for (t, (b, nodes)) in trees.iter().enumerate() {
+    for (t, (section, nodes)) in trees.iter().enumerate() {
+        let section = *section;
         let shape = &shapes[t];
         // Per node, once: its label is a category somewhere in the document.
         let is_category: Vec<bool> = nodes
@@ -314,13 +428,13 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 // Only the same role of the other branches.
                 tiers.truncate(1);
             }
-            belongs(ctx, &group, b.section, &tiers);
-            not_belongs(ctx, &group, b.section, &tiers);
+            belongs(ctx, &group, section, &tiers);
+            not_belongs(ctx, &group, section, &tiers);
         }
-        parallel(ctx, nodes, &is_category, b.section);
-        aspects(ctx, nodes, b.section);
-        orders(ctx, nodes, b.section, b.line);
-        super::explain::outline(ctx, nodes, b.section);
+        parallel(ctx, nodes, &is_category, section);
+        aspects(ctx, nodes, section);
+        orders(ctx, nodes, section);
+        super::explain::outline(ctx, nodes, section);
     }
 }
 
@@ -1075,9 +1189,8 @@ fn parallel(ctx: &mut Ctx<'_>, nodes: &[Node], is_category: &[bool], section: Op
                     &key,
                     Kind::Choice,
                     format!(
-                        "「{title}」에서 「{role}」에 '{}'{} 들어 있는 것을 고르시오.",
-                        nodes[leaf].text,
-                        crate::text::i_ga(&nodes[leaf].text)
+                        "「{title}」에서 「{role}」에 {} 들어 있는 것을 고르시오.",
+                        crate::text::subject(&format!("'{}'", nodes[leaf].text), "항목"),
                     ),
                     nodes[c].line,
                     section,
@@ -1299,8 +1412,8 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
                     &key,
                     Kind::Choice,
                     format!(
-                        "「{title}」에서 {label}{} '{v}'인 것을 고르시오.",
-                        crate::text::i_ga(label)
+                        "「{title}」에서 {} '{v}'인 것을 고르시오.",
+                        crate::text::subject(label, "값")
                     ),
                     line,
                     section,
@@ -1378,7 +1491,7 @@ fn identifier(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'))
 }
 
-fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line: usize) {
+fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
     for (parent, list) in sibling_lists(nodes) {
         let labelled: Vec<(String, u32, String, usize)> = list
             .iter()
@@ -1421,14 +1534,18 @@ fn orders(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>, block_line:
         }
         // Title: the parent node, else the root line just before the run without
         // children (e.g. "자동화 로드맵:"), else the section heading.
-        let (title, line) = match parent {
-            Some(p) => (path(nodes, p), nodes[p].line),
+        let title = match parent {
+            Some(p) => path(nodes, p),
             None => nodes
                 .iter()
                 .find(|n| n.depth == 0 && n.children.is_empty() && n.line < labelled[0].3)
-                .map(|n| (n.text.clone(), n.line))
-                .unwrap_or_else(|| (ctx.section_path(section), block_line)),
+                .map(|n| n.text.clone())
+                .unwrap_or_else(|| ctx.section_path(section)),
         };
+        // Cited at the first stage, the line a comparison of the same stages
+        // cites: never both on one form, where the essay's "Stage 1: …, Stage
+        // 2: …" would give the order (review of blind46-47, 2026-12-02).
+        let line = labelled[0].3;
         let key = labelled
             .iter()
             .map(|l| l.2.as_str())

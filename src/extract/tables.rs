@@ -34,7 +34,16 @@ pub const COMPARISON_HEADERS: &[&str] = &[
 /// "비교 항목"; compared normalized, which joins Hangul words).
 pub fn comparison_header(cell: &str) -> bool {
     let n = normalize(cell);
-    COMPARISON_HEADERS.iter().any(|h| normalize(h) == n)
+    // ... or ends with one as its last word ("관측 관점", "평가 항목": review
+    // of blind48, 2026-12-02).
+    let last = cell
+        .split_whitespace()
+        .last()
+        .map(normalize)
+        .unwrap_or_default();
+    COMPARISON_HEADERS
+        .iter()
+        .any(|h| normalize(h) == n || normalize(h) == last)
 }
 
 /// Whether a table's columns are the things it compares: its first header
@@ -340,6 +349,23 @@ fn is_fact(value: &str) -> bool {
     hangul_words <= 1 && value.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether a value is a rough or vendor figure of a few words ("약 60~91%",
+/// "최대 약 90%", "50% 미만"): which row says it is trivia, and rows' figures
+/// overlap (review of blind47, 2026-12-02). Neither asked nor compared.
+pub fn approximate(value: &str) -> bool {
+    if value.split_whitespace().count() > 4 {
+        return false;
+    }
+    const HEDGES: &[&str] = &[
+        "약", "대략", "최대", "최소", "이상", "이하", "미만", "초과", "정도", "평균",
+    ];
+    value.chars().any(|c| c.is_ascii_digit())
+        && (value.contains('%')
+            || value
+                .split(|c: char| !crate::text::is_hangul(c))
+                .any(|w| HEDGES.contains(&w)))
+}
+
 /// The form of a cell's value: 0 a count (`2048`, `5000 (ms)`), 5 a quantity
 /// with its unit (`30s`, `20m`), 1 an address (`http://localhost:4317`,
 /// `:4318`), 2 code (`parentbased_always_on`, `--atomic`), 6 a switch
@@ -527,6 +553,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     ctx.dropped("표의 값이 설명임");
                     continue;
                 }
+                if approximate(v) {
+                    ctx.dropped("어림값은 묻지 않음");
+                    continue;
+                }
                 let nv = normalize(v);
                 let specific = values
                     .iter()
@@ -582,8 +612,8 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     &key,
                     Kind::Choice,
                     format!(
-                        "「{title}」 표에서 {label}{} '{v}'인 것을 고르시오.",
-                        crate::text::i_ga(label)
+                        "「{title}」 표에서 {} '{v}'인 것을 고르시오.",
+                        crate::text::subject(label, "값")
                     ),
                     grid.line(a, k),
                     t.section,
@@ -598,6 +628,21 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rough_figures_are_not_asked() {
+        use super::approximate;
+        assert!(approximate("약 60~91%"));
+        assert!(approximate("최대 약 90%"));
+        assert!(approximate("2분 이상"));
+        assert!(!approximate("4789"));
+        assert!(!approximate("7.0 ~ 8.9"));
+        assert!(!approximate("30초 전"));
+        assert!(!approximate("약한 격리"));
+        assert!(!approximate(
+            "태그 적용률 80% 이상, OpenCost 로 네임스페이스별 Showback"
+        ));
+    }
+
     use super::*;
 
     #[test]

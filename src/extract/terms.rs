@@ -371,8 +371,20 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         || ["위의 ", "앞서 ", "아래의 "]
             .iter()
             .any(|w| d.desc.contains(&format!(" {w}")));
+    // A description that is a sentence about a consequence ("**Python**:
+    // wheel이 없는 패키지는 소스 컴파일 → …커지기도 함", under "Alpine을 선택할
+    // 때 알아야 할 것") labels a point to know, no definition (review of
+    // blind48, 2026-12-02).
+    let last = d
+        .desc
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let sentence = ["함", "됨", "다"].iter().any(|e| last.ends_with(e));
     !d.wide
         && !deictic
+        && !sentence
         && defines
         && is_technical_name(name)
         && !lists_names
