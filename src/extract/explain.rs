@@ -609,96 +609,6 @@ fn names_its_remedy(symptom: &str, cause: &str, fix: &str) -> bool {
     })
 }
 
-/// Words of an error message that say nothing of its cause ("cannot",
-/// "failed", "node"): shared with a cause, they give nothing away.
-const MESSAGE_STOP: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "not",
-    "was",
-    "were",
-    "has",
-    "had",
-    "have",
-    "with",
-    "from",
-    "into",
-    "this",
-    "that",
-    "are",
-    "cannot",
-    "can't",
-    "could",
-    "failed",
-    "fail",
-    "error",
-    "errors",
-    "invalid",
-    "value",
-    "node",
-    "nodes",
-    "pod",
-    "pods",
-    "container",
-    "containers",
-    "resource",
-    "resources",
-    "found",
-    "unable",
-    "object",
-    "request",
-    "server",
-    "status",
-    "warning",
-];
-
-/// Whether an error message (a symptom written mostly in Latin letters)
-/// holds a word its cause or its fix writes or translates (the word table;
-/// not a Hangul spelling: "Targets 화면" beside 타깃의 응답 gives nothing
-/// away) ("cannot change roleRef" | roleRef 불변 필드; "Unable to locate
-/// credentials" | 자격 증명 없음; "... release: invalid ownership" | 다른
-/// 릴리스가 생성함): the message is the answer (review of blind49, 2026-12-02,
-/// failed four such symptoms of eighteen).
-fn message_names_answer(symptom: &str, cause: Option<&str>, fix: Option<&str>) -> bool {
-    let latin = symptom.chars().filter(char::is_ascii_alphabetic).count();
-    let hangul = symptom
-        .chars()
-        .filter(|c| crate::text::is_hangul(*c))
-        .count();
-    // A message reads as English: three words in a row ("cannot change
-    // roleRef"); code ("COPY . /app 다음 RUN chown") is what its fix rewrites.
-    let mut run = 0;
-    let mut prose = false;
-    for w in symptom.split_whitespace() {
-        let w = w.trim_matches(|c: char| matches!(c, '"' | '\'' | ',' | '.' | ':' | '(' | ')'));
-        if !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
-            run += 1;
-            prose |= run >= 3;
-        } else {
-            run = 0;
-        }
-    }
-    if latin <= hangul || !prose {
-        return false;
-    }
-    let answer = [cause, fix]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut written = message_words(&answer);
-    let parts: Vec<String> = written
-        .iter()
-        .flat_map(|w| w.split('_').filter(|p| p.len() >= 3).map(str::to_string))
-        .collect();
-    written.extend(parts);
-    message_words(symptom)
-        .iter()
-        .filter(|w| w.len() >= 4 && !MESSAGE_STOP.contains(&w.as_str()))
-        .any(|w| written.contains(w) || hygiene::translates_part(w, &answer))
-}
-
 /// Push the symptom essay of one symptom with its cause and remedy.
 #[allow(clippy::too_many_arguments)]
 fn push_symptom(
@@ -764,10 +674,6 @@ fn push_symptom(
         && names_its_remedy(symptom, c, f)
     {
         ctx.dropped("증상이 원인과 해결을 말함");
-        return;
-    }
-    if message_names_answer(symptom, cause, fix) {
-        ctx.dropped("오류 메시지가 원인이나 해결을 말함");
         return;
     }
     // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
@@ -968,13 +874,23 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         causes: Vec<String>,
         fixes: Vec<String>,
     }
+    /// A case named (section, label, symptom, line), its remedy if known.
+    type Named = (Option<usize>, String, String, usize);
+    let case = |(section, label, symptom, line): Named, fix: Option<&str>| Case {
+        section,
+        label,
+        symptom,
+        line,
+        causes: Vec::new(),
+        fixes: fix.map(str::to_string).into_iter().collect(),
+    };
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let mut found: Vec<Case> = Vec::new();
     // The case the next 원인 / 해결 lines belong to.
     let mut open = false;
     // A symptom a heading or a bold paragraph named, waiting for its first
-    // 원인 / 해결 line: (title section, label, symptom, line).
-    let mut named: Option<(Option<usize>, String, String, usize)> = None;
+    // 원인 / 해결 line.
+    let mut named: Option<Named> = None;
     let mut section = None;
     for b in &doc.blocks {
         if b.section != section || found.is_empty() && section.is_none() {
@@ -1019,14 +935,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                             .or_else(|| Some(("증상".to_string(), question.to_string())))
                     {
                         named = None;
-                        found.push(Case {
-                            section: b.section,
-                            label,
-                            symptom,
-                            line: b.line,
-                            causes: Vec::new(),
-                            fixes: vec![answer.to_string()],
-                        });
+                        found.push(case((b.section, label, symptom, b.line), Some(answer)));
                     }
                 }
                 BlockKind::Para | BlockKind::Item { depth: 0, .. } if bold_whole(b) => {
@@ -1038,16 +947,9 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 // Its answer ("A. `kubectl get xrd`에서 …"): the remedy.
                 BlockKind::Para if !open && named.is_some() => {
                     if let Some(answer) = faq_answer(&b.text)
-                        && let Some((s, label, symptom, line)) = named.take()
+                        && let Some(n) = named.take()
                     {
-                        found.push(Case {
-                            section: s,
-                            label,
-                            symptom,
-                            line,
-                            causes: Vec::new(),
-                            fixes: vec![answer.to_string()],
-                        });
+                        found.push(case(n, Some(answer)));
                     }
                 }
                 BlockKind::Item { .. } => {}
@@ -1056,28 +958,15 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             continue;
         };
         if listed(SYMPTOM, first) {
-            found.push(Case {
-                section: b.section,
-                label: first.clone(),
-                symptom: parts[0].1.clone(),
-                line: b.line,
-                causes: Vec::new(),
-                fixes: Vec::new(),
-            });
+            let n = (b.section, first.clone(), parts[0].1.clone(), b.line);
+            found.push(case(n, None));
             open = true;
             named = None;
         } else if !open
             && (is_cause(first) || is_fix(first))
-            && let Some((s, label, symptom, line)) = named.take()
+            && let Some(n) = named.take()
         {
-            found.push(Case {
-                section: s,
-                label,
-                symptom,
-                line,
-                causes: Vec::new(),
-                fixes: Vec::new(),
-            });
+            found.push(case(n, None));
             open = true;
         }
         if !open {

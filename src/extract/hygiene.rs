@@ -259,10 +259,9 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["auto"], &["자동"]),
     (&["utiliz", "utilization"], &["사용률", "활용률"]),
     // Review of blind49: "Unable to locate credentials" beside 자격 증명,
-    // Receiver's 역할 "데이터 수신", "cannot impersonate" beside 권한.
+    // Receiver's 역할 "데이터 수신".
     (&["credential"], &["자격 증명", "자격증명"]),
     (&["receiv"], &["수신"]),
-    (&["permission", "forbidden"], &["권한"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
