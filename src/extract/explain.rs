@@ -921,6 +921,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         }
         let parts = labelled(b);
         let Some((first, _)) = parts.first() else {
+            let faq = if open { None } else { bold_then_answer(b) };
             match b.kind {
                 // The message under its heading.
                 BlockKind::Code { .. } => {}
@@ -929,20 +930,19 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 // p95가 3배로 증가**": review of blind48).
                 // A bold FAQ line with its answer in the same paragraph
                 // ("**Q1. … 않습니다.**" and "A. …" on the next line).
-                BlockKind::Para if !open && bold_then_answer(b).is_some() => {
-                    if let Some((question, answer)) = bold_then_answer(b)
-                        && let Some((label, symptom)) = symptom_named(question)
-                            .or_else(|| Some(("증상".to_string(), question.to_string())))
-                    {
+                BlockKind::Para if faq.is_some() => {
+                    if let Some((question, answer)) = faq {
+                        let (label, symptom) = symptom_named(question)
+                            .unwrap_or_else(|| ("증상".to_string(), question.to_string()));
                         named = None;
                         found.push(case((b.section, label, symptom, b.line), Some(answer)));
                     }
                 }
                 BlockKind::Para | BlockKind::Item { depth: 0, .. } if bold_whole(b) => {
                     open = false;
-                    named = symptom_named(&b.text)
-                        .or_else(|| Some(("증상".to_string(), b.text.clone())))
-                        .map(|(l, t)| (b.section, l, t, b.line));
+                    let (l, t) = symptom_named(&b.text)
+                        .unwrap_or_else(|| ("증상".to_string(), b.text.clone()));
+                    named = Some((b.section, l, t, b.line));
                 }
                 // Its answer ("A. `kubectl get xrd`에서 …"): the remedy.
                 BlockKind::Para if !open && named.is_some() => {
@@ -1139,11 +1139,7 @@ fn answers(parent: Option<&str>, things: &[Thing]) -> bool {
 /// A branch's name as a prompt shows it: without a list number ("1. Retain")
 /// and without its parenthesis ("Level 1: 기본 운영 (Basic Operations)").
 fn display_name(text: &str) -> String {
-    let t = text.trim();
-    let t = t
-        .split_once(". ")
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        .map_or(t, |(_, rest)| rest);
+    let t = without_list_number(text);
     match t.split_once(" (") {
         Some((name, _)) if name.trim().chars().count() >= 2 => name.trim().to_string(),
         _ => t.to_string(),
@@ -1160,13 +1156,16 @@ fn distinguish(things: &mut [Thing]) {
         return;
     }
     for t in things.iter_mut() {
-        let raw = t.raw.trim();
-        let raw = raw
-            .split_once(". ")
-            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            .map_or(raw, |(_, rest)| rest);
-        t.name = squeeze(raw);
+        t.name = squeeze(without_list_number(&t.raw));
     }
+}
+
+/// A name without its list number ("1. Retain" -> Retain), trimmed.
+fn without_list_number(text: &str) -> &str {
+    let t = text.trim();
+    t.split_once(". ")
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map_or(t, |(_, rest)| rest)
 }
 
 /// Essays from the tables of the document: a troubleshooting table (증상 |

@@ -217,40 +217,44 @@ pub fn categories(doc: &super::markdown::Doc) -> HashSet<String> {
 /// blind46, 2026-12-02: a maturity model of four levels so written gave
 /// nothing). Each comes with the section of its heading.
 pub fn heading_outlines(doc: &super::markdown::Doc) -> Vec<(Option<usize>, Vec<Node>)> {
+    // Each section's top-level "label: value" items (a short Hangul label),
+    // gathered in one pass over the blocks.
+    let mut labelled: Vec<Vec<(usize, String)>> = vec![Vec::new(); doc.headings.len()];
+    for b in &doc.blocks {
+        let item = matches!(
+            b.kind,
+            BlockKind::Item {
+                depth: 0,
+                task: None,
+                ..
+            }
+        );
+        let (Some(k), true) = (b.section, item) else {
+            continue;
+        };
+        let Some((label, value)) = b.text.split_once(':') else {
+            continue;
+        };
+        let (label, value) = (label.trim(), value.trim());
+        if label.chars().count() <= 12
+            && label.chars().any(crate::text::is_hangul)
+            && !value.is_empty()
+            && let Some(items) = labelled.get_mut(k)
+        {
+            items.push((b.line, format!("{label}: {value}")));
+        }
+    }
     let mut out = Vec::new();
     for (p, top) in doc.headings.iter().enumerate() {
-        let mut branches: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
-        for (k, h) in doc.headings.iter().enumerate() {
-            if h.parent != Some(p) || h.level != top.level + 1 {
-                continue;
-            }
-            let items: Vec<(usize, String)> = doc
-                .blocks
-                .iter()
-                .filter(|b| {
-                    b.section == Some(k)
-                        && matches!(
-                            b.kind,
-                            BlockKind::Item {
-                                depth: 0,
-                                task: None,
-                                ..
-                            }
-                        )
-                })
-                .filter_map(|b| {
-                    let (label, value) = b.text.split_once(':')?;
-                    let (label, value) = (label.trim(), value.trim());
-                    let short = label.chars().count() <= 12
-                        && label.chars().any(crate::text::is_hangul)
-                        && !value.is_empty();
-                    short.then(|| (b.line, format!("{label}: {value}")))
-                })
-                .collect();
-            if items.len() >= 2 {
-                branches.push((k, items));
-            }
-        }
+        let branches: Vec<(usize, &Vec<(usize, String)>)> = doc
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(k, h)| {
+                h.parent == Some(p) && h.level == top.level + 1 && labelled[*k].len() >= 2
+            })
+            .map(|(k, _)| (k, &labelled[k]))
+            .collect();
         if branches.len() < 2 {
             continue;
         }
@@ -261,7 +265,7 @@ pub fn heading_outlines(doc: &super::markdown::Doc) -> Vec<(Option<usize>, Vec<N
                 .filter_map(|(_, t)| t.split_once(':').map(|(l, _)| normalize(l)))
                 .collect()
         };
-        let mut shared = labels(&branches[0].1);
+        let mut shared = labels(branches[0].1);
         for (_, items) in &branches[1..] {
             let mine = labels(items);
             shared.retain(|l| mine.contains(l));
