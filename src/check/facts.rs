@@ -189,7 +189,8 @@ pub fn check_facts(bank: &Bank, diags: &mut Vec<Diagnostic>) {
             for p in crate::extract::hygiene::problems(q) {
                 let key = match p {
                     crate::extract::hygiene::Problem::PairSharesWord(..) => Some("left"),
-                    crate::extract::hygiene::Problem::ScheduleOrder => Some("items"),
+                    crate::extract::hygiene::Problem::ScheduleOrder
+                    | crate::extract::hygiene::Problem::ShortOrder => Some("items"),
                     _ => Some("options"),
                 };
                 here.warning(diags, key, format!("문항 `{}`: {}", q.id, p.describe()));

@@ -200,13 +200,30 @@ fn discussion(
         ctx.dropped("채점 기준 없음");
         return;
     }
-    let prompt = format!("{topic}\n{}", task(&terms));
+    // Labels timed for the class ("찬성 관점 (2분)", "정리 (1분)") are the
+    // steps of its discussion, not angles to write from: the prompt names
+    // none of them, the grader reads them without their minutes (review of
+    // blind55, 2026-12-02: three prompts offered "현황 분석 (2분), 재설계
+    // (2분) … 중 두 가지 이상의 관점").
+    let timed = terms.iter().any(|t| untimed(t).is_some());
+    let terms: Vec<String> = terms
+        .iter()
+        .map(|t| untimed(t).unwrap_or_else(|| t.clone()))
+        .collect();
+    let prompt = if timed {
+        format!("{topic}\n{}", task(&[]))
+    } else {
+        format!("{topic}\n{}", task(&terms))
+    };
     let mut q = ctx.question("discussion", text, Kind::Essay, prompt, line, section);
     q.points = ESSAY_POINTS;
     // The guideline is what the grader scores by (two reviews of 2026-12-01
     // failed every discussion essay without it: "no reference answer").
-    let mut angles =
-        String::from("채점 관점 (토론 가이드라인; 두 가지 이상을 세션의 근거로 논하면 충분):");
+    let mut angles = String::from(if timed {
+        "채점 관점 (토론 가이드라인; 입장보다 세션의 근거를 본다. 모든 관점을 다룰 필요는 없음):"
+    } else {
+        "채점 관점 (토론 가이드라인; 두 가지 이상을 세션의 근거로 논하면 충분):"
+    });
     for t in &terms {
         angles.push_str(&format!(
             "\n- {}",
@@ -215,6 +232,18 @@ fn discussion(
     }
     q.feedback = Some(angles);
     ctx.out.push(q);
+}
+
+/// A guideline item "label (N분): text" without its time box; None when its
+/// label has none.
+fn untimed(term: &str) -> Option<String> {
+    let (label, rest) = term.split_once(':')?;
+    let (bare, boxed) = label.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let minutes = boxed.trim();
+    (minutes.starts_with(|c: char| c.is_ascii_digit())
+        && (minutes.ends_with('분') || minutes.ends_with("시간"))
+        && !bare.trim().is_empty())
+    .then(|| format!("{}:{rest}", bare.trim()))
 }
 
 /// What a discussion essay asks the student to write: a position argued
@@ -336,4 +365,23 @@ fn is_personal(text: &str) -> bool {
         "소감",
     ];
     PERSONAL.iter().any(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guideline_label_loses_its_time_box() {
+        assert_eq!(
+            untimed("찬성 관점 (2분): DB 없이는 처리할 수 없다").as_deref(),
+            Some("찬성 관점: DB 없이는 처리할 수 없다")
+        );
+        assert_eq!(
+            untimed("정리 (1.5분): 기준 합의").as_deref(),
+            Some("정리: 기준 합의")
+        );
+        assert_eq!(untimed("성능 (p99): 지연"), None);
+        assert_eq!(untimed("비용: 줄어든다"), None);
+    }
 }

@@ -97,6 +97,13 @@ const NEVER: &[&str] = &[
     // chart type; review AT of 2026-12-01).
     "쿼리",
     "시각화",
+    // Where the course treats it, and a feature's release status ("✅ GA"):
+    // recalled, not understood (review of blind54, 2026-12-02).
+    "다루는 세션",
+    "관련 세션",
+    "세션",
+    "현재 상태",
+    "지원 상태",
 ];
 
 fn never(label: &str) -> bool {
@@ -143,6 +150,15 @@ const SYMPTOM: &[&str] = &[
     "에러 메시지",
     "증상 / 문제",
 ];
+
+/// Whether a table's first header names symptoms: one of [`SYMPTOM`], or
+/// parts of them joined by a slash ("증상 / 에러 메시지").
+fn symptom_header(label: &str) -> bool {
+    listed(SYMPTOM, label) || {
+        let parts: Vec<&str> = label.split('/').map(str::trim).collect();
+        parts.len() > 1 && parts.iter().all(|p| listed(SYMPTOM, p))
+    }
+}
 
 /// Whether a label names a symptom's cause.
 fn is_cause(label: &str) -> bool {
@@ -200,6 +216,7 @@ fn empty(value: &str) -> bool {
             "-", "—", "–", "n/a", "na", "?", "x", "o", "✅", "❌", "○", "×",
         ]
         .contains(&n.as_str())
+        || n == normalize("해당 없음")
         || n.contains(&normalize("위와 동일"))
         || n.contains(&normalize("위와 같음"))
         || n == normalize("상동")
@@ -249,7 +266,11 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     let mut by: BTreeMap<String, (String, Vec<usize>, usize)> = BTreeMap::new();
     for (t, thing) in things.iter().enumerate() {
         for (k, (label, value)) in thing.aspects.iter().enumerate() {
-            if empty(value) || never(label) || super::tables::approximate(value) {
+            if empty(value)
+                || never(label)
+                || super::tables::approximate(value)
+                || super::tables::recalled(value)
+            {
                 continue;
             }
             let e = by
@@ -609,6 +630,144 @@ fn names_its_remedy(symptom: &str, cause: &str, fix: &str) -> bool {
     })
 }
 
+/// In how many places (lines, table rows, headings) of a document a word
+/// may be written and still say a message's cause rather than the
+/// session's subject.
+const RARE_WORD_PLACES: usize = 5;
+
+/// Lower-case Latin words (CamelCase and snake_case parted) of a text.
+fn latin_words(text: &str) -> std::collections::BTreeSet<String> {
+    hygiene::name_words(text)
+        .into_iter()
+        .flat_map(|w| {
+            w.split(|c: char| !c.is_ascii_alphanumeric())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| w.len() >= 3)
+        .collect()
+}
+
+/// In how many places of `doc` each Latin word is written: each line of a
+/// block, each table row, each heading once.
+fn latin_places(doc: &Doc) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    let mut count = |text: &str| {
+        for w in latin_words(text) {
+            *out.entry(w).or_insert(0) += 1;
+        }
+    };
+    for h in &doc.headings {
+        count(&h.text);
+    }
+    for b in &doc.blocks {
+        match &b.kind {
+            BlockKind::Row { cells, .. } => count(&cells.join(" ")),
+            _ => b.text.lines().for_each(&mut count),
+        }
+    }
+    out
+}
+
+/// The words of an error message, other than the words every message has,
+/// written in its cause, as they are, translated or in Hangul.
+fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
+    const EVERY_MESSAGE: &[&str] = &[
+        "error",
+        "errors",
+        "failed",
+        "failure",
+        "fail",
+        "warning",
+        "warn",
+        "exception",
+        "unable",
+        "cannot",
+        "could",
+        "found",
+        "does",
+        "exist",
+        "exists",
+        "denied",
+        "invalid",
+        "with",
+        "from",
+        "this",
+        "that",
+        "have",
+        "been",
+        "only",
+        "more",
+        "than",
+        "when",
+        "into",
+        "while",
+        "after",
+        "before",
+        "during",
+        "http",
+        "https",
+        "code",
+        "status",
+        "message",
+        "null",
+        "true",
+        "false",
+        "value",
+        "the",
+        "and",
+        "for",
+        "not",
+        "are",
+        "was",
+        "its",
+        "critical",
+        "info",
+        "fatal",
+        "reason",
+    ];
+    // The message's own words: Latin tokens beside other Latin tokens, or
+    // all of a symptom without Hangul; a name a Korean sentence is about
+    // ("ServiceMonitor를 만들었는데 Targets에 안 보임") is its subject.
+    let tokens: Vec<&str> = symptom.split_whitespace().collect();
+    let latin_token = |t: &str| !t.chars().any(crate::text::is_hangul);
+    let message: Vec<&str> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            latin_token(t)
+                && (tokens.iter().all(|t| latin_token(t))
+                    || (*i > 0 && latin_token(tokens[i - 1]))
+                    || tokens.get(i + 1).is_some_and(|n| latin_token(n)))
+        })
+        .map(|(_, t)| *t)
+        .collect();
+    let latin: Vec<String> = latin_words(&message.join(" "))
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_alphabetic())
+                && !EVERY_MESSAGE.contains(&w.as_str())
+        })
+        .collect();
+    if latin.is_empty() {
+        return Vec::new();
+    }
+    // Written as it is, or translated or spelt in Hangul (타임아웃, 버킷);
+    // never a longer word it starts (allowed | allowedRoutes).
+    let cause_latin = latin_words(cause);
+    let cause_hangul: Vec<String> = hygiene::content_words(cause)
+        .into_iter()
+        .filter(|w| w.chars().any(crate::text::is_hangul))
+        .collect();
+    latin
+        .into_iter()
+        .filter(|w| {
+            cause_latin.contains(w) || cause_hangul.iter().any(|c| hygiene::same_concept(w, c))
+        })
+        .collect()
+}
+
 /// Push the symptom essay of one symptom with its cause and remedy.
 #[allow(clippy::too_many_arguments)]
 fn push_symptom(
@@ -687,6 +846,26 @@ fn push_symptom(
             .count();
         if said >= 2 && 3 * said >= 2 * cause_words.len() {
             ctx.dropped("증상이 원인을 말함");
+            return;
+        }
+    }
+    // A rare word of the message in its cause ("NoSuchBucket" | 버킷
+    // 미생성, "WORKER TIMEOUT" | 워커 타임아웃 초과): the message is the
+    // answer (review of blind52, 2026-12-02: nine such messages failed). A
+    // word the session writes often is its subject (Ingress, volume), which
+    // message and cause both name.
+    if let Some(c) = cause {
+        let doc = ctx.doc();
+        let places = ctx.latin_places.get_or_insert_with(|| latin_places(doc));
+        let rare = message_words_in_cause(symptom, c)
+            .iter()
+            .any(|w| places.get(w).copied().unwrap_or(0) <= RARE_WORD_PLACES);
+        if rare {
+            eprintln!(
+                "DBG {symptom} | {c} | {:?}",
+                message_words_in_cause(symptom, c)
+            );
+            ctx.dropped("오류 메시지가 원인을 말함");
             return;
         }
     }
@@ -923,8 +1102,25 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         let Some((first, _)) = parts.first() else {
             let faq = if open { None } else { bold_then_answer(b) };
             match b.kind {
-                // The message under its heading.
-                BlockKind::Code { .. } => {}
+                // The message right under its heading is the symptom a
+                // student meets; the heading often says the cause ("사례 2:
+                // healthcheck 명령 자체가 없음" over `exec: "curl": executable
+                // file not found`: review of blind53, 2026-12-02).
+                BlockKind::Code { .. } => {
+                    // A heading the author calls the error ("오류 1: 포트가
+                    // 이미 사용 중") stays the symptom.
+                    if let Some(n) = named.as_mut()
+                        && n.3 + 1 >= first_line_of_section(doc, b.section)
+                        && !b
+                            .section
+                            .and_then(|s| doc.headings.get(s))
+                            .is_some_and(|h| called_a_symptom(&h.clean))
+                        && let Some(message) = error_message(&b.text)
+                    {
+                        n.1 = "오류 메시지".to_string();
+                        n.2 = message;
+                    }
+                }
                 // A bold FAQ line, or a bold list item with its 원인 and
                 // 조치 nested under it ("1. **GPU 사용률은 여유인데 TTFT
                 // p95가 3배로 증가**": review of blind48).
@@ -998,6 +1194,69 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             case.section,
         );
     }
+}
+
+/// Whether a heading calls its case a symptom by the document's word
+/// ("오류 1: …", "증상 3: …"), not a case or question number ("사례 2: …").
+fn called_a_symptom(heading: &str) -> bool {
+    heading.split_once([':', '：']).is_some_and(|(head, _)| {
+        let word =
+            head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
+        listed(SYMPTOM, word)
+    })
+}
+
+/// The line of the first block of `section` (0 when it has none).
+fn first_line_of_section(doc: &Doc, section: Option<usize>) -> usize {
+    doc.blocks
+        .iter()
+        .find(|b| b.section == section)
+        .map_or(0, |b| b.line)
+}
+
+/// A code block that shows an error message (a few lines that report a
+/// failure, no commands): its lines joined by " / ". None for anything else.
+fn error_message(code: &str) -> Option<String> {
+    const FAILURE: &[&str] = &[
+        "error",
+        "fail",
+        "denied",
+        "not found",
+        "unable",
+        "cannot",
+        "can't",
+        "invalid",
+        "refused",
+        "warn",
+        "exception",
+        "panic",
+        "timeout",
+        "timed out",
+        "unhealthy",
+        "missing",
+        "exceeded",
+        "forbidden",
+        "didn't",
+        "did not",
+        "exit",
+        "오류",
+        "실패",
+    ];
+    const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
+    let lines: Vec<&str> = code
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let lower = code.to_lowercase();
+    (!lines.is_empty()
+        && lines.len() <= 4
+        && code.chars().count() <= 300
+        && FAILURE.iter().any(|f| lower.contains(f))
+        && !lines
+            .iter()
+            .any(|l| COMMANDS.iter().any(|c| l.starts_with(c))))
+    .then(|| lines.join(" / "))
 }
 
 /// The labelled parts of a block: a top-level item "label: value" (a label
@@ -1139,7 +1398,11 @@ fn answers(parent: Option<&str>, things: &[Thing]) -> bool {
 /// A branch's name as a prompt shows it: without a list number ("1. Retain")
 /// and without its parenthesis ("Level 1: 기본 운영 (Basic Operations)").
 fn display_name(text: &str) -> String {
-    let t = without_list_number(text);
+    // "❌ 피해야 할 알림", "✅ 권장 알림": the mark is no part of the name
+    // and tells which is right (review of blind55, 2026-12-02).
+    let t = without_list_number(text)
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
+        .trim_start();
     match t.split_once(" (") {
         Some((name, _)) if name.trim().chars().count() >= 2 => name.trim().to_string(),
         _ => t.to_string(),
@@ -1180,7 +1443,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         if header.len() < 2 || t.rows.is_empty() {
             continue;
         }
-        if listed(SYMPTOM, &header[0]) {
+        if symptom_header(&header[0]) {
             let cause = header.iter().position(|h| is_cause(h));
             let fix = header.iter().position(|h| is_fix(h));
             if cause.is_none() && fix.is_none() {
@@ -1205,9 +1468,24 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 ctx.dropped("질문 형태의 문제 (증상이 아님)");
                 continue;
             }
+            // A column of the messages the symptom shows ("대표 메시지
+            // (`kubectl describe`)", "메시지 / 현상") is part of the symptom:
+            // "redis-0 Pending" alone has a dozen causes (review of blind56,
+            // 2026-12-02).
+            let message = header.get(1).is_some_and(|h| {
+                let h = normalize(h);
+                !is_cause_or_fix(&h) && (h.contains("메시지") || h.contains("로그"))
+            });
             for (line, row) in &t.rows {
                 let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim());
-                let symptom = cell(Some(0)).unwrap_or_default();
+                let shown = cell(Some(1)).filter(|m| {
+                    message && !empty(m) && !["없음", "(없음)"].contains(&normalize(m).as_str())
+                });
+                let whole = match (cell(Some(0)), shown) {
+                    (Some(s), Some(m)) => format!("{s} — {m}"),
+                    (s, _) => s.unwrap_or_default().to_string(),
+                };
+                let symptom = whole.as_str();
                 push_symptom(
                     ctx,
                     &title,
@@ -1224,6 +1502,12 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         if header.len() < 3 {
             continue;
         }
+        // A two-way table ("whenDeleted \ whenScaled | Retain | Delete"):
+        // each cell is one combination, no thing's aspect (review of blind56).
+        if two_way(&header[0]) {
+            ctx.dropped("두 축의 표는 비교하지 않음");
+            continue;
+        }
         // One example's measurements or figures ("최적화 전후 비교 (Go API
         // 예시)", "계산 예시": 0. 최초 | 약 900 MB …), or the numbered steps
         // of one process: no alternatives to compare (review of blind48).
@@ -1231,10 +1515,11 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
             .section
             .and_then(|s| doc.headings.get(s))
             .map_or("", |h| h.clean.as_str());
-        let numbered = t.rows.iter().all(|(_, r)| {
-            r.first()
-                .is_some_and(|c| c.trim().starts_with(|ch: char| ch.is_ascii_digit()))
-        });
+        let numbered = t.indexed
+            || t.rows.iter().all(|(_, r)| {
+                r.first()
+                    .is_some_and(|c| c.trim().starts_with(|ch: char| ch.is_ascii_digit()))
+            });
         if ["예시", "전후", "측정", "계산"]
             .iter()
             .any(|w| heading.contains(w))
@@ -1287,6 +1572,13 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 .collect()
         };
         let mut things = things;
+        // A row for none ("(없음)": the services no profile holds) is no
+        // thing to compare (review of blind53, 2026-12-02).
+        // A driver named none stays; "(none)" in parentheses is no name.
+        things.retain(|t| {
+            let n = normalize(&t.name);
+            !["없음", "(없음)", "해당없음", "(none)", "n/a"].contains(&n.as_str())
+        });
         distinguish(&mut things);
         if !by_columns && symptoms_by_name(&things) {
             push_named_symptoms(ctx, &title, &things, t.section);
@@ -1331,9 +1623,83 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
             ctx.dropped("표의 행이 비교할 대상이 아님");
             continue;
         }
+        let names: Vec<String> = things.iter().map(|t| t.name.clone()).collect();
+        if catalogue(doc, heading, &header, &names) {
+            ctx.dropped("학습 목표 밖의 도구 비교표");
+            continue;
+        }
         let line = things.first().map_or(0, |t| t.line);
         push_comparison(ctx, &title, &things, line, t.section);
     }
+}
+
+/// Whether a table's first header cell names two axes ("whenDeleted \
+/// whenScaled", "행 × 열").
+pub fn two_way(first: &str) -> bool {
+    first.contains(['\\', '×', '↓', '→'])
+}
+
+/// Whether a table compares products the session does not teach: its
+/// heading names tools ("실험 추적 도구 비교", "주요 Controller 비교") or its
+/// columns judge them (강점, 한계, 고려 사항), and the learning goals name at
+/// most one of its rows. Reviews of blind52, blind53 and blind55
+/// (2026-12-02) failed four such comparisons (MLflow beside W&B and DVC;
+/// KServe beside Seldon and Triton): a vendor table to memorise.
+pub fn catalogue(doc: &Doc, heading: &str, header: &[String], things: &[String]) -> bool {
+    const TOOLS: &[&str] = &[
+        "도구",
+        "제품",
+        "솔루션",
+        "벤더",
+        "controller",
+        "컨트롤러",
+        "주요",
+    ];
+    const JUDGING: &[&str] = &["강점", "한계", "단점", "고려 사항", "고려사항"];
+    let h = heading.to_lowercase();
+    let tools = TOOLS.iter().any(|t| h.contains(t))
+        || header.iter().any(|c| JUDGING.iter().any(|j| c.contains(j)));
+    // Products have Latin names (MLflow, Seldon Core); "로컬 기본값, 단일
+    // 서버, 팀 운영" are setups the session teaches.
+    let latin = things
+        .iter()
+        .filter(|t| Script::of(t) == Script::Latin)
+        .count();
+    if !tools || latin * 4 < things.len() * 3 {
+        return false;
+    }
+    let goal_sections = doc.sections_with(&["학습 목표"]);
+    let goal_lines: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| goal_sections.contains(b.section))
+        .map(|b| b.text.as_str())
+        .collect();
+    // A goal to compare them ("취약점 심각도 체계를 이해하고 스캐너를 비교할
+    // 수 있다" over "스캐너 비교") makes the table the session's.
+    let heading_words: Vec<String> = hygiene::content_words(heading)
+        .into_iter()
+        .filter(|w| !["비교", "주요", "도구"].contains(&w.as_str()))
+        .collect();
+    if goal_lines
+        .iter()
+        .any(|g| g.contains("비교") && hygiene::share(&hygiene::content_words(g), &heading_words))
+    {
+        return false;
+    }
+    let goals: String = goal_lines
+        .iter()
+        .map(|g| normalize(g))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let taught = things
+        .iter()
+        .filter(|t| {
+            let n = normalize(t);
+            !n.is_empty() && goals.contains(&n)
+        })
+        .count();
+    taught < 2
 }
 
 /// Whether `q` is a which-branch or which-row choice (`outline-aspect`,
@@ -1363,6 +1729,40 @@ pub fn asks_a_compared_fact(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_block_of_a_failure_is_a_message() {
+        assert_eq!(
+            error_message(
+                "✘ Container db  Error\ndependency failed to start: container db is unhealthy\n"
+            )
+            .as_deref(),
+            Some("✘ Container db  Error / dependency failed to start: container db is unhealthy")
+        );
+        assert!(
+            error_message("service \"migrate\" didn't complete successfully: exit 1").is_some()
+        );
+        assert!(error_message("$ docker compose logs migrate").is_none());
+        assert!(error_message("services:\n  db:\n    image: postgres").is_none());
+        assert!(called_a_symptom("오류 1: 포트가 이미 사용 중"));
+        assert!(!called_a_symptom("사례 2: healthcheck 명령 자체가 없음"));
+    }
+
+    #[test]
+    fn a_message_names_its_cause_by_its_own_words_not_its_subject() {
+        assert!(
+            message_words_in_cause("botocore.errorfactory.NoSuchBucket", "MinIO/S3 버킷 미생성")
+                .contains(&"bucket".to_string())
+        );
+        assert!(
+            message_words_in_cause(
+                "ServiceMonitor를 만들었는데 Targets에 안 보임",
+                "release 라벨이 serviceMonitorSelector와 불일치"
+            )
+            .is_empty()
+        );
+        assert!(message_words_in_cause("Error: not found", "이름 오타").is_empty());
+    }
 
     #[test]
     fn symptoms_are_named_without_their_case_number() {

@@ -778,6 +778,12 @@ pub enum Problem {
     FormGivesAway(String),
     /// An order question over a schedule (sessions, phases, days, a timetable).
     ScheduleOrder,
+    /// An order of three items or fewer: one in six by chance, and the
+    /// steps' own words ("병행 배포", "검증 후 … 제거") tell the rest
+    /// (reviews of blind50 and blind53, 2026-12-02). Extraction makes none
+    /// ([`short_order`]); an instructor's own three steps are theirs to keep,
+    /// so `quiz check` does not warn.
+    ShortOrder,
     /// Every option but the answer shares a word (or its translation) the
     /// answer lacks (`자동화`, `Serv-`): the odd one out is the answer.
     OddOneOut(String),
@@ -805,6 +811,10 @@ impl Problem {
             Problem::ScheduleOrder => {
                 "개념이 아니라 일정(세션, 단계, 날짜)의 순서를 묻습니다".to_string()
             }
+            Problem::ShortOrder => {
+                "순서를 맞힐 항목이 셋 이하라 짐작으로 맞힙니다; 항목을 넷 이상으로 늘리세요"
+                    .to_string()
+            }
         }
     }
 
@@ -816,9 +826,15 @@ impl Problem {
             Problem::PromptGivesAway(..) => "문제의 낱말이 답을 가리킴",
             Problem::FormGivesAway(..) => "답만 모양이 다름",
             Problem::ScheduleOrder => "일정의 순서",
+            Problem::ShortOrder => "셋 이하의 순서",
             Problem::OddOneOut(..) => "답만 낱말이 빠짐",
         }
     }
+}
+
+/// Whether `q` is an order of two or three items ([`Problem::ShortOrder`]).
+pub fn short_order(q: &Question) -> bool {
+    q.kind == Kind::Order && (2..=3).contains(&q.items.len())
 }
 
 /// Whether an order prompt asks for a schedule.

@@ -28,7 +28,7 @@ use crate::model::{Choice, Kind, Question, QuestionFile, Rubric, SourceRef};
 use crate::text::{near_equal_normalized, normalize};
 use markdown::{Block, Doc};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use unit::Unit;
 
 /// A parsed curriculum document.
@@ -530,6 +530,9 @@ pub struct Ctx<'a> {
     pub compared_in_prompts: Vec<HashSet<String>>,
     /// The content words of each symptom asked: one symptom once.
     pub symptoms: Vec<Vec<String>>,
+    /// In how many lines, table rows and headings of the document each Latin
+    /// word (lower case, CamelCase parted) is written; made when first asked.
+    pub latin_places: Option<HashMap<String, usize>>,
 }
 
 /// How many candidate questions each rule turned away in one document, by rule
@@ -552,6 +555,7 @@ impl<'a> Ctx<'a> {
             compared: Vec::new(),
             compared_in_prompts: Vec::new(),
             symptoms: Vec::new(),
+            latin_places: None,
         }
     }
 
@@ -1071,6 +1075,12 @@ fn generate(
         // words point at the answer, the order of a schedule.
         if let Some(p) = hygiene::problems(&q).first() {
             *drops.entry(p.rule()).or_default() += 1;
+            continue;
+        }
+        if hygiene::short_order(&q) {
+            *drops
+                .entry(hygiene::Problem::ShortOrder.rule())
+                .or_default() += 1;
             continue;
         }
         // Options come from `pick_distractors_normalized`, which never picks two that

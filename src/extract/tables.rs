@@ -179,6 +179,42 @@ pub struct Table<'a> {
     pub header: &'a [String],
     pub rows: Vec<(usize, &'a [String])>,
     pub section: Option<usize>,
+    /// Its first column only counted the rows (`# | 증상 / 에러 메시지 | …`)
+    /// and is left out of `header` and `rows`: the rows are in an order
+    /// of the author's.
+    pub indexed: bool,
+}
+
+/// Headers of a column that only counts rows.
+const INDEX_HEADERS: &[&str] = &["#", "no", "no.", "번호", "순번", "번", ""];
+
+impl<'a> Table<'a> {
+    /// Without a first column that only counts the rows: headed #, No. or
+    /// 번호, a number in every row (review of blind55, 2026-12-02: ten
+    /// troubleshooting rows under "# | 증상 / 에러 메시지 | 원인 | 해결" gave
+    /// nothing).
+    fn without_index(mut self) -> Self {
+        let counts = self.header.len() > 2
+            && self
+                .header
+                .first()
+                .is_some_and(|h| INDEX_HEADERS.contains(&h.trim().to_lowercase().as_str()))
+            && !self.rows.is_empty()
+            && self.rows.iter().all(|(_, r)| {
+                r.first().is_some_and(|c| {
+                    let c = c.trim().trim_end_matches('.');
+                    !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit())
+                })
+            });
+        if counts {
+            self.header = &self.header[1..];
+            for (_, r) in &mut self.rows {
+                *r = &r[1..];
+            }
+            self.indexed = true;
+        }
+        self
+    }
 }
 
 /// Tables of the document outside sections without course concepts.
@@ -195,6 +231,7 @@ pub fn all<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec
                     header: cells,
                     rows: Vec::new(),
                     section: b.section,
+                    indexed: false,
                 });
                 open = true;
             }
@@ -209,7 +246,7 @@ pub fn all<'a>(blocks: &'a [Block], skip: impl Fn(Option<usize>) -> bool) -> Vec
             _ => open = false,
         }
     }
-    out
+    out.into_iter().map(Table::without_index).collect()
 }
 
 /// The things of a table and its attributes, and the cell of thing `t` and
@@ -366,6 +403,42 @@ pub fn approximate(value: &str) -> bool {
                 .any(|w| HEDGES.contains(&w)))
 }
 
+/// Whether a value is a figure: a number, a quantity or a version of one
+/// or two words without Hangul (9090, 30s, 4h, v1beta1, 2.9.0).
+pub fn figure(value: &str) -> bool {
+    let v = value.trim().trim_matches(['`', '"', '\'']);
+    let words: Vec<&str> = v.split_whitespace().collect();
+    !v.chars().any(crate::text::is_hangul)
+        && words.len() <= 2
+        && words.first().is_some_and(|w| {
+            w.trim_start_matches(['v', 'V'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// Whether a value is recalled, not understood: a [`figure`], code
+/// (`{"instances": [[...]]}`), or a list of three names or more (Pod, Job,
+/// CronJob; sklearn, xgboost, Triton). Reviews of blind52, blind53 and
+/// blind55 (2026-12-02) failed seven comparisons whose aspects were default
+/// ports and values, API versions, input formats and catalogues of names.
+/// Such a value is no aspect to compare.
+pub fn recalled(value: &str) -> bool {
+    let v = value.trim().trim_matches(['`', '"', '\'']);
+    if v.chars().any(crate::text::is_hangul) {
+        return false;
+    }
+    let parts: Vec<&str> = v
+        .split([',', '/', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names = parts.len() >= 3 && parts.iter().all(|p| p.split_whitespace().count() <= 3);
+    // A status led by a mark ("✅ GA", "⚠️ Beta"): release trivia.
+    let marked = v.starts_with(|c: char| !c.is_alphanumeric() && !c.is_ascii())
+        && v.split_whitespace().count() <= 3;
+    figure(v) || v.contains(['{', '[', '=', '|']) || names || marked
+}
+
 /// The form of a cell's value: 0 a count (`2048`, `5000 (ms)`), 5 a quantity
 /// with its unit (`30s`, `20m`), 1 an address (`http://localhost:4317`,
 /// `:4318`), 2 code (`parentbased_always_on`, `--atomic`), 6 a switch
@@ -459,8 +532,25 @@ pub fn generate(ctx: &mut Ctx<'_>) {
         .collect();
     let mut categories: Option<HashSet<String>> = None;
     for t in all(&doc.blocks, |s| not_concepts.contains(s)) {
+        // Rows counted by the author are steps or cases, no names to choose.
+        if t.indexed {
+            ctx.dropped("표의 행이 이름이 아님");
+            continue;
+        }
         let Some(grid) = Grid::new(&t) else { continue };
         if grid.things.len() < 3 || grid.attrs.is_empty() {
+            continue;
+        }
+        let heading = t
+            .section
+            .and_then(|s| doc.headings.get(s))
+            .map_or("", |h| h.clean.as_str());
+        if t.header.first().is_some_and(|h| super::explain::two_way(h)) {
+            ctx.dropped("두 축의 표는 비교하지 않음");
+            continue;
+        }
+        if !grid.by_columns && super::explain::catalogue(doc, heading, t.header, &grid.things) {
+            ctx.dropped("학습 목표 밖의 도구 비교표");
             continue;
         }
         let norms: Vec<String> = grid.things.iter().map(|t| normalize(t)).collect();
@@ -557,6 +647,13 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     ctx.dropped("어림값은 묻지 않음");
                     continue;
                 }
+                // A default, a port, a version: which row has "30s" or
+                // "9090" is recalled, and told by elimination among the
+                // rows' figures (reviews of blind50 and blind55).
+                if figure(v) {
+                    ctx.dropped("수치는 묻지 않음");
+                    continue;
+                }
                 let nv = normalize(v);
                 let specific = values
                     .iter()
@@ -628,6 +725,26 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn figures_code_and_name_lists_are_recalled() {
+        for v in ["9090", "30s", "v1beta1", "2.9.0", "4h", "`8080`"] {
+            assert!(figure(v) && recalled(v), "{v}");
+        }
+        assert!(recalled("{\"instances\": [[...]]}"));
+        assert!(recalled("Pod, Job, CronJob"));
+        assert!(recalled("sklearn, xgboost, Triton"));
+        for v in [
+            "StatefulSet",
+            "rate, increase",
+            "7.0 ~ 8.9",
+            "반드시 1",
+            "수집, 저장, 질의",
+            "StatefulSet (Prometheus Operator)",
+        ] {
+            assert!(!recalled(v), "{v}");
+        }
+    }
+
     #[test]
     fn rough_figures_are_not_asked() {
         use super::approximate;

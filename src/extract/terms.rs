@@ -434,7 +434,26 @@ fn is_camel_case(name: &str) -> bool {
 /// A technical name: typed from its description.
 fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let path = ctx.section_path(d.section);
-    let prompt = format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc);
+    // A glossary's own heading ("핵심 키워드") says nothing of the topic: a
+    // reviewer read it as a label left on the form (reviews of blind52 and
+    // blind55, 2026-12-02). A topic's heading stays.
+    const GLOSSARY: &[&str] = &[
+        "핵심 키워드",
+        "핵심 용어",
+        "주요 용어",
+        "키워드",
+        "용어",
+        "용어 정리",
+        "핵심 개념",
+        "주요 개념",
+        "key terms",
+        "keywords",
+    ];
+    let prompt = if GLOSSARY.iter().any(|g| normalize(g) == normalize(&path)) {
+        format!("다음 설명에 해당하는 용어를 쓰시오: {}", d.desc)
+    } else {
+        format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc)
+    };
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
     let mut q = ctx.question("term", &key, Kind::Short, prompt, d.line, d.section);
@@ -469,6 +488,7 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
         .chain(glosses)
         .chain(korean)
         .chain(qualified)
+        .chain(hangul_spellings(doc, name))
     {
         if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
             accepted.push(g);
@@ -476,6 +496,52 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     }
     q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
+}
+
+/// How the document spells a one-word Latin name in Hangul (카디널리티 for
+/// Cardinality, 시그니처 for Signature, a particle after it or not): the
+/// scorer takes such a spelling anyway, and the listed answer shows the
+/// instructor and an LMS export that it is right (reviews of blind52 and
+/// blind55, 2026-12-02, read "only Signature accepted").
+fn hangul_spellings(doc: &super::markdown::Doc, name: &str) -> Vec<String> {
+    const PARTICLES: &[&str] = &[
+        "에서", "으로", "처럼", "보다", "이", "가", "을", "를", "은", "는", "의", "로", "와", "과",
+        "도", "에",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    if name.len() < 4 || !name.chars().all(|c| c.is_ascii_alphabetic()) {
+        return out;
+    }
+    for b in &doc.blocks {
+        let cells = match &b.kind {
+            super::markdown::BlockKind::Row { cells, .. } => cells.join(" "),
+            _ => String::new(),
+        };
+        for run in b
+            .text
+            .split(|c: char| !crate::text::is_hangul(c))
+            .chain(cells.split(|c: char| !crate::text::is_hangul(c)))
+            .filter(|r| r.chars().count() >= 2)
+        {
+            let bare = PARTICLES
+                .iter()
+                .find_map(|p| run.strip_suffix(p).filter(|r| r.chars().count() >= 2))
+                .into_iter();
+            for w in std::iter::once(run).chain(bare) {
+                // Not a longer word the name ends ("고카디널리티": high
+                // cardinality, its first consonant one class with the name's).
+                let longer = w
+                    .char_indices()
+                    .nth(1)
+                    .is_some_and(|(i, _)| super::translit::spells(name, &w[i..]));
+                if super::translit::spells_surely(name, w) && !longer && !out.iter().any(|o| o == w)
+                {
+                    out.push(w.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The name with the word a heading of the document writes after it, when

@@ -102,6 +102,9 @@ fn latin(word: &str) -> Option<Vec<C>> {
                 if c == 't' && next == Some('c') && w.get(i + 2) == Some(&'h') {
                 } else if c == 't' && next == Some('i') && w.get(i + 2) == Some(&'o') {
                     push(&mut out, C::S);
+                } else if c == 't' && next == Some('u') && w.get(i + 2) == Some(&'r') {
+                    // -ture: 처 (시그니처 / signature, 피처 / feature).
+                    push(&mut out, C::J);
                 } else {
                     push(&mut out, C::T);
                 }
@@ -274,6 +277,14 @@ pub fn spells(en: &str, ko: &str) -> bool {
     (vowels..=2 * vowels + 2).contains(&syllables) && e.latin.iter().any(|l| same(l, h))
 }
 
+/// [`spells`], for a Hangul word of three consonants or more: a short word
+/// shares a skeleton with too many Latin words (하드, 회수 for Whiteout:
+/// review of blind54, 2026-12-02). What an extractor lists as an accepted
+/// spelling must be sure.
+pub fn spells_surely(en: &str, ko: &str) -> bool {
+    skeletons(ko).hangul.is_some_and(|h| h.len() >= 3) && spells(en, ko)
+}
+
 /// The number of vowel groups of a Latin word (runner: 2, release: 3).
 fn vowel_groups(word: &str) -> usize {
     let w: Vec<char> = word.to_ascii_lowercase().chars().collect();
@@ -308,6 +319,9 @@ mod tests {
             ("Velero", "벨레로"),
             ("Release", "릴리스"),
             ("Sigstore", "시그스토어"),
+            ("Signature", "시그니처"),
+            ("Feature", "피처"),
+            ("Cardinality", "카디널리티"),
         ] {
             assert!(spells(en, ko), "{en} / {ko}");
         }
@@ -321,6 +335,8 @@ mod tests {
         ] {
             assert!(!spells(en, ko), "{en} / {ko}");
         }
+        assert!(super::spells_surely("Cardinality", "카디널리티"));
+        assert!(!super::spells_surely("Whiteout", "하드"));
     }
 
     #[test]
