@@ -1311,6 +1311,13 @@ fn in_answer_order(q: &Question) -> Vec<&str> {
         .collect()
 }
 
+/// The questions of `qs` tagged `tag` (their generator's name).
+fn with_tag<'a>(qs: &'a [Question], tag: &str) -> Vec<&'a Question> {
+    qs.iter()
+        .filter(|q| q.tags.iter().any(|t| t == tag))
+        .collect()
+}
+
 fn extracted(name: &str, rel: &str) -> (tempfile::TempDir, Vec<Question>) {
     let dir = tempfile::tempdir().expect("tmp");
     copy_dir(&root().join("tests/fixtures").join(name), dir.path());
@@ -2057,11 +2064,7 @@ fn emoji_translated_terms_example_cases_categories_and_pain_points_are_not_asked
 fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_asked() {
     let (_dir, qs) = extracted("rules15", "week_01/day3/session_05.yaml");
     let prompts: Vec<&str> = qs.iter().map(|q| q.prompt.as_str()).collect();
-    let tagged = |tag: &str| -> Vec<&Question> {
-        qs.iter()
-            .filter(|q| q.tags.iter().any(|t| t == tag))
-            .collect()
-    };
+    let tagged = |tag: &str| with_tag(&qs, tag);
     // Cases: the heading's own word (오류, 증상) without its number.
     let symptoms: Vec<&str> = tagged("symptom")
         .iter()
@@ -2276,11 +2279,7 @@ fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_ask
 fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
     let (_dir, qs) = extracted("rules16", "week_03/day3/session_06.yaml");
     let prompts: Vec<&str> = qs.iter().map(|q| q.prompt.as_str()).collect();
-    let tagged = |tag: &str| -> Vec<&Question> {
-        qs.iter()
-            .filter(|q| q.tags.iter().any(|t| t == tag))
-            .collect()
-    };
+    let tagged = |tag: &str| with_tag(&qs, tag);
     let symptoms: Vec<&str> = tagged("symptom")
         .iter()
         .filter_map(|q| q.prompt.lines().nth(1))
