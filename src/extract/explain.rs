@@ -637,15 +637,31 @@ const RARE_WORD_PLACES: usize = 5;
 
 /// Lower-case Latin words (CamelCase and snake_case parted) of a text.
 fn latin_words(text: &str) -> std::collections::BTreeSet<String> {
-    hygiene::name_words(text)
-        .into_iter()
-        .flat_map(|w| {
-            w.split(|c: char| !c.is_ascii_alphanumeric())
-                .map(str::to_ascii_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .filter(|w| w.len() >= 3)
-        .collect()
+    let mut out = std::collections::BTreeSet::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    let mut flush = |word: &mut String| {
+        if word.len() >= 3 {
+            out.insert(std::mem::take(word));
+        } else {
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if !c.is_ascii_alphanumeric() {
+            flush(&mut word);
+            prev_lower = false;
+            continue;
+        }
+        // CamelCase parts: a capital after a small letter starts a word.
+        if c.is_ascii_uppercase() && prev_lower {
+            flush(&mut word);
+        }
+        prev_lower = c.is_ascii_lowercase();
+        word.push(c.to_ascii_lowercase());
+    }
+    flush(&mut word);
+    out
 }
 
 /// In how many places of `doc` each Latin word is written: each line of a
