@@ -1212,14 +1212,26 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
     }
 }
 
+/// The head of a case's title without its number, whether it had one, and
+/// the rest ("오류 1: 포트가 …" -> 오류, true, "포트가 …"; "Q2. …" -> Q).
+fn case_head(text: &str) -> Option<(&str, bool, &str)> {
+    let text = text.trim();
+    let (head, rest) = text
+        .split_once([':', '：'])
+        .filter(|(h, _)| h.chars().count() <= 10)
+        .or_else(|| {
+            text.split_once(". ")
+                .filter(|(h, _)| h.chars().count() <= 4)
+        })?;
+    let head = head.trim();
+    let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
+    Some((word, word.len() < head.len(), rest))
+}
+
 /// Whether a heading calls its case a symptom by the document's word
 /// ("오류 1: …", "증상 3: …"), not a case or question number ("사례 2: …").
 fn called_a_symptom(heading: &str) -> bool {
-    heading.split_once([':', '：']).is_some_and(|(head, _)| {
-        let word =
-            head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
-        listed(SYMPTOM, word)
-    })
+    case_head(heading).is_some_and(|(word, _, _)| listed(SYMPTOM, word))
 }
 
 /// The line of the first block of `section` (0 when it has none).
@@ -1377,17 +1389,7 @@ fn bold_whole(b: &super::markdown::Block) -> bool {
 /// host 모드에서 -p가 동작하지 않음"), with the document's word for it (오류,
 /// 증상; 증상 for a question number). None for a bare number or label.
 fn symptom_named(text: &str) -> Option<(String, String)> {
-    let text = text.trim();
-    let (head, rest) = text
-        .split_once([':', '：'])
-        .filter(|(h, _)| h.chars().count() <= 10)
-        .or_else(|| {
-            text.split_once(". ")
-                .filter(|(h, _)| h.chars().count() <= 4)
-        })?;
-    let head = head.trim();
-    let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
-    let numbered = word.len() < head.len();
+    let (word, numbered, rest) = case_head(text)?;
     let label = if listed(SYMPTOM, word) {
         word.to_string()
     } else if numbered && matches!(word, "Q" | "q" | "사례" | "Case" | "case" | "문항") {
@@ -1416,12 +1418,10 @@ fn answers(parent: Option<&str>, things: &[Thing]) -> bool {
 fn display_name(text: &str) -> String {
     // "❌ 피해야 할 알림", "✅ 권장 알림": the mark is no part of the name
     // and tells which is right (review of blind55, 2026-12-02).
-    let t = without_list_number(text)
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii())
-        .trim_start();
+    let t = super::tables::undecorated(without_list_number(text));
     match t.split_once(" (") {
         Some((name, _)) if name.trim().chars().count() >= 2 => name.trim().to_string(),
-        _ => t.to_string(),
+        _ => t,
     }
 }
 

@@ -269,7 +269,7 @@ fn cell(row: &[String], i: usize) -> String {
 /// A thing's or an attribute's name without decoration: the emoji of "🟠 HIGH"
 /// is no part of the name, and on an option it hints (a red CRITICAL; blind42
 /// of 2026-12-01). Symbols of ASCII (`--flag`, `.env`) stay.
-fn undecorated(name: &str) -> String {
+pub fn undecorated(name: &str) -> String {
     let deco = |c: char| !c.is_alphanumeric() && !c.is_ascii();
     name.trim_matches(deco).trim().to_string()
 }
