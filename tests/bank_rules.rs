@@ -1311,6 +1311,26 @@ fn in_answer_order(q: &Question) -> Vec<&str> {
         .collect()
 }
 
+/// Assert that the symptom question whose prompt holds `message` asks for
+/// its fix alone: its message tells its cause (review of blind59,
+/// 2026-12-02), so neither prompt nor reference speaks of a cause.
+fn asks_fix_only(qs: &[Question], message: &str) {
+    let q = with_tag(qs, "symptom")
+        .into_iter()
+        .find(|q| q.prompt.contains(message))
+        .unwrap_or_else(|| panic!("{message}: {qs:#?}"));
+    assert!(
+        q.prompt.contains("의 해결 방법을 설명하시오") && !q.prompt.contains("원인과 해결 방법을"),
+        "{}",
+        q.prompt
+    );
+    let reference = q.feedback.as_deref().unwrap_or("");
+    assert!(
+        reference.contains("- 해결: ") && !reference.contains("- 원인: "),
+        "{reference}"
+    );
+}
+
 /// The questions of `qs` tagged `tag` (their generator's name).
 fn with_tag<'a>(qs: &'a [Question], tag: &str) -> Vec<&'a Question> {
     qs.iter()
@@ -1790,7 +1810,7 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
 /// Twelfth round, after reviews AG and AH (fixture `rules12`): rows that are
 /// errors with a cause and a remedy are asked one by one, never compared
 /// ("Permission denied" | 원인 | 해결); a symptom that says its cause
-/// ("exceeded quota" for 쿼터 초과) is not asked; two things are compared
+/// ("exceeded quota" for 쿼터 초과) is asked for its fix alone; two things are compared
 /// once per document (Head / Tail sampling in a tree and again in a table);
 /// a term whose description is two words ("성공 후 삭제" for HookSucceeded)
 /// is not typed.
@@ -1820,13 +1840,20 @@ fn errors_are_asked_one_by_one_and_things_compared_once() {
             // label goes; an entry with no cause or remedy is not asked.
             "증상: \"error: You must be logged in to the server (Unauthorized)\" → 401",
             "증상: 엔티티가 카탈로그에 나타나지 않음",
+            // "exceeded quota" | 네임스페이스 쿼터 초과 (review AG): its fix
+            // alone.
+            "오류 메시지: FailedCreate + exceeded quota",
             "오류 메시지: Pod가 Pending에 머묾",
             "증상: Permission denied",
             // "Read-only file system" | readOnlyRootFilesystem 활성화: the
-            // message names its cause (review of blind52, 2026-12-02).
+            // message names its cause (review of blind52, 2026-12-02), so
+            // only its fix is asked.
+            "증상: Read-only file system",
         ],
         "{qs:#?}"
     );
+    asks_fix_only(&qs, "Read-only file system");
+    asks_fix_only(&qs, "exceeded quota");
     // Two causes written: the reference holds both (review AJ).
     let entity = qs
         .iter()
@@ -2021,13 +2048,9 @@ fn emoji_translated_terms_example_cases_categories_and_pain_points_are_not_asked
         );
     }
     // A message whose rare word its cause writes or spells (port | 포트
-    // 점유) says its cause: not asked (review of blind53, 2026-12-02).
-    assert!(
-        !prompts
-            .iter()
-            .any(|p| p.contains("port is already allocated")),
-        "{prompts:#?}"
-    );
+    // 점유) says its cause: only its fix is asked (reviews of blind53 and
+    // blind59, 2026-12-02).
+    asks_fix_only(&qs, "port is already allocated");
     let discussions: Vec<&Question> = qs
         .iter()
         .filter(|q| q.tags.iter().any(|t| t == "discussion"))
@@ -2101,17 +2124,14 @@ fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_ask
     // roleRef" | roleRef 불변 필드: reviews of blind49 and blind52). A
     // message sharing only the session's subject or a Korean sentence about
     // a name is asked.
-    assert!(
-        !symptoms.iter().any(|p| p.contains("cannot change roleRef")),
-        "{symptoms:#?}"
-    );
+    asks_fix_only(&qs, "cannot change roleRef");
     for want in ["cannot list resource", "Unable to locate"] {
         assert!(
             symptoms.iter().any(|p| p.contains(want)),
             "{want}: {symptoms:#?}"
         );
     }
-    assert_eq!(symptoms.len(), 11, "{symptoms:#?}");
+    assert_eq!(symptoms.len(), 12, "{symptoms:#?}");
     let answer = tagged("symptom")
         .into_iter()
         .find(|q| q.prompt.contains("READY: False"))
@@ -2288,7 +2308,9 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
         symptoms,
         [
             // The "#" column goes; the message naming its cause's rare word
-            // (NoSuchBucket, liveness) is not asked.
+            // (NoSuchBucket, liveness) is asked for its fix alone.
+            "증상: Liveness probe failed: connect: connection refused 후 Killing 반복",
+            "증상: botocore.errorfactory.NoSuchBucket",
             "증상: ServiceMonitor를 만들었는데 Targets에 안 보임",
             // "사례 1: 마이그레이션 작업 실패로 …": the message under it.
             "오류 메시지: service \"migrate\" didn't complete successfully: exit 1",
@@ -2297,6 +2319,8 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
         ],
         "{prompts:#?}"
     );
+    asks_fix_only(&qs, "NoSuchBucket");
+    asks_fix_only(&qs, "Liveness probe failed");
     // Comparisons: no ports or target lists, no ✅ / ❌ on the names.
     let compare: Vec<&str> = tagged("compare")
         .iter()
@@ -2362,4 +2386,71 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
         !qs.iter().any(|q| q.tags.iter().any(|t| t == "table-cell")),
         "{qs:#?}"
     );
+}
+
+/// Reviews of blind58 and blind59 (2026-12-02): a schedule's days are not
+/// compared; a version a thing needs and an identifier with parts
+/// (X-Amzn-Trace-Id) are no which-row values; a row of vendors
+/// (대표 제공처) is no aspect; a case under its own heading is asked under
+/// the heading above it, its heading's words leading its symptom, and a
+/// symptom whose words tell its cause (ProgressDeadlineExceeded |
+/// progressDeadlineSeconds) is asked for its fix alone.
+#[test]
+fn schedules_versions_identifiers_vendors_and_case_headings() {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&root().join("tests/fixtures/rules17"), dir.path());
+    let run = quiz(dir.path(), &["extract"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    for reason in [
+        "일정표의 행은 비교하지 않음",
+        "식별자는 묻지 않음",
+        "수치는 묻지 않음",
+    ] {
+        assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
+    }
+    let week = load(dir.path(), "week_04/README.yaml").questions;
+    let compare = with_tag(&week, "compare");
+    assert_eq!(compare.len(), 1, "{week:#?}");
+    assert!(
+        compare[0].prompt.contains("측정 대상, 활용 측면에서")
+            && !compare[0].prompt.contains("Day"),
+        "{}",
+        compare[0].prompt
+    );
+    assert!(
+        !compare[0]
+            .feedback
+            .as_deref()
+            .unwrap_or("")
+            .contains("WattTime"),
+        "{:?}",
+        compare[0].feedback
+    );
+    let qs = load(dir.path(), "week_03/day4/session_07.yaml").questions;
+    for q in &qs {
+        for word in [
+            "Amzn",
+            "uber-trace-id",
+            "Compose 2.20.2",
+            "Docker Engine 25",
+        ] {
+            assert!(!q.prompt.contains(word), "{}", q.prompt);
+            assert!(q.options.iter().all(|o| !o.text.contains(word)), "{q:#?}");
+        }
+    }
+    let symptoms: Vec<&str> = with_tag(&qs, "symptom")
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(symptoms.len(), 2, "{symptoms:#?}");
+    for p in &symptoms {
+        assert!(p.starts_with("「트러블슈팅 가이드」에서"), "{p}");
+    }
+    assert!(
+        symptoms.iter().any(|p| p.ends_with(
+            "증상: ProgressDeadlineExceeded — canary Pod가 ImagePullBackOff, Rollout이 오래 Progressing 후 Degraded"
+        )),
+        "{symptoms:#?}"
+    );
+    asks_fix_only(&qs, "ProgressDeadlineExceeded");
 }

@@ -61,6 +61,8 @@ const NEVER: &[&str] = &[
     // of 2026-12-01).
     "제공",
     "제공사",
+    "제공처",
+    "공급사",
     "주관",
     "개발사",
     "벤더",
@@ -798,19 +800,10 @@ fn push_symptom(
 ) {
     let cause = cause.filter(|c| !empty(c));
     let fix = fix.filter(|f| !empty(f));
-    // "가능한 원인": a symptom may have causes the session does not list; the
-    // reference says the grader accepts them (reviews AK and AL of
-    // 2026-12-01 failed symptoms whose reference "would refuse" another
-    // defensible cause).
-    let ask = match (cause, fix) {
-        (Some(_), Some(_)) => "가능한 원인과 해결 방법을",
-        (Some(_), None) => "가능한 원인을",
-        (None, Some(_)) => "해결 방법을",
-        (None, None) => {
-            ctx.dropped("증상에 원인도 해결도 없음");
-            return;
-        }
-    };
+    if cause.is_none() && fix.is_none() {
+        ctx.dropped("증상에 원인도 해결도 없음");
+        return;
+    }
     // Quotes around the whole symptom go; a quote inside it stays whole
     // ("… \"owner를 찾을 수 없음\"", "\"…(Unauthorized)\" → 401": review AJ).
     let symptom = symptom.trim();
@@ -851,8 +844,11 @@ fn push_symptom(
         ctx.dropped("증상이 원인과 해결을 말함");
         return;
     }
+    // A symptom that says its cause asks only for the fix, or nothing when
+    // the session gives none.
+    let mut told: Option<&'static str> = None;
     // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
-    // 초과: review AG of 2026-12-01) asks nothing.
+    // 초과: review AG of 2026-12-01).
     if let Some(c) = cause {
         let cause_words = hygiene::content_words(c);
         let symptom_words = hygiene::content_words(symptom);
@@ -861,8 +857,7 @@ fn push_symptom(
             .filter(|w| hygiene::share(std::slice::from_ref(*w), &symptom_words))
             .count();
         if said >= 2 && 3 * said >= 2 * cause_words.len() {
-            ctx.dropped("증상이 원인을 말함");
-            return;
+            told = Some("증상이 원인을 말함");
         }
     }
     // A rare word of the message in its cause ("NoSuchBucket" | 버킷
@@ -870,21 +865,35 @@ fn push_symptom(
     // answer (review of blind52, 2026-12-02: nine such messages failed). A
     // word the session writes often is its subject (Ingress, volume), which
     // message and cause both name.
-    if let Some(c) = cause {
+    if let Some(c) = cause.filter(|_| told.is_none()) {
         let doc = ctx.doc();
         let places = ctx.latin_places.get_or_insert_with(|| latin_places(doc));
         let rare = message_words_in_cause(symptom, c)
             .iter()
             .any(|w| places.get(w).copied().unwrap_or(0) <= RARE_WORD_PLACES);
         if rare {
-            eprintln!(
-                "DBG {symptom} | {c} | {:?}",
-                message_words_in_cause(symptom, c)
-            );
-            ctx.dropped("오류 메시지가 원인을 말함");
-            return;
+            told = Some("오류 메시지가 원인을 말함");
         }
     }
+    // Asked for its fix alone (ProgressDeadlineExceeded: the fix is still
+    // to be learnt), or not at all (review of blind59, 2026-12-02).
+    let cause = match told {
+        Some(reason) if fix.is_none() => {
+            ctx.dropped(reason);
+            return;
+        }
+        Some(_) => None,
+        None => cause,
+    };
+    // "가능한 원인": a symptom may have causes the session does not list; the
+    // reference says the grader accepts them (reviews AK and AL of
+    // 2026-12-01 failed symptoms whose reference "would refuse" another
+    // defensible cause).
+    let ask = match (cause, fix) {
+        (Some(_), Some(_)) => "가능한 원인과 해결 방법을",
+        (Some(_), None) => "가능한 원인을",
+        _ => "해결 방법을",
+    };
     // Asked by the document's own word for it (증상, 문제, 오류 ...).
     let label = bare(label);
     let label = if label.chars().any(crate::text::is_hangul) && label.chars().count() <= 6 {
@@ -1068,6 +1077,8 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         line: usize,
         causes: Vec<String>,
         fixes: Vec<String>,
+        /// Named by a 증상 line under its own heading.
+        labelled: bool,
     }
     /// A case named (section, label, symptom, line), its remedy if known.
     type Named = (Option<usize>, String, String, usize);
@@ -1078,6 +1089,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         line,
         causes: Vec::new(),
         fixes: fix.map(str::to_string).into_iter().collect(),
+        labelled: false,
     };
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let mut found: Vec<Case> = Vec::new();
@@ -1171,7 +1183,10 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         };
         if listed(SYMPTOM, first) {
             let n = (b.section, first.clone(), parts[0].1.clone(), b.line);
-            found.push(case(n, None));
+            found.push(Case {
+                labelled: true,
+                ..case(n, None)
+            });
             open = true;
             named = None;
         } else if !open
@@ -1194,6 +1209,35 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 case.fixes.push(value.clone());
             }
         }
+    }
+    // A case under its own heading ("### 오류 7: `ProgressDeadlineExceeded`"
+    // over "- **증상**: …"): the heading is part of what the student meets,
+    // not the place the prompt names; the prompt names the heading above it,
+    // and the symptom begins with the heading's words, so that the checks
+    // for a symptom that tells its cause read them too (review of blind59,
+    // 2026-12-02: three headings in prompts told their causes).
+    let once: Vec<bool> = found
+        .iter()
+        .map(|c| found.iter().filter(|o| o.section == c.section).count() == 1)
+        .collect();
+    for (case, once) in found.iter_mut().zip(once) {
+        let Some(h) = case.section.and_then(|s| doc.headings.get(s)) else {
+            continue;
+        };
+        if !case.labelled || !once || h.level < 3 {
+            continue;
+        }
+        let words = case_head(&h.clean)
+            .filter(|(_, numbered, _)| *numbered)
+            .map_or(h.clean.as_str(), |(_, _, rest)| rest)
+            .trim();
+        let symptom = case.symptom.trim().to_string();
+        case.symptom = if words.is_empty() || normalize(&symptom).contains(&normalize(words)) {
+            symptom
+        } else {
+            format!("{words} — {symptom}")
+        };
+        case.section = h.parent;
     }
     for case in found {
         let title = ctx.section_path(case.section);
@@ -1622,6 +1666,13 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
             ctx.dropped("표의 행이 비교할 대상이 아님");
             continue;
         }
+        // A schedule's days and sessions ("Day 1 | 주제 | 산출물") are the
+        // plan of the course, not things it teaches (review of blind59,
+        // 2026-12-02).
+        if things.iter().all(|t| schedule_slot(&t.name)) {
+            ctx.dropped("일정표의 행은 비교하지 않음");
+            continue;
+        }
         // Columns or rows named 규칙, 예시, 설명 ...: a table of rules and
         // examples, not of things.
         if things
@@ -1646,6 +1697,21 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         }
         let line = things.first().map_or(0, |t| t.line);
         push_comparison(ctx, &title, &things, line, t.section);
+    }
+}
+
+/// Whether a name is a slot of the course's schedule: "Day 1", "Week 2",
+/// "Session 3", "3일차", "2주차", "세션 4", "4교시".
+pub fn schedule_slot(name: &str) -> bool {
+    let n = name.trim().to_lowercase();
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [w, d] => ["day", "week", "session", "세션", "lab"].contains(w) && number(d),
+        [w] => ["일차", "주차", "교시"]
+            .iter()
+            .any(|suffix| w.strip_suffix(suffix).is_some_and(number)),
+        _ => false,
     }
 }
 
@@ -1818,6 +1884,24 @@ mod tests {
         assert!(labelled(&doc.blocks[1]).is_empty());
         let faq = super::super::markdown::parse("**Q1. 알림이 넘어가지 않습니다.**\n");
         assert!(bold_whole(&faq.blocks[0]));
+    }
+
+    #[test]
+    fn schedule_slots_are_days_weeks_and_sessions() {
+        for slot in [
+            "Day 1",
+            "Week 2",
+            "Session 3",
+            "세션 4",
+            "3일차",
+            "2주차",
+            "4교시",
+        ] {
+            assert!(schedule_slot(slot), "{slot}");
+        }
+        for name in ["Day", "Level 1", "Phase 2", "Deployment", "1일", "Day one"] {
+            assert!(!schedule_slot(name), "{name}");
+        }
     }
 
     #[test]

@@ -416,6 +416,40 @@ pub fn figure(value: &str) -> bool {
         })
 }
 
+/// Whether a value states a version a thing needs ("Docker Engine 25+ /
+/// Compose 2.20.2+ 필요", "v1.28 이상"): release trivia (review of blind58,
+/// 2026-12-02).
+pub fn version_bound(value: &str) -> bool {
+    value
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',' || c == '(' || c == ')')
+        .any(|t| {
+            let t = t.trim_start_matches(['v', 'V']);
+            let plus = t.strip_suffix('+');
+            let digits = plus.unwrap_or(t);
+            !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && digits.starts_with(|c: char| c.is_ascii_digit())
+                && (plus.is_some() || digits.matches('.').count() >= 2)
+        })
+        || value.contains("이상 필요")
+}
+
+/// Whether a value is one identifier with parts ("X-Amzn-Trace-Id",
+/// "uber-trace-id", "kubectl.kubernetes.io/restartedAt"): which row writes
+/// it is recalled, and its parts often name the row (review of blind58,
+/// 2026-12-02: two propagator header questions).
+pub fn identifier(value: &str) -> bool {
+    let v = value.trim();
+    let parts = v
+        .split(['-', '_', '.', '/'])
+        .filter(|p| !p.is_empty())
+        .count();
+    !v.contains(char::is_whitespace)
+        && v.is_ascii()
+        && v.starts_with(|c: char| c.is_ascii_alphabetic())
+        && parts >= 3
+}
+
 /// Whether a value is recalled, not understood: a [`figure`], code
 /// (`{"instances": [[...]]}`), or a list of three names or more (Pod, Job,
 /// CronJob; sklearn, xgboost, Triton). Reviews of blind52, blind53 and
@@ -424,6 +458,9 @@ pub fn figure(value: &str) -> bool {
 /// Such a value is no aspect to compare.
 pub fn recalled(value: &str) -> bool {
     let v = value.trim().trim_matches(['`', '"', '\'']);
+    if version_bound(v) {
+        return true;
+    }
     if v.chars().any(crate::text::is_hangul) {
         return false;
     }
@@ -549,6 +586,10 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             ctx.dropped("두 축의 표는 비교하지 않음");
             continue;
         }
+        if !grid.by_columns && grid.things.iter().all(|t| super::explain::schedule_slot(t)) {
+            ctx.dropped("일정표의 행은 비교하지 않음");
+            continue;
+        }
         if !grid.by_columns && super::explain::catalogue(doc, heading, t.header, &grid.things) {
             ctx.dropped("학습 목표 밖의 도구 비교표");
             continue;
@@ -650,8 +691,12 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 // A default, a port, a version: which row has "30s" or
                 // "9090" is recalled, and told by elimination among the
                 // rows' figures (reviews of blind50 and blind55).
-                if figure(v) {
+                if figure(v) || version_bound(v) {
                     ctx.dropped("수치는 묻지 않음");
+                    continue;
+                }
+                if identifier(v) {
+                    ctx.dropped("식별자는 묻지 않음");
                     continue;
                 }
                 let nv = normalize(v);
@@ -725,6 +770,36 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn versions_and_identifiers_are_recalled() {
+        for v in [
+            "Docker Engine 25+ / Compose 2.20.2+ 필요",
+            "v1.28.3",
+            "Kubernetes 1.27+",
+        ] {
+            assert!(version_bound(v) && recalled(v), "{v}");
+        }
+        for v in ["1.5배", "3개 이상", "p99 지연 800ms", "HTTP/2"] {
+            assert!(!version_bound(v), "{v}");
+        }
+        for v in [
+            "X-Amzn-Trace-Id",
+            "uber-trace-id",
+            "kubectl.kubernetes.io/restartedAt",
+        ] {
+            assert!(identifier(v), "{v}");
+        }
+        for v in [
+            "traceparent",
+            "docker volume create",
+            "start_period",
+            "ReadWriteOnce",
+            "HTTP/2",
+        ] {
+            assert!(!identifier(v), "{v}");
+        }
+    }
+
     #[test]
     fn figures_code_and_name_lists_are_recalled() {
         for v in ["9090", "30s", "v1beta1", "2.9.0", "4h", "`8080`"] {

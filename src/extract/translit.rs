@@ -109,7 +109,9 @@ fn latin(word: &str) -> Option<Vec<C>> {
                     push(&mut out, C::T);
                 }
             }
-            's' | 'z' => push(&mut out, C::S),
+            's' => push(&mut out, C::S),
+            // z is ㅈ (존 / zone, 머티리얼라이제이션 / materialization).
+            'z' => push(&mut out, C::J),
             'j' => push(&mut out, C::J),
             'l' => push(&mut out, C::L),
             'r' => {

@@ -207,6 +207,11 @@ fn a_one_word_name_typed_in_hangul_scores() {
     assert!(ok("Exporter", "익스포터"));
     assert!(ok("Chart", "차트"));
     assert!(ok("Drift", "드리프트"));
+    // Review of blind58/59 (2026-12-02) asked for 스팬, 엔티티 and
+    // 머티리얼라이제이션 beside the English keys.
+    assert!(ok("Span", "스팬"));
+    assert!(ok("Entity", "엔티티"));
+    assert!(ok("Materialization", "머티리얼라이제이션"));
     // Not a longer word, a translation, another name, or Hangul for a
     // three-letter name (Job / 잡 and Pod / 팟 are too short to tell apart).
     assert!(!ok("Runner", "러너풀"));
