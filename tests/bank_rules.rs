@@ -1672,7 +1672,8 @@ fn sort_keys_signed_ranks_flags_and_refresh() {
 /// "**진단 순서**:") said nothing of which flow, in a session holding several.
 /// The nearest heading names it (without its closing parenthesis); a heading
 /// that is the flow itself is the title alone; two flows under one flow
-/// heading keep their own labels; a key-term list adds nothing.
+/// heading keep their own labels; a key-term list adds nothing. (An order of
+/// checks, "**진단 순서**:", is no longer asked at all.)
 #[test]
 fn an_order_named_only_by_a_flow_word_takes_its_heading() {
     let (_dir, qs) = extracted("rules11", "week_03/day2/session_06.yaml");
@@ -1687,7 +1688,8 @@ fn an_order_named_only_by_a_flow_word_takes_its_heading() {
         [
             "「RollingUpdate 진행 과정」의 단계를 순서대로 나열하시오.",
             "「알림 처리 흐름」의 단계를 순서대로 나열하시오.",
-            "「진단 순서」의 단계를 순서대로 나열하시오.",
+            // "**진단 순서**: 이벤트 확인 → 로그 확인 → …": an order of
+            // checks, no flow (review of blind60, 2026-12-02).
             "「파이프라인 흐름 > CD 흐름」의 단계를 순서대로 나열하시오.",
             "「파이프라인 흐름 > CI 흐름」의 단계를 순서대로 나열하시오.",
         ],
@@ -2394,7 +2396,12 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
 /// (대표 제공처) is no aspect; a case under its own heading is asked under
 /// the heading above it, its heading's words leading its symptom, and a
 /// symptom whose words tell its cause (ProgressDeadlineExceeded |
-/// progressDeadlineSeconds) is asked for its fix alone.
+/// progressDeadlineSeconds) is asked for its fix alone, one whose word only
+/// shares a consonant skeleton with its cause (create | 클라우드) for both;
+/// a discussion's guiding steps go to the grader, a discussion of the own
+/// team's state is not asked; a glossary heading "핵심 용어 (Glossary)" is
+/// left off a typed prompt; an order of checks ("진단 순서: DNS → …") is no
+/// order question (review of blind60 and blind61).
 #[test]
 fn schedules_versions_identifiers_vendors_and_case_headings() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -2403,6 +2410,7 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
     assert!(run.code <= 1, "{}", run.stderr);
     for reason in [
         "일정표의 행은 비교하지 않음",
+        "권장 점검 순서는 묻지 않음",
         "식별자는 묻지 않음",
         "수치는 묻지 않음",
     ] {
@@ -2442,8 +2450,8 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         .iter()
         .map(|q| q.prompt.as_str())
         .collect();
-    assert_eq!(symptoms.len(), 2, "{symptoms:#?}");
-    for p in &symptoms {
+    assert_eq!(symptoms.len(), 3, "{symptoms:#?}");
+    for p in symptoms.iter().filter(|p| p.contains(" — ")) {
         assert!(p.starts_with("「트러블슈팅 가이드」에서"), "{p}");
     }
     assert!(
@@ -2453,4 +2461,55 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         "{symptoms:#?}"
     );
     asks_fix_only(&qs, "ProgressDeadlineExceeded");
+    // "async create failed" beside 클라우드 API 오류: a shared consonant
+    // skeleton (create / 클라우드) is no spelling; cause and fix are asked.
+    let generic = with_tag(&qs, "symptom")
+        .into_iter()
+        .find(|q| q.prompt.contains("async create failed"))
+        .unwrap_or_else(|| panic!("{symptoms:#?}"));
+    assert!(
+        generic.prompt.contains("가능한 원인과 해결 방법을"),
+        "{}",
+        generic.prompt
+    );
+    // A discussion's guiding steps are the grader's, not the prompt's; a
+    // discussion of the own team's state is not asked.
+    let talks = with_tag(&qs, "discussion");
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    assert!(
+        talks[0].prompt.starts_with("운영 중인 PostgreSQL")
+            && !talks[0].prompt.contains("VolumeSnapshot")
+            && !talks[0].prompt.contains("물음 중"),
+        "{}",
+        talks[0].prompt
+    );
+    assert!(
+        talks[0]
+            .feedback
+            .as_deref()
+            .is_some_and(|f| f.contains("확장 전 VolumeSnapshot 생성")),
+        "{:?}",
+        talks[0].feedback
+    );
+    assert!(
+        run.stdout.contains("자기 팀의 상황을 묻는 토론"),
+        "{}",
+        run.stdout
+    );
+    // A glossary heading with its English name is left off the prompt; the
+    // Korean the document writes beside the lower-case name is accepted.
+    let term = with_tag(&qs, "term")
+        .into_iter()
+        .find(|q| q.prompt.contains("빈 노드를 제거하는 작업"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert!(
+        term.prompt
+            .starts_with("다음 설명에 해당하는 용어를 쓰시오: "),
+        "{}",
+        term.prompt
+    );
+    assert_eq!(
+        term.answer,
+        Some(Answer::Many(vec!["Consolidation".into(), "빈 패킹".into()]))
+    );
 }

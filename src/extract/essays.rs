@@ -159,6 +159,10 @@ fn group_discussion(
     line: usize,
     section: Option<usize>,
 ) {
+    if about_own_team(&topic) {
+        ctx.dropped("자기 팀의 상황을 묻는 토론");
+        return;
+    }
     let labelled = items.iter().all(|t| {
         t.split_once(':')
             .is_some_and(|(l, _)| !l.trim().is_empty() && l.trim().chars().count() <= 20)
@@ -167,22 +171,65 @@ fn group_discussion(
         discussion(ctx, text, topic, items, line, section);
         return;
     }
-    let mut prompt = format!(
-        "{topic}\n다음 물음 중 두 가지 이상에 답하며, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
+    // Guiding questions are asked; guiding steps ("확장 전 VolumeSnapshot
+    // 생성 및 readyToUse 확인", "체크리스트 항목별 현재 상태를 표시") are
+    // the answer or the facilitator's instructions: the grader reads them,
+    // the prompt does not show them (review of blind61, 2026-12-02).
+    let questions = items.iter().all(|t| t.trim_end().ends_with(['?', '？']));
+    let mut prompt = if questions {
+        format!(
+            "{topic}\n다음 물음 중 두 가지 이상에 답하며, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."
+        )
+    } else {
+        format!("{topic}\n세션에서 배운 내용을 근거로 답하고, 그렇게 판단한 이유를 설명하시오.")
+    };
+    let mut feedback = String::from(if questions {
+        "채점 관점 (토론의 물음; 두 가지 이상에 세션의 근거로 답하면 충분. 입장보다 근거를 본다):"
+    } else {
+        "채점 관점 (세션의 근거로 답하면 충분. 결론보다 근거를 본다):"
+    });
+    if questions {
+        for item in &items {
+            prompt.push_str(&format!("\n- {item}"));
+        }
+    }
+    feedback.push_str(
+        "\n- 물음에 직접 답하고 자신의 입장을 밝혔는가\n\
+         - 세션에서 배운 개념·도구·수치를 근거로 들었는가\n\
+         - 다른 선택의 장단점(트레이드오프)을 함께 따졌는가",
     );
-    for item in &items {
-        prompt.push_str(&format!("\n- {item}"));
+    if !questions {
+        feedback.push_str("\n토론 안내에 적힌 항목 (모두 다룰 필요는 없음):");
+        for item in &items {
+            feedback.push_str(&format!("\n- {item}"));
+        }
     }
     let mut q = ctx.question("discussion", text, Kind::Essay, prompt, line, section);
     q.points = ESSAY_POINTS;
-    q.feedback = Some(
-        "채점 관점 (토론의 물음; 두 가지 이상에 세션의 근거로 답하면 충분. 입장보다 근거를 본다):\n\
-         - 물음에 직접 답하고 자신의 입장을 밝혔는가\n\
-         - 세션에서 배운 개념·도구·수치를 근거로 들었는가\n\
-         - 다른 선택의 장단점(트레이드오프)을 함께 따졌는가"
-            .to_string(),
-    );
+    q.feedback = Some(feedback);
     ctx.out.push(q);
+}
+
+/// Whether a discussion asks about the state of the students' own team,
+/// project or cluster ("우리 팀 클러스터는 현재 성숙도 몇 단계인가?"): a
+/// class activity whose answer rests on facts the grader of a quiz does not
+/// have (review of blind61, 2026-12-02). A scenario told as "our team's"
+/// ("우리 팀의 모델을 새 버전으로 교체해야 한다") gives its facts and stays.
+fn about_own_team(topic: &str) -> bool {
+    const OWN: &[&str] = &[
+        "우리 팀",
+        "우리 회사",
+        "우리 조직",
+        "우리 클러스터",
+        "우리 서비스",
+        "여러분의",
+        "여러분 팀",
+        "자신의 팀",
+        "본인의 팀",
+        "각 팀의",
+    ];
+    const STATE: &[&str] = &["현재", "지금", "몇 단계", "어느 단계", "프로젝트", "실제"];
+    OWN.iter().any(|w| topic.contains(w)) && STATE.iter().any(|w| topic.contains(w))
 }
 
 /// A discussion topic with its guideline labels -> an essay for the
@@ -198,6 +245,10 @@ fn discussion(
 ) {
     if terms.is_empty() {
         ctx.dropped("채점 기준 없음");
+        return;
+    }
+    if about_own_team(&topic) {
+        ctx.dropped("자기 팀의 상황을 묻는 토론");
         return;
     }
     // Labels timed for the class ("찬성 관점 (2분)", "정리 (1분)") are the
@@ -370,6 +421,22 @@ fn is_personal(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_discussion_of_the_own_team_state_is_no_quiz_question() {
+        assert!(about_own_team(
+            "우리 팀 클러스터는 현재 성숙도 몇 단계인가? 다음 분기에 할 일 3가지는?"
+        ));
+        assert!(about_own_team(
+            "우리 팀 프로젝트의 워크로드 중 탄소 인지 스케줄링을 적용할 수 있는 것은?"
+        ));
+        assert!(!about_own_team(
+            "우리 팀의 모델을 새 버전으로 교체해야 한다. 섀도 배포와 카나리 배포 중 무엇부터 적용할지 정하라."
+        ));
+        assert!(!about_own_team(
+            "초당 5,000 요청인 결제 시스템에서 Trace를 최대한 보존하려면?"
+        ));
+    }
 
     #[test]
     fn a_guideline_label_loses_its_time_box() {

@@ -781,7 +781,10 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     latin
         .into_iter()
         .filter(|w| {
-            cause_latin.contains(w) || cause_hangul.iter().any(|c| hygiene::same_concept(w, c))
+            cause_latin.contains(w)
+                || cause_hangul
+                    .iter()
+                    .any(|c| hygiene::translated_or_spelt(w, c))
         })
         .collect()
 }

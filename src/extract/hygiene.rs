@@ -238,6 +238,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["micro", "light"], &["경량", "마이크로"]),
     (&["retry", "retries"], &["재시도"]),
     (&["timeout"], &["시간 초과", "타임아웃"]),
+    (&["port"], &["포트"]),
     (&["silenc", "mute"], &["침묵", "끔"]),
     (&["inhibit", "suppress"], &["억제"]),
     (&["online"], &["온라인"]),
@@ -385,6 +386,15 @@ pub fn expands(short: &str, text: &str) -> bool {
 /// Whether two normalized words name one concept of [`EQUIVALENTS`].
 pub fn same_concept(a: &str, b: &str) -> bool {
     infos_match(&word_info(a), &word_info(b))
+}
+
+/// Whether a Latin word and a Hangul word name one concept of
+/// [`EQUIVALENTS`], or the Hangul word spells the whole Latin word
+/// ([`super::translit::spells_surely`]): not a mere shared skeleton
+/// (클라우드 for "create": review of blind60, 2026-12-02).
+pub fn translated_or_spelt(latin: &str, hangul: &str) -> bool {
+    let (x, y) = (word_info(latin), word_info(hangul));
+    x.concepts.iter().any(|i| y.concepts.contains(i))
 }
 
 fn infos_match(x: &WordInfo, y: &WordInfo) -> bool {

@@ -454,9 +454,13 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
             && s.chars().all(|c| c == ' ' || crate::text::is_hangul(c))
             && s.split_whitespace().count() <= 2
     };
+    // Written in any case ("노드 consolidation (빈 패킹)" for Consolidation:
+    // review of blind60, 2026-12-02); ASCII case keeps the byte offsets.
+    let lower_term = term.to_ascii_lowercase();
     for b in &doc.blocks {
         let text = b.text.as_str();
-        for (at, _) in text.match_indices(term) {
+        let lower = text.to_ascii_lowercase();
+        for (at, _) in lower.match_indices(lower_term.as_str()) {
             let before = &text[..at];
             let after = &text[at + term.len()..];
             // The term must be a whole word.

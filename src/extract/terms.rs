@@ -431,28 +431,46 @@ fn is_camel_case(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether a heading names a glossary, not a topic: 핵심 키워드, 주요 용어,
+/// 용어 사전, 핵심 용어 (Glossary), Key terms, 핵심 개념.
+fn glossary_heading(heading: &str) -> bool {
+    let n = heading.to_lowercase();
+    let words: Vec<&str> = n
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '&' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    const PLAIN: &[&str] = &["핵심", "주요", "기본", "사전", "정리", "및", "개념"];
+    const GLOSSARY: &[&str] = &[
+        "용어",
+        "키워드",
+        "glossary",
+        "keywords",
+        "key",
+        "terms",
+        "용어집",
+    ];
+    words.iter().any(|w| GLOSSARY.contains(w) || *w == "개념")
+        && words
+            .iter()
+            .all(|w| GLOSSARY.contains(w) || PLAIN.contains(w))
+}
+
 /// A technical name: typed from its description.
 fn short(ctx: &mut Ctx<'_>, d: &Def) {
     let path = ctx.section_path(d.section);
-    // A glossary's own heading ("핵심 키워드") says nothing of the topic: a
-    // reviewer read it as a label left on the form (reviews of blind52 and
-    // blind55, 2026-12-02). A topic's heading stays.
-    const GLOSSARY: &[&str] = &[
-        "핵심 키워드",
-        "핵심 용어",
-        "주요 용어",
-        "키워드",
-        "용어",
-        "용어 정리",
-        "핵심 개념",
-        "주요 개념",
-        "key terms",
-        "keywords",
-    ];
-    let prompt = if GLOSSARY.iter().any(|g| normalize(g) == normalize(&path)) {
+    // A glossary's own heading ("핵심 키워드", "핵심 용어 (Glossary)", "용어
+    // 사전") says nothing of the topic: a reviewer read it as a label left
+    // on the form (reviews of blind52, blind55 and blind60, 2026-12-02). A
+    // topic's heading stays.
+    let topic: Vec<&str> = path.split(" > ").filter(|h| !glossary_heading(h)).collect();
+    let prompt = if topic.is_empty() {
         format!("다음 설명에 해당하는 용어를 쓰시오: {}", d.desc)
     } else {
-        format!("다음 설명에 해당하는 용어를 쓰시오 ({path}): {}", d.desc)
+        format!(
+            "다음 설명에 해당하는 용어를 쓰시오 ({}): {}",
+            topic.join(" > "),
+            d.desc
+        )
     };
     // A description that names the term is dropped by the leak guard in `extract`.
     let key = format!("{}\u{1f}{}", d.term, d.desc);
@@ -938,6 +956,17 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
         ctx.dropped("이름이 흐름을 말하지 않는 화살표");
         return;
     }
+    // An order of checks ("진단 순서: DNS → Service/EndpointSlice →
+    // kube-proxy 규칙 → NetworkPolicy → CNI/노드") is the author's habit, not
+    // a flow where each step needs the one before: another order of the same
+    // checks is defensible (review of blind60, 2026-12-02).
+    if ["진단", "점검", "디버깅", "트러블슈팅", "확인 순서", "조사"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        ctx.dropped("권장 점검 순서는 묻지 않음");
+        return;
+    }
     // A hierarchy or a scale written with arrows ("시크릿 계층: Organization →
     // Repository → Environment") has no one direction (review of blind4).
     if HIERARCHY_WORDS.iter().any(|w| label.contains(w)) {
@@ -1058,6 +1087,29 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glossary_headings_are_no_topics() {
+        for h in [
+            "핵심 키워드",
+            "핵심 용어 (Glossary)",
+            "용어 사전",
+            "사전 용어 정리",
+            "Key terms",
+            "핵심 개념",
+            "용어",
+        ] {
+            assert!(glossary_heading(h), "{h}");
+        }
+        for h in [
+            "Feast 핵심 개념",
+            "스토리지 용어",
+            "Context Propagation",
+            "3-1. 아키텍처",
+        ] {
+            assert!(!glossary_heading(h), "{h}");
+        }
+    }
 
     #[test]
     fn numbered_steps_give_their_order() {
