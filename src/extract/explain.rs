@@ -649,17 +649,24 @@ fn latin_words(text: &str) -> std::collections::BTreeSet<String> {
             word.clear();
         }
     };
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    let mut prev_upper = false;
+    while let Some(c) = chars.next() {
         if !c.is_ascii_alphanumeric() {
             flush(&mut word);
             prev_lower = false;
+            prev_upper = false;
             continue;
         }
-        // CamelCase parts: a capital after a small letter starts a word.
-        if c.is_ascii_uppercase() && prev_lower {
+        // CamelCase parts: a capital after a small letter starts a word, and
+        // so does the last capital of a run before a small letter
+        // (OOMKilled: oom, killed).
+        let next_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
+        if c.is_ascii_uppercase() && (prev_lower || (prev_upper && next_lower)) {
             flush(&mut word);
         }
         prev_lower = c.is_ascii_lowercase();
+        prev_upper = c.is_ascii_uppercase();
         word.push(c.to_ascii_lowercase());
     }
     flush(&mut word);
@@ -760,10 +767,13 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         })
         .map(|(_, t)| *t)
         .collect();
-    let latin: Vec<String> = latin_words(&message.join(" "))
+    let message = message.join(" ");
+    // Words of four letters or more, and acronyms of three written in
+    // capitals (OOMKilled: OOM), not a command's short name (tar).
+    let latin: Vec<String> = latin_words(&message)
         .into_iter()
         .filter(|w| {
-            w.len() >= 4
+            (w.len() >= 4 || (w.len() == 3 && message.contains(&w.to_ascii_uppercase())))
                 && w.chars().all(|c| c.is_ascii_alphabetic())
                 && !EVERY_MESSAGE.contains(&w.as_str())
         })
@@ -1707,6 +1717,17 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
 /// "Session 3", "3일차", "2주차", "세션 4", "4교시".
 pub fn schedule_slot(name: &str) -> bool {
     let n = name.trim().to_lowercase();
+    // A point of a case's timeline ("T+0s", "T+15~30s", "D-1"): when, not what
+    // (review of blind62, 2026-12-02).
+    if let Some(rest) = n
+        .strip_prefix("t+")
+        .or_else(|| n.strip_prefix("t-"))
+        .or_else(|| n.strip_prefix("d+"))
+        .or_else(|| n.strip_prefix("d-"))
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     let words: Vec<&str> = n.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     match words.as_slice() {
@@ -1847,6 +1868,25 @@ mod tests {
             .is_empty()
         );
         assert!(message_words_in_cause("Error: not found", "이름 오타").is_empty());
+        // An acronym before a word is a word of its own (review of blind62).
+        assert_eq!(
+            message_words_in_cause("OOMKilled (Exit Code 137)", "메모리 사용량이 한도에 도달"),
+            ["oom"]
+        );
+        // A command's three-letter name is no acronym of the message.
+        assert!(
+            message_words_in_cause(
+                "RUN curl -O app.tar.gz / RUN tar xzf app.tar.gz",
+                "rm은 whiteout만 추가, 첫 레이어의 tar.gz는 그대로 남음"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            latin_words("OOMKilled HTTPServer x")
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["http", "killed", "oom", "server"]
+        );
     }
 
     #[test]
@@ -1892,6 +1932,9 @@ mod tests {
     #[test]
     fn schedule_slots_are_days_weeks_and_sessions() {
         for slot in [
+            "T+0s",
+            "T+15~30s",
+            "D-1",
             "Day 1",
             "Week 2",
             "Session 3",

@@ -239,6 +239,10 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["retry", "retries"], &["재시도"]),
     (&["timeout"], &["시간 초과", "타임아웃"]),
     (&["port"], &["포트"]),
+    // "plugin is not installed" beside 플러그인 미설치 (review of blind63).
+    (&["install"], &["설치"]),
+    // "OOMKilled" beside 메모리 한도 초과 (reviews of blind55 and blind62).
+    (&["oom", "memory"], &["메모리"]),
     (&["silenc", "mute"], &["침묵", "끔"]),
     (&["inhibit", "suppress"], &["억제"]),
     (&["online"], &["온라인"]),
