@@ -15,10 +15,7 @@ use std::path::Path;
 const SESSION: &str = "curriculum/week_02/day4/session_08.md";
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules");
     dir
 }
 
@@ -393,10 +390,7 @@ fn hidden_questions_are_never_served_and_survive_re_extraction() {
 /// typed term accepts the week's abbreviation or full name.
 #[test]
 fn unseen_documents_follow_the_rules() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/unseen"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("unseen");
     let check = quiz(dir.path(), &["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(
@@ -433,10 +427,7 @@ fn unseen_documents_follow_the_rules() {
 /// `quiz extract` prints, per unit, how many candidates each rule dropped.
 #[test]
 fn extract_prints_what_each_rule_dropped_per_unit() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (_dir, run) = extract_fixture("rules");
     let table = &run.stdout[run.stdout.find("┆ 규칙").expect("drop table")..];
     for row in [
         "│ w2d4s8 ┆ 분류만 있고 물을 항목이 없음           ┆ 5         │",
@@ -456,10 +447,7 @@ fn extract_prints_what_each_rule_dropped_per_unit() {
 
 /// Every question of the shipped bank and of the unseen documents, as extracted.
 fn extracted_everywhere() -> Vec<Question> {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/unseen"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("unseen");
     let mut out = Vec::new();
     for base in [dir.path().join("questions"), root().join("questions")] {
         for entry in quiz::fsutil::files_with_ext(&base, &["yaml"]).expect("list") {
@@ -625,10 +613,7 @@ fn check_warns_about_the_second_review_problems() {
 /// Third round (issue 12, independent review at 38b2843), on
 /// `tests/fixtures/rules3/`: a small session written like the reviewer's.
 fn third_round() -> Vec<Question> {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules3"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules3");
     load(dir.path(), "week_05/day3/session_04.yaml").questions
 }
 
@@ -852,10 +837,7 @@ fn a_bold_paragraph_discussion_is_an_essay_for_the_instructor() {
 /// an unlabelled arrow bullet is no flow; a discussion needs its guidelines.
 #[test]
 fn census_rules_hold_on_a_session_like_the_reviewers() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules4"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, run) = extract_fixture("rules4");
     for rule in [
         "학습 목표 빈칸: 오답이 다른 종류",
         "이름 없는 화살표 목록 항목",
@@ -1054,10 +1036,7 @@ questions:
 /// (복구 for Restore); options that are all "Name: description" show the names.
 #[test]
 fn review_rules_of_the_sixth_round() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules5"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules5");
     let qs = load(dir.path(), "week_04/day3/session_03.yaml").questions;
     let orders: Vec<&Question> = qs.iter().filter(|q| q.kind == Kind::Order).collect();
     assert_eq!(orders.len(), 1, "{orders:#?}");
@@ -1110,10 +1089,7 @@ fn review_rules_of_the_sixth_round() {
 /// apart, its column named; the rows' names are the options.
 #[test]
 fn tables_ask_which_row_holds_a_telling_value() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules6"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules6");
     let qs = load(dir.path(), "week_01/day3/session_04.yaml").questions;
     let cells: Vec<&Question> = qs
         .iter()
@@ -1192,10 +1168,7 @@ fn tables_ask_which_row_holds_a_telling_value() {
 /// could be made).
 #[test]
 fn a_captions_branches_give_each_others_distractors() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules6"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules6");
     let qs = load(dir.path(), "week_01/day3/session_04.yaml").questions;
     let branches: [(&str, &[&str]); 3] = [
         (
@@ -1260,10 +1233,7 @@ fn a_captions_branches_give_each_others_distractors() {
 /// essay the instructor scores (no keyword rubric from its guideline labels).
 #[test]
 fn review_rules_of_the_seventh_round() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules7"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("rules7");
     let qs = load(dir.path(), "week_04/day3/session_02.yaml").questions;
     for q in &qs {
         for o in &q.options {
@@ -1338,11 +1308,18 @@ fn with_tag<'a>(qs: &'a [Question], tag: &str) -> Vec<&'a Question> {
         .collect()
 }
 
-fn extracted(name: &str, rel: &str) -> (tempfile::TempDir, Vec<Question>) {
+/// `quiz extract` run on a copy of `tests/fixtures/<name>`: the folder and
+/// the run (its table of dropped candidates on stdout).
+fn extract_fixture(name: &str) -> (tempfile::TempDir, common::Run) {
     let dir = tempfile::tempdir().expect("tmp");
     copy_dir(&root().join("tests/fixtures").join(name), dir.path());
     let run = quiz(dir.path(), &["extract"]);
     assert!(run.code <= 1, "{}", run.stderr);
+    (dir, run)
+}
+
+fn extracted(name: &str, rel: &str) -> (tempfile::TempDir, Vec<Question>) {
+    let (dir, _) = extract_fixture(name);
     let qs = load(dir.path(), rel).questions;
     (dir, qs)
 }
@@ -1704,10 +1681,7 @@ fn an_order_named_only_by_a_flow_word_takes_its_heading() {
 /// Day 2 quiz reported a Day 4 line.
 #[test]
 fn per_day_criteria_go_to_the_questions_own_day() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/perday"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, _) = extract_fixture("perday");
     for (rel, day) in [
         ("week_02/day2/session_02.yaml", "day-2"),
         ("week_02/day4/session_08.yaml", "day-4"),
@@ -1818,10 +1792,7 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
 /// is not typed.
 #[test]
 fn errors_are_asked_one_by_one_and_things_compared_once() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules12"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, run) = extract_fixture("rules12");
     // One symptom once: "Permission denied" (bind mount 쓰기) after
     // "Permission denied" (review AM).
     assert!(
@@ -2404,10 +2375,7 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
 /// order question (review of blind60 and blind61).
 #[test]
 fn schedules_versions_identifiers_vendors_and_case_headings() {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&root().join("tests/fixtures/rules17"), dir.path());
-    let run = quiz(dir.path(), &["extract"]);
-    assert!(run.code <= 1, "{}", run.stderr);
+    let (dir, run) = extract_fixture("rules17");
     for reason in [
         "일정표의 행은 비교하지 않음",
         "권장 점검 순서는 묻지 않음",
