@@ -2367,7 +2367,8 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
 /// (대표 제공처) is no aspect; a case under its own heading is asked under
 /// the heading above it, its heading's words leading its symptom, and a
 /// symptom whose words tell its cause (ProgressDeadlineExceeded |
-/// progressDeadlineSeconds) is asked for its fix alone, one whose word only
+/// progressDeadlineSeconds; OOMKilled, OOM written mostly in its own case)
+/// is asked for its fix alone, one whose word only
 /// shares a consonant skeleton with its cause (create | 클라우드) for both;
 /// a discussion's guiding steps go to the grader, a discussion of the own
 /// team's state is not asked; a glossary heading "핵심 용어 (Glossary)" is
@@ -2418,7 +2419,7 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         .iter()
         .map(|q| q.prompt.as_str())
         .collect();
-    assert_eq!(symptoms.len(), 3, "{symptoms:#?}");
+    assert_eq!(symptoms.len(), 4, "{symptoms:#?}");
     for p in symptoms.iter().filter(|p| p.contains(" — ")) {
         assert!(p.starts_with("「트러블슈팅 가이드」에서"), "{p}");
     }
@@ -2429,6 +2430,9 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         "{symptoms:#?}"
     );
     asks_fix_only(&qs, "ProgressDeadlineExceeded");
+    // OOM written in six places, three of them its own case's heading, cause
+    // and check: rare enough to tell the cause (review of blind62).
+    asks_fix_only(&qs, "OOMKilled");
     // "async create failed" beside 클라우드 API 오류: a shared consonant
     // skeleton (create / 클라우드) is no spelling; cause and fix are asked.
     let generic = with_tag(&qs, "symptom")

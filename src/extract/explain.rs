@@ -694,6 +694,33 @@ fn latin_places(doc: &Doc) -> std::collections::HashMap<String, usize> {
     out
 }
 
+/// In how many places of the case at `line` (the line before it to three
+/// after it: its heading, symptom, cause, fix and check; of a table only its
+/// own row) `word` is written.
+fn own_places(doc: &Doc, line: usize, word: &str) -> usize {
+    let near = |l: usize| l + 1 >= line && l <= line + 3;
+    let has = |text: &str| latin_words(text).contains(word);
+    let headings = doc
+        .headings
+        .iter()
+        .filter(|h| near(h.line) && has(&h.text))
+        .count();
+    let blocks: usize = doc
+        .blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Row { cells, .. } => usize::from(b.line == line && has(&cells.join(" "))),
+            _ => b
+                .text
+                .lines()
+                .enumerate()
+                .filter(|(i, t)| near(b.line + i) && has(t))
+                .count(),
+        })
+        .sum();
+    headings + blocks
+}
+
 /// The words of an error message, other than the words every message has,
 /// written in its cause, as they are, translated or in Hangul.
 fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
@@ -881,9 +908,13 @@ fn push_symptom(
     if let Some(c) = cause.filter(|_| told.is_none()) {
         let doc = ctx.doc();
         let places = ctx.latin_places.get_or_insert_with(|| latin_places(doc));
-        let rare = message_words_in_cause(symptom, c)
-            .iter()
-            .any(|w| places.get(w).copied().unwrap_or(0) <= RARE_WORD_PLACES);
+        // The case's own lines (its heading, symptom, cause and check) are
+        // not the session writing the word: "OOMKilled" in six places, three
+        // of them its own case (review of blind62, 2026-12-02).
+        let rare = message_words_in_cause(symptom, c).iter().any(|w| {
+            let all = places.get(w).copied().unwrap_or(0);
+            all.saturating_sub(own_places(doc, line, w)) < RARE_WORD_PLACES
+        });
         if rare {
             told = Some("오류 메시지가 원인을 말함");
         }
