@@ -2433,6 +2433,17 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
     // OOM written in six places, three of them its own case's heading, cause
     // and check: rare enough to tell the cause (review of blind62).
     asks_fix_only(&qs, "OOMKilled");
+    // A message that tells its cause and its fix ("may require 'docker
+    // login'" | docker login <registry>) is not asked (review of blind64).
+    assert!(
+        !symptoms.iter().any(|p| p.contains("pull access denied")),
+        "{symptoms:#?}"
+    );
+    assert!(
+        run.stdout.contains("증상이 원인과 해결을 말함"),
+        "{}",
+        run.stdout
+    );
     // "async create failed" beside 클라우드 API 오류: a shared consonant
     // skeleton (create / 클라우드) is no spelling; cause and fix are asked.
     let generic = with_tag(&qs, "symptom")

@@ -905,18 +905,40 @@ fn push_symptom(
     // answer (review of blind52, 2026-12-02: nine such messages failed). A
     // word the session writes often is its subject (Ingress, volume), which
     // message and cause both name.
-    if let Some(c) = cause.filter(|_| told.is_none()) {
-        let doc = ctx.doc();
-        let places = ctx.latin_places.get_or_insert_with(|| latin_places(doc));
-        // The case's own lines (its heading, symptom, cause and check) are
-        // not the session writing the word: "OOMKilled" in six places, three
-        // of them its own case (review of blind62, 2026-12-02).
-        let rare = message_words_in_cause(symptom, c).iter().any(|w| {
-            let all = places.get(w).copied().unwrap_or(0);
-            all.saturating_sub(own_places(doc, line, w)) < RARE_WORD_PLACES
-        });
-        if rare {
-            told = Some("오류 메시지가 원인을 말함");
+    let doc = ctx.doc();
+    let places = ctx.latin_places.get_or_insert_with(|| latin_places(doc));
+    // The case's own lines (its heading, symptom, cause and check) are not
+    // the session writing the word: "OOMKilled" in six places, three of them
+    // its own case (review of blind62, 2026-12-02).
+    let rare = |w: &String| {
+        let all = places.get(w).copied().unwrap_or(0);
+        all.saturating_sub(own_places(doc, line, w)) < RARE_WORD_PLACES
+    };
+    if let Some(c) = cause.filter(|_| told.is_none())
+        && message_words_in_cause(symptom, c).iter().any(&rare)
+    {
+        told = Some("오류 메시지가 원인을 말함");
+    }
+    // A message that tells its cause and writes its fix's own command in
+    // so many letters ("… may require 'docker login'" | `docker login
+    // <registry>`, a word the cause does not write) asks nothing (review of
+    // blind64, 2026-12-02). A setting the cause names too
+    // (progressDeadlineSeconds | progressDeadlineAbort) is the message's
+    // subject, not its fix.
+    if told.is_some()
+        && let Some(f) = fix
+    {
+        // Whole tokens only: startupProbe is no "probe" the message wrote.
+        let fix_latin: std::collections::BTreeSet<String> = message_words(f).into_iter().collect();
+        let cause_words = cause
+            .map(|c| message_words_in_cause(symptom, c))
+            .unwrap_or_default();
+        let writes_fix = message_words_in_cause(symptom, f)
+            .iter()
+            .any(|w| fix_latin.contains(w) && !cause_words.contains(w) && rare(w));
+        if writes_fix {
+            ctx.dropped("증상이 원인과 해결을 말함");
+            return;
         }
     }
     // Asked for its fix alone (ProgressDeadlineExceeded: the fix is still

@@ -241,6 +241,9 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["port"], &["포트"]),
     // "plugin is not installed" beside 플러그인 미설치 (review of blind63).
     (&["install"], &["설치"]),
+    // "permission denied while trying to connect to the Docker daemon socket"
+    // beside 소켓 접근 권한 없음 (review of blind64).
+    (&["permission"], &["권한"]),
     // "OOMKilled" beside 메모리 한도 초과 (reviews of blind55 and blind62).
     (&["oom", "memory"], &["메모리"]),
     (&["silenc", "mute"], &["침묵", "끔"]),
