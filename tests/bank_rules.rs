@@ -1285,10 +1285,7 @@ fn in_answer_order(q: &Question) -> Vec<&str> {
 /// its fix alone: its message tells its cause (review of blind59,
 /// 2026-12-02), so neither prompt nor reference speaks of a cause.
 fn asks_fix_only(qs: &[Question], message: &str) {
-    let q = with_tag(qs, "symptom")
-        .into_iter()
-        .find(|q| q.prompt.contains(message))
-        .unwrap_or_else(|| panic!("{message}: {qs:#?}"));
+    let q = tagged_asking(qs, "symptom", message);
     assert!(
         q.prompt.contains("의 해결 방법을 설명하시오") && !q.prompt.contains("원인과 해결 방법을"),
         "{}",
@@ -1299,6 +1296,14 @@ fn asks_fix_only(qs: &[Question], message: &str) {
         reference.contains("- 해결: ") && !reference.contains("- 원인: "),
         "{reference}"
     );
+}
+
+/// The question of `qs` tagged `tag` whose prompt holds `text`.
+fn tagged_asking<'a>(qs: &'a [Question], tag: &str, text: &str) -> &'a Question {
+    with_tag(qs, tag)
+        .into_iter()
+        .find(|q| q.prompt.contains(text))
+        .unwrap_or_else(|| panic!("{tag} {text}: {qs:#?}"))
 }
 
 /// The questions of `qs` tagged `tag` (their generator's name).
@@ -2382,6 +2387,8 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         "권장 점검 순서는 묻지 않음",
         "식별자는 묻지 않음",
         "수치는 묻지 않음",
+        "증상이 원인과 해결을 말함",
+        "자기 팀의 상황을 묻는 토론",
     ] {
         assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
     }
@@ -2439,17 +2446,9 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         !symptoms.iter().any(|p| p.contains("pull access denied")),
         "{symptoms:#?}"
     );
-    assert!(
-        run.stdout.contains("증상이 원인과 해결을 말함"),
-        "{}",
-        run.stdout
-    );
     // "async create failed" beside 클라우드 API 오류: a shared consonant
     // skeleton (create / 클라우드) is no spelling; cause and fix are asked.
-    let generic = with_tag(&qs, "symptom")
-        .into_iter()
-        .find(|q| q.prompt.contains("async create failed"))
-        .unwrap_or_else(|| panic!("{symptoms:#?}"));
+    let generic = tagged_asking(&qs, "symptom", "async create failed");
     assert!(
         generic.prompt.contains("가능한 원인과 해결 방법을"),
         "{}",
@@ -2474,17 +2473,9 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         "{:?}",
         talks[0].feedback
     );
-    assert!(
-        run.stdout.contains("자기 팀의 상황을 묻는 토론"),
-        "{}",
-        run.stdout
-    );
     // A glossary heading with its English name is left off the prompt; the
     // Korean the document writes beside the lower-case name is accepted.
-    let term = with_tag(&qs, "term")
-        .into_iter()
-        .find(|q| q.prompt.contains("빈 노드를 제거하는 작업"))
-        .unwrap_or_else(|| panic!("{qs:#?}"));
+    let term = tagged_asking(&qs, "term", "빈 노드를 제거하는 작업");
     assert!(
         term.prompt
             .starts_with("다음 설명에 해당하는 용어를 쓰시오: "),
