@@ -722,7 +722,7 @@ fn own_places(doc: &Doc, line: usize, word: &str) -> usize {
 }
 
 /// The words of an error message, other than the words every message has,
-/// written in its cause, as they are, translated or in Hangul.
+/// written in its cause, as they are or translated by the word table (버킷, 타임아웃).
 fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     const EVERY_MESSAGE: &[&str] = &[
         "error",
@@ -808,7 +808,7 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     if latin.is_empty() {
         return Vec::new();
     }
-    // Written as it is, or translated or spelt in Hangul (타임아웃, 버킷);
+    // Written as it is, or translated by the word table (타임아웃, 버킷);
     // never a longer word it starts (allowed | allowedRoutes).
     let cause_latin = latin_words(cause);
     let cause_hangul: Vec<String> = hygiene::content_words(cause)
@@ -818,10 +818,7 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     latin
         .into_iter()
         .filter(|w| {
-            cause_latin.contains(w)
-                || cause_hangul
-                    .iter()
-                    .any(|c| hygiene::translated_or_spelt(w, c))
+            cause_latin.contains(w) || cause_hangul.iter().any(|c| hygiene::translated(w, c))
         })
         .collect()
 }

@@ -395,17 +395,19 @@ pub fn same_concept(a: &str, b: &str) -> bool {
     infos_match(&word_info(a), &word_info(b))
 }
 
-/// Whether a Latin word and a Hangul word name one concept of
-/// [`EQUIVALENTS`], or the Hangul word spells the whole Latin word
-/// ([`super::translit::spells_surely`]): not a mere shared skeleton
-/// (클라우드 for "create": review of blind60, 2026-12-02).
-pub fn translated_or_spelt(latin: &str, hangul: &str) -> bool {
-    let (x, y) = (word_info(latin), word_info(hangul));
+/// Whether two normalized words name one concept of [`EQUIVALENTS`] by the
+/// table alone ([`same_concept`] without its consonant skeletons, which
+/// took 클라우드 for "create": review of blind60, 2026-12-02).
+pub fn translated(a: &str, b: &str) -> bool {
+    one_entry(&word_info(a), &word_info(b))
+}
+
+fn one_entry(x: &WordInfo, y: &WordInfo) -> bool {
     x.concepts.iter().any(|i| y.concepts.contains(i))
 }
 
 fn infos_match(x: &WordInfo, y: &WordInfo) -> bool {
-    x.concepts.iter().any(|i| y.concepts.contains(i))
+    one_entry(x, y)
         || super::translit::skeletons_match(&x.skeletons, &y.skeletons)
         || super::translit::skeletons_match(&y.skeletons, &x.skeletons)
 }
