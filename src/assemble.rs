@@ -9,12 +9,12 @@
 //! (or given with `--seed`): never computed from names, since the shuffle is
 //! public and the bank lists an order question's items in their right order.
 
-use crate::extract::hygiene::option_set;
+use crate::extract::hygiene::{give_aways, option_set};
 use crate::model::{Form, FormItem, Kind, Question};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The form's random stream.
 pub struct Draw {
@@ -106,7 +106,8 @@ pub const MAX_ESSAYS: usize = 3;
 /// Draw a form: review questions first (up to a third), then round-robin over
 /// the sections the questions come from, so no one outline fills the form,
 /// at most one question per source line and [`MAX_ESSAYS`] essays while other
-/// questions remain; then
+/// questions remain, never two offering the same options nor a typed term
+/// beside a question that shows it ([`give_aways`]); then
 /// shuffle the order and every question's options, items and columns.
 pub fn assemble(
     req: &Request<'_>,
@@ -122,6 +123,19 @@ pub fn assemble(
 
     let mut chosen: Vec<(&Question, bool)> = Vec::with_capacity(count);
     let mut taken: HashSet<&str> = HashSet::new();
+    // A typed term and a question that shows it are never on one form, even
+    // when the form comes out shorter.
+    let mut apart: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (i, j) in give_aways(req.questions) {
+        let (a, b) = (req.questions[i].id.as_str(), req.questions[j].id.as_str());
+        apart.entry(a).or_default().push(b);
+        apart.entry(b).or_default().push(a);
+    }
+    let shown = |q: &Question, chosen: &[(&Question, bool)]| {
+        apart
+            .get(q.id.as_str())
+            .is_some_and(|others| chosen.iter().any(|(c, _)| others.contains(&c.id.as_str())))
+    };
     let mut review: Vec<&Question> = req
         .review
         .iter()
@@ -133,7 +147,7 @@ pub fn assemble(
     let mut review_sets: HashSet<String> = HashSet::new();
     for q in review.into_iter().take(count / 3) {
         let set = option_set(q);
-        if set.as_ref().is_some_and(|o| review_sets.contains(o)) {
+        if set.as_ref().is_some_and(|o| review_sets.contains(o)) || shown(q, &chosen) {
             continue;
         }
         if taken.insert(q.id.as_str()) {
@@ -176,7 +190,7 @@ pub fn assemble(
                 cursors[i] += 1;
                 progressed = true;
                 let set = option_set(q);
-                if set.as_ref().is_some_and(|o| sets.contains(o)) {
+                if set.as_ref().is_some_and(|o| sets.contains(o)) || shown(q, &chosen) {
                     continue;
                 }
                 let essays = chosen.iter().filter(|(c, _)| c.kind == Kind::Essay).count();
@@ -204,7 +218,7 @@ pub fn assemble(
             break;
         }
         let set = option_set(q);
-        if set.as_ref().is_some_and(|o| sets.contains(o)) {
+        if set.as_ref().is_some_and(|o| sets.contains(o)) || shown(q, &chosen) {
             continue;
         }
         sets.extend(set);
@@ -386,6 +400,73 @@ mod tests {
                 .count();
             assert_eq!(first_tree, 1, "seed {seed}");
         }
+    }
+
+    #[test]
+    fn a_typed_term_and_a_question_showing_it_never_share_a_form() {
+        // "State" typed from the glossary; a comparison that writes "State",
+        // a choice offering it and a prompt spelling it in Hangul (스테이트);
+        // two questions that show nothing of it.
+        let mut typed = Question::new(
+            "w1-000000",
+            Kind::Short,
+            "다음 설명에 해당하는 용어를 쓰시오: 리소스와 실제 객체 ID의 매핑 기록",
+        );
+        typed.answer = Some(crate::model::Answer::Many(vec![
+            "State".into(),
+            "상태".into(),
+        ]));
+        let compare = Question::new(
+            "w1-000001",
+            Kind::Essay,
+            "로컬 State와 원격 State를 비교하시오.",
+        );
+        let mut offered = Question::new("w1-000002", Kind::Choice, "잠금을 제공하는 곳은?");
+        offered.options = ["State", "Backend", "Provider"]
+            .iter()
+            .zip(crate::extract::OPTION_IDS)
+            .map(|(t, id)| crate::model::Choice::new(id, *t))
+            .collect();
+        let spelled = Question::new(
+            "w1-000003",
+            Kind::Essay,
+            "스테이트 파일을 잠그는 이유를 설명하시오.",
+        );
+        let plain1 = Question::new("w1-000004", Kind::Essay, "드리프트 대응 절차를 설명하시오.");
+        let plain2 = Question::new(
+            "w1-000005",
+            Kind::Essay,
+            "모듈 버전 고정의 이유를 설명하시오.",
+        );
+        let qs = [typed, compare, offered, spelled, plain1, plain2];
+        let refs: Vec<&Question> = qs.iter().collect();
+        let pairs = give_aways(&refs);
+        assert_eq!(pairs, vec![(0, 1), (0, 2), (0, 3)]);
+        let mut with_typed = 0;
+        for seed in 0..300 {
+            for count in [2, 3, 6] {
+                let form = draw(&refs, &[], count, seed);
+                let ids: Vec<&str> = form.items.iter().map(|it| it.question.as_str()).collect();
+                if ids.contains(&"w1-000000") {
+                    with_typed += 1;
+                    assert!(
+                        !ids.iter()
+                            .any(|id| ["w1-000001", "w1-000002", "w1-000003"].contains(id)),
+                        "seed {seed}: {ids:?}"
+                    );
+                }
+            }
+            // Due for review together: one of them goes on the form.
+            let review = ["w1-000000".to_string(), "w1-000001".to_string()];
+            let form = draw(&refs, &review, 6, seed);
+            let ids: Vec<&str> = form.items.iter().map(|it| it.question.as_str()).collect();
+            assert!(
+                !(ids.contains(&"w1-000000") && ids.contains(&"w1-000001")),
+                "seed {seed}: {ids:?}"
+            );
+        }
+        // The typed question is still drawn: kept apart, not dropped.
+        assert!(with_typed > 100, "{with_typed}");
     }
 
     #[test]

@@ -522,6 +522,11 @@ pub fn batchim_guess(word: &str) -> Option<bool> {
         return Some(matches!(last, 'L' | 'M' | 'N' | 'R'));
     }
     let lower = tail.to_ascii_lowercase();
+    // Loanwords read against their letters: 템플릿 (review of blind66:
+    // "volumeClaimTemplate와"), 프라이빗.
+    if lower.ends_with("template") || lower.ends_with("private") {
+        return Some(true);
+    }
     let mut rev = lower.chars().rev();
     let (a, b) = (rev.next(), rev.next());
     match (a, b) {
@@ -735,6 +740,8 @@ mod tests {
             ("Slack", Some(true)),
             ("KEDA", Some(false)),
             ("YAML", Some(true)),
+            ("volumeClaimTemplate", Some(true)),
+            ("update", Some(false)),
             ("Job", None),
             ("Loop", None),
         ] {

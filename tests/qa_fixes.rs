@@ -28,14 +28,13 @@ fn one_bad_question_no_longer_drops_its_whole_file() {
     assert_eq!(
         run.stderr,
         format!(
-            "questions/week_01/day1.yaml:12:3: `w1d1-choice`의 정답 `e`은(는) 어느 보기도 아닙니다\n{POINTZ}\nquestions/week_01/day1.yaml:34:3: 경고: 문항 `w1d1-short`: 답 `gitops`이(가) 문항 `w1d1-essay`의 문제나 보기에 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다\n"
+            "questions/week_01/day1.yaml:12:3: `w1d1-choice`의 정답 `e`은(는) 어느 보기도 아닙니다\n{POINTZ}\n"
         ),
-        "the typo once, with its place; the file's other error still found; the essay's prompt \
-         writes the short answer's key"
+        "the typo once, with its place; the file's other error still found"
     );
     assert_eq!(
         run.stdout,
-        "문항 6개(파일 1개)와 루브릭 1개를 검사했습니다: 오류 2개, 경고 1개\n"
+        "문항 6개(파일 1개)와 루브릭 1개를 검사했습니다: 오류 2개, 경고 0개\n"
     );
 
     // The file's sound questions are served (5 of 7: the typo and the wrong answer left out).

@@ -210,10 +210,16 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `value` says nothing: empty, a dash, "위와 동일".
+/// Whether `value` says nothing: empty, a dash, "위와 동일", a dash with a
+/// note on why ("— (분모, 비즈니스 단위로 고정)": review of blind67).
 fn empty(value: &str) -> bool {
     let n = normalize(value);
-    n.is_empty()
+    let dash_note = value
+        .trim()
+        .strip_prefix(['—', '–', '-'])
+        .is_some_and(|rest| rest.trim_start().starts_with(['(', '（']));
+    dash_note
+        || n.is_empty()
         || [
             "-", "—", "–", "n/a", "na", "?", "x", "o", "✅", "❌", "○", "×",
         ]
@@ -280,6 +286,21 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
                 .or_insert_with(|| (bare(label).to_string(), Vec::new(), k));
             if !e.1.contains(&t) {
                 e.1.push(t);
+            }
+        }
+    }
+    // An aspect with a release note or a rating in any of its values is
+    // trivia or the author's judgment throughout ("성숙도: Istio 1.24에서
+    // GA", "E 감소: 중 / 높음 / 낮음": reviews of blind65 and blind67).
+    // A condition is no dimension either: rows of independent settings
+    // under "true일 때 / false일 때" are no alternatives (review of blind68).
+    for thing in things {
+        for (label, value) in &thing.aspects {
+            if super::tables::release_note(value)
+                || super::tables::rating(value)
+                || condition(label)
+            {
+                by.remove(&normalize(bare(label)));
             }
         }
     }
@@ -379,6 +400,17 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
         return Err("비교 항목이 이름을 풀어 쓸 뿐");
     }
     Ok((chosen, aspects))
+}
+
+/// Whether an aspect's label is a condition ("true일 때", "false인 경우",
+/// "활성화 시"), not a dimension things differ by.
+fn condition(label: &str) -> bool {
+    let l = bare(label).trim().trim_matches('`').to_lowercase();
+    ["일 때", "인 경우", "일때"].iter().any(|e| l.ends_with(e))
+        || matches!(
+            l.as_str(),
+            "true" | "false" | "on" | "off" | "활성" | "비활성"
+        )
 }
 
 /// The choices of `size` of `items` in order, the first ones first; at most
@@ -549,6 +581,7 @@ fn push_comparison(
         }
     };
     let names: Vec<String> = chosen.iter().map(|&t| things[t].name.clone()).collect();
+    let names = named_by_heading(&names, title);
     // Two things compared once in a document (Head / Tail sampling in a tree
     // and again in a table: review AH of 2026-12-01).
     let norms: Vec<String> = names.iter().map(|n| normalize(bare(n))).collect();
@@ -583,7 +616,10 @@ fn push_comparison(
                     .map(|(_, v)| format!("{a}: {}", squeeze(v)))
             })
             .collect();
-        reference.push_str(&format!("\n- {} — {}", things[t].name, parts.join(" / ")));
+        let name = names
+            .get(chosen.iter().position(|&c| c == t).unwrap_or(0))
+            .unwrap_or(&things[t].name);
+        reference.push_str(&format!("\n- {name} — {}", parts.join(" / ")));
     }
     let key = format!(
         "{title}\u{1f}{}\u{1f}{}",
@@ -599,6 +635,34 @@ fn push_comparison(
     q.points = POINTS;
     q.feedback = Some(reference);
     ctx.out.push(q);
+}
+
+/// Short names a table's header cut from its heading's words ("로컬",
+/// "원격" of 「로컬 State vs 원격 State」) as the heading writes them: "로컬
+/// State", "원격 State" (review of blind65, 2026-12-02: "로컬과 원격을 비교"
+/// is no Korean). Unchanged unless every name is followed there by one
+/// same word.
+fn named_by_heading(names: &[String], title: &str) -> Vec<String> {
+    let heading = title.rsplit(" > ").next().unwrap_or(title);
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let next = |name: &str| -> Option<&str> {
+        (name.chars().count() <= 4 && !name.contains(char::is_whitespace))
+            .then(|| {
+                words
+                    .windows(2)
+                    .find(|w| w[0] == name)
+                    .map(|w| w[1])
+                    .filter(|n| !n.eq_ignore_ascii_case("vs") && !n.contains(['/', '(']))
+            })
+            .flatten()
+    };
+    let after: Vec<Option<&str>> = names.iter().map(|n| next(n)).collect();
+    match after.first() {
+        Some(Some(word)) if names.len() >= 2 && after.iter().all(|a| a == &Some(*word)) => {
+            names.iter().map(|n| format!("{n} {word}")).collect()
+        }
+        _ => names.to_vec(),
+    }
 }
 
 /// The Latin words of an error message (`on.workflow_call` -> workflow_call)
@@ -815,12 +879,84 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         .into_iter()
         .filter(|w| w.chars().any(crate::text::is_hangul))
         .collect();
+    // A cause's short form of five letters or more counts (param for
+    // "missing parameters": review of blind66).
     latin
         .into_iter()
         .filter(|w| {
-            cause_latin.contains(w) || cause_hangul.iter().any(|c| hygiene::translated(w, c))
+            cause_latin.contains(w)
+                || cause_latin
+                    .iter()
+                    .any(|c| c.len() >= 5 && w.starts_with(c.as_str()))
+                || cause_hangul.iter().any(|c| hygiene::translated(w, c))
         })
         .collect()
+}
+
+/// Whether a text points at a block below it: "로그에 다음이 반복됨",
+/// "다음 중 하나가 출력됨", "아래 명령으로", or a colon at its end.
+fn points_below(text: &str) -> bool {
+    const POINTERS: &[&str] = &[
+        "다음이",
+        "다음 중 하나",
+        "다음과 같",
+        "다음 메시지",
+        "다음 로그",
+        "다음 명령",
+        "아래 명령",
+        "아래와 같",
+        "아래 로그",
+        "아래 코드",
+        "아래 예",
+        "아래 메시지",
+    ];
+    let t = text.trim();
+    t.ends_with(':') || POINTERS.iter().any(|p| t.contains(p))
+}
+
+/// The topic a document's title names: without its "Session 3:" / "Day
+/// 2:" / "Week 5:" and without what follows a dash ("서비스 메시와 Istio"
+/// of "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어").
+fn topic_of(title: &str) -> Option<String> {
+    let t = title
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let lower = t.to_ascii_lowercase();
+    let t = ["session", "day", "week", "lab", "세션"]
+        .iter()
+        .find_map(|p| {
+            let rest = lower.starts_with(p).then(|| t[p.len()..].trim_start())?;
+            rest.starts_with(|c: char| c.is_ascii_digit()).then(|| {
+                rest.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches([':', '：', '.', '-', ' '])
+            })
+        })
+        .unwrap_or(t);
+    let t = [" - ", " — ", " – ", ": "]
+        .iter()
+        .filter_map(|d| t.find(d))
+        .min()
+        .map_or(t, |at| &t[..at])
+        .trim();
+    (t.chars().count() >= 2).then(|| t.to_string())
+}
+
+/// Whether the cause writes a code token of the message as it stands
+/// (`{app=~".*"}처럼 …` beside a parse error quoting app=~".*"): a token of
+/// six characters or more with a symbol inside it, not a plain word.
+fn quotes_its_cause(symptom: &str, cause: &str) -> bool {
+    let edge = |c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '`')
+    };
+    cause
+        .split(|c: char| c.is_whitespace() || crate::text::is_hangul(c))
+        .map(|t| t.trim_matches(edge).trim_end_matches('.'))
+        .filter(|t| t.chars().count() >= 6)
+        .filter(|t| {
+            t.chars()
+                .any(|c| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        })
+        .any(|t| symptom.contains(t))
 }
 
 /// Push the symptom essay of one symptom with its cause and remedy.
@@ -856,6 +992,20 @@ fn push_symptom(
         ctx.dropped("증상이 너무 짧음");
         return;
     }
+    // A symptom pointing at a log or command below it ("로그에 다음이
+    // 반복됨") is asked without its clue; a cause or fix pointing there
+    // ("아래 명령으로 Secret 생성") leaves the reference without its answer
+    // (review of blind69, 2026-12-02).
+    if points_below(symptom) {
+        ctx.dropped("증상이 아래의 예시를 가리킴");
+        return;
+    }
+    let cause = cause.filter(|c| !points_below(c));
+    let fix = fix.filter(|f| !points_below(f));
+    if cause.is_none() && fix.is_none() {
+        ctx.dropped("증상이 아래의 예시를 가리킴");
+        return;
+    }
     // A user's question ("이 서비스 누가 관리해요?") is a pain point, no
     // symptom: its "cause" restates it (소유권 정보 부재; review of blind43).
     if symptom.ends_with(['?', '？']) {
@@ -881,8 +1031,7 @@ fn push_symptom(
         ctx.dropped("증상이 원인과 해결을 말함");
         return;
     }
-    // A symptom that says its cause asks only for the fix, or nothing when
-    // the session gives none.
+    // Whether and how the symptom says its cause.
     let mut told: Option<&'static str> = None;
     // A symptom that says its cause ("exceeded quota" for 네임스페이스 쿼터
     // 초과: review AG of 2026-12-01).
@@ -916,38 +1065,18 @@ fn push_symptom(
     {
         told = Some("오류 메시지가 원인을 말함");
     }
-    // A message that tells its cause and writes its fix's own command in
-    // so many letters ("… may require 'docker login'" | `docker login
-    // <registry>`, a word the cause does not write) asks nothing (review of
-    // blind64, 2026-12-02). A setting the cause names too
-    // (progressDeadlineSeconds | progressDeadlineAbort) is the message's
-    // subject, not its fix.
-    if told.is_some()
-        && let Some(f) = fix
-    {
-        // Whole tokens only: startupProbe is no "probe" the message wrote.
-        let fix_latin: std::collections::BTreeSet<String> = message_words(f).into_iter().collect();
-        let cause_words = cause
-            .map(|c| message_words_in_cause(symptom, c))
-            .unwrap_or_default();
-        let writes_fix = message_words_in_cause(symptom, f)
-            .iter()
-            .any(|w| fix_latin.contains(w) && !cause_words.contains(w) && rare(w));
-        if writes_fix {
-            ctx.dropped("증상이 원인과 해결을 말함");
-            return;
-        }
+    // A message written verbatim in its cause (`{app=~".*"}` for a parse
+    // error quoting app=~".*": review of blind65, 2026-12-02).
+    if told.is_none() && cause.is_some_and(|c| quotes_its_cause(symptom, c)) {
+        told = Some("오류 메시지가 원인을 말함");
     }
-    // Asked for its fix alone (ProgressDeadlineExceeded: the fix is still
-    // to be learnt), or not at all (review of blind59, 2026-12-02).
-    let cause = match told {
-        Some(reason) if fix.is_none() => {
-            ctx.dropped(reason);
-            return;
-        }
-        Some(_) => None,
-        None => cause,
-    };
+    // A symptom that says its cause is not asked: asking its fix alone
+    // failed seven of seven times (reviews of blind65-67, 2026-12-02: "the
+    // fix is the trivial inverse of the message").
+    if let Some(reason) = told {
+        ctx.dropped(reason);
+        return;
+    }
     // "가능한 원인": a symptom may have causes the session does not list; the
     // reference says the grader accepts them (reviews AK and AL of
     // 2026-12-01 failed symptoms whose reference "would refuse" another
@@ -996,6 +1125,22 @@ fn push_symptom(
     if let Some(f) = fix {
         reference.push_str(&format!("\n- 해결: {}", squeeze(f)));
     }
+    // A symptom in everyday words under a heading in everyday words
+    // ("설정 변경이 반영되지 않음" under 「빠른 트러블슈팅 참조표」) is
+    // asked in its document's topic (review of blind65, 2026-12-02: "nothing
+    // says it is an Istio change").
+    let latin = |t: &str| t.chars().any(|c| c.is_ascii_alphabetic());
+    let topic = ctx
+        .doc()
+        .title()
+        .and_then(|h| topic_of(&h.text))
+        .filter(|t| !latin(&symptom) && !latin(title) && !title.contains(t.as_str()));
+    let prompt = match topic {
+        Some(t) => format!(
+            "「{t}」 단원의 「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}"
+        ),
+        None => prompt,
+    };
     let key = format!("{title}\u{1f}{symptom}");
     let mut q = ctx.question("symptom", &key, Kind::Essay, prompt, line, section);
     q.points = POINTS;
@@ -2123,9 +2268,87 @@ mod tests {
 
     #[test]
     fn empty_cells_say_nothing() {
-        for v in ["-", "", "위와 동일", "✅", "N/A"] {
+        for v in [
+            "-",
+            "",
+            "위와 동일",
+            "✅",
+            "N/A",
+            "— (분모, 비즈니스 단위로 고정)",
+        ] {
             assert!(empty(v), "{v}");
         }
         assert!(!empty("30s"));
+        assert!(!empty("-1"));
+    }
+
+    #[test]
+    fn short_names_take_the_word_their_heading_writes_after_them() {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            named_by_heading(
+                &v(&["로컬", "원격"]),
+                "원격 백엔드 > 로컬 State vs 원격 State"
+            ),
+            v(&["로컬 State", "원격 State"])
+        );
+        assert_eq!(
+            named_by_heading(&v(&["Loki", "Elasticsearch"]), "Loki vs Elasticsearch 비교"),
+            v(&["Loki", "Elasticsearch"])
+        );
+        assert_eq!(
+            named_by_heading(&v(&["로컬", "원격"]), "로컬 저장과 원격 State"),
+            v(&["로컬", "원격"])
+        );
+    }
+
+    #[test]
+    fn conditions_are_no_dimensions() {
+        for l in ["true일 때", "false일 때", "활성화인 경우", "`true`"] {
+            assert!(condition(l), "{l}");
+        }
+        for l in ["용도", "지속 시간", "적용 시점"] {
+            assert!(!condition(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_text_pointing_below_it_is_no_answer() {
+        for t in [
+            "Prometheus 로그에 다음이 반복됨",
+            "리로드 후에도 이전 설정이 유지되고, 로그에 다음 중 하나가 출력됨",
+            "아래 명령으로 Secret 생성 후 ServiceAccount에 연결",
+            "이벤트:",
+        ] {
+            assert!(points_below(t), "{t}");
+        }
+        assert!(!points_below("다음 스텝에서 재시도"));
+        assert!(!points_below("imagePullSecret 없음/만료된 로봇 토큰"));
+    }
+
+    #[test]
+    fn a_title_names_its_topic() {
+        for (title, topic) in [
+            (
+                "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어",
+                Some("서비스 메시와 Istio"),
+            ),
+            (
+                "Session 7: 카오스 엔지니어링 — 정상 상태 가설",
+                Some("카오스 엔지니어링"),
+            ),
+            (
+                "Session 3: MLflow 실험 추적과 모델 레지스트리",
+                Some("MLflow 실험 추적과 모델 레지스트리"),
+            ),
+            (
+                "Week 5: 플랫폼 팀을 위한 SRE 실천",
+                Some("플랫폼 팀을 위한 SRE 실천"),
+            ),
+            ("🚀 Day 2", None),
+            ("Daylight 절약 시간", Some("Daylight 절약 시간")),
+        ] {
+            assert_eq!(topic_of(title).as_deref(), topic, "{title}");
+        }
     }
 }

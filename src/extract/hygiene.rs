@@ -270,6 +270,16 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     // Receiver's 역할 "데이터 수신".
     (&["credential"], &["자격 증명", "자격증명"]),
     (&["receiv"], &["수신"]),
+    // Review of blind66/67: "missing parameters: [repo-url]" beside param
+    // 미지정, "Incompatible argument" beside 타입 불일치.
+    (&["missing"], &["누락", "미지정"]),
+    (&["incompatib", "inconsisten", "mismatch"], &["불일치"]),
+    // Typed names a student may write in Korean (review of blind66/67:
+    // 매개변수 for Parameter, 기록 담당 for the incident role Scribe).
+    (&["parameter"], &["매개변수", "파라미터"]),
+    (&["scribe"], &["기록 담당", "기록자", "서기"]),
+    // Review of blind69: 복제 for Replication (억제 for Inhibition above).
+    (&["replicat"], &["복제"]),
 ];
 
 /// The entries of [`EQUIVALENTS`] a normalized word holds.
@@ -323,7 +333,7 @@ pub fn korean_name(term: &str) -> Option<String> {
                             p == e
                                 || p.strip_suffix('s') == Some(e)
                                 || p.strip_prefix(e).is_some_and(|rest| {
-                                    e.len() >= 4 && ["y", "ies", "e", "es"].contains(&rest)
+                                    e.len() >= 4 && ["y", "ies", "e", "es", "ion"].contains(&rest)
                                 })
                         } else {
                             p.starts_with(e) && p.len() <= e.len() + 3
@@ -1021,9 +1031,6 @@ pub enum UnitProblem {
     /// A typed question asks for the same term as an earlier one (`RoleBinding`
     /// from the RBAC table and again from the key terms).
     SameTerm { term: String, first: String },
-    /// A typed question's term stands in another question: a match's left
-    /// side, an option or item (bare, or "ENTRYPOINT: 항상 실행되는 진입점").
-    TermShown { term: String, other: String },
     /// Two questions of one fact: the same outline group (source line) or the
     /// same item as the answer (프로덕션 롤아웃 as the member of 「배포 단계」 and
     /// as the odd one out of 「빌드 단계」), the less reliable kind dropped.
@@ -1035,7 +1042,6 @@ impl UnitProblem {
     pub fn rule(&self) -> &'static str {
         match self {
             UnitProblem::SameTerm { .. } => "같은 용어를 두 번 물음",
-            UnitProblem::TermShown { .. } => "단답의 답이 다른 문항에 나옴",
             UnitProblem::SameFact { .. } => "한 단원에서 같은 사실을 두 번 물음",
         }
     }
@@ -1045,9 +1051,6 @@ impl UnitProblem {
         match self {
             UnitProblem::SameTerm { term, first } => format!(
                 "문항 `{first}`도 `{term}`을(를) 쓰게 합니다: 한 단원에서 같은 용어는 한 번만 물으세요"
-            ),
-            UnitProblem::TermShown { term, other } => format!(
-                "답 `{term}`이(가) 문항 `{other}`의 문제나 보기에 나옵니다: 한 시험지에 함께 나오면 답을 알려 줍니다"
             ),
             UnitProblem::SameFact { fact, other } => format!(
                 "문항 `{other}`와(과) 한 시험지에 함께 나오면 서로 답을 알려 주거나 좁혀 줍니다 (`{fact}`): 한 단원에서 한 사실은 한 번만 물으세요"
@@ -1099,13 +1102,98 @@ pub fn option_set(q: &Question) -> Option<String> {
     })
 }
 
+/// Pairs of questions of one unit (indices into `qs`) where the first is a
+/// typed question whose term the second shows: in its prompt (a heading
+/// path included), as an option, item or left side, beside its description
+/// on the right side, or written in Hangul (차트 for Chart). Both stay in the
+/// bank; `assemble` never puts them on one form (review of blind65,
+/// 2026-12-02: dropping the typed one left nine glossary terms of a
+/// Terraform session unasked because "State" and "Module" stand in other
+/// prompts).
+pub fn give_aways(qs: &[&Question]) -> Vec<(usize, usize)> {
+    let norm = |list: &[crate::model::Choice]| -> Vec<String> {
+        list.iter()
+            .map(|c| crate::text::normalize(&c.text))
+            .collect()
+    };
+    let typed: Vec<(usize, String)> = qs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| typed_term(q).map(|t| (i, t)))
+        .collect();
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    struct Shown {
+        prompt: String,
+        shown: Vec<String>,
+        right: Vec<String>,
+    }
+    let texts: Vec<Shown> = qs
+        .iter()
+        .map(|q| Shown {
+            prompt: crate::text::normalize(&q.prompt),
+            shown: [norm(&q.left), norm(&q.options), norm(&q.items)].concat(),
+            right: norm(&q.right),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, term) in typed {
+        let q = qs[i];
+        // Every accepted form (릴리스 beside Release), and the term written in
+        // Hangul, which the scorer accepts (차트 for Chart).
+        let forms: Vec<String> = match &q.answer {
+            Some(Answer::Many(acc)) => acc
+                .iter()
+                .map(|a| crate::text::normalize(a))
+                .filter(|a| !a.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let latin = term.chars().all(|c| c.is_ascii_alphabetic()) && term.len() >= 4;
+        let written = |text: &str| forms.iter().any(|f| holds_word(text, f));
+        // In Hangul, word by word as written: normalizing joins a Korean
+        // phrase into one word ("우리 조직의 라벨 표준" beside Label typed;
+        // review Z of 2026-11-30).
+        let spelled = |raw: &str| {
+            latin
+                && raw
+                    .split(|c: char| !crate::text::is_hangul(c))
+                    .any(|w| w.chars().count() >= 2 && super::translit::spells(&term, w))
+        };
+        for (j, other) in qs.iter().enumerate() {
+            if j == i {
+                continue;
+            }
+            let t = &texts[j];
+            let mut raw = std::iter::once(&other.prompt).chain(
+                other
+                    .left
+                    .iter()
+                    .chain(&other.options)
+                    .chain(&other.items)
+                    .map(|c| &c.text),
+            );
+            // Shown at all: beside its description, as a bare option whose
+            // spelling the typed answer then copies (census:
+            // `DestinationRule` typed and offered in another question), or
+            // in another prompt, a heading path included (review of
+            // 2026-11-30: "특정 taint가 있는 노드" beside Taint typed,
+            // "(Feast 핵심 개념 > ...)" beside Feast typed).
+            if written(&t.prompt)
+                || t.shown.iter().any(|c| written(c))
+                || t.right.iter().any(|c| shows_with_more(c, &term))
+                || raw.any(|r| spelled(r))
+            {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
 /// A question's texts, normalized once for [`unit_problems`].
 struct Texts {
-    prompt: String,
-    options: Vec<String>,
-    left: Vec<String>,
-    right: Vec<String>,
-    items: Vec<String>,
     key: Option<String>,
     wrong: Vec<String>,
     /// [`option_set`].
@@ -1113,8 +1201,10 @@ struct Texts {
 }
 
 /// The problems between questions of one unit, as (index of the question to
-/// drop or fix, problem): the later of two typed questions of one term, and a
-/// typed question whose term another question shows beside its description.
+/// drop or fix, problem): the later of two typed questions of one term, and
+/// the less reliable of two questions of one fact. A typed term another
+/// question shows is no problem of the unit: [`give_aways`] keeps the two
+/// off one form.
 pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
     let mut out = Vec::new();
     // Every text normalized once: the checks below compare them many times.
@@ -1146,11 +1236,6 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
                 _ => Vec::new(),
             };
             Texts {
-                prompt: crate::text::normalize(&q.prompt),
-                left: norm(&q.left),
-                right: norm(&q.right),
-                items: norm(&q.items),
-                options,
                 key,
                 wrong,
                 set: option_set(q),
@@ -1171,63 +1256,6 @@ pub fn unit_problems(qs: &[&Question]) -> Vec<(usize, UnitProblem)> {
             continue;
         }
         first.insert(term.clone(), q.id.as_str());
-        // Every accepted form (릴리스 beside Release), and the term written in
-        // Hangul, which the scorer accepts (차트 for Chart).
-        let forms: Vec<String> = match &q.answer {
-            Some(Answer::Many(acc)) => acc
-                .iter()
-                .map(|a| crate::text::normalize(a))
-                .filter(|a| !a.is_empty())
-                .collect(),
-            _ => Vec::new(),
-        };
-        let latin = term.chars().all(|c| c.is_ascii_alphabetic()) && term.len() >= 4;
-        let written = |text: &str| forms.iter().any(|f| holds_word(text, f));
-        // In Hangul, word by word as written: normalizing joins a Korean
-        // phrase into one word ("우리 조직의 라벨 표준" beside Label typed;
-        // review Z of 2026-11-30).
-        let spelled = |raw: &str| {
-            latin
-                && raw
-                    .split(|c: char| !crate::text::is_hangul(c))
-                    .any(|w| w.chars().count() >= 2 && super::translit::spells(&term, w))
-        };
-        let shown = qs.iter().enumerate().find(|(j, other)| {
-            *j != i && {
-                let t = &texts[*j];
-                let mut raw = std::iter::once(&other.prompt).chain(
-                    other
-                        .left
-                        .iter()
-                        .chain(&other.options)
-                        .chain(&other.items)
-                        .map(|c| &c.text),
-                );
-                // Shown at all: beside its description, as a bare option whose
-                // spelling the typed answer then copies (census:
-                // `DestinationRule` typed and offered in another question), or
-                // in another prompt, a heading path included (review of
-                // 2026-11-30: "특정 taint가 있는 노드" beside Taint typed,
-                // "(Feast 핵심 개념 > ...)" beside Feast typed).
-                written(&t.prompt)
-                    || t.left
-                        .iter()
-                        .chain(&t.options)
-                        .chain(&t.items)
-                        .any(|c| written(c))
-                    || t.right.iter().any(|c| shows_with_more(c, &term))
-                    || raw.any(|r| spelled(r))
-            }
-        });
-        if let Some((_, o)) = shown {
-            out.push((
-                i,
-                UnitProblem::TermShown {
-                    term,
-                    other: o.id.clone(),
-                },
-            ));
-        }
     }
     // One fact once: in order of how reliable each kind proved (census of
     // 2026-11-30), a question is kept when no kept one cites its source line

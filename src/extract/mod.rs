@@ -1093,8 +1093,9 @@ fn generate(
         index.assign_prepared(&mut q, &prompt, &answer, &answer_norm);
         questions.push(q);
     }
-    // One fact once per unit: a typed term asked twice, or shown beside its
-    // description in another question, is dropped (the later or the typed one).
+    // One fact once per unit: a typed term asked twice, or two questions of
+    // one fact, lose the later or less reliable one. A typed term another
+    // question shows stays: `assemble` keeps the two off one form.
     // Until none is left: a drop can leave two others that now clash.
     loop {
         let unit = hygiene::unit_problems(&questions.iter().collect::<Vec<_>>());

@@ -434,6 +434,67 @@ pub fn version_bound(value: &str) -> bool {
         || value.contains("이상 필요")
 }
 
+/// Whether a value is a release note: a version with what happened to it
+/// ("Istio 1.24에서 GA", "MLflow 2.9부터 deprecated", "MLflow 2.3 도입,
+/// 현재 표준"). Which release did what is trivia, never a dimension to
+/// compare by (reviews of blind65 and blind67, 2026-12-02).
+pub fn release_note(value: &str) -> bool {
+    const STATUS: &[&str] = &[
+        "ga",
+        "deprecated",
+        "beta",
+        "alpha",
+        "stable",
+        "removed",
+        "도입",
+        "폐기",
+        "지원 종료",
+        "정식",
+        "출시",
+        "추가",
+        "제거",
+        "부터",
+        "이후",
+    ];
+    let lower = value.to_lowercase();
+    // A version: digits with a dot inside ("1.24", "2.9.0"), its own token.
+    let version = lower
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map(|t| t.trim_matches('.'))
+        .any(|t| {
+            t.contains('.')
+                && t.split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        });
+    version
+        && STATUS.iter().any(|s| {
+            if s.is_ascii() {
+                lower
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w == *s)
+            } else {
+                lower.contains(s)
+            }
+        })
+}
+
+/// Whether a value is a bare rating ("중", "낮음", "매우 높음", "★★★"):
+/// the author's judgment, no fact to compare by (review of blind67,
+/// 2026-12-02: "E 감소: 중 / 높음 / 낮음"). A rating with its reason
+/// ("낮음 (S3/GCS 등 오브젝트 스토리지)") says a fact.
+pub fn rating(value: &str) -> bool {
+    const RATINGS: &[&str] = &[
+        "높음", "낮음", "중", "중간", "보통", "상", "하", "매우", "높다", "낮다", "많음", "적음",
+        "큼", "작음",
+    ];
+    let v = value.trim().trim_matches(['*', '`']);
+    let words: Vec<&str> = v.split_whitespace().collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| RATINGS.contains(w) || w.chars().all(|c| matches!(c, '★' | '☆' | '⭐')))
+}
+
 /// Whether a value is one identifier with parts ("X-Amzn-Trace-Id",
 /// "uber-trace-id", "kubectl.kubernetes.io/restartedAt"): which row writes
 /// it is recalled, and its parts often name the row (review of blind58,
@@ -797,6 +858,41 @@ mod tests {
             "HTTP/2",
         ] {
             assert!(!identifier(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn release_notes_and_ratings_are_no_dimensions() {
+        for v in [
+            "Istio 1.24에서 GA",
+            "Loki 3.4부터 deprecated, LTS 후 지원 종료 예정",
+            "MLflow 2.3 도입, 현재 표준",
+            "MLflow 2.9부터 deprecated",
+        ] {
+            assert!(release_note(v), "{v}");
+        }
+        for v in [
+            "오랜 운영 사례",
+            "Promtail의 공식 후속",
+            "HTTP/2 기본",
+            "1.5배 빠름",
+            "GA 이후 안정",
+            "p99 지연 800ms",
+        ] {
+            assert!(!release_note(v), "{v}");
+        }
+        for v in ["중", "낮음", "매우 높음", "★★★"] {
+            assert!(rating(v), "{v}");
+        }
+        for v in [
+            "높음 (약 60% 시간 절감)",
+            "낮음 (S3/GCS 등 오브젝트 스토리지)",
+            "하드웨어 수 감소, 수명 연장",
+            "중앙 집중 관리",
+            "과소 할당 시 OOMKilled",
+            "상태 저장",
+        ] {
+            assert!(!rating(v), "{v}");
         }
     }
 

@@ -543,19 +543,25 @@ fn hangul_spellings(doc: &super::markdown::Doc, name: &str) -> Vec<String> {
         {
             let bare = PARTICLES
                 .iter()
-                .find_map(|p| run.strip_suffix(p).filter(|r| r.chars().count() >= 2))
-                .into_iter();
-            for w in std::iter::once(run).chain(bare) {
+                .find_map(|p| run.strip_suffix(p).filter(|r| r.chars().count() >= 2));
+            let spelt = |w: &str| {
                 // Not a longer word the name ends ("고카디널리티": high
                 // cardinality, its first consonant one class with the name's).
                 let longer = w
                     .char_indices()
                     .nth(1)
                     .is_some_and(|(i, _)| super::translit::spells(name, &w[i..]));
-                if super::translit::spells_surely(name, w) && !longer && !out.iter().any(|o| o == w)
-                {
-                    out.push(w.to_string());
-                }
+                super::translit::spells_surely(name, w) && !longer
+            };
+            // The word without its particle when that spells the name
+            // (파라미터, never "파라미터와": review of blind67).
+            let w = match bare.filter(|b| spelt(b)) {
+                Some(b) => b,
+                None if spelt(run) => run,
+                None => continue,
+            };
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
             }
         }
     }
@@ -1087,6 +1093,14 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hangul_spelling_is_listed_without_its_particle() {
+        let doc = super::super::markdown::parse(
+            "# T\n\n- **파라미터와 아티팩트**의 차이\n- 파이프라인 파라미터를 입력으로 받음\n",
+        );
+        assert_eq!(hangul_spellings(&doc, "Parameter"), vec!["파라미터"]);
+    }
 
     #[test]
     fn glossary_headings_are_no_topics() {

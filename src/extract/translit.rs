@@ -276,7 +276,24 @@ pub fn spells(en: &str, ko: &str) -> bool {
     let Some(h) = &k.hangul else { return false };
     let syllables = ko.chars().count();
     let vowels = vowel_groups(en);
-    (vowels..=2 * vowels + 2).contains(&syllables) && e.latin.iter().any(|l| same(l, h))
+    (vowels..=2 * vowels + 2).contains(&syllables)
+        && first_sound(en, h)
+        && e.latin.iter().any(|l| same(l, h))
+}
+
+/// Whether a word's first consonant is written as Korean writes it: a d or
+/// t (not th) as ㄷ / ㅌ, an s as ㅅ. Inside a word t may be ㅅ (-tion:
+/// 레플리케이션), never at its start (속도 for Decode: review of blind69,
+/// 2026-12-02).
+fn first_sound(en: &str, hangul: &[C]) -> bool {
+    let lower = en.trim().to_ascii_lowercase();
+    let first = hangul.first();
+    match lower.as_bytes() {
+        [b't', b'h', ..] => true,
+        [b'd' | b't', ..] => first == Some(&C::T),
+        [b's', b'a'..=b'z', ..] if !lower.starts_with("sh") => first == Some(&C::S),
+        _ => true,
+    }
 }
 
 /// [`spells`], for a Hangul word of three consonants or more: a short word
@@ -307,6 +324,16 @@ fn vowel_groups(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{spells, transliterates};
+
+    #[test]
+    fn a_first_d_or_s_is_written_as_korean_writes_it() {
+        assert!(spells("Decode", "디코드"));
+        assert!(!spells("Decode", "속도"));
+        assert!(spells("Thanos", "타노스"));
+        assert!(spells("Span", "스팬"));
+        assert!(spells("Drift", "드리프트"));
+        assert!(spells("Replication", "레플리케이션"));
+    }
 
     #[test]
     fn a_whole_word_written_in_hangul_is_found() {
