@@ -1570,7 +1570,8 @@ fn branches_named_with_a_description_are_not_asked() {
 
 /// A description that speaks of the name ("이름과 달리 기본값이 아님" beside
 /// `Default`) gives it away: no typed question. A one-word name's Korean
-/// word is accepted (Policy: 정책), and so is None's 없음, and the name
+/// word is accepted (Policy: 정책), but never None's 없음, the word a student
+/// who knows nothing types (review of blind75, 2026-12-03); and the name
 /// after the session's tool as the session writes it ("Vault policy는").
 #[test]
 fn a_description_about_the_name_gives_no_question_and_korean_names_are_accepted() {
@@ -1582,9 +1583,13 @@ fn a_description_about_the_name_gives_no_question_and_korean_names_are_accepted(
         })
     };
     assert!(typed("Default").is_none(), "{qs:#?}");
+    let none = typed("None").unwrap_or_else(|| panic!("{qs:#?}"));
+    assert!(
+        matches!(&none.answer, Some(Answer::Many(a)) if !a.iter().any(|x| x == "없음")),
+        "{none:#?}"
+    );
     for (key, korean) in [
         ("Policy", "정책"),
-        ("None", "없음"),
         ("Policy", "Vault 정책"),
         // Review Y: the name as a heading writes it ("Placement Constraints").
         ("Policy", "Policy Templates"),
@@ -1694,11 +1699,14 @@ fn an_order_named_only_by_a_flow_word_takes_its_heading() {
         orders,
         [
             "「RollingUpdate 진행 과정」의 단계를 순서대로 나열하시오.",
-            "「알림 처리 흐름」의 단계를 순서대로 나열하시오.",
-            // "**진단 순서**: 이벤트 확인 → 로그 확인 → …": an order of
-            // checks, no flow (review of blind60, 2026-12-02).
-            "「파이프라인 흐름 > CD 흐름」의 단계를 순서대로 나열하시오.",
-            "「파이프라인 흐름 > CI 흐름」의 단계를 순서대로 나열하시오.",
+            // A title naming no tool (of three letters or more) takes the
+            // document's topic (review of blind73, 2026-12-03: Linkerd's
+            // upgrade order beside kubeadm's on one sheet). "**진단 순서**:
+            // 이벤트 확인 → 로그 확인 → …": an order of checks, no flow
+            // (review of blind60, 2026-12-02).
+            "「파이프라인과 롤아웃」 단원의 「알림 처리 흐름」의 단계를 순서대로 나열하시오.",
+            "「파이프라인과 롤아웃」 단원의 「파이프라인 흐름 > CD 흐름」의 단계를 순서대로 나열하시오.",
+            "「파이프라인과 롤아웃」 단원의 「파이프라인 흐름 > CI 흐름」의 단계를 순서대로 나열하시오.",
         ],
         "{qs:#?}"
     );
@@ -1760,7 +1768,7 @@ fn symptoms_are_asked_with_their_cause_and_remedy_as_reference() {
         .unwrap_or_else(|| panic!("{symptoms:#?}"));
     assert_eq!(
         first.prompt,
-        "「이미지 크기 안티패턴 → 개선」에서 다룬 다음 증상의 가능한 원인과 해결 방법을 설명하시오.\n\
+        "「Vault와 이미지 크기, 클러스터 운영」 단원의 「이미지 크기 안티패턴 → 개선」에서 다룬 다음 증상의 가능한 원인과 해결 방법을 설명하시오.\n\
          증상: RUN curl -O app.tar.gz / RUN tar xzf app.tar.gz / RUN rm app.tar.gz"
     );
     assert_eq!(
@@ -2054,25 +2062,12 @@ fn emoji_translated_terms_example_cases_categories_and_pain_points_are_not_asked
         .iter()
         .filter(|q| q.tags.iter().any(|t| t == "discussion"))
         .collect();
-    assert_eq!(discussions.len(), 2, "{discussions:#?}");
-    assert_eq!(
-        discussions[0].prompt,
-        "idle 비용은 누가 내야 하는가?\n다음 물음 중 두 가지 이상에 답하며, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오.\n- 플랫폼 팀이 부담하면 팀들은 requests를 줄일 동기가 약해지지 않을까?\n- 팀별로 분배하면 플랫폼 팀의 노드 과다 프로비저닝 책임이 흐려지지 않을까?\n- 비용 절감과 탄소 절감이 충돌하는 경우에는 어떤 기준으로 결정할 것인가?"
-    );
-    assert!(
-        discussions[1]
-            .prompt
-            .ends_with("사용자 관점, 의존성 관점, 조직 관점 중 두 가지 이상의 관점에서, 세션에서 배운 내용을 근거로 자신의 입장을 논하시오."),
-        "{}",
-        discussions[1].prompt
-    );
-    assert!(
-        discussions.iter().all(|q| q
-            .feedback
-            .as_deref()
-            .is_some_and(|f| f.starts_with("채점 관점"))),
-        "{discussions:#?}"
-    );
+    // A discussion guided by questions only ("idle 비용은 누가 내야 하는가?"
+    // over three questions; "사용자 관점: … 어디인가?" angles that are
+    // questions too) has nothing to score beyond them (reviews of
+    // blind65-76, 2026-12-03): neither is asked. A discussion guided by
+    // steps or statements is (rules17).
+    assert!(discussions.is_empty(), "{discussions:#?}");
 }
 
 /// Review of blind46-47 (2026-12-02): troubleshooting cases named by a
@@ -2131,20 +2126,18 @@ fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_ask
         );
     }
     assert_eq!(symptoms.len(), 11, "{symptoms:#?}");
-    // A symptom in everyday words under a heading in everyday words is
-    // asked in its document's topic (review of blind65); one that names its
-    // tool is not.
+    // Every symptom is asked in its document's topic (reviews of blind65
+    // and blind72-74: "404" under 「트러블슈팅 가이드」 names no tool), but
+    // under a heading that names the topic's tool already.
     for p in &symptoms {
-        let everyday = [
-            "포트가 이미 사용 중",
-            "네트워크 삭제 실패",
-            "월 비용이 갑자기 2배",
-        ]
-        .iter()
-        .any(|s| p.ends_with(s));
+        let place = p
+            .split("」에서 다룬")
+            .next()
+            .and_then(|h| h.rsplit('「').next())
+            .unwrap_or("");
         assert_eq!(
             p.starts_with("「Docker 네트워크와 모니터링 운영 (규칙 15 시험용)」 단원의 「"),
-            everyday || p.contains("호스트 모드에서"),
+            !place.contains("Docker"),
             "{p}"
         );
     }
@@ -2515,4 +2508,123 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         term.answer,
         Some(Answer::Many(vec!["Consolidation".into(), "빈 패킹".into()]))
     );
+}
+
+/// Eighteenth round (reviews of blind71-76, 2026-12-03), on
+/// `tests/fixtures/rules18`: a typed name accepts no gloss of a longer name
+/// ("`exec` probe(셸 스크립트)"), no kind a title lists beside it
+/// ("Liveness, Readiness, Startup Probe") and no kind's word before it
+/// ("배치 큐잉 시스템(Kueue)"); a bold item over 검사 대상 / 금지 / 이유 is no
+/// symptom, nor a limitation with its reason (제약 | 이유 | 대응), a subject
+/// ("Gateway API 관련 오류") or a judgment ("…안전하다고 판단"); a case's
+/// log joins its symptom; a heading naming its cause, a message spelling
+/// out its cause's acronym (PDB), translating it (minor | 마이너), a status
+/// alone in a sentence (OOMKilled) or offering its fix ("please use 'pulumi
+/// stack select'") is not asked; every symptom and every flow without a
+/// tool in its title is asked in the document's topic, the flow's steps
+/// without the note one of them carries; a lab's phases and a discussion
+/// guided by questions only give no question.
+#[test]
+fn the_eighteenth_rounds_symptoms_typed_names_labs_and_discussions() {
+    let (dir, run) = extract_fixture("rules18");
+    for reason in [
+        "이유와 대응의 표는 증상도 비교도 아님",
+        "제목이 원인을 말함",
+        "증상이 주제만 말함",
+        "오해 (증상이 아님)",
+        "오류 메시지가 해결을 말함",
+        "실습 과제는 비교하지 않음",
+        "토론의 물음뿐 (채점할 내용 없음)",
+    ] {
+        assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
+    }
+    let session = load(dir.path(), "week_04/day2/session_03.yaml").questions;
+    let probe = tagged_asking(&session, "term", "kubelet이 컨테이너에");
+    assert_eq!(
+        probe.answer,
+        Some(Answer::Many(vec!["Probe".into(), "프로브".into()])),
+        "{probe:#?}"
+    );
+    let symptoms: Vec<&str> = with_tag(&session, "symptom")
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect();
+    assert_eq!(symptoms.len(), 2, "{symptoms:#?}");
+    for p in &symptoms {
+        assert!(
+            p.starts_with("「헬스 체크 설계 - Liveness, Readiness, Startup Probe」 단원의 「트러블슈팅 케이스 스터디」"),
+            "{p}"
+        );
+        for word in ["liveness (", "defunct", "포트 바인딩", "이미지 저장소"] {
+            assert!(!p.contains(word), "{p}");
+        }
+    }
+    // The event under the symptom, without its columns; a symptom that is
+    // only its log.
+    assert!(
+        symptoms.iter().any(|p| p.ends_with(
+            "증상: 배포 직후 무한 재시작 — kubectl get pods에서 RESTARTS가 계속 증가 — Liveness probe failed: Get \"http://10.244.1.23:8080/livez\": dial tcp 10.244.1.23:8080: connect: connection refused"
+        )),
+        "{symptoms:#?}"
+    );
+    assert!(
+        symptoms.iter().any(|p| p.ends_with(
+            "증상: 롤아웃이 멈춤 — error: deployment \"order-api\" exceeded its progress deadline"
+        )),
+        "{symptoms:#?}"
+    );
+    assert!(with_tag(&session, "compare").is_empty(), "{session:#?}");
+
+    let day = load(dir.path(), "week_04/day2/README.yaml").questions;
+    let kueue = tagged_asking(&day, "term", "배치 큐");
+    assert_eq!(
+        kueue.answer,
+        Some(Answer::Many(vec!["Kueue".into()])),
+        "{kueue:#?}"
+    );
+    let symptoms: Vec<&str> = with_tag(&day, "symptom")
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect();
+    for told in [
+        "Gateway API",
+        "ignore-unfixed",
+        "disruption budget",
+        "minor version",
+        "이유 없이 죽음",
+        "pulumi",
+    ] {
+        told_not_asked(&day, told);
+    }
+    for p in &symptoms {
+        assert!(
+            p.starts_with("「메시와 배치 운영 (규칙 18 시험용)」 단원의 「자주 막히는 지점」"),
+            "{p}"
+        );
+    }
+    // A numbered row loses its number.
+    assert!(
+        symptoms
+            .iter()
+            .any(|p| p.ends_with("증상: 스캔 결과가 0건")),
+        "{symptoms:#?}"
+    );
+    assert_eq!(symptoms.len(), 3, "{symptoms:#?}");
+    let order = day
+        .iter()
+        .find(|q| q.kind == Kind::Order)
+        .unwrap_or_else(|| panic!("{day:#?}"));
+    assert_eq!(
+        order.prompt,
+        "「메시와 배치 운영 (규칙 18 시험용)」 단원의 「프로덕션 운영 — HA, 업그레이드, 인증서 순환 > 업그레이드 순서」의 단계를 순서대로 나열하시오."
+    );
+    assert!(
+        order.items.iter().any(|i| i.text == "데이터 플레인")
+            && order.items.iter().all(|i| !i.text.contains('(')),
+        "{order:#?}"
+    );
+    for q in &day {
+        assert!(!q.prompt.contains("Phase"), "{}", q.prompt);
+        assert!(!q.tags.iter().any(|t| t == "discussion"), "{}", q.prompt);
+    }
 }

@@ -163,6 +163,10 @@ fn group_discussion(
         ctx.dropped("자기 팀의 상황을 묻는 토론");
         return;
     }
+    if only_questions(&section_items(ctx, section)) {
+        ctx.dropped("토론의 물음뿐 (채점할 내용 없음)");
+        return;
+    }
     let labelled = items.iter().all(|t| {
         t.split_once(':')
             .is_some_and(|(l, _)| !l.trim().is_empty() && l.trim().chars().count() <= 20)
@@ -251,6 +255,10 @@ fn discussion(
         ctx.dropped("자기 팀의 상황을 묻는 토론");
         return;
     }
+    if only_questions(&terms) || only_questions(&section_items(ctx, section)) {
+        ctx.dropped("토론의 물음뿐 (채점할 내용 없음)");
+        return;
+    }
     // Labels timed for the class ("찬성 관점 (2분)", "정리 (1분)") are the
     // steps of its discussion, not angles to write from: the prompt names
     // none of them, the grader reads them without their minutes (review of
@@ -283,6 +291,36 @@ fn discussion(
     }
     q.feedback = Some(angles);
     ctx.out.push(q);
+}
+
+/// Whether a discussion's guide is questions only ("목표 수치 (3분): … 무엇으로
+/// 잡을 것인가?", "… 장단점은?"): its grading notes would repeat them, with
+/// nothing of the session to score by. Discussions so guided failed seven
+/// of nine reviews (blind65-76, 2026-12-02 and 12-03: "the rubric is just
+/// the discussion questions repeated").
+fn only_questions(items: &[String]) -> bool {
+    // A label timed for the class ("세분화 vs 운영 부담 (3분)") heads a
+    // question; it says nothing either way.
+    let timed = |t: &str| {
+        t.trim_end()
+            .strip_suffix("분)")
+            .and_then(|h| h.rsplit_once('('))
+            .is_some_and(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let items: Vec<&String> = items.iter().filter(|t| !timed(t)).collect();
+    let asked = items.iter().filter(|t| t.contains(['?', '？'])).count();
+    !items.is_empty() && asked * 2 > items.len()
+}
+
+/// The texts of the list items of a discussion's section, at any depth.
+fn section_items(ctx: &Ctx<'_>, section: Option<usize>) -> Vec<String> {
+    ctx.doc()
+        .blocks
+        .iter()
+        .filter(|b| b.section == section && matches!(b.kind, BlockKind::Item { .. }))
+        .map(|b| b.text.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A guideline item "label (N분): text" without its time box; None when its
@@ -436,6 +474,22 @@ mod tests {
         assert!(!about_own_team(
             "초당 5,000 요청인 결제 시스템에서 Trace를 최대한 보존하려면?"
         ));
+    }
+
+    #[test]
+    fn a_guide_of_questions_only_has_nothing_to_score() {
+        let items = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(only_questions(&items(&[
+            "세분화 vs 운영 부담 (3분)",
+            "어느 규모까지 유효할까요?",
+            "직접 바꿀 수 있어야 할까요?",
+        ])));
+        assert!(!only_questions(&items(&[
+            "보안 관점: 최소 권한과 감사 로그",
+            "운영 관점: 관리 비용",
+            "비용은?",
+        ])));
+        assert!(!only_questions(&[]));
     }
 
     #[test]

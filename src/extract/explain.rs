@@ -499,7 +499,14 @@ fn symptoms_by_name(things: &[Thing]) -> bool {
             .iter()
             .any(|w| n.contains(w))
     };
-    let cause = |t: &Thing| t.aspects.iter().any(|(l, v)| is_cause(l) && !empty(v));
+    // A 원인, not a reason (이유): a limitation's reason ("1024 미만 포트
+    // 바인딩 불가 | privileged port 제한 | …" under 제약 | 이유 | 대응) is
+    // no symptom's cause (review of blind73, 2026-12-03).
+    let cause = |t: &Thing| {
+        t.aspects
+            .iter()
+            .any(|(l, v)| normalize(l).contains("원인") && !empty(v))
+    };
     // Two errors with their causes at least, every other entry with a
     // remedy ("Multi-Attach error" with 해결 1, 해결 2 and 노드 장애 시).
     // Entries with checks only ("Job이 BackoffLimitExceeded로 실패" with its
@@ -573,6 +580,10 @@ fn push_comparison(
     line: usize,
     section: Option<usize>,
 ) {
+    if lab_plan(title) {
+        ctx.dropped("실습 과제는 비교하지 않음");
+        return;
+    }
     let (chosen, aspects) = match comparison(things) {
         Ok(c) => c,
         Err(reason) => {
@@ -847,12 +858,33 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     // ("ServiceMonitor를 만들었는데 Targets에 안 보임") is its subject.
     let tokens: Vec<&str> = symptom.split_whitespace().collect();
     let latin_token = |t: &str| !t.chars().any(crate::text::is_hangul);
+    // A status written in CamelCase from an acronym or joined words
+    // (`OOMKilled`, `CrashLoopBackOff`) is a message even alone in a Korean
+    // sentence ("Pod 상태 OOMKilled" | 메모리 limit 초과: review of blind71,
+    // 2026-12-03); a frequent one is the session's subject and not rare.
+    let status = |t: &str| {
+        const ENDS: &[&str] = &[
+            "off", "killed", "error", "failed", "exceeded", "ready", "pending", "evicted", "pull",
+        ];
+        let c: Vec<char> = t.chars().filter(char::is_ascii_alphabetic).collect();
+        let acronym_first = c.windows(3).any(|w| {
+            w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+        });
+        let joined = c
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        let lower = t
+            .trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+            .to_ascii_lowercase();
+        acronym_first || joined && ENDS.iter().any(|e| lower.ends_with(e))
+    };
     let message: Vec<&str> = tokens
         .iter()
         .enumerate()
         .filter(|(i, t)| {
             latin_token(t)
                 && (tokens.iter().all(|t| latin_token(t))
+                    || status(t)
                     || (*i > 0 && latin_token(tokens[i - 1]))
                     || tokens.get(i + 1).is_some_and(|n| latin_token(n)))
         })
@@ -893,6 +925,74 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a message suggests its own fix: a token it offers after "use",
+/// "try", "run", "Tip:" or "did you mean" is written in the fix ("(use
+/// --force to override)" | `--force`; "please use 'pulumi stack select'";
+/// reviews of blind75 and blind76, 2026-12-03).
+fn suggests_its_fix(symptom: &str, fix: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "use ",
+        "try ",
+        "run ",
+        "tip:",
+        "hint:",
+        "did you mean",
+        "consider ",
+    ];
+    const SMALL: &[&str] = &["the", "a", "an", "to", "it", "this", "that", "use", "using"];
+    let lower = symptom.to_ascii_lowercase();
+    let fix = fix.to_lowercase();
+    MARKERS.iter().any(|m| {
+        lower.match_indices(m).any(|(at, _)| {
+            // A marker starts a word ("reuse " is none) and is no
+            // instruction in capitals (Dockerfile's `RUN chown …`).
+            let starts = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let shouted = symptom
+                .get(at..at + m.trim_end().len())
+                .is_some_and(|w| w.chars().all(|c| !c.is_ascii_lowercase()));
+            starts
+                && !shouted
+                && lower[at + m.len()..]
+                    .split_whitespace()
+                    .map(|t| {
+                        t.trim_matches(|c: char| {
+                            matches!(c, '\'' | '"' | '`' | '(' | ')' | ',' | '.' | ':' | ';')
+                        })
+                    })
+                    .filter(|t| !SMALL.contains(t))
+                    .take(3)
+                    .any(|t| {
+                        t.chars().count() >= 3
+                            && t.chars().any(char::is_alphabetic)
+                            && fix.contains(t)
+                    })
+        })
+    })
+}
+
+/// Whether the cause writes an acronym of words the message spells out
+/// ("would violate the pod's disruption budget" | PDB 조건 미충족: review
+/// of blind73, 2026-12-03).
+fn abbreviates_its_message(symptom: &str, cause: &str) -> bool {
+    let words: Vec<char> = symptom
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+        .map(|w| w.strip_suffix("'s").unwrap_or(w).trim_matches('\''))
+        .filter(|w| w.len() >= 2)
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    cause
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase()))
+        .any(|acronym| {
+            let a: Vec<char> = acronym.chars().collect();
+            !symptom.contains(acronym) && words.windows(a.len()).any(|w| w == a.as_slice())
+        })
+}
+
 /// Whether a text points at a block below it: "로그에 다음이 반복됨",
 /// "다음 중 하나가 출력됨", "아래 명령으로", or a colon at its end.
 fn points_below(text: &str) -> bool {
@@ -917,7 +1017,7 @@ fn points_below(text: &str) -> bool {
 /// The topic a document's title names: without its "Session 3:" / "Day
 /// 2:" / "Week 5:" and without what follows a dash ("서비스 메시와 Istio"
 /// of "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어").
-fn topic_of(title: &str) -> Option<String> {
+pub fn topic_of(title: &str) -> Option<String> {
     let t = title
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim();
@@ -932,13 +1032,34 @@ fn topic_of(title: &str) -> Option<String> {
             })
         })
         .unwrap_or(t);
-    let t = [" - ", " — ", " – ", ": "]
+    // What follows a dash is kept when the head names no tool
+    // ("컨테이너 이미지 보안 — Trivy 스캐닝과 취약점 관리": review of blind74,
+    // 2026-12-03, "the prompt never names the tool").
+    let cut = [" - ", " — ", " – ", ": "]
         .iter()
         .filter_map(|d| t.find(d))
         .min()
         .map_or(t, |at| &t[..at])
         .trim();
+    let t = if cut.chars().any(|c| c.is_ascii_alphabetic()) {
+        cut
+    } else {
+        t
+    };
     (t.chars().count() >= 2).then(|| t.to_string())
+}
+
+/// Whether two texts write one Latin name of three letters or more
+/// ("Karpenter 트러블슈팅" and "Karpenter 노드 오토스케일링").
+pub fn shares_a_name(a: &str, b: &str) -> bool {
+    let names = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_alphabetic()))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let b = names(b);
+    names(a).iter().any(|w| b.contains(w))
 }
 
 /// Whether the cause writes a code token of the message as it stands
@@ -988,6 +1109,9 @@ fn push_symptom(
         } else {
             symptom
         };
+    // A numbered case's number is the document's ("1. `cat: …: Permission
+    // denied`": review of blind75, 2026-12-03, "증상: 1. cat: …").
+    let symptom = without_list_number(symptom);
     if symptom.chars().count() < 4 {
         ctx.dropped("증상이 너무 짧음");
         return;
@@ -1010,6 +1134,25 @@ fn push_symptom(
     // symptom: its "cause" restates it (소유권 정보 부재; review of blind43).
     if symptom.ends_with(['?', '？']) {
         ctx.dropped("질문 형태의 문제 (증상이 아님)");
+        return;
+    }
+    // A subject without what goes wrong ("Gateway API 관련 오류") says
+    // nothing to reason from; a judgment ("--ignore-unfixed 사용 후
+    // 안전하다고 판단") is a misconception, not something seen (reviews of
+    // blind73 and blind74, 2026-12-03).
+    let bare_symptom = symptom.trim_end_matches(['.', '。']).trim_end();
+    if ["관련 오류", "관련 에러", "관련 문제", "관련 장애"]
+        .iter()
+        .any(|w| bare_symptom.contains(w))
+    {
+        ctx.dropped("증상이 주제만 말함");
+        return;
+    }
+    if ["판단", "생각함", "착각", "오해", "믿음", "간주"]
+        .iter()
+        .any(|w| bare_symptom.ends_with(w))
+    {
+        ctx.dropped("오해 (증상이 아님)");
         return;
     }
     // A wish ("여러 AWS 계정에 나눠 만들고 싶습니다.") is a how-to, no symptom.
@@ -1064,6 +1207,12 @@ fn push_symptom(
         && message_words_in_cause(symptom, c).iter().any(&rare)
     {
         told = Some("오류 메시지가 원인을 말함");
+    }
+    if told.is_none() && cause.is_some_and(|c| abbreviates_its_message(symptom, c)) {
+        told = Some("오류 메시지가 원인을 말함");
+    }
+    if told.is_none() && fix.is_some_and(|f| suggests_its_fix(symptom, f)) {
+        told = Some("오류 메시지가 해결을 말함");
     }
     // A message written verbatim in its cause (`{app=~".*"}` for a parse
     // error quoting app=~".*": review of blind65, 2026-12-02).
@@ -1129,12 +1278,15 @@ fn push_symptom(
     // ("설정 변경이 반영되지 않음" under 「빠른 트러블슈팅 참조표」) is
     // asked in its document's topic (review of blind65, 2026-12-02: "nothing
     // says it is an Istio change").
-    let latin = |t: &str| t.chars().any(|c| c.is_ascii_alphabetic());
+    // Every symptom is asked so: a message without its tool ("404",
+    // "connection refused" under 「트러블슈팅 가이드」) has many causes
+    // (reviews of blind72-74, 2026-12-03: thirteen symptoms "never name the
+    // tool"). A place that names the topic's tool already is enough.
     let topic = ctx
         .doc()
         .title()
         .and_then(|h| topic_of(&h.text))
-        .filter(|t| !latin(&symptom) && !latin(title) && !title.contains(t.as_str()));
+        .filter(|t| !title.contains(t.as_str()) && !shares_a_name(title, t));
     let prompt = match topic {
         Some(t) => format!(
             "「{t}」 단원의 「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}"
@@ -1287,6 +1439,8 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         fixes: Vec<String>,
         /// Named by a 증상 line under its own heading.
         labelled: bool,
+        /// Its heading names its cause.
+        told: bool,
     }
     /// A case named (section, label, symptom, line), its remedy if known.
     type Named = (Option<usize>, String, String, usize);
@@ -1298,6 +1452,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         causes: Vec::new(),
         fixes: fix.map(str::to_string).into_iter().collect(),
         labelled: false,
+        told: false,
     };
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let mut found: Vec<Case> = Vec::new();
@@ -1306,11 +1461,14 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
     // A symptom a heading or a bold paragraph named, waiting for its first
     // 원인 / 해결 line.
     let mut named: Option<Named> = None;
+    // Whether `named` is a bold line's (not a heading's).
+    let mut named_bold = false;
     let mut section = None;
     for b in &doc.blocks {
         if b.section != section || found.is_empty() && section.is_none() {
             section = b.section;
             open = false;
+            named_bold = false;
             // A heading under a troubleshooting heading names its symptom
             // whole ("### ❌ PVC가 계속 `Pending`" under "## 🚨 트러블슈팅:
             // 자주 만나는 스토리지 오류": review of blind48, 2026-12-02).
@@ -1375,6 +1533,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                     let (l, t) = symptom_named(&b.text)
                         .unwrap_or_else(|| ("증상".to_string(), b.text.clone()));
                     named = Some((b.section, l, t, b.line));
+                    named_bold = true;
                 }
                 // Its answer ("A. `kubectl get xrd`에서 …"): the remedy.
                 BlockKind::Para if !open && named.is_some() => {
@@ -1390,7 +1549,28 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             continue;
         };
         if listed(SYMPTOM, first) {
-            let n = (b.section, first.clone(), parts[0].1.clone(), b.line);
+            // The log a 증상 line shows under it is what the student meets:
+            // its failing line joins the symptom ("증상:" over `error:
+            // deployment "order-api" exceeded its progress deadline`; review
+            // of blind71, 2026-12-03: a headline alone fits many causes). A
+            // code block inside an item comes before the item in `blocks`.
+            let shown = doc
+                .blocks
+                .iter()
+                .find(|c| {
+                    matches!(c.kind, BlockKind::Code { .. })
+                        && (c.line == b.line + 1 || c.line == b.line + 2)
+                })
+                .and_then(|c| failing_line(&c.text));
+            let said = parts[0].1.trim().trim_end_matches([':', '：']).trim();
+            let symptom = match shown {
+                Some(key) if said.is_empty() || points_below(said) => key,
+                Some(key) if !normalize(said).contains(&normalize(&key)) => {
+                    format!("{said} — {key}")
+                }
+                _ => parts[0].1.clone(),
+            };
+            let n = (b.section, first.clone(), symptom, b.line);
             found.push(Case {
                 labelled: true,
                 ..case(n, None)
@@ -1403,6 +1583,12 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         {
             found.push(case(n, None));
             open = true;
+        } else if !open && named_bold && !checks(first) {
+            // A bold line whose first labelled line is neither its cause,
+            // its remedy nor a check names a thing, not a symptom
+            // ("**liveness (`/livez`)**" over 검사 대상 / 금지 / 이유: review
+            // of blind71, 2026-12-03, "증상: liveness (/livez)").
+            named = None;
         }
         if !open {
             continue;
@@ -1440,6 +1626,16 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             .map_or(h.clean.as_str(), |(_, _, rest)| rest)
             .trim();
         let symptom = case.symptom.trim().to_string();
+        // A heading in the author's words that writes a name its cause
+        // writes and its symptom does not ("케이스 5: exec probe로 노드 CPU
+        // 상승" over `<defunct>` processes, the cause 500개 Pod의 exec probe:
+        // review of blind71, 2026-12-03) tells the cause.
+        let cause_words = latin_words(&case.causes.join(" "));
+        let seen = latin_words(&symptom);
+        case.told = words.chars().any(crate::text::is_hangul)
+            && latin_words(words)
+                .iter()
+                .any(|w| cause_words.contains(w) && !seen.contains(w));
         case.symptom = if words.is_empty() || normalize(&symptom).contains(&normalize(words)) {
             symptom
         } else {
@@ -1448,6 +1644,10 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         case.section = h.parent;
     }
     for case in found {
+        if case.told {
+            ctx.dropped("제목이 원인을 말함");
+            continue;
+        }
         let title = ctx.section_path(case.section);
         let cause = (!case.causes.is_empty()).then(|| case.causes.join("; "));
         let fix = (!case.fixes.is_empty()).then(|| case.fixes.join("; "));
@@ -1462,6 +1662,63 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             case.section,
         );
     }
+}
+
+/// The line of a log or command output that says what failed, without an
+/// event's columns ("Warning  Unhealthy  kubelet  Liveness probe failed: …"
+/// -> "Liveness probe failed: …"); None when no line fails or the line is
+/// too long to read in a prompt.
+fn failing_line(code: &str) -> Option<String> {
+    const FAILURE: &[&str] = &[
+        "error",
+        "fail",
+        "denied",
+        "not found",
+        "unable",
+        "cannot",
+        "refused",
+        "exception",
+        "panic",
+        "timeout",
+        "timed out",
+        "unhealthy",
+        "exceeded",
+        "forbidden",
+        "오류",
+        "실패",
+    ];
+    const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
+    code.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !COMMANDS.iter().any(|c| l.starts_with(c)))
+        .find(|l| {
+            let lower = l.to_lowercase();
+            FAILURE.iter().any(|f| lower.contains(f))
+        })
+        .map(|l| {
+            // An event's columns are parted by two spaces or more.
+            let event = l.starts_with("Warning") || l.starts_with("Normal");
+            let text = if event {
+                l.split("  ")
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .last()
+                    .unwrap_or(l)
+            } else {
+                l
+            };
+            text.to_string()
+        })
+        .filter(|l| l.chars().count() <= 200)
+}
+
+/// Whether a label names a check made on a symptom (확인, 진단, 로그, …),
+/// which may come before its cause.
+fn checks(label: &str) -> bool {
+    let n = normalize(bare(label));
+    ["확인", "진단", "점검", "로그", "메시지", "명령", "현상"]
+        .iter()
+        .any(|w| n.contains(w))
 }
 
 /// The head of a case's title without its number, whether it had one, and
@@ -1555,7 +1812,8 @@ fn labelled(b: &super::markdown::Block) -> Vec<(String, String)> {
             .text
             .split_once(':')
             .map(|(l, v)| (l.trim(), v.trim()))
-            .filter(|(l, v)| short(l) && !v.is_empty())
+            // "- **증상**:" over a code block: the block is its value.
+            .filter(|(l, v)| short(l) && (!v.is_empty() || listed(SYMPTOM, l)))
             .map(|(l, v)| vec![(l.to_string(), v.to_string())])
             .unwrap_or_default(),
         BlockKind::Para => {
@@ -1694,6 +1952,11 @@ fn distinguish(things: &mut [Thing]) {
 /// A name without its list number ("1. Retain" -> Retain), trimmed.
 fn without_list_number(text: &str) -> &str {
     let t = text.trim();
+    // A circled number ("⑥ 워커 재시작 후 …") is a list's number too
+    // (review of blind76, 2026-12-03).
+    if let Some(rest) = t.strip_prefix(|c: char| ('①'..='⑳').contains(&c)) {
+        return rest.trim_start();
+    }
     t.split_once(". ")
         .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         .map_or(t, |(_, rest)| rest)
@@ -1796,6 +2059,7 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
             ctx.dropped("예시나 단계의 표는 비교하지 않음");
             continue;
         }
+
         // A table of categories (분류 | 대표 플러그인 | …) lists kinds of
         // things, no alternatives to compare (review of blind43: "배포 상태,
         // CI와 운영을 … 비교").
@@ -1854,6 +2118,16 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
         }
         if !by_columns && remedies_only(&things) {
             ctx.dropped("원인마다 해결만 있음");
+            continue;
+        }
+        // Limitations with their reasons and workarounds (제약 | 이유 | 대응):
+        // neither symptoms nor alternatives to compare.
+        if !by_columns
+            && things
+                .iter()
+                .all(|t| t.aspects.iter().any(|(l, _)| is_cause(l)))
+        {
+            ctx.dropped("이유와 대응의 표는 증상도 비교도 아님");
             continue;
         }
         // Things with a name each, not a time or a number (a schedule's
@@ -1932,6 +2206,15 @@ pub fn schedule_slot(name: &str) -> bool {
             .any(|suffix| w.strip_suffix(suffix).is_some_and(number)),
         _ => false,
     }
+}
+
+/// Whether a place is a lab's plan: its phases or missions with their tasks
+/// ("실습 챌린지": Phase 1 with 과제 and 완료 조건) are the class's plan, no
+/// alternatives to compare or tell apart (review of blind72, 2026-12-03).
+pub fn lab_plan(title: &str) -> bool {
+    ["실습", "챌린지", "과제", "미션"]
+        .iter()
+        .any(|w| title.contains(w))
 }
 
 /// Whether a table's first header cell names two axes ("whenDeleted \
@@ -2327,6 +2610,52 @@ mod tests {
     }
 
     #[test]
+    fn messages_that_offer_their_fix_or_spell_out_their_cause() {
+        assert!(suggests_its_fix(
+            "cannot delete Pods declare no controller (use --force to override)",
+            "확인 후 `--force`"
+        ));
+        assert!(suggests_its_fix(
+            "error: no stack selected; please use 'pulumi stack select'",
+            "pulumi stack select dev"
+        ));
+        // "reuse" is no "use"; a suggestion the fix does not follow is none.
+        assert!(!suggests_its_fix("cannot reuse the name", "name 변경"));
+        assert!(!suggests_its_fix("use --force to override", "Pod를 삭제"));
+        assert!(!suggests_its_fix(
+            "COPY . /app 다음 RUN chown -R app:app /app",
+            "COPY --chown=app:app . /app"
+        ));
+        assert!(abbreviates_its_message(
+            "Cannot evict pod as it would violate the pod's disruption budget.",
+            "PDB 조건 미충족"
+        ));
+        assert!(!abbreviates_its_message(
+            "PDB blocks eviction",
+            "PDB 조건 미충족"
+        ));
+    }
+
+    #[test]
+    fn a_log_gives_its_failing_line_without_event_columns() {
+        assert_eq!(
+            failing_line(
+                "Warning  Unhealthy  kubelet  Liveness probe failed: connect: connection refused\nNormal   Killing    kubelet  Container app failed liveness probe"
+            )
+            .as_deref(),
+            Some("Liveness probe failed: connect: connection refused")
+        );
+        assert_eq!(
+            failing_line("$ kubectl rollout status deploy/a\nerror: deployment \"a\" exceeded its progress deadline")
+                .as_deref(),
+            Some("error: deployment \"a\" exceeded its progress deadline")
+        );
+        assert_eq!(failing_line("$ kubectl get pods\nNAME READY"), None);
+        assert_eq!(without_list_number("⑥ 워커 재시작"), "워커 재시작");
+        assert_eq!(without_list_number("1. cat: x"), "cat: x");
+    }
+
+    #[test]
     fn a_title_names_its_topic() {
         for (title, topic) in [
             (
@@ -2335,7 +2664,11 @@ mod tests {
             ),
             (
                 "Session 7: 카오스 엔지니어링 — 정상 상태 가설",
-                Some("카오스 엔지니어링"),
+                Some("카오스 엔지니어링 — 정상 상태 가설"),
+            ),
+            (
+                "Day 3: 컨테이너 이미지 보안 — Trivy 스캐닝과 취약점 관리",
+                Some("컨테이너 이미지 보안 — Trivy 스캐닝과 취약점 관리"),
             ),
             (
                 "Session 3: MLflow 실험 추적과 모델 레지스트리",

@@ -200,6 +200,10 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["operator"], &["오퍼레이터", "운영자"]),
     (&["webhook"], &["웹훅"]),
     (&["version"], &["버전", "이력"]),
+    // "kubeadm can upgrade only 1 minor version at a time" | 마이너 버전
+    // 건너뛰기 (review of blind73, 2026-12-03).
+    (&["minor"], &["마이너"]),
+    (&["major"], &["메이저"]),
     (&["read"], &["읽기", "읽는"]),
     // A flag's purpose in the words of its name (trial of 2026-12-01:
     // readonly's 용도 "변경 불가로 연결", bind-propagation's "전파할지 결정").
@@ -343,7 +347,12 @@ pub fn korean_name(term: &str) -> Option<String> {
                 .and_then(|(_, ko)| ko.first().copied())
         })
         .collect();
-    words.map(|w| w.join(" "))
+    // A value's everyday word is no name of it: "None" (a dnsPolicy value)
+    // typed as 없음 is what a student who knows nothing types (review of
+    // blind75, 2026-12-03).
+    words
+        .map(|w| w.join(" "))
+        .filter(|w| !["없음", "있음"].contains(&w.as_str()))
 }
 
 /// Whether `text` holds the Korean form of a word of the table that is part
@@ -1874,6 +1883,7 @@ mod tests {
         assert_eq!(korean_name("Policies").as_deref(), Some("정책"));
         assert_eq!(korean_name("Workspace").as_deref(), Some("워크스페이스"));
         assert_eq!(korean_name("KubeEdge"), None);
+        assert_eq!(korean_name("None"), None);
         assert_eq!(korean_name("scrape_interval"), None);
     }
 

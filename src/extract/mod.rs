@@ -475,7 +475,16 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
             {
                 continue;
             }
-            if let Some(rest) = after.trim_start_matches(' ').strip_prefix('(')
+            // A Latin word before the term makes one name of the two: its
+            // gloss is the whole name's ("`exec` probe(셸 스크립트)" glosses
+            // no Probe: review of blind71, 2026-12-03).
+            let compound = before
+                .trim_end_matches([' ', '`', '*'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            if !compound
+                && let Some(rest) = after.trim_start_matches(' ').strip_prefix('(')
                 && let Some((inner, _)) = rest.split_once(')')
                 && hangul_words(inner)
             {
@@ -495,7 +504,24 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
                     .collect();
                 // "아티팩트(Artifact)": a word of three syllables or more; a
                 // shorter one may be the tail of a phrase ("민감 정보(Secret)").
-                if word.chars().count() >= 3 {
+                // A kind's word is the head of a phrase ("배치 큐잉
+                // 시스템(Kueue)": review of blind72, 2026-12-03), no name.
+                const KINDS: &[&str] = &[
+                    "시스템",
+                    "플랫폼",
+                    "서비스",
+                    "컨트롤러",
+                    "프레임워크",
+                    "라이브러리",
+                    "리소스",
+                    "오브젝트",
+                    "메커니즘",
+                    "프로토콜",
+                    "인터페이스",
+                    "솔루션",
+                    "프로그램",
+                ];
+                if word.chars().count() >= 3 && !KINDS.contains(&word.as_str()) {
                     out.push(word);
                 }
             }
@@ -1201,11 +1227,12 @@ mod tests {
     #[test]
     fn korean_glosses_next_to_a_term_are_found() {
         let doc = markdown::parse(
-            "# 네트워크\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
+            "# 네트워크\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n`exec` workspace(셸 스크립트)를 돌린다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\n배치 큐잉 시스템(Kueue)을 쓴다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
         );
         assert_eq!(korean_glosses("NetworkPolicy", &doc), vec!["네트워크 정책"]);
         assert_eq!(korean_glosses("Artifact", &doc), vec!["아티팩트"]);
         assert!(korean_glosses("Workspace", &doc).is_empty());
+        assert!(korean_glosses("Kueue", &doc).is_empty());
     }
 
     #[test]

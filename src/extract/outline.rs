@@ -1325,6 +1325,10 @@ fn aspects(ctx: &mut Ctx<'_>, nodes: &[Node], section: Option<usize>) {
             }
         }
         let title = list_title(ctx, nodes, parent, section);
+        if super::explain::lab_plan(&title) {
+            ctx.dropped("실습 과제는 비교하지 않음");
+            continue;
+        }
         for (label, holders) in by.values().filter(|(_, h)| h.len() >= 3) {
             let label_text = unparen(label).trim();
             if hygiene::DEFINING_LABELS.contains(&label_text)

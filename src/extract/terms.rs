@@ -627,11 +627,25 @@ fn capitalized_like(word: &str, name: &str) -> String {
 /// External Secrets Operator로 ..." -> Vault), other than `name` and the
 /// title's own words (Session, Day).
 fn title_tools(title: &str, name: &str) -> Vec<String> {
+    // A name of a list ("Liveness, Readiness, Startup Probe") is one of the
+    // kinds the session teaches, not its tool: "Readiness Probe" is no
+    // answer for Probe (review of blind71, 2026-12-03).
+    let listed = |run: &str| {
+        let Some(at) = title.find(run) else {
+            return false;
+        };
+        let before = title[..at].trim_end_matches(' ');
+        let after = title[at + run.len()..].trim_start_matches(' ');
+        [',', '/', '·', '、']
+            .iter()
+            .any(|&c| before.ends_with(c) || after.starts_with(c))
+    };
     title
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == ' ' || c == '-'))
         .map(str::trim)
         .filter(|run| {
             !run.is_empty()
+                && !listed(run)
                 && !run.contains(' ')
                 && run.len() >= 3
                 && run.chars().next().is_some_and(|c| c.is_ascii_uppercase())
@@ -1070,22 +1084,51 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
                 .split_whitespace()
                 .filter(|w| !FLOW_WORDS.contains(w))
                 .all(|w| heading.contains(w));
+            // A session's heading in a day's overview ("Session 7: 프로덕션
+            // 운영 — …") names its topic without its number.
+            let heading = super::explain::topic_of(heading).unwrap_or_else(|| heading.to_string());
             if within && FLOW_WORDS.iter().any(|w| heading.contains(w)) {
-                heading.to_string()
+                heading
             } else {
                 format!("{heading} > {label}")
             }
         }
         _ => label.clone(),
     };
-    let mut q = ctx.question(
-        "arrow",
-        &key,
-        Kind::Order,
-        format!("「{title}」의 단계를 순서대로 나열하시오."),
-        b.line,
-        b.section,
-    );
+    // Which tool's flow: the document's topic when the title names no tool
+    // ("업그레이드 순서" of Linkerd beside kubeadm's on one sheet: review of
+    // blind73, 2026-12-03).
+    let prompt = match ctx
+        .doc()
+        .title()
+        .and_then(|h| super::explain::topic_of(&h.text))
+        .filter(|t| {
+            !title.contains(t.as_str())
+                && !title
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_alphabetic()))
+        }) {
+        Some(topic) => format!("「{topic}」 단원의 「{title}」의 단계를 순서대로 나열하시오."),
+        None => format!("「{title}」의 단계를 순서대로 나열하시오."),
+    };
+    let mut q = ctx.question("arrow", &key, Kind::Order, prompt, b.line, b.section);
+    // A note in parentheses on one step of many ("데이터 플레인(재시작)")
+    // marks it: steps are shown alike, their notes left out.
+    let noted = parts.iter().filter(|p| p.trim_end().ends_with(')')).count();
+    let parts: Vec<String> = if noted > 0 && noted * 2 < parts.len() {
+        parts
+            .iter()
+            .map(|p| {
+                let t = p.trim_end();
+                match t.strip_suffix(')').and_then(|o| o.rsplit_once('(')) {
+                    Some((head, _)) if !head.trim().is_empty() => head.trim().to_string(),
+                    _ => p.clone(),
+                }
+            })
+            .collect()
+    } else {
+        parts.clone()
+    };
     super::set_order(&mut q, parts.iter().cloned());
     ctx.out.push(q);
 }
@@ -1093,6 +1136,21 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_names_its_tool_not_the_kinds_it_lists() {
+        assert_eq!(
+            title_tools("Session 2: Vault 정책 설계", "Policy"),
+            vec!["Vault"]
+        );
+        assert!(
+            title_tools(
+                "Session 3: 헬스 체크 설계 - Liveness, Readiness, Startup Probe",
+                "Probe"
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn a_hangul_spelling_is_listed_without_its_particle() {
