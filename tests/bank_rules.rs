@@ -2370,15 +2370,16 @@ fn counted_tables_message_cases_figures_catalogues_and_short_orders() {
         angles.contains("- 찬성 관점: DB 없이") && !angles.contains("2분"),
         "{angles}"
     );
-    // The glossary's heading is no context; 카디널리티 is accepted, the
-    // longer 고카디널리티 is not.
+    // The glossary's heading is no context, the document's topic is (review
+    // of blind76, 2026-12-03); 카디널리티 is accepted, the longer 고카디널리티
+    // is not.
     let typed = qs
         .iter()
         .find(|q| q.kind == Kind::Short && q.prompt.contains("시계열 수"))
         .unwrap_or_else(|| panic!("{qs:#?}"));
     assert_eq!(
         typed.prompt,
-        "다음 설명에 해당하는 용어를 쓰시오: 라벨 조합으로 생기는 시계열 수, 성능과 비용의 핵심 변수"
+        "다음 설명에 해당하는 용어를 쓰시오 (Prometheus 운영과 모델 서빙 장애 대응): 라벨 조합으로 생기는 시계열 수, 성능과 비용의 핵심 변수"
     );
     assert_eq!(
         typed.answer,
@@ -2495,12 +2496,13 @@ fn schedules_versions_identifiers_vendors_and_case_headings() {
         "{:?}",
         talks[0].feedback
     );
-    // A glossary heading with its English name is left off the prompt; the
-    // Korean the document writes beside the lower-case name is accepted.
+    // A glossary heading with its English name is left off the prompt (the
+    // document's topic takes its place); the Korean the document writes
+    // beside the lower-case name is accepted.
     let term = tagged_asking(&qs, "term", "빈 노드를 제거하는 작업");
     assert!(
         term.prompt
-            .starts_with("다음 설명에 해당하는 용어를 쓰시오: "),
+            .starts_with("다음 설명에 해당하는 용어를 쓰시오 (Argo Rollouts 트러블슈팅): "),
         "{}",
         term.prompt
     );
@@ -2549,6 +2551,25 @@ fn the_eighteenth_rounds_symptoms_typed_names_labs_and_discussions() {
         .iter()
         .map(|q| q.prompt.as_str())
         .collect();
+    // A bold case title leads its symptom without its number, and a
+    // message wrapped over lines is read to the end of its sentence; a bold
+    // title naming a word of the cause (arm64) is left off.
+    assert!(
+        symptoms.iter().any(|p| p.ends_with(
+            "증상: Pod가 계속 Pending — kubectl describe pod의 Events — 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu."
+        )),
+        "{symptoms:#?}"
+    );
+    assert!(
+        symptoms
+            .iter()
+            .any(|p| p.ends_with("증상: 컨테이너 로그에 exec /server: exec format error")),
+        "{symptoms:#?}"
+    );
+    let symptoms: Vec<&str> = symptoms
+        .into_iter()
+        .filter(|p| p.contains("「트러블슈팅 케이스 스터디」"))
+        .collect();
     assert_eq!(symptoms.len(), 2, "{symptoms:#?}");
     for p in &symptoms {
         assert!(
@@ -2577,6 +2598,21 @@ fn the_eighteenth_rounds_symptoms_typed_names_labs_and_discussions() {
 
     let day = load(dir.path(), "week_04/day2/README.yaml").questions;
     let kueue = tagged_asking(&day, "term", "배치 큐");
+    // A term is asked in the document's topic, unless the topic writes it.
+    assert!(
+        kueue.prompt.starts_with(
+            "다음 설명에 해당하는 용어를 쓰시오 (메시와 배치 운영 (규칙 18 시험용)): "
+        ),
+        "{}",
+        kueue.prompt
+    );
+    assert!(
+        probe
+            .prompt
+            .starts_with("다음 설명에 해당하는 용어를 쓰시오: "),
+        "{}",
+        probe.prompt
+    );
     assert_eq!(
         kueue.answer,
         Some(Answer::Many(vec!["Kueue".into()])),

@@ -1441,6 +1441,9 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         labelled: bool,
         /// Its heading names its cause.
         told: bool,
+        /// The bold title its 증상 line stands under ("**Case 1. Pod가 계속
+        /// `Pending`**"), heading it like a heading of its own.
+        head: Option<String>,
     }
     /// A case named (section, label, symptom, line), its remedy if known.
     type Named = (Option<usize>, String, String, usize);
@@ -1453,6 +1456,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         fixes: fix.map(str::to_string).into_iter().collect(),
         labelled: false,
         told: false,
+        head: None,
     };
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let mut found: Vec<Case> = Vec::new();
@@ -1461,8 +1465,10 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
     // A symptom a heading or a bold paragraph named, waiting for its first
     // 원인 / 해결 line.
     let mut named: Option<Named> = None;
-    // Whether `named` is a bold line's (not a heading's).
+    // Whether `named` is a bold line's (not a heading's), and that line as
+    // written (a message in a code block under it may replace the symptom).
     let mut named_bold = false;
+    let mut bold_title: Option<String> = None;
     let mut section = None;
     for b in &doc.blocks {
         if b.section != section || found.is_empty() && section.is_none() {
@@ -1532,6 +1538,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                     open = false;
                     let (l, t) = symptom_named(&b.text)
                         .unwrap_or_else(|| ("증상".to_string(), b.text.clone()));
+                    bold_title = Some(t.clone());
                     named = Some((b.section, l, t, b.line));
                     named_bold = true;
                 }
@@ -1571,8 +1578,13 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 _ => parts[0].1.clone(),
             };
             let n = (b.section, first.clone(), symptom, b.line);
+            let head = named
+                .as_ref()
+                .filter(|_| named_bold)
+                .and(bold_title.clone());
             found.push(Case {
                 labelled: true,
+                head,
                 ..case(n, None)
             });
             open = true;
@@ -1615,33 +1627,58 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         .map(|c| found.iter().filter(|o| o.section == c.section).count() == 1)
         .collect();
     for (case, once) in found.iter_mut().zip(once) {
-        let Some(h) = case.section.and_then(|s| doc.headings.get(s)) else {
-            continue;
+        let heading = case.section.and_then(|s| doc.headings.get(s));
+        let title = match (&case.head, heading) {
+            (Some(t), _) => t.clone(),
+            (None, Some(h)) if case.labelled && once && h.level >= 3 => h.clean.clone(),
+            _ => continue,
         };
-        if !case.labelled || !once || h.level < 3 {
-            continue;
-        }
-        let words = case_head(&h.clean)
-            .filter(|(_, numbered, _)| *numbered)
-            .map_or(h.clean.as_str(), |(_, _, rest)| rest)
-            .trim();
+        let words = case_title_words(&title);
         let symptom = case.symptom.trim().to_string();
         // A heading in the author's words that writes a name its cause
         // writes and its symptom does not ("케이스 5: exec probe로 노드 CPU
         // 상승" over `<defunct>` processes, the cause 500개 Pod의 exec probe:
         // review of blind71, 2026-12-03) tells the cause.
-        let cause_words = latin_words(&case.causes.join(" "));
+        // So does a title's word of Hangul the cause writes ("사례 2 — 첫
+        // 요청만 3~5초 지연 (콜드 스타트)" over 원인: 콜드 스타트 …: review
+        // of blind74, 2026-12-03).
+        let causes = case.causes.join(" ");
+        let cause_words = latin_words(&causes);
         let seen = latin_words(&symptom);
+        let cause_hangul: Vec<String> = hygiene::content_words(&causes)
+            .into_iter()
+            .filter(|w| w.chars().all(crate::text::is_hangul) && w.chars().count() >= 2)
+            .collect();
+        let seen_hangul = hygiene::content_words(&symptom);
         case.told = words.chars().any(crate::text::is_hangul)
-            && latin_words(words)
+            && (latin_words(words)
                 .iter()
-                .any(|w| cause_words.contains(w) && !seen.contains(w));
+                .any(|w| cause_words.contains(w) && !seen.contains(w))
+                || hygiene::content_words(words).iter().any(|w| {
+                    w.chars().all(crate::text::is_hangul)
+                        && w.chars().count() >= 2
+                        && cause_hangul.contains(w)
+                        && !seen_hangul.contains(w)
+                }));
+        // A bold title that names a word of the cause is left off instead:
+        // its case was asked without it before (reviews of blind79-82,
+        // 2026-12-03: "arm64 이미지가 실행되자마자 종료" over `exec format
+        // error` stays a sound question without its title).
+        if case.head.is_some() && case.told {
+            case.told = false;
+            case.symptom = symptom;
+            continue;
+        }
         case.symptom = if words.is_empty() || normalize(&symptom).contains(&normalize(words)) {
             symptom
         } else {
             format!("{words} — {symptom}")
         };
-        case.section = h.parent;
+        if case.head.is_none()
+            && let Some(h) = heading
+        {
+            case.section = h.parent;
+        }
     }
     for case in found {
         if case.told {
@@ -1688,28 +1725,47 @@ fn failing_line(code: &str) -> Option<String> {
         "실패",
     ];
     const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
-    code.lines()
+    let lines: Vec<&str> = code
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !COMMANDS.iter().any(|c| l.starts_with(c)))
-        .find(|l| {
-            let lower = l.to_lowercase();
-            FAILURE.iter().any(|f| lower.contains(f))
-        })
-        .map(|l| {
-            // An event's columns are parted by two spaces or more.
-            let event = l.starts_with("Warning") || l.starts_with("Normal");
-            let text = if event {
-                l.split("  ")
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .last()
-                    .unwrap_or(l)
-            } else {
-                l
-            };
-            text.to_string()
-        })
-        .filter(|l| l.chars().count() <= 200)
+        .collect();
+    let event = |l: &str| l.starts_with("Warning") || l.starts_with("Normal");
+    let at = lines.iter().position(|l| {
+        let lower = l.to_lowercase();
+        FAILURE.iter().any(|f| lower.contains(f))
+    })?;
+    let first = lines[at];
+    // An event's columns are parted by two spaces or more.
+    let mut text = if event(first) {
+        first
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .last()
+            .unwrap_or(first)
+            .to_string()
+    } else {
+        first.to_string()
+    };
+    // A message wrapped over lines goes on to the end of its sentence ("0/3
+    // nodes are available: 1 node(s) had untolerated taint" / "{…}, 2
+    // Insufficient cpu. preemption: …": review of blind77, 2026-12-03, the
+    // cut message blamed the taint).
+    for next in lines.iter().skip(at + 1) {
+        if text.ends_with('.') || event(next) {
+            break;
+        }
+        match next.find(". ") {
+            Some(end) => {
+                text = format!("{text} {}", &next[..=end]);
+                break;
+            }
+            None => text = format!("{text} {next}"),
+        }
+    }
+    let text = text.trim().to_string();
+    (text.chars().count() <= 240).then_some(text)
 }
 
 /// Whether a label names a check made on a symptom (확인, 진단, 로그, …),
@@ -1721,6 +1777,29 @@ fn checks(label: &str) -> bool {
         .any(|w| n.contains(w))
 }
 
+/// A case's title without its number: "사례 2 — 첫 요청만 지연" and
+/// "Case 1. Pod가 Pending" -> their rest, a bare "사례 1" -> nothing.
+fn case_title_words(title: &str) -> &str {
+    let t = title.trim();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() == 2 && number(words[1]) {
+        return "";
+    }
+    for dash in [" — ", " – ", " - "] {
+        if let Some((head, rest)) = t.split_once(dash) {
+            let h: Vec<&str> = head.split_whitespace().collect();
+            if h.len() == 2 && number(h[1].trim_end_matches(['.', ':'])) {
+                return rest.trim();
+            }
+        }
+    }
+    case_head(t)
+        .filter(|(_, numbered, _)| *numbered)
+        .map_or(t, |(_, _, rest)| rest)
+        .trim()
+}
+
 /// The head of a case's title without its number, whether it had one, and
 /// the rest ("오류 1: 포트가 …" -> 오류, true, "포트가 …"; "Q2. …" -> Q).
 fn case_head(text: &str) -> Option<(&str, bool, &str)> {
@@ -1729,8 +1808,11 @@ fn case_head(text: &str) -> Option<(&str, bool, &str)> {
         .split_once([':', '：'])
         .filter(|(h, _)| h.chars().count() <= 10)
         .or_else(|| {
-            text.split_once(". ")
-                .filter(|(h, _)| h.chars().count() <= 4)
+            // "Q2. …", "Case 1. …"
+            text.split_once(". ").filter(|(h, _)| {
+                h.chars().count() <= 4
+                    || h.chars().count() <= 10 && h.ends_with(|c: char| c.is_ascii_digit())
+            })
         })?;
     let head = head.trim();
     let word = head.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '#');
@@ -2637,6 +2719,21 @@ mod tests {
     }
 
     #[test]
+    fn a_case_title_loses_its_number() {
+        assert_eq!(case_title_words("사례 1"), "");
+        assert_eq!(
+            case_title_words("사례 2 — 첫 요청만 지연"),
+            "첫 요청만 지연"
+        );
+        assert_eq!(
+            case_title_words("Case 1. Pod가 계속 Pending"),
+            "Pod가 계속 Pending"
+        );
+        assert_eq!(case_title_words("오류 7: 포트 충돌"), "포트 충돌");
+        assert_eq!(case_title_words("Pod가 계속 Pending"), "Pod가 계속 Pending");
+    }
+
+    #[test]
     fn a_log_gives_its_failing_line_without_event_columns() {
         assert_eq!(
             failing_line(
@@ -2651,6 +2748,13 @@ mod tests {
             Some("error: deployment \"a\" exceeded its progress deadline")
         );
         assert_eq!(failing_line("$ kubectl get pods\nNAME READY"), None);
+        assert_eq!(
+            failing_line(
+                "Warning  FailedScheduling  default-scheduler  0/3 nodes are available: 1 node(s) had untolerated taint\n{node-role: }, 2 Insufficient cpu. preemption: 0/3 nodes\n1 Preemption is not helpful."
+            )
+            .as_deref(),
+            Some("0/3 nodes are available: 1 node(s) had untolerated taint {node-role: }, 2 Insufficient cpu.")
+        );
         assert_eq!(without_list_number("⑥ 워커 재시작"), "워커 재시작");
         assert_eq!(without_list_number("1. cat: x"), "cat: x");
     }

@@ -203,6 +203,9 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     // "kubeadm can upgrade only 1 minor version at a time" | 마이너 버전
     // 건너뛰기 (review of blind73, 2026-12-03).
     (&["minor"], &["마이너"]),
+    // Image promotion as the course writes it ("digest로 승격한다": review
+    // of blind78, 2026-12-03).
+    (&["promotion", "promote"], &["승격"]),
     (&["major"], &["메이저"]),
     (&["read"], &["읽기", "읽는"]),
     // A flag's purpose in the words of its name (trial of 2026-12-01:

@@ -463,7 +463,19 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // on the form (reviews of blind52, blind55 and blind60, 2026-12-02). A
     // topic's heading stays.
     let topic: Vec<&str> = path.split(" > ").filter(|h| !glossary_heading(h)).collect();
-    let prompt = if topic.is_empty() {
+    // A glossary's term is asked in its document's topic, unless the topic
+    // writes the term ("같은 설정으로 실행되는 컨테이너 묶음의 정의" is a
+    // Compose Service, and a Kubernetes Deployment in another session of the
+    // quiz: review of blind76, 2026-12-03).
+    let name_words = latin_name(&d.term).to_lowercase();
+    let doc_topic = ctx
+        .doc()
+        .title()
+        .and_then(|h| super::explain::topic_of(&h.text))
+        .filter(|t| !t.to_lowercase().contains(&name_words));
+    let prompt = if let (true, Some(t)) = (topic.is_empty(), &doc_topic) {
+        format!("다음 설명에 해당하는 용어를 쓰시오 ({t}): {}", d.desc)
+    } else if topic.is_empty() {
         format!("다음 설명에 해당하는 용어를 쓰시오: {}", d.desc)
     } else {
         format!(
@@ -511,6 +523,17 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
         if !accepted.iter().any(|a| normalize(a) == normalize(&g)) {
             accepted.push(g);
         }
+    }
+    // Nor when the topic writes a Korean form of it ("이미지 승격" beside
+    // Promotion / 승격).
+    if topic.is_empty()
+        && doc_topic.as_ref().is_some_and(|t| {
+            accepted
+                .iter()
+                .any(|a| normalize(t).contains(&normalize(a)))
+        })
+    {
+        q.prompt = format!("다음 설명에 해당하는 용어를 쓰시오: {}", d.desc);
     }
     q.answer = Some(Answer::Many(accepted));
     ctx.out.push(q);
