@@ -1706,25 +1706,6 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
 /// -> "Liveness probe failed: …"); None when no line fails or the line is
 /// too long to read in a prompt.
 fn failing_line(code: &str) -> Option<String> {
-    const FAILURE: &[&str] = &[
-        "error",
-        "fail",
-        "denied",
-        "not found",
-        "unable",
-        "cannot",
-        "refused",
-        "exception",
-        "panic",
-        "timeout",
-        "timed out",
-        "unhealthy",
-        "exceeded",
-        "forbidden",
-        "오류",
-        "실패",
-    ];
-    const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
     let lines: Vec<&str> = code
         .lines()
         .map(str::trim)
@@ -1733,7 +1714,7 @@ fn failing_line(code: &str) -> Option<String> {
     let event = |l: &str| l.starts_with("Warning") || l.starts_with("Normal");
     let at = lines.iter().position(|l| {
         let lower = l.to_lowercase();
-        FAILURE.iter().any(|f| lower.contains(f))
+        FAILURE_WORDS.iter().any(|f| lower.contains(f))
     })?;
     let first = lines[at];
     // An event's columns are parted by two spaces or more.
@@ -1833,35 +1814,40 @@ fn first_line_of_section(doc: &Doc, section: Option<usize>) -> usize {
         .map_or(0, |b| b.line)
 }
 
+/// Words of a line that says something failed (in a log, a command's
+/// output, an event).
+const FAILURE_WORDS: &[&str] = &[
+    "error",
+    "fail",
+    "denied",
+    "not found",
+    "unable",
+    "cannot",
+    "can't",
+    "invalid",
+    "refused",
+    "warn",
+    "exception",
+    "panic",
+    "timeout",
+    "timed out",
+    "unhealthy",
+    "missing",
+    "exceeded",
+    "forbidden",
+    "didn't",
+    "did not",
+    "exit",
+    "오류",
+    "실패",
+];
+
+/// The starts of a line that is a command, not its output.
+const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
+
 /// A code block that shows an error message (a few lines that report a
 /// failure, no commands): its lines joined by " / ". None for anything else.
 fn error_message(code: &str) -> Option<String> {
-    const FAILURE: &[&str] = &[
-        "error",
-        "fail",
-        "denied",
-        "not found",
-        "unable",
-        "cannot",
-        "can't",
-        "invalid",
-        "refused",
-        "warn",
-        "exception",
-        "panic",
-        "timeout",
-        "timed out",
-        "unhealthy",
-        "missing",
-        "exceeded",
-        "forbidden",
-        "didn't",
-        "did not",
-        "exit",
-        "오류",
-        "실패",
-    ];
-    const COMMANDS: &[&str] = &["$ ", "# ", "kubectl ", "docker ", "helm ", "curl ", "git "];
     let lines: Vec<&str> = code
         .lines()
         .map(str::trim)
@@ -1871,7 +1857,7 @@ fn error_message(code: &str) -> Option<String> {
     (!lines.is_empty()
         && lines.len() <= 4
         && code.chars().count() <= 300
-        && FAILURE.iter().any(|f| lower.contains(f))
+        && FAILURE_WORDS.iter().any(|f| lower.contains(f))
         && !lines
             .iter()
             .any(|l| COMMANDS.iter().any(|c| l.starts_with(c))))
