@@ -1140,23 +1140,22 @@ fn push_symptom(
     // nothing to reason from; a judgment ("--ignore-unfixed 사용 후
     // 안전하다고 판단") is a misconception, not something seen (reviews of
     // blind73 and blind74, 2026-12-03).
-    let bare_symptom = symptom.trim_end_matches(['.', '。']).trim_end();
+    let plain = symptom.trim_end_matches(['.', '。', '!']).trim_end();
     if ["관련 오류", "관련 에러", "관련 문제", "관련 장애"]
         .iter()
-        .any(|w| bare_symptom.contains(w))
+        .any(|w| plain.contains(w))
     {
         ctx.dropped("증상이 주제만 말함");
         return;
     }
     if ["판단", "생각함", "착각", "오해", "믿음", "간주"]
         .iter()
-        .any(|w| bare_symptom.ends_with(w))
+        .any(|w| plain.ends_with(w))
     {
         ctx.dropped("오해 (증상이 아님)");
         return;
     }
     // A wish ("여러 AWS 계정에 나눠 만들고 싶습니다.") is a how-to, no symptom.
-    let plain = symptom.trim_end_matches(['.', '。', '!']).trim_end();
     if ["싶습니다", "싶어요", "싶다", "하려면", "방법은"]
         .iter()
         .any(|w| plain.ends_with(w))
@@ -1283,9 +1282,7 @@ fn push_symptom(
     // (reviews of blind72-74, 2026-12-03: thirteen symptoms "never name the
     // tool"). A place that names the topic's tool already is enough.
     let topic = ctx
-        .doc()
-        .title()
-        .and_then(|h| topic_of(&h.text))
+        .doc_topic()
         .filter(|t| !title.contains(t.as_str()) && !shares_a_name(title, t));
     let prompt = match topic {
         Some(t) => format!(

@@ -599,6 +599,13 @@ impl<'a> Ctx<'a> {
         &self.src.doc
     }
 
+    /// The topic the document's title names ("Session 3:" and what follows
+    /// a dash after a tool's name left off; `explain::topic_of`), for
+    /// prompts whose place names no tool.
+    pub fn doc_topic(&self) -> Option<String> {
+        self.doc().title().and_then(|h| explain::topic_of(&h.text))
+    }
+
     /// A new question with an id from `generator` and `key` (its source content).
     pub fn question(
         &mut self,

@@ -469,9 +469,7 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // quiz: review of blind76, 2026-12-03).
     let name_words = latin_name(&d.term).to_lowercase();
     let doc_topic = ctx
-        .doc()
-        .title()
-        .and_then(|h| super::explain::topic_of(&h.text))
+        .doc_topic()
         .filter(|t| !t.to_lowercase().contains(&name_words));
     let prompt = if let (true, Some(t)) = (topic.is_empty(), &doc_topic) {
         format!("다음 설명에 해당하는 용어를 쓰시오 ({t}): {}", d.desc)
@@ -1121,16 +1119,12 @@ fn arrows(ctx: &mut Ctx<'_>, b: &Block) {
     // Which tool's flow: the document's topic when the title names no tool
     // ("업그레이드 순서" of Linkerd beside kubeadm's on one sheet: review of
     // blind73, 2026-12-03).
-    let prompt = match ctx
-        .doc()
-        .title()
-        .and_then(|h| super::explain::topic_of(&h.text))
-        .filter(|t| {
-            !title.contains(t.as_str())
-                && !title
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_alphabetic()))
-        }) {
+    let prompt = match ctx.doc_topic().filter(|t| {
+        !title.contains(t.as_str())
+            && !title
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w.len() >= 3 && w.chars().any(|c| c.is_ascii_alphabetic()))
+    }) {
         Some(topic) => format!("「{topic}」 단원의 「{title}」의 단계를 순서대로 나열하시오."),
         None => format!("「{title}」의 단계를 순서대로 나열하시오."),
     };
