@@ -532,6 +532,10 @@ pub fn batchim_guess(word: &str) -> Option<bool> {
     match (a, b) {
         (Some('m' | 'n' | 'l'), _) | (Some('g'), Some('n')) => Some(true),
         (Some('e'), Some('m' | 'n' | 'l')) => Some(true),
+        // -c after a vowel closes with ㄱ (퍼블릭, 메트릭, 스펙: review of
+        // blind81, 2026-12-03: "kube-public를"); after a consonant it is 크
+        // (싱크).
+        (Some('c'), Some(v)) if "aeiou".contains(v) => Some(true),
         (
             Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'r' | 's' | 'x' | 'd' | 'g' | 'c' | 'f' | 'h'),
             _,
@@ -738,6 +742,9 @@ mod tests {
             ("Git", Some(true)),
             ("Webhook", Some(true)),
             ("Slack", Some(true)),
+            ("kube-public", Some(true)),
+            ("metric", Some(true)),
+            ("sync", Some(false)),
             ("KEDA", Some(false)),
             ("YAML", Some(true)),
             ("volumeClaimTemplate", Some(true)),

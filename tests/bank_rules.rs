@@ -2664,3 +2664,106 @@ fn the_eighteenth_rounds_symptoms_typed_names_labs_and_discussions() {
         assert!(!q.tags.iter().any(|t| t == "discussion"), "{}", q.prompt);
     }
 }
+
+/// The nineteenth round's rules (reviews of blind79-90, 2026-12-03), on a
+/// session written in the course's format.
+#[test]
+fn the_nineteenth_rounds_names_clauses_pointers_and_titles() {
+    let (dir, run) = extract_fixture("rules19");
+    for reason in [
+        "문서 안의 이름만 비교함",
+        "바람 (증상이 아님)",
+        "오해 (증상이 아님)",
+        "정상 동작 (증상이 아님)",
+        "증상이 다른 사례를 가리킴",
+        "오류 메시지가 원인을 말함",
+        "제목이 원인을 말함",
+    ] {
+        assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
+    }
+    let session = load(dir.path(), "week_04/day3/session_02.yaml").questions;
+    // The course's place ("Week 4 · Day 3 · Session 2 —") is no topic.
+    let topic = "(OPA Gatekeeper 정책 운영 (규칙 19 시험용))";
+    // Typed answers: no verb's form (표시하고), no longer name the headings
+    // treat as its own thing (Label Selector), no word that only shares a
+    // skeleton (순서 for Agent, 파일도 and 별도 for Failed), the word table's
+    // Korean the document writes (기준선, 기준값).
+    for (asking, accepted) in [
+        ("key=value", vec!["Label", "레이블", "라벨"]),
+        ("수집기", vec!["Agent", "에이전트"]),
+        ("이전 실행", vec!["Baseline", "기준선", "기준값"]),
+        ("롤백을 마치고", vec!["Failed"]),
+    ] {
+        let q = tagged_asking(&session, "term", asking);
+        assert!(q.prompt.contains(topic), "{}", q.prompt);
+        assert_eq!(
+            q.answer,
+            Some(Answer::Many(
+                accepted.into_iter().map(String::from).collect()
+            )),
+            "{q:#?}"
+        );
+    }
+    // No definition: a list of flags, a remark, a platform's summary.
+    let terms = with_tag(&session, "term");
+    for no in ["--scope", "사용되지 않음", "전원 관리"] {
+        assert!(
+            !terms.iter().any(|q| q.prompt.contains(no)),
+            "{no}: {terms:#?}"
+        );
+    }
+    assert_eq!(terms.len(), 4, "{terms:#?}");
+    // A "when" column is asked as a noun; 방법 A / 방법 B and a question
+    // column are not compared.
+    let compare = with_tag(&session, "compare");
+    assert_eq!(compare.len(), 1, "{compare:#?}");
+    assert!(
+        compare[0].prompt.ends_with(
+            "Time series, Stat과 Gauge를 쓰는 경우, 흔한 실수 측면에서 비교하여 설명하시오."
+        ),
+        "{}",
+        compare[0].prompt
+    );
+    let symptoms: Vec<&Question> = with_tag(&session, "symptom");
+    let prompts: Vec<&str> = symptoms.iter().map(|q| q.prompt.as_str()).collect();
+    // A fix pointing above ("위 sysctl 적용") leaves the cause alone asked.
+    let inotify = tagged_asking(&session, "symptom", "too many open files");
+    assert!(
+        inotify.prompt.contains("가능한 원인을 설명하시오"),
+        "{}",
+        inotify.prompt
+    );
+    assert!(
+        !inotify.feedback.as_deref().unwrap_or("").contains("sysctl"),
+        "{inotify:#?}"
+    );
+    // A title naming its fault (누락) is left off its symptom; the cases of a
+    // heading of causes are not asked.
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.ends_with("증상: 금지한 이미지의 Pod 생성 요청이 모두 통과된다")),
+        "{prompts:#?}"
+    );
+    for no in [
+        "캐시",
+        "TTL",
+        "핫픽스",
+        "모르겠음",
+        "thresholds",
+        "connection refused",
+        "because",
+    ] {
+        assert!(
+            !prompts.iter().any(|p| p.contains(no)),
+            "{no}: {prompts:#?}"
+        );
+    }
+    assert_eq!(symptoms.len(), 4, "{prompts:#?}");
+    for p in &prompts {
+        assert!(
+            p.starts_with("「OPA Gatekeeper 정책 운영 (규칙 19 시험용)」 단원의"),
+            "{p}"
+        );
+    }
+}

@@ -406,11 +406,39 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
 /// "활성화 시"), not a dimension things differ by.
 fn condition(label: &str) -> bool {
     let l = bare(label).trim().trim_matches('`').to_lowercase();
-    ["일 때", "인 경우", "일때"].iter().any(|e| l.ends_with(e))
+    // A question is no dimension either: "언제 쓰나", "누가 만드는가",
+    // "건드려도 되나?", "너무 작으면" pasted before "측면에서" is no Korean
+    // (reviews of blind79-81, 2026-12-03).
+    const SIDES: &[&str] = &[
+        "측면", "화면", "단면", "이면", "표면", "전면", "후면", "정면", "장면",
+    ];
+    let clause = l.contains(' ')
+        && (["나", "는가", "은가", "인가", "까"]
+            .iter()
+            .any(|e| l.ends_with(e))
+            || (l.ends_with('면') && !SIDES.iter().any(|e| l.ends_with(e)))
+            || ["언제 ", "누가 ", "무엇", "왜 ", "어떻게 ", "어디"]
+                .iter()
+                .any(|w| l.starts_with(w)));
+    ((clause || l.ends_with('?')) && clause_as_noun(label).is_none())
+        || ["일 때", "인 경우", "일때"].iter().any(|e| l.ends_with(e))
         || matches!(
             l.as_str(),
             "true" | "false" | "on" | "off" | "활성" | "비활성"
         )
+}
+
+/// A question of when a table's column asks, as a noun a prompt can
+/// put before "측면에서": "언제 쓰나" -> "쓰는 경우" (review of blind79,
+/// 2026-12-03: "…를 언제 쓰나, 흔한 실수 측면에서" is no Korean). None for
+/// any other clause ("누가 만드는가" asked the author's team labels: review
+/// of blind80).
+fn clause_as_noun(label: &str) -> Option<String> {
+    let l = bare(label).trim().trim_end_matches(['?', '？']).trim();
+    let head = l.strip_prefix("언제 ")?;
+    let stem = ["는가", "나"].iter().find_map(|e| head.strip_suffix(e))?;
+    (!stem.is_empty() && !stem.contains(' ') && stem.chars().all(crate::text::is_hangul))
+        .then(|| format!("{stem}는 경우"))
 }
 
 /// The choices of `size` of `items` in order, the first ones first; at most
@@ -592,6 +620,12 @@ fn push_comparison(
         }
     };
     let names: Vec<String> = chosen.iter().map(|&t| things[t].name.clone()).collect();
+    // "방법 A" and "방법 B" are the document's names for what it compares:
+    // a form shows no more than the letters (review of blind87, 2026-12-03).
+    if names.iter().all(|n| placeholder(n)) {
+        ctx.dropped("문서 안의 이름만 비교함");
+        return;
+    }
     let names = named_by_heading(&names, title);
     // Two things compared once in a document (Head / Tail sampling in a tree
     // and again in a table: review AH of 2026-12-01).
@@ -604,14 +638,25 @@ fn push_comparison(
         ctx.dropped("같은 대상의 비교가 이미 있음");
         return;
     }
+    let shown = |a: &str| clause_as_noun(a).unwrap_or_else(|| a.to_string());
+    // An aspect that is a verb's phrase ("줄이는 것") right after the object
+    // particle reads as what is done to the things ("캐싱, CDN과 압축을
+    // 줄이는 것": review of blind87, 2026-12-03): a noun goes first.
+    let mut aspects = aspects;
+    aspects.sort_by_key(|a| shown(a).ends_with('것'));
+    if aspects.first().is_some_and(|a| shown(a).ends_with('것')) {
+        ctx.dropped("비교 항목이 모두 구절");
+        return;
+    }
+    let shown_aspects: Vec<String> = aspects.iter().map(|a| shown(a)).collect();
     let prompt = match names_object(&names) {
         Some(object) => format!(
             "「{title}」에서 다룬 {object} {} 측면에서 비교하여 설명하시오.",
-            aspects.join(", ")
+            shown_aspects.join(", ")
         ),
         None => format!(
             "「{title}」에서 다룬 다음을 {} 측면에서 비교하여 설명하시오: {}",
-            aspects.join(", "),
+            shown_aspects.join(", "),
             names.join(", ")
         ),
     };
@@ -624,7 +669,7 @@ fn push_comparison(
                     .aspects
                     .iter()
                     .find(|(l, _)| normalize(bare(l)) == normalize(a))
-                    .map(|(_, v)| format!("{a}: {}", squeeze(v)))
+                    .map(|(_, v)| format!("{}: {}", shown(a), squeeze(v)))
             })
             .collect();
         let name = names
@@ -673,6 +718,31 @@ fn named_by_heading(names: &[String], title: &str) -> Vec<String> {
             names.iter().map(|n| format!("{n} {word}")).collect()
         }
         _ => names.to_vec(),
+    }
+}
+
+/// Whether a name is a placeholder a document gives ("방법 A", "안 2",
+/// "Option B"): a word and one letter or number.
+fn placeholder(name: &str) -> bool {
+    let words: Vec<&str> = bare(name).split_whitespace().collect();
+    match words.as_slice() {
+        [word, mark] => {
+            let mark = mark.trim_matches(['(', ')', '.', ':']);
+            [
+                "방법",
+                "방식",
+                "안",
+                "옵션",
+                "option",
+                "case",
+                "시나리오",
+                "선택지",
+            ]
+            .contains(&word.to_lowercase().as_str())
+                && mark.chars().count() == 1
+                && mark.chars().all(|c| c.is_ascii_alphanumeric())
+        }
+        _ => false,
     }
 }
 
@@ -1014,6 +1084,23 @@ fn points_below(text: &str) -> bool {
     t.ends_with(':') || POINTERS.iter().any(|p| t.contains(p))
 }
 
+/// Whether a short cause or fix only points at text above it ("위 sysctl
+/// 적용", "2.1의 설정 적용"): the reference would hold no answer (review of
+/// blind85, 2026-12-03).
+fn points_above(text: &str) -> bool {
+    let t = text.trim();
+    let pointer = ["위 ", "위의 ", "앞의 ", "앞서 ", "위에서 ", "상단의 "]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || t.split_once("의 ").is_some_and(|(head, _)| {
+            let number = head.trim_end_matches(['장', '절', '번']);
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && (number.contains('.') || number.len() < head.len())
+        });
+    pointer && t.split_whitespace().count() <= 5
+}
+
 /// The topic a document's title names: without its "Session 3:" / "Day
 /// 2:" / "Week 5:" and without what follows a dash ("서비스 메시와 Istio"
 /// of "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어").
@@ -1021,17 +1108,23 @@ pub fn topic_of(title: &str) -> Option<String> {
     let t = title
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim();
-    let lower = t.to_ascii_lowercase();
-    let t = ["session", "day", "week", "lab", "세션"]
+    // Every place in the course goes ("Week 4 · Day 3 · Session 2 — OPA
+    // Gatekeeper로 …": review of blind84, 2026-12-03, read 「· Day 3 ·
+    // Session 2」).
+    let mut t = t;
+    while let Some(rest) = ["session", "day", "week", "lab", "세션"]
         .iter()
         .find_map(|p| {
+            let lower = t.to_ascii_lowercase();
             let rest = lower.starts_with(p).then(|| t[p.len()..].trim_start())?;
             rest.starts_with(|c: char| c.is_ascii_digit()).then(|| {
                 rest.trim_start_matches(|c: char| c.is_ascii_digit())
-                    .trim_start_matches([':', '：', '.', '-', ' '])
+                    .trim_start_matches([':', '：', '.', '-', '·', '|', '/', '—', '–', ' '])
             })
         })
-        .unwrap_or(t);
+    {
+        t = rest;
+    }
     // What follows a dash is kept when the head names no tool
     // ("컨테이너 이미지 보안 — Trivy 스캐닝과 취약점 관리": review of blind74,
     // 2026-12-03, "the prompt never names the tool").
@@ -1041,7 +1134,10 @@ pub fn topic_of(title: &str) -> Option<String> {
         .min()
         .map_or(t, |at| &t[..at])
         .trim();
-    let t = if cut.chars().any(|c| c.is_ascii_alphabetic()) {
+    // A title short enough keeps its tail: "Docker 데몬 운영 — Rootless 모드,
+    // daemon.json, Docker Context" says which daemon a symptom is of (review
+    // of blind85, 2026-12-03: "the prompt drops the Rootless context").
+    let t = if t.chars().count() > 60 && cut.chars().any(|c| c.is_ascii_alphabetic()) {
         cut
     } else {
         t
@@ -1124,10 +1220,44 @@ fn push_symptom(
         ctx.dropped("증상이 아래의 예시를 가리킴");
         return;
     }
-    let cause = cause.filter(|c| !points_below(c));
-    let fix = fix.filter(|f| !points_below(f));
+    let cause = cause.filter(|c| !points_below(c) && !points_above(c));
+    let fix = fix.filter(|f| !points_below(f) && !points_above(f));
     if cause.is_none() && fix.is_none() {
         ctx.dropped("증상이 아래의 예시를 가리킴");
+        return;
+    }
+    // A symptom told by another case ("같은 connection refused, 로그에
+    // …": review of blind90, 2026-12-03) is no symptom on a form.
+    let same_as = ["같은 ", "동일한 "].iter().any(|p| {
+        symptom.strip_prefix(p).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '`')
+                || ["증상", "오류", "에러", "문제", "현상", "메시지"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
+    });
+    if same_as
+        || ["위와 같은", "앞과 같은", "이전과 같은"]
+            .iter()
+            .any(|p| symptom.starts_with(p))
+    {
+        ctx.dropped("증상이 다른 사례를 가리킴");
+        return;
+    }
+    // A gate doing its job ("thresholds … have been crossed" | 기준 위반
+    // (정상 동작)) is no fault to mend (review of blind90).
+    // A setting named as the reason ("\"Dismiss stale …\" 설정(의도된
+    // 동작)") is something to learn; a bare verdict is not.
+    if cause.is_some_and(|c| {
+        ["정상 동작", "의도된 동작", "예상된 동작", "정상적인 동작"]
+            .iter()
+            .any(|w| c.contains(w))
+            && super::terms::without_parentheses(c)
+                .split_whitespace()
+                .count()
+                <= 2
+    }) {
+        ctx.dropped("정상 동작 (증상이 아님)");
         return;
     }
     // A user's question ("이 서비스 누가 관리해요?") is a pain point, no
@@ -1148,17 +1278,40 @@ fn push_symptom(
         ctx.dropped("증상이 주제만 말함");
         return;
     }
-    if ["판단", "생각함", "착각", "오해", "믿음", "간주"]
-        .iter()
-        .any(|w| plain.ends_with(w))
+    // Nor is not knowing where to look ("어느 컨트롤러 문제인지
+    // 모르겠음": review of blind85, 2026-12-03).
+    if [
+        "판단",
+        "생각함",
+        "착각",
+        "오해",
+        "믿음",
+        "간주",
+        "모르겠음",
+        "모르겠다",
+        "모름",
+    ]
+    .iter()
+    .any(|w| plain.ends_with(w))
     {
         ctx.dropped("오해 (증상이 아님)");
         return;
     }
     // A wish ("여러 AWS 계정에 나눠 만들고 싶습니다.") is a how-to, no symptom.
-    if ["싶습니다", "싶어요", "싶다", "하려면", "방법은"]
-        .iter()
-        .any(|w| plain.ends_with(w))
+    // So is a need ("긴급 핫픽스를 분석 없이 내보내야 한다": review of
+    // blind86, 2026-12-03).
+    if [
+        "싶습니다",
+        "싶어요",
+        "싶다",
+        "하려면",
+        "방법은",
+        "야 한다",
+        "야 함",
+        "야 합니다",
+    ]
+    .iter()
+    .any(|w| plain.ends_with(w))
     {
         ctx.dropped("바람 (증상이 아님)");
         return;
@@ -1208,6 +1361,17 @@ fn push_symptom(
         told = Some("오류 메시지가 원인을 말함");
     }
     if told.is_none() && cause.is_some_and(|c| abbreviates_its_message(symptom, c)) {
+        told = Some("오류 메시지가 원인을 말함");
+    }
+    // A message that gives its reason ("… 5 dimensions (an initial batch
+    // dimension because max_batch_size > 0 …)": review of blind86,
+    // 2026-12-03) is its own answer.
+    if told.is_none()
+        && cause.is_some()
+        && [" because ", " due to ", " caused by ", " therefore "]
+            .iter()
+            .any(|w| symptom.to_ascii_lowercase().contains(w))
+    {
         told = Some("오류 메시지가 원인을 말함");
     }
     if told.is_none() && fix.is_some_and(|f| suggests_its_fix(symptom, f)) {
@@ -1661,7 +1825,36 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         // its case was asked without it before (reviews of blind79-82,
         // 2026-12-03: "arm64 이미지가 실행되자마자 종료" over `exec format
         // error` stays a sound question without its title).
-        if case.head.is_some() && case.told {
+        // A title that names a fault ("이름 불일치" over an x509 message:
+        // review of blind85, 2026-12-03) is the author's diagnosis.
+        const FAULTS: &[&str] = &[
+            "불일치",
+            "누락",
+            "부족",
+            "미설정",
+            "미지정",
+            "미설치",
+            "충돌",
+            "초과",
+            "만료",
+            "오설정",
+        ];
+        let fault = FAULTS.iter().any(|f| {
+            words
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .ends_with(f)
+        });
+        // Under a heading that lists causes ("적중률을 떨어뜨리는 흔한
+        // 원인"), a case without a cause of its own is titled by its cause
+        // ("캐시 키 오염", "짧은 TTL": review of blind87, 2026-12-03).
+        if case.head.is_some()
+            && case.causes.is_empty()
+            && heading.is_some_and(|h| h.clean.contains("원인") && !h.clean.contains("증상"))
+        {
+            case.told = true;
+            continue;
+        }
+        if case.head.is_some() && (case.told || fault) {
             case.told = false;
             case.symptom = symptom;
             continue;
@@ -2651,11 +2844,53 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_pointing_above_holds_no_answer() {
+        assert!(points_above("위 sysctl 적용"));
+        assert!(points_above("2.1의 설정 적용"));
+        assert!(points_above("3장의 자원 유형별 정책 적용"));
+        assert!(!points_above(
+            "2.1의 subuid 설정 후 `systemctl --user restart docker` 로 데몬 재시작"
+        ));
+        assert!(!points_above("위험한 설정 제거"));
+    }
+
+    #[test]
+    fn a_question_of_when_or_who_is_asked_as_a_noun() {
+        assert_eq!(clause_as_noun("언제 쓰나").as_deref(), Some("쓰는 경우"));
+        assert_eq!(clause_as_noun("누가 만드는가"), None);
+        assert_eq!(clause_as_noun("건드려도 되나?"), None);
+        assert!(!condition("언제 쓰나"));
+    }
+
+    #[test]
+    fn a_documents_placeholder_is_no_name() {
+        assert!(placeholder("방법 A"));
+        assert!(placeholder("Option 2"));
+        assert!(!placeholder("Recreate"));
+        assert!(!placeholder("Level 1"));
+    }
+
+    #[test]
     fn conditions_are_no_dimensions() {
-        for l in ["true일 때", "false일 때", "활성화인 경우", "`true`"] {
+        for l in [
+            "true일 때",
+            "false일 때",
+            "활성화인 경우",
+            "`true`",
+            "언제 쓰면 좋은가 따져 보나",
+            "건드려도 되나?",
+            "너무 작으면",
+        ] {
             assert!(condition(l), "{l}");
         }
-        for l in ["용도", "지속 시간", "적용 시점"] {
+        for l in [
+            "용도",
+            "지속 시간",
+            "적용 시점",
+            "성능 평가",
+            "주요 측면",
+            "흔한 실수",
+        ] {
             assert!(!condition(l), "{l}");
         }
     }
@@ -2747,7 +2982,15 @@ mod tests {
         for (title, topic) in [
             (
                 "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어",
+                Some("서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어"),
+            ),
+            (
+                "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어, 관측성, 보안 정책과 멀티클러스터 운영 전략 총정리",
                 Some("서비스 메시와 Istio"),
+            ),
+            (
+                "Week 4 · Day 3 · Session 2 — OPA Gatekeeper로 구현하는 Policy as Code",
+                Some("OPA Gatekeeper로 구현하는 Policy as Code"),
             ),
             (
                 "Session 7: 카오스 엔지니어링 — 정상 상태 가설",

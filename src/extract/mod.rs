@@ -521,7 +521,25 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
                     "솔루션",
                     "프로그램",
                 ];
-                if word.chars().count() >= 3 && !KINDS.contains(&word.as_str()) {
+                // A verb's form is no name ("나누고(Namespace), 표시하고(Label)":
+                // review of blind81, 2026-12-03).
+                const VERB_ENDINGS: &[&str] = &[
+                    "하고",
+                    "하며",
+                    "하는",
+                    "하여",
+                    "해서",
+                    "하면",
+                    "하게",
+                    "되고",
+                    "되는",
+                    "되어",
+                    "시키고",
+                    "내고",
+                    "주고",
+                ];
+                let verb = VERB_ENDINGS.iter().any(|e| word.ends_with(e));
+                if word.chars().count() >= 3 && !KINDS.contains(&word.as_str()) && !verb {
                     out.push(word);
                 }
             }
@@ -1234,12 +1252,13 @@ mod tests {
     #[test]
     fn korean_glosses_next_to_a_term_are_found() {
         let doc = markdown::parse(
-            "# 네트워크\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n`exec` workspace(셸 스크립트)를 돌린다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\n배치 큐잉 시스템(Kueue)을 쓴다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
+            "# 네트워크\n\n리소스를 표시하고(Label) 고른다.\n\n**NetworkPolicy** (네트워크 정책)로 트래픽을 막는다.\n\n`exec` workspace(셸 스크립트)를 돌린다.\n\n빌드가 만든 아티팩트(Artifact)를 올린다.\n\n배치 큐잉 시스템(Kueue)을 쓴다.\n\nArtifactHub (허브 사이트 목록 모음 안내서)\n",
         );
         assert_eq!(korean_glosses("NetworkPolicy", &doc), vec!["네트워크 정책"]);
         assert_eq!(korean_glosses("Artifact", &doc), vec!["아티팩트"]);
         assert!(korean_glosses("Workspace", &doc).is_empty());
         assert!(korean_glosses("Kueue", &doc).is_empty());
+        assert!(korean_glosses("Label", &doc).is_empty());
     }
 
     #[test]

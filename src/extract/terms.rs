@@ -381,16 +381,64 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    let sentence = ["함", "됨", "다"].iter().any(|e| last.ends_with(e));
+    // A remark on its use ("현재 거의 사용되지 않음" for String: review of
+    // blind74, 2026-12-03) is no definition either.
+    // A definition followed by such a remark ("… 유지하는 컨트롤러. 템플릿
+    // 변경은 … 반영하지 않음" for ReplicaSet) still defines.
+    let remark =
+        !d.desc.contains(". ") && ["않음", "없음", "있음"].iter().any(|e| last.ends_with(e));
+    let sentence = remark || ["함", "됨", "다"].iter().any(|e| last.ends_with(e));
+    // A definition is written in the course's language: a list of flags
+    // ("`scan`, `-o fmt=file`, `convert`" for Syft: review of blind79) is not.
+    // Nor is one whose Korean is a note in parentheses
+    // ("`min`/`max`/`step`/`list` (값은 문자열)" for feasibleSpace: review
+    // of blind83, 2026-12-03).
+    let korean = without_parentheses(&d.desc)
+        .split(|c: char| !crate::text::is_hangul(c))
+        .any(|w| w.chars().count() >= 2);
+    // The course's platforms label summaries ("**Kubernetes**: 노드 전원
+    // 관리 패턴 …": review of blind89, 2026-12-03); no line defines them.
+    let platform = [
+        "kubernetes",
+        "docker",
+        "linux",
+        "git",
+        "github",
+        "gitlab",
+        "aws",
+        "gcp",
+        "azure",
+    ]
+    .contains(&name.to_ascii_lowercase().as_str());
     !d.wide
         && !deictic
+        && !platform
         && !sentence
         && defines
+        && korean
         && is_technical_name(name)
         && !lists_names
         && one_word
         && spelled
         && !spelled_out
+}
+
+/// `text` without what it writes in parentheses.
+pub(crate) fn without_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// Whether `name` is a switch named after its condition (`isEstimated`:
@@ -511,10 +559,24 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
         })
         .chain(written_after(doc, name, ctx.pool))
         .collect();
+    // Every Korean word of the word table the document writes for a
+    // one-word name ("기준선" and "기준값" for Baseline: review of blind90,
+    // 2026-12-03, only 베이스라인 was accepted).
+    let lower_name = name.to_ascii_lowercase();
+    let table_words: Vec<String> = super::hygiene::EQUIVALENTS
+        .iter()
+        .filter(|(en, _)| en.contains(&lower_name.as_str()))
+        .flat_map(|(_, ko)| ko.iter())
+        // A word of two syllables is too everyday to be a name (검사 for
+        // Probe, 없는 for None).
+        .filter(|k| k.chars().count() >= 3 && doc.blocks.iter().any(|b| b.text.contains(*k)))
+        .map(|k| k.to_string())
+        .collect();
     for g in written
         .into_iter()
         .chain(glosses)
         .chain(korean)
+        .chain(table_words)
         .chain(qualified)
         .chain(hangul_spellings(doc, name))
     {
@@ -621,8 +683,25 @@ fn written_after(doc: &super::markdown::Doc, name: &str, pool: &super::Pool) -> 
                 .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_' && c != '.');
             let plain = word.len() >= 4 && ends;
             let term = pool.terms.iter().any(|(_, n, _)| *n == normalize(&word));
+            // A word a heading names on its own is a thing of its own
+            // ("Label Selector" beside "Namespace, Label, Selector": review
+            // of blind81, 2026-12-03), not a longer name of this one.
+            let alone = plain
+                && doc.headings.iter().any(|g| {
+                    let t = g.clean.to_lowercase();
+                    t.match_indices(word.as_str()).any(|(j, _)| {
+                        let prev = t[..j].trim_end_matches([' ', '`', '*']);
+                        let next = t[j + word.len()..].chars().next();
+                        !prev.ends_with(&lower)
+                            && !prev
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| c.is_ascii_alphanumeric())
+                            && !next.is_some_and(|c| c.is_ascii_alphanumeric())
+                    })
+                });
             let phrase = format!("{name} {}", capitalized_like(&word, name));
-            if plain && !term && !out.contains(&phrase) {
+            if plain && !term && !alone && !out.contains(&phrase) {
                 out.push(phrase);
             }
         }
@@ -1167,6 +1246,22 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_longer_name_in_a_heading_is_not_a_thing_the_title_names_alone() {
+        let pool = super::super::Pool::new(Vec::new());
+        let doc = super::super::markdown::parse(
+            "# Namespace, Label, Selector\n\n## Label Selector vs Field Selector\n\n## Vault Policy 작성\n",
+        );
+        assert!(written_after(&doc, "Label", &pool).is_empty());
+        assert_eq!(written_after(&doc, "Vault", &pool), vec!["Vault Policy"]);
+    }
+
+    #[test]
+    fn a_note_in_parentheses_is_taken_out() {
+        assert_eq!(without_parentheses("min/max (값은 문자열)"), "min/max ");
+        assert_eq!(without_parentheses("a (b (c)) d"), "a  d");
     }
 
     #[test]

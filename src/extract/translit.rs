@@ -278,7 +278,93 @@ pub fn spells(en: &str, ko: &str) -> bool {
     let vowels = vowel_groups(en);
     (vowels..=2 * vowels + 2).contains(&syllables)
         && first_sound(en, h)
+        && first_vowel(en, ko)
         && e.latin.iter().any(|l| same(l, h))
+        && !another_words(en, ko)
+}
+
+/// Whether `ko` is the Korean of another English word in the word table
+/// (서비스 is service's, never Syft's: review of blind79, 2026-12-03).
+fn another_words(en: &str, ko: &str) -> bool {
+    let en = en.trim().to_ascii_lowercase();
+    super::hygiene::EQUIVALENTS.iter().any(|(ens, kos)| {
+        kos.contains(&ko)
+            && !ens
+                .iter()
+                .any(|e| en.starts_with(e) || e.starts_with(en.as_str()))
+    })
+}
+
+/// Whether a word that starts with a vowel starts with ㅇ in Hangul, and one
+/// that starts with a sounded consonant does not: the skeleton drops the
+/// silent ㅇ, so 순서 (ㅅㄴㅅ) would spell Agent (g, n, t) without this
+/// (review of blind82, 2026-12-03: 순서 was accepted for Agent).
+fn first_vowel(en: &str, ko: &str) -> bool {
+    let Some(first) = ko.chars().next().map(u32::from) else {
+        return false;
+    };
+    if !(0xAC00..=0xD7A3).contains(&first) {
+        return false;
+    }
+    // ㅇ is the twelfth initial (index 11).
+    let silent = (first - 0xAC00) / (21 * 28) == 11;
+    let lower = en.trim().to_ascii_lowercase();
+    let fits = match lower.bytes().next() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => silent,
+        // A w is a w-vowel after ㅇ (웹훅, 워크로드, 윈도우): 있는가 and 통과
+        // do not write Waiting (review of blind86, 2026-12-03).
+        Some(b'w') => silent && [9, 10, 11, 13, 14, 15, 16].contains(&medial(first)),
+        // y (유), x (엑스) and h (아워) may start with ㅇ.
+        Some(b'y' | b'x' | b'h') | None => true,
+        Some(_) => !silent,
+    };
+    // An a as the first vowel is never written ㅣ, ㅜ or ㅠ (필드 is no
+    // Failed; 페일드 is); a syllable of ㅡ before it only carries a cluster's
+    // consonant (스파크).
+    let first_a = lower
+        .chars()
+        .find(|c| "aeiouy".contains(*c))
+        .is_some_and(|c| c == 'a');
+    let first_medial = ko
+        .chars()
+        .map(u32::from)
+        .filter(|c| (0xAC00..=0xD7A3).contains(c))
+        .map(medial)
+        .find(|&m| m != 18);
+    fits && !(first_a && first_medial.is_some_and(|m| [13, 17, 20].contains(&m)))
+        && last_sound(&lower, ko)
+}
+
+/// Whether a word that ends in a sounded consonant ends so in Hangul: with
+/// a final consonant or a syllable of ㅡ or ㅣ (헬름, 파드, 캐시), never an
+/// open syllable of another vowel (파일도, 별도 are no Failed: review of
+/// blind86, 2026-12-03). An r, w, y or h ends in a vowel (도커, 게이트웨이).
+fn last_sound(lower: &str, ko: &str) -> bool {
+    let letters: Vec<char> = lower.chars().filter(char::is_ascii_alphabetic).collect();
+    let mut end = letters.len();
+    // A silent e after a consonant (node, release, cache).
+    if end >= 2 && letters[end - 1] == 'e' && !"aeiouy".contains(letters[end - 2]) {
+        end -= 1;
+    }
+    let Some(&last) = letters[..end].last() else {
+        return true;
+    };
+    if "aeiouyrwh".contains(last) || end < letters.len() && "rwh".contains(last) {
+        return true;
+    }
+    let Some(syllable) = ko.chars().last().map(u32::from) else {
+        return false;
+    };
+    if !(0xAC00..=0xD7A3).contains(&syllable) {
+        return true;
+    }
+    let closed = (syllable - 0xAC00) % 28 != 0;
+    closed || [18, 20].contains(&medial(syllable))
+}
+
+/// The vowel (medial) index of a Hangul syllable: ㅏ 0 … ㅣ 20.
+fn medial(syllable: u32) -> u32 {
+    (syllable - 0xAC00) % (21 * 28) / 28
 }
 
 /// Whether a word's first consonant is written as Korean writes it: a d or
@@ -333,6 +419,23 @@ mod tests {
         assert!(spells("Span", "스팬"));
         assert!(spells("Drift", "드리프트"));
         assert!(spells("Replication", "레플리케이션"));
+        assert!(spells("Agent", "에이전트"));
+        assert!(!spells("Agent", "순서"));
+        assert!(!spells("Syft", "서비스"));
+        assert!(!spells("Waiting", "있는가"));
+        assert!(!spells("Waiting", "통과"));
+        assert!(spells("Waiting", "웨이팅"));
+        assert!(spells("Webhook", "웹훅"));
+        assert!(!spells("Failed", "필드"));
+        assert!(spells("Failed", "페일드"));
+        assert!(spells("Spark", "스파크"));
+        assert!(!spells("Failed", "파일도"));
+        assert!(!spells("Failed", "별도"));
+        assert!(spells("Node", "노드"));
+        assert!(spells("Cache", "캐시"));
+        assert!(spells("Docker", "도커"));
+        assert!(spells("Service", "서비스"));
+        assert!(spells("Operator", "오퍼레이터"));
     }
 
     #[test]
