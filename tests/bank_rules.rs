@@ -2745,6 +2745,14 @@ fn the_nineteenth_rounds_names_clauses_pointers_and_titles() {
             .any(|p| p.ends_with("증상: 금지한 이미지의 Pod 생성 요청이 모두 통과된다")),
         "{prompts:#?}"
     );
+    // A title sharing only a negation (않음) with its cause leads its
+    // symptom.
+    assert!(
+        prompts.iter().any(|p| p.ends_with(
+            "증상: 위반 목록이 전혀 생기지 않음 — 감사 로그에 0 resources scanned만 반복"
+        )),
+        "{prompts:#?}"
+    );
     for no in [
         "캐시",
         "TTL",
@@ -2759,7 +2767,15 @@ fn the_nineteenth_rounds_names_clauses_pointers_and_titles() {
             "{no}: {prompts:#?}"
         );
     }
-    assert_eq!(symptoms.len(), 4, "{prompts:#?}");
+    // A title setting its case (Audit 모드에서) keeps it, though the cause
+    // writes the name.
+    assert!(
+        prompts.iter().any(|p| p.ends_with(
+            "증상: Audit 모드에서 위반이 차단되지 않음 — kubectl apply 결과에 경고만 보이고 배포는 성공한다"
+        )),
+        "{prompts:#?}"
+    );
+    assert_eq!(symptoms.len(), 6, "{prompts:#?}");
     for p in &prompts {
         assert!(
             p.starts_with("「OPA Gatekeeper 정책 운영 (규칙 19 시험용)」 단원의"),

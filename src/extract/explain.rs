@@ -946,7 +946,9 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         let lower = t
             .trim_end_matches(|c: char| !c.is_ascii_alphabetic())
             .to_ascii_lowercase();
-        acronym_first || joined && ENDS.iter().any(|e| lower.ends_with(e))
+        // OOM alone ("로드 실패(GPU OOM)" | … 메모리 … 초과: review of
+        // blind86, 2026-12-03) says out of memory as OOMKilled does.
+        acronym_first || joined && ENDS.iter().any(|e| lower.ends_with(e)) || lower == "oom"
     };
     let message: Vec<&str> = tokens
         .iter()
@@ -1027,13 +1029,16 @@ fn suggests_its_fix(symptom: &str, fix: &str) -> bool {
                 && !shouted
                 && lower[at + m.len()..]
                     .split_whitespace()
+                    // A call offers its function ("Consider using
+                    // shap.sample(data, K) or shap.kmeans(data, K)": review
+                    // of blind93, 2026-12-03); "or" offers a second.
                     .map(|t| {
-                        t.trim_matches(|c: char| {
+                        t.split('(').next().unwrap_or(t).trim_matches(|c: char| {
                             matches!(c, '\'' | '"' | '`' | '(' | ')' | ',' | '.' | ':' | ';')
                         })
                     })
                     .filter(|t| !SMALL.contains(t))
-                    .take(3)
+                    .take(5)
                     .any(|t| {
                         t.chars().count() >= 3
                             && t.chars().any(char::is_alphabetic)
@@ -1099,6 +1104,54 @@ fn points_above(text: &str) -> bool {
                 && (number.contains('.') || number.len() < head.len())
         });
     pointer && t.split_whitespace().count() <= 5
+}
+
+/// Whether a "fix" only looks ("`kubectl logs -n … deploy/…`", "`dockerd
+/// --validate`, `jq .` 로 검사"): it mends nothing, and a reference of it
+/// grades a look (reviews of blind84, blind85 and blind92, 2026-12-03).
+fn only_checks(fix: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "추가",
+        "수정",
+        "변경",
+        "설정",
+        "적용",
+        "삭제",
+        "재시작",
+        "늘리",
+        "줄이",
+        "지정",
+        "교체",
+        "업그레이드",
+        "설치",
+        "제거",
+        "바꾸",
+        "고치",
+        "올리",
+        "낮추",
+        "부여",
+        "생성",
+        "등록",
+        "활성화",
+        "비활성화",
+        "끄",
+        "켜",
+    ];
+    let t = fix.trim().trim_end_matches(['.', '。']).trim();
+    let looks = ["확인", "확인한다", "확인함", "검사", "점검", "조회"]
+        .iter()
+        .any(|e| t.ends_with(e));
+    let command = [
+        "kubectl logs",
+        "kubectl describe",
+        "kubectl get",
+        "journalctl",
+        "docker logs",
+    ]
+    .iter()
+    .any(|c| t.trim_start_matches('`').starts_with(c))
+        && !t.chars().any(crate::text::is_hangul);
+    (looks || command) && !ACTIONS.iter().any(|a| t.contains(a))
 }
 
 /// The topic a document's title names: without its "Session 3:" / "Day
@@ -1221,7 +1274,7 @@ fn push_symptom(
         return;
     }
     let cause = cause.filter(|c| !points_below(c) && !points_above(c));
-    let fix = fix.filter(|f| !points_below(f) && !points_above(f));
+    let fix = fix.filter(|f| !points_below(f) && !points_above(f) && !only_checks(f));
     if cause.is_none() && fix.is_none() {
         ctx.dropped("증상이 아래의 예시를 가리킴");
         return;
@@ -1806,15 +1859,42 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         let causes = case.causes.join(" ");
         let cause_words = latin_words(&causes);
         let seen = latin_words(&symptom);
+        // A negation tells nothing ("레코드가 전혀 생기지 않음" over a cause
+        // "… 게시하지 않음": review of blind89, 2026-12-03), nor a setting's
+        // word ("Audit 모드에서 …" over "Audit 모드는 …").
+        const NEGATIONS: &[&str] = &[
+            "않음", "없음", "있음", "안됨", "못함", "않는", "없는", "되지", "하지", "모드", "방식",
+            "환경",
+        ];
         let cause_hangul: Vec<String> = hygiene::content_words(&causes)
             .into_iter()
-            .filter(|w| w.chars().all(crate::text::is_hangul) && w.chars().count() >= 2)
+            .filter(|w| {
+                w.chars().all(crate::text::is_hangul)
+                    && w.chars().count() >= 2
+                    && !NEGATIONS.contains(&w.as_str())
+            })
             .collect();
         let seen_hangul = hygiene::content_words(&symptom);
+        // A name the title sets the case in ("Compose 방식에서 컨테이너가
+        // 바로 종료됨": review of blind87, 2026-12-03) is its setting, which
+        // the symptom needs, not its cause.
+        let lower_words = words.to_lowercase();
+        let setting = |w: &str| {
+            [
+                "에서",
+                " 방식에서",
+                " 환경에서",
+                " 모드에서",
+                " 모드",
+                " 방식",
+            ]
+            .iter()
+            .any(|e| lower_words.contains(&format!("{w}{e}")))
+        };
         case.told = words.chars().any(crate::text::is_hangul)
             && (latin_words(words)
                 .iter()
-                .any(|w| cause_words.contains(w) && !seen.contains(w))
+                .any(|w| cause_words.contains(w) && !seen.contains(w) && !setting(w))
                 || hygiene::content_words(words).iter().any(|w| {
                     w.chars().all(crate::text::is_hangul)
                         && w.chars().count() >= 2
@@ -2868,6 +2948,26 @@ mod tests {
         assert!(placeholder("Option 2"));
         assert!(!placeholder("Recreate"));
         assert!(!placeholder("Level 1"));
+    }
+
+    #[test]
+    fn a_message_offering_a_call_offers_its_fix() {
+        assert!(suggests_its_fix(
+            "Using 1000 background data samples could cause slower run times. Consider using shap.sample(data, K) or shap.kmeans(data, K) to summarize the background as K samples.",
+            "shap.kmeans(X_train, 30)으로 요약"
+        ));
+    }
+
+    #[test]
+    fn a_look_is_no_fix() {
+        assert!(only_checks("`dockerd --validate`, `jq .` 로 검사"));
+        assert!(only_checks(
+            "`kubectl logs -n kratix-platform-system deploy/kratix-platform-controller-manager`"
+        ));
+        assert!(!only_checks(
+            "`stat -fc %T /sys/fs/cgroup` 결과가 `cgroup2fs`인지 확인, `delegate.conf` 적용"
+        ));
+        assert!(!only_checks("enforcementAction을 deny로 바꾼다"));
     }
 
     #[test]

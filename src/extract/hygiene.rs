@@ -66,6 +66,7 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["server", "serving", "serve"], &["서버", "서빙"]),
     (&["service"], &["서비스"]),
     (&["baseline"], &["기준선", "베이스라인", "기준값"]),
+    (&["deduplication", "dedup"], &["중복 제거"]),
     (&["none"], &["없음", "없는", "없이"]),
     (&["recreate"], &["재생성"]),
     (&["alias"], &["별칭"]),

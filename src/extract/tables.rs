@@ -490,9 +490,31 @@ pub fn rating(value: &str) -> bool {
     let v = value.trim().trim_matches(['*', '`']);
     let words: Vec<&str> = v.split_whitespace().collect();
     !words.is_empty()
-        && words
-            .iter()
-            .all(|w| RATINGS.contains(w) || w.chars().all(|c| matches!(c, '★' | '☆' | '⭐')))
+        && words.iter().all(|w| {
+            // A mark is a rating too ("△" in a reference: review of
+            // blind92, 2026-12-03).
+            RATINGS.contains(w)
+                || w.chars().all(|c| {
+                    matches!(
+                        c,
+                        '★' | '☆'
+                            | '⭐'
+                            | '✅'
+                            | '❌'
+                            | '△'
+                            | '○'
+                            | '×'
+                            | '✓'
+                            | '✗'
+                            | '⭕'
+                            | '◯'
+                            | '●'
+                            | '◎'
+                            | '▲'
+                            | '\u{fe0f}'
+                    )
+                })
+        })
 }
 
 /// Whether a value is one identifier with parts ("X-Amzn-Trace-Id",
@@ -881,7 +903,7 @@ mod tests {
         ] {
             assert!(!release_note(v), "{v}");
         }
-        for v in ["중", "낮음", "매우 높음", "★★★"] {
+        for v in ["중", "낮음", "매우 높음", "★★★", "△", "✅", "❌"] {
             assert!(rating(v), "{v}");
         }
         for v in [
@@ -891,6 +913,7 @@ mod tests {
             "중앙 집중 관리",
             "과소 할당 시 OOMKilled",
             "상태 저장",
+            "✅ 지원",
         ] {
             assert!(!rating(v), "{v}");
         }
