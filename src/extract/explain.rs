@@ -1010,6 +1010,9 @@ fn suggests_its_fix(symptom: &str, fix: &str) -> bool {
         "hint:",
         "did you mean",
         "consider ",
+        // "EarlyStoppingCallback requires load_best_model_at_end = True"
+        // (review of blind98, 2026-12-03).
+        "requires ",
     ];
     const SMALL: &[&str] = &["the", "a", "an", "to", "it", "this", "that", "use", "using"];
     let lower = symptom.to_ascii_lowercase();
@@ -1190,7 +1193,19 @@ pub fn topic_of(title: &str) -> Option<String> {
     // A title short enough keeps its tail: "Docker 데몬 운영 — Rootless 모드,
     // daemon.json, Docker Context" says which daemon a symptom is of (review
     // of blind85, 2026-12-03: "the prompt drops the Rootless context").
-    let t = if t.chars().count() > 60 && cut.chars().any(|c| c.is_ascii_alphabetic()) {
+    // A long title's closing note in parentheses goes first ("CI/CD 파이프라인 통합 —
+    // Helm 차트 테스트 자동화 (chart-testing & helm-unittest)" keeps Helm:
+    // review of blind95, 2026-12-03).
+    let noted = t
+        .strip_suffix(')')
+        .and_then(|head| head.rfind(" (").map(|at| head[..at].trim()))
+        .filter(|head| !head.is_empty())
+        .unwrap_or(t);
+    let t = if t.chars().count() <= 60 {
+        t
+    } else if noted.chars().count() <= 60 {
+        noted
+    } else if cut.chars().any(|c| c.is_ascii_alphabetic()) {
         cut
     } else {
         t
@@ -1261,6 +1276,14 @@ fn push_symptom(
     // A numbered case's number is the document's ("1. `cat: …: Permission
     // denied`": review of blind75, 2026-12-03, "증상: 1. cat: …").
     let symptom = without_list_number(symptom);
+    // A mark before it ("❓ CI에서만 …": review of blind95, 2026-12-03) is
+    // the document's decoration.
+    let symptom = symptom
+        .trim_start_matches(|c: char| {
+            let u = u32::from(c);
+            (0x2000..=0x2BFF).contains(&u) || u >= 0x1F000 || u == 0xFE0F || c == ' '
+        })
+        .trim();
     if symptom.chars().count() < 4 {
         ctx.dropped("증상이 너무 짧음");
         return;
@@ -2953,6 +2976,10 @@ mod tests {
     #[test]
     fn a_message_offering_a_call_offers_its_fix() {
         assert!(suggests_its_fix(
+            "EarlyStoppingCallback requires load_best_model_at_end = True",
+            "load_best_model_at_end=True, metric_for_best_model 지정"
+        ));
+        assert!(suggests_its_fix(
             "Using 1000 background data samples could cause slower run times. Consider using shap.sample(data, K) or shap.kmeans(data, K) to summarize the background as K samples.",
             "shap.kmeans(X_train, 30)으로 요약"
         ));
@@ -3087,6 +3114,10 @@ mod tests {
             (
                 "Day 3: 서비스 메시와 Istio - 사이드카, mTLS, 트래픽 제어, 관측성, 보안 정책과 멀티클러스터 운영 전략 총정리",
                 Some("서비스 메시와 Istio"),
+            ),
+            (
+                "Session 3: CI/CD 파이프라인 통합 — Helm 차트 테스트 자동화 (chart-testing & helm-unittest)",
+                Some("CI/CD 파이프라인 통합 — Helm 차트 테스트 자동화"),
             ),
             (
                 "Week 4 · Day 3 · Session 2 — OPA Gatekeeper로 구현하는 Policy as Code",
