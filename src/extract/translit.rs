@@ -279,6 +279,7 @@ pub fn spells(en: &str, ko: &str) -> bool {
     (vowels..=2 * vowels + 2).contains(&syllables)
         && first_sound(en, h)
         && first_vowel(en, ko)
+        && last_sound(&en.trim().to_ascii_lowercase(), ko)
         && e.latin.iter().any(|l| same(l, h))
         && !another_words(en, ko)
 }
@@ -295,8 +296,9 @@ fn another_words(en: &str, ko: &str) -> bool {
     })
 }
 
-/// Whether a word that starts with a vowel starts with ㅇ in Hangul, and one
-/// that starts with a sounded consonant does not: the skeleton drops the
+/// Whether a word that starts with a vowel starts with ㅇ in Hangul, one
+/// that starts with a sounded consonant does not, and its first vowel is
+/// one the Latin vowel can be written as: the skeleton drops the
 /// silent ㅇ, so 순서 (ㅅㄴㅅ) would spell Agent (g, n, t) without this
 /// (review of blind82, 2026-12-03: 순서 was accepted for Agent).
 fn first_vowel(en: &str, ko: &str) -> bool {
@@ -332,7 +334,6 @@ fn first_vowel(en: &str, ko: &str) -> bool {
         .map(medial)
         .find(|&m| m != 18);
     fits && !(first_a && first_medial.is_some_and(|m| [13, 17, 20].contains(&m)))
-        && last_sound(&lower, ko)
 }
 
 /// Whether a word that ends in a sounded consonant ends so in Hangul: with
@@ -349,7 +350,7 @@ fn last_sound(lower: &str, ko: &str) -> bool {
     let Some(&last) = letters[..end].last() else {
         return true;
     };
-    if "aeiouyrwh".contains(last) || end < letters.len() && "rwh".contains(last) {
+    if "aeiouyrwh".contains(last) {
         return true;
     }
     let Some(syllable) = ko.chars().last().map(u32::from) else {
