@@ -1328,10 +1328,7 @@ fn push_symptom(
         ["정상 동작", "의도된 동작", "예상된 동작", "정상적인 동작"]
             .iter()
             .any(|w| c.contains(w))
-            && super::terms::without_parentheses(c)
-                .split_whitespace()
-                .count()
-                <= 2
+            && super::terms::unbracketed(c).split_whitespace().count() <= 2
     }) {
         ctx.dropped("정상 동작 (증상이 아님)");
         return;

@@ -393,7 +393,7 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     // Nor is one whose Korean is a note in parentheses
     // ("`min`/`max`/`step`/`list` (값은 문자열)" for feasibleSpace: review
     // of blind83, 2026-12-03).
-    let korean = without_parentheses(&d.desc)
+    let korean = unbracketed(&d.desc)
         .split(|c: char| !crate::text::is_hangul(c))
         .any(|w| w.chars().count() >= 2);
     // The course's platforms label summaries ("**Kubernetes**: 노드 전원
@@ -421,24 +421,6 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
         && one_word
         && spelled
         && !spelled_out
-}
-
-/// `text` without what it writes in parentheses.
-pub(crate) fn without_parentheses(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .filter(|&c| {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth = depth.saturating_sub(1);
-                    return false;
-                }
-                _ => {}
-            }
-            depth == 0
-        })
-        .collect()
 }
 
 /// Whether `name` is a switch named after its condition (`isEstimated`:
@@ -908,7 +890,7 @@ fn bracketed(chain: &str) -> Option<&str> {
 
 /// `text` without what its parentheses hold (an explanation, not the step:
 /// "리셋 보정(값이 감소하면 재시작으로 간주)").
-fn unbracketed(text: &str) -> String {
+pub(crate) fn unbracketed(text: &str) -> String {
     let mut depth = 0usize;
     text.chars()
         .filter(|c| match c {
@@ -1260,8 +1242,8 @@ mod tests {
 
     #[test]
     fn a_note_in_parentheses_is_taken_out() {
-        assert_eq!(without_parentheses("min/max (값은 문자열)"), "min/max ");
-        assert_eq!(without_parentheses("a (b (c)) d"), "a  d");
+        assert_eq!(unbracketed("min/max (값은 문자열)"), "min/max ");
+        assert_eq!(unbracketed("a (b (c)) d"), "a  d");
     }
 
     #[test]
