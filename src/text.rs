@@ -515,6 +515,12 @@ pub fn batchim_guess(word: &str) -> Option<bool> {
         .into_iter()
         .rev()
         .collect();
+    // A capital alone ending in ㄹ, ㅁ or ㄴ is read by its name ("R을":
+    // review of blind108, 2026-12-03); another (A, B) may be a placeholder
+    // or read otherwise, and is left unsure.
+    if tail.len() == 1 && w.chars().count() == 1 {
+        return matches!(last, 'L' | 'M' | 'N' | 'R').then_some(true);
+    }
     if tail.len() >= 2 && tail.len() <= 5 && tail.chars().all(|c| c.is_ascii_uppercase()) {
         if tail == "YAML" {
             return Some(true);
@@ -751,6 +757,9 @@ mod tests {
             ("update", Some(false)),
             ("Job", None),
             ("Loop", None),
+            ("R", Some(true)),
+            ("M", Some(true)),
+            ("E", None),
         ] {
             assert_eq!(batchim_guess(word), closed, "{word}");
         }

@@ -1877,7 +1877,7 @@ fn errors_are_asked_one_by_one_and_things_compared_once() {
     assert_eq!(
         entity.feedback.as_deref(),
         Some(
-            "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):\n- 원인: catalog.rules에서 해당 kind 미허용; 디스커버리 경로 불일치"
+            "참고 답안 (문서의 내용; 다른 타당한 원인도 인정):\n- 원인: catalog.rules에서 해당 kind 미허용; 디스커버리 경로 불일치"
         )
     );
     // Causes with their remedies (타이밍/비동기 | 해결) are neither symptoms
@@ -2719,7 +2719,7 @@ fn the_nineteenth_rounds_names_clauses_pointers_and_titles() {
     assert_eq!(compare.len(), 1, "{compare:#?}");
     assert!(
         compare[0].prompt.ends_with(
-            "Time series, Stat과 Gauge를 쓰는 경우, 흔한 실수 측면에서 비교하여 설명하시오."
+            "Time series, Stat과 Gauge를 사용 시점, 흔한 실수 측면에서 비교하여 설명하시오."
         ),
         "{}",
         compare[0].prompt
@@ -2789,4 +2789,161 @@ fn the_nineteenth_rounds_names_clauses_pointers_and_titles() {
             "{p}"
         );
     }
+}
+
+/// Round twenty (reviews of blind95-98, 2026-12-03): a compared value the
+/// heading names (kubelet in 「스케줄러와 kubelet의 역할 분담」), a value
+/// spelling its row's name (aws-access-token | AWS Access Key ID), code
+/// labels (container-image-tag) and "따라 다름" are not compared; a message
+/// cut short ("... (missing required label)"), one that explains itself
+/// ("Only one default can exist", "doesn't support bf16") and a symptom
+/// giving its own reason ("캐시가 꼬여") are not asked; a which-row choice
+/// does not point at a table.
+#[test]
+fn the_twentieth_rounds_headings_spelled_names_and_self_told_messages() {
+    let (dir, run) = extract_fixture("rules20");
+    for reason in [
+        "증상이 잘린 메시지",
+        "오류 메시지가 원인을 말함",
+        "비교할 공통 항목이 없음",
+    ] {
+        assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
+    }
+    let session = load(dir.path(), "week_02/day4/session_03.yaml").questions;
+    let compare = with_tag(&session, "compare");
+    let prompts: Vec<&str> = compare.iter().map(|q| q.prompt.as_str()).collect();
+    // The heading names the 담당 column's values; the other two are asked.
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.contains("스케줄러와 kubelet의 역할 분담")
+                && p.contains("사용하는 값, 실패 시 보이는 메시지 측면에서")
+                && !p.contains("담당")),
+        "{prompts:#?}"
+    );
+    // Rule IDs spelling their targets, check IDs and "설치 방식에 따라 다름"
+    // give no comparison; a PID 1 "(…에 따라 다름)" note in parentheses does.
+    for no in ["탐지 대상", "체크 ID", "기본값, 주의할 점"] {
+        assert!(
+            !prompts.iter().any(|p| p.contains(no)),
+            "{no}: {prompts:#?}"
+        );
+    }
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.contains("shell form과 exec form을 PID 1, 신호 전달, 환경 변수 치환")),
+        "{prompts:#?}"
+    );
+    assert_eq!(compare.len(), 2, "{prompts:#?}");
+    // Symptoms: only the one whose reason (a zone of tainted nodes) is not
+    // its cause (nodeTaintsPolicy) is asked.
+    let symptoms = with_tag(&session, "symptom");
+    let asked: Vec<&str> = symptoms.iter().map(|q| q.prompt.as_str()).collect();
+    for no in [
+        "Only one default",
+        "missing required label",
+        "bf16",
+        "캐시가 꼬여",
+    ] {
+        assert!(!asked.iter().any(|p| p.contains(no)), "{no}: {asked:#?}");
+    }
+    assert!(
+        asked
+            .iter()
+            .any(|p| p.ends_with("증상: GPU 전용(Taint) 노드만 있는 존 때문에 Pending")),
+        "{asked:#?}"
+    );
+    // A which-row choice names its session and section, not a table the
+    // form lacks; a table of three rows is asked once (its rows are every
+    // choice's options); which key has a default is not asked (IPPool).
+    let cells = with_tag(&session, "table-cell");
+    assert_eq!(cells.len(), 1, "{cells:#?}");
+    assert_eq!(
+        cells[0].prompt,
+        "「스케줄링 한도와 정책 점검 (규칙 20 시험용)」 단원의 「비밀값 탐지 규칙 > 2.3 정책 엔진」에서 다룬 것 중 정책 언어가 'YAML'인 것을 고르시오."
+    );
+
+    let tekton = load(dir.path(), "week_03/day5/session_03.yaml").questions;
+    // The place's note ("Session 3 (심화):") is no part of the topic; a
+    // topic writing the term still names its tool (Crossplane).
+    let claim = tagged_asking(&tekton, "term", "요청서");
+    assert!(
+        claim
+            .prompt
+            .starts_with("다음 설명에 해당하는 용어를 쓰시오 (Crossplane): "),
+        "{}",
+        claim.prompt
+    );
+    assert!(
+        tekton.iter().all(|q| !q.prompt.contains("(심화)")),
+        "{tekton:#?}"
+    );
+    // No which-row choice of a default ('beta', 'workspaces').
+    assert!(with_tag(&tekton, "table-cell").is_empty(), "{tekton:#?}");
+    // "언제 쓰나" is asked as 사용 시점.
+    assert!(
+        tekton.iter().any(|q| q.prompt.contains(
+            "다음을 사용 시점, 동작 측면에서 비교하여 설명하시오: IfHealthyBudget, AlwaysAllow"
+        )),
+        "{tekton:#?}"
+    );
+    // Messages naming the flag or key their fix sets, or their rule's
+    // words (InvalidParameterCombination | 조합), are not asked; a plain
+    // symptom is.
+    let asked: Vec<&str> = with_tag(&tekton, "symptom")
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect();
+    // ("upgrade to …", "is a reserved …", "undefined receiver …", a
+    // reviewer's quoted question and a fix pointing at "5-4의 …" are among
+    // the rows not asked.)
+    assert_eq!(asked.len(), 3, "{asked:#?}");
+    assert!(
+        asked[0].ends_with("증상: PipelineRun이 시작되지 않고 Pending에 머무름"),
+        "{asked:#?}"
+    );
+    // One cell under "원인 / 해결": its cause before the arrow, its fix
+    // after; without an arrow, the cause alone is asked.
+    let rule = tagged_asking(&tekton, "symptom", "규칙이 UI에");
+    assert_eq!(
+        rule.feedback.as_deref(),
+        Some(
+            "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):\n- 원인: ruleSelector 라벨 불일치\n- 해결: release 라벨 추가"
+        )
+    );
+    let silent = tagged_asking(&tekton, "symptom", "메시지 없음");
+    assert!(
+        silent.prompt.contains("가능한 원인을 설명하시오"),
+        "{}",
+        silent.prompt
+    );
+    assert_eq!(
+        silent.feedback.as_deref(),
+        Some(
+            "참고 답안 (문서의 내용; 다른 타당한 원인도 인정):\n- 원인: 과도한 inhibition·silence, 또는 mute_time_intervals"
+        )
+    );
+    // 관심사 | 직접 구현 | KServe: the columns are what is compared.
+    assert!(
+        tekton.iter().any(|q| q.prompt.ends_with(
+            "직접 구현과 KServe를 모델 로딩, API 규격, 오토스케일 측면에서 비교하여 설명하시오."
+        )),
+        "{tekton:#?}"
+    );
+    // A step's label in a numbered list is no term to type.
+    for step in ["Phase", "Wave", "Kind"] {
+        assert!(
+            !with_tag(&tekton, "term")
+                .iter()
+                .any(|q| q.answer == Some(Answer::Many(vec![step.to_string()]))),
+            "{step}: {tekton:#?}"
+        );
+    }
+    // Under a heading of approximate figures, no price is asked.
+    assert!(
+        tekton.iter().all(|q| !q.prompt.contains("저장 단가")
+            && !q.feedback.as_deref().unwrap_or("").contains("$0.")),
+        "{tekton:#?}"
+    );
 }

@@ -269,7 +269,9 @@ struct Thing {
 /// them have and whose values differ: at most [`MAX_THINGS`] things and
 /// [`MAX_ASPECTS`] aspects, one of them not a naming aspect. `None` (and the
 /// reason) when there is nothing to compare.
-fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static str> {
+fn comparison(things: &[Thing], title: &str) -> Result<(Vec<usize>, Vec<String>), &'static str> {
+    // A heading that calls its figures approximate holds no figure to ask.
+    let rough = super::tables::rough_figures(title);
     // Aspects (normalized) -> (label, holders).
     let mut by: BTreeMap<String, (String, Vec<usize>, usize)> = BTreeMap::new();
     for (t, thing) in things.iter().enumerate() {
@@ -278,6 +280,8 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
                 || never(label)
                 || super::tables::approximate(value)
                 || super::tables::recalled(value)
+                || code_name(value)
+                || (rough && value.contains(|c: char| c.is_ascii_digit()))
             {
                 continue;
             }
@@ -299,6 +303,7 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
             if super::tables::release_note(value)
                 || super::tables::rating(value)
                 || condition(label)
+                || depends(value)
             {
                 by.remove(&normalize(bare(label)));
             }
@@ -329,6 +334,9 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
                     && chosen
                         .iter()
                         .all(|&t| !names_its_value(&things[t].name, value(t, label).unwrap_or("")))
+                    && !chosen
+                        .iter()
+                        .all(|&t| in_title(title, value(t, label).unwrap_or("")))
                     && !alike(
                         &chosen
                             .iter()
@@ -402,6 +410,61 @@ fn comparison(things: &[Thing]) -> Result<(Vec<usize>, Vec<String>), &'static st
     Ok((chosen, aspects))
 }
 
+/// Whether a value is a name in code: an identifier of parts
+/// (`container-image-tag`) or joined words (`pullPolicyNotAlways`). Which
+/// tool writes which is recalled, not compared (review of blind97,
+/// 2026-12-03: kube-score and Polaris check IDs "compared").
+fn code_name(value: &str) -> bool {
+    let v = value.trim().trim_matches('`');
+    let joined = v.chars().count() >= 8
+        && v.starts_with(|c: char| c.is_ascii_lowercase())
+        && v.chars().all(|c| c.is_ascii_alphanumeric())
+        && v.chars()
+            .zip(v.chars().skip(1))
+            .filter(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
+            .count()
+            >= 2;
+    // Kebab-case of three parts or more; a file's name (memory.max,
+    // memory.limit_in_bytes) is what a row is about, not a label.
+    let kebab = !v.contains(char::is_whitespace)
+        && v.is_ascii()
+        && v.split('-').filter(|p| !p.is_empty()).count() >= 3
+        && !v.contains(['.', '/']);
+    kebab || joined
+}
+
+/// Whether a value says it depends ("설치 방식에 따라 다름", "환경에 따라
+/// 다름"): the aspect has no answer to compare (review of blind98,
+/// 2026-12-03: an IPPool default "설치 방식에 따라 다름").
+fn depends(value: &str) -> bool {
+    let v = super::terms::unbracketed(value);
+    let v = v.trim().trim_end_matches('.').trim_end();
+    [
+        "따라 다름",
+        "따라 다르다",
+        "따라 다릅니다",
+        "따라 달라짐",
+        "따라 상이",
+    ]
+    .iter()
+    .any(|e| v.ends_with(e))
+        || v.contains("경우에 따라")
+}
+
+/// Whether the heading over a comparison names a value of it ("kubelet"
+/// and "kube-scheduler" in 「스케줄러와 kubelet의 역할 분담」: review of
+/// blind97, 2026-12-03): a short value sharing a word with the title.
+fn in_title(title: &str, value: &str) -> bool {
+    let words = hygiene::name_words(value);
+    let title_words = hygiene::content_words(title);
+    !value.trim().is_empty()
+        && hygiene::content_words(value).len() <= 3
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 3)
+            .any(|w| hygiene::share(std::slice::from_ref(w), &title_words))
+}
+
 /// Whether an aspect's label is a condition ("true일 때", "false인 경우",
 /// "활성화 시"), not a dimension things differ by.
 fn condition(label: &str) -> bool {
@@ -429,7 +492,7 @@ fn condition(label: &str) -> bool {
 }
 
 /// A question of when a table's column asks, as a noun a prompt can
-/// put before "측면에서": "언제 쓰나" -> "쓰는 경우" (review of blind79,
+/// put before "측면에서": "언제 쓰나" -> "사용 시점" (review of blind79,
 /// 2026-12-03: "…를 언제 쓰나, 흔한 실수 측면에서" is no Korean). None for
 /// any other clause ("누가 만드는가" asked the author's team labels: review
 /// of blind80).
@@ -437,8 +500,14 @@ fn clause_as_noun(label: &str) -> Option<String> {
     let l = bare(label).trim().trim_end_matches(['?', '？']).trim();
     let head = l.strip_prefix("언제 ")?;
     let stem = ["는가", "나"].iter().find_map(|e| head.strip_suffix(e))?;
-    (!stem.is_empty() && !stem.contains(' ') && stem.chars().all(crate::text::is_hangul))
-        .then(|| format!("{stem}는 경우"))
+    // "쓰는 경우" after "다음을" reads as "when you use the following"
+    // (review of blind101, 2026-12-03): a noun of time, 사용 시점.
+    (!stem.is_empty() && !stem.contains(' ') && stem.chars().all(crate::text::is_hangul)).then(
+        || match stem {
+            "쓰" | "사용하" => "사용 시점".to_string(),
+            _ => format!("{stem}는 시점"),
+        },
+    )
 }
 
 /// The choices of `size` of `items` in order, the first ones first; at most
@@ -473,10 +542,22 @@ fn combinations(items: &[usize], size: usize) -> Vec<Vec<usize>> {
 fn names_its_value(name: &str, value: &str) -> bool {
     let bare_name = bare(name);
     let words = hygiene::content_words(value);
+    let named = hygiene::name_words(bare_name);
     if words.len() <= 2
-        && (hygiene::share(&words, &hygiene::name_words(bare_name))
-            || hygiene::translates_part(bare_name, value))
+        && (hygiene::share(&words, &named) || hygiene::translates_part(bare_name, value))
     {
+        return true;
+    }
+    // A name of parts spelled out by its value: half the words of a short
+    // value are the name's (aws-access-token | AWS Access Key ID,
+    // slack-bot-token | Slack Bot 토큰: review of blind97, 2026-12-03).
+    let parts = named.iter().filter(|w| w.chars().count() >= 3).count();
+    let words = hygiene::content_words(&super::terms::unbracketed(value));
+    let spelled = words
+        .iter()
+        .filter(|w| hygiene::share(std::slice::from_ref(*w), &named))
+        .count();
+    if parts >= 2 && words.len() <= 4 && spelled >= 2 && 2 * spelled >= words.len() {
         return true;
     }
     let letters: String = bare_name
@@ -612,7 +693,7 @@ fn push_comparison(
         ctx.dropped("실습 과제는 비교하지 않음");
         return;
     }
-    let (chosen, aspects) = match comparison(things) {
+    let (chosen, aspects) = match comparison(things, title) {
         Ok(c) => c,
         Err(reason) => {
             ctx.dropped(reason);
@@ -866,63 +947,65 @@ fn own_places(doc: &Doc, line: usize, word: &str) -> usize {
     headings + blocks
 }
 
+/// Words every error message has: never a clue to its cause.
+const EVERY_MESSAGE: &[&str] = &[
+    "error",
+    "errors",
+    "failed",
+    "failure",
+    "fail",
+    "warning",
+    "warn",
+    "exception",
+    "unable",
+    "cannot",
+    "could",
+    "found",
+    "does",
+    "exist",
+    "exists",
+    "denied",
+    "invalid",
+    "with",
+    "from",
+    "this",
+    "that",
+    "have",
+    "been",
+    "only",
+    "more",
+    "than",
+    "when",
+    "into",
+    "while",
+    "after",
+    "before",
+    "during",
+    "http",
+    "https",
+    "code",
+    "status",
+    "message",
+    "null",
+    "true",
+    "false",
+    "value",
+    "the",
+    "and",
+    "for",
+    "not",
+    "are",
+    "was",
+    "its",
+    "critical",
+    "info",
+    "fatal",
+    "reason",
+];
+
 /// The words of an error message, other than the words every message has,
 /// written in its cause, as they are or translated by the word table (버킷, 타임아웃).
 fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
-    const EVERY_MESSAGE: &[&str] = &[
-        "error",
-        "errors",
-        "failed",
-        "failure",
-        "fail",
-        "warning",
-        "warn",
-        "exception",
-        "unable",
-        "cannot",
-        "could",
-        "found",
-        "does",
-        "exist",
-        "exists",
-        "denied",
-        "invalid",
-        "with",
-        "from",
-        "this",
-        "that",
-        "have",
-        "been",
-        "only",
-        "more",
-        "than",
-        "when",
-        "into",
-        "while",
-        "after",
-        "before",
-        "during",
-        "http",
-        "https",
-        "code",
-        "status",
-        "message",
-        "null",
-        "true",
-        "false",
-        "value",
-        "the",
-        "and",
-        "for",
-        "not",
-        "are",
-        "was",
-        "its",
-        "critical",
-        "info",
-        "fatal",
-        "reason",
-    ];
     // The message's own words: Latin tokens beside other Latin tokens, or
     // all of a symptom without Hangul; a name a Korean sentence is about
     // ("ServiceMonitor를 만들었는데 Targets에 안 보임") is its subject.
@@ -962,6 +1045,20 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         })
         .map(|(_, t)| *t)
         .collect();
+    // An error code of three joined words or more in a Korean sentence
+    // ("AWS API 에러(InvalidParameterCombination 등)" | … 조합이 … 미지원:
+    // review of blind100, 2026-12-03) is a message too.
+    let codes = symptom
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars()
+                    .zip(w.chars().skip(1))
+                    .filter(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
+                    .count()
+                    >= 2
+        });
+    let message: Vec<&str> = message.into_iter().chain(codes).collect();
     let message = message.join(" ");
     // Words of four letters or more, and acronyms of three written in
     // capitals (OOMKilled: OOM), not a command's short name (tar).
@@ -997,6 +1094,117 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a message explains itself ("doesn't support bf16", "Only one
+/// default can exist", "missing required label") and names a word its
+/// cause writes (bf16=True, globalDefault, 레이블): the fix is the inverse
+/// of the message, however often the session writes the word (reviews of
+/// blind95, blind96 and blind98, 2026-12-03).
+fn explains_itself(symptom: &str, cause: &str) -> bool {
+    // Not "not allowed", "not supported" or "already exists": their fixes
+    // ask what to use instead (hostPath | PVC, emptyDir), which reviews of
+    // blind75, blind78, blind83 and blind91 found sound.
+    const SAYS_WHY: &[&str] = &[
+        // "undefined receiver \"slack-payment\" used in route" | receiver
+        // 이름 오타 (review of blind109, 2026-12-03).
+        "undefined ",
+        "not defined",
+        "unknown field",
+        "only one",
+        "doesn't support",
+        "does not support",
+        "already marked",
+    ];
+    // A rule the message states is its cause however it is worded
+    // ("repository name must be lowercase", "batch-size must be <= 32",
+    // "cannot use both 'depends' and 'dependencies'", "Must not run with
+    // sudo", "group-readable … insecure": reviews of blind81-94, five of
+    // five failed). "must be logged in", "must be unique" and "must be
+    // resolved" say what is wrong, not why (all judged sound).
+    const STATES_ITS_RULE: &[&str] = &[
+        "must be <",
+        "must be >",
+        "must be greater",
+        "must be less",
+        "must be lowercase",
+        "must be lower case",
+        "must be uppercase",
+        "must be no more than",
+        "must be at most",
+        "must be at least",
+        "must not ",
+        "cannot use both",
+        // "'latest' is a reserved alias name" (review of blind103).
+        "is a reserved",
+        "is reserved",
+        "is insecure",
+        "group-readable",
+        "world-readable",
+    ];
+    let lower = symptom.to_ascii_lowercase();
+    if STATES_ITS_RULE.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    if !SAYS_WHY.iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    let cause_latin = latin_words(cause);
+    let cause_hangul: Vec<String> = hygiene::content_words(cause)
+        .into_iter()
+        .filter(|w| w.chars().any(crate::text::is_hangul))
+        .collect();
+    latin_words(symptom)
+        .into_iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !EVERY_MESSAGE.contains(&w.as_str()))
+        .filter(|w| {
+            ![
+                "support",
+                "only",
+                "one",
+                "can",
+                "already",
+                "marked",
+                "undefined",
+                "defined",
+                "unknown",
+                "field",
+            ]
+            .contains(&w.as_str())
+        })
+        .any(|w| {
+            cause_latin.contains(&w)
+                || (w.len() >= 4 && cause_hangul.iter().any(|c| hygiene::translated(&w, c)))
+        })
+}
+
+/// Whether a Korean symptom gives its own reason ("캐시가 꼬여 이상한
+/// 버전이 설치됨" | 오래된 캐시 레이어 재사용: review of blind98,
+/// 2026-12-03): a word of its cause before "때문에", "로 인해", "꼬여".
+fn says_its_reason(symptom: &str, cause: &str) -> bool {
+    const BECAUSE: &[&str] = &[
+        "때문",
+        "로 인해",
+        "로 인한",
+        "탓에",
+        "꼬여",
+        "꼬인",
+        "꼬임",
+        "꼬이",
+    ];
+    let Some(at) = BECAUSE.iter().filter_map(|b| symptom.find(b)).min() else {
+        return false;
+    };
+    // Korean words: a name before it ("GPU 전용(Taint) 노드만 있는 존
+    // 때문에" | nodeTaintsPolicy …) is where, not why (review of blind95).
+    let hangul = |t: &str| -> Vec<String> {
+        hygiene::content_words(t)
+            .into_iter()
+            .filter(|w| w.chars().all(crate::text::is_hangul))
+            .collect()
+    };
+    hygiene::share(&hangul(&symptom[..at]), &hangul(cause))
+}
+
 /// Whether a message suggests its own fix: a token it offers after "use",
 /// "try", "run", "Tip:" or "did you mean" is written in the fix ("(use
 /// --force to override)" | `--force`; "please use 'pulumi stack select'";
@@ -1013,6 +1221,12 @@ fn suggests_its_fix(symptom: &str, fix: &str) -> bool {
         // "EarlyStoppingCallback requires load_best_model_at_end = True"
         // (review of blind98, 2026-12-03).
         "requires ",
+        // "Please provide an entity_df with a column named event_timestamp"
+        // (review of blind100, 2026-12-03).
+        "please provide ",
+        "please set ",
+        // "… upgrade to Terraform v1.10.4 or greater" (review of blind103).
+        "upgrade to ",
     ];
     const SMALL: &[&str] = &["the", "a", "an", "to", "it", "this", "that", "use", "using"];
     let lower = symptom.to_ascii_lowercase();
@@ -1049,6 +1263,56 @@ fn suggests_its_fix(symptom: &str, fix: &str) -> bool {
                     })
         })
     })
+}
+
+/// Whether a message names what its fix sets: a flag or key before "is
+/// required" ("--certificate-identity or --certificate-identity-regexp is
+/// required …": review of blind102, 2026-12-03), or one after a sentence's
+/// "Set", "Increase" or "Decrease" ("Set or decrease
+/// .spec.startingDeadlineSeconds": review of blind99).
+fn names_what_its_fix_sets(symptom: &str, fix: &str) -> bool {
+    let fix = fix.to_lowercase();
+    let lower = symptom.to_ascii_lowercase();
+    let clean = |t: &str| -> String {
+        t.trim_matches(|c: char| matches!(c, '\'' | '"' | '`' | '(' | ')' | ',' | ':' | ';'))
+            .trim_end_matches('.')
+            .to_string()
+    };
+    // A flag, a dotted path or a key with parts: not an everyday word.
+    let setting = |t: &str| {
+        t.chars().count() >= 4
+            && t.chars().any(|c| c.is_ascii_alphabetic())
+            && (t.starts_with('-')
+                || t.contains(['.', '_'])
+                || t.trim_start_matches('-').contains('-'))
+    };
+    // A path's last key is what a manifest writes (.spec.startingDeadlineSeconds).
+    // A flag's own word may be all a Korean fix writes ("identity와 issuer
+    // 두 플래그를 모두 지정" for --certificate-identity).
+    let in_fix = |t: &str| {
+        let t = clean(t);
+        let last = t.rsplit('.').next().unwrap_or(&t);
+        let last_part = t.rsplit('-').next().unwrap_or(&t);
+        setting(&t)
+            && (fix.contains(t.trim_start_matches('.'))
+                || (last.chars().count() >= 6 && fix.contains(last))
+                || (t.starts_with("--")
+                    && last_part.chars().count() >= 6
+                    && fix.contains(last_part)))
+    };
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let before_required = tokens.windows(2).enumerate().any(|(i, w)| {
+        matches!(w[0], "is" | "are")
+            && w[1].trim_end_matches(['.', ',', ';']) == "required"
+            && tokens[i.saturating_sub(5)..i].iter().any(|t| in_fix(t))
+    });
+    let after_verb = tokens.iter().enumerate().any(|(i, t)| {
+        let starts = i == 0 || tokens[i - 1].ends_with(['.', ';', ':']);
+        starts
+            && matches!(*t, "set" | "increase" | "decrease" | "raise" | "lower")
+            && tokens[i + 1..].iter().take(4).any(|t| in_fix(t))
+    });
+    before_required || after_verb
 }
 
 /// Whether the cause writes an acronym of words the message spells out
@@ -1101,10 +1365,14 @@ fn points_above(text: &str) -> bool {
         .iter()
         .any(|p| t.starts_with(p))
         || t.split_once("의 ").is_some_and(|(head, _)| {
+            // "5-4의 재로딩 패턴 적용" (review of blind108, 2026-12-03).
             let number = head.trim_end_matches(['장', '절', '번']);
             !number.is_empty()
-                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-                && (number.contains('.') || number.len() < head.len())
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+                && number.starts_with(|c: char| c.is_ascii_digit())
+                && (number.contains(['.', '-']) || number.len() < head.len())
         });
     pointer && t.split_whitespace().count() <= 5
 }
@@ -1173,9 +1441,20 @@ pub fn topic_of(title: &str) -> Option<String> {
         .find_map(|p| {
             let lower = t.to_ascii_lowercase();
             let rest = lower.starts_with(p).then(|| t[p.len()..].trim_start())?;
+            const SEPARATORS: [char; 10] = [':', '：', '.', '-', '·', '|', '/', '—', '–', ' '];
             rest.starts_with(|c: char| c.is_ascii_digit()).then(|| {
-                rest.trim_start_matches(|c: char| c.is_ascii_digit())
-                    .trim_start_matches([':', '：', '.', '-', '·', '|', '/', '—', '–', ' '])
+                let rest = rest
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(SEPARATORS);
+                // A note on the place ("Session 4 (심화): DVC로 …": review
+                // of blind102, 2026-12-03, read 「(심화): DVC로 …」) goes
+                // with it.
+                match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                    Some((note, after)) if note.chars().count() <= 10 => {
+                        after.trim_start_matches(SEPARATORS)
+                    }
+                    _ => rest,
+                }
             })
         })
     {
@@ -1262,6 +1541,20 @@ fn push_symptom(
         ctx.dropped("증상에 원인도 해결도 없음");
         return;
     }
+    // One cell under "원인 / 해결" is both: its cause before an arrow, its
+    // fix after; no arrow, a cause alone (review of blind109, 2026-12-03:
+    // seven references gave the cause again as the fix).
+    let (cause, fix) = match (cause, fix) {
+        (Some(c), Some(f)) if normalize(c) == normalize(f) => {
+            match c.split_once(" → ").or_else(|| c.split_once(" -> ")) {
+                Some((before, after)) if !empty(before) && !empty(after) => {
+                    (Some(before.trim()), Some(after.trim()))
+                }
+                _ => (Some(c), None),
+            }
+        }
+        other => other,
+    };
     // Quotes around the whole symptom go; a quote inside it stays whole
     // ("… \"owner를 찾을 수 없음\"", "\"…(Unauthorized)\" → 401": review AJ).
     let symptom = symptom.trim();
@@ -1276,6 +1569,14 @@ fn push_symptom(
     // A numbered case's number is the document's ("1. `cat: …: Permission
     // denied`": review of blind75, 2026-12-03, "증상: 1. cat: …").
     let symptom = without_list_number(symptom);
+    // A message cut short ("... (missing required label)": review of
+    // blind95, 2026-12-03) is part of something the form does not show.
+    if (symptom.starts_with("...") || symptom.starts_with('…'))
+        && symptom.split_whitespace().count() <= 5
+    {
+        ctx.dropped("증상이 잘린 메시지");
+        return;
+    }
     // A mark before it ("❓ CI에서만 …": review of blind95, 2026-12-03) is
     // the document's decoration.
     let symptom = symptom
@@ -1335,7 +1636,13 @@ fn push_symptom(
     }
     // A user's question ("이 서비스 누가 관리해요?") is a pain point, no
     // symptom: its "cause" restates it (소유권 정보 부재; review of blind43).
-    if symptom.ends_with(['?', '？']) {
+    // So is a question quoted from a review ("보안 리뷰에서 \"외부 기여자가
+    // 캐시를 조작할 수 있나?\" 질문": review of blind104, 2026-12-03).
+    let asks = |t: &str| {
+        let said = t.trim_end_matches(['.', ' ']);
+        t.ends_with(['?', '？']) || said.ends_with(" 질문") || said.ends_with(" 문의")
+    };
+    if asks(symptom) {
         ctx.dropped("질문 형태의 문제 (증상이 아님)");
         return;
     }
@@ -1433,6 +1740,11 @@ fn push_symptom(
     {
         told = Some("오류 메시지가 원인을 말함");
     }
+    if told.is_none()
+        && cause.is_some_and(|c| explains_itself(symptom, c) || says_its_reason(symptom, c))
+    {
+        told = Some("오류 메시지가 원인을 말함");
+    }
     if told.is_none() && cause.is_some_and(|c| abbreviates_its_message(symptom, c)) {
         told = Some("오류 메시지가 원인을 말함");
     }
@@ -1447,7 +1759,9 @@ fn push_symptom(
     {
         told = Some("오류 메시지가 원인을 말함");
     }
-    if told.is_none() && fix.is_some_and(|f| suggests_its_fix(symptom, f)) {
+    if told.is_none()
+        && fix.is_some_and(|f| suggests_its_fix(symptom, f) || names_what_its_fix_sets(symptom, f))
+    {
         told = Some("오류 메시지가 해결을 말함");
     }
     // A message written verbatim in its cause (`{app=~".*"}` for a parse
@@ -1499,8 +1813,10 @@ fn push_symptom(
     ctx.symptoms.push(words);
     let prompt =
         format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}");
-    let mut reference = String::from(if cause.is_some() {
+    let mut reference = String::from(if cause.is_some() && fix.is_some() {
         "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):"
+    } else if cause.is_some() {
+        "참고 답안 (문서의 내용; 다른 타당한 원인도 인정):"
     } else {
         "참고 답안 (문서의 내용; 다른 타당한 해결도 인정):"
     });
@@ -2670,6 +2986,95 @@ pub fn asks_a_compared_fact(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn code_labels_and_named_values_are_not_compared() {
+        assert!(code_name("`container-image-tag`"));
+        assert!(code_name("pullPolicyNotAlways"));
+        assert!(!code_name("kube-scheduler"));
+        assert!(!code_name("memory.limit_in_bytes"));
+        assert!(!code_name("globalDefault"));
+        assert!(names_its_value("aws-access-token", "AWS Access Key ID"));
+        assert!(names_its_value("slack-bot-token", "Slack Bot 토큰"));
+        assert!(!names_its_value(
+            "shell form",
+            "`sh` (셸 구현·명령에 따라 다름)"
+        ));
+        assert!(!names_its_value("github-pat", "`ghp_` 접두사"));
+        let title = "2.2 스케줄러와 kubelet의 역할 분담";
+        assert!(in_title(title, "kubelet (eviction manager)"));
+        assert!(in_title(title, "kube-scheduler"));
+        assert!(!in_title(title, "Pod `Status: Failed`, `Reason: Evicted`"));
+    }
+
+    #[test]
+    fn a_message_naming_the_setting_its_fix_sets_is_its_answer() {
+        assert!(names_what_its_fix_sets(
+            "error: --certificate-identity or --certificate-identity-regexp is required for verification in keyless mode",
+            "`--certificate-identity`와 `--certificate-oidc-issuer` 지정"
+        ));
+        assert!(names_what_its_fix_sets(
+            "Error: --certificate-identity or --certificate-identity-regexp is required for verification in keyless mode",
+            "identity와 issuer 두 플래그를 모두 지정"
+        ));
+        assert!(suggests_its_fix(
+            "ValueError: Please provide an entity_df with a column named event_timestamp representing the time of events.",
+            "컬럼명을 event_timestamp로 바꾸고 pd.to_datetime(..., utc=True)로 타입 지정"
+        ));
+        assert!(names_what_its_fix_sets(
+            "Cannot determine if job needs to be started: too many missed start time (> 100). Set or decrease .spec.startingDeadlineSeconds or check clock skew",
+            "`startingDeadlineSeconds: 200` 설정"
+        ));
+        assert!(!names_what_its_fix_sets(
+            "password is required",
+            "Secret을 만들어 env로 주입"
+        ));
+        assert!(!names_what_its_fix_sets(
+            "KUBECONFIG not set. set up a context first",
+            "kubectl config use-context로 선택"
+        ));
+    }
+
+    #[test]
+    fn a_message_that_explains_itself_is_its_answer() {
+        assert!(explains_itself(
+            "PriorityClass standard is already marked as default. Only one default can exist",
+            "globalDefault: true 두 개"
+        ));
+        assert!(explains_itself(
+            "ValueError: Your setup doesn't support bf16/gpu.",
+            "Ampere 이전 GPU(T4, V100)에서 bf16=True"
+        ));
+        assert!(explains_itself(
+            "invalid reference format: repository name must be lowercase",
+            "Shop/PaymentAPI처럼 대문자가 들어간 리포지토리 이름"
+        ));
+        assert!(!explains_itself(
+            "error: You must be logged in to the server (Unauthorized)",
+            "단기 토큰이 만료"
+        ));
+        // What to use instead is knowledge.
+        assert!(!explains_itself(
+            "hostPath volumes (volume: data) are not allowed",
+            "baseline 이상에서 hostPath 금지"
+        ));
+        assert!(says_its_reason(
+            "캐시가 꼬여 이상한 버전이 설치됨",
+            "오래된 캐시 레이어 재사용"
+        ));
+        assert!(!says_its_reason(
+            "GPU 전용(Taint) 노드만 있는 존 때문에 Pending",
+            "nodeTaintsPolicy: Ignore(기본)로 빈 도메인이 최솟값 0을 만듦"
+        ));
+    }
+
+    #[test]
+    fn a_value_that_depends_has_no_answer() {
+        assert!(depends("설치 방식에 따라 다름"));
+        assert!(depends("환경에 따라 다릅니다."));
+        assert!(!depends("`sh` (셸 구현·명령에 따라 다름)"));
+        assert!(!depends("애플리케이션"));
+    }
     use super::*;
 
     #[test]
@@ -2859,7 +3264,7 @@ mod tests {
                 ],
             ),
         ];
-        let (chosen, aspects) = comparison(&things).unwrap_or_default();
+        let (chosen, aspects) = comparison(&things, "").unwrap_or_default();
         assert_eq!(chosen, vec![0, 1]);
         // 주의 and 실패 시 before the naming 목적.
         assert_eq!(aspects, vec!["주의", "실패 시", "목적"]);
@@ -2869,19 +3274,19 @@ mod tests {
             thing("a", &[("목적", "x 하기"), ("동작", "y 함")]),
             thing("b", &[("목적", "z 하기"), ("동작", "w 함")]),
         ];
-        assert!(comparison(&naming).is_err());
+        assert!(comparison(&naming, "").is_err());
         // Equal values do not compare.
         let same = [
             thing("a", &[("주의", "같음"), ("장점", "빠름")]),
             thing("b", &[("주의", "같음"), ("장점", "느림")]),
         ];
-        assert!(comparison(&same).is_err());
+        assert!(comparison(&same, "").is_err());
         // Examples are never compared.
         let examples = [
             thing("a", &[("예시", "x"), ("장점", "빠름")]),
             thing("b", &[("예시", "y"), ("장점", "느림")]),
         ];
-        assert!(comparison(&examples).is_err());
+        assert!(comparison(&examples, "").is_err());
     }
 
     #[test]
@@ -2903,7 +3308,7 @@ mod tests {
         let things: Vec<Thing> = (0..5)
             .map(|i| thing(&format!("T{i}"), &[("장점", pros[i]), ("주의", cons[i])]))
             .collect();
-        let (chosen, _) = comparison(&things).unwrap_or_default();
+        let (chosen, _) = comparison(&things, "").unwrap_or_default();
         assert_eq!(chosen, vec![0, 1, 2]);
     }
 
@@ -2956,7 +3361,7 @@ mod tests {
 
     #[test]
     fn a_question_of_when_or_who_is_asked_as_a_noun() {
-        assert_eq!(clause_as_noun("언제 쓰나").as_deref(), Some("쓰는 경우"));
+        assert_eq!(clause_as_noun("언제 쓰나").as_deref(), Some("사용 시점"));
         assert_eq!(clause_as_noun("누가 만드는가"), None);
         assert_eq!(clause_as_noun("건드려도 되나?"), None);
         assert!(!condition("언제 쓰나"));

@@ -379,10 +379,18 @@ pub fn layout_options(seed: Seed, answer: &str, distractors: &[String]) -> (Vec<
     let at = seed.slot(n);
     let mut texts: Vec<&str> = others.into_iter().map(|(_, t)| t).collect();
     texts.insert(at, answer);
+    // A circled number is the document's list order ("② 가짜 드리프트"
+    // among ③ and ①: review of blind108, 2026-12-03), never an option's.
     let options = texts
         .iter()
         .zip(OPTION_IDS)
-        .map(|(t, id)| Choice::new(id, *t))
+        .map(|(t, id)| {
+            let bare = t
+                .trim_start()
+                .strip_prefix(|c: char| ('①'..='⑳').contains(&c))
+                .map_or(*t, str::trim_start);
+            Choice::new(id, if bare.is_empty() { *t } else { bare })
+        })
         .collect();
     (options, OPTION_IDS[at].to_string())
 }
@@ -1234,6 +1242,28 @@ fn check_breadcrumb(d: &SourceDoc, diags: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lists_circled_number_is_no_part_of_an_option() {
+        let (options, answer) = layout_options(
+            Seed::new("drift"),
+            "② 가짜 드리프트",
+            &[
+                "③ 구조적 드리프트".to_string(),
+                "① 진짜 드리프트".to_string(),
+            ],
+        );
+        let texts: Vec<&str> = options.iter().map(|c| c.text.as_str()).collect();
+        assert!(
+            texts.iter().all(|t| !t.contains(['①', '②', '③'])),
+            "{texts:?}"
+        );
+        let key = options
+            .iter()
+            .find(|c| c.id == answer)
+            .map(|c| c.text.as_str());
+        assert_eq!(key, Some("가짜 드리프트"));
+    }
 
     #[test]
     fn code_is_another_kind_than_names() {

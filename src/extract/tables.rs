@@ -28,6 +28,8 @@ pub const COMPARISON_HEADERS: &[&str] = &[
     "특성",
     "관점",
     "측면",
+    // "관심사 | 직접 구현 | KServe InferenceService" (review of blind109).
+    "관심사",
 ];
 
 /// Whether a table's first header cell says its rows are attributes (항목,
@@ -126,6 +128,13 @@ const UNASKED_HEADERS: &[&str] = &[
     "전체 이름",
     "description",
     "purpose",
+    // Which key has a default ('beta', 'workspaces', `all()`) is a setting's
+    // trivia, and its words point at its key (review of blind101,
+    // 2026-12-03: three of three failed).
+    "기본값",
+    "기본 값",
+    "default",
+    "디폴트",
 ];
 
 /// Cell values that say nothing (a dash, N/A).
@@ -169,9 +178,22 @@ fn abbreviations(name: &str) -> Vec<String> {
 }
 
 /// Whether `text` writes one of `abbreviations` as a word ("Unused RI").
+/// A lower-case prefix counts (`el-<name>` for EventListener: review of
+/// blind101, 2026-12-03).
 fn writes_abbreviation(text: &str, abbreviations: &[String]) -> bool {
+    let lower = text.to_ascii_lowercase();
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| w.len() >= 2 && abbreviations.iter().any(|a| a == w))
+        || abbreviations.iter().any(|a| {
+            let prefix = format!("{}-", a.to_ascii_lowercase());
+            a.len() >= 2
+                && lower.match_indices(&prefix).any(|(at, _)| {
+                    lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
+                })
+        })
 }
 
 /// One table: its header cells, and its rows (line, cells).
@@ -533,6 +555,16 @@ pub fn identifier(value: &str) -> bool {
         && parts >= 3
 }
 
+/// Whether a heading calls its figures approximate ("us-east-1 기준 근사치,
+/// 리전·시점별 상이": review of blind106, 2026-12-03): none is asked, in a
+/// comparison or a which-row choice.
+pub fn rough_figures(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["근사", "대략", "어림", "approx"]
+        .iter()
+        .any(|w| h.contains(w))
+}
+
 /// Whether a value is recalled, not understood: a [`figure`], code
 /// (`{"instances": [[...]]}`), or a list of three names or more (Pod, Job,
 /// CronJob; sklearn, xgboost, Triton). Reviews of blind52, blind53 and
@@ -716,6 +748,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
             ctx.dropped("표의 제목이 행 하나를 가리킴");
             continue;
         }
+        let rough = rough_figures(&title);
         for (a, label) in grid.attrs.iter().enumerate() {
             // A column naming one of the things (최대 할인율 (온디맨드 대비)
             // beside On-Demand) points at it or away from it.
@@ -767,7 +800,9 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     ctx.dropped("표의 값이 설명임");
                     continue;
                 }
-                if approximate(v) {
+                // Under a heading that calls its figures approximate
+                // ("us-east-1 기준 근사치": review of blind106, 2026-12-03).
+                if approximate(v) || (rough && v.contains(|c: char| c.is_ascii_digit())) {
                     ctx.dropped("어림값은 묻지 않음");
                     continue;
                 }
@@ -832,20 +867,38 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     continue;
                 };
                 let (options, answer_id) = layout_options(seed, &grid.things[k], &distractors);
+                // "표에서" points at a table the form does not show (review
+                // of blind97, 2026-12-03); the session's subject goes before
+                // a heading that does not name it ("Tekton feature-flags" is
+                // never said under 「설치와 구성 요소 확인」: review of
+                // blind101).
+                let asked = format!(
+                    "「{title}」에서 다룬 것 중 {} '{v}'인 것을 고르시오.",
+                    crate::text::subject(label, "값")
+                );
+                let prompt = match ctx.doc_topic().filter(|topic| {
+                    !title.contains(topic.as_str()) && !super::explain::shares_a_name(&title, topic)
+                }) {
+                    Some(topic) => format!("「{topic}」 단원의 {asked}"),
+                    None => asked,
+                };
                 let mut q = ctx.question(
                     "table-cell",
                     &key,
                     Kind::Choice,
-                    format!(
-                        "「{title}」 표에서 {} '{v}'인 것을 고르시오.",
-                        crate::text::subject(label, "값")
-                    ),
+                    prompt,
                     grid.line(a, k),
                     t.section,
                 );
                 q.options = options;
                 q.answer = Some(Answer::One(answer_id));
                 ctx.out.push(q);
+                // One row asked per column of a short table: its rows are
+                // the options of each, and the last is told by elimination
+                // (review of blind101, 2026-12-03).
+                if offered.iter().filter(|o| **o).count() <= 3 {
+                    break;
+                }
             }
         }
     }
@@ -1046,6 +1099,10 @@ mod tests {
         assert!(writes_abbreviation(
             "미사용 예약분(Unused RI)의 부담",
             &abbreviations("Reserved Instances")
+        ));
+        assert!(writes_abbreviation(
+            "Deployment + Service `el-<name>`(8080)",
+            &abbreviations("EventListener")
         ));
         assert!(!writes_abbreviation(
             "RIGHT",

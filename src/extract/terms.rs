@@ -300,6 +300,17 @@ fn about_the_name(desc: &str) -> bool {
 
 /// Whether a definition is asked as typed recall of its term.
 fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
+    // A step's label in a numbered list ("1. **Prepare**: job image를
+    // pull") names a step of one process, as the author put it: no term a
+    // student would type (review of blind99, 2026-12-03).
+    if ctx
+        .doc()
+        .blocks
+        .iter()
+        .any(|b| b.line == d.line && matches!(b.kind, BlockKind::Item { ordered: true, .. }))
+    {
+        return false;
+    }
     // Typed only when the description defines the term: a description that
     // lists other names (MLOps, AIOps) leaves more than one typed answer.
     let lists_names = d
@@ -498,9 +509,23 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // Compose Service, and a Kubernetes Deployment in another session of the
     // quiz: review of blind76, 2026-12-03).
     let name_words = latin_name(&d.term).to_lowercase();
-    let doc_topic = ctx
-        .doc_topic()
-        .filter(|t| !t.to_lowercase().contains(&name_words));
+    // A topic that writes the term still names its tool by its first word
+    // ("Crossplane Composition과 Claim — …" for Claim, "BentoML …" for
+    // Runner: reviews of blind100 and blind101, 2026-12-03, "the prompt never
+    // names the product").
+    let doc_topic = ctx.doc_topic().and_then(|t| {
+        if !t.to_lowercase().contains(&name_words) {
+            return Some(t);
+        }
+        let first = t.split_whitespace().next()?;
+        let first = first.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        (first.len() >= 3
+            && first.starts_with(|c: char| c.is_ascii_uppercase())
+            && first.chars().all(|c| c.is_ascii_alphanumeric())
+            && !first.to_lowercase().contains(&name_words)
+            && !name_words.contains(&first.to_lowercase()))
+        .then(|| first.to_string())
+    });
     let prompt = if let (true, Some(t)) = (topic.is_empty(), &doc_topic) {
         format!("다음 설명에 해당하는 용어를 쓰시오 ({t}): {}", d.desc)
     } else if topic.is_empty() {

@@ -333,7 +333,24 @@ fn first_vowel(en: &str, ko: &str) -> bool {
         .filter(|c| (0xAC00..=0xD7A3).contains(c))
         .map(medial)
         .find(|&m| m != 18);
+    // A cluster before the first vowel (cl, tr, st, sp …) gets a ㅡ for its
+    // first consonant: 클레임 is Claim, 컬럼 and 처럼 are not (review of
+    // blind100, 2026-12-03); 스택, 트레이스, 프록시, 그라파나.
+    let b = lower.as_bytes();
+    let cluster = b.len() >= 3
+        && matches!(
+            (b[0], b[1]),
+            (b'b' | b'c' | b'f' | b'g' | b'k' | b'p', b'l')
+                | (b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b't', b'r')
+                | (b's', b'c' | b'k' | b'l' | b'm' | b'n' | b'p' | b't' | b'w')
+        );
+    let first_syllable = ko
+        .chars()
+        .map(u32::from)
+        .find(|c| (0xAC00..=0xD7A3).contains(c))
+        .map(medial);
     fits && !(first_a && first_medial.is_some_and(|m| [13, 17, 20].contains(&m)))
+        && (!cluster || first_syllable == Some(18))
 }
 
 /// Whether a word that ends in a sounded consonant ends so in Hangul: with
@@ -465,8 +482,21 @@ mod tests {
             ("Vault", "오퍼레이터"),
             ("Release", "롤백"),
             ("Chart", "차트차트차트"),
+            // A cluster's first consonant takes ㅡ (review of blind100).
+            ("Claim", "컬럼"),
+            ("Claim", "처럼"),
         ] {
             assert!(!spells(en, ko), "{en} / {ko}");
+        }
+        for (en, ko) in [
+            ("Claim", "클레임"),
+            ("Stack", "스택"),
+            ("Trace", "트레이스"),
+            ("Proxy", "프록시"),
+            ("Grafana", "그라파나"),
+            ("Slack", "슬랙"),
+        ] {
+            assert!(spells(en, ko), "{en} / {ko}");
         }
         assert!(super::spells_surely("Cardinality", "카디널리티"));
         assert!(!super::spells_surely("Whiteout", "하드"));
