@@ -1593,7 +1593,10 @@ fn push_symptom(
     // 반복됨") is asked without its clue; a cause or fix pointing there
     // ("아래 명령으로 Secret 생성") leaves the reference without its answer
     // (review of blind69, 2026-12-02).
-    if points_below(symptom) {
+    // A case's title before an empty symptom line ("sh 스텝이 시작조차 안
+    // 된다 —", its message in a code block below: review of blind107,
+    // 2026-12-03) points below too.
+    if points_below(symptom) || symptom.ends_with(['—', '–', '-']) {
         ctx.dropped("증상이 아래의 예시를 가리킴");
         return;
     }
