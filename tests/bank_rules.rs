@@ -2119,13 +2119,15 @@ fn heading_cases_faq_lines_and_heading_outlines_are_read_and_figures_are_not_ask
     // message sharing only the session's subject or a Korean sentence about
     // a name is asked.
     told_not_asked(&qs, "cannot change roleRef");
-    for want in ["cannot list resource", "Unable to locate"] {
-        assert!(
-            symptoms.iter().any(|p| p.contains(want)),
-            "{want}: {symptoms:#?}"
-        );
-    }
-    assert_eq!(symptoms.len(), 11, "{symptoms:#?}");
+    // RBAC's "cannot list resource \"pods\"" names the verb and resource
+    // missing from a Role: asked until the twentieth round, when reviews of
+    // blind92, blind101 and blind112 failed four such messages of five.
+    told_not_asked(&qs, "cannot list resource");
+    assert!(
+        symptoms.iter().any(|p| p.contains("Unable to locate")),
+        "{symptoms:#?}"
+    );
+    assert_eq!(symptoms.len(), 10, "{symptoms:#?}");
     // Every symptom is asked in its document's topic (reviews of blind65
     // and blind72-74: "404" under 「트러블슈팅 가이드」 names no tool), but
     // under a heading that names the topic's tool already.

@@ -1075,11 +1075,7 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
     }
     // Written as it is, or translated by the word table (타임아웃, 버킷);
     // never a longer word it starts (allowed | allowedRoutes).
-    let cause_latin = latin_words(cause);
-    let cause_hangul: Vec<String> = hygiene::content_words(cause)
-        .into_iter()
-        .filter(|w| w.chars().any(crate::text::is_hangul))
-        .collect();
+    let (cause_latin, cause_hangul) = cause_words(cause);
     // A cause's short form of five letters or more counts (param for
     // "missing parameters": review of blind66).
     latin
@@ -1092,6 +1088,17 @@ fn message_words_in_cause(symptom: &str, cause: &str) -> Vec<String> {
                 || cause_hangul.iter().any(|c| hygiene::translated(w, c))
         })
         .collect()
+}
+
+/// A cause's Latin words (CamelCase and snake_case parted) and its Korean
+/// content words, for finding a message's words in it as written or
+/// translated.
+fn cause_words(cause: &str) -> (std::collections::BTreeSet<String>, Vec<String>) {
+    let hangul = hygiene::content_words(cause)
+        .into_iter()
+        .filter(|w| w.chars().any(crate::text::is_hangul))
+        .collect();
+    (latin_words(cause), hangul)
 }
 
 /// Whether a message explains itself ("doesn't support bf16", "Only one
@@ -1139,19 +1146,35 @@ fn explains_itself(symptom: &str, cause: &str) -> bool {
         "is insecure",
         "group-readable",
         "world-readable",
+        // A limit the message says was passed ("Ingestion rate limit
+        // exceeded", "the query time range exceeds the limit"), the one
+        // input form it allows, the inputs it misses (review of blind112,
+        // 2026-12-03: seven of seven failed); "context deadline exceeded"
+        // names no limit and stays.
+        "limit exceeded",
+        "exceeds the limit",
+        "exceeded the limit",
+        "limit per query exceeded",
+        "exactly one of",
+        "missing inputs",
+        "mismatches between",
     ];
     let lower = symptom.to_ascii_lowercase();
     if STATES_ITS_RULE.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    // RBAC's "cannot patch resource \"deployments\"": the missing verb and
+    // resource are the cause (reviews of blind92, blind101 and blind112).
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.windows(3).any(|w| {
+        w[0] == "cannot" && w[2] == "resource" && w[1].chars().all(|c| c.is_ascii_lowercase())
+    }) {
+        return true;
+    }
     if !SAYS_WHY.iter().any(|p| lower.contains(p)) {
         return false;
     }
-    let cause_latin = latin_words(cause);
-    let cause_hangul: Vec<String> = hygiene::content_words(cause)
-        .into_iter()
-        .filter(|w| w.chars().any(crate::text::is_hangul))
-        .collect();
+    let (cause_latin, cause_hangul) = cause_words(cause);
     latin_words(symptom)
         .into_iter()
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
@@ -3051,6 +3074,18 @@ mod tests {
         assert!(explains_itself(
             "invalid reference format: repository name must be lowercase",
             "Shop/PaymentAPI처럼 대문자가 들어간 리포지토리 이름"
+        ));
+        assert!(explains_itself(
+            "deployments.apps \"web\" is forbidden: User \"system:serviceaccount:shop-prod:ci-deployer\" cannot patch resource \"deployments\" in API group \"apps\"",
+            "Role에 patch 누락"
+        ));
+        assert!(explains_itself(
+            "the query time range exceeds the limit (query length: 800h0m0s, limit: 721h0m0s)",
+            "조회 구간이 한도 초과"
+        ));
+        assert!(!explains_itself(
+            "Error: context deadline exceeded (etcdctl)",
+            "인증서 플래그 누락 또는 잘못된 엔드포인트"
         ));
         assert!(!explains_itself(
             "error: You must be logged in to the server (Unauthorized)",
