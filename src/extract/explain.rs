@@ -1860,9 +1860,7 @@ fn push_symptom(
     // "connection refused" under 「트러블슈팅 가이드」) has many causes
     // (reviews of blind72-74, 2026-12-03: thirteen symptoms "never name the
     // tool"). A place that names the topic's tool already is enough.
-    let topic = ctx
-        .doc_topic()
-        .filter(|t| !title.contains(t.as_str()) && !shares_a_name(title, t));
+    let topic = ctx.topic_beside(title);
     let prompt = match topic {
         Some(t) => format!(
             "「{t}」 단원의 「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}"

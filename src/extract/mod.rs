@@ -632,6 +632,13 @@ impl<'a> Ctx<'a> {
         self.doc().title().and_then(|h| explain::topic_of(&h.text))
     }
 
+    /// The document's topic to put before a place `title`, unless the title
+    /// writes it or a Latin name of it already.
+    pub fn topic_beside(&self, title: &str) -> Option<String> {
+        self.doc_topic()
+            .filter(|t| !title.contains(t.as_str()) && !explain::shares_a_name(title, t))
+    }
+
     /// A new question with an id from `generator` and `key` (its source content).
     pub fn question(
         &mut self,

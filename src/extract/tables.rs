@@ -876,9 +876,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                     "「{title}」에서 다룬 것 중 {} '{v}'인 것을 고르시오.",
                     crate::text::subject(label, "값")
                 );
-                let prompt = match ctx.doc_topic().filter(|topic| {
-                    !title.contains(topic.as_str()) && !super::explain::shares_a_name(&title, topic)
-                }) {
+                let prompt = match ctx.topic_beside(&title) {
                     Some(topic) => format!("「{topic}」 단원의 {asked}"),
                     None => asked,
                 };
