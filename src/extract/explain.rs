@@ -108,6 +108,14 @@ const NEVER: &[&str] = &[
     "지원 상태",
 ];
 
+/// A column of defaults ("기본값: 5 (초)" beside "60 (초)": review of
+/// blind119, 2026-12-03) is recalled, as the which-row choices never ask
+/// it; a default behaviour named as such ("mTLS 기본값") is an aspect.
+fn defaults(label: &str) -> bool {
+    ["기본값", "기본 값", "default", "defaults", "default value"]
+        .contains(&bare(label).trim().to_lowercase().as_str())
+}
+
 fn never(label: &str) -> bool {
     listed_word(NEVER, label) || listed_word(super::tables::EXAMPLE_HEADERS, label)
 }
@@ -225,6 +233,8 @@ fn empty(value: &str) -> bool {
         ]
         .contains(&n.as_str())
         || n == normalize("해당 없음")
+        // "(없음)" for a row without the thing (review of blind121).
+        || ["(없음)", "（없음）"].contains(&value.trim())
         || n.contains(&normalize("위와 동일"))
         || n.contains(&normalize("위와 같음"))
         || n == normalize("상동")
@@ -270,6 +280,24 @@ struct Thing {
 /// [`MAX_ASPECTS`] aspects, one of them not a naming aspect. `None` (and the
 /// reason) when there is nothing to compare.
 fn comparison(things: &[Thing], title: &str) -> Result<(Vec<usize>, Vec<String>), &'static str> {
+    // A column of what goes wrong without each row ("빼면 생기는 일",
+    // "없으면 생기는 일": reviews of blind112 and blind113, 2026-12-03) is
+    // a table of separate settings, each needed: no alternatives to compare.
+    const WITHOUT: &[&str] = &[
+        "생기는 일",
+        "생기는 문제",
+        "빼면",
+        "안 하면",
+        "하지 않으면",
+        "놓치면",
+    ];
+    if things
+        .iter()
+        .flat_map(|t| &t.aspects)
+        .any(|(label, _)| WITHOUT.iter().any(|w| label.contains(w)))
+    {
+        return Err("각 항목이 없을 때를 말하는 표");
+    }
     // A heading that calls its figures approximate holds no figure to ask.
     let rough = super::tables::rough_figures(title);
     // Aspects (normalized) -> (label, holders).
@@ -278,6 +306,7 @@ fn comparison(things: &[Thing], title: &str) -> Result<(Vec<usize>, Vec<String>)
         for (k, (label, value)) in thing.aspects.iter().enumerate() {
             if empty(value)
                 || never(label)
+                || defaults(label)
                 || super::tables::approximate(value)
                 || super::tables::recalled(value)
                 || code_name(value)
@@ -430,7 +459,16 @@ fn code_name(value: &str) -> bool {
         && v.is_ascii()
         && v.split('-').filter(|p| !p.is_empty()).count() >= 3
         && !v.contains(['.', '/']);
-    kebab || joined
+    // A property key of four parts or more (`sonar.go.coverage.reportPaths`:
+    // review of blind116, 2026-12-03, "which setting each language uses" is
+    // recalled, not compared); a field's path (`resources.requests.storage`)
+    // is what a row is about.
+    let property = !v.contains(char::is_whitespace)
+        && v.is_ascii()
+        && v.split('.').filter(|p| !p.is_empty()).count() >= 4
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    kebab || joined || property
 }
 
 /// Whether a value says it depends ("설치 방식에 따라 다름", "환경에 따라
@@ -1101,26 +1139,12 @@ fn cause_words(cause: &str) -> (std::collections::BTreeSet<String>, Vec<String>)
     (latin_words(cause), hangul)
 }
 
-/// Whether a message explains itself ("doesn't support bf16", "Only one
-/// default can exist", "missing required label") and names a word its
-/// cause writes (bf16=True, globalDefault, 레이블): the fix is the inverse
-/// of the message, however often the session writes the word (reviews of
-/// blind95, blind96 and blind98, 2026-12-03).
-fn explains_itself(symptom: &str, cause: &str) -> bool {
-    // Not "not allowed", "not supported" or "already exists": their fixes
-    // ask what to use instead (hostPath | PVC, emptyDir), which reviews of
-    // blind75, blind78, blind83 and blind91 found sound.
-    const SAYS_WHY: &[&str] = &[
-        // "undefined receiver \"slack-payment\" used in route" | receiver
-        // 이름 오타 (review of blind109, 2026-12-03).
-        "undefined ",
-        "not defined",
-        "unknown field",
-        "only one",
-        "doesn't support",
-        "does not support",
-        "already marked",
-    ];
+/// Whether a message states the rule it broke ("must be lowercase", "limit
+/// exceeded", "exactly one of", RBAC's "cannot list resource"): its answer
+/// is the rule's inverse whether the session gives a cause, a fix or both
+/// (review of blind112, 2026-12-03: Loki's limits and MLflow's "exactly one
+/// of" asked for their fix alone failed).
+fn states_its_rule(symptom: &str) -> bool {
     // A rule the message states is its cause however it is worded
     // ("repository name must be lowercase", "batch-size must be <= 32",
     // "cannot use both 'depends' and 'dependencies'", "Must not run with
@@ -1158,6 +1182,18 @@ fn explains_itself(symptom: &str, cause: &str) -> bool {
         "exactly one of",
         "missing inputs",
         "mismatches between",
+        // A bound the message names ("vm.max_map_count [65530] is too low,
+        // increase to at least [262144]", "(max allowed age is 5 days)":
+        // reviews of blind116 and blind118, 2026-12-03).
+        "is too low",
+        "is too high",
+        "is too old",
+        "to at least",
+        "max allowed",
+        "maximum allowed",
+        // A value of the wrong type ("cannot unmarshal number into … of
+        // type string": review of blind119, 2026-12-03).
+        "cannot unmarshal",
     ];
     let lower = symptom.to_ascii_lowercase();
     if STATES_ITS_RULE.iter().any(|p| lower.contains(p)) {
@@ -1166,11 +1202,35 @@ fn explains_itself(symptom: &str, cause: &str) -> bool {
     // RBAC's "cannot patch resource \"deployments\"": the missing verb and
     // resource are the cause (reviews of blind92, blind101 and blind112).
     let words: Vec<&str> = lower.split_whitespace().collect();
-    if words.windows(3).any(|w| {
+    words.windows(3).any(|w| {
         w[0] == "cannot" && w[2] == "resource" && w[1].chars().all(|c| c.is_ascii_lowercase())
-    }) {
+    })
+}
+
+/// Whether a message explains itself ("doesn't support bf16", "Only one
+/// default can exist", "missing required label") and names a word its
+/// cause writes (bf16=True, globalDefault, 레이블): the fix is the inverse
+/// of the message, however often the session writes the word (reviews of
+/// blind95, blind96 and blind98, 2026-12-03).
+fn explains_itself(symptom: &str, cause: &str) -> bool {
+    // Not "not allowed", "not supported" or "already exists": their fixes
+    // ask what to use instead (hostPath | PVC, emptyDir), which reviews of
+    // blind75, blind78, blind83 and blind91 found sound.
+    const SAYS_WHY: &[&str] = &[
+        // "undefined receiver \"slack-payment\" used in route" | receiver
+        // 이름 오타 (review of blind109, 2026-12-03).
+        "undefined ",
+        "not defined",
+        "unknown field",
+        "only one",
+        "doesn't support",
+        "does not support",
+        "already marked",
+    ];
+    if states_its_rule(symptom) {
         return true;
     }
+    let lower = symptom.to_ascii_lowercase();
     if !SAYS_WHY.iter().any(|p| lower.contains(p)) {
         return false;
     }
@@ -1397,7 +1457,24 @@ fn points_above(text: &str) -> bool {
                 && number.starts_with(|c: char| c.is_ascii_digit())
                 && (number.contains(['.', '-']) || number.len() < head.len())
         });
-    pointer && t.split_whitespace().count() <= 5
+    // A section's number as the fix's first word ("5.2 수정 + Kyverno
+    // Audit로 …": review of blind117, 2026-12-03) leaves the reference
+    // without what to mend, however long the rest.
+    let mut words = t.split_whitespace();
+    let numbered = words.next().is_some_and(|w| {
+        let n = w.trim_end_matches(['장', '절']);
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.contains(['.', '-'])
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    }) && words.next().is_some_and(|w| {
+        [
+            "수정", "참고", "참조", "적용", "방법", "내용", "절차", "처럼", "대로",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    });
+    numbered || (pointer && t.split_whitespace().count() <= 5)
 }
 
 /// Whether a "fix" only looks ("`kubectl logs -n … deploy/…`", "`dockerd
@@ -1767,7 +1844,20 @@ fn push_symptom(
         told = Some("오류 메시지가 원인을 말함");
     }
     if told.is_none()
-        && cause.is_some_and(|c| explains_itself(symptom, c) || says_its_reason(symptom, c))
+        && (states_its_rule(symptom)
+            || cause.is_some_and(|c| explains_itself(symptom, c) || says_its_reason(symptom, c)))
+    {
+        told = Some("오류 메시지가 원인을 말함");
+    }
+    // OOMKilled over a cause that says memory ran out ("limits.memory:
+    // 128Mi를 초과": review of blind114, 2026-12-03), however often the
+    // session writes the status.
+    if told.is_none()
+        && symptom.to_ascii_lowercase().contains("oomkilled")
+        && cause.is_some_and(|c| {
+            let c = c.to_lowercase();
+            c.contains("memory") || c.contains("메모리")
+        })
     {
         told = Some("오류 메시지가 원인을 말함");
     }
@@ -2073,7 +2163,16 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             continue;
         }
         let parts = labelled(b);
-        let Some((first, _)) = parts.first() else {
+        // A bold line that is all a label and its text ("**규칙 평가 실패:
+        // `vector contains …`**" after another case's 원인 and 확인: review
+        // of blind120, 2026-12-03) starts the next case, whose 원인 and 해결
+        // are its own.
+        let bold_case = matches!(b.kind, BlockKind::Para | BlockKind::Item { depth: 0, .. })
+            && bold_whole(b)
+            && parts.first().is_some_and(|(f, _)| {
+                !listed(SYMPTOM, f) && !is_cause(f) && !is_fix(f) && !checks(f)
+            });
+        let Some((first, _)) = parts.first().filter(|_| !bold_case) else {
             let faq = if open { None } else { bold_then_answer(b) };
             match b.kind {
                 // The message right under its heading is the symptom a
@@ -2200,6 +2299,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         .iter()
         .map(|c| found.iter().filter(|o| o.section == c.section).count() == 1)
         .collect();
+    let doc_title_words = latin_words(doc.title().map_or("", |h| h.clean.as_str()));
     for (case, once) in found.iter_mut().zip(once) {
         let heading = case.section.and_then(|s| doc.headings.get(s));
         let title = match (&case.head, heading) {
@@ -2223,8 +2323,23 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         // "… 게시하지 않음": review of blind89, 2026-12-03), nor a setting's
         // word ("Audit 모드에서 …" over "Audit 모드는 …").
         const NEGATIONS: &[&str] = &[
-            "않음", "없음", "있음", "안됨", "못함", "않는", "없는", "되지", "하지", "모드", "방식",
+            "않음",
+            "없음",
+            "있음",
+            "안됨",
+            "못함",
+            "않는",
+            "없는",
+            "되지",
+            "하지",
+            "모드",
+            "방식",
             "환경",
+            "적용",
+            "도입",
+            "설치",
+            "활성화",
+            "사용",
         ];
         let cause_hangul: Vec<String> = hygiene::content_words(&causes)
             .into_iter()
@@ -2240,6 +2355,8 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         // the symptom needs, not its cause.
         let lower_words = words.to_lowercase();
         let setting = |w: &str| {
+            // So is what the case follows ("Istio 적용 후 Init Container의
+            // 외부 호출이 모두 실패": review of blind114, 2026-12-03).
             [
                 "에서",
                 " 방식에서",
@@ -2247,20 +2364,33 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 " 모드에서",
                 " 모드",
                 " 방식",
+                " 적용 후",
+                " 도입 후",
+                " 설치 후",
+                " 활성화 후",
+                " 사용 시",
             ]
             .iter()
             .any(|e| lower_words.contains(&format!("{w}{e}")))
         };
+        // A name the document's title writes is its subject ("Init
+        // Container" in 「Init Container와 Pod 시작 순서 제어」 under "Istio
+        // 적용 후 Init Container의 외부 호출이 모두 실패": review of blind114,
+        // 2026-12-03), not the cause the case's title tells.
+        let subject = |w: &str| doc_title_words.contains(w);
         case.told = words.chars().any(crate::text::is_hangul)
-            && (latin_words(words)
-                .iter()
-                .any(|w| cause_words.contains(w) && !seen.contains(w) && !setting(w))
-                || hygiene::content_words(words).iter().any(|w| {
-                    w.chars().all(crate::text::is_hangul)
-                        && w.chars().count() >= 2
-                        && cause_hangul.contains(w)
-                        && !seen_hangul.contains(w)
-                }));
+            && (latin_words(words).iter().any(|w| {
+                cause_words.contains(w) && !seen.contains(w) && !setting(w) && !subject(w)
+            }) || hygiene::content_words(words).iter().any(|w| {
+                // A word of one syllable and its particle ("존에") is
+                // too short to tell anything (review of blind122).
+                let stem =
+                    w.trim_end_matches(['에', '을', '를', '이', '가', '은', '는', '의', '로']);
+                w.chars().all(crate::text::is_hangul)
+                    && stem.chars().count() >= 2
+                    && cause_hangul.contains(w)
+                    && !seen_hangul.contains(w)
+            }));
         // A bold title that names a word of the cause is left off instead:
         // its case was asked without it before (reviews of blind79-82,
         // 2026-12-03: "arm64 이미지가 실행되자마자 종료" over `exec format
@@ -2392,7 +2522,14 @@ fn checks(label: &str) -> bool {
 /// "Case 1. Pod가 Pending" -> their rest, a bare "사례 1" -> nothing.
 fn case_title_words(title: &str) -> &str {
     let t = title.trim();
-    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    // A case's number, or its letter or circled number ("사례 C —", "사례
+    // ③": reviews of blind114 and blind115, 2026-12-03).
+    let number = |w: &str| {
+        let mut chars = w.chars();
+        let one = chars.next().filter(|_| chars.next().is_none());
+        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            || one.is_some_and(|c| c.is_ascii_uppercase() || ('①'..='⑳').contains(&c))
+    };
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.len() == 2 && number(words[1]) {
         return "";
@@ -2705,8 +2842,31 @@ pub fn tables(ctx: &mut Ctx<'_>, doc: &Doc) {
                 let h = normalize(h);
                 !is_cause_or_fix(&h) && (h.contains("메시지") || h.contains("로그"))
             });
+            // A column of what the student sees beside the author's name for
+            // the problem ("문제 | 증상 | 원인": "네이티브 바이너리 불일치" over
+            // `Error: You installed esbuild for another platform …`: review
+            // of blind121, 2026-12-03) is the symptom; the name is the
+            // author's diagnosis.
+            let seen = header.get(1).is_some_and(|h| {
+                let h = normalize(h);
+                !is_cause_or_fix(&h) && symptom_header(&h) && !h.contains("메시지")
+            });
+            let label = if seen { &header[1] } else { &header[0] };
             for (line, row) in &t.rows {
                 let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|c| c.trim());
+                if seen {
+                    push_symptom(
+                        ctx,
+                        &title,
+                        label,
+                        cell(Some(1)).unwrap_or_default(),
+                        cell(cause),
+                        cell(fix),
+                        *line,
+                        t.section,
+                    );
+                    continue;
+                }
                 let shown = cell(Some(1)).filter(|m| {
                     message && !empty(m) && !["없음", "(없음)"].contains(&normalize(m).as_str())
                 });
@@ -3018,6 +3178,9 @@ mod tests {
         assert!(!code_name("kube-scheduler"));
         assert!(!code_name("memory.limit_in_bytes"));
         assert!(!code_name("globalDefault"));
+        assert!(code_name("`sonar.coverage.jacoco.xmlReportPaths`"));
+        assert!(!code_name("node.kubernetes.io/not-ready"));
+        assert!(!code_name("`resources.requests.storage`"));
         assert!(names_its_value("aws-access-token", "AWS Access Key ID"));
         assert!(names_its_value("slack-bot-token", "Slack Bot 토큰"));
         assert!(!names_its_value(
@@ -3389,6 +3552,8 @@ mod tests {
         assert!(points_above("위 sysctl 적용"));
         assert!(points_above("2.1의 설정 적용"));
         assert!(points_above("3장의 자원 유형별 정책 적용"));
+        assert!(points_above("5.2 수정 + Kyverno Audit로 누락 목록 확보"));
+        assert!(!points_above("1.5 이상으로 업그레이드"));
         assert!(!points_above(
             "2.1의 subuid 설정 후 `systemctl --user restart docker` 로 데몬 재시작"
         ));
@@ -3504,6 +3669,11 @@ mod tests {
     #[test]
     fn a_case_title_loses_its_number() {
         assert_eq!(case_title_words("사례 1"), "");
+        assert_eq!(
+            case_title_words("사례 C — Init:OOMKilled 후 CrashLoopBackOff"),
+            "Init:OOMKilled 후 CrashLoopBackOff"
+        );
+        assert_eq!(case_title_words("사례 ③"), "");
         assert_eq!(
             case_title_words("사례 2 — 첫 요청만 지연"),
             "첫 요청만 지연"

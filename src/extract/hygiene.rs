@@ -159,7 +159,14 @@ pub const EQUIVALENTS: &[(&[&str], &[&str])] = &[
     (&["rule"], &["규칙", "룰"]),
     (&["label"], &["레이블", "라벨"]),
     (&["probe"], &["프로브", "검사"]),
-    (&["health"], &["헬스"]),
+    // "상태 검사 명령" for HEALTHCHECK (review of blind111, 2026-12-03).
+    (&["health"], &["헬스", "상태 검사"]),
+    // "명시적 예외" for PolicyException, "양방향 관계" for Relations,
+    // "인증서를 발급" for Issuer (reviews of blind114, blind116 and
+    // blind118, 2026-12-03: the description translates the name).
+    (&["exception"], &["예외"]),
+    (&["relation"], &["관계"]),
+    (&["issuer"], &["발급"]),
     (&["ingress"], &["인그레스", "진입"]),
     (&["route", "routing"], &["라우팅", "경로"]),
     (&["traffic"], &["트래픽"]),

@@ -491,10 +491,23 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_alphanumeric());
+            // Names joined with their roles ("ConstraintTemplate(로직) +
+            // Constraint(적용)": review of blind120, 2026-12-03) gloss what
+            // each does in the pair, not what it is called.
+            let joined = |t: &str| {
+                let t = t.trim_matches([' ', '*', '`']);
+                t.starts_with(['+', '→']) || t.starts_with("->")
+            };
+            let paired = before
+                .trim_end_matches([' ', '*', '`'])
+                .strip_suffix(['+', '→'])
+                .is_some_and(|b| b.trim_end().ends_with(')'));
             if !compound
+                && !paired
                 && let Some(rest) = after.trim_start_matches(' ').strip_prefix('(')
-                && let Some((inner, _)) = rest.split_once(')')
+                && let Some((inner, tail)) = rest.split_once(')')
                 && hangul_words(inner)
+                && !joined(tail)
             {
                 out.push(inner.trim().to_string());
             }

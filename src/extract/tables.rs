@@ -433,7 +433,7 @@ pub fn figure(value: &str) -> bool {
     !v.chars().any(crate::text::is_hangul)
         && words.len() <= 2
         && words.first().is_some_and(|w| {
-            w.trim_start_matches(['v', 'V'])
+            w.trim_start_matches(['v', 'V', '$', '₩', '€'])
                 .starts_with(|c: char| c.is_ascii_digit())
         })
 }
@@ -588,7 +588,34 @@ pub fn recalled(value: &str) -> bool {
     // A status led by a mark ("✅ GA", "⚠️ Beta"): release trivia.
     let marked = v.starts_with(|c: char| !c.is_alphanumeric() && !c.is_ascii())
         && v.split_whitespace().count() <= 3;
-    figure(v) || v.contains(['{', '[', '=', '|']) || names || marked
+    figure(v) || v.contains(['{', '[', '=', '|']) || names || marked || example_figures(v)
+}
+
+/// Whether a value is only figures with their units ("12 / 10 GiB", "6
+/// vCPU, 12 GiB", "$0.2405"): an example's numbers, which nobody derives
+/// without its inputs (review of blind117, 2026-12-03).
+fn example_figures(value: &str) -> bool {
+    let tokens: Vec<&str> = value
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '(' | ')' | '~' | '×'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let number = |t: &str| {
+        let t = t.trim_start_matches(['$', '₩', '€', '+', '-', '≈', '~']);
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+    };
+    const UNITS: &[&str] = &[
+        "gib", "mib", "kib", "tib", "gi", "mi", "ki", "gb", "mb", "kb", "tb", "vcpu", "cpu",
+        "core", "cores", "ms", "s", "h", "w", "kw", "kwh", "wh", "mwh", "gco2", "kgco2", "usd",
+        "rps", "qps",
+    ];
+    let unit = |t: &str| UNITS.contains(&t.to_ascii_lowercase().as_str());
+    tokens.iter().filter(|t| number(t)).count() >= 1
+        && tokens.iter().all(|t| number(t) || unit(t))
+        && tokens
+            .iter()
+            .any(|t| unit(t) || (number(t) && t.contains(['$', '₩', '€'])))
 }
 
 /// The form of a cell's value: 0 a count (`2048`, `5000 (ms)`), 5 a quantity
@@ -809,7 +836,7 @@ pub fn generate(ctx: &mut Ctx<'_>) {
                 // A default, a port, a version: which row has "30s" or
                 // "9090" is recalled, and told by elimination among the
                 // rows' figures (reviews of blind50 and blind55).
-                if figure(v) || version_bound(v) {
+                if figure(v) || example_figures(v) || version_bound(v) {
                     ctx.dropped("수치는 묻지 않음");
                     continue;
                 }
@@ -904,6 +931,20 @@ pub fn generate(ctx: &mut Ctx<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_examples_figures_are_recalled() {
+        assert!(example_figures("12 / 10 GiB"));
+        assert!(example_figures("6 vCPU, 12 GiB"));
+        assert!(example_figures("$0.2405"));
+        assert!(!example_figures("max 5"));
+        assert!(!example_figures("Volta 이후"));
+        assert!(!example_figures("HTTP/2"));
+        // A format's bit layout is what a row is.
+        assert!(!example_figures("1 / 8 / 23"));
+        // Nor is a standard range (CVSS 7.0 ~ 8.9).
+        assert!(!example_figures("7.0 ~ 8.9"));
+    }
+
     #[test]
     fn versions_and_identifiers_are_recalled() {
         for v in [

@@ -311,6 +311,16 @@ fn is_typed(ctx: &Ctx<'_>, d: &Def) -> bool {
     {
         return false;
     }
+    // Typed only where the course defines its terms: a glossary, or a list
+    // of a system's parts (구성 요소, 아키텍처, 핵심 개념, 엔티티). A bold
+    // label elsewhere names a field, a state, a step or a point of a summary
+    // (DESIRED under 롤아웃 명령, `Failed` under 상태 읽기, scaleDown under
+    // 기본 behavior, `schemaVersion` under 대시보드 JSON 해부): reviews of
+    // blind71-114, 2026-12-03, judged 13 of 30 such questions sound, and
+    // 60 of 85 from glossaries.
+    if !defines_terms(ctx, d.section) {
+        return false;
+    }
     // Typed only when the description defines the term: a description that
     // lists other names (MLOps, AIOps) leaves more than one typed answer.
     let lists_names = d
@@ -472,6 +482,60 @@ fn is_camel_case(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Words of a heading over definitions: a glossary, or the parts of a
+/// system.
+const DEFINING_HEADINGS: &[&str] = &[
+    "용어",
+    "키워드",
+    "glossary",
+    "key terms",
+    "keywords",
+    "구성 요소",
+    "구성요소",
+    "컴포넌트",
+    "component",
+    "아키텍처",
+    "architecture",
+    "핵심 개념",
+    "주요 개념",
+    "기본 개념",
+    "엔티티",
+    "entities",
+    "동작 모델",
+    "building block",
+];
+
+/// Whether a heading is only a list of a system's parts ("2.2 구성 요소",
+/// "아키텍처"), with its number: it says nothing of the topic.
+fn parts_heading(heading: &str) -> bool {
+    let rest = heading
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | ' '))
+        .to_lowercase();
+    [
+        "구성 요소",
+        "구성요소",
+        "주요 구성 요소",
+        "핵심 구성 요소",
+        "컴포넌트",
+        "아키텍처",
+        "핵심 개념",
+        "주요 개념",
+        "핵심 엔티티",
+        "엔티티",
+    ]
+    .contains(&rest.trim())
+}
+
+/// Whether `section` or a heading above it is one where the course defines
+/// its terms ([`DEFINING_HEADINGS`]).
+fn defines_terms(ctx: &Ctx<'_>, section: Option<usize>) -> bool {
+    ctx.doc().ancestors(section).any(|h| {
+        let n = h.clean.to_lowercase();
+        DEFINING_HEADINGS.iter().any(|w| n.contains(w))
+    })
+}
+
 /// Whether a heading names a glossary, not a topic: 핵심 키워드, 주요 용어,
 /// 용어 사전, 핵심 용어 (Glossary), Key terms, 핵심 개념.
 fn glossary_heading(heading: &str) -> bool {
@@ -503,7 +567,11 @@ fn short(ctx: &mut Ctx<'_>, d: &Def) {
     // 사전") says nothing of the topic: a reviewer read it as a label left
     // on the form (reviews of blind52, blind55 and blind60, 2026-12-02). A
     // topic's heading stays.
-    let topic: Vec<&str> = path.split(" > ").filter(|h| !glossary_heading(h)).collect();
+    // Nor does a heading of a system's parts ("1. 구성 요소").
+    let topic: Vec<&str> = path
+        .split(" > ")
+        .filter(|h| !glossary_heading(h) && !parts_heading(h))
+        .collect();
     // A glossary's term is asked in its document's topic, unless the topic
     // writes the term ("같은 설정으로 실행되는 컨테이너 묶음의 정의" is a
     // Compose Service, and a Kubernetes Deployment in another session of the

@@ -349,7 +349,14 @@ fn first_vowel(en: &str, ko: &str) -> bool {
         .map(u32::from)
         .find(|c| (0xAC00..=0xD7A3).contains(c))
         .map(medial);
+    // Nor an e as ㅗ, ㅜ, ㅛ or ㅠ (순서 is no Sensor; 센서 is: review of
+    // blind122, 2026-12-03).
+    let first_e = lower
+        .chars()
+        .find(|c| "aeiouy".contains(*c))
+        .is_some_and(|c| c == 'e');
     fits && !(first_a && first_medial.is_some_and(|m| [13, 17, 20].contains(&m)))
+        && !(first_e && first_medial.is_some_and(|m| [8, 12, 13, 17].contains(&m)))
         && (!cluster || first_syllable == Some(18))
 }
 
@@ -439,6 +446,10 @@ mod tests {
         assert!(spells("Replication", "레플리케이션"));
         assert!(spells("Agent", "에이전트"));
         assert!(!spells("Agent", "순서"));
+        assert!(!spells("Sensor", "순서"));
+        assert!(spells("Sensor", "센서"));
+        assert!(spells("Service", "서비스"));
+        assert!(spells("Event", "이벤트"));
         assert!(!spells("Syft", "서비스"));
         assert!(!spells("Waiting", "있는가"));
         assert!(!spells("Waiting", "통과"));

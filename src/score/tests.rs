@@ -554,3 +554,39 @@ fn a_technical_name_is_right_spaced_hyphenated_or_plural() {
     assert!(ok("네트워크정책", "네트워크 정책"));
     assert!(!ok("네트워크", "네트워크 정책"));
 }
+
+#[test]
+fn a_word_the_prompt_writes_beside_the_key_adds_nothing() {
+    // Reviews of blind112, blind113 and blind118 (2026-12-03): "조정 루프",
+    // "파일 프로비저닝" and "Issuer CA" were refused though the prompt
+    // writes 루프, 파일에서 and CA.
+    let right = |prompt: &str, key: &[&str], given: &str| {
+        let mut q = Question::new("s", Kind::Short, prompt);
+        q.answer = Some(Answer::Many(ids(key)));
+        text::score(&q, &Response::Text(given.into()), false) == 1.0
+    };
+    let flux = "다음 설명에 해당하는 용어를 쓰시오 (Flux): 원하는 상태와 실제 상태를 비교해 차이를 없애는 반복 루프";
+    assert!(right(flux, &["Reconciliation", "조정"], "조정 루프"));
+    assert!(right(
+        flux,
+        &["Reconciliation", "조정"],
+        "Reconciliation 루프"
+    ));
+    let grafana =
+        "다음 설명에 해당하는 용어를 쓰시오: Grafana가 시작 시 파일에서 리소스를 읽어 만드는 방식";
+    assert!(right(
+        grafana,
+        &["Provisioning", "프로비저닝"],
+        "파일 프로비저닝"
+    ));
+    let linkerd = "다음 설명에 해당하는 용어를 쓰시오: Trust anchor가 서명한 중간(intermediate) CA";
+    assert!(right(linkerd, &["Issuer"], "Issuer CA"));
+    // A word the prompt does not write, another name beside it, or the
+    // prompt's word alone is no answer.
+    assert!(!right(flux, &["Reconciliation", "조정"], "조정 작업"));
+    assert!(!right(flux, &["Reconciliation", "조정"], "Drift 루프"));
+    assert!(!right(flux, &["Reconciliation", "조정"], "루프"));
+    assert!(!right(linkerd, &["Issuer"], "Trust anchor"));
+    // Nor does a prompt's word make a longer name its part.
+    assert!(!right(linkerd, &["Issuer"], "Issuer CA 인증서"));
+}
