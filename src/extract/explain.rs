@@ -1194,6 +1194,13 @@ fn states_its_rule(symptom: &str) -> bool {
         // A value of the wrong type ("cannot unmarshal number into … of
         // type string": review of blind119, 2026-12-03).
         "cannot unmarshal",
+        // The setting a message asks for ("LeaderElectionID must be
+        // configured", "please specify LeaderElectionNamespace": review of
+        // blind123, 2026-12-03) is its fix.
+        "must be configured",
+        "must be specified",
+        "must be set",
+        "please specify",
     ];
     let lower = symptom.to_ascii_lowercase();
     if STATES_ITS_RULE.iter().any(|p| lower.contains(p)) {

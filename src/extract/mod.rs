@@ -502,12 +502,20 @@ pub fn korean_glosses(term: &str, doc: &Doc) -> Vec<String> {
                 .trim_end_matches([' ', '*', '`'])
                 .strip_suffix(['+', '→'])
                 .is_some_and(|b| b.trim_end().ends_with(')'));
+            // A question word says what the name answers ("`Resource`(누가)와
+            // `Propagator`(어떻게 전달)": review of blind124, 2026-12-03).
+            let asks = |g: &str| {
+                ["누가", "누구", "무엇", "언제", "어디", "어떻게", "왜"]
+                    .iter()
+                    .any(|q| g.trim().starts_with(q))
+            };
             if !compound
                 && !paired
                 && let Some(rest) = after.trim_start_matches(' ').strip_prefix('(')
                 && let Some((inner, tail)) = rest.split_once(')')
                 && hangul_words(inner)
                 && !joined(tail)
+                && !asks(inner)
             {
                 out.push(inner.trim().to_string());
             }
