@@ -323,10 +323,13 @@ fn first_vowel(en: &str, ko: &str) -> bool {
     // An a as the first vowel is never written ㅣ, ㅜ or ㅠ (필드 is no
     // Failed; 페일드 is); a syllable of ㅡ before it only carries a cluster's
     // consonant (스파크).
-    let first_a = lower
-        .chars()
-        .find(|c| "aeiouy".contains(*c))
-        .is_some_and(|c| c == 'a');
+    // Nor an e as ㅗ, ㅜ, ㅛ or ㅠ (순서 is no Sensor; 센서 is: review of
+    // blind122, 2026-12-03).
+    let never = match lower.chars().find(|c| "aeiouy".contains(*c)) {
+        Some('a') => &[13, 17, 20][..],
+        Some('e') => &[8, 12, 13, 17][..],
+        _ => &[][..],
+    };
     let first_medial = ko
         .chars()
         .map(u32::from)
@@ -349,14 +352,7 @@ fn first_vowel(en: &str, ko: &str) -> bool {
         .map(u32::from)
         .find(|c| (0xAC00..=0xD7A3).contains(c))
         .map(medial);
-    // Nor an e as ㅗ, ㅜ, ㅛ or ㅠ (순서 is no Sensor; 센서 is: review of
-    // blind122, 2026-12-03).
-    let first_e = lower
-        .chars()
-        .find(|c| "aeiouy".contains(*c))
-        .is_some_and(|c| c == 'e');
-    fits && !(first_a && first_medial.is_some_and(|m| [13, 17, 20].contains(&m)))
-        && !(first_e && first_medial.is_some_and(|m| [8, 12, 13, 17].contains(&m)))
+    fits && !first_medial.is_some_and(|m| never.contains(&m))
         && (!cluster || first_syllable == Some(18))
 }
 
