@@ -112,8 +112,7 @@ const NEVER: &[&str] = &[
 /// blind119, 2026-12-03) is recalled, as the which-row choices never ask
 /// it; a default behaviour named as such ("mTLS 기본값") is an aspect.
 fn defaults(label: &str) -> bool {
-    ["기본값", "기본 값", "default", "defaults", "default value"]
-        .contains(&bare(label).trim().to_lowercase().as_str())
+    super::tables::DEFAULT_HEADERS.contains(&bare(label).trim().to_lowercase().as_str())
 }
 
 fn never(label: &str) -> bool {

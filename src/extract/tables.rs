@@ -128,12 +128,18 @@ const UNASKED_HEADERS: &[&str] = &[
     "전체 이름",
     "description",
     "purpose",
-    // Which key has a default ('beta', 'workspaces', `all()`) is a setting's
-    // trivia, and its words point at its key (review of blind101,
-    // 2026-12-03: three of three failed).
+];
+
+/// Headers of a column of defaults. Which key has a default ('beta',
+/// 'workspaces', `all()`) is a setting's trivia, and its words point at its
+/// key (review of blind101, 2026-12-03: three of three failed); neither is
+/// a column of defaults compared (review of blind119).
+pub const DEFAULT_HEADERS: &[&str] = &[
     "기본값",
     "기본 값",
     "default",
+    "defaults",
+    "default value",
     "디폴트",
 ];
 
@@ -383,6 +389,7 @@ fn asked(label: &str) -> bool {
         hygiene::DEFINING_LABELS
             .iter()
             .chain(UNASKED_HEADERS)
+            .chain(DEFAULT_HEADERS)
             .chain(EXAMPLE_HEADERS)
             .any(|h| normalize(h) == t)
     };
