@@ -3032,3 +3032,70 @@ fn the_twenty_first_rounds_defining_sections_roles_and_limits() {
     let reference = cost.feedback.as_deref().unwrap_or_default();
     assert!(!reference.contains("5.2 수정"), "{reference}");
 }
+
+/// Twenty-second round (reviews of blind126-133, 2026-12-03): a case's own
+/// numbered heading is never the place a prompt names, nor its symptom when
+/// it diagnoses ("CPU 아키텍처가 다르다 - 플랫폼 불일치"); a bold 증상 over
+/// a code block labels the message, a bold 해결 over one takes its commands,
+/// and a remedy's short setting joins it; a bold step between a case's
+/// 원인 and 해결 ("현재 남은 횟수 확인") and a bold fact outside any
+/// section of problems are no cases; a Korean description under a column
+/// of messages is a 증상; "couldn't find key" states its cause; a day's
+/// overview does not ask again what its session's table asks; a tree's
+/// "← note" and an option alone written as a name among aspects go.
+#[test]
+fn the_twenty_second_rounds_case_headings_code_remedies_and_repeats() {
+    let (dir, run) = extract_fixture("rules22");
+    for reason in [
+        "문제 절 밖의 굵은 요점",
+        "세션에서 다룬 사례",
+        "오류 메시지가 원인을 말함",
+    ] {
+        assert!(run.stdout.contains(reason), "{reason}: {}", run.stdout);
+    }
+    let session = load(dir.path(), "week_04/day4/session_02.yaml").questions;
+    let overview = load(dir.path(), "week_04/day4/README.yaml").questions;
+    let all: Vec<&Question> = session.iter().chain(overview.iter()).collect();
+    for q in &all {
+        for no in [
+            "사례 1",
+            "사례 3",
+            "태그가 없다",
+            "CPU 아키텍처가 다르다",
+            "현재 남은 횟수",
+            "unhealthy",
+            "←",
+            "🔎",
+            "네임스페이스로 측면",
+            "container: job",
+            "couldn't find key",
+            "에러 메시지:",
+        ] {
+            assert!(!q.prompt.contains(no), "{no}: {}", q.prompt);
+        }
+    }
+    let symptom = |end: &str| -> &Question {
+        session
+            .iter()
+            .find(|q| q.prompt.ends_with(end))
+            .unwrap_or_else(|| panic!("{end}: {session:#?}"))
+    };
+    let feedback = |q: &Question| q.feedback.clone().unwrap_or_default();
+    let manifest = symptom(
+        "증상: Error response from daemon: manifest for nginx:1.99 not found: manifest unknown: manifest unknown",
+    );
+    assert!(
+        feedback(manifest).contains("- 해결: curl -s -u user:pass"),
+        "{manifest:#?}"
+    );
+    let http = symptom("http: server gave HTTP response to HTTPS client");
+    assert!(feedback(http).contains("insecure-registries"), "{http:#?}");
+    symptom("증상: exec /usr/local/bin/docker-entrypoint.sh: exec format error");
+    symptom("증상: 롤링 업데이트가 중간에 멈춤");
+    symptom("증상: 복원된 PVC Pending");
+    symptom("증상: 복원한 Deployment의 Pod가 ImagePullBackOff");
+    // The overview keeps only what no session asks.
+    let asked: Vec<&str> = overview.iter().map(|q| q.prompt.as_str()).collect();
+    assert_eq!(asked.len(), 1, "{asked:#?}");
+    assert!(asked[0].contains("PartiallyFailed"), "{asked:#?}");
+}

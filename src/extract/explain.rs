@@ -520,7 +520,25 @@ fn condition(label: &str) -> bool {
             || ["언제 ", "누가 ", "무엇", "왜 ", "어떻게 ", "어디"]
                 .iter()
                 .any(|w| l.starts_with(w)));
-    ((clause || l.ends_with('?')) && clause_as_noun(label).is_none())
+    // A phrase ending in a particle of direction or place is an adverb ("다른
+    // 네임스페이스로", of a table of restores: review of blind125,
+    // 2026-12-03, "다른 네임스페이스로 측면에서" is no Korean).
+    let last = l.rsplit(' ').next().unwrap_or("");
+    let adverb = l.contains(' ')
+        && last.chars().all(crate::text::is_hangul)
+        && (["으로", "에서", "에게", "까지", "부터"]
+            .iter()
+            .any(|e| last.ends_with(e))
+            || (last.ends_with('로')
+                && last.chars().count() >= 4
+                && !["플로", "경로", "프로"].iter().any(|e| last.ends_with(e))));
+    // A setting written as code ("`container: job`": review of blind133,
+    // 2026-12-03, "…를 구성, container: job, 필요 권한 측면에서") is no
+    // dimension a sentence can name.
+    let setting = label.contains(':') || label.contains('：');
+    adverb
+        || setting
+        || ((clause || l.ends_with('?')) && clause_as_noun(label).is_none())
         || ["일 때", "인 경우", "일때"].iter().any(|e| l.ends_with(e))
         || matches!(
             l.as_str(),
@@ -1200,6 +1218,17 @@ fn states_its_rule(symptom: &str) -> bool {
         "must be specified",
         "must be set",
         "please specify",
+        // A ratio the message names ("… ratio per Container is 10, but
+        // provided ratio is 20"), a key it says is missing ("couldn't find
+        // key DB_HOST in ConfigMap"), a credential it says expired ("Your
+        // authorization token has expired"): reviews of blind128 and
+        // blind130, 2026-12-03. Not "must have at most 262144 bytes": why an
+        // annotation grows that long (client-side apply) is asked, and was
+        // judged sound twice (blind108, blind119).
+        "but provided",
+        "couldn't find key",
+        "could not find key",
+        "has expired",
     ];
     let lower = symptom.to_ascii_lowercase();
     if STATES_ITS_RULE.iter().any(|p| lower.contains(p)) {
@@ -1450,9 +1479,20 @@ fn points_below(text: &str) -> bool {
 /// blind85, 2026-12-03).
 fn points_above(text: &str) -> bool {
     let t = text.trim();
-    let pointer = ["위 ", "위의 ", "앞의 ", "앞서 ", "위에서 ", "상단의 "]
+    // Another session's ("Session 2의 StorageClass 매핑 ConfigMap 적용":
+    // review of blind127, 2026-12-03).
+    let session = ["Session ", "session ", "세션 ", "Day ", "Week "]
         .iter()
-        .any(|p| t.starts_with(p))
+        .any(|p| {
+            t.strip_prefix(p).is_some_and(|rest| {
+                let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                digits.len() < rest.len() && digits.starts_with("의 ")
+            })
+        });
+    let pointer = session
+        || ["위 ", "위의 ", "앞의 ", "앞서 ", "위에서 ", "상단의 "]
+            .iter()
+            .any(|p| t.starts_with(p))
         || t.split_once("의 ").is_some_and(|(head, _)| {
             // "5-4의 재로딩 패턴 적용" (review of blind108, 2026-12-03).
             let number = head.trim_end_matches(['장', '절', '번']);
@@ -1675,6 +1715,13 @@ fn push_symptom(
     // A numbered case's number is the document's ("1. `cat: …: Permission
     // denied`": review of blind75, 2026-12-03, "증상: 1. cat: …").
     let symptom = without_list_number(symptom);
+    // An overview's case that a session of its day tells again is asked
+    // there, with the session's context (review of blind127, 2026-12-03:
+    // a day's table repeated two cases of its session).
+    if ctx.src.unit.session.is_none() && ctx.pool.in_a_session(ctx.src.unit.day, symptom) {
+        ctx.dropped("세션에서 다룬 사례");
+        return;
+    }
     // A message cut short ("... (missing required label)": review of
     // blind95, 2026-12-03) is part of something the form does not show.
     if (symptom.starts_with("...") || symptom.starts_with('…'))
@@ -1909,7 +1956,20 @@ fn push_symptom(
     };
     // Asked by the document's own word for it (증상, 문제, 오류 ...).
     let label = bare(label);
-    let label = if label.chars().any(crate::text::is_hangul) && label.chars().count() <= 6 {
+    // A description in Korean under a column of messages ("롤링 업데이트가
+    // 중간에 멈춤" under 에러 메시지: review of blind128, 2026-12-03) is a
+    // symptom, not a message.
+    let hangul = symptom
+        .chars()
+        .filter(|&c| crate::text::is_hangul(c))
+        .count();
+    let latin = symptom.chars().filter(char::is_ascii_alphabetic).count();
+    // "오류: 포트가 이미 사용 중" names an error well enough.
+    let message_label = label.contains("메시지");
+    let label = if label.chars().any(crate::text::is_hangul)
+        && label.chars().count() <= 6
+        && !(message_label && hangul > latin)
+    {
         label
     } else {
         "증상"
@@ -1933,8 +1993,37 @@ fn push_symptom(
         return;
     }
     ctx.symptoms.push(words);
-    let prompt =
-        format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}");
+    // A heading that tells the cause ("conntrack — 첫 패킷만 규칙을 탄다"
+    // over 기존 연결은 conntrack 항목을 따름: review of blind132,
+    // 2026-12-03) is left out of the place the prompt names; a heading of
+    // problems (트러블슈팅) never tells.
+    let told_by = |heading: &str| -> bool {
+        let Some(c) = cause else { return false };
+        let said = hygiene::content_words(&symptom);
+        let topic = ctx
+            .doc()
+            .title()
+            .map(|h| hygiene::content_words(&h.clean))
+            .unwrap_or_default();
+        let cause_words = hygiene::content_words(c);
+        !about_problems_text(heading)
+            && hygiene::content_words(heading).iter().any(|w| {
+                let one = std::slice::from_ref(w);
+                w.chars().count() >= 2
+                    && !COMMON_WORDS.contains(&w.as_str())
+                    && !hygiene::share(one, &said)
+                    && !hygiene::share(one, &topic)
+                    && hygiene::share(one, &cause_words)
+            })
+    };
+    let place: Vec<&str> = title.split(" > ").filter(|h| !told_by(h)).collect();
+    let title = place.join(" > ");
+    let title = title.as_str();
+    let prompt = if title.is_empty() {
+        format!("다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}")
+    } else {
+        format!("「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}")
+    };
     let mut reference = String::from(if cause.is_some() && fix.is_some() {
         "참고 답안 (문서의 내용; 다른 타당한 원인과 해결도 인정):"
     } else if cause.is_some() {
@@ -1956,8 +2045,15 @@ fn push_symptom(
     // "connection refused" under 「트러블슈팅 가이드」) has many causes
     // (reviews of blind72-74, 2026-12-03: thirteen symptoms "never name the
     // tool"). A place that names the topic's tool already is enough.
-    let topic = ctx.topic_beside(title);
+    let topic = if title.is_empty() {
+        ctx.doc_topic()
+    } else {
+        ctx.topic_beside(title)
+    };
     let prompt = match topic {
+        Some(t) if title.is_empty() => {
+            format!("「{t}」 단원에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}")
+        }
         Some(t) => format!(
             "「{t}」 단원의 「{title}」에서 다룬 다음 {label}의 {ask} 설명하시오.\n{label}: {symptom}"
         ),
@@ -2114,6 +2210,9 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         /// The bold title its 증상 line stands under ("**Case 1. Pod가 계속
         /// `Pending`**"), heading it like a heading of its own.
         head: Option<String>,
+        /// Named by a bold line whose first labelled line is a cause or a
+        /// remedy.
+        bold: bool,
     }
     /// A case named (section, label, symptom, line), its remedy if known.
     type Named = (Option<usize>, String, String, usize);
@@ -2127,6 +2226,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
         labelled: false,
         told: false,
         head: None,
+        bold: false,
     };
     let not_concepts = doc.sections_with(super::NOT_CONCEPTS);
     let mut found: Vec<Case> = Vec::new();
@@ -2139,6 +2239,9 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
     // written (a message in a code block under it may replace the symptom).
     let mut named_bold = false;
     let mut bold_title: Option<String> = None;
+    // The line of the remedy last read: a code block right under it is its
+    // commands.
+    let mut fix_line: Option<usize> = None;
     let mut section = None;
     for b in &doc.blocks {
         if b.section != section || found.is_empty() && section.is_none() {
@@ -2168,7 +2271,16 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             named = None;
             continue;
         }
-        let parts = labelled(b);
+        let mut parts = labelled(b);
+        // A bold 증상 over the message it shows ("**증상**", "**증상 B**
+        // (…)" over a code block: review of blind130, 2026-12-03) labels
+        // the message; the author's words beside it are a diagnosis.
+        // So does a bold 해결 over the commands it runs (its value).
+        if parts.is_empty()
+            && let Some(label) = label_over_code(doc, b)
+        {
+            parts.push((label, String::new()));
+        }
         // A bold line that is all a label and its text ("**규칙 평가 실패:
         // `vector contains …`**" after another case's 원인 and 확인: review
         // of blind120, 2026-12-03) starts the next case, whose 원인 and 해결
@@ -2185,7 +2297,24 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 // student meets; the heading often says the cause ("사례 2:
                 // healthcheck 명령 자체가 없음" over `exec: "curl": executable
                 // file not found`: review of blind53, 2026-12-02).
-                BlockKind::Code { .. } => {
+                BlockKind::Code { ref lang, .. } => {
+                    // The commands under a remedy ("**해결**" or "daemon.json에
+                    // 등록 후 데몬 재시작" over the setting: review of
+                    // blind130, 2026-12-03) are part of it.
+                    if open
+                        && fix_line.is_some_and(|l| b.line == l + 1 || b.line == l + 2)
+                        && let Some(case) = found.last_mut()
+                        && let Some(fix) = case.fixes.last_mut()
+                    {
+                        if let Some(code) = code_summary(&b.text, lang) {
+                            *fix = if fix.is_empty() {
+                                code
+                            } else {
+                                format!("{} ({code})", fix.trim_end())
+                            };
+                        }
+                        fix_line = None;
+                    }
                     // A heading the author calls the error ("오류 1: 포트가
                     // 이미 사용 중") stays the symptom.
                     if let Some(n) = named.as_mut()
@@ -2213,10 +2342,18 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                         found.push(case((b.section, label, symptom, b.line), Some(answer)));
                     }
                 }
+                // A step of the open case ("**현재 남은 횟수 확인**" over a
+                // command, between its 원인 and 해결: review of blind130,
+                // 2026-12-03) names no case of its own.
+                BlockKind::Para | BlockKind::Item { depth: 0, .. }
+                    if bold_whole(b) && open && a_step(&b.text) => {}
                 BlockKind::Para | BlockKind::Item { depth: 0, .. } if bold_whole(b) => {
                     open = false;
-                    let (l, t) = symptom_named(&b.text)
-                        .unwrap_or_else(|| ("증상".to_string(), b.text.clone()));
+                    // "**케이스 6 — 정책을 적용했는데 …**": the case's number
+                    // is the document's (review of blind133, 2026-12-03).
+                    let (l, t) = symptom_named(&b.text).unwrap_or_else(|| {
+                        ("증상".to_string(), case_title_words(&b.text).to_string())
+                    });
                     bold_title = Some(t.clone());
                     named = Some((b.section, l, t, b.line));
                     named_bold = true;
@@ -2272,7 +2409,10 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             && (is_cause(first) || is_fix(first))
             && let Some(n) = named.take()
         {
-            found.push(case(n, None));
+            found.push(Case {
+                bold: named_bold,
+                ..case(n, None)
+            });
             open = true;
         } else if !open && named_bold && !checks(first) {
             // A bold line whose first labelled line is neither its cause,
@@ -2292,6 +2432,7 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
                 case.causes.push(value.clone());
             } else if is_fix(label) {
                 case.fixes.push(value.clone());
+                fix_line = Some(b.line);
             }
         }
     }
@@ -2313,8 +2454,18 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             (None, Some(h)) if case.labelled && once && h.level >= 3 => h.clean.clone(),
             _ => continue,
         };
-        let words = case_title_words(&title);
         let symptom = case.symptom.trim().to_string();
+        // "HTTP 레지스트리 - `server gave HTTP response to HTTPS client`"
+        // over that message: the words before the message are the author's
+        // diagnosis (review of blind130, 2026-12-03), left off.
+        let words = match case_title_words(&title).split_once(" - ") {
+            Some((_, message))
+                if normalize(&symptom).contains(&normalize(message.trim().trim_matches('`'))) =>
+            {
+                ""
+            }
+            _ => case_title_words(&title),
+        };
         // A heading in the author's words that writes a name its cause
         // writes and its symptom does not ("케이스 5: exec probe로 노드 CPU
         // 상승" over `<defunct>` processes, the cause 500개 Pod의 exec probe:
@@ -2435,6 +2586,16 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             case.symptom = symptom;
             continue;
         }
+        // So is a heading's ("사례 2. CPU 아키텍처가 다르다 - 플랫폼 불일치"
+        // over `exec format error`: review of blind130, 2026-12-03), and the
+        // prompt names the heading above it.
+        if fault && !case.told {
+            case.symptom = symptom;
+            if let Some(h) = heading {
+                case.section = h.parent;
+            }
+            continue;
+        }
         case.symptom = if words.is_empty() || normalize(&symptom).contains(&normalize(words)) {
             symptom
         } else {
@@ -2446,14 +2607,39 @@ pub fn cases(ctx: &mut Ctx<'_>, doc: &Doc) {
             case.section = h.parent;
         }
     }
+    // A case's own numbered heading ("사례 4. CPU 아키텍처가 다르다 - 플랫폼
+    // 불일치") is the author's diagnosis, never the place a prompt names:
+    // the heading above it is (review of blind130, 2026-12-03).
+    for case in &mut found {
+        if let Some(h) = case.section.and_then(|s| doc.headings.get(s))
+            && h.level >= 3
+            && case_title_words(&h.clean) != h.clean.trim()
+        {
+            case.section = h.parent;
+        }
+    }
     for case in found {
         if case.told {
             ctx.dropped("제목이 원인을 말함");
             continue;
         }
+        // A bold point with only a remedy under it, outside any section of
+        // problems, is a fact or a reading with advice ("**unhealthy는
+        // 재시작을 유발하지 않는다**" over 해결책, "**읽는 법**" over 개선
+        // 후보: review of blind126, 2026-12-03), not a symptom.
+        if case.bold && case.causes.is_empty() && !about_problems(doc, case.section) {
+            ctx.dropped("문제 절 밖의 굵은 요점");
+            continue;
+        }
         let title = ctx.section_path(case.section);
         let cause = (!case.causes.is_empty()).then(|| case.causes.join("; "));
-        let fix = (!case.fixes.is_empty()).then(|| case.fixes.join("; "));
+        let fixes: Vec<&str> = case
+            .fixes
+            .iter()
+            .map(|f| f.trim())
+            .filter(|f| !f.is_empty())
+            .collect();
+        let fix = (!fixes.is_empty()).then(|| fixes.join("; "));
         push_symptom(
             ctx,
             &title,
@@ -2547,6 +2733,16 @@ fn case_title_words(title: &str) -> &str {
                 return rest.trim();
             }
         }
+    }
+    // "사례 ③ \"포트를 게시할 수 없어요\"" without a dash: a case's word
+    // and its number before the title (review of blind115, 2026-12-03).
+    const CASE_WORDS: &[&str] = &["사례", "케이스", "case", "시나리오", "장애", "오류", "문제"];
+    if words.len() > 2
+        && CASE_WORDS.contains(&words[0].to_lowercase().as_str())
+        && number(words[1].trim_end_matches(['.', ':', ')']))
+        && let Some(at) = t.find(words[1])
+    {
+        return t[at + words[1].len()..].trim();
     }
     case_head(t)
         .filter(|(_, numbered, _)| *numbered)
@@ -2652,7 +2848,14 @@ fn labelled(b: &super::markdown::Block) -> Vec<(String, String)> {
         } => b
             .text
             .split_once(':')
-            .map(|(l, v)| (l.trim(), v.trim()))
+            // A mark before the label is decoration ("🔎 **증상**": review of
+            // blind115, 2026-12-03, the prompt read "다음 🔎 증상의").
+            .map(|(l, v)| {
+                (
+                    l.trim().trim_start_matches(|c: char| !c.is_alphanumeric()),
+                    v.trim(),
+                )
+            })
             // "- **증상**:" over a code block: the block is its value.
             .filter(|(l, v)| short(l) && (!v.is_empty() || listed(SYMPTOM, l)))
             .map(|(l, v)| vec![(l.to_string(), v.to_string())])
@@ -2700,6 +2903,59 @@ fn labelled(b: &super::markdown::Block) -> Vec<(String, String)> {
 /// Words of headings over troubleshooting cases.
 const TROUBLESHOOTING: &[&str] = &["트러블슈팅", "문제 해결", "자주 묻는", "FAQ", "장애 대응"];
 
+/// Words too common in headings and causes to tell anything.
+const COMMON_WORDS: &[&str] = &[
+    "설정", "사용", "문제", "원인", "해결", "경우", "오류", "에러", "확인", "적용", "기본", "운영",
+    "관리", "구성", "동작", "방법",
+];
+
+/// Whether a heading is about problems (see [`about_problems`]).
+fn about_problems_text(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    PROBLEM_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a section or a heading above it (below the title) is about
+/// problems: troubles, cases, errors, mistakes, pitfalls.
+fn about_problems(doc: &Doc, section: Option<usize>) -> bool {
+    // Not the document's title ("… 재시작 루프 진단"): it is over every
+    // section.
+    doc.ancestors(section)
+        .filter(|h| h.level > 1)
+        .any(|h| about_problems_text(&h.clean))
+}
+
+/// Words of headings about problems: troubles, cases, errors, mistakes,
+/// pitfalls.
+const PROBLEM_WORDS: &[&str] = &[
+    "트러블슈팅",
+    "문제",
+    "장애",
+    "사례",
+    "케이스",
+    "증상",
+    "오류",
+    "에러",
+    "실수",
+    "함정",
+    "디버깅",
+    "진단",
+    "막히",
+    "실패",
+    "이슈",
+    "주의",
+    "안티패턴",
+    "흔한",
+    "자주 묻는",
+    "faq",
+    "q&a",
+    "troubleshoot",
+    "error",
+    "case",
+    "pitfall",
+    "debug",
+];
+
 /// The answer of a FAQ line written "A. …" or "A: …", without its mark.
 fn faq_answer(text: &str) -> Option<&str> {
     let t = text.trim();
@@ -2733,6 +2989,82 @@ fn bold_whole(b: &super::markdown::Block) -> bool {
                 .get(s..e)
                 .is_some_and(|inner| inner.trim() == text.trim_end_matches([':', '：']).trim())
         })
+}
+
+/// Whether a bold line names a step of work ("현재 남은 횟수 확인", "설정
+/// 예시", "복구 절차"), not a symptom.
+fn a_step(text: &str) -> bool {
+    const STEPS: &[&str] = &[
+        "확인",
+        "확인하기",
+        "방법",
+        "절차",
+        "예시",
+        "예",
+        "명령",
+        "명령어",
+        "설정",
+        "점검",
+    ];
+    let t = text.trim().trim_end_matches([':', '：']).trim();
+    t.rsplit(' ').next().is_some_and(|w| STEPS.contains(&w))
+}
+
+/// The symptom label a paragraph starts with in bold, without a colon,
+/// when a code block follows it: "**증상**", "**증상 B** (단일 플랫폼 …)".
+fn label_over_code(doc: &Doc, b: &super::markdown::Block) -> Option<String> {
+    if b.kind != BlockKind::Para {
+        return None;
+    }
+    let &(s, e) = b.bold.first()?;
+    if !b.text[..s.min(b.text.len())].trim().is_empty() {
+        return None;
+    }
+    let inner = b.text.get(s..e)?.trim();
+    let after = b.text.get(e..)?.trim_start();
+    if inner.ends_with([':', '：']) || after.starts_with([':', '：']) {
+        return None;
+    }
+    // "증상 B", "증상 2": the case's letter or number.
+    let label = match inner.rsplit_once(' ') {
+        Some((head, tail))
+            if tail.chars().count() <= 2 && tail.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            head
+        }
+        _ => inner,
+    };
+    let shown = doc.blocks.iter().any(|c| {
+        matches!(c.kind, BlockKind::Code { .. }) && (c.line == b.line + 1 || c.line == b.line + 2)
+    });
+    ((listed(SYMPTOM, label) || is_fix(label)) && shown).then(|| label.to_string())
+}
+
+/// The commands or settings of a short code block, as one line for a
+/// reference answer ("aws ecr get-login-password … | docker login …";
+/// `{ "insecure-registries": ["192.168.56.20:5000"] }`): None for a block
+/// of more than five lines or 200 characters.
+fn code_summary(code: &str, lang: &str) -> Option<String> {
+    let lines: Vec<&str> = code
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//"))
+        .map(|l| l.strip_prefix("$ ").unwrap_or(l))
+        .collect();
+    let shell = matches!(lang, "" | "bash" | "sh" | "shell" | "console" | "zsh");
+    // A shell line continued with a backslash is one command.
+    let joined = if shell {
+        lines
+            .join("\n")
+            .replace("\\\n", " ")
+            .split('\n')
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else {
+        lines.join(" ")
+    };
+    (!lines.is_empty() && lines.len() <= 5 && joined.chars().count() <= 200).then_some(joined)
 }
 
 /// A symptom named by a heading or a bold line: its text without a case
@@ -3673,6 +4005,34 @@ mod tests {
     }
 
     #[test]
+    fn a_remedys_code_is_one_line_of_commands_or_settings() {
+        assert_eq!(
+            code_summary(
+                "# 로그인\naws ecr get-login-password \\\n  | docker login --password-stdin x\n",
+                "bash"
+            )
+            .as_deref(),
+            Some("aws ecr get-login-password | docker login --password-stdin x")
+        );
+        assert_eq!(
+            code_summary("{\n  \"insecure-registries\": [\"r:5000\"]\n}\n", "json").as_deref(),
+            Some("{ \"insecure-registries\": [\"r:5000\"] }")
+        );
+        assert_eq!(code_summary("a\nb\nc\nd\ne\nf\n", "bash"), None);
+        assert!(a_step("현재 남은 횟수 확인"));
+        assert!(a_step("설정 예시:"));
+        assert!(!a_step("Pod가 계속 재시작"));
+    }
+
+    #[test]
+    fn a_header_of_direction_or_code_is_no_dimension() {
+        assert!(condition("다른 네임스페이스로"));
+        assert!(condition("`container: job`"));
+        assert!(!condition("전송 경로"));
+        assert!(!condition("시점 보존"));
+    }
+
+    #[test]
     fn a_case_title_loses_its_number() {
         assert_eq!(case_title_words("사례 1"), "");
         assert_eq!(
@@ -3680,6 +4040,11 @@ mod tests {
             "Init:OOMKilled 후 CrashLoopBackOff"
         );
         assert_eq!(case_title_words("사례 ③"), "");
+        assert_eq!(
+            case_title_words("사례 ③ \"포트를 게시할 수 없어요\""),
+            "\"포트를 게시할 수 없어요\""
+        );
+        assert_eq!(case_title_words("Pod 3개가 Pending"), "Pod 3개가 Pending");
         assert_eq!(
             case_title_words("사례 2 — 첫 요청만 지연"),
             "첫 요청만 지연"

@@ -966,6 +966,9 @@ pub fn problems(q: &Question) -> Vec<Problem> {
             {
                 out.push(Problem::FormGivesAway(q.options[ki].text.clone()));
             }
+            if let Some(a) = odd_label(q, &right) {
+                out.push(Problem::FormGivesAway(a));
+            }
             if let Some(a) = odd_one_out(q, &right) {
                 out.push(Problem::OddOneOut(a));
             }
@@ -1641,6 +1644,35 @@ fn odd_length(q: &Question, right: &[&str]) -> Option<String> {
 /// The answer of a one-answer question with four or more options when every
 /// other option shares a word ([`same_word`], translations included) that the
 /// answer lacks.
+/// The key, when it alone is not written as an aspect ("Kaniko: 사용자
+/// 공간에서 …" among "동작: …", "문제: …", "현재: …": review of blind127,
+/// 2026-12-03) or it alone is.
+fn odd_label(q: &Question, right: &[&str]) -> Option<String> {
+    let [key] = right else { return None };
+    let aspect = |text: &str| {
+        text.split_once([':', '：'])
+            .filter(|(head, _)| head.chars().count() <= 12)
+            .is_some_and(|(head, _)| {
+                let head = head.trim();
+                super::is_label(head)
+                    || head
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w != head && super::is_label(w))
+            })
+    };
+    let key_opt = q.options.iter().find(|o| o.id == *key)?;
+    let others: Vec<bool> = q
+        .options
+        .iter()
+        .filter(|o| o.id != *key)
+        .map(|o| aspect(&o.text))
+        .collect();
+    let k = aspect(&key_opt.text);
+    let unlike = others.iter().filter(|&&a| a != k).count();
+    (others.len() >= 2 && unlike >= 2 && unlike + 1 >= others.len()).then(|| key_opt.text.clone())
+}
+
 fn odd_one_out(q: &Question, right: &[&str]) -> Option<String> {
     let [key] = right else { return None };
     if q.options.len() < 4 {

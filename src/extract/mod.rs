@@ -985,6 +985,9 @@ pub const NOT_CONCEPTS: &[&str] = &[
 pub struct Pool {
     /// (term, normalized, fnv1a of normalized)
     pub terms: Vec<(String, String, u64)>,
+    /// The content words of the first cell of each table row of the week's
+    /// session notes, by day: the cases an overview may repeat.
+    pub sessions: BTreeMap<u32, Vec<Vec<String>>>,
 }
 
 impl Pool {
@@ -999,7 +1002,53 @@ impl Pool {
                     (t, n, h)
                 })
                 .collect(),
+            sessions: BTreeMap::new(),
         }
+    }
+
+    /// With the cases of the week's session notes, for [`Pool::in_a_session`].
+    #[must_use]
+    pub fn with_sessions(mut self, docs: &[&SourceDoc]) -> Self {
+        for d in docs {
+            if let (Some(day), Some(_)) = (d.unit.day, d.unit.session) {
+                let rows = self.sessions.entry(day).or_default();
+                for b in &d.doc.blocks {
+                    if let markdown::BlockKind::Row { cells, .. } = &b.kind
+                        && cells.len() >= 3
+                        && let Some(first) = cells.first()
+                    {
+                        let words = hygiene::content_words(first);
+                        if words.len() >= 2 {
+                            rows.push(words);
+                        }
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether a session note of `day` (any day for a week's overview) has
+    /// a table row whose first cell says what `text` says: most words of
+    /// each are the other's ("복원 후 PVC Pending" and "복원된 PVC
+    /// `Pending`").
+    pub fn in_a_session(&self, day: Option<u32>, text: &str) -> bool {
+        let words = hygiene::content_words(text);
+        if words.len() < 2 {
+            return false;
+        }
+        let most = |of: &[String], within: &[String]| {
+            let n = of
+                .iter()
+                .filter(|w| hygiene::share(std::slice::from_ref(*w), within))
+                .count();
+            5 * n >= 3 * of.len()
+        };
+        self.sessions
+            .iter()
+            .filter(|(d, _)| day.is_none_or(|day| **d == day))
+            .flat_map(|(_, rows)| rows)
+            .any(|row| most(&words, row) && most(row, &words))
     }
 
     /// As candidates for [`pick_distractors_normalized`].
@@ -1074,7 +1123,7 @@ pub fn extract_each<E>(
     for (week, wdocs) in &weeks {
         let (rub, diags) = rubric::week_rubric(*week, wdocs);
         diagnostics.extend(diags);
-        let pool = Pool::new(term_pool(wdocs));
+        let pool = Pool::new(term_pool(wdocs)).with_sessions(wdocs);
         let index = criteria::CriteriaIndex::new(&rub);
         let (first_of, last) = copies(wdocs);
         let mut cache: BTreeMap<usize, CachedDoc> = BTreeMap::new();

@@ -98,6 +98,12 @@ pub fn parse_tree(text: &str, first_line: usize) -> Vec<Node> {
                 continue;
             }
         };
+        // An arrow after the text is the author's note on it ("3) 데몬 없는
+        // 빌더  ← 이번 세션의 주제": review of blind127, 2026-12-03).
+        let content = content
+            .split_once(" ←")
+            .map_or(content, |(head, _)| head)
+            .trim();
         let text = content.trim_end_matches([':', '：']).trim().to_string();
         if text.is_empty() {
             continue;
